@@ -1,0 +1,3 @@
+from desktop_assistant.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,296 @@
+"""Composition root: paths -> logging -> QApplication -> single instance -> db + migrations
+-> translations/theme -> panel/tray -> hotkeys -> exec. The only module that knows every part."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import sys
+import threading
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import Callable
+
+from PySide6.QtCore import QObject, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from desktop_assistant import APP_NAME, __version__
+from desktop_assistant.domain.clock import Clock, SystemClock
+from desktop_assistant.log import log_file, setup_logging
+from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyService
+from desktop_assistant.os_integration.hotkeys.pick import pick
+from desktop_assistant.os_integration.single_instance import SHOW, SingleInstance
+from desktop_assistant.paths import Paths
+from desktop_assistant.resources_path import resource_path
+from desktop_assistant.storage import maintenance
+from desktop_assistant.storage.database import CorruptDatabaseError
+from desktop_assistant.storage.migrations import NewerSchemaError
+from desktop_assistant.storage.store import Store, open_store
+from desktop_assistant.ui import dialogs
+from desktop_assistant.ui.i18n import LanguageSwitcher
+from desktop_assistant.ui.panel import PanelWindow
+from desktop_assistant.ui.theme import apply_theme
+from desktop_assistant.ui.tray import Tray
+
+log = logging.getLogger(__name__)
+
+BACKUP_CHECK_MS = 60 * 60 * 1000  # hourly, so a shift that crosses midnight still gets its copy
+FIRST_BACKUP_DELAY_MS = 3000  # after the panel is up: start-up stays fast
+
+
+class Application(QObject):
+    """Everything a running panel is made of, built in one readable order."""
+
+    def __init__(
+        self,
+        qt_app: QApplication,
+        paths: Paths,
+        clock: Clock | None = None,
+        hotkey_backend_factory: Callable[[str], HotkeyBackend] = pick,
+        ask_recovery: Callable[..., dialogs.Recovery] = dialogs.ask_recovery,
+    ) -> None:
+        super().__init__()
+        self.qt_app = qt_app
+        self.paths = paths
+        self.clock = clock or SystemClock()
+        self._backend_factory = hotkey_backend_factory
+        self._ask_recovery = ask_recovery
+        self.store: Store | None = None
+        self.panel: PanelWindow | None = None
+        self.tray: Tray | None = None
+        self.hotkeys: HotkeyService | None = None
+        self.language: LanguageSwitcher | None = None
+        self.instance: SingleInstance | None = None
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self.run_daily_backup)
+
+    # --- start-up ----------------------------------------------------------------------------
+    def claim_instance(self) -> bool:
+        """False when another panel already runs on this data directory (it was told to show)."""
+        self.instance = SingleInstance(self.paths.instance_key, self)
+        return self.instance.claim()
+
+    def open_database(self) -> bool:
+        """Open and migrate; on damage ask the agent (restore / empty / quit). False means quit."""
+        now = self.clock.now()
+        try:
+            self.store = open_store(self.paths, now)
+            return True
+        except NewerSchemaError as exc:
+            dialogs.show_fatal(str(exc))
+            return False
+        except CorruptDatabaseError as exc:
+            log.error("database damaged: %s", exc)
+            reason = exc.reason
+        backup = maintenance.newest_good_backup(self.paths.backup_dir)
+        when = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M") if backup else None
+        choice = self._ask_recovery(reason, backup.name if backup else None, when)
+        if choice is dialogs.Recovery.QUIT:
+            return False
+        if choice is dialogs.Recovery.RESTORE and backup is not None:
+            kept = maintenance.restore(self.paths, backup, now)
+            log.warning("restored %s from %s; damaged file kept at %s", self.paths.db_path, backup, kept)
+        else:
+            kept = maintenance.quarantine(self.paths, now)
+            log.warning("started empty; damaged file kept at %s", kept)
+        self.store = open_store(self.paths, now)
+        return True
+
+    def build_ui(self) -> None:
+        assert self.store is not None
+        settings = self.store.settings
+        self.language = LanguageSwitcher(self.qt_app)
+        self.language.apply(settings.get("language"))
+        apply_theme(self.qt_app, settings.get("theme"))
+        icon = QIcon(str(resource_path("icons", "app.svg")))
+        self.qt_app.setWindowIcon(icon)
+        self.panel = PanelWindow(settings, self.store.state, icon)
+        self.tray = Tray(icon, self)
+        self.panel.hide_on_close = self.tray.available()
+        self.panel.settings_changed.connect(self.apply_settings)
+        self.tray.toggle_panel.connect(self.panel.toggle_visible)
+        self.tray.quit_requested.connect(self.quit)
+        self.tray.pause_toggled.connect(self.set_hotkeys_paused)
+        if self.instance is not None:
+            self.instance.message_received.connect(self._on_instance_message)
+        self.panel.start_page.show_data_info(str(self.paths.data_dir), self._last_backup_text())
+
+        self.hotkeys = HotkeyService(self._backend_factory(settings.get("hotkey.backend")), self)
+        self.hotkeys.activated.connect(self._on_hotkey)
+        self.hotkeys.state_changed.connect(self._on_hotkey_state)
+
+    def show(self) -> None:
+        assert self.panel is not None and self.tray is not None and self.hotkeys is not None
+        self.panel.restore_or_dock()
+        self.panel.show()
+        self.tray.show()
+        self._register_hotkeys()
+        QTimer.singleShot(FIRST_BACKUP_DELAY_MS, self.run_daily_backup)
+        self.backup_timer.start()
+
+    # --- behaviour ---------------------------------------------------------------------------
+    def _hotkey_actions(self) -> dict[str, Callable[[], None]]:
+        # Features add their actions here as they land (picker, buyer_wrote, replied).
+        assert self.panel is not None
+        return {"hotkey.toggle_panel": self.panel.toggle_visible}
+
+    def _register_hotkeys(self) -> None:
+        assert self.store is not None and self.hotkeys is not None
+        combos = {key: self.store.settings.get(key) for key in self._hotkey_actions()}
+        self.hotkeys.set_bindings(combos)
+
+    def _on_hotkey(self, action: str) -> None:
+        handler = self._hotkey_actions().get(action)
+        if handler is not None:
+            handler()
+
+    def _on_hotkey_state(self, state: str) -> None:
+        assert self.panel is not None and self.tray is not None and self.hotkeys is not None
+        self.panel.status_strip.set_hotkey_state(state, self.hotkeys.problem)
+        self.tray.set_paused(state == "paused")
+        if state == "unavailable":
+            log.warning("global hotkeys unavailable: %s", self.hotkeys.problem)
+
+    def set_hotkeys_paused(self, paused: bool) -> None:
+        assert self.hotkeys is not None
+        self.hotkeys.set_paused(paused)
+
+    def apply_settings(self, values: dict) -> None:
+        assert self.language is not None and self.hotkeys is not None
+        if values["language"] != self.language.language:
+            self.language.apply(values["language"])
+        apply_theme(self.qt_app, values["theme"])
+        if values["hotkey.backend"] and self.hotkeys.backend_name != self._backend_factory(values["hotkey.backend"]).name:
+            self.hotkeys.shutdown()
+            self.hotkeys.deleteLater()
+            self.hotkeys = HotkeyService(self._backend_factory(values["hotkey.backend"]), self)
+            self.hotkeys.activated.connect(self._on_hotkey)
+            self.hotkeys.state_changed.connect(self._on_hotkey_state)
+        self._register_hotkeys()
+
+    def _on_instance_message(self, message: str) -> None:
+        if message == SHOW and self.panel is not None:
+            self.panel.bring_forward()
+
+    def _last_backup_text(self) -> str:
+        backups = maintenance.list_backups(self.paths.backup_dir)
+        if not backups:
+            return ""
+        return dt.datetime.fromtimestamp(backups[0].stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+
+    def run_daily_backup(self) -> None:
+        assert self.store is not None and self.panel is not None and self.tray is not None
+        try:
+            made = self.store.daily_backup(self.clock.now().date())
+        except CorruptDatabaseError as exc:
+            log.error("daily backup skipped, database damaged: %s", exc)
+            self.tray.notify(self.tr("数据库可能已损坏"), self.tr("今天的备份没有做。请运行 db check 或联系管理员。"))
+            return
+        except OSError as exc:
+            log.error("daily backup failed: %s", exc)
+            return
+        if made:
+            log.info("daily backup written: %s", made)
+        self.panel.start_page.show_data_info(str(self.paths.data_dir), self._last_backup_text())
+
+    def quit(self) -> None:
+        if self.panel is not None:
+            self.panel.prepare_quit()
+        self.qt_app.quit()
+
+    def shutdown(self) -> None:
+        """Release everything in reverse order; safe to call after a partial build."""
+        self.backup_timer.stop()
+        if self.hotkeys is not None:
+            self.hotkeys.shutdown()
+        if self.tray is not None:
+            self.tray.hide()
+        if self.panel is not None:
+            self.panel.prepare_quit()
+            self.panel.close()
+            self.panel.deleteLater()
+        if self.instance is not None:
+            self.instance.close()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+
+# --- process-level set-up (not done by tests, which build Application directly) ----------------
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _route_qt_messages() -> None:
+    qt_log = logging.getLogger("qt")
+
+    def handler(msg_type: QtMsgType, context: object, message: str) -> None:
+        qt_log.log(_QT_LEVELS.get(msg_type, logging.WARNING), message)
+
+    qInstallMessageHandler(handler)
+
+
+def _install_exception_hooks(log_path: Path, show_dialog: bool) -> None:
+    def on_exception(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(kind, value, tb))
+        log.critical("uncaught exception:\n%s", details)
+        if show_dialog and QApplication.instance() is not None:
+            dialogs.show_error(None, f"{kind.__name__}: {value}", details, str(log_path))
+        else:
+            print(f"{APP_NAME}: 内部错误 {kind.__name__}: {value} (日志: {log_path})", file=sys.stderr)
+
+    def on_thread_exception(args: threading.ExceptHookArgs) -> None:
+        # A hook thread must never take the app down silently; log it, the GUI carries on.
+        log.critical("uncaught exception in thread %s", args.thread,
+                     exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+
+    sys.excepthook = on_exception
+    threading.excepthook = on_thread_exception
+
+
+def _refuse_recovery(reason: str, *_: object) -> dialogs.Recovery:
+    print(f"{APP_NAME}: 数据库文件已损坏, 冒烟测试不做恢复: {reason}", file=sys.stderr)
+    return dialogs.Recovery.QUIT
+
+
+def run(paths: Paths, *, debug: bool = False, smoke_test: bool = False) -> int:
+    if os.name == "posix":
+        os.umask(0o077)  # database, WAL, backups and logs: owner only
+    log_path = setup_logging(paths, debug=debug)
+    log.info("starting %s %s with data in %s", APP_NAME, __version__, paths.data_dir)
+    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    qt_app.setApplicationName(APP_NAME)
+    qt_app.setApplicationVersion(__version__)
+    qt_app.setQuitOnLastWindowClosed(False)  # the panel hides to the tray
+    _route_qt_messages()
+    _install_exception_hooks(log_path, show_dialog=not smoke_test)
+    app = Application(qt_app, paths, ask_recovery=_refuse_recovery if smoke_test else dialogs.ask_recovery)
+    try:
+        if not app.claim_instance():
+            log.info("another panel runs on %s; asked it to come forward", paths.data_dir)
+            return 0
+        if not app.open_database():
+            return 1
+        app.build_ui()
+        if smoke_test:
+            assert app.panel is not None
+            app.panel.restore_or_dock()
+            qt_app.processEvents()
+            return 0
+        app.show()
+        return qt_app.exec()
+    except Exception:
+        log.exception("start-up failed")
+        raise
+    finally:
+        app.shutdown()
+        qt_app.processEvents()
+        log.info("stopped")

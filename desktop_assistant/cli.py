@@ -1,0 +1,223 @@
+"""Command line: the panel by default, subcommands for batch work (DESIGN 5).
+
+Qt is imported only when the panel starts, so batch commands stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import platform
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+from desktop_assistant import __version__
+from desktop_assistant.paths import Paths, resolve_paths
+
+PROG = "desktop-assistant"
+
+
+class UsageError(Exception):
+    """Bad input or usage: one line on stderr, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would print usage over several lines
+        raise UsageError(message)
+
+
+def _common_options(with_defaults: bool) -> argparse.ArgumentParser:
+    # Sub-parsers get SUPPRESS defaults so an option given before the subcommand is not reset.
+    default = None if with_defaults else argparse.SUPPRESS
+    common = _Parser(add_help=False)
+    where = common.add_mutually_exclusive_group()
+    where.add_argument("--basedir", metavar="DIR", default=default, help="data directory to use")
+    where.add_argument("--temp-basedir", action="store_true", default=default if not with_defaults else False,
+                       help="use a throw-away data directory")
+    common.add_argument("--debug", action="store_true", default=default if not with_defaults else False,
+                        help="verbose logging, also on stderr")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="客服助手 — side panel for e-commerce customer service",
+                     parents=[_common_options(True)])
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--long-version", action="store_true", help="print versions of every part and exit")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="build the whole application, open the database, make the panel, quit")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    common = _common_options(False)
+
+    config = sub.add_parser("config", parents=[common], help="read or change settings")
+    config_sub = config.add_subparsers(dest="action", required=True, parser_class=_Parser, metavar="ACTION")
+    get = config_sub.add_parser("get", parents=[common])
+    get.add_argument("key")
+    put = config_sub.add_parser("set", parents=[common])
+    put.add_argument("key")
+    put.add_argument("value")
+    config_sub.add_parser("list", parents=[common]).add_argument("--json", action="store_true")
+
+    db = sub.add_parser("db", parents=[common], help="check, back up or restore the database")
+    db_sub = db.add_subparsers(dest="action", required=True, parser_class=_Parser, metavar="ACTION")
+    db_sub.add_parser("check", parents=[common]).add_argument("--json", action="store_true")
+    db_sub.add_parser("backup", parents=[common]).add_argument("dest")
+    db_sub.add_parser("restore", parents=[common]).add_argument("src")
+    return parser
+
+
+def long_version() -> str:
+    from desktop_assistant.os_integration.hotkeys.pick import describe_backends
+
+    lines = [
+        f"desktop_assistant (客服助手) {__version__}",
+        f"Python {platform.python_version()} ({platform.python_implementation()}) on {platform.platform()}",
+        f"SQLite {sqlite3.sqlite_version}",
+    ]
+    try:
+        import PySide6
+        from PySide6 import QtCore
+
+        lines.append(f"PySide6 {PySide6.__version__}, Qt {QtCore.qVersion()}")
+    except ImportError as exc:  # still useful for a bug report
+        lines.append(f"PySide6 unavailable: {exc}")
+    lines.append(f"Hotkey backend: {describe_backends()}")
+    lines.append(f"Frozen: {'yes' if getattr(sys, 'frozen', False) else 'no'}")
+    return "\n".join(lines)
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _format_value(value: Any) -> str:
+    return json.dumps(value) if isinstance(value, bool) else str(value)
+
+
+def _run_config(args: argparse.Namespace, paths: Paths) -> int:
+    from desktop_assistant.domain.settings import SettingError, spec_for
+    from desktop_assistant.storage.store import open_store
+
+    if args.action in ("get", "set"):
+        try:
+            spec_for(args.key)
+        except SettingError as exc:
+            raise UsageError(str(exc)) from None
+    store = open_store(paths, dt.datetime.now())
+    try:
+        if args.action == "get":
+            print(_format_value(store.settings.get(args.key)))
+        elif args.action == "set":
+            try:
+                value = store.settings.set(args.key, args.value)
+            except SettingError as exc:
+                raise UsageError(str(exc)) from None
+            print(f"{args.key} = {_format_value(value)}")
+        elif args.json:
+            _print_json(store.settings.all())
+        else:
+            for key, value in store.settings.all().items():
+                print(f"{key} = {_format_value(value)}")
+    finally:
+        store.close()
+    return 0
+
+
+def _run_db(args: argparse.Namespace, paths: Paths) -> int:
+    from desktop_assistant.storage import maintenance
+    from desktop_assistant.storage.backup import backup_database
+    from desktop_assistant.storage.store import open_store
+
+    now = dt.datetime.now()
+    if args.action == "check":
+        report = maintenance.check_file(paths.db_path)
+        if args.json:
+            _print_json({"path": str(report.path), "ok": report.ok, "schema_version": report.schema_version,
+                         "current_version": report.current_version, "problems": report.problems})
+        else:
+            status = "ok" if report.ok else "损坏 / problem"
+            print(f"{report.path}: {status}, schema {report.schema_version}/{report.current_version}")
+            for problem in report.problems[:20]:
+                print(f"  {problem}")
+        return 0 if report.ok else 1
+    if args.action == "backup":
+        dest = Path(args.dest).expanduser()
+        if dest.is_dir():
+            dest = dest / f"desktop_assistant-{now:%Y%m%d-%H%M%S}.sqlite3"
+        if dest.exists():
+            raise UsageError(f"目标文件已存在, 不覆盖: {dest}")
+        if not dest.parent.is_dir():
+            raise UsageError(f"目录不存在: {dest.parent}")
+        store = open_store(paths, now)
+        try:
+            backup_database(store.db, dest)
+        finally:
+            store.close()
+        print(dest)
+        return 0
+    source = Path(args.src).expanduser()
+    if not source.is_file():
+        raise UsageError(f"找不到备份文件: {source}")
+    paths.ensure()
+    try:
+        kept = maintenance.restore(paths, source, now)
+    except maintenance.BackupRejected as exc:
+        raise UsageError(str(exc)) from None
+    print(f"已从 {source} 恢复" + (f"; 原文件保存在 {kept}" if kept else ""))
+    return 0
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.version:
+        print(f"desktop_assistant {__version__}")
+        return 0
+    if args.long_version:
+        print(long_version())
+        return 0
+    paths = resolve_paths(args.basedir, args.temp_basedir)
+    try:
+        return _run_in(paths, args)
+    except (UsageError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # a bug: the details go to the log, the agent gets one line
+        logging.getLogger(__name__).exception("command failed")
+        print(f"{PROG}: 内部错误 / internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        logging.shutdown()
+        paths.cleanup()
+
+
+def _run_in(paths: Paths, args: argparse.Namespace) -> int:
+    if args.command is None:
+        from desktop_assistant import app
+
+        return app.run(paths, debug=args.debug, smoke_test=args.smoke_test)
+    from desktop_assistant.log import setup_cli_logging
+    from desktop_assistant.storage.database import CorruptDatabaseError
+    from desktop_assistant.storage.migrations import NewerSchemaError
+
+    setup_cli_logging(paths, debug=args.debug)
+    try:
+        return {"config": _run_config, "db": _run_db}[args.command](args, paths)
+    except CorruptDatabaseError as exc:
+        print(f"{PROG}: 数据库文件已损坏 ({exc.reason}); 用 `db restore` 从备份恢复", file=sys.stderr)
+        return 1
+    except NewerSchemaError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return _dispatch(args)
+    except UsageError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,1 @@
+"""Pure-Python rules of the product: no Qt, no SQL, no OS calls (checked by import-linter)."""

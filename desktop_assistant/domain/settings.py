@@ -1,0 +1,181 @@
+"""The settings schema, declared once: types, defaults, limits and labels.
+
+Storage persists it, the CLI validates `config set` with it and the settings dialog is built
+from it. Labels are Chinese source strings marked for Qt's lupdate by name only (no Qt import).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Protocol
+
+from desktop_assistant.domain.hotkeys import HotkeyError, normalise_hotkey
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    return text
+
+
+TR_CONTEXT = "Settings"
+
+
+class SettingError(ValueError):
+    """Unknown key or a value the schema refuses; the message is one line for the agent."""
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    kind: str  # text | int | bool | choice | hotkey
+    default: Any
+    label: str
+    section: str
+    minimum: int | None = None
+    maximum: int | None = None
+    max_length: int = 64
+    pattern: str | None = None
+    choices: Mapping[str, str] = field(default_factory=dict)
+
+    def parse(self, raw: Any) -> Any:
+        """Turn text or a Python value into the typed value, or raise SettingError."""
+        try:
+            return _PARSERS[self.kind](self, raw)
+        except (ValueError, TypeError) as exc:
+            if isinstance(exc, SettingError):
+                raise
+            raise SettingError(f"{self.key}: {exc}") from None
+
+
+def _parse_text(spec: SettingSpec, raw: Any) -> str:
+    if not isinstance(raw, str):
+        raise SettingError(f"{spec.key} 需要文本")
+    value = raw.strip()
+    if len(value) > spec.max_length:
+        raise SettingError(f"{spec.key} 最多 {spec.max_length} 个字符")
+    if value and spec.pattern and not re.fullmatch(spec.pattern, value):
+        raise SettingError(f"{spec.key} 格式不对: {value}")
+    if any(ch in value for ch in "\r\n\t"):
+        raise SettingError(f"{spec.key} 不能包含换行或制表符")
+    return value
+
+
+def _parse_int(spec: SettingSpec, raw: Any) -> int:
+    if isinstance(raw, bool):
+        raise SettingError(f"{spec.key} 需要整数")
+    if isinstance(raw, str):
+        if not re.fullmatch(r"\s*-?\d+\s*", raw):
+            raise SettingError(f"{spec.key} 需要整数, 收到: {raw}")
+        raw = int(raw)
+    if not isinstance(raw, int):
+        raise SettingError(f"{spec.key} 需要整数")
+    if spec.minimum is not None and raw < spec.minimum or spec.maximum is not None and raw > spec.maximum:
+        raise SettingError(f"{spec.key} 必须在 {spec.minimum} 到 {spec.maximum} 之间")
+    return raw
+
+
+_TRUE = {"true", "1", "yes", "on", "是", "开"}
+_FALSE = {"false", "0", "no", "off", "否", "关"}
+
+
+def _parse_bool(spec: SettingSpec, raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str) and raw.strip().lower() in _TRUE | _FALSE:
+        return raw.strip().lower() in _TRUE
+    raise SettingError(f"{spec.key} 需要 true 或 false, 收到: {raw}")
+
+
+def _parse_choice(spec: SettingSpec, raw: Any) -> str:
+    if raw not in spec.choices:
+        raise SettingError(f"{spec.key} 只能是 {' / '.join(spec.choices)}, 收到: {raw}")
+    return raw
+
+
+def _parse_hotkey(spec: SettingSpec, raw: Any) -> str:
+    if not isinstance(raw, str):
+        raise SettingError(f"{spec.key} 需要快捷键文本")
+    if not raw.strip():
+        return ""  # no hotkey: the action stays reachable from the panel
+    try:
+        return normalise_hotkey(raw)
+    except HotkeyError as exc:
+        raise SettingError(f"{spec.key}: {exc}") from None
+
+
+_PARSERS = {
+    "text": _parse_text,
+    "int": _parse_int,
+    "bool": _parse_bool,
+    "choice": _parse_choice,
+    "hotkey": _parse_hotkey,
+}
+
+_T = QT_TRANSLATE_NOOP
+SCHEMA: tuple[SettingSpec, ...] = (
+    SettingSpec("agent_name", "text", "", _T(TR_CONTEXT, "客服昵称"), "agent", max_length=32),
+    SettingSpec("agent_id", "text", "", _T(TR_CONTEXT, "工号"), "agent", max_length=32,
+                pattern=r"[0-9A-Za-z_\-.:]+"),
+    SettingSpec("shop_name", "text", "", _T(TR_CONTEXT, "店铺名称"), "agent", max_length=64),
+    SettingSpec("language", "choice", "zh_CN", _T(TR_CONTEXT, "界面语言"), "panel",
+                choices={"zh_CN": "简体中文", "en": "English"}),
+    SettingSpec("theme", "choice", "light", _T(TR_CONTEXT, "主题"), "panel",
+                choices={"light": _T(TR_CONTEXT, "浅色"), "dark": _T(TR_CONTEXT, "深色")}),
+    SettingSpec("panel.side", "choice", "right", _T(TR_CONTEXT, "停靠位置"), "panel",
+                choices={"right": _T(TR_CONTEXT, "屏幕右侧"), "left": _T(TR_CONTEXT, "屏幕左侧")}),
+    SettingSpec("panel.width", "int", 380, _T(TR_CONTEXT, "面板宽度 (像素)"), "panel", minimum=280, maximum=720),
+    SettingSpec("panel.always_on_top", "bool", True, _T(TR_CONTEXT, "窗口置顶"), "panel"),
+    SettingSpec("panel.compact", "bool", False, _T(TR_CONTEXT, "紧凑模式"), "panel"),
+    SettingSpec("hotkey.backend", "choice", "auto", _T(TR_CONTEXT, "全局快捷键方式"), "hotkeys",
+                choices={"auto": _T(TR_CONTEXT, "自动"), "keyboard": "keyboard", "pynput": "pynput"}),
+    SettingSpec("hotkey.picker", "hotkey", "ctrl+alt+p", _T(TR_CONTEXT, "打开短语选择器"), "hotkeys"),
+    SettingSpec("hotkey.toggle_panel", "hotkey", "ctrl+alt+h", _T(TR_CONTEXT, "显示/隐藏面板"), "hotkeys"),
+    SettingSpec("hotkey.buyer_wrote", "hotkey", "ctrl+alt+b", _T(TR_CONTEXT, "买家发来消息"), "hotkeys"),
+    SettingSpec("hotkey.replied", "hotkey", "ctrl+alt+r", _T(TR_CONTEXT, "已回复"), "hotkeys"),
+    SettingSpec("backup.keep", "int", 7, _T(TR_CONTEXT, "保留每日备份 (份)"), "data", minimum=1, maximum=90),
+)
+
+SECTIONS = {
+    "agent": _T(TR_CONTEXT, "客服与店铺"),
+    "panel": _T(TR_CONTEXT, "面板"),
+    "hotkeys": _T(TR_CONTEXT, "快捷键"),
+    "data": _T(TR_CONTEXT, "数据"),
+}
+
+SPECS: dict[str, SettingSpec] = {spec.key: spec for spec in SCHEMA}
+DEFAULTS: dict[str, Any] = {spec.key: spec.default for spec in SCHEMA}
+
+
+def spec_for(key: str) -> SettingSpec:
+    try:
+        return SPECS[key]
+    except KeyError:
+        raise SettingError(f"未知的设置项: {key}") from None
+
+
+def validate_change(key: str, raw: Any, current: Mapping[str, Any]) -> Any:
+    """Typed value for `key`, checked against the other settings (hotkeys must not collide)."""
+    value = spec_for(key).parse(raw)
+    if SPECS[key].kind == "hotkey" and value:
+        for other in SCHEMA:
+            if other.kind == "hotkey" and other.key != key and current.get(other.key) == value:
+                raise SettingError(f"{key}: {value} 已被 {other.key} 使用")
+    return value
+
+
+class SettingsAccess(Protocol):
+    """What the UI may do with settings (the storage layer implements it)."""
+
+    def get(self, key: str) -> Any: ...
+
+    def all(self) -> dict[str, Any]: ...
+
+    def set_many(self, changes: Mapping[str, Any]) -> dict[str, Any]: ...
+
+
+class StateAccess(Protocol):
+    """Remembered UI state that is not a preference (window geometry)."""
+
+    def get(self, key: str, default: Any = None) -> Any: ...
+
+    def set(self, key: str, value: Any) -> None: ...

@@ -1,0 +1,1 @@
+"""Adapters to the operating system: hotkeys, single instance. Hook threads only emit signals."""

@@ -1,0 +1,1 @@
+"""SQLite persistence through sqlite-utils. No Qt here (checked by import-linter)."""

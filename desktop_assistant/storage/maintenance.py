@@ -1,0 +1,138 @@
+"""Check, backup, restore and daily rotation of the database file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from desktop_assistant.paths import Paths
+from desktop_assistant.storage.backup import backup_database, move_aside
+from desktop_assistant.storage.database import (
+    CorruptDatabaseError,
+    connect,
+    integrity_problems,
+    quick_check_problems,
+)
+from desktop_assistant.storage.migrations import CURRENT_VERSION, MIGRATION_NAMES, migrate, migrations
+
+DAILY_PREFIX = "daily-"
+BACKUP_SUFFIX = ".sqlite3"
+
+
+class BackupRejected(ValueError):
+    """A file that must not be restored; the message says why in one line."""
+
+
+@dataclass
+class CheckReport:
+    path: Path
+    schema_version: int
+    current_version: int
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_file(path: Path, *, thorough: bool = True) -> CheckReport:
+    """integrity_check (or quick_check) plus the schema version, without writing to the file."""
+    if not path.exists():
+        return CheckReport(path, 0, CURRENT_VERSION, [f"文件不存在: {path}"])
+    try:
+        db = connect(path, read_only=True)
+    except CorruptDatabaseError as exc:
+        return CheckReport(path, 0, CURRENT_VERSION, [f"无法读取数据库: {exc.reason}"])
+    try:
+        problems = integrity_problems(db) if thorough else quick_check_problems(db)
+        version = 0
+        if not problems:
+            try:
+                applied = [m.name for m in migrations.applied(db)]
+            except sqlite3.DatabaseError as exc:
+                applied, problems = [], [str(exc)]
+            version = len(applied)
+            foreign = [name for name in applied if name not in MIGRATION_NAMES]
+            if foreign:
+                problems.append(f"来自更新版本的数据库结构 ({foreign[-1]})")
+            elif not applied:
+                problems.append("不是客服助手的数据库 (没有结构版本)")
+            elif version < CURRENT_VERSION:
+                pass  # older is fine: it is migrated when opened
+        return CheckReport(path, version, CURRENT_VERSION, problems)
+    finally:
+        db.close()
+
+
+def list_backups(backup_dir: Path) -> list[Path]:
+    """Every backup copy, newest first."""
+    if not backup_dir.is_dir():
+        return []
+    files = [p for p in backup_dir.glob(f"*{BACKUP_SUFFIX}") if p.is_file()]
+    return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def newest_good_backup(backup_dir: Path) -> Path | None:
+    for candidate in list_backups(backup_dir):
+        if check_file(candidate).ok:
+            return candidate
+    return None
+
+
+def daily_backup(db: sqlite_utils.Database, backup_dir: Path, today: dt.date, keep: int) -> Path | None:
+    """Take today's copy if there is none yet; keep the newest `keep` daily copies."""
+    dest = backup_dir / f"{DAILY_PREFIX}{today:%Y%m%d}{BACKUP_SUFFIX}"
+    made = None
+    if not dest.exists():
+        problems = quick_check_problems(db)
+        if problems:
+            # Copying a damaged file would push a good copy out of the rotation.
+            raise CorruptDatabaseError(Path(db.conn.execute("PRAGMA database_list").fetchone()[2]), problems[0])
+        made = backup_database(db, dest)
+    dailies = sorted(backup_dir.glob(f"{DAILY_PREFIX}*{BACKUP_SUFFIX}"), reverse=True)
+    for old in dailies[keep:]:
+        old.unlink()
+    return made
+
+
+def quarantine(paths: Paths, now: dt.datetime) -> Path:
+    """Move a damaged database out of the way (kept for forensics, never deleted)."""
+    return move_aside(paths.db_path, paths.quarantine_dir / f"corrupt-{now:%Y%m%d-%H%M%S}{BACKUP_SUFFIX}")
+
+
+def restore(paths: Paths, source: Path, now: dt.datetime) -> Path | None:
+    """Replace the database with `source` after validating it; the current file is kept as a copy.
+
+    Returns where the previous file went (None when there was none).
+    """
+    db_path, backup_dir = paths.db_path, paths.backup_dir
+    report = check_file(source)
+    if not report.ok:
+        raise BackupRejected(f"{source} 不能用于恢复: {report.problems[0]}")
+    if source.resolve() == db_path.resolve():
+        raise BackupRejected("不能用正在使用的数据库文件恢复自己")
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    kept = None
+    if db_path.exists():
+        current = check_file(db_path, thorough=False)
+        if current.ok:
+            live = connect(db_path)
+            try:
+                kept = backup_database(live, backup_dir / f"pre-restore-{stamp}{BACKUP_SUFFIX}")
+            finally:
+                live.close()
+        else:
+            kept = quarantine(paths, now)
+    src = connect(source, read_only=True)
+    dest = connect(db_path)
+    try:
+        src.conn.backup(dest.conn)
+        migrate(dest, db_path, backup_dir, now=lambda: now)
+    finally:
+        src.close()
+        dest.close()
+    return kept

@@ -1,0 +1,70 @@
+"""Versioned schema migrations (sqlite-utils Migrations), with a file copy taken before migrating.
+
+The schema version is the number of applied migrations; it is also mirrored in PRAGMA user_version
+so that other tools (sqlite3 CLI, DB Browser) can see it. Migrations are append-only: never edit
+one that has shipped, add a new one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Callable
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from desktop_assistant.storage.backup import backup_database
+
+MIGRATION_SET = "desktop_assistant"
+migrations = Migrations(MIGRATION_SET)
+MIGRATION_NAMES: list[str] = []
+
+
+def step(func: Callable[[sqlite_utils.Database], None]) -> Callable[[sqlite_utils.Database], None]:
+    MIGRATION_NAMES.append(func.__name__)
+    return migrations()(func)
+
+
+@step
+def m001_settings_and_state(db: sqlite_utils.Database) -> None:
+    db["settings"].create({"key": str, "value": str}, pk="key", not_null={"value"})
+    # UI state that is not a user preference (window geometry, last backup day, ...).
+    db["app_state"].create({"key": str, "value": str}, pk="key", not_null={"value"})
+
+
+CURRENT_VERSION = len(MIGRATION_NAMES)
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return len(migrations.applied(db))
+
+
+class NewerSchemaError(RuntimeError):
+    """The file was written by a newer release: refuse to touch it rather than corrupt it."""
+
+
+def migrate(
+    db: sqlite_utils.Database,
+    db_path: Path,
+    backup_dir: Path,
+    now: Callable[[], dt.datetime] = dt.datetime.now,
+) -> Path | None:
+    """Apply pending migrations; return the pre-migration copy if one was taken."""
+    applied = [m.name for m in migrations.applied(db)]
+    unknown = [name for name in applied if name not in MIGRATION_NAMES]
+    if unknown:
+        raise NewerSchemaError(
+            f"数据库来自更新的版本 (迁移 {unknown[-1]}), 请升级客服助手后再打开"
+        )
+    pending = migrations.pending(db)
+    if not pending:
+        return None
+    copy = None
+    if applied:  # a brand-new file has nothing to protect
+        stamp = now().strftime("%Y%m%d-%H%M%S")
+        copy = backup_dir / f"pre-migrate-v{len(applied)}-{stamp}.sqlite3"
+        backup_database(db, copy)
+    migrations.apply(db)
+    db.execute(f"PRAGMA user_version = {CURRENT_VERSION}")
+    return copy

@@ -1,0 +1,57 @@
+"""The opened database with its repositories: what app.py and the CLI hand to services."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from desktop_assistant.paths import Paths
+from desktop_assistant.storage import maintenance
+from desktop_assistant.storage.database import CorruptDatabaseError, connect, restrict_permissions
+from desktop_assistant.storage.migrations import migrate
+from desktop_assistant.storage.settings_store import AppStateStore, SettingsStore
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Store:
+    db: sqlite_utils.Database
+    paths: Paths
+    settings: SettingsStore
+    state: AppStateStore
+    pre_migration_copy: Path | None = None
+
+    def daily_backup(self, today: dt.date) -> Path | None:
+        return maintenance.daily_backup(self.db, self.paths.backup_dir, today, self.settings.get("backup.keep"))
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_store(paths: Paths, now: dt.datetime) -> Store:
+    """Open (creating if needed) and migrate the database. Raises CorruptDatabaseError."""
+    paths.ensure()
+    db = connect(paths.db_path)
+    try:
+        copy = migrate(db, paths.db_path, paths.backup_dir, now=lambda: now)
+        settings = SettingsStore(db)
+        settings.add_missing_defaults()
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        if isinstance(exc, sqlite3.OperationalError):
+            raise  # locked, read-only, disk full: not damage
+        raise CorruptDatabaseError(paths.db_path, str(exc)) from None
+    except Exception:
+        db.close()
+        raise
+    for suffix in ("-wal", "-shm"):
+        restrict_permissions(Path(str(paths.db_path) + suffix))
+    if copy:
+        log.info("migrated %s; copy of the previous version at %s", paths.db_path, copy)
+    return Store(db, paths, settings, AppStateStore(db), copy)

@@ -1,0 +1,1 @@
+"""PySide6 widgets. They call services handed to them; they never run SQL (import-linter)."""

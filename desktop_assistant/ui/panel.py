@@ -1,0 +1,216 @@
+"""The side panel: docked to a screen edge, always on top if wanted, hidden (not quit) on close."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Mapping
+
+from PySide6.QtCore import QByteArray, QEvent, QRect, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QTabWidget, QToolButton, QVBoxLayout, QWidget
+
+from desktop_assistant.domain.settings import SettingsAccess, StateAccess
+from desktop_assistant.ui.settings_dialog import SettingsDialog
+from desktop_assistant.ui.start_page import StartPage
+from desktop_assistant.ui.status_strip import StatusStrip
+
+log = logging.getLogger(__name__)
+
+GEOMETRY_KEY = "panel.geometry"
+COMPACT_WIDTH_FACTOR = 0.8
+
+
+def dock_rect(available: QRect, side: str, width: int) -> QRect:
+    """The whole height of the screen's work area, `width` wide, against the left or right edge."""
+    width = min(width, available.width())
+    x = available.left() if side == "left" else available.right() - width + 1
+    return QRect(x, available.top(), width, available.height())
+
+
+class PanelWindow(QMainWindow):
+    settings_changed = Signal(dict)
+    quit_requested = Signal()
+
+    def __init__(self, settings: SettingsAccess, state: StateAccess, icon: QIcon,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("panel")
+        self.setWindowIcon(icon)
+        self._settings = settings
+        self._state = state
+        self._values: dict[str, Any] = settings.all()
+        self.hide_on_close = True
+        self._quitting = False
+
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("panelTitle")
+        self.agent_label = QLabel(self)
+        self.agent_label.setObjectName("agentLine")
+        self.pin_button = self._header_button(checkable=True)
+        self.pin_button.toggled.connect(self._pin_toggled)
+        self.compact_button = self._header_button(checkable=True)
+        self.compact_button.toggled.connect(self._compact_toggled)
+        self.settings_button = self._header_button()
+        self.settings_button.clicked.connect(self.open_settings)
+
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.title_label)
+        titles.addWidget(self.agent_label)
+        header.addLayout(titles, 1)
+        for button in (self.pin_button, self.compact_button, self.settings_button):
+            header.addWidget(button)
+
+        self.start_page = StartPage(self)
+        self.start_page.settings_requested.connect(self.open_settings)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.start_page, "")
+        self.status_strip = StatusStrip(self)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status_strip)
+        self.setCentralWidget(central)
+        self._apply_values(self._values, first=True)
+        self.retranslate()
+
+    def _header_button(self, checkable: bool = False) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName("headerButton")
+        button.setCheckable(checkable)
+        button.setAutoRaise(True)
+        return button
+
+    # --- placement -------------------------------------------------------------------------
+    def _target_width(self) -> int:
+        width = int(self._values["panel.width"])
+        return max(280, int(width * COMPACT_WIDTH_FACTOR)) if self._values["panel.compact"] else width
+
+    def dock(self) -> None:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        self.setGeometry(dock_rect(screen.availableGeometry(), self._values["panel.side"], self._target_width()))
+
+    def restore_or_dock(self) -> None:
+        saved = self._state.get(GEOMETRY_KEY)
+        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            if any(s.availableGeometry().intersects(self.frameGeometry()) for s in QGuiApplication.screens()):
+                return
+        self.dock()
+
+    def remember_geometry(self) -> None:
+        self._state.set(GEOMETRY_KEY, bytes(self.saveGeometry().toBase64()).decode("ascii"))
+
+    # --- settings ----------------------------------------------------------------------------
+    def apply_settings(self, values: Mapping[str, Any]) -> None:
+        self._apply_values(values, first=False)
+
+    def _apply_values(self, values: Mapping[str, Any], first: bool) -> None:
+        previous = self._values
+        self._values = dict(values)
+        self.pin_button.blockSignals(True)
+        self.pin_button.setChecked(bool(values["panel.always_on_top"]))
+        self.pin_button.blockSignals(False)
+        self.compact_button.blockSignals(True)
+        self.compact_button.setChecked(bool(values["panel.compact"]))
+        self.compact_button.blockSignals(False)
+        if first or previous["panel.always_on_top"] != values["panel.always_on_top"]:
+            self._set_on_top(bool(values["panel.always_on_top"]))
+        self.start_page.show_values(values)
+        self._show_compact(bool(values["panel.compact"]))
+        placement = ("panel.side", "panel.width", "panel.compact")
+        if not first and any(previous[k] != values[k] for k in placement):
+            self.dock()
+        self.retranslate()
+
+    def _set_on_top(self, on_top: bool) -> None:
+        visible = self.isVisible()
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on_top)
+        if visible:  # changing flags hides the window; bring it back without stealing focus
+            self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+            self.show()
+            self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, False)
+
+    def _show_compact(self, compact: bool) -> None:
+        self.agent_label.setVisible(not compact)
+        self.start_page.hotkey_title.setVisible(not compact)
+        margins = 2 if compact else 6
+        self.centralWidget().layout().setContentsMargins(margins, margins, margins, 0)
+
+    def _save_changes(self, changes: Mapping[str, Any]) -> None:
+        self._settings.set_many(changes)
+        values = self._settings.all()
+        self._apply_values(values, first=False)
+        self.settings_changed.emit(values)
+
+    def _pin_toggled(self, checked: bool) -> None:
+        self._save_changes({"panel.always_on_top": checked})
+
+    def _compact_toggled(self, checked: bool) -> None:
+        self._save_changes({"panel.compact": checked})
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self._settings, self)
+        dialog.saved.connect(self._on_dialog_saved)
+        dialog.open()
+
+    def _on_dialog_saved(self, values: dict) -> None:
+        self._apply_values(values, first=False)
+        self.settings_changed.emit(values)
+
+    # --- visibility --------------------------------------------------------------------------
+    def bring_forward(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def toggle_visible(self) -> None:
+        if self.isVisible() and not self.isMinimized():
+            self.remember_geometry()
+            self.hide()
+        else:
+            self.bring_forward()
+
+    def prepare_quit(self) -> None:
+        self._quitting = True
+        self.remember_geometry()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._quitting:
+            event.accept()
+            return
+        # Closing never quits: agents close windows by reflex. Quit is in the tray menu.
+        event.ignore()
+        self.remember_geometry()
+        if self.hide_on_close:
+            self.hide()
+        else:  # no tray to bring it back from: keep it in the taskbar
+            self.showMinimized()
+
+    # --- text --------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("客服助手"))
+        self.title_label.setText(self.tr("客服助手"))
+        parts = [self._values.get("agent_name") or self.tr("未设置昵称")]
+        if self._values.get("agent_id"):
+            parts.append(self.tr("工号 {0}").format(self._values["agent_id"]))
+        if self._values.get("shop_name"):
+            parts.append(self._values["shop_name"])
+        self.agent_label.setText(" · ".join(parts))
+        self.pin_button.setText(self.tr("置顶"))
+        self.pin_button.setToolTip(self.tr("窗口保持在最前 (不抢输入焦点)"))
+        self.compact_button.setText(self.tr("紧凑"))
+        self.compact_button.setToolTip(self.tr("紧凑模式: 更窄, 隐藏次要信息"))
+        self.settings_button.setText(self.tr("设置"))
+        self.tabs.setTabText(self.tabs.indexOf(self.start_page), self.tr("概览"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,55 @@
+"""The strip at the bottom of the panel: the active conversation and whether hotkeys are live."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+
+class StatusStrip(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusStrip")
+        self._conversation = ""
+        self._hotkey_state = "off"
+        self._hotkey_problem = ""
+        self.conversation_label = QLabel(self)
+        self.conversation_label.setObjectName("conversation")
+        self.hotkey_label = QLabel(self)
+        self.hotkey_label.setObjectName("hotkeyState")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.addWidget(self.conversation_label, 1)
+        layout.addWidget(self.hotkey_label)
+        self.retranslate()
+
+    def set_conversation(self, text: str) -> None:
+        """Later features put the active conversation here (buyer nick, platform, timer)."""
+        self._conversation = text
+        self.retranslate()
+
+    def set_hotkey_state(self, state: str, problem: str = "") -> None:
+        self._hotkey_state = state
+        self._hotkey_problem = problem
+        self.hotkey_label.setProperty("state", state)
+        self.hotkey_label.style().unpolish(self.hotkey_label)
+        self.hotkey_label.style().polish(self.hotkey_label)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.conversation_label.setText(
+            self.tr("当前会话: {0}").format(self._conversation or self.tr("无"))
+        )
+        texts = {
+            "active": self.tr("快捷键: 已启用"),
+            "paused": self.tr("快捷键: 已暂停"),
+            "unavailable": self.tr("快捷键: 不可用"),
+            "off": self.tr("快捷键: 未设置"),
+        }
+        self.hotkey_label.setText(texts.get(self._hotkey_state, self._hotkey_state))
+        self.hotkey_label.setToolTip(self._hotkey_problem)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
