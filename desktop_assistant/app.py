@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import signal
 import sys
 import threading
 import traceback
@@ -118,6 +119,7 @@ class Application(QObject):
         if self.instance is not None:
             self.instance.message_received.connect(self._on_instance_message)
         self.panel.start_page.show_data_info(str(self.paths.data_dir), self._last_backup_text())
+        self.panel.start_page.show_hotkeys(tuple(self._hotkey_actions()))
 
         self.hotkeys = HotkeyService(self._backend_factory(settings.get("hotkey.backend")), self)
         self.hotkeys.activated.connect(self._on_hotkey)
@@ -162,7 +164,9 @@ class Application(QObject):
     def apply_settings(self, values: dict) -> None:
         assert self.language is not None and self.hotkeys is not None
         if values["language"] != self.language.language:
-            self.language.apply(values["language"])
+            self.language.apply(values["language"])  # widgets follow through LanguageChange events
+            if self.tray is not None:
+                self.tray.retranslate()  # a QObject: gets no LanguageChange of its own
         apply_theme(self.qt_app, values["theme"])
         if values["hotkey.backend"] and self.hotkeys.backend_name != self._backend_factory(values["hotkey.backend"]).name:
             self.hotkeys.shutdown()
@@ -174,6 +178,7 @@ class Application(QObject):
 
     def _on_instance_message(self, message: str) -> None:
         if message == SHOW and self.panel is not None:
+            log.info("a second launch asked for the panel; bringing it forward")
             self.panel.bring_forward()
 
     def _last_backup_text(self) -> str:
@@ -203,18 +208,25 @@ class Application(QObject):
         self.qt_app.quit()
 
     def shutdown(self) -> None:
-        """Release everything in reverse order; safe to call after a partial build."""
+        """Release everything in reverse order; safe after a partial build and when called twice."""
         self.backup_timer.stop()
         if self.hotkeys is not None:
             self.hotkeys.shutdown()
+            self.hotkeys = None
         if self.tray is not None:
             self.tray.hide()
+            self.tray = None
         if self.panel is not None:
             self.panel.prepare_quit()
             self.panel.close()
             self.panel.deleteLater()
+            self.panel = None
+        if self.language is not None:
+            self.language.uninstall()
+            self.language = None
         if self.instance is not None:
             self.instance.close()
+            self.instance = None
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -256,6 +268,16 @@ def _install_exception_hooks(log_path: Path, show_dialog: bool) -> None:
     threading.excepthook = on_thread_exception
 
 
+def _quit_on_signals(app: Application) -> None:
+    """Ctrl+C or a session logout (SIGTERM) quits cleanly: geometry saved, hooks released."""
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: app.quit())
+    # Python runs signal handlers only between bytecodes: wake the interpreter now and then.
+    wakeup = QTimer(app)  # parented: lives as long as the app
+    wakeup.timeout.connect(lambda: None)
+    wakeup.start(250)
+
+
 def _refuse_recovery(reason: str, *_: object) -> dialogs.Recovery:
     print(f"{APP_NAME}: 数据库文件已损坏, 冒烟测试不做恢复: {reason}", file=sys.stderr)
     return dialogs.Recovery.QUIT
@@ -286,6 +308,8 @@ def run(paths: Paths, *, debug: bool = False, smoke_test: bool = False) -> int:
             qt_app.processEvents()
             return 0
         app.show()
+        _quit_on_signals(app)
+        log.info("panel shown")
         return qt_app.exec()
     except Exception:
         log.exception("start-up failed")

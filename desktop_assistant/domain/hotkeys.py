@@ -50,6 +50,8 @@ def parse_hotkey(text: str) -> Hotkey:
     stripped = text.strip()
     if not stripped:
         raise HotkeyError("快捷键为空")
+    if not stripped.isascii() or not stripped.isprintable():
+        raise HotkeyError("快捷键只能用英文按键名, 例如 ctrl+alt+1")
     if stripped.endswith("++"):  # the '+' key itself, e.g. ctrl++
         parts = [*stripped[:-2].split("+"), "+"]
     else:
@@ -60,7 +62,8 @@ def parse_hotkey(text: str) -> Hotkey:
     *mods, key = names
     if key in MODIFIERS:
         # Bare modifier combos such as ctrl+shift are IME switches, never hotkeys.
-        if f"{'+'.join(mods)}+{key}" in IME_RESERVED:
+        pressed = {*mods, key}
+        if "+".join(m for m in MODIFIERS if m in pressed) in IME_RESERVED:
             raise HotkeyError(f"{stripped} 被中文输入法占用, 请换一个")
         raise HotkeyError(f"快捷键需要一个非修饰键: {text}")
     bad = [m for m in mods if m not in MODIFIERS]

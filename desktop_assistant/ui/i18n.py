@@ -21,11 +21,14 @@ class LanguageSwitcher:
         self._translators: list[QTranslator] = []
         self.language = "zh_CN"
 
-    def apply(self, language: str) -> bool:
-        """Install `language`; False (and Chinese stays) when its file cannot be loaded."""
+    def uninstall(self) -> None:
         for translator in self._translators:
             self._app.removeTranslator(translator)
         self._translators = []
+
+    def apply(self, language: str) -> bool:
+        """Install `language`; False (and Chinese stays) when its file cannot be loaded."""
+        self.uninstall()
         ok = True
         if language == "en":
             ours = QTranslator(self._app)

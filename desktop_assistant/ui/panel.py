@@ -137,7 +137,6 @@ class PanelWindow(QMainWindow):
 
     def _show_compact(self, compact: bool) -> None:
         self.agent_label.setVisible(not compact)
-        self.start_page.hotkey_title.setVisible(not compact)
         margins = 2 if compact else 6
         self.centralWidget().layout().setContentsMargins(margins, margins, margins, 0)
 

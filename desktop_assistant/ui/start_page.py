@@ -16,6 +16,7 @@ class StartPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._values: Mapping[str, Any] = {}
+        self._active_hotkeys: tuple[str, ...] = ()
         self._data_dir = ""
         self._last_backup = ""
         self.greeting = QLabel(self)
@@ -45,6 +46,11 @@ class StartPage(QWidget):
         self._values = dict(values)
         self.retranslate()
 
+    def show_hotkeys(self, keys: tuple[str, ...]) -> None:
+        """Only the hotkeys that do something yet: a list of dead combos would mislead."""
+        self._active_hotkeys = keys
+        self.retranslate()
+
     def show_data_info(self, data_dir: str, last_backup: str) -> None:
         self._data_dir, self._last_backup = data_dir, last_backup
         self.retranslate()
@@ -64,8 +70,9 @@ class StartPage(QWidget):
         self.hotkey_title.setText(self.tr("全局快捷键"))
         while self.hotkey_form.rowCount():
             self.hotkey_form.removeRow(0)
+        self.hotkey_title.setVisible(bool(self._active_hotkeys))
         for spec in SCHEMA:
-            if spec.kind == "hotkey":
+            if spec.key in self._active_hotkeys:
                 combo = values.get(spec.key) or self.tr("未设置")
                 self.hotkey_form.addRow(QCoreApplication.translate(TR_CONTEXT, spec.label), QLabel(combo.title()))
         self.data_label.setText(

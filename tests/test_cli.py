@@ -1,0 +1,123 @@
+"""The command line in real processes: exit codes, one-line errors, silent smoke test."""
+
+import json
+import sqlite3
+import time
+
+import pytest
+
+from desktop_assistant import __version__
+from tests.conftest import run_cli
+
+
+def assert_one_line_error(result) -> None:
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_version() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"desktop_assistant {__version__}"
+
+
+def test_long_version_names_every_part() -> None:
+    result = run_cli("--long-version")
+    assert result.returncode == 0
+    for start in ("desktop_assistant", "Python", "SQLite", "PySide6", "Hotkey backend"):
+        assert any(line.startswith(start) for line in result.stdout.splitlines()), start
+
+
+def test_smoke_test_is_silent_and_leaves_nothing_behind(tmp_path) -> None:
+    started = time.monotonic()
+    result = run_cli("--temp-basedir", "--smoke-test", env={"TMPDIR": str(tmp_path)})
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert time.monotonic() - started < 30  # generous: the real budget is measured in benchmarks/
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_smoke_test_on_a_basedir_creates_the_database(tmp_path) -> None:
+    result = run_cli("--basedir", str(tmp_path), "--smoke-test")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert (tmp_path / "desktop_assistant.sqlite3").exists()
+    assert (tmp_path / "logs" / "desktop_assistant.log").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["frobnicate"],
+        ["--no-such-flag"],
+        ["config"],
+        ["config", "get"],
+        ["config", "get", "no.such.key"],
+        ["config", "set", "panel.width", "wide"],
+        ["config", "set", "panel.width", "5000"],
+        ["config", "set", "language", "klingon"],
+        ["config", "set", "hotkey.picker", "ctrl+space"],
+        ["config", "set", "hotkey.picker", "ctrl+alt+h"],  # taken by hotkey.toggle_panel
+        ["db"],
+        ["db", "explode"],
+        ["db", "restore"],
+        ["--basedir", "/tmp", "--temp-basedir"],
+    ],
+)
+def test_bad_usage_exits_2_with_one_line(tmp_path, args) -> None:
+    result = run_cli(*args, "--basedir", str(tmp_path)) if "--basedir" not in args else run_cli(*args)
+    assert_one_line_error(result)
+
+
+def test_bad_value_changes_nothing(tmp_path) -> None:
+    assert run_cli("--basedir", str(tmp_path), "config", "set", "panel.width", "400").returncode == 0
+    db = tmp_path / "desktop_assistant.sqlite3"
+    before = db.read_bytes()
+    assert_one_line_error(run_cli("--basedir", str(tmp_path), "config", "set", "panel.width", "-1"))
+    assert db.read_bytes() == before
+
+
+def test_config_round_trip_with_options_before_or_after(tmp_path) -> None:
+    base = str(tmp_path)
+    assert run_cli("--basedir", base, "config", "set", "agent_name", "小王").returncode == 0
+    result = run_cli("config", "get", "agent_name", "--basedir", base)
+    assert (result.returncode, result.stdout.strip()) == (0, "小王")
+    listed = json.loads(run_cli("config", "list", "--json", "--basedir", base).stdout)
+    assert listed["agent_name"] == "小王" and listed["panel.width"] == 380
+
+
+def test_db_check_backup_restore(tmp_path) -> None:
+    base = str(tmp_path / "data")
+    run_cli("--basedir", base, "config", "set", "agent_id", "1024")
+    check = run_cli("--basedir", base, "db", "check", "--json")
+    assert check.returncode == 0 and json.loads(check.stdout)["ok"] is True
+    backup = tmp_path / "copy.sqlite3"
+    assert run_cli("--basedir", base, "db", "backup", str(backup)).returncode == 0
+    assert_one_line_error(run_cli("--basedir", base, "db", "backup", str(backup)))  # never overwrites
+    run_cli("--basedir", base, "config", "set", "agent_id", "2048")
+    restored = run_cli("--basedir", base, "db", "restore", str(backup))
+    assert restored.returncode == 0, restored.stderr
+    assert run_cli("--basedir", base, "config", "get", "agent_id").stdout.strip() == "1024"
+
+
+def test_db_check_exits_1_on_a_damaged_file(tmp_path) -> None:
+    run_cli("--basedir", str(tmp_path), "config", "set", "agent_id", "1024")
+    db = tmp_path / "desktop_assistant.sqlite3"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    db.write_bytes(b"\x00" * 100 + db.read_bytes()[100:])
+    result = run_cli("--basedir", str(tmp_path), "db", "check")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_restore_from_garbage_exits_2_and_keeps_the_database(tmp_path) -> None:
+    run_cli("--basedir", str(tmp_path), "config", "set", "agent_id", "1024")
+    garbage = tmp_path / "garbage.sqlite3"
+    garbage.write_text("hello")
+    db = tmp_path / "desktop_assistant.sqlite3"
+    before = db.read_bytes()
+    assert_one_line_error(run_cli("--basedir", str(tmp_path), "db", "restore", str(garbage)))
+    assert db.read_bytes() == before

@@ -1,0 +1,140 @@
+"""The composed application with a fake hotkey backend and a fake clock."""
+
+import datetime as dt
+
+from desktop_assistant.os_integration.hotkeys.fake import FakeHotkeyBackend
+from desktop_assistant.storage import maintenance
+from desktop_assistant.storage.store import open_store
+from desktop_assistant.ui.dialogs import Recovery
+
+
+def started(make_app, **kwargs):
+    app = make_app(**kwargs)
+    assert app.open_database()
+    app.build_ui()
+    app.show()
+    return app
+
+
+def test_toggle_hotkey_from_the_hook_thread_hides_and_shows(qtbot, make_app, backend: FakeHotkeyBackend) -> None:
+    app = started(make_app)
+    assert app.hotkeys.state == "active"
+    assert app.panel.status_strip.hotkey_label.text() == "快捷键: 已启用"
+    assert app.panel.isVisible()
+    assert backend.press("ctrl+alt+h")  # delivered on another thread, as the OS hook does
+    qtbot.waitUntil(lambda: not app.panel.isVisible())
+    backend.press("Alt+Ctrl+H")
+    qtbot.waitUntil(app.panel.isVisible)
+
+
+def test_pause_from_the_tray_unhooks_until_resumed(qtbot, make_app, backend: FakeHotkeyBackend) -> None:
+    app = started(make_app)
+    app.tray.pause_action.trigger()
+    assert app.hotkeys.state == "paused" and backend.bindings == {}
+    assert not backend.press("ctrl+alt+h")
+    assert app.panel.status_strip.hotkey_label.text() == "快捷键: 已暂停"
+    app.tray.pause_action.trigger()
+    assert app.hotkeys.state == "active" and backend.press("ctrl+alt+h")
+
+
+def test_changing_the_hotkey_in_settings_rebinds(qtbot, make_app, backend: FakeHotkeyBackend) -> None:
+    app = started(make_app)
+    app.store.settings.set("hotkey.toggle_panel", "ctrl+alt+k")
+    app.apply_settings(app.store.settings.all())
+    assert not backend.press("ctrl+alt+h")
+    assert backend.press("ctrl+alt+k")
+
+
+def test_unavailable_hotkeys_leave_a_working_panel(qtbot, make_app) -> None:
+    broken = FakeHotkeyBackend(unavailable="no keyboard hook on this machine")
+    app = started(make_app, hotkey_backend_factory=lambda _: broken)
+    assert app.hotkeys.state == "unavailable"
+    assert app.panel.status_strip.hotkey_label.text() == "快捷键: 不可用"
+    assert "no keyboard hook" in app.panel.status_strip.hotkey_label.toolTip()
+    assert app.panel.isVisible()
+
+
+def test_english_translation_really_loads(qtbot, make_app) -> None:
+    app = started(make_app)
+    app.store.settings.set("language", "en")
+    app.apply_settings(app.store.settings.all())
+    qtbot.waitUntil(lambda: app.panel.windowTitle() not in ("", "客服助手"))
+    assert app.panel.windowTitle().isascii()
+    assert app.panel.status_strip.hotkey_label.text().isascii()
+    assert app.tray.quit_action.text().isascii()
+    app.store.settings.set("language", "zh_CN")
+    app.apply_settings(app.store.settings.all())
+    qtbot.waitUntil(lambda: app.panel.windowTitle() == "客服助手")
+    assert app.tray.quit_action.text() == "退出"
+
+
+def test_starts_in_english_when_chosen(qtbot, make_app, paths, clock) -> None:
+    store = open_store(paths, clock.now())
+    store.settings.set("language", "en")
+    store.close()
+    app = started(make_app)
+    assert app.panel.windowTitle().isascii()
+
+
+def test_daily_backup_runs_after_start_and_once_per_day(qtbot, make_app, clock, paths) -> None:
+    app = started(make_app)
+    app.run_daily_backup()
+    assert [p.name for p in paths.backup_dir.iterdir()] == ["daily-20261111.sqlite3"]
+    app.run_daily_backup()
+    clock.advance(days=1)
+    app.run_daily_backup()
+    assert len(list(paths.backup_dir.iterdir())) == 2
+    assert "最近备份: 20" in app.panel.start_page.data_label.text()
+
+
+def damage(path) -> None:
+    with open(path, "r+b") as handle:
+        handle.write(b"\x00not sqlite" * 400)
+
+
+def test_corrupt_database_offers_the_newest_good_backup(qtbot, make_app, paths, clock) -> None:
+    store = open_store(paths, clock.now())
+    store.settings.set("agent_name", "小王")
+    good = store.daily_backup(clock.now().date())
+    store.close()
+    damage(paths.db_path)
+    asked = []
+
+    def agent_chooses_restore(reason, backup_name, when):
+        asked.append((backup_name, when))
+        return Recovery.RESTORE
+
+    app = make_app(ask_recovery=agent_chooses_restore)
+    assert app.open_database()
+    assert asked == [(good.name, asked[0][1])] and asked[0][1]
+    assert app.store.settings.get("agent_name") == "小王"
+    assert len(list(paths.quarantine_dir.iterdir())) == 1  # the damaged file is kept
+
+
+def test_corrupt_database_quit_leaves_the_file_alone(qtbot, make_app, paths, clock) -> None:
+    open_store(paths, clock.now()).close()
+    damage(paths.db_path)
+    before = paths.db_path.read_bytes()
+    app = make_app(ask_recovery=lambda *_: Recovery.QUIT)
+    assert app.open_database() is False
+    assert paths.db_path.read_bytes() == before
+
+
+def test_corrupt_database_without_backup_can_start_empty(qtbot, make_app, paths, clock) -> None:
+    open_store(paths, clock.now()).close()
+    damage(paths.db_path)
+    offered = []
+    app = make_app(ask_recovery=lambda reason, name, when: offered.append(name) or Recovery.START_EMPTY)
+    assert app.open_database()
+    assert offered == [None]
+    assert maintenance.check_file(paths.db_path).ok
+    assert app.store.settings.get("agent_name") == ""
+
+
+def test_quit_saves_geometry_and_closes(qtbot, make_app, paths, clock) -> None:
+    app = started(make_app)
+    app.quit()
+    app.shutdown()
+    store = open_store(paths, clock.now() + dt.timedelta(minutes=1))
+    assert store.state.get("panel.geometry")
+    store.close()
