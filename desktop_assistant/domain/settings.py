@@ -17,7 +17,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     return text
 
 
-TR_CONTEXT = "Settings"
+TR_CONTEXT = "Settings"  # lupdate needs the literal in each QT_TRANSLATE_NOOP call
 
 
 class SettingError(ValueError):
@@ -111,35 +111,34 @@ _PARSERS = {
     "hotkey": _parse_hotkey,
 }
 
-_T = QT_TRANSLATE_NOOP
 SCHEMA: tuple[SettingSpec, ...] = (
-    SettingSpec("agent_name", "text", "", _T(TR_CONTEXT, "客服昵称"), "agent", max_length=32),
-    SettingSpec("agent_id", "text", "", _T(TR_CONTEXT, "工号"), "agent", max_length=32,
+    SettingSpec("agent_name", "text", "", QT_TRANSLATE_NOOP("Settings", "客服昵称"), "agent", max_length=32),
+    SettingSpec("agent_id", "text", "", QT_TRANSLATE_NOOP("Settings", "工号"), "agent", max_length=32,
                 pattern=r"[0-9A-Za-z_\-.:]+"),
-    SettingSpec("shop_name", "text", "", _T(TR_CONTEXT, "店铺名称"), "agent", max_length=64),
-    SettingSpec("language", "choice", "zh_CN", _T(TR_CONTEXT, "界面语言"), "panel",
+    SettingSpec("shop_name", "text", "", QT_TRANSLATE_NOOP("Settings", "店铺名称"), "agent", max_length=64),
+    SettingSpec("language", "choice", "zh_CN", QT_TRANSLATE_NOOP("Settings", "界面语言"), "panel",
                 choices={"zh_CN": "简体中文", "en": "English"}),
-    SettingSpec("theme", "choice", "light", _T(TR_CONTEXT, "主题"), "panel",
-                choices={"light": _T(TR_CONTEXT, "浅色"), "dark": _T(TR_CONTEXT, "深色")}),
-    SettingSpec("panel.side", "choice", "right", _T(TR_CONTEXT, "停靠位置"), "panel",
-                choices={"right": _T(TR_CONTEXT, "屏幕右侧"), "left": _T(TR_CONTEXT, "屏幕左侧")}),
-    SettingSpec("panel.width", "int", 380, _T(TR_CONTEXT, "面板宽度 (像素)"), "panel", minimum=280, maximum=720),
-    SettingSpec("panel.always_on_top", "bool", True, _T(TR_CONTEXT, "窗口置顶"), "panel"),
-    SettingSpec("panel.compact", "bool", False, _T(TR_CONTEXT, "紧凑模式"), "panel"),
-    SettingSpec("hotkey.backend", "choice", "auto", _T(TR_CONTEXT, "全局快捷键方式"), "hotkeys",
-                choices={"auto": _T(TR_CONTEXT, "自动"), "keyboard": "keyboard", "pynput": "pynput"}),
-    SettingSpec("hotkey.picker", "hotkey", "ctrl+alt+p", _T(TR_CONTEXT, "打开短语选择器"), "hotkeys"),
-    SettingSpec("hotkey.toggle_panel", "hotkey", "ctrl+alt+h", _T(TR_CONTEXT, "显示/隐藏面板"), "hotkeys"),
-    SettingSpec("hotkey.buyer_wrote", "hotkey", "ctrl+alt+b", _T(TR_CONTEXT, "买家发来消息"), "hotkeys"),
-    SettingSpec("hotkey.replied", "hotkey", "ctrl+alt+r", _T(TR_CONTEXT, "已回复"), "hotkeys"),
-    SettingSpec("backup.keep", "int", 7, _T(TR_CONTEXT, "保留每日备份 (份)"), "data", minimum=1, maximum=90),
+    SettingSpec("theme", "choice", "light", QT_TRANSLATE_NOOP("Settings", "主题"), "panel",
+                choices={"light": QT_TRANSLATE_NOOP("Settings", "浅色"), "dark": QT_TRANSLATE_NOOP("Settings", "深色")}),
+    SettingSpec("panel.side", "choice", "right", QT_TRANSLATE_NOOP("Settings", "停靠位置"), "panel",
+                choices={"right": QT_TRANSLATE_NOOP("Settings", "屏幕右侧"), "left": QT_TRANSLATE_NOOP("Settings", "屏幕左侧")}),
+    SettingSpec("panel.width", "int", 380, QT_TRANSLATE_NOOP("Settings", "面板宽度 (像素)"), "panel", minimum=280, maximum=720),
+    SettingSpec("panel.always_on_top", "bool", True, QT_TRANSLATE_NOOP("Settings", "窗口置顶"), "panel"),
+    SettingSpec("panel.compact", "bool", False, QT_TRANSLATE_NOOP("Settings", "紧凑模式"), "panel"),
+    SettingSpec("hotkey.backend", "choice", "auto", QT_TRANSLATE_NOOP("Settings", "全局快捷键方式"), "hotkeys",
+                choices={"auto": QT_TRANSLATE_NOOP("Settings", "自动"), "keyboard": "keyboard", "pynput": "pynput"}),
+    SettingSpec("hotkey.picker", "hotkey", "ctrl+alt+p", QT_TRANSLATE_NOOP("Settings", "打开短语选择器"), "hotkeys"),
+    SettingSpec("hotkey.toggle_panel", "hotkey", "ctrl+alt+h", QT_TRANSLATE_NOOP("Settings", "显示/隐藏面板"), "hotkeys"),
+    SettingSpec("hotkey.buyer_wrote", "hotkey", "ctrl+alt+b", QT_TRANSLATE_NOOP("Settings", "买家发来消息"), "hotkeys"),
+    SettingSpec("hotkey.replied", "hotkey", "ctrl+alt+r", QT_TRANSLATE_NOOP("Settings", "已回复"), "hotkeys"),
+    SettingSpec("backup.keep", "int", 7, QT_TRANSLATE_NOOP("Settings", "保留每日备份 (份)"), "data", minimum=1, maximum=90),
 )
 
 SECTIONS = {
-    "agent": _T(TR_CONTEXT, "客服与店铺"),
-    "panel": _T(TR_CONTEXT, "面板"),
-    "hotkeys": _T(TR_CONTEXT, "快捷键"),
-    "data": _T(TR_CONTEXT, "数据"),
+    "agent": QT_TRANSLATE_NOOP("Settings", "客服与店铺"),
+    "panel": QT_TRANSLATE_NOOP("Settings", "面板"),
+    "hotkeys": QT_TRANSLATE_NOOP("Settings", "快捷键"),
+    "data": QT_TRANSLATE_NOOP("Settings", "数据"),
 }
 
 SPECS: dict[str, SettingSpec] = {spec.key: spec for spec in SCHEMA}

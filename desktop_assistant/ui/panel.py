@@ -7,7 +7,7 @@ from typing import Any, Mapping
 
 from PySide6.QtCore import QByteArray, QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QTabWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSizePolicy, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from desktop_assistant.domain.settings import SettingsAccess, StateAccess
 from desktop_assistant.ui.settings_dialog import SettingsDialog
@@ -46,6 +46,9 @@ class PanelWindow(QMainWindow):
         self.title_label.setObjectName("panelTitle")
         self.agent_label = QLabel(self)
         self.agent_label.setObjectName("agentLine")
+        for label in (self.title_label, self.agent_label):
+            # Long names or English text must not push the panel wider than its setting.
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.pin_button = self._header_button(checkable=True)
         self.pin_button.toggled.connect(self._pin_toggled)
         self.compact_button = self._header_button(checkable=True)
@@ -54,11 +57,7 @@ class PanelWindow(QMainWindow):
         self.settings_button.clicked.connect(self.open_settings)
 
         header = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.setSpacing(0)
-        titles.addWidget(self.title_label)
-        titles.addWidget(self.agent_label)
-        header.addLayout(titles, 1)
+        header.addWidget(self.title_label, 1)
         for button in (self.pin_button, self.compact_button, self.settings_button):
             header.addWidget(button)
 
@@ -73,6 +72,7 @@ class PanelWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addLayout(header)
+        layout.addWidget(self.agent_label)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status_strip)
         self.setCentralWidget(central)

@@ -36,8 +36,8 @@ def restore_locale():
 @pytest.mark.parametrize(
     ("context", "source", "english"),
     [
-        ("PanelWindow", "客服助手", "Customer Service Assistant"),
-        ("PanelWindow", "置顶", "Stay on top"),
+        ("PanelWindow", "客服助手", "CS Assistant"),
+        ("PanelWindow", "置顶", "Pin"),
         ("PanelWindow", "工号 {0}", "Agent ID {0}"),
         ("Tray", "退出", "Quit"),
     ],

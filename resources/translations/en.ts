@@ -1,0 +1,364 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>Application</name>
+    <message>
+        <location filename="../../desktop_assistant/app.py" line="+196"/>
+        <source>数据库可能已损坏</source>
+        <translation>The database may be damaged</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>今天的备份没有做。请运行 db check 或联系管理员。</source>
+        <translation>Today&apos;s backup was not made. Run db check or contact your administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/dialogs.py" line="+21"/>
+        <source>数据库文件已损坏</source>
+        <translation>Database file is damaged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>客服助手的数据库文件无法读取, 没有打开它, 以免损坏更多数据。</source>
+        <translation>Customer Service Assistant cannot read its database file. It was not opened, so no more data gets damaged.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>找到最近一份完好的备份: {0} ({1})。</source>
+        <translation>Found the latest good backup: {0} ({1}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>没有找到可用的备份。</source>
+        <translation>No usable backup was found.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>损坏的文件会移到 corrupt 文件夹保存, 不会删除。</source>
+        <translation>The damaged file will be moved to the corrupt folder, not deleted.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新建空数据库</source>
+        <translation>Start with an empty database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>客服助手出错了</source>
+        <translation>Customer Service Assistant: Error</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发生了意外错误, 已记录到日志。你的数据已保存。</source>
+        <translation>An unexpected error occurred and was written to the log. Your data is saved.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日志文件: {0}</source>
+        <translation>Log file: {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>客服助手无法启动</source>
+        <translation>Customer Service Assistant cannot start</translation>
+    </message>
+</context>
+<context>
+    <name>PanelWindow</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/panel.py" line="+197"/>
+        <location line="+1"/>
+        <source>客服助手</source>
+        <translation>CS Assistant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未设置昵称</source>
+        <translation>No nickname set</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>工号 {0}</source>
+        <translation>Agent ID {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>置顶</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>窗口保持在最前 (不抢输入焦点)</source>
+        <translation>Keep the window above others (without taking keyboard focus)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>紧凑</source>
+        <translation>Compact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>紧凑模式: 更窄, 隐藏次要信息</source>
+        <translation>Compact mode: narrower, hides secondary details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>概览</source>
+        <translation>Overview</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../desktop_assistant/domain/settings.py" line="+115"/>
+        <source>客服昵称</source>
+        <translation>Agent nickname</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>工号</source>
+        <translation>Agent ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>店铺名称</source>
+        <translation>Shop name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>主题</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>浅色</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>深色</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>停靠位置</source>
+        <translation>Dock position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>屏幕右侧</source>
+        <translation>Right edge of the screen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>屏幕左侧</source>
+        <translation>Left edge of the screen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>面板宽度 (像素)</source>
+        <translation>Panel width (pixels)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>窗口置顶</source>
+        <translation>Stay on top</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>紧凑模式</source>
+        <translation>Compact mode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全局快捷键方式</source>
+        <translation>Global hotkey method</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自动</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打开短语选择器</source>
+        <translation>Open phrase picker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>显示/隐藏面板</source>
+        <translation>Show/hide panel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>买家发来消息</source>
+        <translation>Buyer sent a message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已回复</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保留每日备份 (份)</source>
+        <translation>Daily backups to keep</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>客服与店铺</source>
+        <translation>Agent and shop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>面板</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>快捷键</source>
+        <translation>Hotkeys</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据</source>
+        <translation>Data</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/settings_dialog.py" line="+63"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/start_page.py" line="+64"/>
+        <source>客服</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}, 你好</source>
+        <translation>Hello, {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第一次使用: 请先在设置里填写客服昵称和工号, 备注和统计都会用到。</source>
+        <translation>First time here? Enter your agent nickname and agent ID in Settings; notes and statistics use them.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打开设置</source>
+        <translation>Open settings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全局快捷键</source>
+        <translation>Global hotkeys</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>未设置</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>数据目录: {0}</source>
+        <translation>Data folder: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>最近备份: {0}</source>
+        <translation>Last backup: {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>尚无</source>
+        <translation>None yet</translation>
+    </message>
+</context>
+<context>
+    <name>StatusStrip</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/status_strip.py" line="+41"/>
+        <source>当前会话: {0}</source>
+        <translation>Current conversation: {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>快捷键: 已启用</source>
+        <translation>Hotkeys: on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>快捷键: 已暂停</source>
+        <translation>Hotkeys: paused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>快捷键: 不可用</source>
+        <translation>Hotkeys: unavailable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>快捷键: 未设置</source>
+        <translation>Hotkeys: not set</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/tray.py" line="+55"/>
+        <source>客服助手</source>
+        <translation>CS Assistant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>显示/隐藏面板</source>
+        <translation>Show/hide panel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>暂停全局快捷键</source>
+        <translation>Pause global hotkeys</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,384 @@
+"""Keep resources/translations/en.ts and en.qm in step with the Chinese source strings.
+
+    python tools/update_translations.py            # lupdate -> fill English from TRANSLATIONS -> lrelease
+    python tools/update_translations.py --refresh  # also re-apply TRANSLATIONS to finished messages
+    python tools/update_translations.py --check    # verify only, write nothing; exit 1 on problems
+
+Update: pyside6-lupdate scans every .py file under desktop_assistant/ into en.ts (existing translations
+kept, vanished strings dropped), every unfinished message whose source is in TRANSLATIONS gets its
+English, and pyside6-lrelease compiles en.ts into en.qm.
+
+Check: (a) every string lupdate finds has a finished English translation in the committed en.ts,
+(b) the committed en.qm is byte-for-byte what lrelease makes of the committed en.ts. One line per problem.
+
+Both modes also warn (stderr) about strings marked for translation in a way lupdate cannot see:
+calls through an alias or wrapper (`_T = QT_TRANSLATE_NOOP`, `def _tr(t): return translate("Ctx", t)`)
+or with a context that is not a string literal. `--strict` turns those warnings into failures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCE_DIR = REPO / "desktop_assistant"
+TS_FILE = REPO / "resources" / "translations" / "en.ts"
+QM_FILE = TS_FILE.with_suffix(".qm")
+
+# Chinese source -> English. Keyed by source text; a (context, source) key overrides it for one context.
+# Keep format fields ({0}, {1}) exactly as in the source. Entries for strings not (yet) found by lupdate
+# are harmless: they are used as soon as the string becomes extractable.
+TRANSLATIONS: dict[str | tuple[str, str], str] = {
+    # Application name and main panel
+    "客服助手": "CS Assistant",
+    "未设置昵称": "No nickname set",
+    "工号 {0}": "Agent ID {0}",
+    "置顶": "Pin",
+    "窗口保持在最前 (不抢输入焦点)": "Keep the window above others (without taking keyboard focus)",
+    "紧凑": "Compact",
+    "紧凑模式: 更窄, 隐藏次要信息": "Compact mode: narrower, hides secondary details",
+    "设置": "Settings",
+    "概览": "Overview",
+    # Start page (Overview)
+    "客服": "Agent",
+    "{0}, 你好": "Hello, {0}",
+    "第一次使用: 请先在设置里填写客服昵称和工号, 备注和统计都会用到。":
+        "First time here? Enter your agent nickname and agent ID in Settings; notes and statistics use them.",
+    "打开设置": "Open settings",
+    "全局快捷键": "Global hotkeys",
+    "未设置": "Not set",
+    "数据目录: {0}": "Data folder: {0}",
+    "最近备份: {0}": "Last backup: {0}",
+    "尚无": "None yet",
+    # Status strip
+    "当前会话: {0}": "Current conversation: {0}",
+    "无": "None",
+    "快捷键: 已启用": "Hotkeys: on",
+    "快捷键: 已暂停": "Hotkeys: paused",
+    "快捷键: 不可用": "Hotkeys: unavailable",
+    "快捷键: 未设置": "Hotkeys: not set",
+    # Tray
+    "显示/隐藏面板": "Show/hide panel",
+    "暂停全局快捷键": "Pause global hotkeys",
+    "退出": "Quit",
+    # Application notifications
+    "数据库可能已损坏": "The database may be damaged",
+    "今天的备份没有做。请运行 db check 或联系管理员。":
+        "Today's backup was not made. Run db check or contact your administrator.",
+    # Settings schema (domain/settings.py, context "Settings")
+    "客服昵称": "Agent nickname",
+    "工号": "Agent ID",
+    "店铺名称": "Shop name",
+    "界面语言": "Interface language",
+    "主题": "Theme",
+    "浅色": "Light",
+    "深色": "Dark",
+    "停靠位置": "Dock position",
+    "屏幕右侧": "Right edge of the screen",
+    "屏幕左侧": "Left edge of the screen",
+    "面板宽度 (像素)": "Panel width (pixels)",
+    "窗口置顶": "Stay on top",
+    "紧凑模式": "Compact mode",
+    "全局快捷键方式": "Global hotkey method",
+    "自动": "Automatic",
+    "打开短语选择器": "Open phrase picker",
+    "买家发来消息": "Buyer sent a message",
+    "已回复": "Replied",
+    "保留每日备份 (份)": "Daily backups to keep",
+    "客服与店铺": "Agent and shop",
+    "面板": "Panel",
+    "快捷键": "Hotkeys",
+    "数据": "Data",
+    # Dialogs (ui/dialogs.py, context "Dialogs")
+    "数据库文件已损坏": "Database file is damaged",
+    "客服助手的数据库文件无法读取, 没有打开它, 以免损坏更多数据。":
+        "Customer Service Assistant cannot read its database file. It was not opened, "
+        "so no more data gets damaged.",
+    "找到最近一份完好的备份: {0} ({1})。": "Found the latest good backup: {0} ({1}).",
+    "没有找到可用的备份。": "No usable backup was found.",
+    "损坏的文件会移到 corrupt 文件夹保存, 不会删除。":
+        "The damaged file will be moved to the corrupt folder, not deleted.",
+    "从备份恢复": "Restore from backup",
+    "新建空数据库": "Start with an empty database",
+    "客服助手出错了": "Customer Service Assistant: Error",
+    "发生了意外错误, 已记录到日志。你的数据已保存。":
+        "An unexpected error occurred and was written to the log. Your data is saved.",
+    "日志文件: {0}": "Log file: {0}",
+    "客服助手无法启动": "Customer Service Assistant cannot start",
+}
+
+_FIELD = re.compile(r"\{[^{}]*\}|%L?\d+|%n")
+
+
+class ToolError(RuntimeError):
+    pass
+
+
+# --- Qt tools ---------------------------------------------------------------------------------------
+
+def qt_tool(name: str) -> list[str]:
+    """The binary shipped inside the PySide6 this interpreter imports; else pyside6-<name> on PATH."""
+    try:
+        import PySide6
+    except ImportError:
+        PySide6 = None  # noqa: N806
+    if PySide6 is not None:
+        package_dir = Path(PySide6.__file__).resolve().parent
+        for candidate in (package_dir / name, package_dir / f"{name}.exe"):
+            if candidate.is_file() and os.access(candidate, os.X_OK):
+                return [str(candidate)]
+    found = shutil.which(f"pyside6-{name}")
+    if found:
+        return [found]
+    raise ToolError(f"cannot find {name}: install PySide6 (pyside6-{name})")
+
+
+def run(cmd: list[str]) -> str:
+    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, encoding="utf-8", errors="replace")
+    if proc.returncode != 0:
+        raise ToolError(f"{Path(cmd[0]).name} failed ({proc.returncode}): {(proc.stderr or proc.stdout).strip()}")
+    return proc.stdout + proc.stderr
+
+
+def source_files() -> list[Path]:
+    return sorted(p for p in SOURCE_DIR.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def lupdate(ts_file: Path) -> None:
+    # Relative file names keep the .ts independent of the checkout location; relative line numbers
+    # keep unrelated edits from touching every <location>.
+    files = [os.path.relpath(p, REPO) for p in source_files()]
+    run(qt_tool("lupdate") + ["-silent", "-no-obsolete", "-locations", "relative",
+                              "-source-language", "zh_CN", "-target-language", "en", *files, "-ts", str(ts_file)])
+
+
+def lrelease(ts_file: Path, qm_file: Path) -> None:
+    run(qt_tool("lrelease") + ["-silent", str(ts_file), "-qm", str(qm_file)])
+
+
+# --- .ts handling -----------------------------------------------------------------------------------
+
+def messages(tree: ET.ElementTree):
+    """(context name, source, <translation> element) for every message."""
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            yield name, message.findtext("source", ""), message.find("translation")
+
+
+def is_finished(translation: ET.Element | None) -> bool:
+    if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete"):
+        return False
+    forms = translation.findall("numerusform")
+    texts = [f.text or "" for f in forms] if forms else [translation.text or ""]
+    return all(t.strip() for t in texts)
+
+
+def english_for(context: str, source: str) -> str | None:
+    return TRANSLATIONS.get((context, source), TRANSLATIONS.get(source))
+
+
+def field_problem(context: str, source: str, translation: ET.Element) -> str | None:
+    if translation.findall("numerusform"):
+        return None
+    want, got = sorted(_FIELD.findall(source)), sorted(_FIELD.findall(translation.text or ""))
+    if want != got:
+        return f"{context}: {source!r}: format fields {want} but the English has {got}"
+    return None
+
+
+_CONTEXT_BLOCK = re.compile(r"<context>.*?</context>", re.S)
+_MESSAGE_BLOCK = re.compile(r"<message\b[^>]*>.*?</message>", re.S)
+_TRANSLATION = re.compile(r"<translation(?P<attrs>[^>]*?)(?:/>|>(?P<text>.*?)</translation>)", re.S)
+_TS_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"}
+
+
+def ts_unescape(text: str) -> str:
+    return html.unescape(text)
+
+
+def ts_escape(text: str) -> str:
+    """The escaping lupdate itself writes, so a later lupdate run leaves the file alone."""
+    if any(ord(ch) < 0x20 and ch not in "\n\t" for ch in text):
+        raise ToolError(f"control character in translation {text!r}")
+    return "".join(_TS_ESCAPES.get(ch, ch) for ch in text)
+
+
+def fill(ts_file: Path, refresh: bool) -> tuple[int, list[str]]:
+    """Write English from TRANSLATIONS into unfinished messages; (how many filled, problems).
+
+    Edits only the <translation> elements in lupdate's own text, so the layout stays lupdate's.
+    """
+    original = ts_file.read_text(encoding="utf-8")
+    filled = 0
+
+    def fill_message(match: re.Match, context: str) -> str:
+        nonlocal filled
+        block = match.group(0)
+        source = re.search(r"<source>(.*?)</source>", block, re.S)
+        translation = _TRANSLATION.search(block)
+        if source is None or translation is None or 'numerus="yes"' in block.split(">", 1)[0]:
+            return block
+        english = english_for(context, ts_unescape(source.group(1)))
+        unfinished = "type=" in translation.group("attrs") or not (translation.group("text") or "").strip()
+        if english is None or not (refresh or unfinished):
+            return block
+        new = f"<translation>{ts_escape(english)}</translation>"
+        if new == translation.group(0):
+            return block
+        filled += 1
+        return block[:translation.start()] + new + block[translation.end():]
+
+    def fill_context(match: re.Match) -> str:
+        block = match.group(0)
+        name = ts_unescape(re.search(r"<name>(.*?)</name>", block, re.S).group(1))
+        return _MESSAGE_BLOCK.sub(lambda m: fill_message(m, name), block)
+
+    text = _CONTEXT_BLOCK.sub(fill_context, original)
+    if text != original:
+        ts_file.write_text(text, encoding="utf-8", newline="\n")
+    problems = []
+    for context, source, translation in messages(ET.parse(ts_file)):
+        if not is_finished(translation):
+            problems.append(f"{context}: {source!r}: no English; add it to TRANSLATIONS in tools/update_translations.py")
+        elif (problem := field_problem(context, source, translation)) is not None:
+            problems.append(problem)
+    return filled, problems
+
+
+# --- strings lupdate cannot see -------------------------------------------------------------------
+
+_MARKERS = {"QT_TR_NOOP", "QT_TRANSLATE_NOOP", "QT_TRANSLATE_NOOP3", "translate", "tr"}
+
+
+def _callee(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return None
+
+
+def _is_str(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def unextractable(path: Path) -> list[str]:
+    """Literal strings handed to translation through an alias, a wrapper or a non-literal context."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    except (SyntaxError, UnicodeDecodeError) as exc:
+        return [f"{path.relative_to(REPO)}: cannot parse: {exc}"]
+    indirect: set[str] = set()
+    for node in ast.walk(tree):
+        # _T = QT_TRANSLATE_NOOP
+        if isinstance(node, ast.Assign) and _callee(node.value) in _MARKERS and not isinstance(node.value, ast.Call):
+            indirect.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        # def _tr(text): return QCoreApplication.translate("Ctx", text)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name not in _MARKERS:
+            params = {a.arg for a in node.args.args + node.args.posonlyargs + node.args.kwonlyargs}
+            for inner in ast.walk(node):
+                if (isinstance(inner, ast.Call) and _callee(inner.func) in _MARKERS
+                        and any(isinstance(a, ast.Name) and a.id in params for a in inner.args)):
+                    indirect.add(node.name)
+    found = []
+    rel = path.relative_to(REPO).as_posix()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name, args = _callee(node.func), node.args
+        if name in indirect and any(_is_str(a) for a in args):
+            why = f"{name} is an alias/wrapper lupdate does not know; call QT_TRANSLATE_NOOP/translate/tr directly with literal arguments"
+        elif (name in ("QT_TRANSLATE_NOOP", "QT_TRANSLATE_NOOP3", "translate") and len(args) >= 2
+              and _is_str(args[1]) and not _is_str(args[0])):
+            why = "lupdate needs a string literal as the context"
+        else:
+            continue
+        found.append((node.lineno, f"{rel}:{node.lineno}: {ast.unparse(node)}: {why}"))
+    return [line for _, line in sorted(found)]
+
+
+def unextractable_all() -> list[str]:
+    return [line for path in source_files() for line in unextractable(path)]
+
+
+# --- modes ----------------------------------------------------------------------------------------
+
+def update(refresh: bool) -> list[str]:
+    TS_FILE.parent.mkdir(parents=True, exist_ok=True)
+    lupdate(TS_FILE)
+    filled, problems = fill(TS_FILE, refresh)
+    lrelease(TS_FILE, QM_FILE)
+    tree = ET.parse(TS_FILE)
+    total = sum(1 for _ in messages(tree))
+    contexts = sorted({c for c, _, _ in messages(tree)})
+    print(f"{TS_FILE.relative_to(REPO)}: {total} messages in {len(contexts)} contexts "
+          f"({', '.join(contexts)}); {filled} filled from TRANSLATIONS")
+    print(f"{QM_FILE.relative_to(REPO)}: written")
+    return problems
+
+
+def check() -> list[str]:
+    problems = []
+    if not TS_FILE.is_file():
+        return [f"{TS_FILE.relative_to(REPO)} is missing; run tools/update_translations.py"]
+    with tempfile.TemporaryDirectory(prefix="translations-check-") as tmp:
+        # (a) what lupdate finds now, merged into a copy of the committed .ts: all finished?
+        scratch_ts = Path(tmp) / "scratch" / "en.ts"
+        scratch_ts.parent.mkdir()
+        shutil.copyfile(TS_FILE, scratch_ts)
+        lupdate(scratch_ts)
+        for context, source, translation in messages(ET.parse(scratch_ts)):
+            if not is_finished(translation):
+                hint = "in TRANSLATIONS, rerun" if english_for(context, source) else "add it to TRANSLATIONS and run"
+                problems.append(f"{context}: {source!r}: no finished English in en.ts ({hint} "
+                                "tools/update_translations.py)")
+            elif (problem := field_problem(context, source, translation)) is not None:
+                problems.append(problem)
+        # (b) the committed .qm is what lrelease makes of the committed .ts
+        fresh_qm = Path(tmp) / "en.qm"
+        lrelease(TS_FILE, fresh_qm)
+        if not QM_FILE.is_file():
+            problems.append(f"{QM_FILE.relative_to(REPO)} is missing; run tools/update_translations.py")
+        elif QM_FILE.read_bytes() != fresh_qm.read_bytes():
+            problems.append(f"{QM_FILE.relative_to(REPO)} is not what lrelease makes of en.ts; "
+                            "run tools/update_translations.py")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="verify only; write nothing; exit 1 on problems")
+    parser.add_argument("--refresh", action="store_true",
+                        help="re-apply TRANSLATIONS to messages that already have English")
+    parser.add_argument("--strict", action="store_true",
+                        help="treat strings lupdate cannot extract as problems, not warnings")
+    args = parser.parse_args(argv)
+    try:
+        problems = check() if args.check else update(args.refresh)
+    except ToolError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    hidden = unextractable_all()
+    if args.strict:
+        problems += hidden
+    else:
+        for line in hidden:
+            print(f"warning: {line}", file=sys.stderr)
+    for line in problems:
+        print(line)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
