@@ -302,12 +302,10 @@ def run(paths: Paths, *, debug: bool = False, smoke_test: bool = False) -> int:
         if not app.open_database():
             return 1
         app.build_ui()
-        if smoke_test:
-            assert app.panel is not None
-            app.panel.restore_or_dock()
+        app.show()
+        if smoke_test:  # everything a real start does, hotkeys included, then out
             qt_app.processEvents()
             return 0
-        app.show()
         _quit_on_signals(app)
         log.info("panel shown")
         return qt_app.exec()

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Everything the test suite needs on a fresh Debian/Ubuntu machine: system packages, then the project
+# with its test extra (editable). Used by README's set-up command and by .ci/run.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore
+# xvfb/xdotool/xclip/x11-utils: the e2e tests on a real X server; fonts-noto-cjk: Chinese text;
+# libxcb-*/libxkbcommon-x11/libegl/libgl/libfontconfig/libdbus: what Qt's xcb platform plugin loads;
+# binutils: objdump for PyInstaller.
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends \
+    xvfb xdotool xclip x11-utils fonts-noto-cjk \
+    libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
+    libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 \
+    libegl1 libgl1 libfontconfig1 libdbus-1-3 binutils \
+    >/dev/null
+python3 -m pip install -q -e ".[test]"
