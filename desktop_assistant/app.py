@@ -119,7 +119,7 @@ class Application(QObject):
         if self.instance is not None:
             self.instance.message_received.connect(self._on_instance_message)
         self.panel.start_page.show_data_info(str(self.paths.data_dir), self._last_backup_text())
-        self.panel.start_page.show_hotkeys(tuple(self._hotkey_actions()))
+        self.panel.set_available_hotkeys(tuple(self._hotkey_actions()))
 
         self.hotkeys = HotkeyService(self._backend_factory(settings.get("hotkey.backend")), self)
         self.hotkeys.activated.connect(self._on_hotkey)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QByteArray, QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSizePolicy, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
-from desktop_assistant.domain.settings import SettingsAccess, StateAccess
+from desktop_assistant.domain.settings import SCHEMA, SettingsAccess, StateAccess
 from desktop_assistant.ui.settings_dialog import SettingsDialog
 from desktop_assistant.ui.start_page import StartPage
 from desktop_assistant.ui.status_strip import StatusStrip
@@ -41,6 +41,7 @@ class PanelWindow(QMainWindow):
         self._values: dict[str, Any] = settings.all()
         self.hide_on_close = True
         self._quitting = False
+        self._hotkey_keys: tuple[str, ...] = ()
 
         self.title_label = QLabel(self)
         self.title_label.setObjectName("panelTitle")
@@ -152,8 +153,14 @@ class PanelWindow(QMainWindow):
     def _compact_toggled(self, checked: bool) -> None:
         self._save_changes({"panel.compact": checked})
 
+    def set_available_hotkeys(self, keys: tuple[str, ...]) -> None:
+        """The hotkey settings that have an action in this build; the others are not offered."""
+        self._hotkey_keys = keys
+        self.start_page.show_hotkeys(keys)
+
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self._settings, self)
+        unavailable = frozenset(s.key for s in SCHEMA if s.kind == "hotkey" and s.key not in self._hotkey_keys)
+        dialog = SettingsDialog(self._settings, self, hidden_keys=unavailable)
         dialog.saved.connect(self._on_dialog_saved)
         dialog.open()
 

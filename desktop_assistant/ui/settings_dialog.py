@@ -57,7 +57,9 @@ class HotkeyEdit(QWidget):
 class SettingsDialog(QDialog):
     saved = Signal(dict)
 
-    def __init__(self, settings: SettingsAccess, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: SettingsAccess, parent: QWidget | None = None,
+                 hidden_keys: frozenset[str] = frozenset()) -> None:
+        """`hidden_keys`: settings of features not in this build (their hotkeys would do nothing)."""
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("设置"))
@@ -71,7 +73,7 @@ class SettingsDialog(QDialog):
         for section, title in SECTIONS.items():
             box = QGroupBox(_tr(title), body)
             form = QFormLayout(box)
-            for spec in (s for s in SCHEMA if s.section == section):
+            for spec in (s for s in SCHEMA if s.section == section and s.key not in hidden_keys):
                 form.addRow(_tr(spec.label), self._editor_for(spec, self._current[spec.key]))
             body_layout.addWidget(box)
         scroll = QScrollArea(self)

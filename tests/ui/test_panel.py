@@ -1,6 +1,7 @@
 """The panel and the settings dialog through qtbot."""
 
 from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox
 
 from desktop_assistant.ui.panel import PanelWindow, dock_rect
@@ -8,7 +9,7 @@ from desktop_assistant.ui.settings_dialog import SettingsDialog, hotkey_from_qt,
 
 
 def make_panel(qtbot, store) -> PanelWindow:
-    panel = PanelWindow(store.settings, store.state, icon=None or __import__("PySide6.QtGui").QtGui.QIcon())
+    panel = PanelWindow(store.settings, store.state, icon=QIcon())
     qtbot.addWidget(panel)
     return panel
 
@@ -115,3 +116,15 @@ def test_hotkey_editor_round_trips_through_qt() -> None:
         from desktop_assistant.domain.hotkeys import normalise_hotkey
 
         assert normalise_hotkey(hotkey_from_qt(hotkey_to_qt(combo))) == combo
+
+
+def test_settings_dialog_offers_only_hotkeys_that_do_something(qtbot, store) -> None:
+    panel = make_panel(qtbot, store)
+    panel.set_available_hotkeys(("hotkey.toggle_panel",))
+    panel.open_settings()
+    dialog = panel.findChild(SettingsDialog)
+    qtbot.addWidget(dialog)
+    assert "hotkey.toggle_panel" in dialog.editors
+    assert "hotkey.picker" not in dialog.editors and "hotkey.replied" not in dialog.editors
+    assert [panel.start_page.hotkey_form.itemAt(i, panel.start_page.hotkey_form.ItemRole.LabelRole).widget().text()
+            for i in range(panel.start_page.hotkey_form.rowCount())] == ["显示/隐藏面板"]
