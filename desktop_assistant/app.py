@@ -63,7 +63,8 @@ class Application(QObject):
         self.panel: PanelWindow | None = None
         self.tray: Tray | None = None
         self.hotkeys: HotkeyService | None = None
-        self.language: LanguageSwitcher | None = None
+        # Chinese until the database says otherwise: a recovery dialog may come before it opens.
+        self.language = LanguageSwitcher(qt_app)
         self.instance: SingleInstance | None = None
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
@@ -87,6 +88,7 @@ class Application(QObject):
         except CorruptDatabaseError as exc:
             log.error("database damaged: %s", exc)
             reason = exc.reason
+        self.language.apply("zh_CN")  # Qt's own buttons in the dialog in Chinese too
         backup = maintenance.newest_good_backup(self.paths.backup_dir)
         when = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M") if backup else None
         choice = self._ask_recovery(reason, backup.name if backup else None, when)
@@ -104,7 +106,6 @@ class Application(QObject):
     def build_ui(self) -> None:
         assert self.store is not None
         settings = self.store.settings
-        self.language = LanguageSwitcher(self.qt_app)
         self.language.apply(settings.get("language"))
         apply_theme(self.qt_app, settings.get("theme"))
         icon = QIcon(str(resource_path("icons", "app.svg")))
@@ -162,7 +163,7 @@ class Application(QObject):
         self.hotkeys.set_paused(paused)
 
     def apply_settings(self, values: dict) -> None:
-        assert self.language is not None and self.hotkeys is not None
+        assert self.hotkeys is not None
         if values["language"] != self.language.language:
             self.language.apply(values["language"])  # widgets follow through LanguageChange events
             if self.tray is not None:
@@ -221,9 +222,7 @@ class Application(QObject):
             self.panel.close()
             self.panel.deleteLater()
             self.panel = None
-        if self.language is not None:
-            self.language.uninstall()
-            self.language = None
+        self.language.uninstall()
         if self.instance is not None:
             self.instance.close()
             self.instance = None

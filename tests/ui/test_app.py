@@ -138,3 +138,32 @@ def test_quit_saves_geometry_and_closes(qtbot, make_app, paths, clock) -> None:
     store = open_store(paths, clock.now() + dt.timedelta(minutes=1))
     assert store.state.get("panel.geometry")
     store.close()
+
+
+def test_the_real_recovery_dialog_speaks_chinese_and_offers_the_backup(qtbot, make_app, paths, clock, qapp) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    store = open_store(paths, clock.now())
+    good = store.daily_backup(clock.now().date())
+    store.close()
+    damage(paths.db_path)
+    seen = {}
+
+    def answer() -> None:
+        box = qapp.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen["title"] = box.windowTitle()
+        seen["text"] = box.text()
+        seen["buttons"] = [b.text() for b in box.findChildren(QPushButton)]
+        next(b for b in box.buttons() if b.text() == "退出").click()
+
+    QTimer.singleShot(0, answer)
+    app = make_app()  # the real dialogs.ask_recovery
+    assert app.open_database() is False
+    assert seen["title"] == "数据库文件已损坏"
+    assert good.name in seen["text"]
+    assert {"从备份恢复", "新建空数据库", "退出"} <= set(seen["buttons"])
+    assert not any(text.startswith("Show Details") for text in seen["buttons"])  # Qt's own strings too
