@@ -115,6 +115,29 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
         "An unexpected error occurred and was written to the log. Your data is saved.",
     "日志文件: {0}": "Log file: {0}",
     "客服助手无法启动": "Customer Service Assistant cannot start",
+    # Messages: errors from the domain (hotkey syntax, setting values)
+    "快捷键为空": "The hotkey is empty",
+    "快捷键只能用英文按键名, 例如 ctrl+alt+1": "Use English key names for hotkeys, e.g. ctrl+alt+1",
+    "快捷键格式不对: {text}": "Malformed hotkey: {text}",
+    "{combo} 被中文输入法占用, 请换一个": "{combo} belongs to the Chinese input method; choose another",
+    "快捷键需要一个非修饰键: {text}": "A hotkey needs a key besides the modifiers: {text}",
+    "未知的修饰键: {name}": "Unknown modifier: {name}",
+    "修饰键重复: {text}": "Repeated modifier: {text}",
+    "未知的按键: {name}": "Unknown key: {name}",
+    "全局快捷键至少要有一个修饰键 (Ctrl/Alt/Shift/Win), 否则会吞掉正常输入":
+        "A global hotkey needs a modifier (Ctrl/Alt/Shift/Win), or it would swallow normal typing",
+    "Shift+字符 会吞掉正常输入, 请换一个": "Shift+character would swallow normal typing; choose another",
+    "{key}: {reason}": "{key}: {reason}",
+    "{key} 需要文本": "{key} needs text",
+    "{key} 最多 {limit} 个字符": "{key} allows at most {limit} characters",
+    "{key} 格式不对: {value}": "{key} has the wrong format: {value}",
+    "{key} 不能包含换行或制表符": "{key} cannot contain line breaks or tabs",
+    "{key} 需要整数, 收到: {value}": "{key} needs a whole number, got: {value}",
+    "{key} 必须在 {minimum} 到 {maximum} 之间": "{key} must be between {minimum} and {maximum}",
+    "{key} 需要 true 或 false, 收到: {value}": "{key} needs true or false, got: {value}",
+    "{key} 只能是 {choices}, 收到: {value}": "{key} must be one of {choices}, got: {value}",
+    "未知的设置项: {key}": "Unknown setting: {key}",
+    "{key}: {combo} 已被 {other} 使用": "{key}: {combo} is already used by {other}",
 }
 
 _FIELD = re.compile(r"\{[^{}]*\}|%L?\d+|%n")

@@ -11,17 +11,34 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Protocol
 
 from desktop_assistant.domain.hotkeys import HotkeyError, normalise_hotkey
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    return text
+from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 
 
 TR_CONTEXT = "Settings"  # lupdate needs the literal in each QT_TRANSLATE_NOOP call
 
 
-class SettingError(ValueError):
+class SettingError(UserError):
     """Unknown key or a value the schema refuses; the message is one line for the agent."""
+
+
+MSG_WRAPPED = QT_TRANSLATE_NOOP("Messages", "{key}: {reason}")
+MSG_NEEDS_TEXT = QT_TRANSLATE_NOOP("Messages", "{key} 需要文本")
+MSG_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "{key} 最多 {limit} 个字符")
+MSG_BAD_FORMAT = QT_TRANSLATE_NOOP("Messages", "{key} 格式不对: {value}")
+MSG_NO_NEWLINES = QT_TRANSLATE_NOOP("Messages", "{key} 不能包含换行或制表符")
+MSG_NEEDS_INT = QT_TRANSLATE_NOOP("Messages", "{key} 需要整数, 收到: {value}")
+MSG_OUT_OF_RANGE = QT_TRANSLATE_NOOP("Messages", "{key} 必须在 {minimum} 到 {maximum} 之间")
+MSG_NEEDS_BOOL = QT_TRANSLATE_NOOP("Messages", "{key} 需要 true 或 false, 收到: {value}")
+MSG_NOT_A_CHOICE = QT_TRANSLATE_NOOP("Messages", "{key} 只能是 {choices}, 收到: {value}")
+MSG_UNKNOWN_KEY = QT_TRANSLATE_NOOP("Messages", "未知的设置项: {key}")
+MSG_HOTKEY_TAKEN = QT_TRANSLATE_NOOP("Messages", "{key}: {combo} 已被 {other} 使用")
+
+
+def _shown(raw: Any) -> str:
+    """The offending value on one short line, whatever the agent typed."""
+    text = raw if isinstance(raw, str) else repr(raw)
+    text = " ".join(text.split())
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 @dataclass(frozen=True)
@@ -44,33 +61,33 @@ class SettingSpec:
         except (ValueError, TypeError) as exc:
             if isinstance(exc, SettingError):
                 raise
-            raise SettingError(f"{self.key}: {exc}") from None
+            raise SettingError(MSG_BAD_FORMAT, key=self.key, value=_shown(raw)) from None
 
 
 def _parse_text(spec: SettingSpec, raw: Any) -> str:
     if not isinstance(raw, str):
-        raise SettingError(f"{spec.key} 需要文本")
+        raise SettingError(MSG_NEEDS_TEXT, key=spec.key)
     value = raw.strip()
     if len(value) > spec.max_length:
-        raise SettingError(f"{spec.key} 最多 {spec.max_length} 个字符")
+        raise SettingError(MSG_TOO_LONG, key=spec.key, limit=spec.max_length)
     if value and spec.pattern and not re.fullmatch(spec.pattern, value):
-        raise SettingError(f"{spec.key} 格式不对: {value}")
+        raise SettingError(MSG_BAD_FORMAT, key=spec.key, value=_shown(value))
     if any(ch in value for ch in "\r\n\t"):
-        raise SettingError(f"{spec.key} 不能包含换行或制表符")
+        raise SettingError(MSG_NO_NEWLINES, key=spec.key)
     return value
 
 
 def _parse_int(spec: SettingSpec, raw: Any) -> int:
     if isinstance(raw, bool):
-        raise SettingError(f"{spec.key} 需要整数")
+        raise SettingError(MSG_NEEDS_INT, key=spec.key, value=_shown(raw))
     if isinstance(raw, str):
         if not re.fullmatch(r"\s*-?\d+\s*", raw):
-            raise SettingError(f"{spec.key} 需要整数, 收到: {raw}")
+            raise SettingError(MSG_NEEDS_INT, key=spec.key, value=_shown(raw))
         raw = int(raw)
     if not isinstance(raw, int):
-        raise SettingError(f"{spec.key} 需要整数")
+        raise SettingError(MSG_NEEDS_INT, key=spec.key, value=_shown(raw))
     if spec.minimum is not None and raw < spec.minimum or spec.maximum is not None and raw > spec.maximum:
-        raise SettingError(f"{spec.key} 必须在 {spec.minimum} 到 {spec.maximum} 之间")
+        raise SettingError(MSG_OUT_OF_RANGE, key=spec.key, minimum=spec.minimum, maximum=spec.maximum)
     return raw
 
 
@@ -83,24 +100,24 @@ def _parse_bool(spec: SettingSpec, raw: Any) -> bool:
         return raw
     if isinstance(raw, str) and raw.strip().lower() in _TRUE | _FALSE:
         return raw.strip().lower() in _TRUE
-    raise SettingError(f"{spec.key} 需要 true 或 false, 收到: {raw}")
+    raise SettingError(MSG_NEEDS_BOOL, key=spec.key, value=_shown(raw))
 
 
 def _parse_choice(spec: SettingSpec, raw: Any) -> str:
     if raw not in spec.choices:
-        raise SettingError(f"{spec.key} 只能是 {' / '.join(spec.choices)}, 收到: {raw}")
+        raise SettingError(MSG_NOT_A_CHOICE, key=spec.key, choices=" / ".join(spec.choices), value=_shown(raw))
     return raw
 
 
 def _parse_hotkey(spec: SettingSpec, raw: Any) -> str:
     if not isinstance(raw, str):
-        raise SettingError(f"{spec.key} 需要快捷键文本")
+        raise SettingError(MSG_NEEDS_TEXT, key=spec.key)
     if not raw.strip():
         return ""  # no hotkey: the action stays reachable from the panel
     try:
         return normalise_hotkey(raw)
     except HotkeyError as exc:
-        raise SettingError(f"{spec.key}: {exc}") from None
+        raise SettingError(MSG_WRAPPED, key=spec.key, reason=exc) from None
 
 
 _PARSERS = {
@@ -149,7 +166,7 @@ def spec_for(key: str) -> SettingSpec:
     try:
         return SPECS[key]
     except KeyError:
-        raise SettingError(f"未知的设置项: {key}") from None
+        raise SettingError(MSG_UNKNOWN_KEY, key=_shown(key)) from None
 
 
 def validate_change(key: str, raw: Any, current: Mapping[str, Any]) -> Any:
@@ -158,7 +175,7 @@ def validate_change(key: str, raw: Any, current: Mapping[str, Any]) -> Any:
     if SPECS[key].kind == "hotkey" and value:
         for other in SCHEMA:
             if other.kind == "hotkey" and other.key != key and current.get(other.key) == value:
-                raise SettingError(f"{key}: {value} 已被 {other.key} 使用")
+                raise SettingError(MSG_HOTKEY_TAKEN, key=key, combo=value, other=other.key)
     return value
 
 

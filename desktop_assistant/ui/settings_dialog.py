@@ -131,7 +131,7 @@ class SettingsDialog(QDialog):
         try:
             self._settings.set_many(self.changes())
         except SettingError as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(exc.translated(QCoreApplication.translate))
             self.error_label.show()
             return
         self.saved.emit(self._settings.all())

@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+196"/>
+        <location filename="../../desktop_assistant/app.py" line="+197"/>
         <source>数据库可能已损坏</source>
         <translation>The database may be damaged</translation>
     </message>
@@ -78,9 +78,117 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../desktop_assistant/domain/hotkeys.py" line="+36"/>
+        <source>快捷键为空</source>
+        <translation>The hotkey is empty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>快捷键只能用英文按键名, 例如 ctrl+alt+1</source>
+        <translation>Use English key names for hotkeys, e.g. ctrl+alt+1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>快捷键格式不对: {text}</source>
+        <translation>Malformed hotkey: {text}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{combo} 被中文输入法占用, 请换一个</source>
+        <translation>{combo} belongs to the Chinese input method; choose another</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>快捷键需要一个非修饰键: {text}</source>
+        <translation>A hotkey needs a key besides the modifiers: {text}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未知的修饰键: {name}</source>
+        <translation>Unknown modifier: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>修饰键重复: {text}</source>
+        <translation>Repeated modifier: {text}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未知的按键: {name}</source>
+        <translation>Unknown key: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全局快捷键至少要有一个修饰键 (Ctrl/Alt/Shift/Win), 否则会吞掉正常输入</source>
+        <translation>A global hotkey needs a modifier (Ctrl/Alt/Shift/Win), or it would swallow normal typing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shift+字符 会吞掉正常输入, 请换一个</source>
+        <translation>Shift+character would swallow normal typing; choose another</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/domain/settings.py" line="+24"/>
+        <source>{key}: {reason}</source>
+        <translation>{key}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key} 需要文本</source>
+        <translation>{key} needs text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key} 最多 {limit} 个字符</source>
+        <translation>{key} allows at most {limit} characters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key} 格式不对: {value}</source>
+        <translation>{key} has the wrong format: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key} 不能包含换行或制表符</source>
+        <translation>{key} cannot contain line breaks or tabs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key} 需要整数, 收到: {value}</source>
+        <translation>{key} needs a whole number, got: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key} 必须在 {minimum} 到 {maximum} 之间</source>
+        <translation>{key} must be between {minimum} and {maximum}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key} 需要 true 或 false, 收到: {value}</source>
+        <translation>{key} needs true or false, got: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key} 只能是 {choices}, 收到: {value}</source>
+        <translation>{key} must be one of {choices}, got: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未知的设置项: {key}</source>
+        <translation>Unknown setting: {key}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key}: {combo} 已被 {other} 使用</source>
+        <translation>{key}: {combo} is already used by {other}</translation>
+    </message>
+</context>
+<context>
     <name>PanelWindow</name>
     <message>
-        <location filename="../../desktop_assistant/ui/panel.py" line="+197"/>
+        <location filename="../../desktop_assistant/ui/panel.py" line="+204"/>
         <location line="+1"/>
         <source>客服助手</source>
         <translation>CS Assistant</translation>
@@ -129,7 +237,7 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_assistant/domain/settings.py" line="+115"/>
+        <location filename="../../desktop_assistant/domain/settings.py" line="+98"/>
         <source>客服昵称</source>
         <translation>Agent nickname</translation>
     </message>
@@ -252,7 +360,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_assistant/ui/settings_dialog.py" line="+63"/>
+        <location filename="../../desktop_assistant/ui/settings_dialog.py" line="+65"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>

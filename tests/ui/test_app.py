@@ -167,3 +167,16 @@ def test_the_real_recovery_dialog_speaks_chinese_and_offers_the_backup(qtbot, ma
     assert good.name in seen["text"]
     assert {"从备份恢复", "新建空数据库", "退出"} <= set(seen["buttons"])
     assert not any(text.startswith("Show Details") for text in seen["buttons"])  # Qt's own strings too
+
+
+def test_validation_errors_follow_the_ui_language(qtbot, make_app) -> None:
+    from desktop_assistant.ui.settings_dialog import SettingsDialog
+
+    app = started(make_app)
+    app.store.settings.set("language", "en")
+    app.apply_settings(app.store.settings.all())
+    dialog = SettingsDialog(app.store.settings, app.panel)
+    qtbot.addWidget(dialog)
+    dialog.editors["hotkey.toggle_panel"].set_value("ctrl+alt+b")  # taken by hotkey.buyer_wrote
+    dialog.save()
+    assert dialog.error_label.text() == "hotkey.toggle_panel: ctrl+alt+b is already used by hotkey.buyer_wrote"

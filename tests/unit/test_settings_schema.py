@@ -69,5 +69,20 @@ def test_two_actions_cannot_share_a_hotkey() -> None:
 def test_parse_never_fails_with_anything_but_a_setting_error(key: str, raw: object) -> None:
     try:
         spec_for(key).parse(raw)
-    except SettingError:
-        pass
+    except SettingError as exc:
+        assert str(exc) and "\n" not in str(exc)
+
+
+def test_messages_keep_the_chinese_text_and_translate_nested_reasons() -> None:
+    with pytest.raises(SettingError) as caught:
+        spec_for("hotkey.picker").parse("ctrl+space")
+    assert str(caught.value) == "hotkey.picker: ctrl+space 被中文输入法占用, 请换一个"
+    english = {"{key}: {reason}": "{key}: {reason}",
+               "{combo} 被中文输入法占用, 请换一个": "{combo} belongs to the input method"}
+    assert caught.value.translated(lambda ctx, text: english[text]) == "hotkey.picker: ctrl+space belongs to the input method"
+
+
+def test_offending_values_are_shown_on_one_short_line() -> None:
+    with pytest.raises(SettingError) as caught:
+        spec_for("panel.width").parse("12\n34" + "x" * 100)
+    assert "\n" not in str(caught.value) and len(str(caught.value)) < 100
