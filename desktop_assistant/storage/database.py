@@ -48,20 +48,11 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite_utils.Database:
     return sqlite_utils.Database(conn)
 
 
-def integrity_problems(db: sqlite_utils.Database) -> list[str]:
-    """Empty when PRAGMA integrity_check says ok."""
+def integrity_problems(db: sqlite_utils.Database, *, quick: bool = False) -> list[str]:
+    """Empty when SQLite's check says ok. `quick` skips index cross-checks: cheap enough for routine use."""
+    pragma = "quick_check" if quick else "integrity_check"
     try:
-        rows = db.execute("PRAGMA integrity_check").fetchall()
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
-    messages = [row[0] for row in rows]
-    return [] if messages == ["ok"] else messages
-
-
-def quick_check_problems(db: sqlite_utils.Database) -> list[str]:
-    """Like integrity_problems but O(pages) without index cross-checks: cheap enough for start-up."""
-    try:
-        rows = db.execute("PRAGMA quick_check").fetchall()
+        rows = db.execute(f"PRAGMA {pragma}").fetchall()
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
     messages = [row[0] for row in rows]

@@ -15,7 +15,6 @@ from desktop_assistant.storage.database import (
     CorruptDatabaseError,
     connect,
     integrity_problems,
-    quick_check_problems,
 )
 from desktop_assistant.storage.migrations import CURRENT_VERSION, MIGRATION_NAMES, migrate, migrations
 
@@ -48,7 +47,7 @@ def check_file(path: Path, *, thorough: bool = True) -> CheckReport:
     except CorruptDatabaseError as exc:
         return CheckReport(path, 0, CURRENT_VERSION, [f"无法读取数据库: {exc.reason}"])
     try:
-        problems = integrity_problems(db) if thorough else quick_check_problems(db)
+        problems = integrity_problems(db, quick=not thorough)
         version = 0
         if not problems:
             try:
@@ -61,8 +60,7 @@ def check_file(path: Path, *, thorough: bool = True) -> CheckReport:
                 problems.append(f"来自更新版本的数据库结构 ({foreign[-1]})")
             elif not applied:
                 problems.append("不是客服助手的数据库 (没有结构版本)")
-            elif version < CURRENT_VERSION:
-                pass  # older is fine: it is migrated when opened
+            # An older version is fine: it is migrated (after a copy) when opened.
         return CheckReport(path, version, CURRENT_VERSION, problems)
     finally:
         db.close()
@@ -88,7 +86,7 @@ def daily_backup(db: sqlite_utils.Database, backup_dir: Path, today: dt.date, ke
     dest = backup_dir / f"{DAILY_PREFIX}{today:%Y%m%d}{BACKUP_SUFFIX}"
     made = None
     if not dest.exists():
-        problems = quick_check_problems(db)
+        problems = integrity_problems(db, quick=True)
         if problems:
             # Copying a damaged file would push a good copy out of the rotation.
             raise CorruptDatabaseError(Path(db.conn.execute("PRAGMA database_list").fetchone()[2]), problems[0])
