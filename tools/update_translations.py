@@ -138,6 +138,18 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "{key} 只能是 {choices}, 收到: {value}": "{key} must be one of {choices}, got: {value}",
     "未知的设置项: {key}": "Unknown setting: {key}",
     "{key}: {combo} 已被 {other} 使用": "{key}: {combo} is already used by {other}",
+    # Messages: phrases
+    "短语内容不能为空": "The phrase text cannot be empty",
+    "短语内容最多 {limit} 个字": "A phrase holds at most {limit} characters",
+    "标题最多 {limit} 个字": "A title holds at most {limit} characters",
+    "分组名最多 {limit} 个字": "A group name holds at most {limit} characters",
+    "快捷编码只能用小写字母、数字和 _ - . (最多 20 个): {code}":
+        "A code may only use lower-case letters, digits and _ - . (at most 20): {code}",
+    "快捷键: {reason}": "Hotkey: {reason}",
+    "快捷编码 {code} 已被短语「{other}」使用": "Code {code} is already used by the phrase “{other}”",
+    "快捷键 {hotkey} 已被短语「{other}」使用": "Hotkey {hotkey} is already used by the phrase “{other}”",
+    "短语不存在 (id {id})": "No such phrase (id {id})",
+    "分组 {name} 已存在": "The group {name} already exists",
 }
 
 _FIELD = re.compile(r"\{[^{}]*\}|%L?\d+|%n")

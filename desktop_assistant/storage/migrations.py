@@ -33,6 +33,36 @@ def m001_settings_and_state(db: sqlite_utils.Database) -> None:
     db["app_state"].create({"key": str, "value": str}, pk="key", not_null={"value"})
 
 
+@step
+def m002_phrases(db: sqlite_utils.Database) -> None:
+    db.execute("""
+        CREATE TABLE phrase_groups (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            position INTEGER NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE phrases (
+            id INTEGER PRIMARY KEY,
+            group_id INTEGER NOT NULL REFERENCES phrase_groups(id) ON DELETE RESTRICT,
+            title TEXT NOT NULL DEFAULT '',
+            code TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL,
+            hotkey TEXT NOT NULL DEFAULT '',
+            use_count INTEGER NOT NULL DEFAULT 0,
+            last_used TEXT,
+            position INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            -- pinyin of the title (or the start of the body): pypinyin is too slow to run at start-up
+            name_full TEXT NOT NULL DEFAULT '',
+            name_initials TEXT NOT NULL DEFAULT ''
+        )""")
+    db.execute("CREATE INDEX phrases_by_group ON phrases (group_id, position)")
+    db.execute("CREATE UNIQUE INDEX phrases_by_code ON phrases (code) WHERE code != ''")
+    db.execute("CREATE UNIQUE INDEX phrases_by_hotkey ON phrases (hotkey) WHERE hotkey != ''")
+
+
 CURRENT_VERSION = len(MIGRATION_NAMES)
 
 

@@ -184,6 +184,56 @@
         <source>{key}: {combo} 已被 {other} 使用</source>
         <translation>{key}: {combo} is already used by {other}</translation>
     </message>
+    <message>
+        <location filename="../../desktop_assistant/domain/phrases.py" line="+21"/>
+        <source>短语内容不能为空</source>
+        <translation>The phrase text cannot be empty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>短语内容最多 {limit} 个字</source>
+        <translation>A phrase holds at most {limit} characters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>标题最多 {limit} 个字</source>
+        <translation>A title holds at most {limit} characters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>分组名最多 {limit} 个字</source>
+        <translation>A group name holds at most {limit} characters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>快捷编码只能用小写字母、数字和 _ - . (最多 20 个): {code}</source>
+        <translation>A code may only use lower-case letters, digits and _ - . (at most 20): {code}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>快捷键: {reason}</source>
+        <translation>Hotkey: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/storage/phrase_store.py" line="+18"/>
+        <source>快捷编码 {code} 已被短语「{other}」使用</source>
+        <translation>Code {code} is already used by the phrase “{other}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>快捷键 {hotkey} 已被短语「{other}」使用</source>
+        <translation>Hotkey {hotkey} is already used by the phrase “{other}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>短语不存在 (id {id})</source>
+        <translation>No such phrase (id {id})</translation>
+    </message>
+    <message>
+        <location line="+156"/>
+        <source>分组 {name} 已存在</source>
+        <translation>The group {name} already exists</translation>
+    </message>
 </context>
 <context>
     <name>PanelWindow</name>

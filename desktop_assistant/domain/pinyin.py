@@ -1,0 +1,35 @@
+"""Pinyin readings for search: full syllables and initials, phrase-aware through pypinyin.
+
+pypinyin reads multi-character words from its phrase dictionary, so polyphones come out as a person
+would type them (重庆 chong qing, 银行 yin hang, 快递员 kuai di yuan). Non-Chinese letters and digits
+are kept as they are; punctuation and spaces are dropped so `hy` matches 欢迎 across a comma.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from pypinyin import Style, lazy_pinyin
+
+
+@dataclass(frozen=True)
+class Reading:
+    full: str
+    initials: str
+
+
+def fold(text: str) -> str:
+    """Full-width to half-width, lower case: what both the index and the query are compared in."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def _keep_as_is(chars: str) -> list[str]:
+    return list(chars)
+
+
+def reading(text: str) -> Reading:
+    tokens = lazy_pinyin(fold(text), style=Style.NORMAL, errors=_keep_as_is, strict=False)
+    tokens = ["".join(ch for ch in token if ch.isascii() and ch.isalnum()) for token in tokens]
+    tokens = [token for token in tokens if token]
+    return Reading("".join(tokens), "".join(token[0] for token in tokens))

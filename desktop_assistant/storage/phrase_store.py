@@ -1,0 +1,176 @@
+"""Phrases and their ordered groups. Pinyin for search is computed here, once, when a phrase is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import replace
+from typing import Iterable
+
+import sqlite_utils
+
+from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
+from desktop_assistant.domain.phrases import Phrase, PhraseError, validated
+from desktop_assistant.domain.pinyin import reading
+from desktop_assistant.domain.search import SearchEntry
+
+NAME_CHARS = 40  # how much of an untitled body is read as its name
+MSG_CODE_TAKEN = QT_TRANSLATE_NOOP("Messages", "快捷编码 {code} 已被短语「{other}」使用")
+MSG_HOTKEY_TAKEN = QT_TRANSLATE_NOOP("Messages", "快捷键 {hotkey} 已被短语「{other}」使用")
+MSG_NO_SUCH_PHRASE = QT_TRANSLATE_NOOP("Messages", "短语不存在 (id {id})")
+
+_COLUMNS = "p.id, g.name, p.title, p.code, p.body, p.hotkey, p.use_count, p.last_used, p.position"
+
+
+def search_name(phrase: Phrase) -> str:
+    return phrase.title or " ".join(phrase.text.split())[:NAME_CHARS]
+
+
+def _phrase(row: tuple) -> Phrase:
+    pid, group, title, code, body, hotkey, use_count, last_used, position = row
+    return Phrase(text=body, group=group, title=title, code=code, hotkey=hotkey, id=pid, use_count=use_count,
+                  last_used=dt.datetime.fromisoformat(last_used) if last_used else None, position=position)
+
+
+class PhraseStore:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    # --- reading -----------------------------------------------------------------------------
+    def groups(self) -> list[str]:
+        return [row[0] for row in self._db.execute("SELECT name FROM phrase_groups ORDER BY position, id")]
+
+    def all(self) -> list[Phrase]:
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM phrases p JOIN phrase_groups g ON g.id = p.group_id "
+            "ORDER BY g.position, g.id, p.position, p.id")
+        return [_phrase(row) for row in rows]
+
+    def get(self, phrase_id: int) -> Phrase:
+        row = self._db.execute(
+            f"SELECT {_COLUMNS} FROM phrases p JOIN phrase_groups g ON g.id = p.group_id WHERE p.id = ?",
+            [phrase_id]).fetchone()
+        if row is None:
+            raise PhraseError(MSG_NO_SUCH_PHRASE, id=phrase_id)
+        return _phrase(row)
+
+    def count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM phrases").fetchone()[0]
+
+    def hotkeys(self) -> dict[str, int]:
+        return dict(self._db.execute("SELECT hotkey, id FROM phrases WHERE hotkey != ''").fetchall())
+
+    def search_entries(self) -> list[SearchEntry]:
+        rows = self._db.execute(
+            "SELECT id, code, title, body, name_full, name_initials, use_count, last_used FROM phrases")
+        entries = []
+        for pid, code, title, body, full, initials, use_count, last_used in rows:
+            name = title or " ".join(body.split())[:NAME_CHARS]
+            used = dt.datetime.fromisoformat(last_used).timestamp() if last_used else 0.0
+            entries.append(SearchEntry(pid, code, name, body, full, initials, use_count, used))
+        return entries
+
+    def search_entry(self, phrase: Phrase) -> SearchEntry:
+        name = search_name(phrase)
+        read = reading(name)
+        used = phrase.last_used.timestamp() if phrase.last_used else 0.0
+        assert phrase.id is not None
+        return SearchEntry(phrase.id, phrase.code, name, phrase.text, read.full, read.initials, phrase.use_count, used)
+
+    # --- writing -----------------------------------------------------------------------------
+    def ensure_group(self, name: str) -> int:
+        row = self._db.execute("SELECT id FROM phrase_groups WHERE name = ?", [name]).fetchone()
+        if row:
+            return row[0]
+        with self._db.atomic():
+            position = self._db.execute("SELECT coalesce(max(position), -1) + 1 FROM phrase_groups").fetchone()[0]
+            return self._db.execute("INSERT INTO phrase_groups (name, position) VALUES (?, ?)",
+                                    [name, position]).lastrowid
+
+    def _check_unique(self, phrase: Phrase) -> None:
+        for column, value, template in (("code", phrase.code, MSG_CODE_TAKEN), ("hotkey", phrase.hotkey, MSG_HOTKEY_TAKEN)):
+            if not value:
+                continue
+            row = self._db.execute(f"SELECT id, title, body FROM phrases WHERE {column} = ? AND id IS NOT ?",
+                                   [value, phrase.id]).fetchone()
+            if row:
+                other = row[1] or " ".join(row[2].split())[:20]
+                raise PhraseError(template, **{column: value, "other": other})
+
+    def add(self, phrase: Phrase, now: dt.datetime) -> Phrase:
+        phrase = validated(replace(phrase, id=None))
+        with self._db.atomic():
+            self._check_unique(phrase)
+            group_id = self.ensure_group(phrase.group)
+            position = self._db.execute("SELECT coalesce(max(position), -1) + 1 FROM phrases WHERE group_id = ?",
+                                        [group_id]).fetchone()[0]
+            read = reading(search_name(phrase))
+            stamp = now.isoformat(timespec="seconds")
+            new_id = self._db.execute(
+                "INSERT INTO phrases (group_id, title, code, body, hotkey, use_count, last_used, position, "
+                "created_at, updated_at, name_full, name_initials) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [group_id, phrase.title, phrase.code, phrase.text, phrase.hotkey, phrase.use_count,
+                 phrase.last_used.isoformat(timespec="seconds") if phrase.last_used else None,
+                 position, stamp, stamp, read.full, read.initials]).lastrowid
+        return self.get(new_id)
+
+    def add_many(self, phrases: Iterable[Phrase], now: dt.datetime) -> list[Phrase]:
+        """All or nothing: one transaction for the lot."""
+        with self._db.atomic():
+            return [self.add(phrase, now) for phrase in phrases]
+
+    def update(self, phrase: Phrase, now: dt.datetime) -> Phrase:
+        assert phrase.id is not None
+        current = self.get(phrase.id)
+        phrase = validated(phrase)
+        with self._db.atomic():
+            self._check_unique(phrase)
+            group_id = self.ensure_group(phrase.group)
+            position = current.position
+            if phrase.group != current.group:
+                position = self._db.execute(
+                    "SELECT coalesce(max(position), -1) + 1 FROM phrases WHERE group_id = ?", [group_id]).fetchone()[0]
+            read = reading(search_name(phrase))
+            self._db.execute(
+                "UPDATE phrases SET group_id = ?, title = ?, code = ?, body = ?, hotkey = ?, position = ?, "
+                "updated_at = ?, name_full = ?, name_initials = ? WHERE id = ?",
+                [group_id, phrase.title, phrase.code, phrase.text, phrase.hotkey, position,
+                 now.isoformat(timespec="seconds"), read.full, read.initials, phrase.id])
+        return self.get(phrase.id)
+
+    def delete(self, phrase_id: int) -> None:
+        with self._db.atomic():
+            self._db.execute("DELETE FROM phrases WHERE id = ?", [phrase_id])
+
+    def record_use(self, phrase_id: int, when: dt.datetime) -> Phrase:
+        with self._db.atomic():
+            self._db.execute("UPDATE phrases SET use_count = use_count + 1, last_used = ? WHERE id = ?",
+                             [when.isoformat(timespec="seconds"), phrase_id])
+        return self.get(phrase_id)
+
+    def move(self, phrase_id: int, group: str, index: int, now: dt.datetime) -> None:
+        """Put the phrase at `index` within `group` (drag and drop); the others keep their order."""
+        with self._db.atomic():
+            group_id = self.ensure_group(group)
+            ids = [row[0] for row in self._db.execute(
+                "SELECT id FROM phrases WHERE group_id = ? AND id != ? ORDER BY position, id", [group_id, phrase_id])]
+            ids.insert(max(0, min(index, len(ids))), phrase_id)
+            self._db.execute("UPDATE phrases SET group_id = ?, updated_at = ? WHERE id = ?",
+                             [group_id, now.isoformat(timespec="seconds"), phrase_id])
+            self._db.conn.executemany("UPDATE phrases SET position = ? WHERE id = ?",
+                                      [(position, pid) for position, pid in enumerate(ids)])
+
+    def move_group(self, name: str, index: int) -> None:
+        with self._db.atomic():
+            names = [g for g in self.groups() if g != name]
+            names.insert(max(0, min(index, len(names))), name)
+            self._db.conn.executemany("UPDATE phrase_groups SET position = ? WHERE name = ?",
+                                      [(position, g) for position, g in enumerate(names)])
+
+    def rename_group(self, old: str, new: str) -> None:
+        new = " ".join(new.split())
+        try:
+            with self._db.atomic():
+                self._db.execute("UPDATE phrase_groups SET name = ? WHERE name = ?", [new, old])
+        except sqlite3.IntegrityError:
+            raise PhraseError(QT_TRANSLATE_NOOP("Messages", "分组 {name} 已存在"), name=new) from None
