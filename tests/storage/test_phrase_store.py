@@ -1,0 +1,69 @@
+import datetime as dt
+
+import pytest
+
+from desktop_assistant.domain.phrases import Phrase, PhraseError
+from desktop_assistant.domain.search import PhraseSearchIndex
+from desktop_assistant.paths import Paths
+from desktop_assistant.storage.phrase_store import PhraseStore
+from desktop_assistant.storage.store import open_store
+
+NOW = dt.datetime(2026, 11, 11, 9, 30)
+
+
+@pytest.fixture
+def phrases(paths: Paths):
+    store = open_store(paths, NOW)
+    repo = PhraseStore(store.db)
+    for phrase in repo.all():  # start from an empty library whatever the first run installed
+        repo.delete(phrase.id)
+    yield repo
+    store.close()
+
+
+def test_add_keeps_group_order_and_positions(phrases: PhraseStore) -> None:
+    a = phrases.add(Phrase(text="亲, 在的", group="售前", code="zd"), NOW)
+    b = phrases.add(Phrase(text="已发货", group="物流"), NOW)
+    c = phrases.add(Phrase(text="欢迎光临", group="售前", title="欢迎", hotkey="ctrl+alt+1"), NOW)
+    assert [p.id for p in phrases.all()] == [a.id, c.id, b.id]
+    assert phrases.groups()[-2:] == ["售前", "物流"]
+    assert phrases.hotkeys() == {"ctrl+alt+1": c.id}
+
+
+def test_codes_and_hotkeys_are_unique(phrases: PhraseStore) -> None:
+    phrases.add(Phrase(text="一", code="hy", hotkey="ctrl+alt+1"), NOW)
+    with pytest.raises(PhraseError, match="hy"):
+        phrases.add(Phrase(text="二", code="HY"), NOW)
+    with pytest.raises(PhraseError, match="ctrl\\+alt\\+1"):
+        phrases.add(Phrase(text="三", hotkey="Alt+Ctrl+1"), NOW)
+    assert phrases.count() == 1
+
+
+def test_update_use_and_search_entries(phrases: PhraseStore) -> None:
+    saved = phrases.add(Phrase(text="顺丰需补差价", group="物流", title="顺丰补差价", code="sf"), NOW)
+    edited = phrases.update(Phrase(**{**saved.__dict__, "title": "重庆发顺丰"}), NOW)
+    assert edited.title == "重庆发顺丰" and edited.id == saved.id
+    used = phrases.record_use(saved.id, NOW + dt.timedelta(minutes=5))
+    assert used.use_count == 1 and used.last_used == NOW + dt.timedelta(minutes=5)
+    [entry] = phrases.search_entries()
+    assert entry.name_initials == "cqfsf" and entry.use_count == 1
+    assert PhraseSearchIndex(phrases.search_entries()).search("chongqing") == [saved.id]
+
+
+def test_move_reorders_within_and_across_groups(phrases: PhraseStore) -> None:
+    ids = [phrases.add(Phrase(text=f"售前{n}", group="售前"), NOW).id for n in range(3)]
+    other = phrases.add(Phrase(text="售后0", group="售后"), NOW).id
+    phrases.move(ids[2], "售前", 0, NOW)
+    phrases.move(other, "售前", 1, NOW)
+    assert [p.text for p in phrases.all() if p.group == "售前"] == ["售前2", "售后0", "售前0", "售前1"]
+    phrases.move_group("售后", 0)
+    assert phrases.groups()[0] == "售后"
+
+
+def test_rename_group_refuses_an_existing_name(phrases: PhraseStore) -> None:
+    phrases.add(Phrase(text="x", group="售前"), NOW)
+    phrases.add(Phrase(text="y", group="售后"), NOW)
+    with pytest.raises(PhraseError):
+        phrases.rename_group("售前", "售后")
+    phrases.rename_group("售前", "售前咨询")
+    assert "售前咨询" in phrases.groups()
