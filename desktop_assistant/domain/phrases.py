@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 from desktop_assistant.domain.hotkeys import HotkeyError, normalise_hotkey
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
+from desktop_assistant.domain.search import SearchEntry
 
 MESSAGE_SEPARATOR = "---"
 # Shop rules: long answers go out as several messages. Past this a single message gets a hint.
@@ -102,3 +104,27 @@ def validated(phrase: Phrase) -> Phrase:
         except HotkeyError as exc:
             raise PhraseError(MSG_BAD_HOTKEY, reason=exc) from None
     return replace(phrase, text=text, title=title, group=group, code=code, hotkey=hotkey)
+
+
+class PhraseRepository(Protocol):
+    """What the UI may do with the phrase library (storage implements it)."""
+
+    def all(self) -> list[Phrase]: ...
+
+    def groups(self) -> list[str]: ...
+
+    def get(self, phrase_id: int) -> Phrase: ...
+
+    def add(self, phrase: Phrase, now: dt.datetime) -> Phrase: ...
+
+    def update(self, phrase: Phrase, now: dt.datetime) -> Phrase: ...
+
+    def delete(self, phrase_id: int) -> None: ...
+
+    def record_use(self, phrase_id: int, when: dt.datetime) -> Phrase: ...
+
+    def move(self, phrase_id: int, group: str, index: int, now: dt.datetime) -> None: ...
+
+    def search_entries(self) -> list[SearchEntry]: ...
+
+    def search_entry(self, phrase: Phrase) -> SearchEntry: ...

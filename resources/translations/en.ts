@@ -185,7 +185,7 @@
         <translation>{key}: {combo} is already used by {other}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/phrases.py" line="+21"/>
+        <location filename="../../desktop_assistant/domain/phrases.py" line="+23"/>
         <source>短语内容不能为空</source>
         <translation>The phrase text cannot be empty</translation>
     </message>
@@ -282,6 +282,146 @@
         <location line="+1"/>
         <source>概览</source>
         <translation>Overview</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseEditor</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/phrase_editor.py" line="+55"/>
+        <source>编辑短语</source>
+        <translation>Edit phrase</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>新建短语</source>
+        <translation>New phrase</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>例如 hy (欢迎)</source>
+        <translation>e.g. hy (huanying, welcome)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>分条 ---</source>
+        <translation>Split ---</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在光标处分成两条消息</source>
+        <translation>Split into two messages at the cursor</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>快捷编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>快捷键</source>
+        <translation>Hotkeys</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>内容 (单独一行 --- 分成多条消息)</source>
+        <translation>Text (a line with only --- starts another message)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>未知的占位符 (会原样发出): {0}</source>
+        <translation>Unknown placeholders (sent as they are): {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>第 {0} 条消息较长, 建议用 --- 分成几条发送</source>
+        <translation>Message {0} is long; consider splitting it with ---</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasesTab</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/phrases_tab.py" line="+80"/>
+        <location line="+87"/>
+        <source>全部分组</source>
+        <translation>All groups</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>插入到聊天窗口</source>
+        <translation>Insert into the chat window</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>复制内容</source>
+        <translation>Copy text</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>删除短语</source>
+        <translation>Delete phrase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>确定删除「{0}」吗?</source>
+        <translation>Delete “{0}”?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>搜索: 快捷编码 / 拼音首字母 / 关键字</source>
+        <translation>Search: code / pinyin initials / keyword</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+</context>
+<context>
+    <name>PickerPopup</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/picker.py" line="+132"/>
+        <source>快捷编码 / 拼音首字母 / 关键字</source>
+        <translation>Code / pinyin initials / keyword</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>↑↓ 选择 · Enter 插入 · 1-9 快速选 · Esc 关闭</source>
+        <translation>↑↓ select · Enter insert · 1-9 pick · Esc close</translation>
     </message>
 </context>
 <context>

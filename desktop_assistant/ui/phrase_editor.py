@@ -1,0 +1,172 @@
+"""Phrase editor: placeholder buttons, live preview, unknown placeholders marked, hotkey capture."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QVBoxLayout, QWidget,
+)
+
+from desktop_assistant.domain.messages import UserError
+from desktop_assistant.domain.phrases import MESSAGE_SEPARATOR, Phrase, messages_needing_split, split_messages
+from desktop_assistant.domain.rendering import KNOWN, RenderContext, placeholders_in, render
+from desktop_assistant.ui.phrase_library import PhraseLibrary
+from desktop_assistant.ui.settings_dialog import HotkeyEdit
+
+HotkeyCheck = Callable[[str, "int | None"], str]  # (combo, phrase id) -> problem text, "" when free
+
+
+class PlaceholderHighlighter(QSyntaxHighlighter):
+    """Known placeholders in blue, unknown ones red and underlined, `---` separators grey."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self.known = QTextCharFormat()
+        self.known.setForeground(QColor("#1565c0"))
+        self.unknown = QTextCharFormat()
+        self.unknown.setForeground(QColor("#c62828"))
+        self.unknown.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        self.unknown.setUnderlineColor(QColor("#c62828"))
+        self.separator = QTextCharFormat()
+        self.separator.setForeground(QColor("#9e9e9e"))
+
+    def highlightBlock(self, text: str) -> None:
+        if text.strip() == MESSAGE_SEPARATOR:
+            self.setFormat(0, len(text), self.separator)
+            return
+        for span in placeholders_in(text):
+            self.setFormat(span.start, span.end - span.start, self.known if span.known else self.unknown)
+
+
+class PhraseEditor(QDialog):
+    def __init__(self, library: PhraseLibrary, phrase: Phrase | None, context: Callable[[], RenderContext],
+                 hotkey_problem: HotkeyCheck, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("phraseEditor")
+        self._library = library
+        self._original = phrase
+        self._context = context
+        self._hotkey_problem = hotkey_problem
+        self.setWindowTitle(self.tr("编辑短语") if phrase else self.tr("新建短语"))
+
+        self.group = QComboBox(self)
+        self.group.setEditable(True)
+        self.group.addItems(library.groups() or ["默认"])
+        self.title = QLineEdit(self)
+        self.code = QLineEdit(self)
+        self.code.setPlaceholderText(self.tr("例如 hy (欢迎)"))
+        self.hotkey = HotkeyEdit(self)
+        self.hotkey.editor.keySequenceChanged.connect(self._check_hotkey)
+        self.hotkey_note = QLabel(self)
+        self.hotkey_note.setObjectName("formError")
+        self.body = QPlainTextEdit(self)
+        self.body.setObjectName("phraseBody")
+        self.highlighter = PlaceholderHighlighter(self.body.document())
+        self.body.textChanged.connect(self.update_preview)
+        buttons = QGridLayout()
+        for index, name in enumerate(KNOWN):
+            button = QPushButton("{" + name + "}", self)
+            button.setObjectName(f"insert:{name}")
+            button.clicked.connect(lambda _=False, n=name: self.body.insertPlainText("{" + n + "}"))
+            buttons.addWidget(button, index // 5, index % 5)
+        self.split_button = QPushButton(self.tr("分条 ---"), self)
+        self.split_button.setToolTip(self.tr("在光标处分成两条消息"))
+        self.split_button.clicked.connect(self._insert_separator)
+        buttons.addWidget(self.split_button, 1, 4)
+        self.preview = QLabel(self)
+        self.preview.setObjectName("phrasePreview")
+        self.preview.setWordWrap(True)
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hints = QLabel(self)
+        self.hints.setObjectName("phraseHints")
+        self.hints.setWordWrap(True)
+        self.error = QLabel(self)
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        box.accepted.connect(self.save)
+        box.rejected.connect(self.reject)
+        self.buttons = box
+
+        form = QFormLayout()
+        form.addRow(self.tr("分组"), self.group)
+        form.addRow(self.tr("标题"), self.title)
+        form.addRow(self.tr("快捷编码"), self.code)
+        form.addRow(self.tr("快捷键"), self.hotkey)
+        form.addRow("", self.hotkey_note)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("内容 (单独一行 --- 分成多条消息)"), self))
+        layout.addWidget(self.body, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel(self.tr("预览"), self))
+        layout.addWidget(self.preview)
+        layout.addWidget(self.hints)
+        layout.addWidget(self.error)
+        layout.addWidget(box)
+        if phrase:
+            self.group.setCurrentText(phrase.group)
+            self.title.setText(phrase.title)
+            self.code.setText(phrase.code)
+            self.hotkey.set_value(phrase.hotkey)
+            self.body.setPlainText(phrase.text)
+        self.resize(440, 560)
+        self.update_preview()
+
+    def _insert_separator(self) -> None:
+        cursor = self.body.textCursor()
+        cursor.insertText(f"\n{MESSAGE_SEPARATOR}\n")
+        self.body.setFocus()
+
+    def _check_hotkey(self) -> None:
+        combo = self.hotkey.value()
+        problem = self._hotkey_problem(combo, self._original.id if self._original else None) if combo else ""
+        self.hotkey_note.setText(problem)
+
+    def update_preview(self) -> None:
+        text = self.body.toPlainText()
+        context = self._context()
+        messages = [render(message, context).text for message in split_messages(text)]
+        if len(messages) > 1:
+            self.preview.setText("\n".join(f"[{n}] {m}" for n, m in enumerate(messages, 1)))
+        else:
+            self.preview.setText(messages[0] if messages else "")
+        hints = []
+        unknown = sorted({s.name for s in placeholders_in(text) if not s.known})
+        if unknown:
+            hints.append(self.tr("未知的占位符 (会原样发出): {0}").format(" ".join("{" + n + "}" for n in unknown)))
+        long_ones = messages_needing_split(text)
+        if long_ones:
+            numbers = ", ".join(str(i + 1) for i in long_ones)
+            hints.append(self.tr("第 {0} 条消息较长, 建议用 --- 分成几条发送").format(numbers))
+        self.hints.setText("\n".join(hints))
+        self.hints.setVisible(bool(hints))
+
+    def phrase(self) -> Phrase:
+        base = self._original or Phrase(text="")
+        return replace(base, group=self.group.currentText(), title=self.title.text(), code=self.code.text(),
+                       hotkey=self.hotkey.value(), text=self.body.toPlainText())
+
+    def save(self) -> None:
+        combo = self.hotkey.value()
+        problem = self._hotkey_problem(combo, self._original.id if self._original else None) if combo else ""
+        if problem:
+            self._show_error(problem)
+            return
+        try:
+            self.saved = self._library.save(self.phrase())
+        except UserError as exc:
+            self._show_error(exc.translated(QCoreApplication.translate))
+            return
+        self.accept()
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()

@@ -1,0 +1,172 @@
+"""短语 tab: search, groups, the list; click inserts, double-click edits, drag reorders within a group."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView, QApplication, QComboBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QMenu,
+    QMessageBox, QPushButton, QVBoxLayout, QWidget,
+)
+
+from desktop_assistant.domain.phrases import Phrase
+from desktop_assistant.ui.phrase_library import PhraseLibrary
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+ALL_GROUPS = ""
+
+
+def item_text(phrase: Phrase) -> str:
+    head = phrase.display_title + (f"   [{phrase.code}]" if phrase.code else "")
+    preview = " ".join(phrase.text.split())
+    return f"{head}\n{preview[:40]}{'…' if len(preview) > 40 else ''}"
+
+
+class PhrasesTab(QWidget):
+    insert_requested = Signal(int)  # phrase id
+    edit_requested = Signal(object)  # Phrase, or None for a new one
+    import_requested = Signal()
+    export_requested = Signal()
+
+    def __init__(self, library: PhraseLibrary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.search_box = QLineEdit(self)
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.textChanged.connect(self.refresh)
+        self.search_box.returnPressed.connect(self._insert_first)
+        self.group_box = QComboBox(self)
+        self.group_box.currentIndexChanged.connect(self.refresh)
+        self.new_button = QPushButton(self)
+        self.new_button.clicked.connect(lambda: self.edit_requested.emit(None))
+        self.import_button = QPushButton(self)
+        self.import_button.clicked.connect(self.import_requested)
+        self.export_button = QPushButton(self)
+        self.export_button.clicked.connect(self.export_requested)
+        self.list = QListWidget(self)
+        self.list.setObjectName("phraseList")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+        self.list.itemClicked.connect(self._clicked)
+        self.list.itemDoubleClicked.connect(self._double_clicked)
+        self.list.model().rowsMoved.connect(self._rows_moved)
+        # A double click starts with a click: wait before inserting so editing never pastes too.
+        self._click_timer = QTimer(self)
+        self._click_timer.setSingleShot(True)
+        self._click_timer.setInterval(QApplication.doubleClickInterval())
+        self._click_timer.timeout.connect(self._insert_clicked)
+        self._clicked_id: int | None = None
+
+        row = QHBoxLayout()
+        row.addWidget(self.group_box, 1)
+        for button in (self.new_button, self.import_button, self.export_button):
+            row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.search_box)
+        layout.addLayout(row)
+        layout.addWidget(self.list, 1)
+        library.changed.connect(self.reload)
+        self.retranslate()
+        self.reload()
+
+    # --- content -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        current = self.group_box.currentData()
+        self.group_box.blockSignals(True)
+        self.group_box.clear()
+        self.group_box.addItem(self.tr("全部分组"), ALL_GROUPS)
+        for group in self.library.groups():
+            self.group_box.addItem(group, group)
+        index = self.group_box.findData(current)
+        self.group_box.setCurrentIndex(max(index, 0))
+        self.group_box.blockSignals(False)
+        self.refresh()
+
+    def refresh(self) -> None:
+        query = self.search_box.text().strip()
+        group = self.group_box.currentData() or ALL_GROUPS
+        if query:
+            phrases = [p for p in self.library.search(query, limit=200) if not group or p.group == group]
+        else:
+            phrases = [p for p in self.library.all() if not group or p.group == group]
+        self.list.clear()
+        for phrase in phrases:
+            item = QListWidgetItem(item_text(phrase))
+            item.setData(ID_ROLE, phrase.id)
+            item.setToolTip(phrase.text)
+            self.list.addItem(item)
+        # Reordering means something only inside one group's own order, not in search results.
+        can_drag = bool(group) and not query
+        self.list.setDragDropMode(
+            QAbstractItemView.DragDropMode.InternalMove if can_drag else QAbstractItemView.DragDropMode.NoDragDrop)
+
+    def phrase_ids(self) -> list[int]:
+        return [self.list.item(row).data(ID_ROLE) for row in range(self.list.count())]
+
+    # --- actions -----------------------------------------------------------------------------
+    def _clicked(self, item: QListWidgetItem) -> None:
+        self._clicked_id = item.data(ID_ROLE)
+        self._click_timer.start()
+
+    def _insert_clicked(self) -> None:
+        if self._clicked_id is not None:
+            self.insert_requested.emit(self._clicked_id)
+            self._clicked_id = None
+
+    def _double_clicked(self, item: QListWidgetItem) -> None:
+        self._click_timer.stop()
+        self._clicked_id = None
+        self.edit_requested.emit(self.library.get(item.data(ID_ROLE)))
+
+    def _insert_first(self) -> None:
+        if self.list.count():
+            self.insert_requested.emit(self.list.item(0).data(ID_ROLE))
+
+    def _rows_moved(self, _parent: QModelIndex, start: int, _end: int, _dest: QModelIndex, row: int) -> None:
+        group = self.group_box.currentData()
+        if not group:
+            return
+        new_index = row if row < start else row - 1  # `row` counts the moved item's old place
+        self.library.move(self.list.item(new_index).data(ID_ROLE), group, new_index)
+
+    def _context_menu(self, position) -> None:
+        item = self.list.itemAt(position)
+        if item is None:
+            return
+        phrase_id = item.data(ID_ROLE)
+        menu = QMenu(self)
+        insert = QAction(self.tr("插入到聊天窗口"), menu)
+        insert.triggered.connect(lambda: self.insert_requested.emit(phrase_id))
+        edit = QAction(self.tr("编辑"), menu)
+        edit.triggered.connect(lambda: self.edit_requested.emit(self.library.get(phrase_id)))
+        copy = QAction(self.tr("复制内容"), menu)
+        copy.triggered.connect(lambda: QApplication.clipboard().setText(self.library.get(phrase_id).text))
+        delete = QAction(self.tr("删除"), menu)
+        delete.triggered.connect(lambda: self.confirm_delete(phrase_id))
+        for action in (insert, edit, copy, delete):
+            menu.addAction(action)
+        menu.popup(self.list.viewport().mapToGlobal(position))
+
+    def confirm_delete(self, phrase_id: int) -> None:
+        phrase = self.library.get(phrase_id)
+        answer = QMessageBox.question(self, self.tr("删除短语"),
+                                      self.tr("确定删除「{0}」吗?").format(phrase.display_title))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.library.delete(phrase_id)
+
+    # --- text --------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.search_box.setPlaceholderText(self.tr("搜索: 快捷编码 / 拼音首字母 / 关键字"))
+        self.new_button.setText(self.tr("新建"))
+        self.import_button.setText(self.tr("导入"))
+        self.export_button.setText(self.tr("导出"))
+        if self.group_box.count():
+            self.group_box.setItemText(0, self.tr("全部分组"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
