@@ -176,6 +176,9 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "导出": "Export",
     "快捷编码 / 拼音首字母 / 关键字": "Code / pinyin initials / keyword",
     "↑↓ 选择 · Enter 插入 · 1-9 快速选 · Esc 关闭": "↑↓ select · Enter insert · 1-9 pick · Esc close",
+    "{0} 已被客服助手的「{1}」使用": "{0} is already the assistant's “{1}” hotkey",
+    "{0} 已被短语「{1}」使用": "{0} is already used by the phrase “{1}”",
+    "短语": "Phrases",
 }
 
 _FIELD = re.compile(r"\{[^{}]*\}|%L?\d+|%n")

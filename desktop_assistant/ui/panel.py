@@ -153,6 +153,11 @@ class PanelWindow(QMainWindow):
     def _compact_toggled(self, checked: bool) -> None:
         self._save_changes({"panel.compact": checked})
 
+    def add_feature_tab(self, widget: QWidget) -> None:
+        """A feature's tab goes before 概览; the widget names itself through `tab_title()`."""
+        self.tabs.insertTab(self.tabs.indexOf(self.start_page), widget, widget.tab_title())
+        self.tabs.setCurrentIndex(0)
+
     def set_available_hotkeys(self, keys: tuple[str, ...]) -> None:
         """The hotkey settings that have an action in this build; the others are not offered."""
         self._hotkey_keys = keys
@@ -215,6 +220,10 @@ class PanelWindow(QMainWindow):
         self.compact_button.setToolTip(self.tr("紧凑模式: 更窄, 隐藏次要信息"))
         self.settings_button.setText(self.tr("设置"))
         self.tabs.setTabText(self.tabs.indexOf(self.start_page), self.tr("概览"))
+        for index in range(self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if hasattr(widget, "tab_title"):
+                self.tabs.setTabText(index, widget.tab_title())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -158,6 +158,9 @@ class PhrasesTab(QWidget):
             self.library.delete(phrase_id)
 
     # --- text --------------------------------------------------------------------------------
+    def tab_title(self) -> str:
+        return self.tr("短语")
+
     def retranslate(self) -> None:
         self.search_box.setPlaceholderText(self.tr("搜索: 快捷编码 / 拼音首字母 / 关键字"))
         self.new_button.setText(self.tr("新建"))

@@ -1,0 +1,101 @@
+"""Wires the phrase library to the panel, the picker, phrase hotkeys and the insertion pipeline."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QCursor, QGuiApplication
+
+from desktop_assistant.domain.clock import Clock
+from desktop_assistant.domain.hotkeys import HotkeyError, normalise_hotkey
+from desktop_assistant.domain.rendering import RenderContext, render
+from desktop_assistant.domain.settings import SCHEMA, SettingsAccess
+from desktop_assistant.ui.phrase_editor import PhraseEditor
+from desktop_assistant.ui.phrase_library import PhraseLibrary
+from desktop_assistant.ui.phrases_tab import PhrasesTab
+from desktop_assistant.ui.picker import PickerPopup
+
+PHRASE_ACTION = "phrase:"
+
+
+class Inserter(Protocol):
+    """The insertion pipeline as this controller uses it."""
+
+    def insert_texts(self, texts: list[str], caret_from_end: int | None, tag: Any) -> None: ...
+
+
+class PhrasesController(QObject):
+    bindings_changed = Signal()  # phrase hotkeys changed: register them again
+    inserted = Signal(int)  # phrase id, after the text is in the target
+
+    def __init__(self, library: PhraseLibrary, settings: SettingsAccess, clock: Clock, inserter: Inserter,
+                 conversation_context: Callable[[], dict[str, str]] = dict,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self._settings = settings
+        self._clock = clock
+        self._inserter = inserter
+        self._conversation_context = conversation_context
+        self.tab = PhrasesTab(library)
+        self.picker = PickerPopup(library)
+        self.tab.insert_requested.connect(self.insert)
+        self.tab.edit_requested.connect(self.edit)
+        self.picker.chosen.connect(self.insert)
+
+    # --- hotkeys -----------------------------------------------------------------------------
+    def hotkey_bindings(self) -> dict[str, str]:
+        return {f"{PHRASE_ACTION}{p.id}": p.hotkey for p in self.library.all() if p.hotkey}
+
+    def handle_action(self, action: str) -> bool:
+        if action == "hotkey.picker":
+            self.open_picker()
+            return True
+        if action.startswith(PHRASE_ACTION):
+            self.insert(int(action[len(PHRASE_ACTION):]))
+            return True
+        return False
+
+    def hotkey_problem(self, combo: str, phrase_id: int | None) -> str:
+        """Why `combo` cannot be this phrase's hotkey ("" when it can)."""
+        try:
+            combo = normalise_hotkey(combo)
+        except HotkeyError as exc:
+            return exc.translated(QCoreApplication.translate)
+        for spec in SCHEMA:
+            if spec.kind == "hotkey" and self._settings.get(spec.key) == combo:
+                label = QCoreApplication.translate("Settings", spec.label)
+                return self.tr("{0} 已被客服助手的「{1}」使用").format(combo, label)
+        for phrase in self.library.all():
+            if phrase.hotkey == combo and phrase.id != phrase_id:
+                return self.tr("{0} 已被短语「{1}」使用").format(combo, phrase.display_title)
+        return ""
+
+    # --- actions -----------------------------------------------------------------------------
+    def render_context(self) -> RenderContext:
+        clipboard = QGuiApplication.clipboard().text() if QGuiApplication.instance() else ""
+        conversation = self._conversation_context()
+        return RenderContext(
+            now=self._clock.now(), agent=self._settings.get("agent_name"), shop=self._settings.get("shop_name"),
+            buyer=conversation.get("buyer", ""), order_id=conversation.get("order_id", ""), clipboard=clipboard)
+
+    def insert(self, phrase_id: int) -> None:
+        phrase = self.library.get(phrase_id)
+        context = self.render_context()
+        rendered = [render(message, context) for message in phrase.messages]
+        caret = rendered[-1].caret_from_end if rendered else None
+        self._inserter.insert_texts([r.text for r in rendered], caret, phrase_id)
+
+    def on_inserted(self, tag: Any) -> None:
+        if isinstance(tag, int):
+            self.library.record_use(tag)
+            self.inserted.emit(tag)
+
+    def open_picker(self) -> None:
+        self.picker.popup_at(QCursor.pos())
+
+    def edit(self, phrase: object) -> None:
+        editor = PhraseEditor(self.library, phrase, self.render_context, self.hotkey_problem, self.tab.window())
+        editor.accepted.connect(self.bindings_changed)
+        editor.open()
