@@ -9,6 +9,7 @@ import argparse
 import datetime as dt
 import json
 import logging
+import os
 import platform
 import sqlite3
 import sys
@@ -67,6 +68,23 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub.add_parser("check", parents=[common]).add_argument("--json", action="store_true")
     db_sub.add_parser("backup", parents=[common]).add_argument("dest")
     db_sub.add_parser("restore", parents=[common]).add_argument("src")
+
+    phrases = sub.add_parser("phrases", parents=[common], help="import, export, list or search quick phrases")
+    phrases_sub = phrases.add_subparsers(dest="action", required=True, parser_class=_Parser, metavar="ACTION")
+    imp = phrases_sub.add_parser("import", parents=[common], help="add phrases from a CSV, XLSX, Beeftext or JSON file")
+    imp.add_argument("file")
+    imp.add_argument("--format", choices=("auto", "csv", "xlsx", "beeftext", "json"), default="auto")
+    imp.add_argument("--on-conflict", choices=("skip", "replace", "keep-both"), default="skip",
+                     help="a phrase with the same code (or, without a code, the same group and text) exists")
+    imp.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
+    exp = phrases_sub.add_parser("export", parents=[common], help="write every phrase to a CSV, XLSX or JSON file")
+    exp.add_argument("file")
+    exp.add_argument("--format", choices=("csv", "xlsx", "json"), default=None,
+                     help="default: from the file extension")
+    phrases_sub.add_parser("list", parents=[common]).add_argument("--json", action="store_true")
+    search = phrases_sub.add_parser("search", parents=[common])
+    search.add_argument("query")
+    search.add_argument("--json", action="store_true")
     return parser
 
 
@@ -171,6 +189,72 @@ def _run_db(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def _phrase_json(phrase: Any) -> dict[str, Any]:
+    return {"id": phrase.id, "group": phrase.group, "code": phrase.code, "title": phrase.title, "text": phrase.text,
+            "hotkey": phrase.hotkey, "use_count": phrase.use_count}
+
+
+def _print_phrases(phrases: list, as_json: bool) -> None:
+    if as_json:
+        _print_json([_phrase_json(p) for p in phrases])
+        return
+    for p in phrases:
+        preview = " ".join(p.text.split())
+        preview = preview if len(preview) <= 40 else preview[:40] + "…"
+        extra = f"  [{p.hotkey}]" if p.hotkey else ""
+        print(f"{p.id}\t{p.group}\t{p.code or '-'}\t{p.display_title}\t{preview}{extra}")
+
+
+def _run_phrases(args: argparse.Namespace, paths: Paths) -> int:
+    from desktop_assistant.domain.phrase_io import PhraseImportError
+    from desktop_assistant.storage import phrase_import
+    from desktop_assistant.storage.store import open_store
+
+    now = dt.datetime.now()
+    parsed = None
+    try:  # a bad file or name is refused before the database is even opened
+        if args.action == "import":
+            parsed = phrase_import.read_phrase_file(Path(args.file).expanduser(), args.format)
+        elif args.action == "export":
+            phrase_import.export_format(Path(args.file), args.format)
+    except PhraseImportError as exc:
+        raise UsageError(" ".join(str(exc).split())) from None
+    store = open_store(paths, now)
+    try:
+        if parsed is not None:
+            try:
+                report = phrase_import.apply_import(
+                    store.db, store.phrases, parsed, args.on_conflict, now, dry_run=args.dry_run,
+                    reserved_hotkeys=phrase_import.app_hotkeys(store.settings))
+            except PhraseImportError as exc:
+                raise UsageError(" ".join(str(exc).split())) from None
+            print(report.summary)
+            for note in report.notes():
+                print(note)
+            shown = report.first(10)
+            for item in shown:
+                print(f"  {item.message}")
+            if len(report.items) > len(shown):
+                print(f"  … (+{len(report.items) - len(shown)})")
+        elif args.action == "export":
+            try:
+                count = phrase_import.export_to_file(store.phrases, Path(args.file).expanduser(), args.format)
+            except PhraseImportError as exc:
+                raise UsageError(" ".join(str(exc).split())) from None
+            print(f"已导出 {count} 条短语到 {args.file}")
+        elif args.action == "list":
+            _print_phrases(store.phrases.all(), args.json)
+        else:
+            from desktop_assistant.domain.search import PhraseSearchIndex
+
+            ids = PhraseSearchIndex(store.phrases.search_entries()).search(args.query, limit=50)
+            by_id = {p.id: p for p in store.phrases.all()}
+            _print_phrases([by_id[i] for i in ids if i in by_id], args.json)
+    finally:
+        store.close()
+    return 0
+
+
 def _dispatch(args: argparse.Namespace) -> int:
     if args.version:
         print(f"desktop_assistant {__version__}")
@@ -183,6 +267,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _run_in(paths, args)
     except (UsageError, KeyboardInterrupt):
         raise
+    except BrokenPipeError:  # `... | head` closed the pipe: not an error worth a message
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as exc:  # a bug: the details go to the log, the agent gets one line
         logging.getLogger(__name__).exception("command failed")
         print(f"{PROG}: 内部错误 / internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
@@ -203,7 +290,7 @@ def _run_in(paths: Paths, args: argparse.Namespace) -> int:
 
     setup_cli_logging(paths, debug=args.debug)
     try:
-        return {"config": _run_config, "db": _run_db}[args.command](args, paths)
+        return {"config": _run_config, "db": _run_db, "phrases": _run_phrases}[args.command](args, paths)
     except CorruptDatabaseError as exc:
         print(f"{PROG}: 数据库文件已损坏 ({exc.reason}); 用 `db restore` 从备份恢复", file=sys.stderr)
         return 1

@@ -10,7 +10,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from pypinyin import Style, lazy_pinyin
 
 
 @dataclass(frozen=True)
@@ -29,6 +28,9 @@ def _keep_as_is(chars: str) -> list[str]:
 
 
 def reading(text: str) -> Reading:
+    # Imported here: pypinyin loads its dictionaries (~0.2 s), which commands that never search must not pay.
+    from pypinyin import Style, lazy_pinyin
+
     tokens = lazy_pinyin(fold(text), style=Style.NORMAL, errors=_keep_as_is, strict=False)
     tokens = ["".join(ch for ch in token if ch.isascii() and ch.isalnum()) for token in tokens]
     tokens = [token for token in tokens if token]

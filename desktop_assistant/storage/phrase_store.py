@@ -91,7 +91,7 @@ class PhraseStore:
         for column, value, template in (("code", phrase.code, MSG_CODE_TAKEN), ("hotkey", phrase.hotkey, MSG_HOTKEY_TAKEN)):
             if not value:
                 continue
-            row = self._db.execute(f"SELECT id, title, body FROM phrases WHERE {column} = ? AND id IS NOT ?",
+            row = self._db.execute(f"SELECT id, title, body FROM phrases WHERE {column} = ? AND {column} != '' AND id IS NOT ?",
                                    [value, phrase.id]).fetchone()
             if row:
                 other = row[1] or " ".join(row[2].split())[:20]

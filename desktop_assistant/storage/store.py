@@ -10,10 +10,13 @@ from pathlib import Path
 
 import sqlite_utils
 
+from desktop_assistant.domain.messages import UserError
 from desktop_assistant.paths import Paths
 from desktop_assistant.storage import maintenance
 from desktop_assistant.storage.database import CorruptDatabaseError, connect, restrict_permissions
 from desktop_assistant.storage.migrations import migrate
+from desktop_assistant.storage.phrase_import import install_default_library
+from desktop_assistant.storage.phrase_store import PhraseStore
 from desktop_assistant.storage.settings_store import AppStateStore, SettingsStore
 
 log = logging.getLogger(__name__)
@@ -25,6 +28,7 @@ class Store:
     paths: Paths
     settings: SettingsStore
     state: AppStateStore
+    phrases: PhraseStore
     pre_migration_copy: Path | None = None
 
     def daily_backup(self, today: dt.date) -> Path | None:
@@ -54,4 +58,16 @@ def open_store(paths: Paths, now: dt.datetime) -> Store:
         restrict_permissions(Path(str(paths.db_path) + suffix))
     if copy:
         log.info("migrated %s; copy of the previous version at %s", paths.db_path, copy)
-    return Store(db, paths, settings, AppStateStore(db), copy)
+    store = Store(db, paths, settings, AppStateStore(db), PhraseStore(db), copy)
+    _install_default_phrases(store, now)
+    return store
+
+
+def _install_default_phrases(store: Store, now: dt.datetime) -> None:
+    """First run: the default phrase library, once (storage.phrase_import). A failure costs only the defaults."""
+    try:
+        install_default_library(store.db, store.phrases, store.state, now)
+    except (OSError, UserError, sqlite3.Error):
+        # A broken resource or a busy database must not keep the agent out of the panel; the
+        # install is one transaction, so nothing was written and the next start tries again.
+        log.exception("could not install the default phrase library")

@@ -17,6 +17,7 @@ def phrases(paths: Paths):
     repo = PhraseStore(store.db)
     for phrase in repo.all():  # start from an empty library whatever the first run installed
         repo.delete(phrase.id)
+    store.db.execute("DELETE FROM phrase_groups")
     yield repo
     store.close()
 
