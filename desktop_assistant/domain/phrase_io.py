@@ -22,7 +22,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
 
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop_assistant.domain.phrases import Phrase, PhraseError, validated
@@ -332,7 +332,7 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
-def parse_xlsx(data: bytes) -> ParsedImport:
+def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
     import zipfile
 
     import openpyxl
@@ -348,7 +348,7 @@ def parse_xlsx(data: bytes) -> ParsedImport:
         if not book.worksheets:
             raise PhraseImportError(MSG_XLSX_NO_SHEET)
         sheet = book.worksheets[0]
-        rows = [(number, [_cell_text(v) for v in values])
+        return [(number, [_cell_text(v) for v in values])
                 for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
     except PhraseImportError:
         raise
@@ -357,7 +357,35 @@ def parse_xlsx(data: bytes) -> ParsedImport:
         raise PhraseImportError(MSG_XLSX_BROKEN) from exc
     finally:
         book.close()
-    return _table(rows, "xlsx", pad_short_rows=True)
+
+
+def parse_xlsx(data: bytes) -> ParsedImport:
+    return _table(_xlsx_rows(data), "xlsx", pad_short_rows=True)
+
+
+# --- unknown headers: the agent maps the columns ---------------------------------------------------
+def table_rows(data: bytes, fmt: str) -> list[tuple[int, list[str]]]:
+    """The raw (line, cells) of a CSV or XLSX file, blank rows left out: for the column-mapping step."""
+    if fmt == "xlsx":
+        rows = _xlsx_rows(data)
+    else:
+        rows = list(_csv_records(decode_text(data)[0]))
+    return [(line, row) for line, row in rows if any(cell.strip() for cell in row)]
+
+
+def parse_mapped(data: bytes, fmt: str, mapping: Sequence[str | None], *, first_row_is_header: bool) -> ParsedImport:
+    """Parse a CSV/XLSX whose columns the agent assigned: mapping[i] is a field of FIELDS or None (ignore)."""
+    rows = table_rows(data, fmt)
+    if first_row_is_header and rows:
+        rows = rows[1:]
+    header = [name or "" for name in mapping]
+    if fmt != "xlsx":  # the agent's mapping covers the widest row; CSV rows must still agree
+        width = len(header)
+        rows = [(line, row + [""] * (width - len(row)) if len(row) < width else row) for line, row in rows]
+    parsed = _table([(0, header), *rows], fmt, pad_short_rows=fmt == "xlsx")
+    if fmt != "xlsx":
+        parsed = replace(parsed, encoding=decode_text(data)[1])
+    return parsed
 
 
 # --- JSON ------------------------------------------------------------------------------------------
@@ -634,7 +662,14 @@ class ImportReport:
 __all__ = [
     "Action", "ConflictPolicy", "Draft", "EXPORT_FORMATS", "IMPORT_FORMATS", "ImportItem", "ImportReport",
     "ImportText", "JSON_FORMAT", "JSON_VERSION", "ParsedImport", "PhraseImportError", "at_item", "at_line",
-    "decode_text", "detect_format", "display_name", "export_csv", "export_json", "export_phrases",
+    "PhraseImporter", "decode_text", "detect_format", "parse_mapped", "table_rows", "display_name", "export_csv", "export_json", "export_phrases",
     "export_xlsx", "format_for_name", "neutralise", "parse_beeftext", "parse_csv", "parse_json",
     "parse_phrases", "parse_xlsx", "phrase_to_json", "unneutralise",
 ]
+
+
+class PhraseImporter(Protocol):
+    """Applies a parsed file to the library (storage implements it; the UI calls it)."""
+
+    def apply(self, parsed: ParsedImport, policy: ConflictPolicy | str, *, dry_run: bool = False,
+              progress: Callable[[int, int], None] | None = None) -> ImportReport: ...

@@ -23,7 +23,7 @@ import logging
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 import sqlite_utils
 
@@ -252,7 +252,8 @@ def _decide(plan: _Plan, draft: Draft, fields: frozenset[str], policy: ConflictP
 # --- applying --------------------------------------------------------------------------------------
 def apply_import(db: sqlite_utils.Database, phrases: PhraseStore, parsed: ParsedImport, policy: ConflictPolicy | str,
                  now: dt.datetime, *, dry_run: bool = False,
-                 reserved_hotkeys: Mapping[str, str] | None = None) -> ImportReport:
+                 reserved_hotkeys: Mapping[str, str] | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> ImportReport:
     """Import `parsed` with the conflict policy, all or nothing; with dry_run only report what would change."""
     policy = ConflictPolicy(policy)
     existing_groups = set(phrases.groups())
@@ -268,7 +269,9 @@ def apply_import(db: sqlite_utils.Database, phrases: PhraseStore, parsed: Parsed
     with db.atomic():
         for group in new_groups:
             phrases.ensure_group(group)
-        for step in plan.steps:
+        for done, step in enumerate(plan.steps):
+            if progress is not None and done % 50 == 0:
+                progress(done, len(plan.steps))
             try:
                 if step.add:
                     ids[step.slot] = phrases.add(step.phrase, now).id
@@ -287,6 +290,19 @@ def import_file(db: sqlite_utils.Database, phrases: PhraseStore, settings: Setti
     parsed = read_phrase_file(path, fmt)
     reserved = app_hotkeys(settings) if settings is not None else {}
     return apply_import(db, phrases, parsed, policy, now, dry_run=dry_run, reserved_hotkeys=reserved)
+
+
+class LibraryImporter:
+    """The import as the UI calls it (it cannot reach storage itself): parse elsewhere, apply here."""
+
+    def __init__(self, db: sqlite_utils.Database, phrases: PhraseStore, settings: SettingsStore,
+                 now: Callable[[], dt.datetime]) -> None:
+        self._db, self._phrases, self._settings, self._now = db, phrases, settings, now
+
+    def apply(self, parsed: ParsedImport, policy: ConflictPolicy | str, *, dry_run: bool = False,
+              progress: Callable[[int, int], None] | None = None) -> ImportReport:
+        return apply_import(self._db, self._phrases, parsed, policy, self._now(), dry_run=dry_run,
+                            reserved_hotkeys=app_hotkeys(self._settings), progress=progress)
 
 
 # --- the default library ---------------------------------------------------------------------------

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Callable, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_assistant.domain.clock import Clock
 from desktop_assistant.domain.hotkeys import HotkeyError, normalise_hotkey
+from desktop_assistant.domain.phrase_io import PhraseImporter, export_phrases, format_for_name
 from desktop_assistant.domain.rendering import RenderContext, render
 from desktop_assistant.domain.settings import SCHEMA, SettingsAccess
+from desktop_assistant.ui.import_dialog import ImportDialog
 from desktop_assistant.ui.phrase_editor import PhraseEditor
 from desktop_assistant.ui.phrase_library import PhraseLibrary
 from desktop_assistant.ui.phrases_tab import PhrasesTab
@@ -30,10 +34,11 @@ class PhrasesController(QObject):
     inserted = Signal(int)  # phrase id, after the text is in the target
 
     def __init__(self, library: PhraseLibrary, settings: SettingsAccess, clock: Clock, inserter: Inserter,
-                 conversation_context: Callable[[], dict[str, str]] = dict,
+                 importer: PhraseImporter, conversation_context: Callable[[], dict[str, str]] = dict,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
+        self._importer = importer
         self._settings = settings
         self._clock = clock
         self._inserter = inserter
@@ -42,6 +47,8 @@ class PhrasesController(QObject):
         self.picker = PickerPopup(library)
         self.tab.insert_requested.connect(self.insert)
         self.tab.edit_requested.connect(self.edit)
+        self.tab.import_requested.connect(self.choose_import_file)
+        self.tab.export_requested.connect(self.choose_export_file)
         self.picker.chosen.connect(self.insert)
 
     # --- hotkeys -----------------------------------------------------------------------------
@@ -99,3 +106,37 @@ class PhrasesController(QObject):
         editor = PhraseEditor(self.library, phrase, self.render_context, self.hotkey_problem, self.tab.window())
         editor.accepted.connect(self.bindings_changed)
         editor.open()
+
+    # --- files -------------------------------------------------------------------------------
+    def choose_import_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.tab.window(), self.tr("导入短语"), "",
+            self.tr("短语文件 (*.csv *.xlsx *.json);;所有文件 (*)"))
+        if name:
+            self.import_file(Path(name))
+
+    def import_file(self, path: Path) -> ImportDialog:
+        dialog = ImportDialog(path, self._importer, self.tab.window())
+        dialog.accepted.connect(self._imported)
+        dialog.open()
+        return dialog
+
+    def _imported(self) -> None:
+        self.library.reload()
+        self.bindings_changed.emit()
+
+    def choose_export_file(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self.tab.window(), self.tr("导出短语"), "phrases.xlsx",
+            "Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)")
+        if name:
+            count = self.export_to(Path(name))
+            QMessageBox.information(self.tab.window(), self.tr("导出短语"),
+                                    self.tr("已导出 {0} 条短语到 {1}").format(count, name))
+
+    def export_to(self, path: Path) -> int:
+        """Write every phrase to `path`; the format follows the extension (.xlsx, .csv, .json)."""
+        fmt = format_for_name(path.name) or "csv"
+        phrases = self.library.all()
+        path.write_bytes(export_phrases(phrases, self.library.groups(), fmt))
+        return len(phrases)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop_assistant.domain.phrases import Phrase
+from desktop_assistant.storage.phrase_import import LibraryImporter
 from desktop_assistant.storage.phrase_store import PhraseStore
 from desktop_assistant.ui.phrase_library import PhraseLibrary
 from desktop_assistant.ui.phrases_controller import PhrasesController
@@ -26,7 +27,8 @@ def controller(store, clock, qapp):
     store.settings.set_many({"agent_name": "小王", "shop_name": "云朵家居旗舰店"})
     library = PhraseLibrary(repo, clock)
     inserter = RecordingInserter()
-    made = PhrasesController(library, store.settings, clock, inserter,
+    importer = LibraryImporter(store.db, repo, store.settings, clock.now)
+    made = PhrasesController(library, store.settings, clock, inserter, importer,
                              conversation_context=lambda: {"buyer": "tb_云朵朵"})
     made.inserter = inserter
     return made
@@ -66,3 +68,39 @@ def test_hotkey_problems_name_the_owner(controller) -> None:
     assert "显示/隐藏面板" in controller.hotkey_problem("ctrl+alt+h", None)
     assert "输入法" in controller.hotkey_problem("ctrl+space", None)
     assert controller.hotkey_problem("ctrl+alt+9", None) == ""
+
+
+def test_import_with_unknown_headers_goes_through_column_mapping(controller, qtbot, tmp_path) -> None:
+    source = tmp_path / "其他工具导出.csv"
+    source.write_bytes("话术分类,关键词,回复\n售前,zx,亲 在线的\n售后,thdz,退货地址请看这里\n".encode("gb18030"))
+    dialog = controller.import_file(source)
+    qtbot.addWidget(dialog)
+    assert dialog.table.isVisibleTo(dialog) and not dialog.import_button.isEnabled()
+    dialog.set_mapping(["group", "code", "text"])
+    dialog.apply_mapping.click()
+    assert "新增 2 条" in dialog.details.text()  # the dry run, before anything is written
+    assert not [p for p in controller.library.all() if p.code == "zx"]
+    dialog.import_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert controller.library.search("zx")[0].text == "亲 在线的"
+    assert controller.library.search("thdz")[0].group == "售后"
+
+
+def test_a_bad_file_names_the_line_and_imports_nothing(controller, qtbot, tmp_path) -> None:
+    source = tmp_path / "bad.csv"
+    source.write_text("text,code\n好的,ok\n,empty\n", encoding="utf-8")
+    dialog = controller.import_file(source)
+    qtbot.addWidget(dialog)
+    assert "第 3 行" in dialog.error.text() and not dialog.import_button.isEnabled()
+    assert not [p for p in controller.library.all() if p.code == "ok"]
+
+
+def test_export_round_trips_through_import(controller, tmp_path) -> None:
+    controller.library.save(Phrase(text="=SUM(A1)", group="售前", code="sum"))
+    controller.library.save(Phrase(text="亲, 在的", group="售前", code="zd", hotkey="ctrl+alt+5"))
+    path = tmp_path / "phrases.xlsx"
+    assert controller.export_to(path) == 2
+    import openpyxl
+
+    cells = [c.value for row in openpyxl.load_workbook(path).active.iter_rows() for c in row]
+    assert "'=SUM(A1)" in cells  # a formula never runs when the agent opens the export

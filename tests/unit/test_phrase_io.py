@@ -468,3 +468,18 @@ def test_any_phrase_set_round_trips_through_csv(phrases) -> None:
     assert parsed.format == "csv"
     assert [(d.phrase.group, d.phrase.code, d.phrase.title, d.phrase.text, d.phrase.hotkey) for d in parsed.drafts] \
         == [(p.group, p.code, p.title, p.text, p.hotkey) for p in phrases]
+
+
+def test_unknown_headers_can_be_mapped_by_the_agent() -> None:
+    from desktop_assistant.domain.phrase_io import PhraseImportError, parse_mapped, parse_phrases, table_rows
+
+    data = "话术分类,关键词,回复\n售前,hy,亲 在的\n售后,th,退货地址\n".encode("gb18030")
+    with pytest.raises(PhraseImportError, match="找不到短语内容列"):
+        parse_phrases(data, "csv")
+    assert table_rows(data, "csv")[0] == (1, ["话术分类", "关键词", "回复"])
+    parsed = parse_mapped(data, "csv", ["group", "code", "text"], first_row_is_header=True)
+    assert [(d.phrase.group, d.phrase.code, d.phrase.text, d.line) for d in parsed.drafts] == [
+        ("售前", "hy", "亲 在的", 2), ("售后", "th", "退货地址", 3)]
+    ignored = parse_mapped(data, "csv", [None, None, "text"], first_row_is_header=False)
+    assert [d.phrase.text for d in ignored.drafts] == ["回复", "亲 在的", "退货地址"]
+    assert ignored.fields == frozenset({"text"})
