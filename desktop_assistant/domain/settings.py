@@ -128,6 +128,11 @@ _PARSERS = {
     "hotkey": _parse_hotkey,
 }
 
+# `process:putty.exe = shift+insert; title:/regex/ = type` (domain/paste_rules.py; `;` between rules
+# on one line). This checks the shape; paste_rules.parse_rules gives the precise reason.
+_PASTE_RULE = r"\s*(?:process|title)\s*:(?:/(?:\\.|[^/\\])*/|[^;/])*?=\s*(?:ctrl\+v|shift\+insert|type)\s*"
+_PASTE_RULES_PATTERN = rf"(?i){_PASTE_RULE}(?:;{_PASTE_RULE})*;?\s*"
+
 SCHEMA: tuple[SettingSpec, ...] = (
     SettingSpec("agent_name", "text", "", QT_TRANSLATE_NOOP("Settings", "客服昵称"), "agent", max_length=32),
     SettingSpec("agent_id", "text", "", QT_TRANSLATE_NOOP("Settings", "工号"), "agent", max_length=32,
@@ -143,11 +148,21 @@ SCHEMA: tuple[SettingSpec, ...] = (
     SettingSpec("panel.always_on_top", "bool", True, QT_TRANSLATE_NOOP("Settings", "窗口置顶"), "panel"),
     SettingSpec("panel.compact", "bool", False, QT_TRANSLATE_NOOP("Settings", "紧凑模式"), "panel"),
     SettingSpec("hotkey.backend", "choice", "auto", QT_TRANSLATE_NOOP("Settings", "全局快捷键方式"), "hotkeys",
-                choices={"auto": QT_TRANSLATE_NOOP("Settings", "自动"), "keyboard": "keyboard", "pynput": "pynput"}),
+                choices={"auto": QT_TRANSLATE_NOOP("Settings", "自动"), "keyboard": "keyboard", "x11": "x11 (XGrabKey)",
+                         "pynput": "pynput"}),
     SettingSpec("hotkey.picker", "hotkey", "ctrl+alt+p", QT_TRANSLATE_NOOP("Settings", "打开短语选择器"), "hotkeys"),
     SettingSpec("hotkey.toggle_panel", "hotkey", "ctrl+alt+h", QT_TRANSLATE_NOOP("Settings", "显示/隐藏面板"), "hotkeys"),
     SettingSpec("hotkey.buyer_wrote", "hotkey", "ctrl+alt+b", QT_TRANSLATE_NOOP("Settings", "买家发来消息"), "hotkeys"),
     SettingSpec("hotkey.replied", "hotkey", "ctrl+alt+r", QT_TRANSLATE_NOOP("Settings", "已回复"), "hotkeys"),
+    SettingSpec("paste.delay_ms", "int", 500, QT_TRANSLATE_NOOP("Settings", "粘贴后最长等待 (毫秒)"), "paste",
+                minimum=50, maximum=5000),
+    SettingSpec("paste.restore_delay_ms", "int", 150, QT_TRANSLATE_NOOP("Settings", "恢复剪贴板前等待 (毫秒)"), "paste",
+                minimum=0, maximum=5000),
+    SettingSpec("paste.send_each", "bool", False, QT_TRANSLATE_NOOP("Settings", "多条消息逐条发送 (消息之间按回车)"), "paste"),
+    SettingSpec("paste.rules", "text", "", QT_TRANSLATE_NOOP("Settings", "按程序指定粘贴方式"), "paste",
+                max_length=2000, pattern=_PASTE_RULES_PATTERN),
+    SettingSpec("paste.allow_list", "text", "", QT_TRANSLATE_NOOP("Settings", "只向这些程序粘贴 (留空: 全部)"), "paste",
+                max_length=1000),
     SettingSpec("backup.keep", "int", 7, QT_TRANSLATE_NOOP("Settings", "保留每日备份 (份)"), "data", minimum=1, maximum=90),
 )
 
@@ -155,6 +170,7 @@ SECTIONS = {
     "agent": QT_TRANSLATE_NOOP("Settings", "客服与店铺"),
     "panel": QT_TRANSLATE_NOOP("Settings", "面板"),
     "hotkeys": QT_TRANSLATE_NOOP("Settings", "快捷键"),
+    "paste": QT_TRANSLATE_NOOP("Settings", "粘贴"),
     "data": QT_TRANSLATE_NOOP("Settings", "数据"),
 }
 

@@ -44,6 +44,7 @@ class StatusStrip(QWidget):
             "active": self.tr("快捷键: 已启用"),
             "paused": self.tr("快捷键: 已暂停"),
             "unavailable": self.tr("快捷键: 不可用"),
+            "partial": self.tr("快捷键: 部分被占用"),
             "off": self.tr("快捷键: 未设置"),
         }
         self.hotkey_label.setText(texts.get(self._hotkey_state, self._hotkey_state))

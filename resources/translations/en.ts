@@ -78,6 +78,165 @@
     </message>
 </context>
 <context>
+    <name>Hotkeys</name>
+    <message>
+        <location filename="../../desktop_assistant/os_integration/hotkeys/x11_backend.py" line="+26"/>
+        <source>无法连接 X 服务器, 全局快捷键不可用: {0}</source>
+        <translation>Cannot connect to the X server; global hotkeys are unavailable: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已被其他程序占用</source>
+        <translation>Held by another program</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>当前键盘布局没有这个键</source>
+        <translation>The current keyboard layout has no such key</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>X 服务器拒绝了这个快捷键: {0}</source>
+        <translation>The X server refused this hotkey: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/import_dialog.py" line="+31"/>
+        <source>导入短语: {0}</source>
+        <translation>Import phrases: {0}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>表头不认识: 请为每一列选择它是什么 (至少要有“短语内容”)</source>
+        <translation>Unknown header: choose what each column is (at least “Text”)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>第一行是表头</source>
+        <translation>The first row is a header</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>按这个对应读取</source>
+        <translation>Read with these columns</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>编码相同时跳过</source>
+        <translation>Skip when the code exists</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>编码相同时替换</source>
+        <translation>Replace when the code exists</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>编码相同时两个都保留</source>
+        <translation>Keep both when the code exists</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>遇到相同快捷编码:</source>
+        <translation>Same code:</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>忽略</source>
+        <translation>Ignore</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>读取前需要对应列</source>
+        <translation>Map the columns before reading</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>快捷编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>短语内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>快捷键</source>
+        <translation>Hotkeys</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>文件里有 {0} 条短语 ({1})</source>
+        <translation>The file holds {0} phrases ({1})</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>正在导入短语…</source>
+        <translation>Importing phrases…</translation>
+    </message>
+</context>
+<context>
+    <name>Insertion</name>
+    <message>
+        <location filename="../../desktop_assistant/os_integration/insertion.py" line="+46"/>
+        <source>短语内容为空, 没有粘贴</source>
+        <translation>The phrase is empty; nothing was pasted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有找到要粘贴的窗口: 请先点一下聊天窗口的输入框</source>
+        <translation>No window to paste into: click the chat window&apos;s input box first</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标窗口已关闭, 短语没有粘贴</source>
+        <translation>The target window has closed; the phrase was not pasted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 以管理员身份运行, 助手无法向它粘贴。请以管理员身份运行助手, 或以普通权限运行该程序</source>
+        <translation>{0} runs as administrator, so the assistant cannot paste into it. Run the assistant as administrator, or run that program normally</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} 不在允许粘贴的程序列表中, 短语没有粘贴</source>
+        <translation>{0} is not in the list of programs to paste into; the phrase was not pasted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法切换到目标窗口 {0}, 短语没有粘贴</source>
+        <translation>Could not switch to the target window {0}; the phrase was not pasted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法模拟按键, 短语没有粘贴: {0}</source>
+        <translation>Could not send keystrokes; the phrase was not pasted: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>粘贴时出错, 短语可能没有粘贴: {0}</source>
+        <translation>Error while pasting; the phrase may not have been pasted: {0}</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <location filename="../../desktop_assistant/domain/hotkeys.py" line="+36"/>
@@ -234,11 +393,261 @@
         <source>分组 {name} 已存在</source>
         <translation>The group {name} already exists</translation>
     </message>
+    <message>
+        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+52"/>
+        <source>{where}: {reason}</source>
+        <translation>{where}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {line} 行</source>
+        <translation>Line {line}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {line} 条短语</source>
+        <translation>Phrase {line}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件是空的</source>
+        <translation>The file is empty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法识别文件编码: 请另存为 UTF-8 或 GB18030/GBK 编码的 CSV</source>
+        <translation>Unknown file encoding: save the CSV as UTF-8 or GB18030/GBK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV 格式错误: {reason}</source>
+        <translation>Malformed CSV: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV 格式错误: 引号没有成对, 含逗号或换行的单元格要用英文双引号括起来</source>
+        <translation>Malformed CSV: unbalanced quotes; cells with commas or line breaks must be in double quotes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV 格式错误: 单元格太长</source>
+        <translation>Malformed CSV: cell too long</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>找不到短语内容列 (表头应有 text 或 短语内容), 表头是: {header}</source>
+        <translation>No text column (the header needs text or 短语内容); the header is: {header}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>表头重复: {name}</source>
+        <translation>Duplicate column in the header: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>应有 {expected} 列, 这一行有 {actual} 列</source>
+        <translation>Expected {expected} columns, this row has {actual}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beeftext 文件每行应为 关键词,内容[,名称] (2 或 3 列), 这一行有 {actual} 列</source>
+        <translation>Each Beeftext line must be keyword,snippet[,name] (2 or 3 columns); this one has {actual}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不是有效的 xlsx 文件</source>
+        <translation>Not a valid xlsx file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不支持旧版 .xls 文件: 请在 Excel 里另存为 .xlsx 或 CSV</source>
+        <translation>Old .xls files are not supported: save as .xlsx or CSV in Excel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>xlsx 文件里没有工作表</source>
+        <translation>The xlsx file has no worksheet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON 格式错误 (第 {line} 行): {reason}</source>
+        <translation>Malformed JSON (line {line}): {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON 文件必须是 UTF-8 编码</source>
+        <translation>JSON files must be UTF-8</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不是客服助手导出的短语 JSON (format 应为 {format})</source>
+        <translation>Not a phrase file exported by CS Assistant (format must be {format})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>短语 JSON 版本 {version} 来自更新的客服助手, 请先升级</source>
+        <translation>Phrase file version {version} comes from a newer CS Assistant; please upgrade first</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>字段 {field} 应为{kind}</source>
+        <translation>Field {field} must be {kind}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文本</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文本列表</source>
+        <translation>a list of text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>列表</source>
+        <translation>a list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>对象</source>
+        <translation>an object</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>非负整数</source>
+        <translation>a non-negative integer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>时间 (YYYY-MM-DDTHH:MM:SS) 或 null</source>
+        <translation>a time (YYYY-MM-DDTHH:MM:SS) or null</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>字段 {field} 含有无效字符</source>
+        <translation>Field {field} contains invalid characters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未知的文件格式: {format}</source>
+        <translation>Unknown file format: {format}</translation>
+    </message>
+    <message>
+        <location line="+474"/>
+        <source>新增 {added} 条, 替换 {replaced} 条, 跳过 {skipped} 条, 改编码后新增 {renamed} 条</source>
+        <translation>Added {added}, replaced {replaced}, skipped {skipped}, added under a new code {renamed}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>试运行, 未写入: {summary}</source>
+        <translation>Dry run, nothing written: {summary}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} 条短语的快捷键已被占用, 导入时未设置快捷键</source>
+        <translation>{count} phrases were imported without their hotkey, which was already taken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新建分组: {groups}</source>
+        <translation>New groups: {groups}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>忽略未知列: {columns}</source>
+        <translation>Ignored unknown columns: {columns}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: 新增「{name}」</source>
+        <translation>{where}: added “{name}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: 替换「{name}」</source>
+        <translation>{where}: replaced “{name}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: 跳过, 已有「{name}」</source>
+        <translation>{where}: skipped, “{name}” already exists</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: 跳过, 与「{name}」相同</source>
+        <translation>{where}: skipped, same as “{name}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: 快捷编码 {old} 已有, 改为 {new} 新增「{name}」</source>
+        <translation>{where}: code {old} is taken; added “{name}” as {new}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{item} (快捷键 {hotkey} 已被占用, 未设置)</source>
+        <translation>{item} (hotkey {hotkey} is taken, not set)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/domain/paste_rules.py" line="+30"/>
+        <source>第 {line} 条粘贴规则格式不对, 应为 process:程序名 = 方式 或 title:标题 = 方式: {text}</source>
+        <translation>Paste rule {line} is malformed; expected process:NAME = METHOD or title:TITLE = METHOD: {text}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>第 {line} 条粘贴规则的方式只能是 ctrl+v / shift+insert / type: {text}</source>
+        <translation>Paste rule {line}: the method must be ctrl+v, shift+insert or type: {text}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>第 {line} 条粘贴规则的正则表达式有误: {reason}</source>
+        <translation>Paste rule {line}: invalid regular expression: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {line} 条粘贴规则缺少程序名或标题: {text}</source>
+        <translation>Paste rule {line} names no program or title: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/storage/phrase_import.py" line="+57"/>
+        <source>快捷键 {hotkey} 已用于本软件的「{other}」</source>
+        <translation>Hotkey {hotkey} is used by this app for “{other}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>找不到文件: {path}</source>
+        <translation>File not found: {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法读取文件 {path}: {reason}</source>
+        <translation>Cannot read {path}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法写入文件 {path}: {reason}</source>
+        <translation>Cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目录不存在: {path}</source>
+        <translation>Folder does not exist: {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法从文件名判断导出格式, 请用 .csv / .xlsx / .json 结尾或指定格式: {path}</source>
+        <translation>Cannot tell the export format from the file name; end it in .csv, .xlsx or .json, or give --format: {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库拒绝写入: {reason}</source>
+        <translation>The database refused the change: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>PanelWindow</name>
     <message>
-        <location filename="../../desktop_assistant/ui/panel.py" line="+204"/>
+        <location filename="../../desktop_assistant/ui/panel.py" line="+209"/>
         <location line="+1"/>
         <source>客服助手</source>
         <translation>CS Assistant</translation>
@@ -353,15 +762,49 @@
     </message>
 </context>
 <context>
+    <name>PhrasesController</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/phrases_controller.py" line="+76"/>
+        <source>{0} 已被客服助手的「{1}」使用</source>
+        <translation>{0} is already the assistant&apos;s “{1}” hotkey</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} 已被短语「{1}」使用</source>
+        <translation>{0} is already used by the phrase “{1}”</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>导入短语</source>
+        <translation>Import phrases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>短语文件 (*.csv *.xlsx *.json);;所有文件 (*)</source>
+        <translation>Phrase files (*.csv *.xlsx *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+4"/>
+        <source>导出短语</source>
+        <translation>Export phrases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已导出 {0} 条短语到 {1}</source>
+        <translation>Exported {0} phrases to {1}</translation>
+    </message>
+</context>
+<context>
     <name>PhrasesTab</name>
     <message>
         <location filename="../../desktop_assistant/ui/phrases_tab.py" line="+80"/>
-        <location line="+87"/>
+        <location line="+90"/>
         <source>全部分组</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-29"/>
         <source>插入到聊天窗口</source>
         <translation>Insert into the chat window</translation>
     </message>
@@ -392,6 +835,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>短语</source>
+        <translation>Phrases</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>搜索: 快捷编码 / 拼音首字母 / 关键字</source>
         <translation>Search: code / pinyin initials / keyword</translation>
     </message>
@@ -427,7 +875,7 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_assistant/domain/settings.py" line="+98"/>
+        <location filename="../../desktop_assistant/domain/settings.py" line="+103"/>
         <source>客服昵称</source>
         <translation>Agent nickname</translation>
     </message>
@@ -502,7 +950,7 @@
         <translation>Automatic</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>打开短语选择器</source>
         <translation>Open phrase picker</translation>
     </message>
@@ -523,6 +971,31 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>粘贴后最长等待 (毫秒)</source>
+        <translation>Longest wait after pasting (ms)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>恢复剪贴板前等待 (毫秒)</source>
+        <translation>Wait before restoring the clipboard (ms)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>多条消息逐条发送 (消息之间按回车)</source>
+        <translation>Send messages one by one (Enter between them)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按程序指定粘贴方式</source>
+        <translation>Paste method per program</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>只向这些程序粘贴 (留空: 全部)</source>
+        <translation>Paste only into these programs (empty: all)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>保留每日备份 (份)</source>
         <translation>Daily backups to keep</translation>
     </message>
@@ -540,6 +1013,11 @@
         <location line="+1"/>
         <source>快捷键</source>
         <translation>Hotkeys</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>粘贴</source>
+        <translation>Paste</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -629,6 +1107,11 @@
         <location line="+1"/>
         <source>快捷键: 不可用</source>
         <translation>Hotkeys: unavailable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>快捷键: 部分被占用</source>
+        <translation>Hotkeys: some taken</translation>
     </message>
     <message>
         <location line="+1"/>

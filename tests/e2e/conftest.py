@@ -12,8 +12,8 @@ from typing import Iterator
 import pytest
 
 
-@pytest.fixture(scope="session")
-def x_display() -> Iterator[str]:
+def start_xvfb() -> tuple[subprocess.Popen, str]:
+    """Xvfb on the first free display number; skips the test when it cannot run here."""
     missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
     if missing:
         pytest.skip(f"no X server for e2e tests: {', '.join(missing)} not installed (apt: xvfb xdotool)")
@@ -28,7 +28,12 @@ def x_display() -> Iterator[str]:
     if not number:
         server.kill()
         pytest.skip("Xvfb did not start")
-    display = f":{number}"
+    return server, f":{number}"
+
+
+@pytest.fixture(scope="session")
+def x_display() -> Iterator[str]:
+    server, display = start_xvfb()
     yield display
     server.terminate()
     server.wait(timeout=10)
@@ -50,3 +55,118 @@ def wait_for(predicate, timeout: float = 20.0, interval: float = 0.05) -> None:
 def log_text(basedir: Path) -> str:
     log = basedir / "logs" / "desktop_assistant.log"
     return log.read_text(encoding="utf-8") if log.exists() else ""
+
+
+# --- insertion e2e: a target window in another process, the driver, the agent's clipboard -------------
+E2E_DIR = Path(__file__).resolve().parent
+
+
+class LineProcess:
+    """A child process that writes JSON lines (or "ready …" lines) on stdout, read on a thread."""
+
+    def __init__(self, args: list[str], display: str, **popen) -> None:
+        import json
+        import queue
+        import sys
+        import threading
+
+        self._json = json
+        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "LANG": "C.UTF-8"}
+        self.process = subprocess.Popen([sys.executable, *args], env=env, stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                        encoding="utf-8", **popen)
+        self.lines: queue.Queue = queue.Queue()
+        self.seen: list = []
+        threading.Thread(target=self._pump, daemon=True).start()
+
+    def _pump(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            line = line.strip()
+            if line.startswith("{"):
+                self.lines.put(self._json.loads(line))
+            elif line:
+                self.lines.put({"event": line.split(" ", 1)[0], "line": line})
+
+    def expect(self, event: str, timeout: float = 20.0, **fields) -> dict:
+        """The next line with this event (and fields); earlier lines are kept in `seen`."""
+        import queue
+
+        deadline = time.monotonic() + timeout
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or self.process.poll() is not None and self.lines.empty():
+                stderr = self.process.stderr.read() if self.process.poll() is not None else ""
+                raise AssertionError(f"no {event!r} {fields} from {self.process.args}; seen {self.seen[-5:]} {stderr}")
+            try:
+                record = self.lines.get(timeout=min(remaining, 0.1))
+            except queue.Empty:
+                continue
+            self.seen.append(record)
+            if record.get("event") == event and all(record.get(k) == v for k, v in fields.items()):
+                return record
+
+    def send(self, command: str) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(command + "\n")
+        self.process.stdin.flush()
+
+    def stop(self, command: str = "quit", timeout: float = 10.0) -> int:
+        if self.process.poll() is None:
+            try:
+                self.send(command)
+                self.process.stdin.close()
+            except (BrokenPipeError, OSError):
+                pass
+            try:
+                self.process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+        return self.process.returncode
+
+
+class TargetWindow:
+    """tests/e2e/target_app.py: a Tk text box in its own process that reports its exact content."""
+
+    def __init__(self, display: str, workdir: Path) -> None:
+        self.content_file = workdir / "target-content.txt"
+        self.events_file = workdir / "target-events.jsonl"
+        self.events_file.write_text("")
+        self.proc = LineProcess([str(E2E_DIR / "target_app.py"), str(self.content_file), str(self.events_file)],
+                                display)
+        self.window = int(self.proc.expect("ready")["line"].split()[1])
+
+    def content(self) -> str:
+        try:
+            return self.content_file.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return ""
+
+    def key_events(self) -> list[dict]:
+        import json
+
+        return [record for record in map(json.loads, self.events_file.read_text(encoding="utf-8").splitlines())
+                if "key" in record]
+
+    def clear(self) -> None:
+        self.proc.send("clear")
+        self.proc.expect("cleared")
+        self.events_file.write_text("")
+
+    def stop(self) -> None:
+        self.proc.process.terminate()
+        try:
+            self.proc.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.process.kill()
+
+
+def xclip(display: str, *args: str, data: bytes | None = None) -> bytes:
+    """xclip on the display; with data, it owns the clipboard from its own (forked) process."""
+    env = {**os.environ, "DISPLAY": display}
+    if data is not None:  # the forked owner keeps its stdout open: do not wait for it
+        subprocess.run(["xclip", *args], input=data, env=env, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, timeout=20, check=True)
+        return b""
+    return subprocess.run(["xclip", *args], env=env, capture_output=True, timeout=20).stdout

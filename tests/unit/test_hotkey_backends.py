@@ -86,10 +86,14 @@ def test_service_reports_unavailable_and_recovers_on_rebind(qapp) -> None:
 
 
 def test_pick_defaults_per_platform() -> None:
-    assert default_backend_name("win32") == "keyboard"
-    assert default_backend_name("linux") == "pynput"
-    assert default_backend_name("darwin") == "pynput"
+    no_display: dict[str, str] = {}
+    assert default_backend_name("win32", no_display) == "keyboard"
+    assert default_backend_name("linux", no_display) == "pynput"
+    assert default_backend_name("linux", {"DISPLAY": ":0"}) == "x11"  # XGrabKey: the combo never types
+    assert default_backend_name("darwin", {"DISPLAY": ":0"}) == "pynput"
     assert pick("auto", "win32").name == "keyboard"
-    assert pick("auto", "linux").name == "pynput"
+    assert pick("auto", "linux", no_display).name == "pynput"
+    assert pick("auto", "linux", {"DISPLAY": ":0"}).name == "x11"
+    assert pick("pynput", "linux", {"DISPLAY": ":0"}).name == "pynput"
     assert pick("keyboard", "linux").name == "keyboard"
     assert describe_backends("win32").startswith("keyboard (default here)")

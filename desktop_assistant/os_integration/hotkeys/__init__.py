@@ -1,1 +1,2 @@
-"""Global hotkeys: `keyboard` (Windows default) and `pynput` (X11/macOS default) behind one interface."""
+"""Global hotkeys behind one interface: `keyboard` (Windows default), `x11` (XGrabKey; Linux default
+with a display) and `pynput` (macOS default)."""

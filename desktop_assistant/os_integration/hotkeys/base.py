@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from types import MappingProxyType
 from typing import Callable, Mapping
 
 from PySide6.QtCore import QObject, Signal
@@ -15,9 +16,14 @@ class HotkeyUnavailable(RuntimeError):
 
 
 class HotkeyBackend(ABC):
-    """Registers combos with the OS. `on_press` is called on the hook thread and must not block."""
+    """Registers combos with the OS. `on_press` is called on the hook thread and must not block.
+
+    `start` raises HotkeyUnavailable when nothing can be hooked at all; a combo that alone cannot be
+    registered (another program holds it) goes into `failures` with the reason, the rest still work.
+    """
 
     name = "abstract"
+    failures: Mapping[Hotkey, str] = MappingProxyType({})
 
     @abstractmethod
     def start(self, bindings: Mapping[Hotkey, str], on_press: Callable[[str], None]) -> None: ...
@@ -25,12 +31,21 @@ class HotkeyBackend(ABC):
     @abstractmethod
     def stop(self) -> None: ...
 
+    def recover(self) -> bool:
+        """Make the hook work again after the session was locked (Windows). True when handled here;
+        False lets the service simply re-register everything."""
+        return False
+
 
 class HotkeyService(QObject):
-    """Owns one backend; re-emits presses as `activated(action)` on the GUI thread."""
+    """Owns one backend; re-emits presses as `activated(action)` on the GUI thread.
+
+    `failures` maps each combo that could not be registered ("ctrl+alt+1") to the reason; the state is
+    "partial" when some combos work and others failed, "unavailable" when none works.
+    """
 
     activated = Signal(str)
-    state_changed = Signal(str)  # "active" | "paused" | "unavailable" | "off"
+    state_changed = Signal(str)  # "active" | "partial" | "paused" | "unavailable" | "off"
 
     def __init__(self, backend: HotkeyBackend, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +55,8 @@ class HotkeyService(QObject):
         self._running = False
         self.state = "off"
         self.problem = ""
+        self.failures: dict[str, str] = {}
+        self._announced = ("off", "")
 
     @property
     def backend_name(self) -> str:
@@ -61,6 +78,8 @@ class HotkeyService(QObject):
 
     def shutdown(self) -> None:
         self._stop()
+        self.failures = {}
+        self.problem = ""
         self._set_state("off")
 
     def _emit_from_hook(self, action: str) -> None:
@@ -72,12 +91,22 @@ class HotkeyService(QObject):
             self._backend.stop()
             self._running = False
 
+    def recover(self) -> None:
+        """After a session unlock: make the hotkeys work again (SessionWatcher.unlocked connects here)."""
+        if not self._running:
+            return
+        if not self._backend.recover():
+            self._restart()
+
     def _restart(self) -> None:
         self._stop()
+        self.failures = {}
         if self._paused:
+            self.problem = ""
             self._set_state("paused")
             return
         if not self._bindings:
+            self.problem = ""
             self._set_state("off")
             return
         try:
@@ -87,10 +116,18 @@ class HotkeyService(QObject):
             self._set_state("unavailable")
             return
         self._running = True
-        self.problem = ""
-        self._set_state("active")
+        self.failures = {str(hotkey): reason for hotkey, reason in self._backend.failures.items()}
+        self.problem = "; ".join(f"{combo}: {reason}" for combo, reason in self.failures.items())
+        if not self.failures:
+            self._set_state("active")
+        elif len(self.failures) < len(self._bindings):
+            self._set_state("partial")
+        else:
+            self._set_state("unavailable")
 
     def _set_state(self, state: str) -> None:
-        if state != self.state:
-            self.state = state
+        # Also re-announced when only the problem changed (another combo taken), so the panel updates.
+        self.state = state
+        if (state, self.problem) != self._announced:
+            self._announced = (state, self.problem)
             self.state_changed.emit(state)

@@ -12,16 +12,20 @@ from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyU
 class FakeHotkeyBackend(HotkeyBackend):
     name = "fake"
 
-    def __init__(self, *, unavailable: str = "") -> None:
+    def __init__(self, *, unavailable: str = "", taken: Mapping[str, str] | None = None) -> None:
         self.bindings: dict[Hotkey, str] = {}
         self.starts = 0
         self._on_press: Callable[[str], None] | None = None
         self._unavailable = unavailable
+        # combo -> reason, as if another program held it (X11 BadAccess)
+        self.taken = {parse_hotkey(combo): reason for combo, reason in (taken or {}).items()}
+        self.failures: dict[Hotkey, str] = {}
 
     def start(self, bindings: Mapping[Hotkey, str], on_press: Callable[[str], None]) -> None:
         if self._unavailable:
             raise HotkeyUnavailable(self._unavailable)
-        self.bindings = dict(bindings)
+        self.failures = {hotkey: self.taken[hotkey] for hotkey in bindings if hotkey in self.taken}
+        self.bindings = {hotkey: action for hotkey, action in bindings.items() if hotkey not in self.taken}
         self._on_press = on_press
         self.starts += 1
 

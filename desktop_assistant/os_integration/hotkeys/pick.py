@@ -1,34 +1,52 @@
-"""Choose the hotkey backend for this platform (overridable by the `hotkey.backend` setting)."""
+"""Choose the hotkey backend for this platform (overridable by the `hotkey.backend` setting).
+
+Windows: `keyboard` (a low-level hook that suppresses the combo). Linux with an X display: `x11`
+(XGrabKey, so the combo never reaches the chat box). macOS, or Linux without DISPLAY: `pynput`.
+`pynput` and `keyboard` stay selectable by name everywhere.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from importlib import metadata
+from typing import Mapping
 
 from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend
 
-
-def default_backend_name(platform: str = sys.platform) -> str:
-    return "keyboard" if platform == "win32" else "pynput"
+BACKENDS = ("keyboard", "x11", "pynput")
 
 
-def pick(setting: str = "auto", platform: str = sys.platform) -> HotkeyBackend:
-    name = default_backend_name(platform) if setting == "auto" else setting
+def default_backend_name(platform: str = sys.platform, environ: Mapping[str, str] | None = None) -> str:
+    environ = os.environ if environ is None else environ
+    if platform == "win32":
+        return "keyboard"
+    if platform.startswith("linux") and environ.get("DISPLAY"):
+        return "x11"
+    return "pynput"
+
+
+def pick(setting: str = "auto", platform: str = sys.platform, environ: Mapping[str, str] | None = None) -> HotkeyBackend:
+    name = default_backend_name(platform, environ) if setting == "auto" else setting
     if name == "keyboard":
         from desktop_assistant.os_integration.hotkeys.keyboard_backend import KeyboardBackend
 
         return KeyboardBackend()
+    if name == "x11":
+        from desktop_assistant.os_integration.hotkeys.x11_backend import X11GrabBackend
+
+        return X11GrabBackend()
     from desktop_assistant.os_integration.hotkeys.pynput_backend import PynputBackend
 
     return PynputBackend()
 
 
-def describe_backends(platform: str = sys.platform) -> str:
+def describe_backends(platform: str = sys.platform, environ: Mapping[str, str] | None = None) -> str:
     """For --long-version: the default backend and the installed versions, without hooking anything."""
     versions = []
-    for package in ("pynput", "keyboard"):
+    for package in ("pynput", "keyboard", "python-xlib"):
         try:
             versions.append(f"{package} {metadata.version(package)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{package} not installed")
-    return f"{default_backend_name(platform)} (default here); " + ", ".join(versions)
+    return f"{default_backend_name(platform, environ)} (default here); " + ", ".join(versions)

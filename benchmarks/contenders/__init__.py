@@ -1,0 +1,1 @@
+"""Contenders for the insertion benchmarks (benchmarks/contenders/measure.py) and their runners."""

@@ -1,0 +1,166 @@
+"""The agent's clipboard, kept safe around an insertion; GUI thread only (QClipboard).
+
+`ClipboardSnapshot.take()` copies every format the owner offers (text, HTML, images, file lists,
+private formats) into memory; `restore()` puts it back. `TextPayload` is the text we paste: a
+QMimeData that counts how often another program fetched it, which tells the pipeline the target has
+taken the text (X11 serves selections and Windows renders OLE clipboard data on request, both through
+`retrieveData`). On Windows the payload uses CRLF and is marked to stay out of clipboard history and
+cloud sync.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
+
+from PySide6.QtCore import QByteArray, QMimeData
+from PySide6.QtGui import QClipboard, QImage
+
+log = logging.getLogger(__name__)
+
+# X11 selection targets that describe the selection rather than hold data.
+PSEUDO_FORMATS = frozenset({"TARGETS", "MULTIPLE", "TIMESTAMP", "SAVE_TARGETS", "DELETE", "INSERT_SELECTION"})
+QT_IMAGE = "application/x-qt-image"
+PNG = "image/png"
+# Clipboard-history and cloud-clipboard opt-out (Windows 10 1809+), as Qt names custom Windows formats.
+WINDOWS_PRIVACY_FORMATS = {
+    'application/x-qt-windows-mime;value="ExcludeClipboardContentFromMonitorProcessing"': b"\x00\x00\x00\x00",
+    'application/x-qt-windows-mime;value="CanIncludeInClipboardHistory"': b"\x00\x00\x00\x00",
+    'application/x-qt-windows-mime;value="CanUploadToCloudClipboard"': b"\x00\x00\x00\x00",
+}
+
+
+def _bytes(data: Any) -> bytes:
+    return bytes(data.data()) if isinstance(data, QByteArray) else bytes(data or b"")
+
+
+class ClipboardSnapshot:
+    """Everything one clipboard mode held: raw bytes per format, and the image as a QImage.
+
+    An owner that offers an image in many encodings (Qt programs offer ~20) would have to encode each
+    one for us; we keep the PNG (or the owner's only encoding) byte for byte plus the decoded image,
+    from which Qt offers the other encodings again on restore.
+    """
+
+    def __init__(self, formats: list[tuple[str, bytes]], image: QImage | None) -> None:
+        self.formats = formats
+        self.image = image
+
+    @property
+    def empty(self) -> bool:
+        return not self.formats and self.image is None
+
+    @property
+    def text(self) -> str:
+        for name, data in self.formats:
+            if name == "text/plain" or name.startswith("text/plain;"):
+                return data.decode("utf-8", "replace")
+        return ""
+
+    @classmethod
+    def take(cls, clipboard: QClipboard, mode: QClipboard.Mode = QClipboard.Mode.Clipboard) -> ClipboardSnapshot:
+        source = clipboard.mimeData(mode)
+        if source is None:
+            return cls([], None)
+        names = [name for name in source.formats() if name not in PSEUDO_FORMATS]
+        image_names = [name for name in names if name.startswith("image/")]
+        keep_images = {PNG} if PNG in image_names else set(image_names[:1])
+        formats: list[tuple[str, bytes]] = []
+        for name in names:
+            if name == QT_IMAGE or (name.startswith("image/") and name not in keep_images):
+                continue
+            data = _bytes(source.data(name))
+            if data or name.startswith("text/"):
+                formats.append((name, data))
+        image = None
+        if source.hasImage():
+            value = source.imageData()
+            if isinstance(value, QImage) and not value.isNull():
+                image = value.copy()
+        return cls(formats, image)
+
+    def to_mime(self) -> QMimeData:
+        mime = QMimeData()
+        if self.image is not None:
+            mime.setImageData(self.image)
+        for name, data in self.formats:
+            mime.setData(name, QByteArray(data))  # raw bytes win over re-encoding the image
+        return mime
+
+    def restore(self, clipboard: QClipboard, mode: QClipboard.Mode = QClipboard.Mode.Clipboard) -> QMimeData | None:
+        """Put the snapshot back; returns the QMimeData now on the clipboard (None when cleared)."""
+        if self.empty:
+            clipboard.clear(mode)
+            return None
+        mime = self.to_mime()
+        clipboard.setMimeData(mime, mode)
+        return mime
+
+
+def hand_over_to_qt(clipboard: QClipboard, mime: QMimeData, mode: QClipboard.Mode) -> None:
+    """Replace a Python-made QMimeData on the clipboard with the same text or image made by Qt itself.
+
+    Qt deletes (Windows: first renders, OleFlushClipboard) the clipboard's data while the application
+    object is destroyed, which can be after Python has shut down; a Python-made object then crashes
+    the process on exit. Called at quit; other formats are dropped then."""
+    if clipboard.mimeData(mode) is not mime:
+        return
+    image = mime.imageData() if mime.hasImage() else None
+    if isinstance(image, QImage) and not image.isNull():
+        clipboard.setImage(QImage(image), mode)
+    elif mime.hasText():
+        clipboard.setText(mime.text(), mode)
+    else:
+        clipboard.clear(mode)
+
+
+class TextPayload(QMimeData):
+    """The text we paste. `on_fetch(format)` is called when another program takes it, once `armed`
+    (a plain callback, not a signal: it runs on the GUI thread inside Qt's clipboard handling)."""
+
+    def __init__(self, text: str, platform: str = sys.platform) -> None:
+        super().__init__()
+        self.plain = text
+        self.fetches = 0
+        self.armed = False
+        self.on_fetch: Callable[[str], None] | None = None
+        self._quiet = 0
+        if platform == "win32":
+            text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+            for name, data in WINDOWS_PRIVACY_FORMATS.items():
+                self.setData(name, QByteArray(data))
+        self.setText(text)
+
+    @contextmanager
+    def quiet(self) -> Iterator[None]:
+        """Our own reads are not fetches."""
+        self._quiet += 1
+        try:
+            yield
+        finally:
+            self._quiet -= 1
+
+    def retrieveData(self, mimetype: str, preferred_type: Any) -> Any:  # noqa: N802 - Qt override
+        if self.armed and not self._quiet and not mimetype.startswith("application/x-qt-windows-mime"):
+            self.fetches += 1
+            if self.on_fetch is not None:
+                self.on_fetch(mimetype)
+        return super().retrieveData(mimetype, preferred_type)
+
+
+def _normalised(text: str) -> str:
+    return text.replace("\r\n", "\n")
+
+
+def holds(clipboard: QClipboard, payload: TextPayload, mode: QClipboard.Mode = QClipboard.Mode.Clipboard) -> bool:
+    """Whether the clipboard still holds our text (nobody copied anything since)."""
+    owns = clipboard.ownsClipboard() if mode == QClipboard.Mode.Clipboard else clipboard.ownsSelection()
+    with payload.quiet():
+        current = clipboard.mimeData(mode)
+        if current is payload:
+            return True
+        if not owns or current is None:
+            return False
+        return _normalised(current.text()) == _normalised(payload.plain)
