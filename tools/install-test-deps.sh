@@ -7,12 +7,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore
-# xvfb/xdotool/xclip/x11-utils: the e2e tests on a real X server; fonts-noto-cjk: Chinese text;
+# xvfb/xdotool/xclip/x11-utils/openbox: the e2e tests on a real X server (openbox: a window manager with
+# EWMH, as agents have); tk: the target window of the e2e tests; fonts-noto-cjk: Chinese text;
 # libxcb-*/libxkbcommon-x11/libegl/libgl/libfontconfig/libdbus: what Qt's xcb platform plugin loads;
 # binutils: objdump for PyInstaller.
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
-    xvfb xdotool xclip x11-utils fonts-noto-cjk \
+    xvfb xdotool xclip x11-utils openbox fonts-noto-cjk tk \
     libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
     libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 \
     libegl1 libgl1 libfontconfig1 libdbus-1-3 binutils \
