@@ -23,16 +23,21 @@ from desktop_assistant.domain.clock import Clock, SystemClock
 from desktop_assistant.log import log_file, setup_logging
 from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyService
 from desktop_assistant.os_integration.hotkeys.pick import pick
+from desktop_assistant.os_integration.insertion import InsertionPipeline, InsertRequest, PasteOptions
+from desktop_assistant.os_integration.session import SessionWatcher, pick_session_watcher
 from desktop_assistant.os_integration.single_instance import SHOW, SingleInstance
 from desktop_assistant.paths import Paths
 from desktop_assistant.resources_path import resource_path
 from desktop_assistant.storage import maintenance
 from desktop_assistant.storage.database import CorruptDatabaseError
 from desktop_assistant.storage.migrations import NewerSchemaError
+from desktop_assistant.storage.phrase_import import LibraryImporter
 from desktop_assistant.storage.store import Store, open_store
 from desktop_assistant.ui import dialogs
 from desktop_assistant.ui.i18n import LanguageSwitcher
 from desktop_assistant.ui.panel import PanelWindow
+from desktop_assistant.ui.phrase_library import PhraseLibrary
+from desktop_assistant.ui.phrases_controller import PhrasesController
 from desktop_assistant.ui.theme import apply_theme
 from desktop_assistant.ui.tray import Tray
 
@@ -52,6 +57,7 @@ class Application(QObject):
         clock: Clock | None = None,
         hotkey_backend_factory: Callable[[str], HotkeyBackend] = pick,
         ask_recovery: Callable[..., dialogs.Recovery] = dialogs.ask_recovery,
+        pipeline_factory: Callable[[PasteOptions, QObject], InsertionPipeline] | None = None,
     ) -> None:
         super().__init__()
         self.qt_app = qt_app
@@ -59,7 +65,12 @@ class Application(QObject):
         self.clock = clock or SystemClock()
         self._backend_factory = hotkey_backend_factory
         self._ask_recovery = ask_recovery
+        self._pipeline_factory = pipeline_factory or (
+            lambda options, parent: InsertionPipeline.for_platform(options, parent=parent))
         self.store: Store | None = None
+        self.pipeline: InsertionPipeline | None = None
+        self.phrases: PhrasesController | None = None
+        self.session_watcher: SessionWatcher | None = None
         self.panel: PanelWindow | None = None
         self.tray: Tray | None = None
         self.hotkeys: HotkeyService | None = None
@@ -69,6 +80,10 @@ class Application(QObject):
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
         self.backup_timer.timeout.connect(self.run_daily_backup)
+        self.first_backup_timer = QTimer(self)  # a member, not singleShot(): stopped on shutdown
+        self.first_backup_timer.setSingleShot(True)
+        self.first_backup_timer.setInterval(FIRST_BACKUP_DELAY_MS)
+        self.first_backup_timer.timeout.connect(self.run_daily_backup)
 
     # --- start-up ----------------------------------------------------------------------------
     def claim_instance(self) -> bool:
@@ -120,11 +135,24 @@ class Application(QObject):
         if self.instance is not None:
             self.instance.message_received.connect(self._on_instance_message)
         self.panel.start_page.show_data_info(str(self.paths.data_dir), self._last_backup_text())
-        self.panel.set_available_hotkeys(tuple(self._hotkey_actions()))
+
+        self.pipeline = self._pipeline_factory(PasteOptions.from_settings(settings.all()), self)
+        self.pipeline.failed.connect(self._on_insert_failed)
+        library = PhraseLibrary(self.store.phrases, self.clock, self)
+        importer = LibraryImporter(self.store.db, self.store.phrases, settings, self.clock.now)
+        self.phrases = PhrasesController(library, settings, self.clock, self._insert_texts, importer,
+                                         self.pipeline.agent_clipboard_text, parent=self)
+        self.pipeline.inserted.connect(self.phrases.on_inserted)
+        self.phrases.bindings_changed.connect(self._register_hotkeys)
+        self.panel.add_feature_tab(self.phrases.tab)
+        self.panel.set_available_hotkeys(tuple(key for key in self._hotkey_actions() if key.startswith("hotkey.")))
 
         self.hotkeys = HotkeyService(self._backend_factory(settings.get("hotkey.backend")), self)
         self.hotkeys.activated.connect(self._on_hotkey)
         self.hotkeys.state_changed.connect(self._on_hotkey_state)
+        self.session_watcher = pick_session_watcher(parent=self)
+        if self.session_watcher is not None:  # Windows drops low-level hooks across lock/unlock
+            self.session_watcher.unlocked.connect(self.hotkeys.recover)
 
     def show(self) -> None:
         assert self.panel is not None and self.tray is not None and self.hotkeys is not None
@@ -132,24 +160,47 @@ class Application(QObject):
         self.panel.show()
         self.tray.show()
         self._register_hotkeys()
-        QTimer.singleShot(FIRST_BACKUP_DELAY_MS, self.run_daily_backup)
+        if self.pipeline is not None and self.pipeline.tracker is not None:
+            self.pipeline.tracker.start()
+        if self.session_watcher is not None:
+            self.session_watcher.start()
+        self.first_backup_timer.start()
         self.backup_timer.start()
 
     # --- behaviour ---------------------------------------------------------------------------
     def _hotkey_actions(self) -> dict[str, Callable[[], None]]:
-        # Features add their actions here as they land (picker, buyer_wrote, replied).
-        assert self.panel is not None
-        return {"hotkey.toggle_panel": self.panel.toggle_visible}
+        # Features add their actions here as they land (buyer_wrote, replied come with conversations).
+        assert self.panel is not None and self.phrases is not None
+        phrases = self.phrases
+        return {"hotkey.toggle_panel": self.panel.toggle_visible,
+                "hotkey.picker": phrases.open_picker}
 
     def _register_hotkeys(self) -> None:
-        assert self.store is not None and self.hotkeys is not None
+        if self.store is None or self.hotkeys is None or self.phrases is None:
+            return
         combos = {key: self.store.settings.get(key) for key in self._hotkey_actions()}
+        combos.update(self.phrases.hotkey_bindings())
         self.hotkeys.set_bindings(combos)
 
     def _on_hotkey(self, action: str) -> None:
         handler = self._hotkey_actions().get(action)
         if handler is not None:
             handler()
+        elif self.phrases is not None:
+            self.phrases.handle_action(action)
+
+    def _insert_texts(self, texts: list[str], caret: int | None, tag: object, into_last_window: bool) -> None:
+        assert self.pipeline is not None
+        tracker = self.pipeline.tracker
+        target = tracker.last_external if into_last_window and tracker is not None else None
+        self.pipeline.insert(InsertRequest(tuple(texts), caret, tag, target))
+
+    def _on_insert_failed(self, tag: object, reason: str) -> None:
+        log.warning("insertion %s failed: %s", tag, reason)
+        if self.tray is not None:
+            self.tray.notify(self.tr("短语没有粘贴"), reason)
+        if self.panel is not None:
+            self.panel.status_strip.show_notice(reason)
 
     def _on_hotkey_state(self, state: str) -> None:
         assert self.panel is not None and self.tray is not None and self.hotkeys is not None
@@ -169,6 +220,8 @@ class Application(QObject):
             if self.tray is not None:
                 self.tray.retranslate()  # a QObject: gets no LanguageChange of its own
         apply_theme(self.qt_app, values["theme"])
+        if self.pipeline is not None:
+            self.pipeline.set_options(PasteOptions.from_settings(values))
         if values["hotkey.backend"] and self.hotkeys.backend_name != self._backend_factory(values["hotkey.backend"]).name:
             self.hotkeys.shutdown()
             self.hotkeys.deleteLater()
@@ -211,9 +264,16 @@ class Application(QObject):
     def shutdown(self) -> None:
         """Release everything in reverse order; safe after a partial build and when called twice."""
         self.backup_timer.stop()
+        self.first_backup_timer.stop()
         if self.hotkeys is not None:
             self.hotkeys.shutdown()
             self.hotkeys = None
+        if self.session_watcher is not None:
+            self.session_watcher.stop()
+            self.session_watcher = None
+        if self.pipeline is not None:
+            self.pipeline.shutdown()
+            self.pipeline = None
         if self.tray is not None:
             self.tray.hide()
             self.tray = None

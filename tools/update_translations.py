@@ -267,6 +267,7 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "短语文件 (*.csv *.xlsx *.json);;所有文件 (*)": "Phrase files (*.csv *.xlsx *.json);;All files (*)",
     "导出短语": "Export phrases",
     "已导出 {0} 条短语到 {1}": "Exported {0} phrases to {1}",
+    "短语没有粘贴": "Phrase not pasted",
 }
 
 _FIELD = re.compile(r"\{[^{}]*\}|%L?\d+|%n")

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, Callable, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_assistant.domain.clock import Clock
@@ -24,9 +24,10 @@ PHRASE_ACTION = "phrase:"
 
 
 class Inserter(Protocol):
-    """The insertion pipeline as this controller uses it."""
+    """The insertion pipeline as this controller uses it. `into_last_window`: the IM window the agent was
+    in before clicking the panel or the picker; otherwise the window that has focus (a hotkey)."""
 
-    def insert_texts(self, texts: list[str], caret_from_end: int | None, tag: Any) -> None: ...
+    def __call__(self, texts: list[str], caret_from_end: int | None, tag: Any, into_last_window: bool) -> None: ...
 
 
 class PhrasesController(QObject):
@@ -34,22 +35,24 @@ class PhrasesController(QObject):
     inserted = Signal(int)  # phrase id, after the text is in the target
 
     def __init__(self, library: PhraseLibrary, settings: SettingsAccess, clock: Clock, inserter: Inserter,
-                 importer: PhraseImporter, conversation_context: Callable[[], dict[str, str]] = dict,
+                 importer: PhraseImporter, clipboard_text: Callable[[], str],
+                 conversation_context: Callable[[], dict[str, str]] = dict,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self._importer = importer
+        self._clipboard_text = clipboard_text
         self._settings = settings
         self._clock = clock
         self._inserter = inserter
         self._conversation_context = conversation_context
         self.tab = PhrasesTab(library)
         self.picker = PickerPopup(library)
-        self.tab.insert_requested.connect(self.insert)
+        self.tab.insert_requested.connect(lambda phrase_id: self.insert(phrase_id, into_last_window=True))
         self.tab.edit_requested.connect(self.edit)
         self.tab.import_requested.connect(self.choose_import_file)
         self.tab.export_requested.connect(self.choose_export_file)
-        self.picker.chosen.connect(self.insert)
+        self.picker.chosen.connect(lambda phrase_id: self.insert(phrase_id, into_last_window=True))
 
     # --- hotkeys -----------------------------------------------------------------------------
     def hotkey_bindings(self) -> dict[str, str]:
@@ -81,18 +84,18 @@ class PhrasesController(QObject):
 
     # --- actions -----------------------------------------------------------------------------
     def render_context(self) -> RenderContext:
-        clipboard = QGuiApplication.clipboard().text() if QGuiApplication.instance() else ""
+        clipboard = self._clipboard_text()
         conversation = self._conversation_context()
         return RenderContext(
             now=self._clock.now(), agent=self._settings.get("agent_name"), shop=self._settings.get("shop_name"),
             buyer=conversation.get("buyer", ""), order_id=conversation.get("order_id", ""), clipboard=clipboard)
 
-    def insert(self, phrase_id: int) -> None:
+    def insert(self, phrase_id: int, into_last_window: bool = False) -> None:
         phrase = self.library.get(phrase_id)
         context = self.render_context()
         rendered = [render(message, context) for message in phrase.messages]
         caret = rendered[-1].caret_from_end if rendered else None
-        self._inserter.insert_texts([r.text for r in rendered], caret, phrase_id)
+        self._inserter([r.text for r in rendered], caret, phrase_id, into_last_window)
 
     def on_inserted(self, tag: Any) -> None:
         if isinstance(tag, int):

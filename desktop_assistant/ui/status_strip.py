@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 
@@ -17,6 +17,9 @@ class StatusStrip(QWidget):
         self.conversation_label.setObjectName("conversation")
         self.hotkey_label = QLabel(self)
         self.hotkey_label.setObjectName("hotkeyState")
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.timeout.connect(self._end_notice)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(self.conversation_label, 1)
@@ -28,6 +31,16 @@ class StatusStrip(QWidget):
         self._conversation = text
         self.retranslate()
 
+    def show_notice(self, text: str, seconds: int = 8) -> None:
+        """A problem the agent must see now (a phrase that was not pasted); fades back to the conversation."""
+        self.conversation_label.setText(text)
+        self.conversation_label.setProperty("notice", True)
+        self._notice_timer.start(seconds * 1000)
+
+    def _end_notice(self) -> None:
+        self.conversation_label.setProperty("notice", False)
+        self.retranslate()
+
     def set_hotkey_state(self, state: str, problem: str = "") -> None:
         self._hotkey_state = state
         self._hotkey_problem = problem
@@ -37,6 +50,8 @@ class StatusStrip(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        if self._notice_timer.isActive():
+            return
         self.conversation_label.setText(
             self.tr("当前会话: {0}").format(self._conversation or self.tr("无"))
         )

@@ -5,6 +5,11 @@
     <name>Application</name>
     <message>
         <location filename="../../desktop_assistant/app.py" line="+197"/>
+        <source>短语没有粘贴</source>
+        <translation>Phrase not pasted</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>数据库可能已损坏</source>
         <translation>The database may be damaged</translation>
     </message>
@@ -764,7 +769,7 @@
 <context>
     <name>PhrasesController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/phrases_controller.py" line="+76"/>
+        <location filename="../../desktop_assistant/ui/phrases_controller.py" line="+79"/>
         <source>{0} 已被客服助手的「{1}」使用</source>
         <translation>{0} is already the assistant&apos;s “{1}” hotkey</translation>
     </message>
@@ -1084,7 +1089,7 @@
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../desktop_assistant/ui/status_strip.py" line="+41"/>
+        <location filename="../../desktop_assistant/ui/status_strip.py" line="+56"/>
         <source>当前会话: {0}</source>
         <translation>Current conversation: {0}</translation>
     </message>

@@ -4,7 +4,12 @@ import datetime as dt
 
 import pytest
 
+from dataclasses import replace
+
 from desktop_assistant.app import Application
+from desktop_assistant.os_integration.fakes import FakeForeground, FakeKeySender, FakeKeyboardState, FakeTarget
+from desktop_assistant.os_integration.foreground import WindowRef
+from desktop_assistant.os_integration.insertion import InsertionPipeline, Timing
 from desktop_assistant.domain.clock import FakeClock
 from desktop_assistant.os_integration.hotkeys.fake import FakeHotkeyBackend
 from desktop_assistant.paths import Paths
@@ -28,13 +33,26 @@ def store(paths: Paths, clock: FakeClock):
     opened.close()
 
 
+IM_WINDOW = WindowRef(id=7, pid=4242, process="AliWorkbench.exe", title="tb_云朵朵 - 接待中心")
+FAST = Timing(poll_ms=2, keys_up_timeout_ms=300, focus_timeout_ms=150, focus_settle_ms=2, settle_ms=2, send_gap_ms=5)
+
+
 @pytest.fixture
-def make_app(qapp, paths: Paths, clock: FakeClock, backend: FakeHotkeyBackend):
+def im_target() -> FakeTarget:
+    """The IM client's input box, as the fake key sender pastes into it."""
+    return FakeTarget()
+
+
+@pytest.fixture
+def make_app(qapp, paths: Paths, clock: FakeClock, backend: FakeHotkeyBackend, im_target: FakeTarget):
     """Build the application as app.run() does, with a fake hotkey backend and clock."""
     built: list[Application] = []
 
     def factory(**kwargs) -> Application:
         kwargs.setdefault("hotkey_backend_factory", lambda _setting: backend)
+        kwargs.setdefault("pipeline_factory", lambda options, parent: InsertionPipeline(
+            FakeKeyboardState(), FakeKeySender(im_target), FakeForeground(IM_WINDOW), qapp.clipboard(),
+            replace(options, restore_delay_ms=5), timing=FAST, platform="linux", parent=parent))
         app = Application(qapp, paths, clock=clock, **kwargs)
         built.append(app)
         return app

@@ -180,3 +180,42 @@ def test_validation_errors_follow_the_ui_language(qtbot, make_app) -> None:
     dialog.editors["hotkey.toggle_panel"].set_value("ctrl+alt+b")  # taken by hotkey.buyer_wrote
     dialog.save()
     assert dialog.error_label.text() == "hotkey.toggle_panel: ctrl+alt+b is already used by hotkey.buyer_wrote"
+
+
+def test_greeting_hotkey_pastes_the_default_phrase_with_names(qtbot, make_app, backend, im_target, qapp) -> None:
+    from PySide6.QtCore import QTimer  # noqa: F401
+
+    app = make_app()
+    assert app.open_database()
+    app.store.settings.set_many({"agent_name": "小王", "shop_name": "云朵家居旗舰店"})
+    app.build_ui()
+    app.show()
+    qapp.clipboard().setText("agent's own clipboard")
+    greeting = next(p for p in app.phrases.library.all() if p.hotkey == "ctrl+alt+1")
+    assert backend.press("ctrl+alt+1")
+    qtbot.waitUntil(lambda: app.phrases.library.get(greeting.id).use_count == 1, timeout=3000)
+    assert "云朵家居旗舰店" in im_target.box and "小王" in im_target.box and "{" not in im_target.box
+    qtbot.waitUntil(lambda: qapp.clipboard().text() == "agent's own clipboard", timeout=3000)
+
+
+def test_picker_hotkey_then_code_and_enter_pastes(qtbot, make_app, backend, im_target) -> None:
+    from PySide6.QtCore import Qt
+
+    app = started(make_app)
+    assert backend.press("ctrl+alt+p")
+    qtbot.waitUntil(app.phrases.picker.isVisible)
+    qtbot.keyClicks(app.phrases.picker.search, "cf1")
+    qtbot.keyClick(app.phrases.picker.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "付款" in im_target.box, timeout=3000)
+    assert not app.phrases.picker.isVisible()
+
+
+def test_a_failed_insertion_is_shown_to_the_agent(qtbot, make_app, im_target) -> None:
+    app = started(make_app)
+    app.store.settings.set("paste.allow_list", "WeChat.exe")  # the IM window (千牛) is not allowed
+    app.apply_settings(app.store.settings.all())
+    phrase = app.phrases.library.all()[0]
+    app.phrases.insert(phrase.id)
+    qtbot.waitUntil(lambda: app.panel.status_strip.conversation_label.property("notice") is True, timeout=3000)
+    assert "AliWorkbench.exe" in app.panel.status_strip.conversation_label.text()
+    assert app.phrases.library.get(phrase.id).use_count == 0 and im_target.box == ""

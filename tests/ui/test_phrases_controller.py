@@ -14,9 +14,11 @@ from desktop_assistant.ui.phrases_controller import PhrasesController
 class RecordingInserter:
     def __init__(self) -> None:
         self.requests: list[tuple[list[str], int | None, object]] = []
+        self.into_last_window: list[bool] = []
 
-    def insert_texts(self, texts, caret_from_end, tag) -> None:
+    def __call__(self, texts, caret_from_end, tag, into_last_window) -> None:
         self.requests.append((texts, caret_from_end, tag))
+        self.into_last_window.append(into_last_window)
 
 
 @pytest.fixture
@@ -28,7 +30,7 @@ def controller(store, clock, qapp):
     library = PhraseLibrary(repo, clock)
     inserter = RecordingInserter()
     importer = LibraryImporter(store.db, repo, store.settings, clock.now)
-    made = PhrasesController(library, store.settings, clock, inserter, importer,
+    made = PhrasesController(library, store.settings, clock, inserter, importer, qapp.clipboard().text,
                              conversation_context=lambda: {"buyer": "tb_云朵朵"})
     made.inserter = inserter
     return made
@@ -57,6 +59,10 @@ def test_phrase_hotkeys_and_picker_are_actions(controller, qtbot) -> None:
     assert controller.hotkey_bindings() == {f"phrase:{phrase.id}": "ctrl+alt+1"}
     assert controller.handle_action(f"phrase:{phrase.id}")
     assert controller.inserter.requests[-1][0] == ["欢迎"]
+    assert controller.inserter.into_last_window[-1] is False  # a hotkey pastes where the focus is
+    controller.tab.insert_requested.emit(phrase.id)
+    controller.picker.chosen.emit(phrase.id)
+    assert controller.inserter.into_last_window[-2:] == [True, True]  # the panel and picker: the IM window
     assert controller.handle_action("hotkey.picker") and controller.picker.isVisible()
     assert not controller.handle_action("hotkey.toggle_panel")
 
