@@ -206,8 +206,10 @@ class Application(QObject):
         assert self.panel is not None and self.tray is not None and self.hotkeys is not None
         self.panel.status_strip.set_hotkey_state(state, self.hotkeys.problem)
         self.tray.set_paused(state == "paused")
-        if state == "unavailable":
-            log.warning("global hotkeys unavailable: %s", self.hotkeys.problem)
+        if state in ("unavailable", "partial"):
+            log.warning("global hotkeys %s: %s", state, self.hotkeys.problem)
+        else:
+            log.info("global hotkeys %s (%s)", state, self.hotkeys.backend_name)
 
     def set_hotkeys_paused(self, paused: bool) -> None:
         assert self.hotkeys is not None

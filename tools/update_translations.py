@@ -268,6 +268,7 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "导出短语": "Export phrases",
     "已导出 {0} 条短语到 {1}": "Exported {0} phrases to {1}",
     "短语没有粘贴": "Phrase not pasted",
+    "短语选择器": "Phrase picker",
 }
 
 _FIELD = re.compile(r"\{[^{}]*\}|%L?\d+|%n")

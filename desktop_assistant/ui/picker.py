@@ -129,5 +129,6 @@ class PickerPopup(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("短语选择器"))
         self.search.setPlaceholderText(self.tr("快捷编码 / 拼音首字母 / 关键字"))
         self.hint.setText(self.tr("↑↓ 选择 · Enter 插入 · 1-9 快速选 · Esc 关闭"))

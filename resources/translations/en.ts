@@ -4,12 +4,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+197"/>
+        <location filename="../../desktop_assistant/app.py" line="+201"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>数据库可能已损坏</source>
         <translation>The database may be damaged</translation>
     </message>
@@ -868,6 +868,11 @@
     <name>PickerPopup</name>
     <message>
         <location filename="../../desktop_assistant/ui/picker.py" line="+132"/>
+        <source>短语选择器</source>
+        <translation>Phrase picker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>快捷编码 / 拼音首字母 / 关键字</source>
         <translation>Code / pinyin initials / keyword</translation>
     </message>

@@ -1,0 +1,98 @@
+"""The whole app as an agent runs it, on a real X server with a window manager: the greeting hotkey
+pastes into another program's window exactly once with shop and agent names and gives the clipboard
+back; the picker (hotkey, type a code, Enter) pastes into that window and focus returns there."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop_assistant.domain.rendering import greeting
+from tests.conftest import REPO, run_cli
+from tests.e2e.conftest import TargetWindow, log_text, start_xvfb, wait_for, xclip, xdotool
+
+pytestmark = pytest.mark.e2e
+if shutil.which("openbox") is None:
+    pytest.skip("no window manager for this e2e test: openbox not installed (apt: openbox)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def desktop(tmp_path_factory):
+    """Xvfb + openbox + the panel (a real process) + a target text window in another process."""
+    workdir = tmp_path_factory.mktemp("desktop")
+    server, display = start_xvfb()
+    home = workdir / "home"
+    home.mkdir()
+    env = {**os.environ, "DISPLAY": display, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
+           "XDG_CACHE_HOME": str(home / "cache"), "QT_QPA_PLATFORM": "xcb"}
+    openbox = subprocess.Popen(["openbox", "--sm-disable"], env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    basedir = workdir / "data"
+    assert run_cli("--basedir", str(basedir), "config", "set", "agent_name", "小王").returncode == 0
+    assert run_cli("--basedir", str(basedir), "config", "set", "shop_name", "云朵家居旗舰店").returncode == 0
+    panel = subprocess.Popen([sys.executable, "-m", "desktop_assistant", "--basedir", str(basedir)], cwd=REPO,
+                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    target = None
+    try:
+        wait_for(lambda: "global hotkeys active" in log_text(basedir) or panel.poll() is not None)
+        assert panel.poll() is None, panel.communicate()
+        target = TargetWindow(display, workdir)
+        # The target takes focus when it starts: the active window is its client window (Tk reports
+        # openbox's frame as its own id).
+        wait_for(lambda: xdotool(display, "getactivewindow").stdout.strip() not in ("", "0"), timeout=10)
+        target.client = int(xdotool(display, "getactivewindow").stdout)
+        yield display, basedir, target
+    finally:
+        if target is not None:
+            target.stop()
+        panel.send_signal(signal.SIGTERM)
+        code = panel.wait(timeout=20)
+        openbox.terminate()
+        openbox.wait(timeout=10)
+        server.terminate()
+        server.wait(timeout=10)
+        assert code == 0
+
+
+def focus(display: str, window: int) -> None:
+    xdotool(display, "windowactivate", "--sync", str(window))
+    wait_for(lambda: xdotool(display, "getactivewindow").stdout.strip() == str(window), timeout=10)
+
+
+def test_greeting_hotkey_pastes_once_with_names_and_restores_the_clipboard(desktop) -> None:
+    display, basedir, target = desktop
+    target.clear()
+    focus(display, target.client)
+    xclip(display, "-selection", "clipboard", data="客户发来的地址: 浙江省杭州市".encode())
+    xdotool(display, "key", "ctrl+alt+1")
+    expected = (f"{greeting(dt.datetime.now())}，亲！欢迎光临云朵家居旗舰店，我是客服小王，"
+                "很高兴为您服务~ 请问有什么可以帮您的呢？")
+    wait_for(lambda: target.content() == expected, timeout=10)
+    wait_for(lambda: xclip(display, "-selection", "clipboard", "-o").decode() == "客户发来的地址: 浙江省杭州市",
+             timeout=10)
+    assert target.content() == expected  # exactly once, nothing typed by the hotkey itself
+    assert not [e for e in target.key_events() if e["key"] in ("1", "Return")]
+
+
+def test_picker_code_and_enter_paste_into_the_window_the_agent_was_in(desktop) -> None:
+    display, basedir, target = desktop
+    target.clear()
+    im_window = target.client
+    focus(display, im_window)
+    xdotool(display, "key", "ctrl+alt+p")
+    wait_for(lambda: xdotool(display, "search", "--onlyvisible", "--name", "^短语选择器$").stdout.strip() != "")
+    picker = int(xdotool(display, "search", "--onlyvisible", "--name", "^短语选择器$").stdout.split()[0])
+    wait_for(lambda: xdotool(display, "getactivewindow").stdout.strip() == str(picker), timeout=10)
+    xdotool(display, "type", "--delay", "30", "cf1")
+    xdotool(display, "key", "Return")
+    wait_for(lambda: "付款" in target.content(), timeout=10)
+    assert target.content().startswith("亲，看到您拍下了宝贝还没有付款哦")
+    wait_for(lambda: xdotool(display, "getactivewindow").stdout.strip() == str(im_window), timeout=10)
+    assert "cf1" not in target.content()  # the code went to the picker, not the chat box
