@@ -141,7 +141,8 @@ class Application(QObject):
         library = PhraseLibrary(self.store.phrases, self.clock, self)
         importer = LibraryImporter(self.store.db, self.store.phrases, settings, self.clock.now)
         self.phrases = PhrasesController(library, settings, self.clock, self._insert_texts, importer,
-                                         self.pipeline.agent_clipboard_text, parent=self)
+                                         self.pipeline.agent_clipboard_text, self._hotkey_held_elsewhere,
+                                         parent=self)
         self.pipeline.inserted.connect(self.phrases.on_inserted)
         self.phrases.bindings_changed.connect(self._register_hotkeys)
         self.panel.add_feature_tab(self.phrases.tab)
@@ -188,6 +189,9 @@ class Application(QObject):
             handler()
         elif self.phrases is not None:
             self.phrases.handle_action(action)
+
+    def _hotkey_held_elsewhere(self, combo: str) -> str:
+        return self.hotkeys.probe(combo) if self.hotkeys is not None else ""
 
     def _insert_texts(self, texts: list[str], caret: int | None, tag: object, into_last_window: bool) -> None:
         assert self.pipeline is not None

@@ -269,6 +269,7 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "已导出 {0} 条短语到 {1}": "Exported {0} phrases to {1}",
     "短语没有粘贴": "Phrase not pasted",
     "短语选择器": "Phrase picker",
+    "{0} 已被其他程序占用: {1}": "{0} is held by another program: {1}",
 }
 
 _FIELD = re.compile(r"\{[^{}]*\}|%L?\d+|%n")

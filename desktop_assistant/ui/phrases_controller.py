@@ -36,12 +36,14 @@ class PhrasesController(QObject):
 
     def __init__(self, library: PhraseLibrary, settings: SettingsAccess, clock: Clock, inserter: Inserter,
                  importer: PhraseImporter, clipboard_text: Callable[[], str],
+                 held_elsewhere: Callable[[str], str] = lambda combo: "",
                  conversation_context: Callable[[], dict[str, str]] = dict,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self._importer = importer
         self._clipboard_text = clipboard_text
+        self._held_elsewhere = held_elsewhere
         self._settings = settings
         self._clock = clock
         self._inserter = inserter
@@ -80,6 +82,10 @@ class PhrasesController(QObject):
         for phrase in self.library.all():
             if phrase.hotkey == combo and phrase.id != phrase_id:
                 return self.tr("{0} 已被短语「{1}」使用").format(combo, phrase.display_title)
+        if phrase_id is None or self.library.get(phrase_id).hotkey != combo:  # its own grab is not a conflict
+            held = self._held_elsewhere(combo)
+            if held:
+                return self.tr("{0} 已被其他程序占用: {1}").format(combo, held)
         return ""
 
     # --- actions -----------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+201"/>
+        <location filename="../../desktop_assistant/app.py" line="+205"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
@@ -769,7 +769,7 @@
 <context>
     <name>PhrasesController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/phrases_controller.py" line="+79"/>
+        <location filename="../../desktop_assistant/ui/phrases_controller.py" line="+81"/>
         <source>{0} 已被客服助手的「{1}」使用</source>
         <translation>{0} is already the assistant&apos;s “{1}” hotkey</translation>
     </message>
@@ -777,6 +777,11 @@
         <location line="+3"/>
         <source>{0} 已被短语「{1}」使用</source>
         <translation>{0} is already used by the phrase “{1}”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} 已被其他程序占用: {1}</source>
+        <translation>{0} is held by another program: {1}</translation>
     </message>
     <message>
         <location line="+34"/>

@@ -219,3 +219,11 @@ def test_a_failed_insertion_is_shown_to_the_agent(qtbot, make_app, im_target) ->
     qtbot.waitUntil(lambda: app.panel.status_strip.conversation_label.property("notice") is True, timeout=3000)
     assert "AliWorkbench.exe" in app.panel.status_strip.conversation_label.text()
     assert app.phrases.library.get(phrase.id).use_count == 0 and im_target.box == ""
+
+
+def test_a_combo_another_program_holds_is_refused_in_the_editor(qtbot, make_app, paths, clock) -> None:
+    held = FakeHotkeyBackend(taken={"ctrl+alt+8": "已被其他程序占用"})
+    app = started(make_app, hotkey_backend_factory=lambda _: held)
+    assert "其他程序" in app.phrases.hotkey_problem("ctrl+alt+8", None)
+    assert app.phrases.hotkey_problem("ctrl+alt+9", None) == ""
+    assert app.hotkeys.state == "active" and held.press("ctrl+alt+h")  # the probe left the bindings as they were

@@ -71,6 +71,23 @@ class HotkeyService(QObject):
         self._bindings = {parse_hotkey(combo): action for action, combo in combos_by_action.items() if combo}
         self._restart()
 
+    def probe(self, combo: str) -> str:
+        """Whether another program holds `combo`: the reason, or "" when it is free (or cannot be told).
+
+        Registers it next to the current bindings for a moment, which is the only question X11 answers
+        (XGrabKey's BadAccess); the bindings are back in place before this returns."""
+        hotkey = parse_hotkey(combo)
+        if self._paused or hotkey in self._bindings or self.state not in ("active", "partial"):
+            return ""
+        bindings = self._bindings
+        self._bindings = {**bindings, hotkey: "probe"}
+        try:
+            self._restart()
+            return self.failures.get(str(hotkey), "")
+        finally:
+            self._bindings = bindings
+            self._restart()
+
     def set_paused(self, paused: bool) -> None:
         # Unhooking while paused lets the combos reach other programs again.
         self._paused = paused
