@@ -18,6 +18,8 @@ ALL_GROUPS = ""
 
 def item_text(phrase: Phrase) -> str:
     head = phrase.display_title + (f"   [{phrase.code}]" if phrase.code else "")
+    if phrase.hotkey:
+        head += f"   {phrase.hotkey.title()}"
     preview = " ".join(phrase.text.split())
     return f"{head}\n{preview[:40]}{'…' if len(preview) > 40 else ''}"
 
