@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_assistant import APP_NAME, __version__
 from desktop_assistant.domain.clock import Clock, SystemClock
-from desktop_assistant.log import log_file, setup_logging
+from desktop_assistant.log import setup_logging
 from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyService
 from desktop_assistant.os_integration.hotkeys.pick import pick
 from desktop_assistant.os_integration.insertion import InsertionPipeline, InsertRequest, PasteOptions

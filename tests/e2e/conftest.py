@@ -31,6 +31,19 @@ def start_xvfb() -> tuple[subprocess.Popen, str]:
     return server, f":{number}"
 
 
+def desktop_env(display: str, home: Path) -> dict[str, str]:
+    """The environment of programs on `display` with a private HOME (openbox writes its state there)."""
+    home.mkdir(parents=True, exist_ok=True)
+    return {**os.environ, "DISPLAY": display, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
+            "XDG_CACHE_HOME": str(home / "cache")}
+
+
+def start_openbox(env: dict[str, str]) -> subprocess.Popen:
+    """A window manager with EWMH (_NET_ACTIVE_WINDOW), as agents' desktops have."""
+    return subprocess.Popen(["openbox", "--sm-disable"], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+
+
 @pytest.fixture(scope="session")
 def x_display() -> Iterator[str]:
     server, display = start_xvfb()

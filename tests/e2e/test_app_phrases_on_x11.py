@@ -5,18 +5,18 @@ back; the picker (hotkey, type a code, Enter) pastes into that window and focus 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 import signal
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from desktop_assistant.domain.rendering import greeting
 from tests.conftest import REPO, run_cli
-from tests.e2e.conftest import TargetWindow, log_text, start_xvfb, wait_for, xclip, xdotool
+from tests.e2e.conftest import (
+    TargetWindow, desktop_env, log_text, start_openbox, start_xvfb, wait_for, xclip, xdotool,
+)
 
 pytestmark = pytest.mark.e2e
 if shutil.which("openbox") is None:
@@ -28,12 +28,8 @@ def desktop(tmp_path_factory):
     """Xvfb + openbox + the panel (a real process) + a target text window in another process."""
     workdir = tmp_path_factory.mktemp("desktop")
     server, display = start_xvfb()
-    home = workdir / "home"
-    home.mkdir()
-    env = {**os.environ, "DISPLAY": display, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
-           "XDG_CACHE_HOME": str(home / "cache"), "QT_QPA_PLATFORM": "xcb"}
-    openbox = subprocess.Popen(["openbox", "--sm-disable"], env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    env = {**desktop_env(display, workdir / "home"), "QT_QPA_PLATFORM": "xcb"}
+    openbox = start_openbox(env)
     basedir = workdir / "data"
     assert run_cli("--basedir", str(basedir), "config", "set", "agent_name", "小王").returncode == 0
     assert run_cli("--basedir", str(basedir), "config", "set", "shop_name", "云朵家居旗舰店").returncode == 0

@@ -4,14 +4,12 @@ message, and a hotkey still inserts the exact text. Own Xvfb, so the frames do n
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import time
 
 import pytest
 
-from tests.e2e.conftest import TargetWindow, start_xvfb, wait_for, xdotool
+from tests.e2e.conftest import TargetWindow, desktop_env, start_openbox, start_xvfb, wait_for, xdotool
 from tests.e2e.test_insertion_on_x11 import GREETING, GREETING_BODY, start_driver, toplevel_of
 
 pytestmark = pytest.mark.e2e
@@ -38,12 +36,7 @@ def net_active_window(display: str) -> int:
 def wm(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("wm")
     server, display = start_xvfb()
-    home = workdir / "home"
-    home.mkdir()
-    env = {**os.environ, "DISPLAY": display, "HOME": str(home), "XDG_CACHE_HOME": str(home / "cache"),
-           "XDG_CONFIG_HOME": str(home / "config")}
-    openbox = subprocess.Popen(["openbox", "--sm-disable"], env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    openbox = start_openbox(desktop_env(display, workdir / "home"))
     from desktop_assistant.os_integration.foreground import X11Foreground
     from desktop_assistant.os_integration.x11 import X11Connection
 

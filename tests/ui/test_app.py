@@ -183,8 +183,6 @@ def test_validation_errors_follow_the_ui_language(qtbot, make_app) -> None:
 
 
 def test_greeting_hotkey_pastes_the_default_phrase_with_names(qtbot, make_app, backend, im_target, qapp) -> None:
-    from PySide6.QtCore import QTimer  # noqa: F401
-
     app = make_app()
     assert app.open_database()
     app.store.settings.set_many({"agent_name": "小王", "shop_name": "云朵家居旗舰店"})
