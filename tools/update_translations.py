@@ -270,6 +270,10 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "短语没有粘贴": "Phrase not pasted",
     "短语选择器": "Phrase picker",
     "{0} 已被其他程序占用: {1}": "{0} is held by another program: {1}",
+    "从未": "never",
+    "已使用 {0} 次 · 最近一次 {1}": "Used {0} times · last {1}",
+    "已使用 {0} 次": "Used {0} times",
+    "尚未使用": "Not used yet",
 }
 
 _FIELD = re.compile(r"\{[^{}]*\}|%L?\d+|%n")

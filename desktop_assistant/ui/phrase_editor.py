@@ -101,6 +101,12 @@ class PhraseEditor(QDialog):
         form.addRow(self.tr("快捷编码"), self.code)
         form.addRow(self.tr("快捷键"), self.hotkey)
         form.addRow("", self.hotkey_note)
+        self.usage = QLabel(self)
+        self.usage.setObjectName("agentLine")
+        if phrase and phrase.id is not None:
+            last = phrase.last_used.strftime("%m-%d %H:%M") if phrase.last_used else self.tr("从未")
+            self.usage.setText(self.tr("已使用 {0} 次 · 最近一次 {1}").format(phrase.use_count, last))
+            form.addRow("", self.usage)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("内容 (单独一行 --- 分成多条消息)"), self))

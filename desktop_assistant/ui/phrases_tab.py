@@ -98,7 +98,8 @@ class PhrasesTab(QWidget):
         for phrase in phrases:
             item = QListWidgetItem(item_text(phrase))
             item.setData(ID_ROLE, phrase.id)
-            item.setToolTip(phrase.text)
+            used = self.tr("已使用 {0} 次").format(phrase.use_count) if phrase.use_count else self.tr("尚未使用")
+            item.setToolTip(f"{phrase.text}\n\n{used}")
             self.list.addItem(item)
         # Reordering means something only inside one group's own order, not in search results.
         can_drag = bool(group) and not query

@@ -746,6 +746,16 @@
         <translation>Hotkeys</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已使用 {0} 次 · 最近一次 {1}</source>
+        <translation>Used {0} times · last {1}</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>内容 (单独一行 --- 分成多条消息)</source>
         <translation>Text (a line with only --- starts another message)</translation>
@@ -808,13 +818,23 @@
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../desktop_assistant/ui/phrases_tab.py" line="+80"/>
-        <location line="+90"/>
+        <location filename="../../desktop_assistant/ui/phrases_tab.py" line="+82"/>
+        <location line="+91"/>
         <source>全部分组</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-72"/>
+        <source>已使用 {0} 次</source>
+        <translation>Used {0} times</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>尚未使用</source>
+        <translation>Not used yet</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>插入到聊天窗口</source>
         <translation>Insert into the chat window</translation>
     </message>

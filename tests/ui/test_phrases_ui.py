@@ -145,3 +145,11 @@ def test_picker_stays_on_screen() -> None:
     assert placed_near(QPoint(100, 100), (360, 380), screen) == QPoint(112, 116)
     corner = placed_near(QPoint(1900, 1070), (360, 380), screen)
     assert corner.x() + 360 <= 1920 and corner.y() + 380 <= 1080
+
+
+def test_editor_shows_use_count_and_last_use(qtbot, library) -> None:
+    phrase = library.all()[0]
+    library.record_use(phrase.id)
+    editor = PhraseEditor(library, library.get(phrase.id), lambda: CONTEXT, no_hotkey_problem)
+    qtbot.addWidget(editor)
+    assert editor.usage.text().startswith("已使用 1 次 · 最近一次 11-11 09:00")
