@@ -161,8 +161,10 @@ class Application(QObject):
         self.panel.show()
         self.tray.show()
         self._register_hotkeys()
-        if self.pipeline is not None and self.pipeline.tracker is not None:
-            self.pipeline.tracker.start()
+        if self.pipeline is not None:
+            self.pipeline.warm_up()
+            if self.pipeline.tracker is not None:
+                self.pipeline.tracker.start()
         if self.session_watcher is not None:
             self.session_watcher.start()
         self.first_backup_timer.start()

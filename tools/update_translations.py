@@ -274,6 +274,7 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "已使用 {0} 次 · 最近一次 {1}": "Used {0} times · last {1}",
     "已使用 {0} 次": "Used {0} times",
     "尚未使用": "Not used yet",
+    "目标程序没有取走文本, 短语没有粘贴: 请点一下输入框再试": "The target program did not take the text; the phrase was not pasted: click the input box and try again",
 }
 
 _FIELD = re.compile(r"\{[^{}]*\}|%L?\d+|%n")

@@ -52,6 +52,7 @@ MSG_NOT_ALLOWED = QT_TRANSLATE_NOOP("Insertion", "{0} 不在允许粘贴的程�
 MSG_NO_FOCUS = QT_TRANSLATE_NOOP("Insertion", "无法切换到目标窗口 {0}, 短语没有粘贴")
 MSG_NO_KEYS = QT_TRANSLATE_NOOP("Insertion", "无法模拟按键, 短语没有粘贴: {0}")
 MSG_INTERNAL = QT_TRANSLATE_NOOP("Insertion", "粘贴时出错, 短语可能没有粘贴: {0}")
+MSG_NOT_FETCHED = QT_TRANSLATE_NOOP("Insertion", "目标程序没有取走文本, 短语没有粘贴: 请点一下输入框再试")
 
 
 def _reason(template: str, *args: object) -> str:
@@ -115,6 +116,7 @@ class _Job:
     parts: list[str] = field(default_factory=list)
     index: int = 0
     deadline: float = 0.0
+    fetched: bool = False  # the target read this part's text from our clipboard
 
 
 class InsertionPipeline(QObject):
@@ -175,6 +177,13 @@ class InsertionPipeline(QObject):
         pipeline = cls(keyboard, sender, foreground, None, options, tracker=tracker, platform=platform, parent=parent)
         tracker.setParent(pipeline)
         return pipeline
+
+    def warm_up(self) -> None:
+        """Once the panel is up: load the key sender now so the first paste chord is not late."""
+        try:
+            self._sender.prepare()
+        except PlatformUnavailable as exc:
+            log.warning("key sending not ready: %s", exc)
 
     @property
     def tracker(self) -> ForegroundTracker | None:
@@ -367,6 +376,7 @@ class InsertionPipeline(QObject):
         clipboard = self._get_clipboard()
         if clipboard is None:
             raise PlatformUnavailable("no clipboard (no QGuiApplication)")
+        job.fetched = False
         for payload in self._payloads.values():  # only this part's payloads count as fetched
             payload.armed = False
             payload.on_fetch = None
@@ -386,6 +396,7 @@ class InsertionPipeline(QObject):
     def _on_fetched(self, _format: str) -> None:
         # The target took the text: move on after a short settle instead of the full delay.
         if self._step == self._after_part and self._job is not None:
+            self._job.fetched = True
             for payload in self._payloads.values():
                 payload.armed = False
             self._go(self.timing.settle_ms, self._after_part)
@@ -396,6 +407,11 @@ class InsertionPipeline(QObject):
         for payload in self._payloads.values():
             payload.armed = False
             payload.on_fetch = None
+        pasted = not (job.method == TYPE and "\n" not in job.parts[job.index])
+        # X11 pastes always fetch from the selection owner (us); elsewhere a read may not be visible.
+        if pasted and not job.fetched and self._platform.startswith("linux"):
+            self._fail(_reason(MSG_NOT_FETCHED))
+            return
         job.index += 1
         if job.index < len(job.parts):
             if self.options.send_each:

@@ -38,6 +38,9 @@ class KeyboardState(ABC):
 
 
 class KeySender(ABC):
+    def prepare(self) -> None:
+        """Load what sending needs now, so the first paste chord is not late (pynput imports slowly)."""
+
     @abstractmethod
     def chord(self, *names: str) -> None:
         """Press the keys in order, release them in reverse (e.g. chord("ctrl", "v"))."""
@@ -185,6 +188,9 @@ class PynputKeySender(KeySender):
                 self._keys["v"] = KeyCode.from_char("v")
             self._controller = keyboard.Controller()
         return self._controller
+
+    def prepare(self) -> None:
+        self._ensure()
 
     def _key(self, name: str) -> Any:
         key = self._keys.get(name)

@@ -71,11 +71,13 @@ class PhraseStore:
         return entries
 
     def search_entry(self, phrase: Phrase) -> SearchEntry:
-        name = search_name(phrase)
-        read = reading(name)
-        used = phrase.last_used.timestamp() if phrase.last_used else 0.0
+        """The stored phrase as the search index wants it; its pinyin was computed when it was written."""
         assert phrase.id is not None
-        return SearchEntry(phrase.id, phrase.code, name, phrase.text, read.full, read.initials, phrase.use_count, used)
+        full, initials = self._db.execute(
+            "SELECT name_full, name_initials FROM phrases WHERE id = ?", [phrase.id]).fetchone()
+        used = phrase.last_used.timestamp() if phrase.last_used else 0.0
+        return SearchEntry(phrase.id, phrase.code, search_name(phrase), phrase.text, full, initials,
+                           phrase.use_count, used)
 
     # --- writing -----------------------------------------------------------------------------
     def ensure_group(self, name: str) -> int:

@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+205"/>
+        <location filename="../../desktop_assistant/app.py" line="+207"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
@@ -240,6 +240,11 @@
         <source>粘贴时出错, 短语可能没有粘贴: {0}</source>
         <translation>Error while pasting; the phrase may not have been pasted: {0}</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>目标程序没有取走文本, 短语没有粘贴: 请点一下输入框再试</source>
+        <translation>The target program did not take the text; the phrase was not pasted: click the input box and try again</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -394,7 +399,7 @@
         <translation>No such phrase (id {id})</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+158"/>
         <source>分组 {name} 已存在</source>
         <translation>The group {name} already exists</translation>
     </message>

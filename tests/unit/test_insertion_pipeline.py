@@ -262,11 +262,14 @@ def test_paste_method_follows_the_rules(qtbot, clipboard) -> None:
     assert rig.inserted == [1, 2, 3]
 
 
-def test_a_target_that_never_fetches_costs_the_delay_and_the_clipboard_still_comes_back(qtbot, clipboard) -> None:
+def test_a_target_that_never_fetches_is_a_failure_and_the_clipboard_still_comes_back(qtbot, clipboard) -> None:
+    # On X11 a paste must fetch the text from us: no fetch means nothing arrived, so the agent is told
+    # (and the use is not counted) instead of the phrase silently going nowhere.
     clipboard.setText("keep me")
     rig = Rig(clipboard, fetch=False, options=PasteOptions(delay_ms=80, restore_delay_ms=5))
-    rig.run(qtbot, InsertRequest(("您好",), tag=1))
-    assert rig.inserted == [1] and clipboard.text() == "keep me"
+    rig.run(qtbot, InsertRequest(("您好",), tag=1), InsertRequest(("再见",), tag=2))
+    assert rig.inserted == [] and [tag for tag, _ in rig.failed] == [1, 2]
+    assert "没有取走" in rig.failed[0][1] and clipboard.text() == "keep me"
 
 
 def test_a_sender_failure_is_reported_and_the_queue_goes_on(qtbot, clipboard) -> None:
