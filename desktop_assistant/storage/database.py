@@ -45,7 +45,8 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite_utils.Database:
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise CorruptDatabaseError(path, str(exc)) from None
-    return sqlite_utils.Database(conn)
+    # No sqlite-utils plugins: scanning entry points costs start-up time and we load none.
+    return sqlite_utils.Database(conn, execute_plugins=False)
 
 
 def integrity_problems(db: sqlite_utils.Database, *, quick: bool = False) -> list[str]:
