@@ -146,7 +146,7 @@ class Application(QObject):
         self.pipeline.inserted.connect(self.phrases.on_inserted)
         self.phrases.bindings_changed.connect(self._register_hotkeys)
         self.panel.add_feature_tab(self.phrases.tab)
-        self.panel.set_available_hotkeys(tuple(key for key in self._hotkey_actions() if key.startswith("hotkey.")))
+        self.panel.set_available_hotkeys(tuple(self._hotkey_actions()))
 
         self.hotkeys = HotkeyService(self._backend_factory(settings.get("hotkey.backend")), self)
         self.hotkeys.activated.connect(self._on_hotkey)
@@ -174,9 +174,7 @@ class Application(QObject):
     def _hotkey_actions(self) -> dict[str, Callable[[], None]]:
         # Features add their actions here as they land (buyer_wrote, replied come with conversations).
         assert self.panel is not None and self.phrases is not None
-        phrases = self.phrases
-        return {"hotkey.toggle_panel": self.panel.toggle_visible,
-                "hotkey.picker": phrases.open_picker}
+        return {"hotkey.toggle_panel": self.panel.toggle_visible, "hotkey.picker": self.phrases.open_picker}
 
     def _register_hotkeys(self) -> None:
         if self.store is None or self.hotkeys is None or self.phrases is None:
