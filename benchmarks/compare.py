@@ -65,7 +65,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))  # for `contenders`, as run_autokey
 
 from contenders.autokey import AutoKeyContender  # noqa: E402
 from contenders.measure import (  # noqa: E402
-    HOTKEY, PHRASE, TargetWindow, burst, hotkey_latency, start_to_first_phrase, start_xvfb, xdotool_floor,
+    HOTKEY, PHRASE, TargetWindow, hotkey_latency, repeated_bursts, start_to_first_phrase, start_xvfb, xdotool_floor,
 )
 from contenders.ours import OursContender, python_command  # noqa: E402
 
@@ -200,7 +200,7 @@ def smaps_breakdown(pid: int) -> dict[str, float]:
 
 
 def main_pid(contender: Any) -> int | None:
-    from contenders.autokey import process_tree
+    from contenders.procs import process_tree
 
     process = getattr(contender, "process", None)
     if process is None or process.poll() is not None:
@@ -342,20 +342,7 @@ def measure(contender: Any, target: TargetWindow, display: str, home: Path, args
             log(f"[{name}] hotkey-to-text, {PROFILE_LABELS[profile]} ({' '.join(argv)}), {args.presses} presses ...")
             latency = hotkey_latency(WithPress(contender, argv), target, PHRASE, args.presses)
             result.update({f"{profile}_{key}": value for key, value in latency.items()})
-        bursts = []
-        for number in range(args.bursts):
-            log(f"[{name}] burst {number + 1}/{args.bursts}: {args.burst} presses "
-                f"{round(args.interval * 1000)} ms apart ...")
-            bursts.append(burst(contender, target, PHRASE, args.burst, args.interval))
-        middle = sorted(bursts, key=lambda run: run["burst_complete"])[len(bursts) // 2]
-        result.update(middle)
-        result.update({
-            "burst_runs": len(bursts),
-            "burst_complete_runs": [run["burst_complete"] for run in bursts],
-            "burst_lost_runs": [run["burst_lost"] for run in bursts],
-            "burst_exact": all(run["burst_exact"] for run in bursts),
-            "burst_stray_chars": sum(run["burst_stray_chars"] for run in bursts),
-        })
+        result.update(repeated_bursts(contender, target, PHRASE, args.burst, args.interval, args.bursts, log))
         result["rss_after_burst_mb"] = round(contender.rss_mb(), 1)
         result["rss_breakdown_kb"] = contender.rss_breakdown()
         pid = main_pid(contender)

@@ -42,7 +42,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))  # for `contenders`, as benchmarks/contenders/run_autokey.py does
 
 from contenders.measure import (  # noqa: E402
-    HOTKEY, PHRASE, Contender, TargetWindow, burst, hotkey_latency, start_xvfb, xdotool_floor,
+    HOTKEY, PHRASE, Contender, TargetWindow, hotkey_latency, repeated_bursts, start_xvfb, xdotool_floor,
 )
 
 DRIVER = REPO / "tests" / "e2e" / "insertion_driver.py"
@@ -221,15 +221,7 @@ def measure(contender: Contender, target: TargetWindow, display: str, home: Path
         result: dict = {"contender": contender.name}
         log(f"[{contender.name}] hotkey-to-text latency, {args.presses} presses ...")
         result.update(hotkey_latency(contender, target, PHRASE, args.presses))
-        runs = []
-        for number in range(args.bursts):
-            log(f"[{contender.name}] burst {number + 1}/{args.bursts}: {args.burst} presses "
-                f"{round(args.interval * 1000)} ms apart ...")
-            runs.append(burst(contender, target, PHRASE, args.burst, args.interval))
-        middle = sorted(runs, key=lambda run: run["burst_complete"])[len(runs) // 2]
-        result.update(middle)
-        result.update({"burst_runs": len(runs), "burst_lost_runs": [run["burst_lost"] for run in runs],
-                       "burst_exact": all(run["burst_exact"] for run in runs)})
+        result.update(repeated_bursts(contender, target, PHRASE, args.burst, args.interval, args.bursts, log))
         result["rss_after_burst_mb"] = round(contender.rss_mb(), 1)
         return result
     finally:

@@ -34,6 +34,8 @@ import shutil
 import signal
 import subprocess
 import time
+
+from contenders.procs import ProcessTreeContender, comm, process_tree
 from pathlib import Path
 
 AUTOKEY_VERSION = "0.95.10"
@@ -74,44 +76,7 @@ def _no_filter() -> dict:
     return {"regex": None, "isRecursive": False}
 
 
-def _rss_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except (FileNotFoundError, ProcessLookupError, PermissionError):
-        pass
-    return 0
-
-
-def process_tree(root_pid: int) -> list[int]:
-    """root_pid and all its descendants, from /proc (children first found through each process's ppid)."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except (FileNotFoundError, ProcessLookupError, PermissionError):
-            continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(ppid, []).append(int(entry.name))
-    tree, todo = [], [root_pid]
-    while todo:
-        pid = todo.pop()
-        tree.append(pid)
-        todo.extend(children.get(pid, []))
-    return tree
-
-
-def _comm(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/comm").read_text().strip()
-    except (FileNotFoundError, ProcessLookupError):
-        return "?"
-
-
-class AutoKeyContender:
+class AutoKeyContender(ProcessTreeContender):
     """AutoKey inserting one phrase by global hotkey, pasted with Ctrl+V."""
 
     name = f"AutoKey {AUTOKEY_VERSION}"
@@ -265,29 +230,12 @@ class AutoKeyContender:
                 return False
             time.sleep(0.01)
 
-    def trigger(self) -> None:
-        subprocess.run(["xdotool", "key", self.hotkey], env={**os.environ, "DISPLAY": self.display}, check=True)
-
-    def rss_mb(self) -> float:
-        return sum(self.rss_breakdown().values()) / 1024
-
-    def rss_breakdown(self) -> dict[str, int]:
-        """kB of resident memory per process of the tree, e.g. {"dbus-run-session": .., "dbus-daemon": ..,
-        "autokey-qt": ..}."""
-        if self.process is None or self.process.poll() is not None:
-            return {}
-        out: dict[str, int] = {}
-        for pid in process_tree(self.process.pid):
-            name = _comm(pid)
-            out[name] = out.get(name, 0) + _rss_kb(pid)
-        return out
-
     def stop(self) -> None:
         process, self.process = self.process, None
         if process is not None and process.poll() is None:
             # AutoKey first: dbus-run-session then ends its bus and reaps both, leaving no zombie behind.
             for pid in process_tree(process.pid):
-                if _comm(pid) == "autokey-qt":
+                if comm(pid) == "autokey-qt":
                     try:
                         os.kill(pid, signal.SIGTERM)
                     except ProcessLookupError:

@@ -327,6 +327,24 @@ def burst(contender: Contender, target: TargetWindow, phrase: str = PHRASE, pres
     }
 
 
+def repeated_bursts(contender: Contender, target: TargetWindow, phrase: str, presses: int, interval: float,
+                    runs: int, log: Callable[[str], None]) -> dict:
+    """`runs` bursts: the median one (by complete phrases) in detail, every run's counts beside it."""
+    bursts_run = []
+    for number in range(runs):
+        log(f"[{contender.name}] burst {number + 1}/{runs}: {presses} presses {round(interval * 1000)} ms apart ...")
+        bursts_run.append(burst(contender, target, phrase, presses, interval))
+    middle = sorted(bursts_run, key=lambda run: run["burst_complete"])[len(bursts_run) // 2]
+    return {
+        **middle,
+        "burst_runs": len(bursts_run),
+        "burst_complete_runs": [run["burst_complete"] for run in bursts_run],
+        "burst_lost_runs": [run["burst_lost"] for run in bursts_run],
+        "burst_exact": all(run["burst_exact"] for run in bursts_run),
+        "burst_stray_chars": sum(run["burst_stray_chars"] for run in bursts_run),
+    }
+
+
 def run_all(contender: Contender, target: TargetWindow, display: str, home: Path, phrase: str = PHRASE,
             starts: int = 5, presses: int = 30, burst_presses: int = 50, burst_interval: float = 0.1,
             bursts: int = 3,
@@ -357,20 +375,7 @@ def run_all(contender: Contender, target: TargetWindow, display: str, home: Path
     })
     log(f"[{contender.name}] hotkey-to-text latency, {presses} presses ...")
     results.update(hotkey_latency(contender, target, phrase, presses))
-    bursts_run = []
-    for number in range(bursts):
-        log(f"[{contender.name}] burst of {burst_presses} presses {round(burst_interval * 1000)} ms apart "
-            f"({number + 1}/{bursts}) ...")
-        bursts_run.append(burst(contender, target, phrase, burst_presses, burst_interval))
-    middle = sorted(bursts_run, key=lambda run: run["burst_complete"])[len(bursts_run) // 2]
-    results.update(middle)  # the median burst's details
-    results.update({
-        "burst_runs": len(bursts_run),
-        "burst_complete_runs": [run["burst_complete"] for run in bursts_run],
-        "burst_lost_runs": [run["burst_lost"] for run in bursts_run],
-        "burst_exact": all(run["burst_exact"] for run in bursts_run),
-        "burst_stray_chars": sum(run["burst_stray_chars"] for run in bursts_run),
-    })
+    results.update(repeated_bursts(contender, target, phrase, burst_presses, burst_interval, bursts, log))
     results["rss_after_burst_mb"] = round(contender.rss_mb(), 1)
     return results
 

@@ -49,7 +49,7 @@ import time
 from pathlib import Path
 from typing import Sequence
 
-from contenders.autokey import process_tree
+from contenders.procs import ProcessTreeContender, status_kb
 from contenders.measure import HOTKEY, PHRASE
 
 LOG_RELATIVE = Path("logs") / "desktop_assistant.log"
@@ -60,25 +60,6 @@ SHOP = "云朵家居旗舰店"
 
 def python_command() -> list[str]:
     return [sys.executable, "-m", "desktop_assistant"]
-
-
-def _status_kb(pid: int) -> dict[str, int]:
-    out: dict[str, int] = {}
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            key, _, value = line.partition(":")
-            if key in ("VmRSS", "VmHWM", "RssAnon", "RssFile", "RssShmem"):
-                out[key] = int(value.split()[0])
-    except (FileNotFoundError, ProcessLookupError, PermissionError):
-        pass
-    return out
-
-
-def _comm(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/comm").read_text().strip()
-    except (FileNotFoundError, ProcessLookupError):
-        return "?"
 
 
 class GrabProbe:
@@ -126,7 +107,7 @@ class GrabProbe:
         self._display.close()
 
 
-class OursContender:
+class OursContender(ProcessTreeContender):
     """The desktop_assistant panel inserting one phrase on one global hotkey (X11 grab, paste by Ctrl+V)."""
 
     def __init__(self, phrase_text: str = PHRASE, hotkey: str = HOTKEY, command: Sequence[str] | None = None,
@@ -276,27 +257,11 @@ class OursContender:
                 return False
             time.sleep(0.005)
 
-    def trigger(self) -> None:
-        subprocess.run(["xdotool", "key", self.hotkey], env={**os.environ, "DISPLAY": self.display}, check=True)
-
-    def rss_mb(self) -> float:
-        return sum(self.rss_breakdown().values()) / 1024
-
-    def rss_breakdown(self) -> dict[str, int]:
-        """kB of resident memory per process name of the tree (the app starts no helper: one entry)."""
-        if self.process is None or self.process.poll() is not None:
-            return {}
-        out: dict[str, int] = {}
-        for pid in process_tree(self.process.pid):
-            name = _comm(pid)
-            out[name] = out.get(name, 0) + _status_kb(pid).get("VmRSS", 0)
-        return out
-
     def memory_status(self) -> dict[str, int]:
         """The main process's VmRSS, VmHWM (peak), RssAnon, RssFile, RssShmem in kB."""
         if self.process is None or self.process.poll() is not None:
             return {}
-        return _status_kb(self.process.pid)
+        return status_kb(self.process.pid)
 
     def phases(self) -> dict[str, float | None]:
         """Seconds from launch to the log's "starting ..." line (interpreter + imports: app.run() logs it first

@@ -28,7 +28,7 @@ class PhraseLibrary(QObject):
         return self._repo.get(phrase_id)
 
     def search(self, query: str, limit: int = 50) -> list[Phrase]:
-        return [self._repo.get(pid) for pid in self._index.search(query, limit)]
+        return self._repo.get_many(self._index.search(query, limit))
 
     def search_ids(self, query: str, limit: int = 50) -> list[int]:
         return self._index.search(query, limit)

@@ -68,3 +68,9 @@ def test_rename_group_refuses_an_existing_name(phrases: PhraseStore) -> None:
         phrases.rename_group("售前", "售后")
     phrases.rename_group("售前", "售前咨询")
     assert "售前咨询" in phrases.groups()
+
+
+def test_get_many_keeps_the_order_asked_for(phrases: PhraseStore) -> None:
+    ids = [phrases.add(Phrase(text=f"短语{n}"), NOW).id for n in range(4)]
+    assert [p.text for p in phrases.get_many([ids[2], ids[0], 9999, ids[3]])] == ["短语2", "短语0", "短语3"]
+    assert phrases.get_many([]) == []
