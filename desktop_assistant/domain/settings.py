@@ -163,6 +163,25 @@ SCHEMA: tuple[SettingSpec, ...] = (
                 max_length=2000, pattern=_PASTE_RULES_PATTERN),
     SettingSpec("paste.allow_list", "text", "", QT_TRANSLATE_NOOP("Settings", "只向这些程序粘贴 (留空: 全部)"), "paste",
                 max_length=1000),
+    *(SettingSpec(f"notes.flag{flag}", "text", meaning, label, "notes", max_length=16)
+      for flag, meaning, label in (
+          (1, "特殊要求/承诺", QT_TRANSLATE_NOOP("Settings", "红旗含义")),
+          (2, "可疑订单", QT_TRANSLATE_NOOP("Settings", "黄旗含义")),
+          (3, "退换中", QT_TRANSLATE_NOOP("Settings", "绿旗含义")),
+          (4, "缺货", QT_TRANSLATE_NOOP("Settings", "蓝旗含义")),
+          (5, "已退款", QT_TRANSLATE_NOOP("Settings", "紫旗含义")))),
+    SettingSpec("promises.remind_minutes", "int", 5, QT_TRANSLATE_NOOP("Settings", "承诺到期前提醒 (分钟)"), "notes",
+                minimum=1, maximum=240),
+    SettingSpec("urge.cutoff", "text", "16:00", QT_TRANSLATE_NOOP("Settings", "当天发货截单时间"), "notes",
+                max_length=5, pattern=r"([01]?\d|2[0-3]):[0-5]\d"),
+    SettingSpec("urge.first_after_minutes", "int", 15, QT_TRANSLATE_NOOP("Settings", "下单未付款多久后催付 (分钟)"),
+                "notes", minimum=1, maximum=720),
+    SettingSpec("urge.lead_minutes", "int", 30, QT_TRANSLATE_NOOP("Settings", "截单前多久再催一次 (分钟)"), "notes",
+                minimum=1, maximum=240),
+    SettingSpec("urge.phrase_before_cutoff", "text", "cf1", QT_TRANSLATE_NOOP("Settings", "截单前催付短语 (快捷编码)"),
+                "notes", max_length=32),
+    SettingSpec("urge.phrase_after_cutoff", "text", "cf3", QT_TRANSLATE_NOOP("Settings", "截单后催付短语 (快捷编码)"),
+                "notes", max_length=32),
     SettingSpec("backup.keep", "int", 7, QT_TRANSLATE_NOOP("Settings", "保留每日备份 (份)"), "data", minimum=1, maximum=90),
 )
 
@@ -171,6 +190,7 @@ SECTIONS = {
     "panel": QT_TRANSLATE_NOOP("Settings", "面板"),
     "hotkeys": QT_TRANSLATE_NOOP("Settings", "快捷键"),
     "paste": QT_TRANSLATE_NOOP("Settings", "粘贴"),
+    "notes": QT_TRANSLATE_NOOP("Settings", "备注与提醒"),
     "data": QT_TRANSLATE_NOOP("Settings", "数据"),
 }
 

@@ -63,6 +63,83 @@ def m002_phrases(db: sqlite_utils.Database) -> None:
     db.execute("CREATE UNIQUE INDEX phrases_by_hotkey ON phrases (hotkey) WHERE hotkey != ''")
 
 
+@step
+def m003_notes_and_promises(db: sqlite_utils.Database) -> None:
+    # Every version of every note: append-only, enforced by the database itself.
+    db.execute("""
+        CREATE TABLE order_notes (
+            id INTEGER PRIMARY KEY,
+            order_id TEXT NOT NULL,
+            flag INTEGER NOT NULL CHECK (flag BETWEEN 0 AND 5),
+            text TEXT NOT NULL CHECK (length(CAST(text AS BLOB)) <= 1000),
+            reason TEXT NOT NULL DEFAULT '',
+            agent_id TEXT NOT NULL CHECK (agent_id != ''),
+            buyer TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX order_notes_by_order ON order_notes (order_id, id)")
+    for event in ("UPDATE", "DELETE"):
+        db.execute(f"""
+            CREATE TRIGGER order_notes_no_{event.lower()} BEFORE {event} ON order_notes
+            BEGIN SELECT RAISE(ABORT, 'order notes are append-only'); END""")
+    # The newest version per order, kept by a trigger so lists and filters never scan the history.
+    db.execute("""
+        CREATE TABLE order_current (
+            order_id TEXT PRIMARY KEY,
+            note_id INTEGER NOT NULL REFERENCES order_notes(id),
+            flag INTEGER NOT NULL,
+            buyer TEXT NOT NULL,
+            versions INTEGER NOT NULL
+        ) WITHOUT ROWID""")
+    db.execute("CREATE INDEX order_current_by_buyer ON order_current (buyer, note_id)")
+    db.execute("CREATE INDEX order_current_by_flag ON order_current (flag, note_id)")
+    db.execute("CREATE INDEX order_current_by_note ON order_current (note_id)")
+    db.execute("""
+        CREATE TRIGGER order_notes_current AFTER INSERT ON order_notes
+        BEGIN
+            INSERT INTO order_current (order_id, note_id, flag, buyer, versions)
+            VALUES (new.order_id, new.id, new.flag, new.buyer, 1)
+            ON CONFLICT (order_id) DO UPDATE SET
+                note_id = new.id, flag = new.flag, buyer = new.buyer, versions = versions + 1;
+        END""")
+    # Text search: Chinese split into bigrams by domain.notes.index_terms (FTS5 does not split it).
+    db.execute("CREATE VIRTUAL TABLE order_note_terms USING fts5 (terms, content='', tokenize='unicode61')")
+    db.execute("""
+        CREATE TABLE promises (
+            id INTEGER PRIMARY KEY,
+            text TEXT NOT NULL,
+            due TEXT NOT NULL,
+            order_id TEXT NOT NULL DEFAULT '',
+            buyer TEXT NOT NULL DEFAULT '',
+            agent_id TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            done_at TEXT,
+            done_by TEXT NOT NULL DEFAULT ''
+        )""")
+    db.execute("CREATE INDEX promises_open ON promises (due) WHERE done_at IS NULL")
+    db.execute("CREATE INDEX promises_by_order ON promises (order_id)")
+    db.execute("""
+        CREATE TABLE unpaid_orders (
+            id INTEGER PRIMARY KEY,
+            order_id TEXT NOT NULL,
+            buyer TEXT NOT NULL DEFAULT '',
+            placed_at TEXT NOT NULL,
+            agent_id TEXT NOT NULL DEFAULT '',
+            closed_at TEXT,
+            outcome TEXT NOT NULL DEFAULT ''
+        )""")
+    db.execute("CREATE UNIQUE INDEX unpaid_open_by_order ON unpaid_orders (order_id) WHERE closed_at IS NULL")
+    # Reminders already given (promises and 催付), so a restart does not repeat them.
+    db.execute("""
+        CREATE TABLE reminders_given (
+            subject TEXT NOT NULL,
+            subject_id INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (subject, subject_id, kind)
+        ) WITHOUT ROWID""")
+
+
 CURRENT_VERSION = len(MIGRATION_NAMES)
 
 

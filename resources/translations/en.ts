@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+207"/>
+        <location filename="../../desktop_assistant/app.py" line="+205"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
@@ -399,7 +399,7 @@
         <translation>No such phrase (id {id})</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+169"/>
         <source>分组 {name} 已存在</source>
         <translation>The group {name} already exists</translation>
     </message>
@@ -652,6 +652,105 @@
         <location line="+1"/>
         <source>数据库拒绝写入: {reason}</source>
         <translation>The database refused the change: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/domain/notes.py" line="+32"/>
+        <source>旗帜只能是 0-5 (0 灰 1 红 2 黄 3 绿 4 蓝 5 紫), 收到: {value}</source>
+        <translation>The flag must be 0-5 (0 grey 1 red 2 yellow 3 green 4 blue 5 purple), got: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备注最多 {limit} 字节 (UTF-8), 现在 {length} 字节</source>
+        <translation>A note is at most {limit} bytes of UTF-8; this one is {length}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>订单号只能是 1-64 位字母、数字、- 或 _: {value}</source>
+        <translation>An order id is 1-64 letters, digits, - or _: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有工号: 先在设置里填写工号 (agent_id)</source>
+        <translation>No agent id: set it in the settings first (agent_id)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>修改已有备注需要填写变动事由</source>
+        <translation>Changing an existing note needs a reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>变动事由最多 {limit} 个字</source>
+        <translation>A reason is at most {limit} characters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop_assistant/domain/promises.py" line="+21"/>
+        <source>买家昵称最多 {limit} 个字</source>
+        <translation>A buyer nick is at most {limit} characters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备注和旗帜都没有变化</source>
+        <translation>Neither the note nor the flag changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/domain/promises.py" line="-3"/>
+        <source>承诺内容不能为空</source>
+        <translation>A promise needs a text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>承诺内容最多 {limit} 个字</source>
+        <translation>A promise is at most {limit} characters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>到期时间已经过了: {due}</source>
+        <translation>The due time has already passed: {due}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>截单时间格式应为 HH:MM, 收到: {value}</source>
+        <translation>The cut-off must look like HH:MM, got: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下单时间不能晚于现在: {placed}</source>
+        <translation>The order cannot be placed in the future: {placed}</translation>
+    </message>
+</context>
+<context>
+    <name>Notes</name>
+    <message>
+        <location filename="../../desktop_assistant/domain/notes.py" line="-20"/>
+        <source>灰</source>
+        <translation>grey</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>红</source>
+        <translation>red</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>黄</source>
+        <translation>yellow</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>绿</source>
+        <translation>green</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>蓝</source>
+        <translation>blue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>紫</source>
+        <translation>purple</translation>
     </message>
 </context>
 <context>
@@ -1035,6 +1134,61 @@
         <translation>Paste only into these programs (empty: all)</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>红旗含义</source>
+        <translation>Meaning of red</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>黄旗含义</source>
+        <translation>Meaning of yellow</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>绿旗含义</source>
+        <translation>Meaning of green</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>蓝旗含义</source>
+        <translation>Meaning of blue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>紫旗含义</source>
+        <translation>Meaning of purple</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>承诺到期前提醒 (分钟)</source>
+        <translation>Remind before a promise is due (minutes)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>当天发货截单时间</source>
+        <translation>Same-day shipping cut-off</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>下单未付款多久后催付 (分钟)</source>
+        <translation>Chase an unpaid order after (minutes)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>截单前多久再催一次 (分钟)</source>
+        <translation>Last call before the cut-off (minutes)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>截单前催付短语 (快捷编码)</source>
+        <translation>Chase phrase before the cut-off (code)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>截单后催付短语 (快捷编码)</source>
+        <translation>Chase phrase after the cut-off (code)</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>保留每日备份 (份)</source>
         <translation>Daily backups to keep</translation>
@@ -1058,6 +1212,11 @@
         <location line="+1"/>
         <source>粘贴</source>
         <translation>Paste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备注与提醒</source>
+        <translation>Notes and reminders</translation>
     </message>
     <message>
         <location line="+1"/>

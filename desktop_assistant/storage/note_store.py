@@ -1,0 +1,126 @@
+"""Order notes: every version appended (the database refuses updates and deletes), the newest one
+mirrored in order_current by a trigger, Chinese text searchable through an FTS5 bigram index."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterator
+
+import sqlite_utils
+
+from desktop_assistant.domain.notes import NoteChange, NoteVersion, contains, index_terms, match_expression
+
+_NOTE_COLUMNS = "n.id, n.order_id, n.flag, n.text, n.reason, n.agent_id, n.buyer, n.at"
+SEARCH_LIMIT = 200
+# Candidates read from the text index per query: enough to fill a page after the substring check.
+_CANDIDATES = 2000
+
+
+def _version(row: tuple) -> NoteVersion:
+    nid, order_id, flag, text, reason, agent_id, buyer, at = row
+    return NoteVersion(nid, order_id, flag, text, reason, agent_id, buyer, dt.datetime.fromisoformat(at))
+
+
+@dataclass(frozen=True)
+class OrderNote:
+    """An order as lists show it: its current note and how many versions it has."""
+
+    current: NoteVersion
+    versions: int
+
+
+class NoteStore:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def append(self, change: NoteChange, at: dt.datetime) -> NoteVersion:
+        """One transaction: the version, its search terms and (by trigger) the order's current row."""
+        stamp = at.replace(microsecond=0).isoformat(sep=" ")
+        with self._db.atomic():
+            cursor = self._db.execute(
+                "INSERT INTO order_notes (order_id, flag, text, reason, agent_id, buyer, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [change.order_id, change.flag, change.text, change.reason, change.agent_id, change.buyer, stamp])
+            note_id = cursor.lastrowid
+            terms = index_terms(" ".join((change.text, change.reason)))
+            if terms:
+                self._db.execute("INSERT INTO order_note_terms (rowid, terms) VALUES (?, ?)", [note_id, terms])
+        return NoteVersion(note_id, change.order_id, change.flag, change.text, change.reason, change.agent_id,
+                           change.buyer, dt.datetime.fromisoformat(stamp))
+
+    def current(self, order_id: str) -> NoteVersion | None:
+        row = self._db.execute(
+            f"SELECT {_NOTE_COLUMNS} FROM order_current c JOIN order_notes n ON n.id = c.note_id WHERE c.order_id = ?",
+            [order_id]).fetchone()
+        return _version(row) if row else None
+
+    def history(self, order_id: str) -> list[NoteVersion]:
+        """Oldest first."""
+        rows = self._db.execute(
+            f"SELECT {_NOTE_COLUMNS} FROM order_notes n WHERE n.order_id = ? ORDER BY n.id", [order_id])
+        return [_version(row) for row in rows]
+
+    def count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM order_notes").fetchone()[0]
+
+    def recent(self, limit: int = SEARCH_LIMIT, flag: int | None = None) -> list[OrderNote]:
+        where, params = ("WHERE c.flag = ?", [flag]) if flag is not None else ("", [])
+        return self._orders(f"{where} ORDER BY c.note_id DESC LIMIT ?", [*params, limit])
+
+    def search(self, query: str, flag: int | None = None, limit: int = SEARCH_LIMIT) -> list[OrderNote]:
+        """Orders whose id starts with `query`, whose buyer is `query`, or any of whose versions
+        contains it (newest activity first). `flag` filters on the current colour."""
+        query = query.strip()
+        if not query:
+            return self.recent(limit, flag)
+        found: dict[str, OrderNote] = {}
+        flag_sql, flag_params = (" AND c.flag = ?", [flag]) if flag is not None else ("", [])
+        # Order ids are ASCII: a range on the primary key is a prefix search that uses the index.
+        for note in self._orders(f"WHERE c.order_id >= ? AND c.order_id < ?{flag_sql} ORDER BY c.order_id LIMIT ?",
+                                 [query, query + "\uffff", *flag_params, limit]):
+            found.setdefault(note.current.order_id, note)
+        for note in self._orders(f"WHERE c.buyer = ?{flag_sql} ORDER BY c.note_id DESC LIMIT ?",
+                                 [query, *flag_params, limit]):
+            found.setdefault(note.current.order_id, note)
+        for order_id in self._orders_with_text(query):
+            if len(found) >= limit:
+                break
+            if order_id not in found:
+                found[order_id] = None  # type: ignore[assignment]  # filled below in one query
+        missing = [oid for oid, note in found.items() if note is None]
+        if missing:
+            marks = ",".join("?" * len(missing))
+            loaded = {note.current.order_id: note for note in self._orders(
+                f"WHERE c.order_id IN ({marks}){flag_sql}", [*missing, *flag_params])}
+            for oid in missing:
+                if oid in loaded:
+                    found[oid] = loaded[oid]
+                else:
+                    del found[oid]
+        return list(found.values())[:limit]
+
+    def _orders_with_text(self, query: str) -> Iterator[str]:
+        expression = match_expression(query)
+        if expression is None:
+            return
+        rows = self._db.execute(
+            "SELECT n.order_id, n.text, n.reason FROM "
+            "(SELECT rowid FROM order_note_terms WHERE order_note_terms MATCH ? ORDER BY rowid DESC LIMIT ?) t "
+            "JOIN order_notes n ON n.id = t.rowid ORDER BY n.id DESC",
+            [expression, _CANDIDATES])
+        seen: set[str] = set()
+        for order_id, text, reason in rows:
+            if order_id not in seen and (contains(text, query) or contains(reason, query)):
+                seen.add(order_id)
+                yield order_id
+
+    def _orders(self, where: str, params: list) -> list[OrderNote]:
+        rows = self._db.execute(
+            f"SELECT {_NOTE_COLUMNS}, c.versions FROM order_current c JOIN order_notes n ON n.id = c.note_id {where}",
+            params)
+        return [OrderNote(_version(row[:-1]), row[-1]) for row in rows]
+
+    def export_rows(self) -> Iterator[NoteVersion]:
+        """Every version, grouped by order, oldest first: what `notes export` writes."""
+        rows = self._db.execute(f"SELECT {_NOTE_COLUMNS} FROM order_notes n ORDER BY n.order_id, n.id")
+        return (_version(row) for row in rows)
