@@ -85,6 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
     search = phrases_sub.add_parser("search", parents=[common])
     search.add_argument("query")
     search.add_argument("--json", action="store_true")
+
+    from desktop_assistant import cli_notes  # argparse only; the work is imported when a command runs
+
+    cli_notes.add_parsers(sub, common, _Parser)
     return parser
 
 
@@ -290,7 +294,12 @@ def _run_in(paths: Paths, args: argparse.Namespace) -> int:
 
     setup_cli_logging(paths, debug=args.debug)
     try:
-        return {"config": _run_config, "db": _run_db, "phrases": _run_phrases}[args.command](args, paths)
+        from desktop_assistant import cli_notes
+
+        commands = {"config": _run_config, "db": _run_db, "phrases": _run_phrases,
+                    "notes": lambda a, p: cli_notes.run_notes(a, p, UsageError),
+                    "promises": lambda a, p: cli_notes.run_promises(a, p, UsageError)}
+        return commands[args.command](args, paths)
     except CorruptDatabaseError as exc:
         print(f"{PROG}: 数据库文件已损坏 ({exc.reason}); 用 `db restore` 从备份恢复", file=sys.stderr)
         return 1

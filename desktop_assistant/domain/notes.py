@@ -190,3 +190,26 @@ def match_expression(query: str) -> str | None:
 def contains(text: str, query: str) -> bool:
     """The final test for a candidate: case-insensitive substring."""
     return query.strip().lower() in text.lower()
+
+
+# --- export ------------------------------------------------------------------------------------------
+EXPORT_HEADER = ("订单号", "买家", "旗帜", "颜色", "备注", "变动事由", "工号", "时间")
+MSG_EXPORT_FORMAT = QT_TRANSLATE_NOOP("Messages", "导出文件需以 .csv 或 .xlsx 结尾: {path}")
+
+
+def export_row(version: NoteVersion) -> tuple:
+    return (version.order_id, version.buyer, version.flag, FLAG_NAMES[version.flag], version.text, version.reason,
+            version.agent_id, f"{version.at:%Y-%m-%d %H:%M:%S}")
+
+
+def export_format(filename: str, fmt: str | None = None) -> str:
+    chosen = fmt or {".csv": "csv", ".xlsx": "xlsx"}.get(filename[filename.rfind("."):].lower() if "." in filename else "")
+    if chosen not in ("csv", "xlsx"):
+        raise NoteError(MSG_EXPORT_FORMAT, path=filename)
+    return chosen
+
+
+def history_json(version: NoteVersion) -> dict:
+    """The shape of `notes history --json` (DESIGN 5)."""
+    return {"order_id": version.order_id, "flag": version.flag, "text": version.text, "reason": version.reason,
+            "agent_id": version.agent_id, "at": version.at.isoformat(timespec="seconds")}

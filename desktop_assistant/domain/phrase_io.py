@@ -19,13 +19,13 @@ import datetime as dt
 import enum
 import io
 import json
-import re
 import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
 
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop_assistant.domain.phrases import Phrase, PhraseError, validated
+from desktop_assistant.domain.tables import csv_bytes, neutralise, unneutralise, xlsx_bytes
 
 JSON_FORMAT = "desktop_assistant.phrases"
 JSON_VERSION = 1
@@ -46,7 +46,6 @@ _SHOWN_CHARS = 40
 
 # A cell a spreadsheet would run as a formula; with our apostrophe in front, or a text that already
 # starts with apostrophes before such a character (so the apostrophe we strip on import is always ours).
-_FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 
 # --- messages (Chinese source, English in tools/update_translations.py) ---------------------------
 MSG_AT = QT_TRANSLATE_NOOP("Messages", "{where}: {reason}")
@@ -134,16 +133,6 @@ class ParsedImport:
     fields: frozenset[str] = frozenset(FIELDS)
     encoding: str = ""  # CSV only: utf-8, utf-8-sig or gb18030
     ignored_columns: tuple[str, ...] = ()
-
-
-def neutralise(cell: str) -> str:
-    """What an export writes: a leading apostrophe stops spreadsheets running the cell as a formula."""
-    return "'" + cell if _FORMULA_START.match(cell) else cell
-
-
-def unneutralise(cell: str) -> str:
-    """The inverse of neutralise, applied to CSV and XLSX cells on import."""
-    return cell[1:] if cell.startswith("'") and _FORMULA_START.match(cell, 1) else cell
 
 
 # --- format detection ------------------------------------------------------------------------------
@@ -474,40 +463,17 @@ def _header(english: bool) -> list[str]:
 
 
 def _row(phrase: Phrase) -> list[str]:
-    return [neutralise(getattr(phrase, name)) for name in FIELDS]
+    return [getattr(phrase, name) for name in FIELDS]
 
 
 def export_csv(phrases: Iterable[Phrase], *, english_header: bool = False) -> bytes:
-    """UTF-8 with BOM (Excel then reads Chinese right), CRLF between records, formulas neutralised."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(_header(english_header))
-    writer.writerows(_row(phrase) for phrase in phrases)
-    return out.getvalue().encode("utf-8-sig")
+    return csv_bytes(_header(english_header), (_row(phrase) for phrase in phrases))
 
 
 def export_xlsx(phrases: Iterable[Phrase], *, english_header: bool = False) -> bytes:
-    import openpyxl
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Alignment, Font
-
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "短语" if not english_header else "phrases"
-    sheet.append(_header(english_header))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for phrase in phrases:
-        # Control characters cannot be stored in xlsx at all; they have no business in a phrase either.
-        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", cell) for cell in _row(phrase)])
-        sheet.cell(row=sheet.max_row, column=FIELDS.index("text") + 1).alignment = wrap
-    for letter, width in zip("ABCDE", (12, 12, 20, 60, 14)):
-        sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = "A2"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx_bytes("短语" if not english_header else "phrases", _header(english_header),
+                      (_row(phrase) for phrase in phrases), widths=(12, 12, 20, 60, 14),
+                      wrap_columns=(FIELDS.index("text"),))
 
 
 def phrase_to_json(phrase: Phrase) -> dict[str, Any]:

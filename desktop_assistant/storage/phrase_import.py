@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Mapping
@@ -45,6 +44,7 @@ from desktop_assistant.domain.phrase_io import (
 )
 from desktop_assistant.domain.phrases import CODE_PATTERN, Phrase, PhraseError
 from desktop_assistant.domain.settings import SCHEMA
+from desktop_assistant.storage.files import write_atomically
 from desktop_assistant.storage.phrase_store import MSG_HOTKEY_TAKEN, PhraseStore
 from desktop_assistant.storage.settings_store import AppStateStore, SettingsStore
 
@@ -90,20 +90,8 @@ def export_to_file(phrases: PhraseStore, path: Path, fmt: str | None = None) -> 
         raise PhraseImportError(MSG_NO_FOLDER, path=str(path.parent))
     everything = phrases.all()
     data = export_phrases(everything, phrases.groups(), fmt)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        # Written beside the target, then renamed over it: a crash never leaves half a file. Normal
-        # permissions (umask), unlike the database: an export is meant to be shared.
-        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o666)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
+        write_atomically(path, data)
     except OSError as exc:
         raise PhraseImportError(MSG_CANNOT_WRITE, path=str(path), reason=exc.strerror or type(exc).__name__) from None
     return len(everything)
