@@ -35,6 +35,7 @@ from desktop_assistant.storage.phrase_import import LibraryImporter
 from desktop_assistant.storage.store import Store, open_store
 from desktop_assistant.ui import dialogs
 from desktop_assistant.ui.i18n import LanguageSwitcher
+from desktop_assistant.ui.notes_controller import NotesController
 from desktop_assistant.ui.panel import PanelWindow
 from desktop_assistant.ui.phrase_library import PhraseLibrary
 from desktop_assistant.ui.phrases_controller import PhrasesController
@@ -70,6 +71,7 @@ class Application(QObject):
         self.store: Store | None = None
         self.pipeline: InsertionPipeline | None = None
         self.phrases: PhrasesController | None = None
+        self.notes: NotesController | None = None
         self.session_watcher: SessionWatcher | None = None
         self.panel: PanelWindow | None = None
         self.tray: Tray | None = None
@@ -142,10 +144,18 @@ class Application(QObject):
         importer = LibraryImporter(self.store.db, self.store.phrases, settings, self.clock.now)
         self.phrases = PhrasesController(library, settings, self.clock, self._insert_texts, importer,
                                          self.pipeline.agent_clipboard_text, self._hotkey_held_elsewhere,
-                                         parent=self)
+                                         conversation_context=self._order_context, parent=self)
         self.pipeline.inserted.connect(self.phrases.on_inserted)
         self.phrases.bindings_changed.connect(self._register_hotkeys)
         self.panel.add_feature_tab(self.phrases.tab)
+
+        self.notes = NotesController(self.store.notes, self.store.promises, settings, self.clock,
+                                     self.phrases.insert_code, parent=self)
+        self.notes.notify.connect(self._notify)
+        self.notes.badge_changed.connect(lambda count: self.panel.update_tab_title(self.notes.todo_tab, count > 0))
+        self.notes.overdue_changed.connect(self.tray.set_overdue)
+        self.panel.add_feature_tab(self.notes.notes_tab)
+        self.panel.add_feature_tab(self.notes.todo_tab)
         self.panel.set_available_hotkeys(tuple(self._hotkey_actions()))
 
         self.hotkeys = HotkeyService(self._backend_factory(settings.get("hotkey.backend")), self)
@@ -167,6 +177,8 @@ class Application(QObject):
                 self.pipeline.tracker.start()
         if self.session_watcher is not None:
             self.session_watcher.start()
+        if self.notes is not None:
+            self.notes.start()
         self.first_backup_timer.start()
         self.backup_timer.start()
 
@@ -189,6 +201,14 @@ class Application(QObject):
             handler()
         elif self.phrases is not None:
             self.phrases.handle_action(action)
+
+    def _order_context(self) -> dict[str, str]:
+        return self.notes.context() if self.notes is not None else {}
+
+    def _notify(self, title: str, message: str) -> None:
+        assert self.tray is not None and self.panel is not None
+        self.tray.notify(title, message)
+        self.panel.status_strip.show_notice(f"{title}: {message}")
 
     def _hotkey_held_elsewhere(self, combo: str) -> str:
         return self.hotkeys.probe(combo) if self.hotkeys is not None else ""
@@ -228,6 +248,9 @@ class Application(QObject):
         apply_theme(self.qt_app, values["theme"])
         if self.pipeline is not None:
             self.pipeline.set_options(PasteOptions.from_settings(values))
+        if self.notes is not None:
+            self.notes.notes_tab.apply_settings(values)
+            self.notes.tick()  # reminder times follow the new lead and cut-off at once
         if values["hotkey.backend"] and self.hotkeys.backend_name != self._backend_factory(values["hotkey.backend"]).name:
             self.hotkeys.shutdown()
             self.hotkeys.deleteLater()
@@ -271,6 +294,9 @@ class Application(QObject):
         """Release everything in reverse order; safe after a partial build and when called twice."""
         self.backup_timer.stop()
         self.first_backup_timer.stop()
+        if self.notes is not None:
+            self.notes.stop()
+            self.notes = None
         if self.hotkeys is not None:
             self.hotkeys.shutdown()
             self.hotkeys = None

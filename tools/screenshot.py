@@ -20,10 +20,34 @@ from desktop_assistant.os_integration.hotkeys.fake import FakeHotkeyBackend  # n
 from desktop_assistant.paths import Paths  # noqa: E402
 
 
+def _example_notes(app: Application) -> None:
+    """A flagged order with three versions, two promises (one overdue) and an unpaid order."""
+    import datetime as dt
+
+    from desktop_assistant.domain.notes import validated_change
+    from desktop_assistant.domain.promises import validated_promise
+
+    assert app.store is not None
+    now = dt.datetime.now().replace(second=0, microsecond=0)
+    notes, promises = app.store.notes, app.store.promises
+    for minutes, flag, text, reason in ((-50, 1, "赠袜子, 顺丰", ""), (-30, 1, "赠袜子, 顺丰, 周五前发", "买家催"),
+                                        (-5, 2, "赠袜子, 改发韵达 (顺丰不到)", "偏远地区")):
+        change = validated_change("3852190467712", flag, text, reason, "1024", "tb_云朵朵",
+                                  current=notes.current("3852190467712"))
+        notes.append(change, now + dt.timedelta(minutes=minutes))
+    promises.add(validated_promise("下午给买家回复到货时间", now + dt.timedelta(minutes=1), "3852190467712", "tb_云朵朵",
+                                   now), "1024", now - dt.timedelta(minutes=40))
+    app.store.db.execute("UPDATE promises SET due = ? WHERE id = 1", [str(now - dt.timedelta(minutes=12))])
+    promises.add(validated_promise("明天发顺丰, 送袜子", now + dt.timedelta(hours=20), "3852190467712", "tb_云朵朵", now),
+                 "1024", now)
+    promises.add_unpaid("3852200011223", "小熊爱吃鱼", now - dt.timedelta(minutes=20), "1024")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", nargs="?", default="docs/panel.png")
     parser.add_argument("--language", default="zh_CN")
+    parser.add_argument("--tab", type=int, default=0, help="which tab to show (0: 短语)")
     args = parser.parse_args()
     qt_app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
@@ -31,11 +55,16 @@ def main() -> int:
         assert app.open_database() and app.store is not None
         app.store.settings.set_many({"agent_name": "小王", "agent_id": "1024", "shop_name": "云朵家居旗舰店",
                                      "language": args.language})
+        _example_notes(app)
         app.build_ui()
         app.show()
         assert app.panel is not None
         app.panel.resize(380, 640)
         app.panel.status_strip.set_conversation("tb_云朵朵 · 淘宝")
+        app.panel.tabs.setCurrentIndex(args.tab)
+        if app.notes is not None:
+            app.notes.notes_tab.open_order("3852190467712")
+            app.notes.tick()
         for _ in range(5):
             qt_app.processEvents()
         app.panel.grab().save(args.out)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Protocol
 
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 
@@ -104,6 +105,26 @@ class NoteVersion:
     agent_id: str
     buyer: str
     at: dt.datetime
+
+
+@dataclass(frozen=True)
+class OrderNote:
+    """An order as lists show it: its current note and how many versions it has."""
+
+    current: NoteVersion
+    versions: int
+
+
+class NoteRepository(Protocol):
+    """What the UI may do with notes (storage.note_store implements it)."""
+
+    def append(self, change: NoteChange, at: dt.datetime) -> NoteVersion: ...
+
+    def current(self, order_id: str) -> NoteVersion | None: ...
+
+    def history(self, order_id: str) -> list[NoteVersion]: ...
+
+    def search(self, query: str, flag: int | None = None, limit: int = 200) -> list[OrderNote]: ...
 
 
 def validated_change(order_id: str, flag: object, text: str, reason: str, agent_id: str, buyer: str = "",

@@ -9,6 +9,7 @@ import datetime as dt
 import enum
 import re
 from dataclasses import dataclass
+from typing import Protocol
 
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop_assistant.domain.notes import BUYER_MAX_CHARS, parse_order_id
@@ -20,6 +21,7 @@ MSG_TEXT_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "承诺内容最多 {limit} �
 MSG_DUE_IN_PAST = QT_TRANSLATE_NOOP("Messages", "到期时间已经过了: {due}")
 MSG_BUYER_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "买家昵称最多 {limit} 个字")
 MSG_BAD_CUTOFF = QT_TRANSLATE_NOOP("Messages", "截单时间格式应为 HH:MM, 收到: {value}")
+MSG_ALREADY_LISTED = QT_TRANSLATE_NOOP("Messages", "订单 {order_id} 已在催付列表中")
 MSG_PLACED_IN_FUTURE = QT_TRANSLATE_NOOP("Messages", "下单时间不能晚于现在: {placed}")
 
 
@@ -182,3 +184,25 @@ def due_urges(orders: list[UnpaidOrder], rules: UrgeRules, now: dt.datetime,
             due.append(UrgeReminder(order, latest.kind, latest.at, latest.phrase_code,
                                     tuple(r.kind for r in passed)))
     return due
+
+
+class PromiseRepository(Protocol):
+    """What the UI may do with promises and unpaid orders (storage.promise_store implements it)."""
+
+    def add(self, promise: NewPromise, agent_id: str, now: dt.datetime) -> Promise: ...
+
+    def open(self) -> list[Promise]: ...
+
+    def listed(self, now: dt.datetime) -> list[Promise]: ...
+
+    def mark_done(self, promise_id: int, agent_id: str, now: dt.datetime) -> Promise: ...
+
+    def add_unpaid(self, order_id: str, buyer: str, placed_at: dt.datetime, agent_id: str) -> UnpaidOrder: ...
+
+    def open_unpaid(self) -> list[UnpaidOrder]: ...
+
+    def close_unpaid(self, unpaid_id: int, outcome: str, now: dt.datetime) -> UnpaidOrder: ...
+
+    def reminders_given(self, subject: str) -> set[tuple[int, str]]: ...
+
+    def remember_reminders(self, subject: str, given: list[tuple[int, str]], now: dt.datetime) -> None: ...

@@ -4,12 +4,13 @@ mirrored in order_current by a trigger, Chinese text searchable through an FTS5 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Iterator
 
 import sqlite_utils
 
-from desktop_assistant.domain.notes import NoteChange, NoteVersion, contains, index_terms, match_expression
+from desktop_assistant.domain.notes import (
+    NoteChange, NoteVersion, OrderNote, contains, index_terms, match_expression,
+)
 
 _NOTE_COLUMNS = "n.id, n.order_id, n.flag, n.text, n.reason, n.agent_id, n.buyer, n.at"
 SEARCH_LIMIT = 200
@@ -20,14 +21,6 @@ _CANDIDATES = 2000
 def _version(row: tuple) -> NoteVersion:
     nid, order_id, flag, text, reason, agent_id, buyer, at = row
     return NoteVersion(nid, order_id, flag, text, reason, agent_id, buyer, dt.datetime.fromisoformat(at))
-
-
-@dataclass(frozen=True)
-class OrderNote:
-    """An order as lists show it: its current note and how many versions it has."""
-
-    current: NoteVersion
-    versions: int
 
 
 class NoteStore:

@@ -7,7 +7,7 @@ import datetime as dt
 
 import sqlite_utils
 
-from desktop_assistant.domain.promises import NewPromise, Promise, UnpaidOrder
+from desktop_assistant.domain.promises import MSG_ALREADY_LISTED, NewPromise, Promise, PromiseError, UnpaidOrder
 
 _PROMISE_COLUMNS = "id, text, due, order_id, buyer, agent_id, created_at, done_at, done_by"
 _UNPAID_COLUMNS = "id, order_id, buyer, placed_at, agent_id, closed_at, outcome"
@@ -31,10 +31,6 @@ def _promise(row: tuple) -> Promise:
 def _unpaid(row: tuple) -> UnpaidOrder:
     uid, order_id, buyer, placed_at, agent_id, closed_at, outcome = row
     return UnpaidOrder(uid, order_id, buyer, dt.datetime.fromisoformat(placed_at), agent_id, _time(closed_at), outcome)
-
-
-class UnpaidOrderExists(LookupError):
-    """The order is already on the 催付 list."""
 
 
 class PromiseStore:
@@ -80,7 +76,7 @@ class PromiseStore:
         with self._db.atomic():
             if self._db.execute("SELECT 1 FROM unpaid_orders WHERE order_id = ? AND closed_at IS NULL",
                                 [order_id]).fetchone():
-                raise UnpaidOrderExists(order_id)
+                raise PromiseError(MSG_ALREADY_LISTED, order_id=order_id)
             cursor = self._db.execute(
                 "INSERT INTO unpaid_orders (order_id, buyer, placed_at, agent_id) VALUES (?, ?, ?, ?)",
                 [order_id, buyer, _stamp(placed_at), agent_id])

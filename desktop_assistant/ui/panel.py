@@ -6,7 +6,7 @@ import logging
 from typing import Any, Mapping
 
 from PySide6.QtCore import QByteArray, QEvent, QRect, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
+from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSizePolicy, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from desktop_assistant.domain.settings import SCHEMA, SettingsAccess, StateAccess
@@ -157,6 +157,12 @@ class PanelWindow(QMainWindow):
         """A feature's tab goes before 概览; the widget names itself through `tab_title()`."""
         self.tabs.insertTab(self.tabs.indexOf(self.start_page), widget, widget.tab_title())
         self.tabs.setCurrentIndex(0)
+
+    def update_tab_title(self, widget: QWidget, urgent: bool) -> None:
+        """A feature's title changed (a count); urgent ones are drawn in red so they are seen at a glance."""
+        index = self.tabs.indexOf(widget)
+        self.tabs.setTabText(index, widget.tab_title())
+        self.tabs.tabBar().setTabTextColor(index, QColor("#c62828") if urgent else self.palette().color(QPalette.ColorRole.WindowText))
 
     def set_available_hotkeys(self, keys: tuple[str, ...]) -> None:
         """The hotkey settings that have an action in this build; the others are not offered."""

@@ -89,19 +89,27 @@ class PhrasesController(QObject):
         return ""
 
     # --- actions -----------------------------------------------------------------------------
-    def render_context(self) -> RenderContext:
+    def render_context(self, extra: dict[str, str] | None = None) -> RenderContext:
         clipboard = self._clipboard_text()
-        conversation = self._conversation_context()
+        conversation = {**self._conversation_context(), **(extra or {})}
         return RenderContext(
             now=self._clock.now(), agent=self._settings.get("agent_name"), shop=self._settings.get("shop_name"),
             buyer=conversation.get("buyer", ""), order_id=conversation.get("order_id", ""), clipboard=clipboard)
 
-    def insert(self, phrase_id: int, into_last_window: bool = False) -> None:
+    def insert(self, phrase_id: int, into_last_window: bool = False, extra: dict[str, str] | None = None) -> None:
         phrase = self.library.get(phrase_id)
-        context = self.render_context()
+        context = self.render_context(extra)
         rendered = [render(message, context) for message in phrase.messages]
         caret = rendered[-1].caret_from_end if rendered else None
         self._inserter([r.text for r in rendered], caret, phrase_id, into_last_window)
+
+    def insert_code(self, code: str, extra: dict[str, str]) -> str:
+        """Send the phrase with this 快捷编码 into the last IM window; "" or why not (for the agent)."""
+        phrase = next((p for p in self.library.all() if p.code == code), None) if code else None
+        if phrase is None:
+            return self.tr("没有快捷编码为「{0}」的短语: 在设置里改催付短语, 或新建这个编码").format(code)
+        self.insert(phrase.id, into_last_window=True, extra=extra)
+        return ""
 
     def on_inserted(self, tag: Any) -> None:
         if isinstance(tag, int):

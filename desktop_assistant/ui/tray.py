@@ -22,8 +22,12 @@ class Tray(QObject):
         self.pause_action.toggled.connect(self.pause_toggled)
         self.quit_action = QAction(self.menu)
         self.quit_action.triggered.connect(self.quit_requested)
+        self.overdue_menu = QMenu(self.menu)  # overdue promises stay visible here until handled
         self.menu.addAction(self.show_action)
         self.menu.addAction(self.pause_action)
+        self.overdue_action = self.menu.addMenu(self.overdue_menu)
+        self.overdue_action.setVisible(False)
+        self._overdue: list[str] = []
         self.menu.addSeparator()
         self.menu.addAction(self.quit_action)
         self.icon = QSystemTrayIcon(icon, self)
@@ -51,8 +55,22 @@ class Tray(QObject):
         if self.icon.isVisible():
             self.icon.showMessage(title, message, QSystemTrayIcon.MessageIcon.Warning, 8000)
 
+    def set_overdue(self, lines: list[str]) -> None:
+        if lines == self._overdue:
+            return
+        self._overdue = list(lines)
+        self.overdue_menu.clear()
+        for line in lines:
+            self.overdue_menu.addAction(line).triggered.connect(self.toggle_panel)
+        self.overdue_action.setVisible(bool(lines))
+        self.retranslate()
+
     def retranslate(self) -> None:
-        self.icon.setToolTip(self.tr("客服助手"))
+        tooltip = self.tr("客服助手")
+        if self._overdue:
+            tooltip += "\n" + self.tr("{0} 个承诺已超时").format(len(self._overdue))
+        self.icon.setToolTip(tooltip)
+        self.overdue_menu.setTitle(self.tr("超时承诺 ({0})").format(len(self._overdue)))
         self.show_action.setText(self.tr("显示/隐藏面板"))
         self.pause_action.setText(self.tr("暂停全局快捷键"))
         self.quit_action.setText(self.tr("退出"))

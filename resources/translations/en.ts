@@ -4,12 +4,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+205"/>
+        <location filename="../../desktop_assistant/app.py" line="+225"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>数据库可能已损坏</source>
         <translation>The database may be damaged</translation>
     </message>
@@ -247,6 +247,69 @@
     </message>
 </context>
 <context>
+    <name>MemoDialog</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/note_dialogs.py" line="+27"/>
+        <source>备忘行</source>
+        <translation>Memo line</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>改了什么: 地址、规格…</source>
+        <translation>What changed: address, variant…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>赠</source>
+        <translation>Gift</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>赠品</source>
+        <translation>Gift</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发</source>
+        <translation>Shipping</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>快递 / 发货时间</source>
+        <translation>Courier / ship time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>因</source>
+        <translation>Because</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>填入备注</source>
+        <translation>Put into the note</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>已复制</source>
+        <translation>Copied</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <location filename="../../desktop_assistant/domain/hotkeys.py" line="+36"/>
@@ -404,7 +467,7 @@
         <translation>The group {name} already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+52"/>
+        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+51"/>
         <source>{where}: {reason}</source>
         <translation>{where}: {reason}</translation>
     </message>
@@ -544,7 +607,7 @@
         <translation>Unknown file format: {format}</translation>
     </message>
     <message>
-        <location line="+474"/>
+        <location line="+441"/>
         <source>新增 {added} 条, 替换 {replaced} 条, 跳过 {skipped} 条, 改编码后新增 {renamed} 条</source>
         <translation>Added {added}, replaced {replaced}, skipped {skipped}, added under a new code {renamed}</translation>
     </message>
@@ -634,17 +697,19 @@
         <translation>Cannot read {path}: {reason}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop_assistant/storage/note_export.py" line="+14"/>
+        <location filename="../../desktop_assistant/storage/phrase_import.py" line="+1"/>
         <source>无法写入文件 {path}: {reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <location filename="../../desktop_assistant/storage/phrase_import.py" line="+1"/>
         <source>目录不存在: {path}</source>
         <translation>Folder does not exist: {path}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop_assistant/storage/phrase_import.py" line="+1"/>
         <source>无法从文件名判断导出格式, 请用 .csv / .xlsx / .json 结尾或指定格式: {path}</source>
         <translation>Cannot tell the export format from the file name; end it in .csv, .xlsx or .json, or give --format: {path}</translation>
     </message>
@@ -654,7 +719,7 @@
         <translation>The database refused the change: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/notes.py" line="+32"/>
+        <location filename="../../desktop_assistant/domain/notes.py" line="+33"/>
         <source>旗帜只能是 0-5 (0 灰 1 红 2 黄 3 绿 4 蓝 5 紫), 收到: {value}</source>
         <translation>The flag must be 0-5 (0 grey 1 red 2 yellow 3 green 4 blue 5 purple), got: {value}</translation>
     </message>
@@ -685,7 +750,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_assistant/domain/promises.py" line="+21"/>
+        <location filename="../../desktop_assistant/domain/promises.py" line="+22"/>
         <source>买家昵称最多 {limit} 个字</source>
         <translation>A buyer nick is at most {limit} characters</translation>
     </message>
@@ -693,6 +758,11 @@
         <location line="+1"/>
         <source>备注和旗帜都没有变化</source>
         <translation>Neither the note nor the flag changed</translation>
+    </message>
+    <message>
+        <location line="+178"/>
+        <source>导出文件需以 .csv 或 .xlsx 结尾: {path}</source>
+        <translation>An export file must end in .csv or .xlsx: {path}</translation>
     </message>
     <message>
         <location filename="../../desktop_assistant/domain/promises.py" line="-3"/>
@@ -716,6 +786,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>订单 {order_id} 已在催付列表中</source>
+        <translation>Order {order_id} is already on the chase list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>下单时间不能晚于现在: {placed}</source>
         <translation>The order cannot be placed in the future: {placed}</translation>
     </message>
@@ -723,7 +798,7 @@
 <context>
     <name>Notes</name>
     <message>
-        <location filename="../../desktop_assistant/domain/notes.py" line="-20"/>
+        <location filename="../../desktop_assistant/domain/notes.py" line="-198"/>
         <source>灰</source>
         <translation>grey</translation>
     </message>
@@ -754,9 +829,150 @@
     </message>
 </context>
 <context>
+    <name>NotesController</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/notes_controller.py" line="+105"/>
+        <source>承诺已超时</source>
+        <translation>Promise overdue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>承诺快到期</source>
+        <translation>Promise due soon</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>该催付了</source>
+        <translation>Time to chase payment</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0}: 在「待办」点「发催付话术」</source>
+        <translation>{0}: press “Send chase phrase” in To do</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>已记下承诺: {0}</source>
+        <translation>Promise recorded: {0}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>已加入催付: {0}</source>
+        <translation>Added to the chase list: {0}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>催付话术已发送: {0}</source>
+        <translation>Chase phrase sent: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTab</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/notes_tab.py" line="+154"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{0} 版</source>
+        <translation>{0} versions</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>新订单: 还没有备注</source>
+        <translation>New order: no note yet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>当前: {0} {1}  ·  {2} 工号 {3}</source>
+        <translation>Current: {0} {1}  ·  {2} agent {3}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>第 {0} 版  {1}  工号 {2}  {3}</source>
+        <translation>Version {0}  {1}  agent {2}  {3}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>事由: {0}</source>
+        <translation>Reason: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>历史 ({0} 版, 只增不改)</source>
+        <translation>History ({0} versions, append-only)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>还可输入 {0} 字节</source>
+        <translation>{0} bytes left</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超出 {0} 字节</source>
+        <translation>{0} bytes too long</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>已保存第 {0} 版</source>
+        <translation>Saved version {0}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>订单号 / 买家 / 备注内容</source>
+        <translation>Order id / buyer / note text</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>全部颜色</source>
+        <translation>All colours</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>订单号</source>
+        <translation>Order id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>买家</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>输入订单号后回车</source>
+        <translation>Type an order id and press Enter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备注内容 (平台备注最多 1000 字节)</source>
+        <translation>Note (the platform allows 1000 bytes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>变动事由 (修改已有备注时必填)</source>
+        <translation>Reason for the change (required when changing a note)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存备注</source>
+        <translation>Save note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备忘行…</source>
+        <translation>Memo line…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>记承诺…</source>
+        <translation>Promise…</translation>
+    </message>
+</context>
+<context>
     <name>PanelWindow</name>
     <message>
-        <location filename="../../desktop_assistant/ui/panel.py" line="+209"/>
+        <location filename="../../desktop_assistant/ui/panel.py" line="+215"/>
         <location line="+1"/>
         <source>客服助手</source>
         <translation>CS Assistant</translation>
@@ -898,7 +1114,12 @@
         <translation>{0} is held by another program: {1}</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+22"/>
+        <source>没有快捷编码为「{0}」的短语: 在设置里改催付短语, 或新建这个编码</source>
+        <translation>No phrase has the code “{0}”: change the chase phrase in the settings, or create that code</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>导入短语</source>
         <translation>Import phrases</translation>
     </message>
@@ -1009,6 +1230,59 @@
         <location line="+1"/>
         <source>↑↓ 选择 · Enter 插入 · 1-9 快速选 · Esc 关闭</source>
         <translation>↑↓ select · Enter insert · 1-9 pick · Esc close</translation>
+    </message>
+</context>
+<context>
+    <name>PromiseDialog</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/note_dialogs.py" line="+13"/>
+        <source>记承诺</source>
+        <translation>Record a promise</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>例如: 明天下午发顺丰, 送袜子一双</source>
+        <translation>e.g. ship SF tomorrow afternoon, a pair of socks free</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>30 分钟</source>
+        <translation>30 minutes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2 小时</source>
+        <translation>2 hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>今天 18:00</source>
+        <translation>Today 18:00</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>明天 10:00</source>
+        <translation>Tomorrow 10:00</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>承诺</source>
+        <translation>Promise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>订单号</source>
+        <translation>Order id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>买家</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>到期</source>
+        <translation>Due</translation>
     </message>
 </context>
 <context>
@@ -1319,11 +1593,144 @@
     </message>
 </context>
 <context>
+    <name>TodoTab</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/todo_tab.py" line="+28"/>
+        <source>{0} 分钟</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} 小时 {1} 分</source>
+        <translation>{0} h {1} min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 小时</source>
+        <translation>{0} h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 天 {1} 小时</source>
+        <translation>{0} d {1} h</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>待办</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>已超时 {0}</source>
+        <translation>overdue by {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已完成 {0}</source>
+        <translation>done {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>还有 {0}</source>
+        <translation>due in {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0} 下单, 已 {1}</source>
+        <translation>placed {0}, {1} ago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下次提醒 {0}</source>
+        <translation>next reminder {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>提醒已发出</source>
+        <translation>reminded</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>先选中一条承诺</source>
+        <translation>Select a promise first</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>先选中一个待付款订单</source>
+        <translation>Select an unpaid order first</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>承诺 (到期前提醒, 超时的一直显示)</source>
+        <translation>Promises (reminded before due; overdue ones stay)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新承诺…</source>
+        <translation>New promise…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>催付 (未付款订单)</source>
+        <translation>Chase payment (unpaid orders)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>订单号</source>
+        <translation>Order id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>买家</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> 分钟前下单</source>
+        <translation> min ago placed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>加入</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发催付话术</source>
+        <translation>Send chase phrase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已付款</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不再催</source>
+        <translation>Stop chasing</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
-        <location filename="../../desktop_assistant/ui/tray.py" line="+55"/>
+        <location filename="../../desktop_assistant/ui/tray.py" line="+69"/>
         <source>客服助手</source>
         <translation>CS Assistant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} 个承诺已超时</source>
+        <translation>{0} promises overdue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>超时承诺 ({0})</source>
+        <translation>Overdue promises ({0})</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -6,9 +6,8 @@ import datetime as dt
 
 import pytest
 
-from desktop_assistant.domain.promises import validated_promise
+from desktop_assistant.domain.promises import PromiseError, validated_promise
 from desktop_assistant.paths import Paths
-from desktop_assistant.storage.promise_store import UnpaidOrderExists
 from desktop_assistant.storage.store import open_store
 
 NOW = dt.datetime(2026, 11, 11, 10, 0)
@@ -37,7 +36,7 @@ def test_promises_are_added_listed_and_done_without_being_deleted(store):
 
 def test_an_order_is_on_the_unpaid_list_once_while_open(store):
     first = store.promises.add_unpaid("T9", "云", NOW, "A01")
-    with pytest.raises(UnpaidOrderExists):
+    with pytest.raises(PromiseError, match="已在催付列表"):
         store.promises.add_unpaid("T9", "云", NOW, "A01")
     closed = store.promises.close_unpaid(first.id, "paid", NOW + dt.timedelta(minutes=20))
     assert closed.outcome == "paid" and store.promises.open_unpaid() == []
