@@ -103,7 +103,9 @@ def m003_notes_and_promises(db: sqlite_utils.Database) -> None:
                 note_id = new.id, flag = new.flag, buyer = new.buyer, versions = versions + 1;
         END""")
     # Text search: Chinese split into bigrams by domain.notes.index_terms (FTS5 does not split it).
-    db.execute("CREATE VIRTUAL TABLE order_note_terms USING fts5 (terms, content='', tokenize='unicode61')")
+    # prefix='1': a one-character query is a prefix query; without this index FTS5 merges every term
+    # that starts with it before it can stop at the newest 200 (100 ms at a million versions).
+    db.execute("CREATE VIRTUAL TABLE order_note_terms USING fts5 (terms, content='', tokenize='unicode61', prefix='1')")
     db.execute("""
         CREATE TABLE promises (
             id INTEGER PRIMARY KEY,

@@ -14,8 +14,10 @@ from desktop_assistant.domain.notes import (
 
 _NOTE_COLUMNS = "n.id, n.order_id, n.flag, n.text, n.reason, n.agent_id, n.buyer, n.at"
 SEARCH_LIMIT = 200
-# Candidates read from the text index per query: enough to fill a page after the substring check.
+# Candidates read from the text index per batch, and how many batches at most: a colour filter or
+# false candidates may need more than one; the bound keeps a rare combination from scanning everything.
 _CANDIDATES = 2000
+_MAX_BATCHES = 10
 
 
 def _version(row: tuple) -> NoteVersion:
@@ -66,8 +68,10 @@ class NoteStore:
         query = query.strip()
         if not query:
             return self.recent(limit, flag)
+        # `+c.flag`: the flag index would make SQLite scan every order of that colour instead of
+        # using the order-id or buyer index (there are no planner statistics to tell it otherwise).
+        flag_sql, flag_params = (" AND +c.flag = ?", [flag]) if flag is not None else ("", [])
         found: dict[str, OrderNote] = {}
-        flag_sql, flag_params = (" AND c.flag = ?", [flag]) if flag is not None else ("", [])
         # Order ids are ASCII: a range on the primary key is a prefix search that uses the index.
         for note in self._orders(f"WHERE c.order_id >= ? AND c.order_id < ?{flag_sql} ORDER BY c.order_id LIMIT ?",
                                  [query, query + "\uffff", *flag_params, limit]):
@@ -75,37 +79,44 @@ class NoteStore:
         for note in self._orders(f"WHERE c.buyer = ?{flag_sql} ORDER BY c.note_id DESC LIMIT ?",
                                  [query, *flag_params, limit]):
             found.setdefault(note.current.order_id, note)
-        for order_id in self._orders_with_text(query):
-            if len(found) >= limit:
-                break
-            if order_id not in found:
-                found[order_id] = None  # type: ignore[assignment]  # filled below in one query
-        missing = [oid for oid, note in found.items() if note is None]
-        if missing:
-            marks = ",".join("?" * len(missing))
-            loaded = {note.current.order_id: note for note in self._orders(
-                f"WHERE c.order_id IN ({marks}){flag_sql}", [*missing, *flag_params])}
-            for oid in missing:
-                if oid in loaded:
-                    found[oid] = loaded[oid]
-                else:
-                    del found[oid]
+        if len(found) < limit:
+            for note in self._orders_with_text(query, flag_sql, flag_params, limit - len(found), set(found)):
+                found[note.current.order_id] = note
         return list(found.values())[:limit]
 
-    def _orders_with_text(self, query: str) -> Iterator[str]:
+    def _orders_with_text(self, query: str, flag_sql: str, flag_params: list, wanted: int,
+                          skip: set[str]) -> Iterator[OrderNote]:
+        """Orders with a version containing `query`, newest first: candidates from the term index in
+        batches (confirmed by a substring test, filtered by colour) until enough are found."""
         expression = match_expression(query)
         if expression is None:
             return
-        rows = self._db.execute(
-            "SELECT n.order_id, n.text, n.reason FROM "
-            "(SELECT rowid FROM order_note_terms WHERE order_note_terms MATCH ? ORDER BY rowid DESC LIMIT ?) t "
-            "JOIN order_notes n ON n.id = t.rowid ORDER BY n.id DESC",
-            [expression, _CANDIDATES])
-        seen: set[str] = set()
-        for order_id, text, reason in rows:
-            if order_id not in seen and (contains(text, query) or contains(reason, query)):
-                seen.add(order_id)
-                yield order_id
+        below = None
+        for _batch in range(_MAX_BATCHES):
+            rowids = [row[0] for row in self._db.execute(
+                "SELECT rowid FROM order_note_terms WHERE order_note_terms MATCH ?"
+                + (" AND rowid < ?" if below is not None else "") + " ORDER BY rowid DESC LIMIT ?",
+                [expression, *([below] if below is not None else []), _CANDIDATES])]
+            if not rowids:
+                return
+            below = rowids[-1]
+            marks = ",".join("?" * len(rowids))
+            rows = self._db.execute(
+                f"SELECT n.order_id, n.text, n.reason FROM order_notes n "
+                f"JOIN order_current c ON c.order_id = n.order_id WHERE n.id IN ({marks}){flag_sql} ORDER BY n.id DESC",
+                [*rowids, *flag_params])
+            matched = [oid for oid, text, reason in rows
+                       if oid not in skip and (contains(text, query) or contains(reason, query))]
+            fresh = list(dict.fromkeys(matched))[:wanted]
+            if fresh:
+                marks = ",".join("?" * len(fresh))
+                loaded = {n.current.order_id: n for n in self._orders(f"WHERE c.order_id IN ({marks})", fresh)}
+                for oid in fresh:
+                    skip.add(oid)
+                    wanted -= 1
+                    yield loaded[oid]
+            if wanted <= 0 or len(rowids) < _CANDIDATES:
+                return
 
     def _orders(self, where: str, params: list) -> list[OrderNote]:
         rows = self._db.execute(

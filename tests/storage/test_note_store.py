@@ -92,3 +92,13 @@ def test_export_rows_are_every_version(store):
     write(store, "A1", 1, "a")
     write(store, "B2", 2, "b2", "改", minutes=1)
     assert [(v.order_id, v.text) for v in store.notes.export_rows()] == [("A1", "a"), ("B2", "b"), ("B2", "b2")]
+
+
+def test_a_colour_filter_finds_text_matches_beyond_the_first_batch_of_candidates(store):
+    write(store, "OLD5", 5, "顺丰 已退款")  # the oldest mention, the only purple one
+    with store.db.atomic():  # one transaction: 2,500 newer grey mentions in front of it
+        for n in range(2500):
+            store.notes.append(validated_change(f"G{n}", 0, f"顺丰 第{n}单", "", "A01"), T0)
+    assert [n.current.order_id for n in store.notes.search("顺丰", flag=5)] == ["OLD5"]
+    assert len(store.notes.search("顺丰")) == 200  # a page, newest first
+    assert store.notes.search("顺丰")[0].current.order_id == "G2499"
