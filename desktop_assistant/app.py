@@ -34,6 +34,7 @@ from desktop_assistant.storage.migrations import NewerSchemaError
 from desktop_assistant.storage.phrase_import import LibraryImporter
 from desktop_assistant.storage.store import Store, open_store
 from desktop_assistant.ui import dialogs
+from desktop_assistant.ui.buyers_controller import BuyersController
 from desktop_assistant.ui.i18n import LanguageSwitcher
 from desktop_assistant.ui.notes_controller import NotesController
 from desktop_assistant.ui.panel import PanelWindow
@@ -72,6 +73,7 @@ class Application(QObject):
         self.pipeline: InsertionPipeline | None = None
         self.phrases: PhrasesController | None = None
         self.notes: NotesController | None = None
+        self.buyers: BuyersController | None = None
         self.session_watcher: SessionWatcher | None = None
         self.panel: PanelWindow | None = None
         self.tray: Tray | None = None
@@ -156,6 +158,16 @@ class Application(QObject):
         self.notes.overdue_changed.connect(self.tray.set_overdue)
         self.panel.add_feature_tab(self.notes.notes_tab)
         self.panel.add_feature_tab(self.notes.todo_tab)
+
+        celebrities = resource_path("lists", "celebrities.txt").read_text(encoding="utf-8")
+        self.buyers = BuyersController(self.store.buyers, settings, self.clock, celebrities, parent=self)
+        self.buyers.warning.connect(self._notify)
+        self.buyers.active_buyer_changed.connect(self.panel.status_strip.set_conversation)
+        self.notes.notes_tab.order_opened.connect(lambda _order, buyer: self.buyers.buyer_became_active(buyer))
+        if self.pipeline.tracker is not None:  # the chat window in front names the active buyer
+            self.pipeline.tracker.changed.connect(
+                lambda ref: self.buyers.window_activated(ref.process, ref.title) if ref is not None else None)
+        self.panel.add_feature_tab(self.buyers.tab)
         self.panel.set_available_hotkeys(tuple(self._hotkey_actions()))
 
         self.hotkeys = HotkeyService(self._backend_factory(settings.get("hotkey.backend")), self)
@@ -248,6 +260,8 @@ class Application(QObject):
         apply_theme(self.qt_app, values["theme"])
         if self.pipeline is not None:
             self.pipeline.set_options(PasteOptions.from_settings(values))
+        if self.buyers is not None:
+            self.buyers.apply_settings(values)
         if self.notes is not None:
             self.notes.notes_tab.apply_settings(values)
             self.notes.tick()  # reminder times follow the new lead and cut-off at once
@@ -297,6 +311,7 @@ class Application(QObject):
         if self.notes is not None:
             self.notes.stop()
             self.notes = None
+        self.buyers = None
         if self.hotkeys is not None:
             self.hotkeys.shutdown()
             self.hotkeys = None

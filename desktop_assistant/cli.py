@@ -86,9 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query")
     search.add_argument("--json", action="store_true")
 
-    from desktop_assistant import cli_notes  # argparse only; the work is imported when a command runs
+    from desktop_assistant import cli_buyers, cli_notes  # argparse only; the work is imported when a command runs
 
     cli_notes.add_parsers(sub, common, _Parser)
+    cli_buyers.add_parsers(sub, common, _Parser)
     return parser
 
 
@@ -294,11 +295,13 @@ def _run_in(paths: Paths, args: argparse.Namespace) -> int:
 
     setup_cli_logging(paths, debug=args.debug)
     try:
-        from desktop_assistant import cli_notes
+        from desktop_assistant import cli_buyers, cli_notes
 
         commands = {"config": _run_config, "db": _run_db, "phrases": _run_phrases,
                     "notes": lambda a, p: cli_notes.run_notes(a, p, UsageError),
-                    "promises": lambda a, p: cli_notes.run_promises(a, p, UsageError)}
+                    "promises": lambda a, p: cli_notes.run_promises(a, p, UsageError),
+                    "screen": lambda a, p: cli_buyers.run_screen(a, p, UsageError),
+                    "blacklist": lambda a, p: cli_buyers.run_blacklist(a, p, UsageError)}
         return commands[args.command](args, paths)
     except CorruptDatabaseError as exc:
         print(f"{PROG}: 数据库文件已损坏 ({exc.reason}); 用 `db restore` 从备份恢复", file=sys.stderr)

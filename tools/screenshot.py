@@ -41,6 +41,11 @@ def _example_notes(app: Application) -> None:
     promises.add(validated_promise("明天发顺丰, 送袜子", now + dt.timedelta(hours=20), "3852190467712", "tb_云朵朵", now),
                  "1024", now)
     promises.add_unpaid("3852200011223", "小熊爱吃鱼", now - dt.timedelta(minutes=20), "1024")
+    from desktop_assistant.domain.screening import Profile
+
+    app.store.buyers.save_profile(Profile("tb_云朵朵", credit=41, positive_rate=70.0,
+                                          registered_on=now.date() - dt.timedelta(days=14), receiver_name="周杰伦",
+                                          address="浙江省杭州市西湖区文三路100号"), "淘宝", "", "1024", now)
 
 
 def main() -> int:
@@ -65,6 +70,8 @@ def main() -> int:
         if app.notes is not None:
             app.notes.notes_tab.open_order("3852190467712")
             app.notes.tick()
+        if app.buyers is not None:
+            app.buyers.lookup("tb_云朵朵")
         for _ in range(5):
             qt_app.processEvents()
         app.panel.grab().save(args.out)

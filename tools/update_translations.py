@@ -30,7 +30,8 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from translations_notes import NOTES_TRANSLATIONS  # tools/ is on sys.path when run as a script
+from translations_buyers import BUYERS_TRANSLATIONS  # tools/ is on sys.path when run as a script
+from translations_notes import NOTES_TRANSLATIONS
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE_DIR = REPO / "desktop_assistant"
@@ -279,6 +280,7 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "目标程序没有取走文本, 短语没有粘贴: 请点一下输入框再试": "The target program did not take the text; the phrase was not pasted: click the input box and try again",
 }
 TRANSLATIONS.update(NOTES_TRANSLATIONS)
+TRANSLATIONS.update(BUYERS_TRANSLATIONS)
 
 _FIELD = re.compile(r"\{[^{}]*\}|%L?\d+|%n")
 

@@ -12,6 +12,7 @@ from typing import Any, Mapping, Protocol
 
 from desktop_assistant.domain.hotkeys import HotkeyError, normalise_hotkey
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
+from desktop_assistant.domain.screening import DEFAULT_WEIGHTS
 
 
 TR_CONTEXT = "Settings"  # lupdate needs the literal in each QT_TRANSLATE_NOOP call
@@ -133,6 +134,25 @@ _PARSERS = {
 _PASTE_RULE = r"\s*(?:process|title)\s*:(?:/(?:\\.|[^/\\])*/|[^;/])*?=\s*(?:ctrl\+v|shift\+insert|type)\s*"
 _PASTE_RULES_PATTERN = rf"(?i){_PASTE_RULE}(?:;{_PASTE_RULE})*;?\s*"
 
+# Screening rules (DESIGN 3.6) and their default weights; the labels name the rule for the dialog.
+_SCREENING_WEIGHTS = (
+    ("blacklisted", QT_TRANSLATE_NOOP("Settings", "权重: 在黑名单")),
+    ("positive_rate_low", QT_TRANSLATE_NOOP("Settings", "权重: 好评率低于 80%")),
+    ("positive_rate_watch", QT_TRANSLATE_NOOP("Settings", "权重: 好评率 80%-95%")),
+    ("account_new", QT_TRANSLATE_NOOP("Settings", "权重: 账号不满 30 天")),
+    ("account_young", QT_TRANSLATE_NOOP("Settings", "权重: 账号 30-60 天")),
+    ("credit_low", QT_TRANSLATE_NOOP("Settings", "权重: 信用不足 11 分")),
+    ("refund_rate_high", QT_TRANSLATE_NOOP("Settings", "权重: 退款率高")),
+    ("nickname_machine", QT_TRANSLATE_NOOP("Settings", "权重: 机器样昵称")),
+    ("receiver_celebrity", QT_TRANSLATE_NOOP("Settings", "权重: 收货人是明星名字")),
+    ("address_vague", QT_TRANSLATE_NOOP("Settings", "权重: 地址含糊")),
+    ("burst_orders", QT_TRANSLATE_NOOP("Settings", "权重: 7 天内多次下单")),
+    ("bad_reviews_given", QT_TRANSLATE_NOOP("Settings", "权重: 常给中差评")),
+    ("off_platform_contact", QT_TRANSLATE_NOOP("Settings", "权重: 要求站外联系")),
+    ("no_bargain_many_items", QT_TRANSLATE_NOOP("Settings", "权重: 不议价反复加单")),
+    ("shop_history", QT_TRANSLATE_NOOP("Settings", "权重: 本店红/黄旗纠纷")),
+)
+
 SCHEMA: tuple[SettingSpec, ...] = (
     SettingSpec("agent_name", "text", "", QT_TRANSLATE_NOOP("Settings", "客服昵称"), "agent", max_length=32),
     SettingSpec("agent_id", "text", "", QT_TRANSLATE_NOOP("Settings", "工号"), "agent", max_length=32,
@@ -182,6 +202,14 @@ SCHEMA: tuple[SettingSpec, ...] = (
                 "notes", max_length=32),
     SettingSpec("urge.phrase_after_cutoff", "text", "cf3", QT_TRANSLATE_NOOP("Settings", "截单后催付短语 (快捷编码)"),
                 "notes", max_length=32),
+    SettingSpec("screen.level_high", "int", 60, QT_TRANSLATE_NOOP("Settings", "高风险分数线"), "screening",
+                minimum=1, maximum=100),
+    SettingSpec("screen.level_medium", "int", 30, QT_TRANSLATE_NOOP("Settings", "中风险分数线"), "screening",
+                minimum=1, maximum=100),
+    SettingSpec("screen.celebrities_extra", "text", "", QT_TRANSLATE_NOOP("Settings", "更多明星名字 (逗号分隔)"),
+                "screening", max_length=2000),
+    *(SettingSpec(f"screen.weight.{code}", "int", DEFAULT_WEIGHTS[code], label, "screening", minimum=0, maximum=100)
+      for code, label in _SCREENING_WEIGHTS),
     SettingSpec("backup.keep", "int", 7, QT_TRANSLATE_NOOP("Settings", "保留每日备份 (份)"), "data", minimum=1, maximum=90),
 )
 
@@ -191,6 +219,7 @@ SECTIONS = {
     "hotkeys": QT_TRANSLATE_NOOP("Settings", "快捷键"),
     "paste": QT_TRANSLATE_NOOP("Settings", "粘贴"),
     "notes": QT_TRANSLATE_NOOP("Settings", "备注与提醒"),
+    "screening": QT_TRANSLATE_NOOP("Settings", "买家风险筛查"),
     "data": QT_TRANSLATE_NOOP("Settings", "数据"),
 }
 

@@ -142,6 +142,76 @@ def m003_notes_and_promises(db: sqlite_utils.Database) -> None:
         ) WITHOUT ROWID""")
 
 
+@step
+def m004_buyer_profiles(db: sqlite_utils.Database) -> None:
+    db.execute("""
+        CREATE TABLE buyer_profiles (
+            nick TEXT PRIMARY KEY,
+            platform TEXT NOT NULL DEFAULT '',
+            credit INTEGER,
+            positive_rate REAL,
+            registered_on TEXT,
+            account_age_days INTEGER,
+            as_of TEXT,
+            orders_count INTEGER,
+            refund_count INTEGER,
+            orders_last_7d INTEGER,
+            bad_reviews_given INTEGER,
+            off_platform_contact INTEGER NOT NULL DEFAULT 0,
+            no_bargain_many_items INTEGER NOT NULL DEFAULT 0,
+            notes TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL DEFAULT ''
+        ) WITHOUT ROWID""")
+    db.execute("""
+        CREATE TABLE buyer_receivers (
+            nick TEXT NOT NULL,
+            name TEXT NOT NULL,
+            address TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            PRIMARY KEY (nick, name, address)
+        ) WITHOUT ROWID""")
+    db.execute("""
+        CREATE TABLE buyer_tags (
+            nick TEXT NOT NULL,
+            category TEXT NOT NULL,
+            tag TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            PRIMARY KEY (nick, category, tag)
+        ) WITHOUT ROWID""")
+    # The shop's list: the current status per buyer, and every change (append-only) with who and when.
+    db.execute("""
+        CREATE TABLE buyer_lists (
+            nick TEXT PRIMARY KEY,
+            status TEXT NOT NULL CHECK (status IN ('black', 'white')),
+            reason TEXT NOT NULL DEFAULT '',
+            added_by TEXT NOT NULL DEFAULT '',
+            added_at TEXT NOT NULL
+        ) WITHOUT ROWID""")
+    db.execute("""
+        CREATE TABLE buyer_list_events (
+            id INTEGER PRIMARY KEY,
+            nick TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('black', 'white', 'none')),
+            reason TEXT NOT NULL DEFAULT '',
+            by TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX buyer_list_events_by_nick ON buyer_list_events (nick, id)")
+    db.execute("""
+        CREATE TABLE buyer_screenings (
+            id INTEGER PRIMARY KEY,
+            nick TEXT NOT NULL,
+            at TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            level TEXT NOT NULL,
+            reasons TEXT NOT NULL,
+            by TEXT NOT NULL DEFAULT ''
+        )""")
+    db.execute("CREATE INDEX buyer_screenings_by_nick ON buyer_screenings (nick, id)")
+
+
 CURRENT_VERSION = len(MIGRATION_NAMES)
 
 

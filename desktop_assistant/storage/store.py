@@ -16,6 +16,7 @@ from desktop_assistant.storage import maintenance
 from desktop_assistant.storage.database import CorruptDatabaseError, connect, restrict_permissions
 from desktop_assistant.storage.migrations import migrate
 from desktop_assistant.storage.phrase_import import install_default_library
+from desktop_assistant.storage.buyer_store import BuyerStore
 from desktop_assistant.storage.note_store import NoteStore
 from desktop_assistant.storage.phrase_store import PhraseStore
 from desktop_assistant.storage.promise_store import PromiseStore
@@ -33,6 +34,7 @@ class Store:
     phrases: PhraseStore
     notes: NoteStore
     promises: PromiseStore
+    buyers: BuyerStore
     pre_migration_copy: Path | None = None
 
     def daily_backup(self, today: dt.date) -> Path | None:
@@ -62,7 +64,7 @@ def open_store(paths: Paths, now: dt.datetime) -> Store:
         restrict_permissions(Path(str(paths.db_path) + suffix))
     if copy:
         log.info("migrated %s; copy of the previous version at %s", paths.db_path, copy)
-    store = Store(db, paths, settings, AppStateStore(db), PhraseStore(db), NoteStore(db), PromiseStore(db), copy)
+    store = Store(db, paths, settings, AppStateStore(db), PhraseStore(db), NoteStore(db), PromiseStore(db), BuyerStore(db), copy)
     _install_default_phrases(store, now)
     return store
 

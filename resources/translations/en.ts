@@ -4,12 +4,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+225"/>
+        <location filename="../../desktop_assistant/app.py" line="+237"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>数据库可能已损坏</source>
         <translation>The database may be damaged</translation>
     </message>
@@ -17,6 +17,258 @@
         <location line="+0"/>
         <source>今天的备份没有做。请运行 db check 或联系管理员。</source>
         <translation>Today&apos;s backup was not made. Run db check or contact your administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>BuyerTab</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/buyer_tab.py" line="+20"/>
+        <source>高风险</source>
+        <translation>High risk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>中风险</source>
+        <translation>Medium risk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>低风险</source>
+        <translation>Low risk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>信用 (分或 3心/2钻)</source>
+        <translation>Credit (points or 3心/2钻)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>好评率 %</source>
+        <translation>Positive rate %</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>注册日期</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>订单数</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>退款数</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>近 7 天订单</source>
+        <translation>Orders in the last 7 days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>给出中差评</source>
+        <translation>Bad reviews given</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>账龄 (天)</source>
+        <translation>Account age (days)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收货人</source>
+        <translation>Receiver</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>收货地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>买家</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>还没有资料: 填写后保存即可筛查</source>
+        <translation>No profile yet: fill it in and save to screen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>数据有误, 未计分: {0}</source>
+        <translation>Impossible data, not scored: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>不在黑名单或白名单</source>
+        <translation>Not on the blacklist or the whitelist</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>黑名单</source>
+        <translation>blacklist</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>白名单</source>
+        <translation>whitelist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} · {1} · {2} · {3}</source>
+        <translation>{0} · {1} · {2} · {3}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+20"/>
+        <source>拉黑</source>
+        <translation>Blacklist</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <location line="+21"/>
+        <source>加入白名单</source>
+        <translation>Whitelist</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+22"/>
+        <source>移出名单</source>
+        <translation>Take off the list</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>{0}  筛查 {1} 分 {2}  {3}</source>
+        <translation>{0}  screened {1} points {2}  {3}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>买家昵称 (回车查询)</source>
+        <translation>Buyer nick (Enter looks up)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查询</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>拉黑或加白的原因 (必填)</source>
+        <translation>Reason for the list (required)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>档案</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>要求加微信/QQ/电话</source>
+        <translation>Asked for WeChat/QQ/phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不议价、反复加单</source>
+        <translation>No bargaining, keeps adding orders</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存并筛查</source>
+        <translation>Save and screen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>其他标签, 逗号分隔</source>
+        <translation>Other tags, separated by commas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>历史</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>用过的收货人和地址</source>
+        <translation>Receivers and addresses used</translation>
+    </message>
+</context>
+<context>
+    <name>Buyers</name>
+    <message>
+        <location filename="../../desktop_assistant/domain/buyers.py" line="+18"/>
+        <source>会员等级</source>
+        <translation>Membership</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>活动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>偏好</source>
+        <translation>Preference</translation>
+    </message>
+</context>
+<context>
+    <name>BuyersController</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/buyers_controller.py" line="+78"/>
+        <source>注意: 黑名单买家</source>
+        <translation>Careful: blacklisted buyer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} 在本店黑名单 (原因: {1})。所有沟通请留在旺旺里。</source>
+        <translation>{0} is on the shop&apos;s blacklist (reason: {1}). Keep every exchange on Wangwang.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>注意: 高风险买家</source>
+        <translation>Careful: high-risk buyer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} 风险分 {1}, 请看「买家」页的原因。所有沟通请留在旺旺里。</source>
+        <translation>{0} has a risk score of {1}; see the reasons in the Buyer tab. Keep every exchange on Wangwang.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>已保存并筛查</source>
+        <translation>Saved and screened</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>已拉黑</source>
+        <translation>Blacklisted</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已加入白名单</source>
+        <translation>Whitelisted</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已移出名单</source>
+        <translation>Taken off the list</translation>
     </message>
 </context>
 <context>
@@ -362,7 +614,7 @@
         <translation>Shift+character would swallow normal typing; choose another</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/settings.py" line="+24"/>
+        <location filename="../../desktop_assistant/domain/settings.py" line="+25"/>
         <source>{key}: {reason}</source>
         <translation>{key}: {reason}</translation>
     </message>
@@ -749,13 +1001,64 @@
         <translation>A reason is at most {limit} characters</translation>
     </message>
     <message>
+        <location filename="../../desktop_assistant/domain/buyers.py" line="+4"/>
+        <source>缺少买家昵称 (nick)</source>
+        <translation>No buyer nick (nick)</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <location filename="../../desktop_assistant/domain/notes.py" line="+1"/>
         <location filename="../../desktop_assistant/domain/promises.py" line="+22"/>
         <source>买家昵称最多 {limit} 个字</source>
         <translation>A buyer nick is at most {limit} characters</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>{field} 的值不对: {value}</source>
+        <translation>Bad value for {field}: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不是 JSON 对象</source>
+        <translation>Not a JSON object</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON 格式错误: {reason}</source>
+        <translation>Malformed JSON: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {line} 行: {reason}</source>
+        <translation>Line {line}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {line} 行: 表头里没有买家昵称列 (nick 或 买家)</source>
+        <translation>Line {line}: the header has no buyer nick column (nick or 买家)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>拉黑或加白需要填写原因</source>
+        <translation>Listing a buyer needs a reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{nick} 在白名单里; 要拉黑请先移出白名单</source>
+        <translation>{nick} is whitelisted; take them off the whitelist first</translation>
+    </message>
+    <message>
+        <location line="+241"/>
+        <source>文件里没有买家</source>
+        <translation>The file has no buyers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记时间格式不对 (应为 YYYY-MM-DD HH:MM:SS): {value}</source>
+        <translation>Bad time (YYYY-MM-DD HH:MM:SS expected): {value}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/domain/notes.py" line="+1"/>
         <source>备注和旗帜都没有变化</source>
         <translation>Neither the note nor the flag changed</translation>
     </message>
@@ -1286,9 +1589,192 @@
     </message>
 </context>
 <context>
+    <name>Screening</name>
+    <message>
+        <location filename="../../desktop_assistant/domain/screening.py" line="+39"/>
+        <source>风险高: 请谨慎接待, 发货前逐项核对并留存凭证 (截图、称重、录像)。所有沟通请留在旺旺里 (平台只认旺旺聊天记录), 不要转到微信、QQ 或电话。</source>
+        <translation>High risk: serve with care, check every item before shipping and keep evidence (screenshots, weight, video). Keep every exchange on Wangwang (the platform only accepts Wangwang records), not WeChat, QQ or phone.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>有风险信号: 留意对方的要求, 承诺的事写进备注。所有沟通请留在旺旺里 (平台只认旺旺聊天记录), 不要转到微信、QQ 或电话。</source>
+        <translation>Some warning signs: watch what is asked for and note every promise. Keep every exchange on Wangwang (the platform only accepts Wangwang records), not WeChat, QQ or phone.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>暂未发现明显风险。所有沟通请留在旺旺里 (平台只认旺旺聊天记录)。</source>
+        <translation>No clear risk found. Keep every exchange on Wangwang (the platform only accepts Wangwang records).</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>已在本店黑名单 (原因: {reason}), 请按店铺规定谨慎处理</source>
+        <translation>On the shop&apos;s blacklist (reason: {reason}); follow the shop&apos;s rules with care</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>好评率 {rate}%, 低于 80%: 留意对方是否习惯给差评</source>
+        <translation>Positive rate {rate}%, under 80%: this buyer may often leave bad reviews</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>好评率 {rate}%, 在 80%-95% 之间: 稍加留意</source>
+        <translation>Positive rate {rate}%, between 80% and 95%: worth a look</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>账号注册仅 {days} 天 (不满 30 天): 新号请多核对</source>
+        <translation>Account only {days} days old (under 30): check details carefully</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>账号注册 {days} 天 (30-60 天)</source>
+        <translation>Account {days} days old (30-60 days)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>买家信用 {credit} 分, 不到 2 心 (11 分)</source>
+        <translation>Buyer credit {credit} points, below 2 hearts (11 points)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退款 {refunds} 次 / 订单 {orders} 单: 退款偏多, 发货前核对规格并留证</source>
+        <translation>{refunds} refunds / {orders} orders: many refunds, check the variant and keep evidence before shipping</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>昵称「{nick}」像批量注册的账号 (长串字母数字, 没有中文)</source>
+        <translation>The nick “{nick}” looks machine-made (a long string of letters and digits, no Chinese)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收货人「{name}」是明星名字: 常见于虚假收货信息, 请与买家确认</source>
+        <translation>The receiver “{name}” is a celebrity&apos;s name, common in fake delivery details; confirm with the buyer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收货地址没有门牌号或楼栋/单元/室: 请买家补全</source>
+        <translation>The address has no house number or building/unit/room: ask the buyer to complete it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>近 7 天下单 {count} 次</source>
+        <translation>{count} orders in the last 7 days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>给其他店铺中差评 {count} 次</source>
+        <translation>Left {count} neutral/bad reviews at other shops</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>要求加微信/QQ/电话沟通: 请婉拒, 站外记录平台不认</source>
+        <translation>Asked to talk on WeChat/QQ/phone: decline politely, the platform ignores records kept elsewhere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不议价却反复聊天、不断加单: 留意是否在收集话柄</source>
+        <translation>No bargaining but long chats and more and more orders: watch for a set-up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本店备注里有 {count} 个红/黄旗订单 (纠纷或可疑)</source>
+        <translation>{count} red/yellow-flagged orders in our notes (disputes or suspicious)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>注册日期 {registered} 晚于参照日期 {reference}, 账龄未计分</source>
+        <translation>Registered {registered}, after the reference date {reference}; account age not scored</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>好评率 {rate}% 不可能 (应在 0-100 之间), 未计分</source>
+        <translation>A positive rate of {rate}% is impossible (0-100); not scored</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 是负数 ({value}), 未计分</source>
+        <translation>{field} is negative ({value}); not scored</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_assistant/domain/settings.py" line="+103"/>
+        <location filename="../../desktop_assistant/domain/settings.py" line="+104"/>
+        <source>权重: 在黑名单</source>
+        <translation>Weight: blacklisted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>权重: 好评率低于 80%</source>
+        <translation>Weight: positive rate under 80%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>权重: 好评率 80%-95%</source>
+        <translation>Weight: positive rate 80-95%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>权重: 账号不满 30 天</source>
+        <translation>Weight: account under 30 days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>权重: 账号 30-60 天</source>
+        <translation>Weight: account 30-60 days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>权重: 信用不足 11 分</source>
+        <translation>Weight: credit under 11</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>权重: 退款率高</source>
+        <translation>Weight: many refunds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>权重: 机器样昵称</source>
+        <translation>Weight: machine-made nick</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>权重: 收货人是明星名字</source>
+        <translation>Weight: celebrity receiver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>权重: 地址含糊</source>
+        <translation>Weight: vague address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>权重: 7 天内多次下单</source>
+        <translation>Weight: many orders in 7 days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>权重: 常给中差评</source>
+        <translation>Weight: leaves bad reviews</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>权重: 要求站外联系</source>
+        <translation>Weight: off-platform contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>权重: 不议价反复加单</source>
+        <translation>Weight: no bargaining, more orders</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>权重: 本店红/黄旗纠纷</source>
+        <translation>Weight: red/yellow flags in our notes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>客服昵称</source>
         <translation>Agent nickname</translation>
     </message>
@@ -1464,6 +1950,21 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>高风险分数线</source>
+        <translation>High risk from (score)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>中风险分数线</source>
+        <translation>Medium risk from (score)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>更多明星名字 (逗号分隔)</source>
+        <translation>More celebrity names (comma separated)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>保留每日备份 (份)</source>
         <translation>Daily backups to keep</translation>
     </message>
@@ -1491,6 +1992,11 @@
         <location line="+1"/>
         <source>备注与提醒</source>
         <translation>Notes and reminders</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>买家风险筛查</source>
+        <translation>Buyer screening</translation>
     </message>
     <message>
         <location line="+1"/>

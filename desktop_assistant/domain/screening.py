@@ -1,0 +1,277 @@
+"""Buyer screening for bad-review scammers (差评师), DESIGN 3.6: explainable rules with weights.
+
+Every hit is a Reason with a code, its weight and a Chinese explanation that advises caution and
+never accuses. Data that cannot be right (a registration after the reference date, a rate over 100)
+is reported as a problem and its rules are not scored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
+
+# code -> default weight (DESIGN 3.6); the settings hold the shop's own.
+DEFAULT_WEIGHTS: dict[str, int] = {
+    "blacklisted": 100,
+    "positive_rate_low": 35,
+    "positive_rate_watch": 15,
+    "account_new": 30,
+    "account_young": 15,
+    "credit_low": 10,
+    "refund_rate_high": 30,
+    "nickname_machine": 20,
+    "receiver_celebrity": 30,
+    "address_vague": 20,
+    "burst_orders": 20,
+    "bad_reviews_given": 25,
+    "off_platform_contact": 25,
+    "no_bargain_many_items": 15,
+    "shop_history": 25,
+}
+HIGH, MEDIUM, LOW = "high", "medium", "low"
+DEFAULT_HIGH, DEFAULT_MEDIUM = 60, 30
+
+ADVICE = {
+    HIGH: QT_TRANSLATE_NOOP("Screening", "风险高: 请谨慎接待, 发货前逐项核对并留存凭证 (截图、称重、录像)。"
+                                         "所有沟通请留在旺旺里 (平台只认旺旺聊天记录), 不要转到微信、QQ 或电话。"),
+    MEDIUM: QT_TRANSLATE_NOOP("Screening", "有风险信号: 留意对方的要求, 承诺的事写进备注。"
+                                           "所有沟通请留在旺旺里 (平台只认旺旺聊天记录), 不要转到微信、QQ 或电话。"),
+    LOW: QT_TRANSLATE_NOOP("Screening", "暂未发现明显风险。所有沟通请留在旺旺里 (平台只认旺旺聊天记录)。"),
+}
+
+# Taobao buyer credit: each level and the points it starts at (心 4, 钻 251, 冠 10001, 金冠 500001).
+_LEVEL_STARTS = {
+    "心": (4, 11, 41, 91, 151),
+    "钻": (251, 501, 1001, 2001, 5001),
+    "冠": (10001, 20001, 50001, 100001, 200001),
+    "金冠": (500001, 1000001, 2000001, 5000001, 10000001),
+}
+_LEVEL_WORDS = {"心": "心", "红心": "心", "钻": "钻", "钻石": "钻", "冠": "冠", "皇冠": "冠", "蓝冠": "冠",
+                "金冠": "金冠", "金皇冠": "金冠"}
+_COUNTS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_CREDIT_TEXT = re.compile(r"([1-5一二两三四五]?)\s*[颗个枚]?\s*(" + "|".join(
+    sorted(_LEVEL_WORDS, key=len, reverse=True)) + r")")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def parse_credit(raw: object) -> int | None:
+    """Points from a number or level text (3心 -> 41, 2钻 -> 501, 皇冠 -> 10001); None if not credit."""
+    if raw is None or isinstance(raw, bool):
+        return None
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, float) and raw.is_integer():
+        return int(raw)
+    text = str(raw).strip().replace(" ", "")
+    if re.fullmatch(r"\d+", text):
+        return int(text)
+    match = _CREDIT_TEXT.fullmatch(text)
+    if not match:
+        return None
+    count = match.group(1)
+    number = int(count) if count.isdigit() else _COUNTS.get(count, 1)
+    return _LEVEL_STARTS[_LEVEL_WORDS[match.group(2)]][number - 1]
+
+
+def machine_like_nick(nick: str) -> bool:
+    return (len(nick) >= 10 and not _CJK.search(nick) and bool(re.search(r"[A-Za-z]", nick))
+            and bool(re.search(r"\d", nick)))
+
+
+# A house number, or a building / unit / room marker. Region names (三亚市, 十堰市) carry neither, so
+# the whole address can be tested without first splitting off the region.
+_DETAIL_MARKER = re.compile(r"[0-9０-９]|[一二三四五六七八九十百零]+\s*(?:号|栋|幢|楼|单元|室|层|座|弄|排|组|户)"
+                            r"|栋|幢|单元|室|号楼|大厦|号院")
+
+
+def address_vague(address: str) -> bool:
+    """DESIGN 3.4: the address has no number and no building / unit / room marker."""
+    return bool(address.strip()) and not _DETAIL_MARKER.search(address)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What screening reads (DESIGN 5 screening input). None means unknown: the rule is not applied."""
+
+    nick: str
+    credit: int | None = None
+    positive_rate: float | None = None
+    registered_on: dt.date | None = None
+    account_age_days: int | None = None
+    as_of: dt.date | None = None
+    orders_count: int | None = None
+    refund_count: int | None = None
+    orders_last_7d: int | None = None
+    bad_reviews_given: int | None = None
+    receiver_name: str = ""
+    address: str = ""
+    off_platform_contact: bool = False
+    no_bargain_many_items: bool = False
+
+
+@dataclass(frozen=True)
+class ShopFacts:
+    """What the shop itself knows about the buyer (from the database)."""
+
+    list_status: str = ""  # "black", "white" or ""
+    list_reason: str = ""
+    flagged_orders: int = 0  # orders with a red or yellow current flag in our notes
+
+
+@dataclass(frozen=True)
+class Reason:
+    """`detail` is the Chinese text; the UI translates `template` (context "Screening") with `fields`."""
+
+    code: str
+    weight: int
+    template: str
+    fields: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def detail(self) -> str:
+        return self.template.format(**self.fields)
+
+
+@dataclass(frozen=True)
+class Screening:
+    nick: str
+    score: int
+    level: str
+    reasons: tuple[Reason, ...]
+    problems: tuple[Reason, ...] = ()  # code "problem", weight 0: reported, not scored
+    advice: str = ""
+
+    def as_json(self) -> dict:
+        return {"nick": self.nick, "score": self.score, "level": self.level,
+                "reasons": [{"code": r.code, "weight": r.weight, "detail": r.detail} for r in self.reasons],
+                "problems": [p.detail for p in self.problems]}
+
+
+@dataclass(frozen=True)
+class Rules:
+    weights: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    high: int = DEFAULT_HIGH
+    medium: int = DEFAULT_MEDIUM
+    celebrities: frozenset[str] = frozenset()
+
+
+_T = {  # explanations: they advise caution and never accuse
+    "blacklisted": QT_TRANSLATE_NOOP("Screening", "已在本店黑名单 (原因: {reason}), 请按店铺规定谨慎处理"),
+    "positive_rate_low": QT_TRANSLATE_NOOP("Screening", "好评率 {rate}%, 低于 80%: 留意对方是否习惯给差评"),
+    "positive_rate_watch": QT_TRANSLATE_NOOP("Screening", "好评率 {rate}%, 在 80%-95% 之间: 稍加留意"),
+    "account_new": QT_TRANSLATE_NOOP("Screening", "账号注册仅 {days} 天 (不满 30 天): 新号请多核对"),
+    "account_young": QT_TRANSLATE_NOOP("Screening", "账号注册 {days} 天 (30-60 天)"),
+    "credit_low": QT_TRANSLATE_NOOP("Screening", "买家信用 {credit} 分, 不到 2 心 (11 分)"),
+    "refund_rate_high": QT_TRANSLATE_NOOP("Screening", "退款 {refunds} 次 / 订单 {orders} 单: 退款偏多, 发货前核对规格并留证"),
+    "nickname_machine": QT_TRANSLATE_NOOP("Screening", "昵称「{nick}」像批量注册的账号 (长串字母数字, 没有中文)"),
+    "receiver_celebrity": QT_TRANSLATE_NOOP("Screening", "收货人「{name}」是明星名字: 常见于虚假收货信息, 请与买家确认"),
+    "address_vague": QT_TRANSLATE_NOOP("Screening", "收货地址没有门牌号或楼栋/单元/室: 请买家补全"),
+    "burst_orders": QT_TRANSLATE_NOOP("Screening", "近 7 天下单 {count} 次"),
+    "bad_reviews_given": QT_TRANSLATE_NOOP("Screening", "给其他店铺中差评 {count} 次"),
+    "off_platform_contact": QT_TRANSLATE_NOOP("Screening", "要求加微信/QQ/电话沟通: 请婉拒, 站外记录平台不认"),
+    "no_bargain_many_items": QT_TRANSLATE_NOOP("Screening", "不议价却反复聊天、不断加单: 留意是否在收集话柄"),
+    "shop_history": QT_TRANSLATE_NOOP("Screening", "本店备注里有 {count} 个红/黄旗订单 (纠纷或可疑)"),
+}
+_PROBLEM_REGISTERED = QT_TRANSLATE_NOOP("Screening", "注册日期 {registered} 晚于参照日期 {reference}, 账龄未计分")
+_PROBLEM_RATE = QT_TRANSLATE_NOOP("Screening", "好评率 {rate}% 不可能 (应在 0-100 之间), 未计分")
+_PROBLEM_NEGATIVE = QT_TRANSLATE_NOOP("Screening", "{field} 是负数 ({value}), 未计分")
+
+
+def _problem(template: str, **fields: object) -> Reason:
+    return Reason("problem", 0, template, fields)
+
+
+def _age_days(profile: Profile, today: dt.date, problems: list[Reason]) -> int | None:
+    if profile.registered_on is not None:
+        if profile.registered_on > today:
+            problems.append(_problem(_PROBLEM_REGISTERED, registered=profile.registered_on, reference=today))
+            return None
+        return (today - profile.registered_on).days
+    return _count(profile.account_age_days, "account_age_days", problems)
+
+
+def _count(value: int | None, name: str, problems: list[Reason]) -> int | None:
+    if value is not None and value < 0:
+        problems.append(_problem(_PROBLEM_NEGATIVE, field=name, value=value))
+        return None
+    return value
+
+
+def screen(profile: Profile, rules: Rules, shop: ShopFacts = ShopFacts(), today: dt.date | None = None) -> Screening:
+    """Score one buyer. `today` is the reference date when the profile has no `as_of`."""
+    reference = profile.as_of or today or dt.date.today()
+    problems: list[Reason] = []
+    hits: list[tuple[str, dict]] = []
+
+    if shop.list_status == "black":
+        hits.append(("blacklisted", {"reason": shop.list_reason or "—"}))
+    rate = profile.positive_rate
+    if rate is not None and not 0 <= rate <= 100:
+        problems.append(_problem(_PROBLEM_RATE, rate=f"{rate:g}"))
+        rate = None
+    if rate is not None and rate < 80:
+        hits.append(("positive_rate_low", {"rate": f"{rate:g}"}))
+    elif rate is not None and rate < 95:
+        hits.append(("positive_rate_watch", {"rate": f"{rate:g}"}))
+    age = _age_days(profile, reference, problems)
+    if age is not None and age < 30:
+        hits.append(("account_new", {"days": age}))
+    elif age is not None and age < 60:
+        hits.append(("account_young", {"days": age}))
+    credit = _count(profile.credit, "credit", problems)
+    if credit is not None and credit < 11:
+        hits.append(("credit_low", {"credit": credit}))
+    orders = _count(profile.orders_count, "orders_count", problems)
+    refunds = _count(profile.refund_count, "refund_count", problems)
+    if refunds is not None and (refunds >= 5 or (orders is not None and orders >= 3 and refunds >= 0.3 * orders)):
+        hits.append(("refund_rate_high", {"refunds": refunds, "orders": orders if orders is not None else "?"}))
+    if machine_like_nick(profile.nick):
+        hits.append(("nickname_machine", {"nick": profile.nick}))
+    receiver = profile.receiver_name.strip()
+    if receiver and receiver in rules.celebrities:
+        hits.append(("receiver_celebrity", {"name": receiver}))
+    if profile.address.strip() and address_vague(profile.address):
+        hits.append(("address_vague", {}))
+    burst = _count(profile.orders_last_7d, "orders_last_7d", problems)
+    if burst is not None and burst >= 6:
+        hits.append(("burst_orders", {"count": burst}))
+    bad = _count(profile.bad_reviews_given, "bad_reviews_given", problems)
+    if bad is not None and bad >= 3:
+        hits.append(("bad_reviews_given", {"count": bad}))
+    if profile.off_platform_contact:
+        hits.append(("off_platform_contact", {}))
+    if profile.no_bargain_many_items:
+        hits.append(("no_bargain_many_items", {}))
+    if shop.flagged_orders > 0:
+        hits.append(("shop_history", {"count": shop.flagged_orders}))
+
+    reasons = tuple(Reason(code, rules.weights.get(code, DEFAULT_WEIGHTS[code]), _T[code], fields)
+                    for code, fields in hits)
+    score = min(100, sum(r.weight for r in reasons))
+    level = HIGH if score >= rules.high else MEDIUM if score >= rules.medium else LOW
+    if shop.list_status == "black":
+        level = HIGH
+    elif shop.list_status == "white":
+        level = LOW  # the shop vouched for this buyer; the hits are still shown
+    return Screening(profile.nick, score, level, reasons, tuple(problems), ADVICE[level])
+
+
+def parse_names(text: str) -> frozenset[str]:
+    """A name list: one per line or separated by commas (、，, too); `#` starts a comment."""
+    names = set()
+    for line in text.splitlines():
+        line = line.split("#", 1)[0]
+        names.update(part.strip() for part in re.split(r"[,，、;；]", line) if part.strip())
+    return frozenset(names)
+
+
+def rules_from_settings(values: Mapping[str, object], celebrity_list: str) -> Rules:
+    """Weights and thresholds from the settings; the bundled celebrity list plus the shop's own names."""
+    weights = {code: int(values.get(f"screen.weight.{code}", weight)) for code, weight in DEFAULT_WEIGHTS.items()}
+    celebrities = parse_names(celebrity_list) | parse_names(str(values.get("screen.celebrities_extra", "")))
+    return Rules(weights, int(values.get("screen.level_high", DEFAULT_HIGH)),
+                 int(values.get("screen.level_medium", DEFAULT_MEDIUM)), celebrities)

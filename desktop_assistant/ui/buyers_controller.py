@@ -1,0 +1,114 @@
+"""Wires buyer profiles to the panel: the 买家 tab, screening on every look-up and save, one-click
+lists, and a warning when the buyer of the chat window that comes to the front is risky."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from desktop_assistant.domain.buyers import MSG_NEEDS_LIST_REASON, BuyerError, BuyerRepository, profile_from_mapping, valid_nick
+from desktop_assistant.domain.clock import Clock
+from desktop_assistant.domain.conversation_titles import buyer_from_window
+from desktop_assistant.domain.messages import UserError
+from desktop_assistant.domain.screening import Profile, Screening, rules_from_settings, screen
+from desktop_assistant.domain.settings import SettingsAccess
+from desktop_assistant.ui.buyer_tab import BuyerTab
+
+
+class BuyersController(QObject):
+    warning = Signal(str, str)  # title, message: a risky buyer's chat came to the front
+    active_buyer_changed = Signal(str)
+
+    def __init__(self, buyers: BuyerRepository, settings: SettingsAccess, clock: Clock, celebrity_list: str,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._buyers = buyers
+        self._settings = settings
+        self._clock = clock
+        self._celebrity_list = celebrity_list
+        self.rules = rules_from_settings(settings.all(), celebrity_list)
+        self.tab = BuyerTab()
+        self.tab.gauge.set_thresholds(self.rules.medium, self.rules.high)
+        self.active_nick = ""
+        self.tab.lookup_requested.connect(self.lookup)
+        self.tab.save_requested.connect(self.save)
+        self.tab.list_requested.connect(self.set_list)
+
+    def apply_settings(self, values: dict) -> None:
+        self.rules = rules_from_settings(values, self._celebrity_list)
+        self.tab.gauge.set_thresholds(self.rules.medium, self.rules.high)
+
+    def _say_error(self, error: UserError) -> None:
+        self.tab.say(error.translated(QCoreApplication.translate), error=True)
+
+    # --- look-up -----------------------------------------------------------------------------------
+    def assess(self, nick: str) -> Screening | None:
+        """The buyer's screening now (None when the shop knows nothing about them)."""
+        record = self._buyers.get(nick)
+        facts = self._buyers.shop_facts(nick)
+        if record is None and not facts.flagged_orders and not facts.list_status:
+            return None
+        profile = record.profile if record is not None else Profile(nick)
+        return screen(profile, self.rules, facts, self._clock.now().date())
+
+    def lookup(self, nick: str) -> Screening | None:
+        try:
+            nick = valid_nick(nick)
+        except BuyerError as exc:
+            self._say_error(exc)
+            return None
+        screening = self.assess(nick)
+        self.tab.show_record(nick, self._buyers.get(nick), screening, self._buyers.list_history(nick))
+        self.tab.say("")
+        return screening
+
+    def window_activated(self, process: str, title: str) -> None:
+        """A window came to the front: if it is a chat naming a buyer, that buyer becomes active."""
+        nick = buyer_from_window(process, title)
+        if nick:
+            self.buyer_became_active(nick)
+
+    def buyer_became_active(self, nick: str) -> None:
+        if not nick or nick == self.active_nick:
+            return
+        self.active_nick = nick
+        self.active_buyer_changed.emit(nick)
+        screening = self.lookup(nick)
+        record = self.tab.record
+        if record is not None and record.listing is not None and record.listing.status == "black":
+            self.warning.emit(self.tr("注意: 黑名单买家"), self.tr("{0} 在本店黑名单 (原因: {1})。所有沟通请留在旺旺里。")
+                              .format(nick, record.listing.reason or "—"))
+        elif screening is not None and screening.level == "high":
+            self.warning.emit(self.tr("注意: 高风险买家"), self.tr("{0} 风险分 {1}, 请看「买家」页的原因。所有沟通请留在旺旺里。")
+                              .format(nick, screening.score))
+
+    # --- changes ------------------------------------------------------------------------------
+    def save(self, values: dict) -> Screening | None:
+        try:
+            profile = profile_from_mapping(values)
+        except BuyerError as exc:
+            self._say_error(exc)
+            return None
+        now = self._clock.now()
+        agent = self._settings.get("agent_id")
+        self._buyers.save_profile(profile, values.get("platform", ""), values.get("notes", ""), agent, now)
+        self._buyers.set_tags(profile.nick, values.get("tags", []), now)
+        screening = self.assess(profile.nick)
+        if screening is not None:
+            self._buyers.record_screening(screening, agent, now)
+        self.lookup(profile.nick)
+        self.tab.say(self.tr("已保存并筛查"))
+        return screening
+
+    def set_list(self, nick: str, status: str, reason: str) -> bool:
+        try:
+            nick = valid_nick(nick)
+            if status != "none" and not reason.strip():
+                raise BuyerError(MSG_NEEDS_LIST_REASON)
+        except BuyerError as exc:
+            self._say_error(exc)
+            return False
+        self._buyers.set_list(nick, status, reason.strip(), self._settings.get("agent_id"), self._clock.now())
+        self.lookup(nick)
+        done = {"black": self.tr("已拉黑"), "white": self.tr("已加入白名单"), "none": self.tr("已移出名单")}[status]
+        self.tab.say(f"{done}: {nick}")
+        return True
