@@ -29,6 +29,7 @@ from desktop_assistant.os_integration.single_instance import SHOW, SingleInstanc
 from desktop_assistant.paths import Paths
 from desktop_assistant.resources_path import resource_path
 from desktop_assistant.storage import maintenance
+from desktop_assistant.storage.blacklist_files import BlacklistFiles
 from desktop_assistant.storage.database import CorruptDatabaseError
 from desktop_assistant.storage.migrations import NewerSchemaError
 from desktop_assistant.storage.phrase_import import LibraryImporter
@@ -160,7 +161,8 @@ class Application(QObject):
         self.panel.add_feature_tab(self.notes.todo_tab)
 
         celebrities = resource_path("lists", "celebrities.txt").read_text(encoding="utf-8")
-        self.buyers = BuyersController(self.store.buyers, settings, self.clock, celebrities, parent=self)
+        files = BlacklistFiles(self.store.buyers, lambda: settings.get("agent_id"), self.clock.now)
+        self.buyers = BuyersController(self.store.buyers, settings, self.clock, celebrities, files, parent=self)
         self.buyers.warning.connect(self._notify)
         self.buyers.active_buyer_changed.connect(self.panel.status_strip.set_conversation)
         self.notes.notes_tab.order_opened.connect(lambda _order, buyer: self.buyers.buyer_became_active(buyer))
@@ -297,6 +299,9 @@ class Application(QObject):
             return
         if made:
             log.info("daily backup written: %s", made)
+        purged = self.store.purge_personal_data(self.clock.now())
+        if purged:
+            log.info("retention: forgot %d receiver addresses", purged)
         self.panel.start_page.show_data_info(str(self.paths.data_dir), self._last_backup_text())
 
     def quit(self) -> None:

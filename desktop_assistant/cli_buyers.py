@@ -73,51 +73,29 @@ def run_screen(args: argparse.Namespace, paths: Paths, usage_error: Callable[[st
 
 
 def run_blacklist(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
-    from desktop_assistant.domain.buyers import BLACKLIST_HEADER, BuyerError, blacklist_rows, parse_blacklist
-    from desktop_assistant.domain.notes import NoteError, export_format
-    from desktop_assistant.domain.phrase_io import PhraseImportError, detect_format, table_rows
-    from desktop_assistant.domain.tables import csv_bytes, xlsx_bytes
-    from desktop_assistant.storage.files import write_atomically
+    from desktop_assistant.domain.messages import UserError
+    from desktop_assistant.storage.blacklist_files import BlacklistFiles, check_export_path, read_blacklist_file
     from desktop_assistant.storage.store import open_store
 
-    now = dt.datetime.now()
     path = Path(args.file).expanduser()
-    if args.action == "import":
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise usage_error(f"无法读取 {args.file}: {exc.strerror}") from None
-        try:
-            fmt = "xlsx" if detect_format(data, path.name) == "xlsx" else "csv"
-            entries = parse_blacklist(table_rows(data, fmt))
-        except (PhraseImportError, BuyerError) as exc:
-            raise usage_error(str(exc)) from None
-    else:
-        try:
-            fmt = export_format(path.name)
-        except NoteError as exc:
-            raise usage_error(str(exc)) from None
-        if not path.parent.is_dir():
-            raise usage_error(f"目录不存在: {path.parent}")
-    store = open_store(paths, now)
-    try:
+    try:  # a bad file or name is refused before the database is even opened
         if args.action == "import":
-            try:
-                added, known = store.buyers.import_blacklist(entries, store.settings.get("agent_id"), now,
-                                                             dry_run=args.dry_run)
-            except BuyerError as exc:
-                raise usage_error(str(exc)) from None
-            verb = "将加入" if args.dry_run else "已加入"
-            print(f"{verb}黑名单 {added} 人, 已在名单中 {known} 人")
-            return 0
-        rows = blacklist_rows(store.buyers.list_entries("black"))
+            read_blacklist_file(path)
+        else:
+            check_export_path(path)
+    except UserError as exc:
+        raise usage_error(str(exc)) from None
+    store = open_store(paths, dt.datetime.now())
+    try:
+        files = BlacklistFiles(store.buyers, lambda: store.settings.get("agent_id"), dt.datetime.now)
+        try:
+            if args.action == "import":
+                added, known = files.import_file(path, dry_run=args.dry_run)
+                print(f"{'将加入' if args.dry_run else '已加入'}黑名单 {added} 人, 已在名单中 {known} 人")
+            else:
+                print(f"已导出 {files.export_file(path)} 个黑名单买家到 {args.file}")
+        except UserError as exc:
+            raise usage_error(str(exc)) from None
     finally:
         store.close()
-    data = csv_bytes(BLACKLIST_HEADER, rows) if fmt == "csv" else xlsx_bytes("黑名单", BLACKLIST_HEADER, rows,
-                                                                             widths=(24, 40, 12, 20))
-    try:
-        write_atomically(path, data)
-    except OSError as exc:
-        raise usage_error(f"无法写入文件 {path}: {exc.strerror}") from None
-    print(f"已导出 {len(rows)} 个黑名单买家到 {args.file}")
     return 0

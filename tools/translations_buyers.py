@@ -76,3 +76,14 @@ BUYERS_TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "权重: 账号 30-60 天": "Weight: account 30-60 days", "权重: 账号不满 30 天": "Weight: account under 30 days",
     "权重: 退款率高": "Weight: many refunds",
 }
+
+BUYERS_TRANSLATIONS.update({
+    "导入黑名单…": "Import blacklist…", "导出黑名单…": "Export blacklist…", "导入黑名单": "Import blacklist",
+    "导出黑名单": "Export blacklist",
+    "将加入黑名单 {0} 人, {1} 人已在名单中。导入吗?": "{0} buyers will be blacklisted, {1} are already listed. Import?",
+    "已加入黑名单 {0} 人, 已在名单中 {1} 人": "Blacklisted {0} buyers; {1} were already listed",
+    "已导出 {0} 个黑名单买家到 {1}": "Exported {0} blacklisted buyers to {1}",
+    "表格 (*.csv *.xlsx);;所有文件 (*)": "Spreadsheets (*.csv *.xlsx);;All files (*)",
+    "无法读取 {path}: {reason}": "Cannot read {path}: {reason}",
+    "收货人和地址保留天数 (0: 不删除)": "Keep receivers and addresses for (days; 0: forever)",
+})

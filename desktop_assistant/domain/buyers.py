@@ -8,6 +8,7 @@ import json
 import math
 import unicodedata
 from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import Any, Iterator, Mapping, Protocol, Sequence
 
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
@@ -101,6 +102,14 @@ class BuyerRepository(Protocol):
     def shop_facts(self, nick: str) -> ShopFacts: ...
 
     def record_screening(self, screening: Screening, by: str, at: dt.datetime) -> None: ...
+
+
+class BlacklistFileService(Protocol):
+    """Blacklist files for the UI (storage.blacklist_files implements it); errors are UserErrors."""
+
+    def import_file(self, path: Path, dry_run: bool = False) -> tuple[int, int]: ...
+
+    def export_file(self, path: Path) -> int: ...
 
 
 # --- screening input -------------------------------------------------------------------------------

@@ -210,6 +210,8 @@ SCHEMA: tuple[SettingSpec, ...] = (
                 "screening", max_length=2000),
     *(SettingSpec(f"screen.weight.{code}", "int", DEFAULT_WEIGHTS[code], label, "screening", minimum=0, maximum=100)
       for code, label in _SCREENING_WEIGHTS),
+    SettingSpec("privacy.retention_days", "int", 180, QT_TRANSLATE_NOOP("Settings", "收货人和地址保留天数 (0: 不删除)"),
+                "data", minimum=0, maximum=3650),
     SettingSpec("backup.keep", "int", 7, QT_TRANSLATE_NOOP("Settings", "保留每日备份 (份)"), "data", minimum=1, maximum=90),
 )
 

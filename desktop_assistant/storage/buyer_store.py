@@ -172,6 +172,12 @@ class BuyerStore:
                     self._set_list(row.nick, "black", row.reason, row.added_by or by, row.added_at or at)
         return len(new), len(rows) - len(new)
 
+    def purge_receivers(self, older_than: dt.datetime) -> int:
+        """Forget receiver names and addresses not seen since `older_than` (the retention setting)."""
+        with self._db.atomic():
+            cursor = self._db.execute("DELETE FROM buyer_receivers WHERE last_seen < ?", [_stamp(older_than)])
+        return cursor.rowcount
+
     def record_screening(self, screening: Screening, by: str, at: dt.datetime) -> None:
         with self._db.atomic():
             self._db.execute(

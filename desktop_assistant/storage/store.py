@@ -40,6 +40,11 @@ class Store:
     def daily_backup(self, today: dt.date) -> Path | None:
         return maintenance.daily_backup(self.db, self.paths.backup_dir, today, self.settings.get("backup.keep"))
 
+    def purge_personal_data(self, now: dt.datetime) -> int:
+        """Receiver names and addresses older than `privacy.retention_days` (0 keeps them); how many went."""
+        days = self.settings.get("privacy.retention_days")
+        return self.buyers.purge_receivers(now - dt.timedelta(days=days)) if days else 0
+
     def close(self) -> None:
         self.db.close()
 

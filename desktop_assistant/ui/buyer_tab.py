@@ -35,6 +35,8 @@ class BuyerTab(QWidget):
     lookup_requested = Signal(str)  # nick
     save_requested = Signal(dict)  # the form as screening input (DESIGN 5 names) plus platform, notes, tags
     list_requested = Signal(str, str, str)  # nick, "black" | "white" | "none", reason
+    import_requested = Signal()
+    export_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,10 +120,19 @@ class BuyerTab(QWidget):
         self.receivers.setWordWrap(True)
         self.receivers.setMaximumHeight(80)
         self.receivers_label = QLabel(self.history_box)
+        self.import_button = QPushButton(self.history_box)
+        self.import_button.clicked.connect(self.import_requested)
+        self.export_button = QPushButton(self.history_box)
+        self.export_button.clicked.connect(self.export_requested)
+        files_row = QHBoxLayout()
+        files_row.addWidget(self.import_button)
+        files_row.addWidget(self.export_button)
+        files_row.addStretch(1)
         history_layout = QVBoxLayout(self.history_box)
         history_layout.addWidget(self.history)
         history_layout.addWidget(self.receivers_label)
         history_layout.addWidget(self.receivers)
+        history_layout.addLayout(files_row)
 
         content = QWidget(self)
         layout = QVBoxLayout(content)
@@ -272,6 +283,8 @@ class BuyerTab(QWidget):
         self.free_tags.setPlaceholderText(self.tr("其他标签, 逗号分隔"))
         self.history_box.setTitle(self.tr("历史"))
         self.receivers_label.setText(self.tr("用过的收货人和地址"))
+        self.import_button.setText(self.tr("导入黑名单…"))
+        self.export_button.setText(self.tr("导出黑名单…"))
         self._show_screening()
         self._show_history()
 

@@ -3,9 +3,14 @@ lists, and a warning when the buyer of the chat window that comes to the front i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from pathlib import Path
 
-from desktop_assistant.domain.buyers import MSG_NEEDS_LIST_REASON, BuyerError, BuyerRepository, profile_from_mapping, valid_nick
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop_assistant.domain.buyers import (
+    MSG_NEEDS_LIST_REASON, BlacklistFileService, BuyerError, BuyerRepository, profile_from_mapping, valid_nick,
+)
 from desktop_assistant.domain.clock import Clock
 from desktop_assistant.domain.conversation_titles import buyer_from_window
 from desktop_assistant.domain.messages import UserError
@@ -19,9 +24,10 @@ class BuyersController(QObject):
     active_buyer_changed = Signal(str)
 
     def __init__(self, buyers: BuyerRepository, settings: SettingsAccess, clock: Clock, celebrity_list: str,
-                 parent: QObject | None = None) -> None:
+                 files: BlacklistFileService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._buyers = buyers
+        self._files = files
         self._settings = settings
         self._clock = clock
         self._celebrity_list = celebrity_list
@@ -32,6 +38,8 @@ class BuyersController(QObject):
         self.tab.lookup_requested.connect(self.lookup)
         self.tab.save_requested.connect(self.save)
         self.tab.list_requested.connect(self.set_list)
+        self.tab.import_requested.connect(self.choose_import_file)
+        self.tab.export_requested.connect(self.choose_export_file)
 
     def apply_settings(self, values: dict) -> None:
         self.rules = rules_from_settings(values, self._celebrity_list)
@@ -112,3 +120,43 @@ class BuyersController(QObject):
         done = {"black": self.tr("已拉黑"), "white": self.tr("已加入白名单"), "none": self.tr("已移出名单")}[status]
         self.tab.say(f"{done}: {nick}")
         return True
+
+    # --- blacklist files ----------------------------------------------------------------------------
+    def choose_import_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self.tab.window(), self.tr("导入黑名单"), "",
+                                              self.tr("表格 (*.csv *.xlsx);;所有文件 (*)"))
+        if name:
+            self.import_file(Path(name), confirm=True)
+
+    def import_file(self, path: Path, confirm: bool = False) -> bool:
+        """A dry run first: the agent sees what would change, then it is merged in one transaction."""
+        try:
+            added, known = self._files.import_file(path, dry_run=True)
+            if confirm and QMessageBox.question(
+                    self.tab.window(), self.tr("导入黑名单"),
+                    self.tr("将加入黑名单 {0} 人, {1} 人已在名单中。导入吗?").format(added, known)) \
+                    != QMessageBox.StandardButton.Yes:
+                return False
+            added, known = self._files.import_file(path)
+        except UserError as exc:
+            self._say_error(exc)
+            return False
+        if self.tab.nick_edit.text().strip():  # the buyer on screen may just have been listed
+            self.lookup(self.tab.nick_edit.text())
+        self.tab.say(self.tr("已加入黑名单 {0} 人, 已在名单中 {1} 人").format(added, known))
+        return True
+
+    def choose_export_file(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self.tab.window(), self.tr("导出黑名单"), "blacklist.xlsx",
+                                              "Excel (*.xlsx);;CSV (*.csv)")
+        if name:
+            self.export_file(Path(name))
+
+    def export_file(self, path: Path) -> int | None:
+        try:
+            count = self._files.export_file(path)
+        except UserError as exc:
+            self._say_error(exc)
+            return None
+        self.tab.say(self.tr("已导出 {0} 个黑名单买家到 {1}").format(count, path))
+        return count

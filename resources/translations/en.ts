@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+237"/>
+        <location filename="../../desktop_assistant/app.py" line="+239"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
@@ -92,7 +92,7 @@
         <translation>Address</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+147"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
@@ -209,11 +209,21 @@
         <source>用过的收货人和地址</source>
         <translation>Receivers and addresses used</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>导入黑名单…</source>
+        <translation>Import blacklist…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出黑名单…</source>
+        <translation>Export blacklist…</translation>
+    </message>
 </context>
 <context>
     <name>Buyers</name>
     <message>
-        <location filename="../../desktop_assistant/domain/buyers.py" line="+18"/>
+        <location filename="../../desktop_assistant/domain/buyers.py" line="+19"/>
         <source>会员等级</source>
         <translation>Membership</translation>
     </message>
@@ -231,7 +241,7 @@
 <context>
     <name>BuyersController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/buyers_controller.py" line="+78"/>
+        <location filename="../../desktop_assistant/ui/buyers_controller.py" line="+86"/>
         <source>注意: 黑名单买家</source>
         <translation>Careful: blacklisted buyer</translation>
     </message>
@@ -269,6 +279,37 @@
         <location line="+0"/>
         <source>已移出名单</source>
         <translation>Taken off the list</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+10"/>
+        <source>导入黑名单</source>
+        <translation>Import blacklist</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>表格 (*.csv *.xlsx);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>将加入黑名单 {0} 人, {1} 人已在名单中。导入吗?</source>
+        <translation>{0} buyers will be blacklisted, {1} are already listed. Import?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>已加入黑名单 {0} 人, 已在名单中 {1} 人</source>
+        <translation>Blacklisted {0} buyers; {1} were already listed</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>导出黑名单</source>
+        <translation>Export blacklist</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>已导出 {0} 个黑名单买家到 {1}</source>
+        <translation>Exported {0} blacklisted buyers to {1}</translation>
     </message>
 </context>
 <context>
@@ -949,13 +990,20 @@
         <translation>Cannot read {path}: {reason}</translation>
     </message>
     <message>
+        <location filename="../../desktop_assistant/storage/blacklist_files.py" line="+17"/>
+        <source>无法读取 {path}: {reason}</source>
+        <translation>Cannot read {path}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location filename="../../desktop_assistant/storage/note_export.py" line="+14"/>
         <location filename="../../desktop_assistant/storage/phrase_import.py" line="+1"/>
         <source>无法写入文件 {path}: {reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+1"/>
+        <location filename="../../desktop_assistant/storage/note_export.py" line="-1"/>
         <location filename="../../desktop_assistant/storage/phrase_import.py" line="+1"/>
         <source>目录不存在: {path}</source>
         <translation>Folder does not exist: {path}</translation>
@@ -1048,7 +1096,7 @@
         <translation>{nick} is whitelisted; take them off the whitelist first</translation>
     </message>
     <message>
-        <location line="+241"/>
+        <location line="+249"/>
         <source>文件里没有买家</source>
         <translation>The file has no buyers</translation>
     </message>
@@ -1965,6 +2013,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>收货人和地址保留天数 (0: 不删除)</source>
+        <translation>Keep receivers and addresses for (days; 0: forever)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>保留每日备份 (份)</source>
         <translation>Daily backups to keep</translation>
     </message>

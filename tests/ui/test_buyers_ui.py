@@ -156,3 +156,25 @@ def test_english_ui(app, qtbot):
     app.buyers.lookup("x1")
     assert tab.level_label.text().startswith("High risk")
     assert "blacklist" in tab.reasons.item(0).text().lower()
+
+
+def test_blacklist_import_and_export_from_the_tab(app, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    tab = app.buyers.tab
+    app.buyers.lookup("坏人甲")
+    source = tmp_path / "black.csv"
+    source.write_text("买家,原因\n坏人甲,职业差评\n坏人乙,\n", "utf-8")
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.No)
+    assert not app.buyers.import_file(source, confirm=True)
+    assert app.store.buyers.listing("坏人甲") is None
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    assert app.buyers.import_file(source, confirm=True)
+    assert "已加入黑名单 2 人" in tab.message.text() and "黑名单" in tab.list_label.text()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("买家,登记时间\n丙,昨天\n", "utf-8")
+    assert not app.buyers.import_file(bad)
+    assert "第 2 行" in tab.message.text() and app.store.buyers.listing("丙") is None
+    out = tmp_path / "out.xlsx"
+    assert app.buyers.export_file(out) == 2 and out.exists()
+    assert app.buyers.export_file(tmp_path / "out.txt") is None and ".csv" in tab.message.text()
