@@ -165,6 +165,7 @@ class Application(QObject):
         self.buyers = BuyersController(self.store.buyers, settings, self.clock, celebrities, files, parent=self)
         self.buyers.warning.connect(self._notify)
         self.buyers.active_buyer_changed.connect(self.panel.status_strip.set_conversation)
+        self.buyers.active_buyer_changed.connect(lambda nick: log.info("active buyer: %s", nick))
         self.notes.notes_tab.order_opened.connect(lambda _order, buyer: self.buyers.buyer_became_active(buyer))
         if self.pipeline.tracker is not None:  # the chat window in front names the active buyer
             self.pipeline.tracker.changed.connect(
@@ -221,6 +222,7 @@ class Application(QObject):
 
     def _notify(self, title: str, message: str) -> None:
         assert self.tray is not None and self.panel is not None
+        log.info("notice: %s: %s", title, message)
         self.tray.notify(title, message)
         self.panel.status_strip.show_notice(f"{title}: {message}")
 

@@ -142,12 +142,13 @@ class LineProcess:
 class TargetWindow:
     """tests/e2e/target_app.py: a Tk text box in its own process that reports its exact content."""
 
-    def __init__(self, display: str, workdir: Path) -> None:
+    def __init__(self, display: str, workdir: Path, title: str = "") -> None:
         self.content_file = workdir / "target-content.txt"
         self.events_file = workdir / "target-events.jsonl"
         self.events_file.write_text("")
-        self.proc = LineProcess([str(E2E_DIR / "target_app.py"), str(self.content_file), str(self.events_file)],
-                                display)
+        extra = ["--title", title] if title else []
+        self.proc = LineProcess([str(E2E_DIR / "target_app.py"), str(self.content_file), str(self.events_file),
+                                 *extra], display)
         self.window = int(self.proc.expect("ready")["line"].split()[1])
 
     def content(self) -> str:
