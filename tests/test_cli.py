@@ -10,6 +10,13 @@ from desktop_assistant import __version__
 from tests.conftest import run_cli
 
 
+def ok(result) -> str:
+    """A successful command: exit 0, nothing on stderr; its stdout."""
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
+
+
 def assert_one_line_error(result) -> None:
     assert result.returncode == 2, result.stderr
     lines = result.stderr.strip().splitlines()

@@ -16,17 +16,11 @@ from desktop_assistant.domain.notes import validated_change
 from desktop_assistant.paths import Paths
 from desktop_assistant.storage.store import open_store
 from tests.conftest import run_cli
-from tests.test_cli import assert_one_line_error
+from tests.test_cli import assert_one_line_error, ok
 
 
 def cli(base: Path, *args: str, stdin: str | None = None):
     return run_cli(*args, "--basedir", str(base), stdin=stdin)
-
-
-def ok(result) -> str:
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    return result.stdout
 
 
 @pytest.fixture

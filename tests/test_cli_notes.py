@@ -16,19 +16,13 @@ from desktop_assistant.domain.promises import validated_promise
 from desktop_assistant.paths import Paths
 from desktop_assistant.storage.store import open_store
 from tests.conftest import run_cli
-from tests.test_cli import assert_one_line_error
+from tests.test_cli import assert_one_line_error, ok
 
 KEYS = ["order_id", "flag", "text", "reason", "agent_id", "at"]
 
 
 def cli(base: Path, *args: str):
     return run_cli(*args, "--basedir", str(base))
-
-
-def ok(result) -> str:
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    return result.stdout
 
 
 @pytest.fixture

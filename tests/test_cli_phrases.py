@@ -14,7 +14,7 @@ import pytest
 from desktop_assistant.paths import Paths
 from desktop_assistant.storage.store import open_store
 from tests.conftest import run_cli
-from tests.test_cli import assert_one_line_error
+from tests.test_cli import assert_one_line_error, ok
 
 KEYS = ["id", "group", "code", "title", "text", "hotkey", "use_count"]
 HEADER = "分组,快捷编码,标题,短语内容,快捷键"
@@ -22,12 +22,6 @@ HEADER = "分组,快捷编码,标题,短语内容,快捷键"
 
 def cli(base: Path, *args: str):
     return run_cli("phrases", *args, "--basedir", str(base))
-
-
-def ok(result) -> str:
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    return result.stdout
 
 
 def listed(base: Path) -> list[dict]:
