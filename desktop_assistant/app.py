@@ -218,7 +218,13 @@ class Application(QObject):
             self.phrases.handle_action(action)
 
     def _order_context(self) -> dict[str, str]:
-        return self.notes.context() if self.notes is not None else {}
+        """{买家}: the buyer of the chat in front, else of the order open in 备注; {订单号}: that order,
+        unless it belongs to another buyer than the chat in front."""
+        order = self.notes.context() if self.notes is not None else {}
+        chatting = self.buyers.active_nick if self.buyers is not None else ""
+        if chatting and order.get("buyer") not in ("", chatting):
+            return {"buyer": chatting, "order_id": ""}
+        return {"buyer": chatting or order.get("buyer", ""), "order_id": order.get("order_id", "")}
 
     def _notify(self, title: str, message: str) -> None:
         assert self.tray is not None and self.panel is not None

@@ -178,3 +178,17 @@ def test_blacklist_import_and_export_from_the_tab(app, tmp_path, monkeypatch):
     out = tmp_path / "out.xlsx"
     assert app.buyers.export_file(out) == 2 and out.exists()
     assert app.buyers.export_file(tmp_path / "out.txt") is None and ".csv" in tab.message.text()
+
+
+def test_the_chat_in_front_fills_the_buyer_placeholder(app, im_target, qtbot):
+    cf3 = next(p for p in app.phrases.library.all() if p.code == "cf3")  # {买家}亲，您的订单{订单号}…
+    app.notes.notes_tab.open_order("T1", "小熊")
+    app.buyers.window_activated("AliWorkbench.exe", "tb_云朵朵 - 接待中心")
+    app.phrases.insert(cf3.id)
+    qtbot.waitUntil(lambda: im_target.box != "", timeout=3000)
+    assert im_target.box.startswith("tb_云朵朵亲，您的订单还在")  # not 小熊's order
+    im_target.box = ""
+    app.notes.notes_tab.open_order("T2", "tb_云朵朵")
+    app.phrases.insert(cf3.id)
+    qtbot.waitUntil(lambda: im_target.box != "", timeout=3000)
+    assert im_target.box.startswith("tb_云朵朵亲，您的订单T2还在")
