@@ -143,6 +143,21 @@ class Application(QObject):
 
         self.pipeline = self._pipeline_factory(PasteOptions.from_settings(settings.all()), self)
         self.pipeline.failed.connect(self._on_insert_failed)
+        self._build_phrases()
+        self._build_notes()
+        self._build_buyers()
+        self.panel.set_available_hotkeys(tuple(self._hotkey_actions()))
+
+        self.hotkeys = HotkeyService(self._backend_factory(settings.get("hotkey.backend")), self)
+        self.hotkeys.activated.connect(self._on_hotkey)
+        self.hotkeys.state_changed.connect(self._on_hotkey_state)
+        self.session_watcher = pick_session_watcher(parent=self)
+        if self.session_watcher is not None:  # Windows drops low-level hooks across lock/unlock
+            self.session_watcher.unlocked.connect(self.hotkeys.recover)
+
+    def _build_phrases(self) -> None:
+        assert self.store is not None and self.panel is not None and self.pipeline is not None
+        settings = self.store.settings
         library = PhraseLibrary(self.store.phrases, self.clock, self)
         importer = LibraryImporter(self.store.db, self.store.phrases, settings, self.clock.now)
         self.phrases = PhrasesController(library, settings, self.clock, self._insert_texts, importer,
@@ -152,33 +167,33 @@ class Application(QObject):
         self.phrases.bindings_changed.connect(self._register_hotkeys)
         self.panel.add_feature_tab(self.phrases.tab)
 
-        self.notes = NotesController(self.store.notes, self.store.promises, settings, self.clock,
+    def _build_notes(self) -> None:
+        assert self.store is not None and self.panel is not None and self.tray is not None and self.phrases is not None
+        self.notes = NotesController(self.store.notes, self.store.promises, self.store.settings, self.clock,
                                      self.phrases.insert_code, parent=self)
         self.notes.notify.connect(self._notify)
-        self.notes.badge_changed.connect(lambda count: self.panel.update_tab_title(self.notes.todo_tab, count > 0))
+        todo = self.notes.todo_tab
+        self.notes.badge_changed.connect(lambda count: self.panel.update_tab_title(todo, count > 0))
         self.notes.overdue_changed.connect(self.tray.set_overdue)
         self.panel.add_feature_tab(self.notes.notes_tab)
-        self.panel.add_feature_tab(self.notes.todo_tab)
+        self.panel.add_feature_tab(todo)
 
+    def _build_buyers(self) -> None:
+        assert self.store is not None and self.panel is not None and self.notes is not None
+        assert self.pipeline is not None
+        settings = self.store.settings
         celebrities = resource_path("lists", "celebrities.txt").read_text(encoding="utf-8")
         files = BlacklistFiles(self.store.buyers, lambda: settings.get("agent_id"), self.clock.now)
         self.buyers = BuyersController(self.store.buyers, settings, self.clock, celebrities, files, parent=self)
-        self.buyers.warning.connect(self._notify)
-        self.buyers.active_buyer_changed.connect(self.panel.status_strip.set_conversation)
-        self.buyers.active_buyer_changed.connect(lambda nick: log.info("active buyer: %s", nick))
-        self.notes.notes_tab.order_opened.connect(lambda _order, buyer: self.buyers.buyer_became_active(buyer))
+        buyers = self.buyers
+        buyers.warning.connect(self._notify)
+        buyers.active_buyer_changed.connect(self.panel.status_strip.set_conversation)
+        buyers.active_buyer_changed.connect(lambda nick: log.info("active buyer: %s", nick))
+        self.notes.notes_tab.order_opened.connect(lambda _order, buyer: buyers.buyer_became_active(buyer))
         if self.pipeline.tracker is not None:  # the chat window in front names the active buyer
             self.pipeline.tracker.changed.connect(
-                lambda ref: self.buyers.window_activated(ref.process, ref.title) if ref is not None else None)
-        self.panel.add_feature_tab(self.buyers.tab)
-        self.panel.set_available_hotkeys(tuple(self._hotkey_actions()))
-
-        self.hotkeys = HotkeyService(self._backend_factory(settings.get("hotkey.backend")), self)
-        self.hotkeys.activated.connect(self._on_hotkey)
-        self.hotkeys.state_changed.connect(self._on_hotkey_state)
-        self.session_watcher = pick_session_watcher(parent=self)
-        if self.session_watcher is not None:  # Windows drops low-level hooks across lock/unlock
-            self.session_watcher.unlocked.connect(self.hotkeys.recover)
+                lambda ref: buyers.window_activated(ref.process, ref.title) if ref is not None else None)
+        self.panel.add_feature_tab(buyers.tab)
 
     def show(self) -> None:
         assert self.panel is not None and self.tray is not None and self.hotkeys is not None
