@@ -58,6 +58,7 @@ def run_screen(args: argparse.Namespace, paths: Paths, usage_error: Callable[[st
     nothing = ShopFacts()
     bad = 0
     out = sys.stdout
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for the whole run
     for line, item in read_screening_input(text):
         if isinstance(item, BuyerError):
             bad += 1
@@ -65,7 +66,7 @@ def run_screen(args: argparse.Namespace, paths: Paths, usage_error: Callable[[st
             continue
         result = screen(item, rules, facts.get(item.nick, nothing), today)
         if args.json:
-            out.write(json.dumps(result.as_json(), ensure_ascii=False) + "\n")
+            out.write(encode(result.as_json()) + "\n")
         else:
             codes = ", ".join(f"{r.code}+{r.weight}" for r in result.reasons) or "-"
             out.write(f"{result.nick}\t{result.score}\t{result.level}\t{codes}\n")

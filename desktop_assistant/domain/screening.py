@@ -93,7 +93,7 @@ def address_vague(address: str) -> bool:
     return bool(address.strip()) and not _DETAIL_MARKER.search(address)
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen: `screen` builds hundreds of thousands of these a second
 class Profile:
     """What screening reads (DESIGN 5 screening input). None means unknown: the rule is not applied."""
 
@@ -122,7 +122,7 @@ class ShopFacts:
     flagged_orders: int = 0  # orders with a red or yellow current flag in our notes
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen: `screen` builds hundreds of thousands of these a second
 class Reason:
     """`detail` is the Chinese text; the UI translates `template` (context "Screening") with `fields`."""
 
@@ -136,7 +136,7 @@ class Reason:
         return self.template.format(**self.fields)
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen: `screen` builds hundreds of thousands of these a second
 class Screening:
     nick: str
     score: int

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from typing import Iterable, Sequence
 
 import sqlite_utils
@@ -57,8 +58,7 @@ class BuyerStore:
                           self._db.execute("SELECT name, address, last_seen FROM buyer_receivers WHERE nick = ? "
                                            "ORDER BY last_seen DESC", [nick]))
         if receivers:  # screening reads the newest receiver
-            profile = Profile(**{**profile.__dict__, "receiver_name": receivers[0].name,
-                                 "address": receivers[0].address})
+            profile = replace(profile, receiver_name=receivers[0].name, address=receivers[0].address)
         tags = tuple((c, t) for c, t in self._db.execute(
             "SELECT category, tag FROM buyer_tags WHERE nick = ? ORDER BY category, added_at, tag", [nick]))
         screenings = tuple(

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_assistant.domain.buyers import (
-    MSG_NEEDS_LIST_REASON, BlacklistFileService, BuyerError, BuyerRepository, profile_from_mapping, valid_nick,
+    MSG_NEEDS_LIST_REASON, BlacklistFileService, BuyerError, BuyerRecord, BuyerRepository, profile_from_mapping, valid_nick,
 )
 from desktop_assistant.domain.clock import Clock
 from desktop_assistant.domain.conversation_titles import buyer_from_window
@@ -49,9 +49,9 @@ class BuyersController(QObject):
         self.tab.say(error.translated(QCoreApplication.translate), error=True)
 
     # --- look-up -----------------------------------------------------------------------------------
-    def assess(self, nick: str) -> Screening | None:
+    def assess(self, nick: str, record: BuyerRecord | None = None) -> Screening | None:
         """The buyer's screening now (None when the shop knows nothing about them)."""
-        record = self._buyers.get(nick)
+        record = record or self._buyers.get(nick)
         facts = self._buyers.shop_facts(nick)
         if record is None and not facts.flagged_orders and not facts.list_status:
             return None
@@ -64,8 +64,9 @@ class BuyersController(QObject):
         except BuyerError as exc:
             self._say_error(exc)
             return None
-        screening = self.assess(nick)
-        self.tab.show_record(nick, self._buyers.get(nick), screening, self._buyers.list_history(nick))
+        record = self._buyers.get(nick)
+        screening = self.assess(nick, record)
+        self.tab.show_record(nick, record, screening, self._buyers.list_history(nick))
         self.tab.say("")
         return screening
 
