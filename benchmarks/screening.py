@@ -430,8 +430,8 @@ def lookup_bench(directory: Path, stored: int, lookups: int, seed: int) -> dict:
         kinds = [("get+shop_facts+list_history", "known nick", reads, known),
                  ("get+shop_facts+list_history", "listed nick", reads, listed),
                  ("get+shop_facts+list_history", "unknown nick", reads, unknown),
-                 ("tab lookup (get x2, facts, screen, history)", "known nick", tab_lookup, known),
-                 ("tab lookup (get x2, facts, screen, history)", "unknown nick", tab_lookup, unknown)]
+                 ("tab lookup (get, facts, screen, history)", "known nick", tab_lookup, known),
+                 ("tab lookup (get, facts, screen, history)", "unknown nick", tab_lookup, unknown)]
         results = {}
         for what, who, call, nicks in kinds:
             ordered = sorted(timed_ms(call, nicks))
