@@ -12,7 +12,7 @@ import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
@@ -29,20 +29,21 @@ from desktop_assistant.os_integration.single_instance import SHOW, SingleInstanc
 from desktop_assistant.paths import Paths
 from desktop_assistant.resources_path import resource_path
 from desktop_assistant.storage import maintenance
-from desktop_assistant.storage.blacklist_files import BlacklistFiles
 from desktop_assistant.storage.database import CorruptDatabaseError
 from desktop_assistant.storage.migrations import NewerSchemaError
 from desktop_assistant.storage.phrase_import import LibraryImporter
 from desktop_assistant.storage.store import Store, open_store
 from desktop_assistant.ui import dialogs
-from desktop_assistant.ui.buyers_controller import BuyersController
 from desktop_assistant.ui.i18n import LanguageSwitcher
-from desktop_assistant.ui.notes_controller import NotesController
 from desktop_assistant.ui.panel import PanelWindow
 from desktop_assistant.ui.phrase_library import PhraseLibrary
 from desktop_assistant.ui.phrases_controller import PhrasesController
 from desktop_assistant.ui.theme import apply_theme
 from desktop_assistant.ui.tray import Tray
+
+if TYPE_CHECKING:
+    from desktop_assistant.ui.buyers_controller import BuyersController
+    from desktop_assistant.ui.notes_controller import NotesController
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,7 @@ class Application(QObject):
         hotkey_backend_factory: Callable[[str], HotkeyBackend] = pick,
         ask_recovery: Callable[..., dialogs.Recovery] = dialogs.ask_recovery,
         pipeline_factory: Callable[[PasteOptions, QObject], InsertionPipeline] | None = None,
+        defer_features: bool = False,
     ) -> None:
         super().__init__()
         self.qt_app = qt_app
@@ -89,6 +91,13 @@ class Application(QObject):
         self.first_backup_timer.setSingleShot(True)
         self.first_backup_timer.setInterval(FIRST_BACKUP_DELAY_MS)
         self.first_backup_timer.timeout.connect(self.run_daily_backup)
+        # The panel comes up with 短语 (what a start is for); notes, to-do and buyers follow as soon as
+        # the event loop runs, so their imports and widgets do not delay the first paint.
+        self._defer_features = defer_features
+        self.features_timer = QTimer(self)
+        self.features_timer.setSingleShot(True)
+        self.features_timer.setInterval(0)
+        self.features_timer.timeout.connect(self.build_features)
 
     # --- start-up ----------------------------------------------------------------------------
     def claim_instance(self) -> bool:
@@ -144,8 +153,6 @@ class Application(QObject):
         self.pipeline = self._pipeline_factory(PasteOptions.from_settings(settings.all()), self)
         self.pipeline.failed.connect(self._on_insert_failed)
         self._build_phrases()
-        self._build_notes()
-        self._build_buyers()
         self.panel.set_available_hotkeys(tuple(self._hotkey_actions()))
 
         self.hotkeys = HotkeyService(self._backend_factory(settings.get("hotkey.backend")), self)
@@ -167,7 +174,18 @@ class Application(QObject):
         self.phrases.bindings_changed.connect(self._register_hotkeys)
         self.panel.add_feature_tab(self.phrases.tab)
 
+    def build_features(self) -> None:
+        """The tabs after 短语: 备注, 待办, 买家 (once)."""
+        if self.notes is not None or self.store is None:
+            return
+        self._build_notes()
+        self._build_buyers()
+        assert self.notes is not None
+        self.notes.start()
+
     def _build_notes(self) -> None:
+        from desktop_assistant.ui.notes_controller import NotesController  # imported after the first paint
+
         assert self.store is not None and self.panel is not None and self.tray is not None and self.phrases is not None
         self.notes = NotesController(self.store.notes, self.store.promises, self.store.settings, self.clock,
                                      self.phrases.insert_code, parent=self)
@@ -179,6 +197,9 @@ class Application(QObject):
         self.panel.add_feature_tab(todo)
 
     def _build_buyers(self) -> None:
+        from desktop_assistant.storage.blacklist_files import BlacklistFiles
+        from desktop_assistant.ui.buyers_controller import BuyersController
+
         assert self.store is not None and self.panel is not None and self.notes is not None
         assert self.pipeline is not None
         settings = self.store.settings
@@ -207,10 +228,12 @@ class Application(QObject):
                 self.pipeline.tracker.start()
         if self.session_watcher is not None:
             self.session_watcher.start()
-        if self.notes is not None:
-            self.notes.start()
         self.first_backup_timer.start()
         self.backup_timer.start()
+        if self._defer_features:
+            self.features_timer.start()
+        else:
+            self.build_features()
 
     # --- behaviour ---------------------------------------------------------------------------
     def _hotkey_actions(self) -> dict[str, Callable[[], None]]:
@@ -336,6 +359,7 @@ class Application(QObject):
         """Release everything in reverse order; safe after a partial build and when called twice."""
         self.backup_timer.stop()
         self.first_backup_timer.stop()
+        self.features_timer.stop()
         if self.notes is not None:
             self.notes.stop()
             self.notes = None
@@ -428,7 +452,8 @@ def run(paths: Paths, *, debug: bool = False, smoke_test: bool = False) -> int:
     qt_app.setQuitOnLastWindowClosed(False)  # the panel hides to the tray
     _route_qt_messages()
     _install_exception_hooks(log_path, show_dialog=not smoke_test)
-    app = Application(qt_app, paths, ask_recovery=_refuse_recovery if smoke_test else dialogs.ask_recovery)
+    app = Application(qt_app, paths, ask_recovery=_refuse_recovery if smoke_test else dialogs.ask_recovery,
+                      defer_features=not smoke_test)  # the smoke test builds everything before it returns
     try:
         if not app.claim_instance():
             log.info("another panel runs on %s; asked it to come forward", paths.data_dir)

@@ -225,3 +225,16 @@ def test_a_combo_another_program_holds_is_refused_in_the_editor(qtbot, make_app,
     assert "其他程序" in app.phrases.hotkey_problem("ctrl+alt+8", None)
     assert app.phrases.hotkey_problem("ctrl+alt+9", None) == ""
     assert app.hotkeys.state == "active" and held.press("ctrl+alt+h")  # the probe left the bindings as they were
+
+
+def test_the_feature_tabs_follow_the_first_paint(qtbot, make_app) -> None:
+    app = make_app(defer_features=True)
+    assert app.open_database()
+    app.build_ui()
+    app.show()
+    tabs = app.panel.tabs
+    assert app.notes is None and tabs.count() == 2  # 短语 and 概览: the panel is up and usable
+    qtbot.waitUntil(lambda: app.buyers is not None)
+    titles = [tabs.tabText(i) for i in range(tabs.count())]
+    assert titles == ["短语", "备注", "待办", "买家", "概览"]
+    assert app.notes.timer.isActive()

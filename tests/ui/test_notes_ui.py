@@ -138,7 +138,8 @@ def test_a_promise_due_in_ten_minutes_reminds_before_it_is_due(app, clock):
     assert app.notes.badge == 0 and app.tray._overdue == [] and app.store.promises.open() == []
 
 
-def test_overdue_promises_stay_listed_after_a_restart_without_repeating_the_reminder(make_app, app, clock):
+def test_overdue_promises_stay_listed_after_a_restart_without_repeating_the_reminder(make_app, app, clock,
+                                                                                     monkeypatch):
     now = clock.now()
     app.store.promises.add(validated_promise("回电话", now + dt.timedelta(minutes=1), "", "熊", now), "A01", now)
     clock.advance(minutes=30)
@@ -147,9 +148,9 @@ def test_overdue_promises_stay_listed_after_a_restart_without_repeating_the_remi
     app.shutdown()
     again = make_app()
     assert again.open_database()
-    again.build_ui()
     heard: list[str] = []
-    again.notes.notify.connect(lambda title, _message: heard.append(title))
+    monkeypatch.setattr(again, "_notify", lambda title, _message: heard.append(title))  # before it is connected
+    again.build_ui()
     again.show()
     assert heard == [] and "已超时 29 分钟" in again.notes.todo_tab.promise_list.item(0).text()
 
