@@ -1,0 +1,254 @@
+"""Address text as agents paste it from an order (DESIGN 3.4) -> name, phone, region, detail, postcode
+and warnings. Labels (收货人: …) or none, any field order, commas, spaces or newlines, full-width
+characters. Never guesses: a district name that exists in several cities without a city given stays
+ambiguous."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktop_assistant.domain.divisions import CITY, COUNTY, MUNICIPALITIES, PROVINCE, STREET, Division, DivisionIndex
+from desktop_assistant.domain.phone import find_phones, normalise
+from desktop_assistant.domain.screening import address_vague
+
+MAX_TEXT = 2000  # an address is a few lines; 100 KB of noise is cut, not scanned
+_SEPARATORS = re.compile(r"[,，;；\n\r\t|/、]+|\s{2,}")
+_LABEL = re.compile(r"(收货人|收件人|联系人|姓名|手机号码|手机号|手机|联系电话|电话|所在地区|所在地|地区|详细地址|收货地址|地址|邮编|邮政编码)\s*[:：]?\s*")
+_LABEL_FIELD = {"收货人": "name", "收件人": "name", "联系人": "name", "姓名": "name",
+                "手机号码": "phone", "手机号": "phone", "手机": "phone", "联系电话": "phone", "电话": "phone",
+                "所在地区": "region", "所在地": "region", "地区": "region",
+                "详细地址": "detail", "收货地址": "region", "地址": "region", "邮编": "postcode", "邮政编码": "postcode"}
+_POSTCODE = re.compile(r"(?<!\d)\d{6}(?!\d)")
+_NAME = re.compile(r"^[\u4e00-\u9fa5·]{2,6}$|^[A-Za-z][A-Za-z .]{1,30}$")
+_NOISE = re.compile(r"[\U0001F000-\U0001FFFF\u2600-\u27BF【】\[\]<>《》\"“”'‘’*#~^]+")
+
+
+@dataclass
+class ParsedAddress:
+    name: str = ""
+    phone: str = ""
+    phone_ext: str = ""
+    province: str = ""
+    city: str = ""
+    district: str = ""
+    street: str = ""
+    detail: str = ""
+    postcode: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {key: getattr(self, key) for key in ("name", "phone", "phone_ext", "province", "city", "district",
+                                                     "street", "detail", "postcode", "warnings")}
+
+
+@dataclass(frozen=True)
+class AddressLists:
+    celebrities: frozenset[str] = frozenset()
+    remote_provinces: frozenset[str] = frozenset()
+    pickup_words: tuple[str, ...] = ()
+
+
+@dataclass
+class _Region:
+    province: Division | None = None
+    city: Division | None = None
+    county: Division | None = None
+    street: Division | None = None
+    ambiguous: bool = False
+    start: int = 0
+    end: int = 0
+
+    def levels(self) -> int:
+        return sum(node is not None for node in (self.province, self.city, self.county, self.street))
+
+
+def _skip(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \u3000-_":
+        pos += 1
+    return pos
+
+
+def _chain(text: str, start: int, index: DivisionIndex) -> _Region | None:
+    """The longest province → city → county → street chain that starts at text[start]."""
+    region = _Region(start=start)
+    pos = start
+    found, end = index.match_at(text, pos, PROVINCE)
+    if found and not _longer_below(text, pos, end, PROVINCE, None, index):
+        region.province, pos = found[0], _skip(text, end)
+    under = region.province
+    if region.province is not None and region.province.name in MUNICIPALITIES:
+        # 北京市 is province and city; its districts sit under a 市辖区 (or directly) in the data.
+        found, end = index.match_at(text, pos, CITY, under)
+        if found and found[0].name == region.province.name:
+            pos = _skip(text, end)
+    else:
+        found, end = index.match_at(text, pos, CITY, under)
+        if found and not _longer_below(text, pos, end, CITY, under, index):
+            if len(found) > 1:
+                return None  # a city name twice in one province does not happen; be safe
+            region.city, pos, under = found[0], _skip(text, end), found[0]
+    found, end = index.match_at(text, pos, COUNTY, under)
+    if found:
+        if len(found) == 1:
+            region.county, pos = found[0], _skip(text, end)
+        else:
+            region.ambiguous, region.end = True, end
+            return _ambiguous(region, found, text, end, index)
+    parent = region.county or region.city  # 东莞, 中山: towns sit right under the city
+    if parent is not None:
+        found, end = index.match_at(text, pos, STREET, parent, min_length=3)
+        if len(found) == 1 and found[0].name == text[pos:end]:  # streets by their full name only
+            region.street, pos = found[0], _skip(text, end)
+    if region.levels() == 0:
+        return None
+    region.end = pos
+    return _fill_parents(region)
+
+
+def _longer_below(text: str, pos: int, end: int, level: int, under: Division | None, index: DivisionIndex) -> bool:
+    """A deeper level names more of the text here (朝阳区 is a district, not 朝阳市's short form)."""
+    return any(index.match_at(text, pos, deeper, under)[1] > end for deeper in range(level + 1, STREET))
+
+
+def _ambiguous(region: _Region, candidates: list[Division], text: str, end: int, index: DivisionIndex) -> _Region:
+    """A county name with several homes: a following street may settle it; otherwise keep what all share."""
+    pos = _skip(text, end)
+    for candidate in candidates:
+        streets, street_end = index.match_at(text, pos, STREET, candidate, min_length=3)
+        if len(streets) == 1 and streets[0].name == text[pos:street_end]:
+            others = [c for c in candidates if c is not candidate
+                      and index.match_at(text, pos, STREET, c, min_length=3)[0]]
+            if not others:
+                region.county, region.street, region.ambiguous = candidate, streets[0], False
+                region.end = _skip(text, street_end)
+                return _fill_parents(region)
+    provinces = {c.ancestor(PROVINCE).code for c in candidates if c.ancestor(PROVINCE)}
+    if region.province is None and len(provinces) == 1:
+        region.province = candidates[0].ancestor(PROVINCE)
+    region.end = pos
+    return region
+
+
+_NOT_A_CITY = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+
+
+def _fill_parents(region: _Region) -> _Region:
+    lowest = region.street or region.county or region.city
+    if lowest is not None:
+        region.city = region.city or lowest.ancestor(CITY)
+        region.province = region.province or lowest.ancestor(PROVINCE)
+    if region.city is not None and region.city.name in _NOT_A_CITY:
+        region.city = None  # a statistical grouping, not a city: municipalities and 省直辖 counties
+    return region
+
+
+def _find_region(text: str, index: DivisionIndex) -> _Region | None:
+    """The earliest place where a region chain starts, preferring chains of two or more levels."""
+    best: _Region | None = None
+    for start in range(len(text)):
+        if not "\u4e00" <= text[start] <= "\u9fff":
+            continue
+        region = _chain(text, start, index)
+        if region is None:
+            continue
+        if region.levels() >= 2 or region.ambiguous or _full_name_at(text, region):
+            return region
+        best = best or region
+    return best
+
+
+def _full_name_at(text: str, region: _Region) -> bool:
+    """A lone match counts only under its full official name (杭州市, 西湖区), not a short form (中山路)."""
+    node = region.county or region.city or region.province
+    return node is not None and text.startswith(node.name, region.start)
+
+
+def parse_address(text: str, index: DivisionIndex, lists: AddressLists = AddressLists()) -> ParsedAddress:
+    result = ParsedAddress()
+    text = _NOISE.sub(" ", normalise(text[:MAX_TEXT]))
+    phones, broken = find_phones(text)
+    if phones:
+        result.phone, result.phone_ext = phones[0].phone, phones[0].ext
+    for match in reversed(phones):
+        text = text[:match.start] + " " * (match.end - match.start) + text[match.end:]
+    labelled = _labelled_fields(text)
+    postcode_text = labelled.get("postcode", text)
+    postcode = _POSTCODE.search(postcode_text)
+    if postcode:
+        result.postcode = postcode.group(0)
+        if "postcode" not in labelled:
+            text = text[:postcode.start()] + " " * 6 + text[postcode.end():]
+
+    region_text = " ".join(v for k, v in labelled.items() if k in ("region", "detail")) if labelled else text
+    region = _find_region(region_text, index)
+    if region is not None:
+        result.province = region.province.name if region.province else ""
+        result.city = (region.city.name if region.city else
+                       result.province if result.province in MUNICIPALITIES else "")
+        result.district = region.county.name if region.county else ""
+        result.street = region.street.name if region.street else ""
+        if region.ambiguous:
+            result.warnings.append("district_ambiguous")
+            result.district = ""
+    result.name = labelled.get("name", "").strip() or _guess_name(text, region_text, region, lists)
+    if region is not None:
+        result.detail = _detail(region_text, region, result.name)
+    elif labelled.get("detail"):
+        result.detail = labelled["detail"].strip()
+    _warn(result, broken, lists)
+    return result
+
+
+def _labelled_fields(text: str) -> dict[str, str]:
+    """Values after labels such as 收货人: or 详细地址:, when the text uses them."""
+    marks = list(_LABEL.finditer(text))
+    if not marks:
+        return {}
+    fields: dict[str, str] = {}
+    for mark, following in zip(marks, marks[1:] + [None]):
+        value = text[mark.end():following.start() if following else len(text)]
+        key = _LABEL_FIELD[mark.group(1)]
+        if key == "region" and "region" in fields:
+            key = "detail"
+        fields[key] = (fields.get(key, "") + " " + value).strip() if key in fields else value.strip()
+    return fields
+
+
+def _detail(text: str, region: _Region, name: str) -> str:
+    rest = text[region.end:]
+    pieces = [" ".join(w for w in p.split() if w != name) for p in _SEPARATORS.split(rest)]
+    return next((p for p in pieces if p), "")
+
+
+def _guess_name(text: str, region_text: str, region: _Region | None, lists: AddressLists) -> str:
+    """A short run of Chinese (or a Latin name) on its own that is not part of the address; names of two
+    or three characters first, since that is what most Chinese names are."""
+    used = region_text[region.start:region.end] if region is not None else ""
+    words = [w for piece in _SEPARATORS.split(text) for w in piece.split()]
+    candidates = [w for w in words if _NAME.match(w) and w not in used and not _LABEL.match(w)
+                  and not _region_word(w) and not any(p in w for p in lists.pickup_words)]
+    candidates.sort(key=lambda w: not 2 <= len(w) <= 3)
+    return candidates[0] if candidates else ""
+
+
+def _region_word(word: str) -> bool:
+    return word.endswith(("省", "市", "区", "县", "镇", "乡", "街道", "路", "街", "号", "村", "小区", "大厦"))
+
+
+def _warn(result: ParsedAddress, broken: list[str], lists: AddressLists) -> None:
+    warnings = result.warnings
+    if not result.phone:
+        warnings.append("phone_invalid" if broken else "phone_missing")
+    if not result.name:
+        warnings.append("name_missing")
+    elif result.name in lists.celebrities:
+        warnings.append("name_celebrity")
+    if not (result.province and (result.city or result.district)) and "district_ambiguous" not in warnings:
+        warnings.append("address_incomplete")
+    if result.detail and address_vague(result.detail):
+        warnings.append("address_vague")
+    if result.province in lists.remote_provinces:
+        warnings.append("remote_area")
+    if any(word in result.detail for word in lists.pickup_words):
+        warnings.append("pickup_point")
