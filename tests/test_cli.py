@@ -128,3 +128,20 @@ def test_restore_from_garbage_exits_2_and_keeps_the_database(tmp_path) -> None:
     before = db.read_bytes()
     assert_one_line_error(run_cli("--basedir", str(tmp_path), "db", "restore", str(garbage)))
     assert db.read_bytes() == before
+
+
+def test_address_parse_json(tmp_path) -> None:
+    result = run_cli("address", "parse", "张三，13812345678-1234，浙江省 杭州市 西湖区 北山街道 文三路100号，310000", "--json",
+                     "--basedir", str(tmp_path))
+    parsed = json.loads(ok(result))
+    assert list(parsed) == ["name", "phone", "phone_ext", "province", "city", "district", "street", "detail",
+                            "postcode", "warnings"]
+    assert (parsed["name"], parsed["phone_ext"], parsed["district"], parsed["street"], parsed["warnings"]) == (
+        "张三", "1234", "西湖区", "北山街道", [])
+
+
+def test_address_parse_reads_stdin_and_survives_noise(tmp_path) -> None:
+    parsed = json.loads(ok(run_cli("address", "parse", "-", "--json", "--basedir", str(tmp_path),
+                                   stdin="噪声abc123，" * 10_000)))
+    assert "address_incomplete" in parsed["warnings"]
+    assert_one_line_error(run_cli("address", "parse", "   ", "--basedir", str(tmp_path)))

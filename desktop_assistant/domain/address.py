@@ -8,20 +8,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desktop_assistant.domain.divisions import CITY, COUNTY, MUNICIPALITIES, PROVINCE, STREET, Division, DivisionIndex
+from desktop_assistant.domain.divisions import (
+    CITY, COUNTY, MUNICIPALITIES, PROVINCE, STREET, Division, DivisionIndex, short_name,
+)
 from desktop_assistant.domain.phone import find_phones, normalise
 from desktop_assistant.domain.screening import address_vague
 
 MAX_TEXT = 2000  # an address is a few lines; 100 KB of noise is cut, not scanned
 _SEPARATORS = re.compile(r"[,，;；\n\r\t|/、]+|\s{2,}")
-_LABEL = re.compile(r"(收货人|收件人|联系人|姓名|手机号码|手机号|手机|联系电话|电话|所在地区|所在地|地区|详细地址|收货地址|地址|邮编|邮政编码)\s*[:：]?\s*")
+# A label starts a line or follows a separator, and is followed by a colon or a space: 地区 inside
+# 大兴安岭地区 is a name, not a label.
+_LABEL = re.compile(r"(?:^|(?<=[\s,，;；|/]))(?:(收货人|收件人|联系人|手机号码|联系电话|所在地区|详细地址|收货地址|邮政编码)(?:\s*[:：]\s*|\s+|(?=[\u4e00-\u9fa5]))"
+                    r"|(姓名|手机号|手机|电话|所在地|地区|地址|邮编)(?:\s*[:：]\s*|\s+))")
 _LABEL_FIELD = {"收货人": "name", "收件人": "name", "联系人": "name", "姓名": "name",
                 "手机号码": "phone", "手机号": "phone", "手机": "phone", "联系电话": "phone", "电话": "phone",
                 "所在地区": "region", "所在地": "region", "地区": "region",
                 "详细地址": "detail", "收货地址": "region", "地址": "region", "邮编": "postcode", "邮政编码": "postcode"}
 _POSTCODE = re.compile(r"(?<!\d)\d{6}(?!\d)")
 _NAME = re.compile(r"^[\u4e00-\u9fa5·]{2,6}$|^[A-Za-z][A-Za-z .]{1,30}$")
-_NOISE = re.compile(r"[\U0001F000-\U0001FFFF\u2600-\u27BF【】\[\]<>《》\"“”'‘’*#~^]+")
+_NOISE = re.compile(r"[\U0001F000-\U0001FFFF\u2600-\u27BF【】\[\]<>《》\"“”'‘’~^]+")
+_PLACEHOLDERS = re.compile(r"市辖区|省直辖县级行政区划|自治区直辖县级行政区划")  # statistical groupings some platforms print
+_NO_POSTCODE = {"000000"}  # what Taobao prints when the buyer gave none
 
 
 @dataclass
@@ -56,6 +63,7 @@ class _Region:
     county: Division | None = None
     street: Division | None = None
     ambiguous: bool = False
+    ambiguous_name: str = ""  # kept as the buyer wrote it; the city is not guessed
     start: int = 0
     end: int = 0
 
@@ -64,7 +72,7 @@ class _Region:
 
 
 def _skip(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \u3000-_":
+    while pos < len(text) and text[pos] in " \u3000-_,，/|;；\n\t":
         pos += 1
     return pos
 
@@ -79,9 +87,10 @@ def _chain(text: str, start: int, index: DivisionIndex) -> _Region | None:
     under = region.province
     if region.province is not None and region.province.name in MUNICIPALITIES:
         # 北京市 is province and city; its districts sit under a 市辖区 (or directly) in the data.
-        found, end = index.match_at(text, pos, CITY, under)
-        if found and found[0].name == region.province.name:
-            pos = _skip(text, end)
+        for repeat in (region.province.name, short_name(region.province.name)):  # 北京市北京市朝阳区
+            if text.startswith(repeat, pos):
+                pos = _skip(text, pos + len(repeat))
+                break
     else:
         found, end = index.match_at(text, pos, CITY, under)
         if found and not _longer_below(text, pos, end, CITY, under, index):
@@ -93,7 +102,7 @@ def _chain(text: str, start: int, index: DivisionIndex) -> _Region | None:
         if len(found) == 1:
             region.county, pos = found[0], _skip(text, end)
         else:
-            region.ambiguous, region.end = True, end
+            region.ambiguous, region.ambiguous_name, region.end = True, text[pos:end], end
             return _ambiguous(region, found, text, end, index)
     parent = region.county or region.city  # 东莞, 中山: towns sit right under the city
     if parent is not None:
@@ -159,9 +168,15 @@ def _find_region(text: str, index: DivisionIndex) -> _Region | None:
 
 
 def _full_name_at(text: str, region: _Region) -> bool:
-    """A lone match counts only under its full official name (杭州市, 西湖区), not a short form (中山路)."""
+    """A lone match counts under its full official name (杭州市, 西湖区), or a short form standing on its
+    own (香港, 台湾 followed by a space), never a short form inside a word (中山路)."""
     node = region.county or region.city or region.province
-    return node is not None and text.startswith(node.name, region.start)
+    if node is None:
+        return False
+    if text.startswith(node.name, region.start):
+        return True
+    end = region.start + len(short_name(node.name))
+    return end >= len(text.rstrip()) or not "\u4e00" <= text[end] <= "\u9fff"
 
 
 def parse_address(text: str, index: DivisionIndex, lists: AddressLists = AddressLists()) -> ParsedAddress:
@@ -171,33 +186,38 @@ def parse_address(text: str, index: DivisionIndex, lists: AddressLists = Address
     if phones:
         result.phone, result.phone_ext = phones[0].phone, phones[0].ext
     for match in reversed(phones):
-        text = text[:match.start] + " " * (match.end - match.start) + text[match.end:]
-    labelled = _labelled_fields(text)
-    postcode_text = labelled.get("postcode", text)
-    postcode = _POSTCODE.search(postcode_text)
+        text = _blank(text, match.start, match.end)
+    postcode = _POSTCODE.search(text)
     if postcode:
-        result.postcode = postcode.group(0)
-        if "postcode" not in labelled:
-            text = text[:postcode.start()] + " " * 6 + text[postcode.end():]
-
-    region_text = " ".join(v for k, v in labelled.items() if k in ("region", "detail")) if labelled else text
-    region = _find_region(region_text, index)
+        result.postcode = "" if postcode.group(0) in _NO_POSTCODE else postcode.group(0)
+        text = re.sub(r"\(\s*\)", lambda m: " " * len(m.group(0)), _blank(text, postcode.start(), postcode.end()))
+    labelled = _labelled_fields(text)
+    result.name = labelled.get("name", "").split(" ")[0].strip()
+    # The region is searched in the whole text with labels turned into separators and the name taken out.
+    plain = _LABEL.sub("，", text)
+    if result.name:
+        plain = plain.replace(result.name, " " * len(result.name), 1)
+    plain = _PLACEHOLDERS.sub(lambda m: " " * len(m.group(0)), plain)
+    region = _find_region(plain, index)
     if region is not None:
         result.province = region.province.name if region.province else ""
         result.city = (region.city.name if region.city else
                        result.province if result.province in MUNICIPALITIES else "")
-        result.district = region.county.name if region.county else ""
+        result.district = region.county.name if region.county else region.ambiguous_name
         result.street = region.street.name if region.street else ""
         if region.ambiguous:
             result.warnings.append("district_ambiguous")
-            result.district = ""
-    result.name = labelled.get("name", "").strip() or _guess_name(text, region_text, region, lists)
-    if region is not None:
-        result.detail = _detail(region_text, region, result.name)
-    elif labelled.get("detail"):
-        result.detail = labelled["detail"].strip()
-    _warn(result, broken, lists)
+    result.name = result.name or _guess_name(plain, region, lists)
+    result.detail = _detail(plain, region, result.name) if region is not None else ""
+    if not result.detail:
+        result.detail = " ".join(labelled.get("detail", "").split()) or (
+            _detail(plain, None, result.name) if region is None else "")
+    _warn(result, region, broken, lists)
     return result
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
 
 
 def _labelled_fields(text: str) -> dict[str, str]:
@@ -206,29 +226,35 @@ def _labelled_fields(text: str) -> dict[str, str]:
     if not marks:
         return {}
     fields: dict[str, str] = {}
+    if text[:marks[0].start()].strip():
+        fields["lead"] = text[:marks[0].start()].strip()
     for mark, following in zip(marks, marks[1:] + [None]):
         value = text[mark.end():following.start() if following else len(text)]
-        key = _LABEL_FIELD[mark.group(1)]
+        key = _LABEL_FIELD[mark.group(1) or mark.group(2)]
         if key == "region" and "region" in fields:
             key = "detail"
         fields[key] = (fields.get(key, "") + " " + value).strip() if key in fields else value.strip()
     return fields
 
 
-def _detail(text: str, region: _Region, name: str) -> str:
-    rest = text[region.end:]
+def _detail(text: str, region: _Region | None, name: str) -> str:
+    rest = text[region.end:] if region is not None else text
     pieces = [" ".join(w for w in p.split() if w != name) for p in _SEPARATORS.split(rest)]
     return next((p for p in pieces if p), "")
 
 
-def _guess_name(text: str, region_text: str, region: _Region | None, lists: AddressLists) -> str:
+def _guess_name(text: str, region: _Region | None, lists: AddressLists) -> str:
     """A short run of Chinese (or a Latin name) on its own that is not part of the address; names of two
     or three characters first, since that is what most Chinese names are."""
-    used = region_text[region.start:region.end] if region is not None else ""
+    after_region = ""
+    if region is not None:
+        following = text[region.end:].split()
+        after_region = following[0] if following else ""  # where the detail starts (澳门 氹仔 …)
+        text = _blank(text, region.start, region.end)
     words = [w for piece in _SEPARATORS.split(text) for w in piece.split()]
-    candidates = [w for w in words if _NAME.match(w) and w not in used and not _LABEL.match(w)
+    candidates = [w for w in words if _NAME.match(w) and not _LABEL.match(w)
                   and not _region_word(w) and not any(p in w for p in lists.pickup_words)]
-    candidates.sort(key=lambda w: not 2 <= len(w) <= 3)
+    candidates.sort(key=lambda w: (not 2 <= len(w) <= 3, w == after_region))
     return candidates[0] if candidates else ""
 
 
@@ -236,7 +262,7 @@ def _region_word(word: str) -> bool:
     return word.endswith(("省", "市", "区", "县", "镇", "乡", "街道", "路", "街", "号", "村", "小区", "大厦"))
 
 
-def _warn(result: ParsedAddress, broken: list[str], lists: AddressLists) -> None:
+def _warn(result: ParsedAddress, region: _Region | None, broken: list[str], lists: AddressLists) -> None:
     warnings = result.warnings
     if not result.phone:
         warnings.append("phone_invalid" if broken else "phone_missing")
@@ -244,11 +270,25 @@ def _warn(result: ParsedAddress, broken: list[str], lists: AddressLists) -> None
         warnings.append("name_missing")
     elif result.name in lists.celebrities:
         warnings.append("name_celebrity")
-    if not (result.province and (result.city or result.district)) and "district_ambiguous" not in warnings:
+    if _incomplete(region):
         warnings.append("address_incomplete")
-    if result.detail and address_vague(result.detail):
+    if not result.detail or address_vague(result.detail):
         warnings.append("address_vague")
     if result.province in lists.remote_provinces:
         warnings.append("remote_area")
     if any(word in result.detail for word in lists.pickup_words):
         warnings.append("pickup_point")
+
+
+def _incomplete(region: _Region | None) -> bool:
+    """A level that exists for this place was not found (香港 has only the province; 东莞 no district)."""
+    if region is None or region.province is None or region.ambiguous:
+        return True
+    if region.city is None and region.province.name not in MUNICIPALITIES:
+        lowest = region.county or region.street
+        if lowest is None or lowest.ancestor(CITY) is not None:
+            return any(child.level == CITY for child in region.province.children)
+    if region.county is None:
+        above = region.city or region.province
+        return any(child.level == COUNTY for child in above.children)
+    return False

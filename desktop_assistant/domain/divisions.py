@@ -69,7 +69,12 @@ class DivisionIndex:
         self.by_code = by_code
         self.names: dict[str, list[Division]] = {}
         for node in by_code.values():
-            for key in {node.name, short_name(node.name)}:
+            short = short_name(node.name)
+            keys = {node.name, short}
+            for full, kept in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
+                if node.name.endswith(full) and short != node.name:
+                    keys.add(short + kept)  # 延边州, 恩施州, 石柱县: what people write
+            for key in keys:
                 self.names.setdefault(key, []).append(node)
         # Longest keys first, so 内蒙古自治区 wins over 内蒙古 and 呼和浩特市 over 呼和浩特.
         self.longest = max((len(k) for k in self.names), default=0)
@@ -99,3 +104,26 @@ def _is_under(node: Division, ancestor: Division) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def index_from_bundle(data: dict) -> DivisionIndex:
+    """resources/divisions/divisions.json rows `[province, city, district, [towns]]` as a tree. A
+    municipality's city is the province itself and gets no node; "" means the level does not exist."""
+    rows: list[tuple[str, str, int, str]] = []
+    seen: set[str] = set()
+
+    def add(key: str, parent: str, level: int, name: str) -> str:
+        if key not in seen:
+            seen.add(key)
+            rows.append((key, parent, level, name))
+        return key
+
+    for province, city, district, towns in data["divisions"]:
+        under = add(province, "", PROVINCE, province)
+        if city and city != province:
+            under = add(f"{province}/{city}", under, CITY, city)
+        if district:
+            under = add(f"{under}/{district}", under, COUNTY, district)
+        for town in towns:
+            add(f"{under}/{town}", under, STREET, town)
+    return DivisionIndex(rows)

@@ -1,0 +1,40 @@
+"""`address parse TEXT|- [--json]` (DESIGN 5): the parser of DESIGN 3.4 on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, Callable
+
+from desktop_assistant.paths import Paths
+
+LABELS = (("name", "收货人"), ("phone", "手机"), ("phone_ext", "分机"), ("province", "省"), ("city", "市"),
+          ("district", "区/县"), ("street", "街道/镇"), ("detail", "详细地址"), ("postcode", "邮编"))
+
+
+def add_parsers(sub: Any, common: argparse.ArgumentParser, parser_class: type) -> None:
+    address = sub.add_parser("address", parents=[common], help="parse an address as pasted from an order")
+    address_sub = address.add_subparsers(dest="action", required=True, parser_class=parser_class, metavar="ACTION")
+    parse = address_sub.add_parser("parse", parents=[common])
+    parse.add_argument("text", help="the address text; - reads stdin")
+    parse.add_argument("--json", action="store_true")
+
+
+def run_address(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
+    from desktop_assistant.address_data import address_lists, division_index
+    from desktop_assistant.domain.address import parse_address
+
+    text = sys.stdin.read() if args.text == "-" else args.text
+    if not text.strip():
+        raise usage_error("地址为空 / empty address")
+    result = parse_address(text, division_index(), address_lists()).as_json()
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+    for key, label in LABELS:
+        if result[key]:
+            print(f"{label}: {result[key]}")
+    if result["warnings"]:
+        print("提示: " + ", ".join(result["warnings"]))
+    return 0
