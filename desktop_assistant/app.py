@@ -43,6 +43,7 @@ from desktop_assistant.ui.tray import Tray
 
 if TYPE_CHECKING:
     from desktop_assistant.ui.buyers_controller import BuyersController
+    from desktop_assistant.ui.check_controller import CheckController
     from desktop_assistant.ui.notes_controller import NotesController
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,7 @@ class Application(QObject):
         self.phrases: PhrasesController | None = None
         self.notes: NotesController | None = None
         self.buyers: BuyersController | None = None
+        self.checks: CheckController | None = None
         self.session_watcher: SessionWatcher | None = None
         self.panel: PanelWindow | None = None
         self.tray: Tray | None = None
@@ -179,6 +181,7 @@ class Application(QObject):
         if self.notes is not None or self.store is None:
             return
         self._build_notes()
+        self._build_checks()
         self._build_buyers()
         assert self.notes is not None
         self.notes.start()
@@ -195,6 +198,23 @@ class Application(QObject):
         self.notes.overdue_changed.connect(self.tray.set_overdue)
         self.panel.add_feature_tab(self.notes.notes_tab)
         self.panel.add_feature_tab(todo)
+
+    def _build_checks(self) -> None:
+        from desktop_assistant import address_data
+        from desktop_assistant.domain.address import parse_address
+        from desktop_assistant.ui.check_controller import CheckController
+
+        assert self.store is not None and self.panel is not None and self.notes is not None
+        settings = self.store.settings
+
+        def parse(text: str) -> dict:  # the division table is read on the first parse, not at start
+            lists = address_data.address_lists(settings.get("screen.celebrities_extra"))
+            return parse_address(text, address_data.division_index(), lists).as_json()
+
+        self.checks = CheckController(self.store.checks, self.clock, parse,
+                                      lambda texts: self._insert_texts(texts, None, "check", True), parent=self)
+        self.notes.notes_tab.order_opened.connect(self.checks.use_order)
+        self.panel.add_feature_tab(self.checks.tab)
 
     def _build_buyers(self) -> None:
         from desktop_assistant.storage.blacklist_files import BlacklistFiles
@@ -364,6 +384,7 @@ class Application(QObject):
             self.notes.stop()
             self.notes = None
         self.buyers = None
+        self.checks = None
         if self.hotkeys is not None:
             self.hotkeys.shutdown()
             self.hotkeys = None

@@ -31,6 +31,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from translations_buyers import BUYERS_TRANSLATIONS  # tools/ is on sys.path when run as a script
+from translations_checks import CHECKS_TRANSLATIONS
 from translations_notes import NOTES_TRANSLATIONS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -281,6 +282,7 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
 }
 TRANSLATIONS.update(NOTES_TRANSLATIONS)
 TRANSLATIONS.update(BUYERS_TRANSLATIONS)
+TRANSLATIONS.update(CHECKS_TRANSLATIONS)
 
 _FIELD = re.compile(r"\{[^{}]*\}|%L?\d+|%n")
 

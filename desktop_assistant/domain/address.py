@@ -187,6 +187,8 @@ def parse_address(text: str, index: DivisionIndex, lists: AddressLists = Address
         result.phone, result.phone_ext = phones[0].phone, phones[0].ext
     for match in reversed(phones):
         text = _blank(text, match.start, match.end)
+    for run in broken:  # a mistyped number is not part of the detail
+        text = text.replace(run, " " * len(run), 1)
     postcode = _POSTCODE.search(text)
     if postcode:
         result.postcode = "" if postcode.group(0) in _NO_POSTCODE else postcode.group(0)

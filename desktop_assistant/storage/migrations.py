@@ -212,6 +212,31 @@ def m004_buyer_profiles(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX buyer_screenings_by_nick ON buyer_screenings (nick, id)")
 
 
+@step
+def m005_order_checks(db: sqlite_utils.Database) -> None:
+    db.execute("""
+        CREATE TABLE checklist_templates (
+            name TEXT PRIMARY KEY,
+            items TEXT NOT NULL,
+            message TEXT NOT NULL,
+            position INTEGER NOT NULL
+        ) WITHOUT ROWID""")
+    # One row per order, saved as the agent works and resumed later; `complete` lists the unfinished.
+    db.execute("""
+        CREATE TABLE order_checks (
+            order_id TEXT PRIMARY KEY,
+            template TEXT NOT NULL,
+            buyer TEXT NOT NULL DEFAULT '',
+            cod INTEGER NOT NULL DEFAULT 0,
+            address TEXT NOT NULL DEFAULT '{}',
+            ticks TEXT NOT NULL DEFAULT '{}',
+            item_values TEXT NOT NULL DEFAULT '{}',
+            complete INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL
+        ) WITHOUT ROWID""")
+    db.execute("CREATE INDEX order_checks_open ON order_checks (updated_at) WHERE complete = 0")
+
+
 CURRENT_VERSION = len(MIGRATION_NAMES)
 
 

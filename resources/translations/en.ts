@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+239"/>
+        <location filename="../../desktop_assistant/app.py" line="+305"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
@@ -241,7 +241,7 @@
 <context>
     <name>BuyersController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/buyers_controller.py" line="+86"/>
+        <location filename="../../desktop_assistant/ui/buyers_controller.py" line="+87"/>
         <source>注意: 黑名单买家</source>
         <translation>Careful: blacklisted buyer</translation>
     </message>
@@ -310,6 +310,227 @@
         <location line="+11"/>
         <source>已导出 {0} 个黑名单买家到 {1}</source>
         <translation>Exported {0} blacklisted buyers to {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckController</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/check_controller.py" line="+97"/>
+        <source>已保存, 核对完成</source>
+        <translation>Saved; the check is complete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已保存, 还差: {0}</source>
+        <translation>Saved; still to do: {0}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>核对话术已发送到聊天窗口</source>
+        <translation>The confirmation message was sent to the chat window</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已复制</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>编辑核对模板</source>
+        <translation>Edit check template</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>清单项 (一行一项, 末尾 * 表示仅货到付款)</source>
+        <translation>Items (one per line; a trailing * means cash on delivery only)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核对话术 (清单项目名加大括号即被填入)</source>
+        <translation>Message (an item&apos;s name in braces is filled in)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckTab</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/check_tab.py" line="+16"/>
+        <source>收货人</source>
+        <translation>Receiver</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>手机</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>分机</source>
+        <translation>Extension</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>省</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>区/县</source>
+        <translation>District/county</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>街道/镇</source>
+        <translation>Street/town</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>详细地址</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>邮编</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>核对</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>{0}
+还差: {1}</source>
+        <translation>{0}
+still to do: {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>未完成的核对 ({0})</source>
+        <translation>Unfinished checks ({0})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>订单号</source>
+        <translation>Order id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>买家</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>编辑模板…</source>
+        <translation>Edit template…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>粘贴订单里的收货信息 (姓名、电话、地址, 任意顺序)</source>
+        <translation>Paste the delivery details from the order (name, phone, address, any order)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>解析地址</source>
+        <translation>Parse address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收货信息 (可修改)</source>
+        <translation>Delivery details (editable)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>货到付款订单</source>
+        <translation>Cash on delivery order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核对清单</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>手机号打码</source>
+        <translation>Mask the phone number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>生成核对话术</source>
+        <translation>Make the confirmation message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发送到聊天窗口</source>
+        <translation>Send to the chat window</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+</context>
+<context>
+    <name>Checklist</name>
+    <message>
+        <location filename="../../desktop_assistant/domain/checklist.py" line="+39"/>
+        <source>没有找到手机号</source>
+        <translation>No phone number found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>手机号位数不对, 请核对</source>
+        <translation>The phone number has the wrong number of digits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有找到收货人</source>
+        <translation>No receiver found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收货人是明星名字, 请与买家确认</source>
+        <translation>The receiver is a celebrity&apos;s name: confirm with the buyer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>省市区不完整</source>
+        <translation>Province/city/district incomplete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>详细地址没有门牌号或楼栋/单元/室</source>
+        <translation>The detail has no house number or building/unit/room</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>区县名在多个城市都有, 请确认城市</source>
+        <translation>This district name exists in several cities: confirm the city</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>偏远地区: 注意运费和时效</source>
+        <translation>Remote area: mind the shipping cost and time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>地址是驿站/快递柜等代收点</source>
+        <translation>The address is a pickup point (station or locker)</translation>
     </message>
 </context>
 <context>
@@ -1144,6 +1365,21 @@
         <location line="+1"/>
         <source>下单时间不能晚于现在: {placed}</source>
         <translation>The order cannot be placed in the future: {placed}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/domain/checklist.py" line="-13"/>
+        <source>模板至少要有一项</source>
+        <translation>A template needs at least one item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>模板名称不能为空, 最多 20 个字</source>
+        <translation>A template needs a name of at most 20 characters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>话术里的 {{{field}}} 不是清单里的项目</source>
+        <translation>{{{field}}} in the message is not an item of the list</translation>
     </message>
 </context>
 <context>

@@ -131,3 +131,28 @@ def test_settings_survive_reopening(paths: Paths) -> None:
     raw = sqlite3.connect(paths.db_path)
     assert json.loads(raw.execute("SELECT value FROM settings WHERE key='shop_name'").fetchone()[0]) == "云朵家居旗舰店"
     raw.close()
+
+
+def test_order_checks_and_templates_persist(paths) -> None:
+    import datetime as dt
+
+    from desktop_assistant.domain.checklist import OrderCheck, parse_template
+
+    now = dt.datetime(2026, 11, 26, 10, 0)
+    store = open_store(paths, now)
+    try:
+        check = OrderCheck("T1", buyer="云", address={"name": "张三"}, ticks={"收货人": True}, values={"赠品": "袜子"})
+        store.checks.save(check, False, now)
+        store.checks.save(OrderCheck("T2"), True, now)
+        store.checks.save_template(parse_template("售后", "联系买家\n回访", "亲，{回访}"))
+    finally:
+        store.close()
+    store = open_store(paths, now)
+    try:
+        loaded = store.checks.get("T1")
+        assert (loaded.buyer, loaded.address, loaded.ticks, loaded.values) == ("云", {"name": "张三"}, {"收货人": True},
+                                                                             {"赠品": "袜子"})
+        assert [c.order_id for c in store.checks.incomplete()] == ["T1"]
+        assert [i.label for i in store.checks.templates()[1].items] == ["联系买家", "回访"]
+    finally:
+        store.close()

@@ -236,5 +236,5 @@ def test_the_feature_tabs_follow_the_first_paint(qtbot, make_app) -> None:
     assert app.notes is None and tabs.count() == 2  # 短语 and 概览: the panel is up and usable
     qtbot.waitUntil(lambda: app.buyers is not None)
     titles = [tabs.tabText(i) for i in range(tabs.count())]
-    assert titles == ["短语", "备注", "待办", "买家", "概览"]
+    assert titles == ["短语", "备注", "待办", "核对", "买家", "概览"]
     assert app.notes.timer.isActive()

@@ -1,0 +1,28 @@
+"""English for the address and order-check strings (merged into TRANSLATIONS)."""
+
+CHECKS_TRANSLATIONS: dict[str | tuple[str, str], str] = {
+    "名称": "Name", "已保存, 核对完成": "Saved; the check is complete", "已保存, 还差: {0}": "Saved; still to do: {0}",
+    "核对话术 (清单项目名加大括号即被填入)": "Message (an item's name in braces is filled in)",
+    "核对话术已发送到聊天窗口": "The confirmation message was sent to the chat window",
+    "清单项 (一行一项, 末尾 * 表示仅货到付款)": "Items (one per line; a trailing * means cash on delivery only)",
+    "编辑核对模板": "Edit check template", "{0}\n还差: {1}": "{0}\nstill to do: {1}", "保存": "Save",
+    "分机": "Extension", "区/县": "District/county", "发送到聊天窗口": "Send to the chat window", "市": "City",
+    "手机": "Phone", "手机号打码": "Mask the phone number", "收货信息 (可修改)": "Delivery details (editable)",
+    "未完成的核对 ({0})": "Unfinished checks ({0})", "核对": "Check", "核对清单": "Checklist",
+    "生成核对话术": "Make the confirmation message", "省": "Province",
+    "粘贴订单里的收货信息 (姓名、电话、地址, 任意顺序)": "Paste the delivery details from the order (name, phone, address, any order)",
+    "编辑模板…": "Edit template…", "街道/镇": "Street/town", "解析地址": "Parse address", "邮编": "Postcode",
+    "货到付款订单": "Cash on delivery order", "偏远地区: 注意运费和时效": "Remote area: mind the shipping cost and time",
+    "区县名在多个城市都有, 请确认城市": "This district name exists in several cities: confirm the city",
+    "地址是驿站/快递柜等代收点": "The address is a pickup point (station or locker)",
+    "手机号位数不对, 请核对": "The phone number has the wrong number of digits",
+    "收货人是明星名字, 请与买家确认": "The receiver is a celebrity's name: confirm with the buyer",
+    "没有找到手机号": "No phone number found", "没有找到收货人": "No receiver found",
+    "省市区不完整": "Province/city/district incomplete",
+    "详细地址没有门牌号或楼栋/单元/室": "The detail has no house number or building/unit/room",
+    "模板名称不能为空, 最多 20 个字": "A template needs a name of at most 20 characters",
+    "模板至少要有一项": "A template needs at least one item",
+    "话术里的 {{{field}}} 不是清单里的项目": "{{{field}}} in the message is not an item of the list",
+    ("CheckTab", "收货人"): "Receiver", ("CheckTab", "详细地址"): "Detail", ("CheckTab", "订单号"): "Order id",
+    ("CheckTab", "买家"): "Buyer", ("CheckTab", "复制"): "Copy", ("CheckController", "已复制"): "Copied",
+}
