@@ -208,7 +208,8 @@ class Application(QObject):
         settings = self.store.settings
 
         def parse(text: str) -> dict:  # the division table is read on the first parse, not at start
-            lists = address_data.address_lists(settings.get("screen.celebrities_extra"))
+            lists = address_data.address_lists(settings.get("screen.celebrities_extra"),
+                                               settings.get("lists.remote_areas"), settings.get("lists.pickup_words"))
             return parse_address(text, address_data.division_index(), lists).as_json()
 
         self.checks = CheckController(self.store.checks, self.clock, parse,
@@ -230,6 +231,8 @@ class Application(QObject):
         buyers.warning.connect(self._notify)
         buyers.active_buyer_changed.connect(self.panel.status_strip.set_conversation)
         buyers.active_buyer_changed.connect(lambda nick: log.info("active buyer: %s", nick))
+        if self.checks is not None:
+            buyers.active_buyer_changed.connect(self.checks.use_buyer)
         self.notes.notes_tab.order_opened.connect(lambda _order, buyer: buyers.buyer_became_active(buyer))
         if self.pipeline.tracker is not None:  # the chat window in front names the active buyer
             self.pipeline.tracker.changed.connect(

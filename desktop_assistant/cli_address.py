@@ -22,13 +22,23 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, parser_class: type) -
 
 
 def run_address(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
+    import datetime as dt
+
     from desktop_assistant.address_data import address_lists, division_index
     from desktop_assistant.domain.address import parse_address
+    from desktop_assistant.storage.store import open_store
 
     text = sys.stdin.read() if args.text == "-" else args.text
     if not text.strip():
         raise usage_error("地址为空 / empty address")
-    result = parse_address(text, division_index(), address_lists()).as_json()
+    store = open_store(paths, dt.datetime.now())  # the shop's own lists are settings
+    try:
+        settings = store.settings
+        lists = address_lists(settings.get("screen.celebrities_extra"), settings.get("lists.remote_areas"),
+                              settings.get("lists.pickup_words"))
+    finally:
+        store.close()
+    result = parse_address(text, division_index(), lists).as_json()
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0

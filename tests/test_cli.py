@@ -145,3 +145,10 @@ def test_address_parse_reads_stdin_and_survives_noise(tmp_path) -> None:
                                    stdin="噪声abc123，" * 10_000)))
     assert "address_incomplete" in parsed["warnings"]
     assert_one_line_error(run_cli("address", "parse", "   ", "--basedir", str(tmp_path)))
+
+
+def test_address_parse_uses_the_shops_lists(tmp_path) -> None:
+    assert run_cli("config", "set", "lists.remote_areas", "浙江省", "--basedir", str(tmp_path)).returncode == 0
+    parsed = json.loads(ok(run_cli("address", "parse", "张三 13812345678 浙江省杭州市西湖区文三路100号", "--json",
+                                   "--basedir", str(tmp_path))))
+    assert parsed["warnings"] == ["remote_area"]

@@ -23,6 +23,8 @@ CHECKS_TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "模板名称不能为空, 最多 20 个字": "A template needs a name of at most 20 characters",
     "模板至少要有一项": "A template needs at least one item",
     "话术里的 {{{field}}} 不是清单里的项目": "{{{field}}} in the message is not an item of the list",
+    "偏远地区 (省级, 逗号分隔; 留空用默认)": "Remote areas (provinces, comma separated; empty: the default list)",
+    "更多代收点用语 (逗号分隔)": "More pickup-point words (comma separated)", "地址名单": "Address lists",
     ("CheckTab", "收货人"): "Receiver", ("CheckTab", "详细地址"): "Detail", ("CheckTab", "订单号"): "Order id",
     ("CheckTab", "买家"): "Buyer", ("CheckTab", "复制"): "Copy", ("CheckController", "已复制"): "Copied",
 }

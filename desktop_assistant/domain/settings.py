@@ -210,6 +210,10 @@ SCHEMA: tuple[SettingSpec, ...] = (
                 "screening", max_length=2000),
     *(SettingSpec(f"screen.weight.{code}", "int", DEFAULT_WEIGHTS[code], label, "screening", minimum=0, maximum=100)
       for code, label in _SCREENING_WEIGHTS),
+    SettingSpec("lists.remote_areas", "text", "", QT_TRANSLATE_NOOP("Settings", "偏远地区 (省级, 逗号分隔; 留空用默认)"),
+                "lists", max_length=500),
+    SettingSpec("lists.pickup_words", "text", "", QT_TRANSLATE_NOOP("Settings", "更多代收点用语 (逗号分隔)"), "lists",
+                max_length=500),
     SettingSpec("privacy.retention_days", "int", 180, QT_TRANSLATE_NOOP("Settings", "收货人和地址保留天数 (0: 不删除)"),
                 "data", minimum=0, maximum=3650),
     SettingSpec("backup.keep", "int", 7, QT_TRANSLATE_NOOP("Settings", "保留每日备份 (份)"), "data", minimum=1, maximum=90),
@@ -222,6 +226,7 @@ SECTIONS = {
     "paste": QT_TRANSLATE_NOOP("Settings", "粘贴"),
     "notes": QT_TRANSLATE_NOOP("Settings", "备注与提醒"),
     "screening": QT_TRANSLATE_NOOP("Settings", "买家风险筛查"),
+    "lists": QT_TRANSLATE_NOOP("Settings", "地址名单"),
     "data": QT_TRANSLATE_NOOP("Settings", "数据"),
 }
 

@@ -31,6 +31,7 @@ class CheckController(QObject):
         self._send = send
         self.tab = CheckTab()
         self.check = OrderCheck("")
+        self._rendered = ""  # the last message made from the form; a hand-edited preview is sent as edited
         self.tab.parse_requested.connect(self.parse)
         self.tab.order_requested.connect(self.open_order)
         self.tab.template_changed.connect(self.use_template)
@@ -52,6 +53,11 @@ class CheckController(QObject):
         return self._templates.get(self.tab.template_box.currentText()) or self._templates[PRESALE]
 
     # --- orders --------------------------------------------------------------------------------
+    def use_buyer(self, nick: str) -> None:
+        """The buyer of the chat in front, for a check that has none yet."""
+        if nick and not self.tab.buyer_edit.text().strip():
+            self.tab.buyer_edit.setText(nick)
+
     def use_order(self, order_id: str, buyer: str) -> None:
         """The order opened elsewhere (备注) becomes this tab's order unless one is being checked."""
         if not self.tab.order_edit.text().strip() and order_id:
@@ -112,15 +118,20 @@ class CheckController(QObject):
         self.check.order_id = self.tab.order_edit.text().strip()
         text = render_message(self.template(), self.check, masked=self.tab.mask_box.isChecked())
         self.tab.preview.setPlainText(text)
+        self._rendered = text
         return text
 
     def send(self, text: str) -> None:
-        text = text.strip() or self.render()
+        """One click: the message made from the form as it is now, unless the agent edited the preview."""
+        if not text.strip() or text == self._rendered:
+            text = self.render()
         self._send([text])
         self.tab.say(self.tr("核对话术已发送到聊天窗口"))
 
     def copy(self, text: str) -> None:
-        QGuiApplication.clipboard().setText(text.strip() or self.render())
+        if not text.strip() or text == self._rendered:
+            text = self.render()
+        QGuiApplication.clipboard().setText(text)
         self.tab.say(self.tr("已复制"))
 
     # --- templates -----------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+305"/>
+        <location filename="../../desktop_assistant/app.py" line="+308"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
@@ -315,7 +315,7 @@
 <context>
     <name>CheckController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/check_controller.py" line="+97"/>
+        <location filename="../../desktop_assistant/ui/check_controller.py" line="+103"/>
         <source>已保存, 核对完成</source>
         <translation>Saved; the check is complete</translation>
     </message>
@@ -325,12 +325,12 @@
         <translation>Saved; still to do: {0}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>核对话术已发送到聊天窗口</source>
         <translation>The confirmation message was sent to the chat window</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>已复制</source>
         <translation>Copied</translation>
     </message>
@@ -2249,6 +2249,16 @@ still to do: {1}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>偏远地区 (省级, 逗号分隔; 留空用默认)</source>
+        <translation>Remote areas (provinces, comma separated; empty: the default list)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>更多代收点用语 (逗号分隔)</source>
+        <translation>More pickup-point words (comma separated)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>收货人和地址保留天数 (0: 不删除)</source>
         <translation>Keep receivers and addresses for (days; 0: forever)</translation>
     </message>
@@ -2286,6 +2296,11 @@ still to do: {1}</translation>
         <location line="+1"/>
         <source>买家风险筛查</source>
         <translation>Buyer screening</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>地址名单</source>
+        <translation>Address lists</translation>
     </message>
     <message>
         <location line="+1"/>

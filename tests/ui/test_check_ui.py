@@ -117,3 +117,30 @@ def test_the_order_opened_in_notes_comes_over(app):
 def test_a_bad_order_id_is_refused_inline(app):
     assert not app.checks.open_order("T 1")
     assert "订单号" in app.checks.tab.message.text()
+
+
+def test_one_click_sends_the_message_of_the_form_as_it_is_now(app, im_target, qtbot):
+    tab = start(app)
+    tab.values["赠品"].setText("袜子")
+    tab.send_button.click()  # no preview made: one click makes and sends it
+    qtbot.waitUntil(lambda: "赠品：袜子" in im_target.box, timeout=3000)
+    im_target.box = ""
+    tab.values["赠品"].setText("帽子")
+    tab.send_button.click()  # the preview shows the old message: the form wins
+    qtbot.waitUntil(lambda: "赠品：帽子" in im_target.box, timeout=3000)
+    im_target.box = ""
+    tab.preview.setPlainText("亲，手写的核对")
+    tab.send_button.click()  # edited by hand: sent as edited
+    qtbot.waitUntil(lambda: im_target.box == "亲，手写的核对", timeout=3000)
+
+
+def test_the_lists_come_from_the_settings(app):
+    app.store.settings.set_many({"lists.remote_areas": "浙江省", "lists.pickup_words": "门卫室"})
+    tab = start(app, "张三 13812345678 浙江省杭州市西湖区文三路100号门卫室")
+    assert "偏远地区" in tab.warnings_label.text() and "代收点" in tab.warnings_label.text()
+
+
+def test_the_buyer_of_the_chat_in_front_comes_over(app):
+    app.checks.open_order(ORDER)
+    app.buyers.window_activated("AliWorkbench.exe", "tb_云朵朵 - 接待中心")
+    assert app.checks.tab.buyer_edit.text() == "tb_云朵朵"
