@@ -86,9 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query")
     search.add_argument("--json", action="store_true")
 
-    from desktop_assistant import cli_address, cli_buyers, cli_notes  # argparse only; work is imported on use
+    from desktop_assistant import cli_address, cli_buyers, cli_kpi, cli_notes  # argparse only; work on use
 
     cli_address.add_parsers(sub, common, _Parser)
+    cli_kpi.add_parsers(sub, common, _Parser)
     cli_notes.add_parsers(sub, common, _Parser)
     cli_buyers.add_parsers(sub, common, _Parser)
     return parser
@@ -296,12 +297,13 @@ def _run_in(paths: Paths, args: argparse.Namespace) -> int:
 
     setup_cli_logging(paths, debug=args.debug)
     try:
-        from desktop_assistant import cli_address, cli_buyers, cli_notes
+        from desktop_assistant import cli_address, cli_buyers, cli_kpi, cli_notes
 
         commands = {"config": _run_config, "db": _run_db, "phrases": _run_phrases,
                     "notes": lambda a, p: cli_notes.run_notes(a, p, UsageError),
                     "promises": lambda a, p: cli_notes.run_promises(a, p, UsageError),
                     "address": lambda a, p: cli_address.run_address(a, p, UsageError),
+                    "kpi": lambda a, p: cli_kpi.run_kpi(a, p, UsageError),
                     "screen": lambda a, p: cli_buyers.run_screen(a, p, UsageError),
                     "blacklist": lambda a, p: cli_buyers.run_blacklist(a, p, UsageError)}
         return commands[args.command](args, paths)

@@ -152,3 +152,29 @@ def test_address_parse_uses_the_shops_lists(tmp_path) -> None:
     parsed = json.loads(ok(run_cli("address", "parse", "张三 13812345678 浙江省杭州市西湖区文三路100号", "--json",
                                    "--basedir", str(tmp_path))))
     assert parsed["warnings"] == ["remote_area"]
+
+
+KPI_LOG = ("时间,买家,发送方,客服,内容\n"
+           "2026-11-11 09:00:40,云朵,客服,小王,您好\n"
+           "2026-11-11 09:00:00,云朵,买家,,在吗\n"
+           "2026-11-11 09:00:10,云朵,自动回复,,您好，稍等\n"
+           "2026-11-11 23:30:00,小熊,买家,,还在吗\n")
+
+
+def test_kpi_json_on_a_gb18030_log(tmp_path) -> None:
+    log = tmp_path / "chat.csv"
+    log.write_bytes(KPI_LOG.encode("gb18030"))
+    result = json.loads(ok(run_cli("kpi", str(log), "--json", "--basedir", str(tmp_path / "d"))))
+    assert (result["rounds"], result["answered"], result["avg_response_s"], result["within_60s_rate"]) == (1, 1, 40.0, 1.0)
+    assert result["answer_question_ratio"] == 1.0 and set(result["agents"]) == {"小王"}
+    everything = json.loads(ok(run_cli("kpi", str(log), "--all-hours", "--json", "--basedir", str(tmp_path / "d"))))
+    assert (everything["rounds"], everything["avg_response_s"]) == (2, 320.0)
+
+
+def test_kpi_malformed_row_is_exit_2_naming_the_line(tmp_path) -> None:
+    log = tmp_path / "chat.csv"
+    log.write_text(KPI_LOG + "昨天,小熊,买家,,?\n", "utf-8")
+    result = run_cli("kpi", str(log), "--basedir", str(tmp_path / "d"))
+    assert_one_line_error(result)
+    assert "第 6 行" in result.stderr
+    assert_one_line_error(run_cli("kpi", str(log), "--hours", "9点-5点", "--basedir", str(tmp_path / "d")))

@@ -25,6 +25,14 @@ CHECKS_TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "话术里的 {{{field}}} 不是清单里的项目": "{{{field}}} in the message is not an item of the list",
     "偏远地区 (省级, 逗号分隔; 留空用默认)": "Remote areas (provinces, comma separated; empty: the default list)",
     "更多代收点用语 (逗号分隔)": "More pickup-point words (comma separated)", "地址名单": "Address lists",
+    # kpi
+    "列数不对": "Wrong number of columns",
+    "发送方只能是 buyer/买家、agent/客服 或 auto/自动回复, 收到: {value}":
+        "The sender must be buyer/买家, agent/客服 or auto/自动回复, got: {value}",
+    "文件编码无法识别 (支持 UTF-8 和 GB18030)": "Unknown encoding (UTF-8 and GB18030 are read)",
+    "时间格式不对: {value}": "Malformed time: {value}",
+    "服务时间格式应为 HH:MM-HH:MM, 收到: {value}": "Service hours must look like HH:MM-HH:MM, got: {value}",
+    "第 1 行: 表头缺少 {column} 列": "Line 1: the header has no {column} column", "缺少买家": "No buyer",
     ("CheckTab", "收货人"): "Receiver", ("CheckTab", "详细地址"): "Detail", ("CheckTab", "订单号"): "Order id",
     ("CheckTab", "买家"): "Buyer", ("CheckTab", "复制"): "Copy", ("CheckController", "已复制"): "Copied",
 }

@@ -996,12 +996,48 @@ still to do: {1}</translation>
         <translation>Phrase {line}</translation>
     </message>
     <message>
+        <location filename="../../desktop_assistant/domain/kpi.py" line="+30"/>
+        <source>第 1 行: 表头缺少 {column} 列</source>
+        <translation>Line 1: the header has no {column} column</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>时间格式不对: {value}</source>
+        <translation>Malformed time: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发送方只能是 buyer/买家、agent/客服 或 auto/自动回复, 收到: {value}</source>
+        <translation>The sender must be buyer/买家, agent/客服 or auto/自动回复, got: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缺少买家</source>
+        <translation>No buyer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>列数不对</source>
+        <translation>Wrong number of columns</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+1"/>
         <source>文件是空的</source>
         <translation>The file is empty</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>文件编码无法识别 (支持 UTF-8 和 GB18030)</source>
+        <translation>Unknown encoding (UTF-8 and GB18030 are read)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>服务时间格式应为 HH:MM-HH:MM, 收到: {value}</source>
+        <translation>Service hours must look like HH:MM-HH:MM, got: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+1"/>
         <source>无法识别文件编码: 请另存为 UTF-8 或 GB18030/GBK 编码的 CSV</source>
         <translation>Unknown file encoding: save the CSV as UTF-8 or GB18030/GBK</translation>
     </message>
@@ -1298,6 +1334,7 @@ still to do: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../desktop_assistant/domain/kpi.py" line="-8"/>
         <source>第 {line} 行: {reason}</source>
         <translation>Line {line}: {reason}</translation>
     </message>
