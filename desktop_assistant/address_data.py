@@ -16,10 +16,14 @@ def division_index() -> DivisionIndex:
     return index_from_bundle(json.loads(resource_path("divisions", "divisions.json").read_text(encoding="utf-8")))
 
 
-def address_lists(celebrities_extra: str = "", remote_override: str = "", pickup_extra: str = "") -> AddressLists:
-    def names(file: str) -> frozenset[str]:
-        return parse_names(resource_path("lists", file).read_text(encoding="utf-8"))
+@functools.lru_cache(maxsize=None)
+def _bundled(file: str) -> frozenset[str]:
+    """A list in resources/lists, read once: every parse asks for the lists with the shop's additions."""
+    return parse_names(resource_path("lists", file).read_text(encoding="utf-8"))
 
+
+def address_lists(celebrities_extra: str = "", remote_override: str = "", pickup_extra: str = "") -> AddressLists:
+    names = _bundled
     remote = parse_names(remote_override) if remote_override.strip() else names("remote_areas.txt")
     return AddressLists(names("celebrities.txt") | parse_names(celebrities_extra), remote,
                         tuple(sorted(names("pickup_words.txt") | parse_names(pickup_extra), key=len, reverse=True)))

@@ -25,7 +25,8 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, parser_class: type) -
 def run_kpi(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
     import gc
 
-    from desktop_assistant.domain.kpi import KpiError, decode, iter_rows, kpis, parse_hours, read_chat_log
+    from desktop_assistant.domain.kpi import KpiError, iter_rows, kpis, parse_hours, read_chat_log
+    from desktop_assistant.domain.phrase_io import PhraseImportError, decode_text
 
     # A million small tuples that all stay alive: the cycle collector would rescan them again and
     # again for nothing (it halves the run time); a batch command exits right after.
@@ -33,12 +34,12 @@ def run_kpi(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str],
     try:
         hours = None if args.all_hours else parse_hours(args.hours)
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).expanduser().read_bytes()
-        messages = read_chat_log(decode(data))
+        messages = read_chat_log(decode_text(data)[0])  # UTF-8 (BOM or not) or GB18030, as every import
     except FileNotFoundError:
         raise usage_error(f"找不到文件: {args.file}") from None
     except OSError as exc:
         raise usage_error(f"无法读取 {args.file}: {exc.strerror}") from None
-    except KpiError as exc:
+    except (KpiError, PhraseImportError) as exc:
         raise usage_error(str(exc)) from None
     result = kpis(messages, hours)
     if args.json:

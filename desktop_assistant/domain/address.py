@@ -12,7 +12,6 @@ from desktop_assistant.domain.divisions import (
     CITY, COUNTY, MUNICIPALITIES, PROVINCE, STREET, Division, DivisionIndex, short_name,
 )
 from desktop_assistant.domain.phone import find_phones, normalise
-from desktop_assistant.domain.screening import address_vague
 
 MAX_TEXT = 2000  # an address is a few lines; 100 KB of noise is cut, not scanned
 _SEPARATORS = re.compile(r"[,，;；\n\r\t|/、]+|\s{2,}")
@@ -29,6 +28,17 @@ _NAME = re.compile(r"^[\u4e00-\u9fa5·]{2,6}$|^[A-Za-z][A-Za-z .]{1,30}$")
 _NOISE = re.compile(r"[\U0001F000-\U0001FFFF\u2600-\u27BF【】\[\]<>《》\"“”'‘’~^]+")
 _PLACEHOLDERS = re.compile(r"市辖区|省直辖县级行政区划|自治区直辖县级行政区划")  # statistical groupings some platforms print
 _NO_POSTCODE = {"000000"}  # what Taobao prints when the buyer gave none
+
+
+# A house number, or a building / unit / room marker. Region names (三亚市, 十堰市) carry neither, so
+# the whole address can be tested without first splitting off the region.
+_DETAIL_MARKER = re.compile(r"[0-9０-９]|[一二三四五六七八九十百零]+\s*(?:号|栋|幢|楼|单元|室|层|座|弄|排|组|户)"
+                            r"|栋|幢|单元|室|号楼|大厦|号院")
+
+
+def address_vague(address: str) -> bool:
+    """DESIGN 3.4: the address has no number and no building / unit / room marker."""
+    return bool(address.strip()) and not _DETAIL_MARKER.search(address)
 
 
 @dataclass

@@ -33,7 +33,6 @@ MSG_BAD_SENDER = QT_TRANSLATE_NOOP("Messages", "发送方只能是 buyer/买家�
 MSG_NO_BUYER = QT_TRANSLATE_NOOP("Messages", "缺少买家")
 MSG_COLUMNS = QT_TRANSLATE_NOOP("Messages", "列数不对")
 MSG_EMPTY = QT_TRANSLATE_NOOP("Messages", "文件是空的")
-MSG_ENCODING = QT_TRANSLATE_NOOP("Messages", "文件编码无法识别 (支持 UTF-8 和 GB18030)")
 MSG_BAD_HOURS = QT_TRANSLATE_NOOP("Messages", "服务时间格式应为 HH:MM-HH:MM, 收到: {value}")
 
 
@@ -70,17 +69,6 @@ def parse_hours(raw: str) -> tuple[dt.time, dt.time]:
 
 
 # --- reading chat logs ------------------------------------------------------------------------------
-def decode(data: bytes) -> str:
-    if not data.strip():
-        raise KpiError(MSG_EMPTY)
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise KpiError(MSG_ENCODING)
-
-
 def _time(value: str) -> dt.datetime:
     try:
         moment = dt.datetime.fromisoformat(value)  # the common case, as fast as it gets
@@ -172,13 +160,6 @@ KEYS = ("rounds", "answered", "buyers", "avg_response_s", "avg_first_response_s"
         "within_60s_rate", "within_3min_rate", "answer_question_ratio")
 
 
-def _hours_filter(hours: tuple[dt.time, dt.time] | None):  # noqa: ANN202 - a predicate
-    if hours is None:
-        return lambda moment: True
-    start, end = hours
-    return lambda moment: start <= moment.time() < end
-
-
 def _figures(rounds: Sequence[Round], buyer_messages: int, agent_messages: int) -> dict:
     count = len(rounds)
     answered = [r for r in rounds if r.reply is not None]
@@ -204,9 +185,8 @@ def _figures(rounds: Sequence[Round], buyer_messages: int, agent_messages: int) 
 
 def kpis(messages: Sequence[Message], hours: tuple[dt.time, dt.time] | None = DEFAULT_HOURS) -> dict:
     """The keys of DESIGN 3.3 over everything, plus `agents: {name: {same keys}}`. `hours=None`: all hours."""
-    inside = _hours_filter(hours)
-    counted = [r for r in rounds_of(messages) if inside(r.start)]
     start_of_day, end_of_day = hours if hours is not None else (dt.time.min, dt.time.max)
+    counted = [r for r in rounds_of(messages) if hours is None or start_of_day <= r.start.time() < end_of_day]
     buyer_msgs: dict[str, int] = {}
     agent_msgs: dict[str, int] = {}
     next_agent: dict[str, str] = {}  # walking backwards: who answers this buyer next

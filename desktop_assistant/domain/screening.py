@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
+from desktop_assistant.domain.address import address_vague
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 
 # code -> default weight (DESIGN 3.6); the settings hold the shop's own.
@@ -80,17 +81,6 @@ def parse_credit(raw: object) -> int | None:
 def machine_like_nick(nick: str) -> bool:
     return (len(nick) >= 10 and not _CJK.search(nick) and bool(re.search(r"[A-Za-z]", nick))
             and bool(re.search(r"\d", nick)))
-
-
-# A house number, or a building / unit / room marker. Region names (三亚市, 十堰市) carry neither, so
-# the whole address can be tested without first splitting off the region.
-_DETAIL_MARKER = re.compile(r"[0-9０-９]|[一二三四五六七八九十百零]+\s*(?:号|栋|幢|楼|单元|室|层|座|弄|排|组|户)"
-                            r"|栋|幢|单元|室|号楼|大厦|号院")
-
-
-def address_vague(address: str) -> bool:
-    """DESIGN 3.4: the address has no number and no building / unit / room marker."""
-    return bool(address.strip()) and not _DETAIL_MARKER.search(address)
 
 
 @dataclass  # not frozen: `screen` builds hundreds of thousands of these a second

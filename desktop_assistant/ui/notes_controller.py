@@ -80,27 +80,29 @@ class NotesController(QObject):
 
     # --- the tick ------------------------------------------------------------------------------
     def tick(self) -> None:
+        """One read of promises and unpaid orders: announce what became due, then redraw."""
         now = self._clock.now()
         lead = self._lead()
-        self._announce_promises(now, lead)
-        self._announce_urges(now)
-        listed = urgency_order(self._promises.listed(now), now, lead)
-        with_status = [(p, promise_status(p, now, lead)) for p in listed]
-        self.todo_tab.show_promises(with_status, now)
         rules = self.rules()
+        listed = self._promises.listed(now)
         unpaid = self._promises.open_unpaid()
-        upcoming = [(order, next((r for r in urge_reminders(order, rules) if r.at > now), None)) for order in unpaid]
-        self.todo_tab.show_unpaid(upcoming, now)
+        self._announce_promises([p for p in listed if p.done_at is None], now, lead)
+        self._announce_urges(unpaid, rules, now)
+        with_status = [(p, promise_status(p, now, lead)) for p in urgency_order(listed, now, lead)]
+        self.todo_tab.show_promises(with_status, now)
+        reminders = [(order, urge_reminders(order, rules)) for order in unpaid]
+        self.todo_tab.show_unpaid([(order, next((r for r in times if r.at > now), None)) for order, times in reminders],
+                                  now)
         overdue = [p for p, status in with_status if status is Status.OVERDUE]
         pressing = sum(status in (Status.OVERDUE, Status.DUE_SOON) for _, status in with_status)
-        waiting = sum(any(r.at <= now for r in urge_reminders(order, rules)) for order in unpaid)
+        waiting = sum(any(r.at <= now for r in times) for _, times in reminders)
         self.overdue_changed.emit([f"{p.due:%H:%M} {p.text}" for p in overdue])
         if pressing + waiting != self.badge:
             self.badge = self.todo_tab.badge = pressing + waiting
             self.badge_changed.emit(self.badge)
 
-    def _announce_promises(self, now: dt.datetime, lead: dt.timedelta) -> None:
-        due = due_promise_reminders(self._promises.open(), now, lead, self._promises.reminders_given(PROMISE))
+    def _announce_promises(self, open_promises: list, now: dt.datetime, lead: dt.timedelta) -> None:
+        due = due_promise_reminders(open_promises, now, lead, self._promises.reminders_given(PROMISE))
         for promise, status in due:
             title = self.tr("承诺已超时") if status is Status.OVERDUE else self.tr("承诺快到期")
             who = " ".join(part for part in (promise.order_id, promise.buyer) if part)
@@ -108,8 +110,8 @@ class NotesController(QObject):
         if due:
             self._promises.remember_reminders(PROMISE, [(p.id, status.value) for p, status in due], now)
 
-    def _announce_urges(self, now: dt.datetime) -> None:
-        due = due_urges(self._promises.open_unpaid(), self.rules(), now, self._promises.reminders_given(URGE))
+    def _announce_urges(self, unpaid: list, rules: UrgeRules, now: dt.datetime) -> None:
+        due = due_urges(unpaid, rules, now, self._promises.reminders_given(URGE))
         for reminder in due:
             order = reminder.order
             who = order.order_id + (f" {order.buyer}" if order.buyer else "")

@@ -1028,11 +1028,6 @@ still to do: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>文件编码无法识别 (支持 UTF-8 和 GB18030)</source>
-        <translation>Unknown encoding (UTF-8 and GB18030 are read)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>服务时间格式应为 HH:MM-HH:MM, 收到: {value}</source>
         <translation>Service hours must look like HH:MM-HH:MM, got: {value}</translation>
     </message>
@@ -1334,7 +1329,7 @@ still to do: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_assistant/domain/kpi.py" line="-8"/>
+        <location filename="../../desktop_assistant/domain/kpi.py" line="-7"/>
         <source>第 {line} 行: {reason}</source>
         <translation>Line {line}: {reason}</translation>
     </message>
@@ -1455,7 +1450,7 @@ still to do: {1}</translation>
 <context>
     <name>NotesController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/notes_controller.py" line="+105"/>
+        <location filename="../../desktop_assistant/ui/notes_controller.py" line="+107"/>
         <source>承诺已超时</source>
         <translation>Promise overdue</translation>
     </message>
@@ -1912,7 +1907,7 @@ still to do: {1}</translation>
 <context>
     <name>Screening</name>
     <message>
-        <location filename="../../desktop_assistant/domain/screening.py" line="+39"/>
+        <location filename="../../desktop_assistant/domain/screening.py" line="+40"/>
         <source>风险高: 请谨慎接待, 发货前逐项核对并留存凭证 (截图、称重、录像)。所有沟通请留在旺旺里 (平台只认旺旺聊天记录), 不要转到微信、QQ 或电话。</source>
         <translation>High risk: serve with care, check every item before shipping and keep evidence (screenshots, weight, video). Keep every exchange on Wangwang (the platform only accepts Wangwang records), not WeChat, QQ or phone.</translation>
     </message>
@@ -1927,7 +1922,7 @@ still to do: {1}</translation>
         <translation>No clear risk found. Keep every exchange on Wangwang (the platform only accepts Wangwang records).</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+109"/>
         <source>已在本店黑名单 (原因: {reason}), 请按店铺规定谨慎处理</source>
         <translation>On the shop&apos;s blacklist (reason: {reason}); follow the shop&apos;s rules with care</translation>
     </message>

@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from desktop_assistant.domain.kpi import KpiError, Message, decode, kpis, parse_hours, read_chat_log, rounds_of
+from desktop_assistant.domain.kpi import KpiError, Message, kpis, parse_hours, read_chat_log, rounds_of
+from desktop_assistant.domain.phrase_io import decode_text
 
 DAY = dt.datetime(2026, 11, 11)
 
@@ -90,14 +91,14 @@ def test_empty_gives_zeros():
 
 def test_gb18030_chinese_headers_and_unsorted_rows():
     text = "时间,买家,发送方,客服,内容\n2026-11-11 09:00:30,云朵,客服,小王,您好\n2026-11-11 09:00:00,云朵,买家,,在吗\n"
-    messages = read_chat_log(decode(text.encode("gb18030")))
+    messages = read_chat_log(decode_text(text.encode("gb18030"))[0])
     assert [m.sender for m in messages] == ["buyer", "agent"]
     assert kpis(messages)["avg_response_s"] == 30.0
 
 
 def test_same_time_keeps_file_order():
     text = "time,buyer,sender,agent\n2026-11-11T09:00:00+08:00,a,buyer,\n2026-11-11T09:00:00+08:00,a,agent,小王\n"
-    result = kpis(read_chat_log(decode(text.encode())))
+    result = kpis(read_chat_log(decode_text(text.encode())[0]))
     assert (result["answered"], result["avg_response_s"]) == (1, 0.0)
 
 

@@ -11,9 +11,10 @@ from hypothesis import given, settings, strategies as st
 
 from desktop_assistant.domain.buyers import BuyerError, profile_from_mapping, read_screening_input
 from desktop_assistant.domain.screening import (
-    DEFAULT_WEIGHTS, Profile, Rules, ShopFacts, address_vague, machine_like_nick, parse_credit, parse_names,
-    rules_from_settings, screen,
+    DEFAULT_WEIGHTS, Profile, Rules, ShopFacts, machine_like_nick, parse_credit, parse_names, rules_from_settings,
+    screen,
 )
+from desktop_assistant.domain.address import address_vague
 
 TODAY = dt.date(2026, 11, 26)
 RULES = Rules(celebrities=frozenset({"周杰伦", "刘德华"}))
