@@ -12,11 +12,9 @@ from desktop_assistant.domain.notes import export_format
 from desktop_assistant.domain.phrase_io import detect_format, table_rows
 from desktop_assistant.domain.tables import csv_bytes, xlsx_bytes
 from desktop_assistant.storage.buyer_store import BuyerStore
-from desktop_assistant.storage.files import write_atomically
+from desktop_assistant.storage.files import check_folder, write_export
 
 MSG_CANNOT_READ = QT_TRANSLATE_NOOP("Messages", "无法读取 {path}: {reason}")
-MSG_CANNOT_WRITE = QT_TRANSLATE_NOOP("Messages", "无法写入文件 {path}: {reason}")
-MSG_NO_FOLDER = QT_TRANSLATE_NOOP("Messages", "目录不存在: {path}")
 
 
 def read_blacklist_file(path: Path) -> list:
@@ -32,8 +30,7 @@ def read_blacklist_file(path: Path) -> list:
 def check_export_path(path: Path) -> str:
     """The export format (.csv or .xlsx) of a writable path, or a UserError."""
     fmt = export_format(path.name)
-    if not path.parent.is_dir():
-        raise BuyerError(MSG_NO_FOLDER, path=str(path.parent))
+    check_folder(path, BuyerError)
     return fmt
 
 
@@ -55,8 +52,5 @@ class BlacklistFiles:
         rows = blacklist_rows(self._buyers.list_entries("black"))
         data = (csv_bytes(BLACKLIST_HEADER, rows) if fmt == "csv"
                 else xlsx_bytes("黑名单", BLACKLIST_HEADER, rows, widths=(24, 40, 12, 20)))
-        try:
-            write_atomically(path, data)
-        except OSError as exc:
-            raise BuyerError(MSG_CANNOT_WRITE, path=str(path), reason=exc.strerror or type(exc).__name__) from None
+        write_export(path, data, BuyerError)
         return len(rows)

@@ -5,6 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
+
+MSG_NO_FOLDER = QT_TRANSLATE_NOOP("Messages", "目录不存在: {path}")
+MSG_CANNOT_WRITE = QT_TRANSLATE_NOOP("Messages", "无法写入文件 {path}: {reason}")
+
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write beside the target, fsync, then rename over it. Raises OSError.
@@ -22,3 +27,17 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def check_folder(path: Path, error: type[UserError]) -> None:
+    if not path.parent.is_dir():
+        raise error(MSG_NO_FOLDER, path=str(path.parent))
+
+
+def write_export(path: Path, data: bytes, error: type[UserError]) -> None:
+    """An export file, written atomically; a missing folder or a failed write is `error` for the agent."""
+    check_folder(path, error)
+    try:
+        write_atomically(path, data)
+    except OSError as exc:
+        raise error(MSG_CANNOT_WRITE, path=str(path), reason=exc.strerror or type(exc).__name__) from None

@@ -4,28 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 from desktop_assistant.domain.notes import EXPORT_HEADER, NoteError, export_format, export_row
 from desktop_assistant.domain.tables import csv_bytes, xlsx_bytes
-from desktop_assistant.storage.files import write_atomically
+from desktop_assistant.storage.files import write_export
 from desktop_assistant.storage.note_store import NoteStore
 
-MSG_NO_FOLDER = QT_TRANSLATE_NOOP("Messages", "目录不存在: {path}")
-MSG_CANNOT_WRITE = QT_TRANSLATE_NOOP("Messages", "无法写入文件 {path}: {reason}")
 
 
 def export_notes(notes: NoteStore, path: Path, fmt: str | None = None) -> int:
     """Write the whole history to `path`; return how many versions were written."""
     fmt = export_format(path.name, fmt)
-    if not path.parent.is_dir():
-        raise NoteError(MSG_NO_FOLDER, path=str(path.parent))
     rows = [export_row(version) for version in notes.export_rows()]
     if fmt == "csv":
         data = csv_bytes(EXPORT_HEADER, rows)
     else:
         data = xlsx_bytes("备注", EXPORT_HEADER, rows, widths=(22, 14, 6, 6, 60, 24, 10, 20), wrap_columns=(4,))
-    try:
-        write_atomically(path, data)
-    except OSError as exc:
-        raise NoteError(MSG_CANNOT_WRITE, path=str(path), reason=exc.strerror or type(exc).__name__) from None
+    write_export(path, data, NoteError)
     return len(rows)

@@ -44,7 +44,7 @@ from desktop_assistant.domain.phrase_io import (
 )
 from desktop_assistant.domain.phrases import CODE_PATTERN, Phrase, PhraseError
 from desktop_assistant.domain.settings import SCHEMA
-from desktop_assistant.storage.files import write_atomically
+from desktop_assistant.storage.files import write_export
 from desktop_assistant.storage.phrase_store import MSG_HOTKEY_TAKEN, PhraseStore
 from desktop_assistant.storage.settings_store import AppStateStore, SettingsStore
 
@@ -57,8 +57,6 @@ MAX_CODE_CHARS = 20
 MSG_APP_HOTKEY_TAKEN = QT_TRANSLATE_NOOP("Messages", "快捷键 {hotkey} 已用于本软件的「{other}」")
 MSG_NO_FILE = QT_TRANSLATE_NOOP("Messages", "找不到文件: {path}")
 MSG_CANNOT_READ = QT_TRANSLATE_NOOP("Messages", "无法读取文件 {path}: {reason}")
-MSG_CANNOT_WRITE = QT_TRANSLATE_NOOP("Messages", "无法写入文件 {path}: {reason}")
-MSG_NO_FOLDER = QT_TRANSLATE_NOOP("Messages", "目录不存在: {path}")
 MSG_EXPORT_FORMAT = QT_TRANSLATE_NOOP("Messages", "无法从文件名判断导出格式, 请用 .csv / .xlsx / .json 结尾或指定格式: {path}")
 MSG_STORE_REFUSED = QT_TRANSLATE_NOOP("Messages", "数据库拒绝写入: {reason}")
 
@@ -86,14 +84,9 @@ def export_format(path: Path, fmt: str | None = None) -> str:
 def export_to_file(phrases: PhraseStore, path: Path, fmt: str | None = None) -> int:
     """Write the whole library to `path` (replaced atomically); return the number of phrases."""
     fmt = export_format(path, fmt)
-    if not path.parent.is_dir():
-        raise PhraseImportError(MSG_NO_FOLDER, path=str(path.parent))
     everything = phrases.all()
     data = export_phrases(everything, phrases.groups(), fmt)
-    try:
-        write_atomically(path, data)
-    except OSError as exc:
-        raise PhraseImportError(MSG_CANNOT_WRITE, path=str(path), reason=exc.strerror or type(exc).__name__) from None
+    write_export(path, data, PhraseImportError)
     return len(everything)
 
 

@@ -1247,16 +1247,12 @@ still to do: {1}</translation>
         <translation>Cannot read {path}: {reason}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../desktop_assistant/storage/note_export.py" line="+14"/>
-        <location filename="../../desktop_assistant/storage/phrase_import.py" line="+1"/>
+        <location filename="../../desktop_assistant/storage/files.py" line="+11"/>
         <source>无法写入文件 {path}: {reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../desktop_assistant/storage/note_export.py" line="-1"/>
-        <location filename="../../desktop_assistant/storage/phrase_import.py" line="+1"/>
+        <location line="-1"/>
         <source>目录不存在: {path}</source>
         <translation>Folder does not exist: {path}</translation>
     </message>
