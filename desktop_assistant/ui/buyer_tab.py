@@ -8,12 +8,13 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QPlainTextEdit, QPushButton, QScrollArea, QToolButton, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QToolButton, QVBoxLayout, QWidget,
 )
 
 from desktop_assistant.domain.buyers import FREE_TAG, TAG_PRESETS, BuyerRecord
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 from desktop_assistant.domain.screening import Profile, Screening
+from desktop_assistant.ui.widgets import MessageLabel, fill_with_scrolling
 from desktop_assistant.ui.score_gauge import ScoreGauge
 
 PLATFORMS = ("淘宝", "天猫", "京东", "拼多多", "抖店")
@@ -63,9 +64,8 @@ class BuyerTab(QWidget):
         for button, status in ((self.black_button, "black"), (self.white_button, "white"), (self.unlist_button, "none")):
             button.clicked.connect(lambda _=False, status=status: self.list_requested.emit(
                 self.nick_edit.text().strip(), status, self.list_reason.text().strip()))
-        self.message = QLabel(self)
+        self.message = MessageLabel(self)
         self.message.setObjectName("buyerMessage")
-        self.message.setWordWrap(True)
 
         self.profile_box = QGroupBox(self)
         self.platform = QComboBox(self.profile_box)
@@ -160,12 +160,7 @@ class BuyerTab(QWidget):
         layout.addWidget(self.tag_box)
         layout.addWidget(self.history_box)
         layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        fill_with_scrolling(self, content)
         self.record: BuyerRecord | None = None
         self.screening: Screening | None = None
         self._history_rows: list[tuple[str, str, str, dt.datetime]] = []
@@ -257,9 +252,6 @@ class BuyerTab(QWidget):
         for receiver in (self.record.receivers if self.record else ()):
             self.receivers.addItem(f"{receiver.name}  {receiver.address}")
 
-    def say(self, text: str, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet("color: #c62828;" if error else "color: #2e7d32;")
 
     # --- language ------------------------------------------------------------------------------
     def retranslate(self) -> None:

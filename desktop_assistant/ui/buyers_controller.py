@@ -46,7 +46,7 @@ class BuyersController(QObject):
         self.tab.gauge.set_thresholds(self.rules.medium, self.rules.high)
 
     def _say_error(self, error: UserError) -> None:
-        self.tab.say(error.translated(QCoreApplication.translate), error=True)
+        self.tab.message.say(error.translated(QCoreApplication.translate), error=True)
 
     # --- look-up -----------------------------------------------------------------------------------
     def assess(self, nick: str, record: BuyerRecord | None = None) -> Screening | None:
@@ -67,7 +67,7 @@ class BuyersController(QObject):
         record = self._buyers.get(nick)
         screening = self.assess(nick, record)
         self.tab.show_record(nick, record, screening, self._buyers.list_history(nick))
-        self.tab.say("")
+        self.tab.message.say("")
         return screening
 
     def window_activated(self, process: str, title: str) -> None:
@@ -105,7 +105,7 @@ class BuyersController(QObject):
         if screening is not None:
             self._buyers.record_screening(screening, agent, now)
         self.lookup(profile.nick)
-        self.tab.say(self.tr("已保存并筛查"))
+        self.tab.message.say(self.tr("已保存并筛查"))
         return screening
 
     def set_list(self, nick: str, status: str, reason: str) -> bool:
@@ -119,7 +119,7 @@ class BuyersController(QObject):
         self._buyers.set_list(nick, status, reason.strip(), self._settings.get("agent_id"), self._clock.now())
         self.lookup(nick)
         done = {"black": self.tr("已拉黑"), "white": self.tr("已加入白名单"), "none": self.tr("已移出名单")}[status]
-        self.tab.say(f"{done}: {nick}")
+        self.tab.message.say(f"{done}: {nick}")
         return True
 
     # --- blacklist files ----------------------------------------------------------------------------
@@ -144,7 +144,7 @@ class BuyersController(QObject):
             return False
         if self.tab.nick_edit.text().strip():  # the buyer on screen may just have been listed
             self.lookup(self.tab.nick_edit.text())
-        self.tab.say(self.tr("已加入黑名单 {0} 人, 已在名单中 {1} 人").format(added, known))
+        self.tab.message.say(self.tr("已加入黑名单 {0} 人, 已在名单中 {1} 人").format(added, known))
         return True
 
     def choose_export_file(self) -> None:
@@ -159,5 +159,5 @@ class BuyersController(QObject):
         except UserError as exc:
             self._say_error(exc)
             return None
-        self.tab.say(self.tr("已导出 {0} 个黑名单买家到 {1}").format(count, path))
+        self.tab.message.say(self.tr("已导出 {0} 个黑名单买家到 {1}").format(count, path))
         return count

@@ -19,6 +19,7 @@ from desktop_assistant.ui.check_tab import CheckTab
 
 AddressParser = Callable[[str], dict]  # text -> ParsedAddress.as_json()
 Sender = Callable[[list[str]], None]  # texts -> the chat window the agent was in
+from desktop_assistant.ui.widgets import ERROR_STYLE
 
 
 class CheckController(QObject):
@@ -69,12 +70,12 @@ class CheckController(QObject):
         try:
             order_id = parse_order_id(order_id)
         except UserError as exc:
-            self.tab.say(exc.translated(QCoreApplication.translate), error=True)
+            self.tab.message.say(exc.translated(QCoreApplication.translate), error=True)
             return False
         self.check = self._checks.get(order_id) or OrderCheck(order_id, self.template().name)
         template = self._templates.get(self.check.template) or self.template()
         self.tab.show_check(self.check, template)
-        self.tab.say("")
+        self.tab.message.say("")
         return True
 
     def use_template(self, name: str) -> None:
@@ -94,13 +95,13 @@ class CheckController(QObject):
             try:
                 self.check.order_id = parse_order_id(order_id)
             except UserError as exc:
-                self.tab.say(exc.translated(QCoreApplication.translate), error=True)
+                self.tab.message.say(exc.translated(QCoreApplication.translate), error=True)
                 return False
         self.tab.fill_check(self.check)
         complete = self.check.complete(self.template())
         self._checks.save(self.check, complete, self._clock.now())
         missing = self.check.missing(self.template())
-        self.tab.say(self.tr("已保存, 核对完成") if complete else
+        self.tab.message.say(self.tr("已保存, 核对完成") if complete else
                      self.tr("已保存, 还差: {0}").format("、".join(missing)))
         self.refresh_incomplete()
         return True
@@ -126,13 +127,13 @@ class CheckController(QObject):
         if not text.strip() or text == self._rendered:
             text = self.render()
         self._send([text])
-        self.tab.say(self.tr("核对话术已发送到聊天窗口"))
+        self.tab.message.say(self.tr("核对话术已发送到聊天窗口"))
 
     def copy(self, text: str) -> None:
         if not text.strip() or text == self._rendered:
             text = self.render()
         QGuiApplication.clipboard().setText(text)
-        self.tab.say(self.tr("已复制"))
+        self.tab.message.say(self.tr("已复制"))
 
     # --- templates -----------------------------------------------------------------------------
     def edit_template(self) -> QDialog:
@@ -143,7 +144,7 @@ class CheckController(QObject):
         items = QPlainTextEdit(template_items_text(template), dialog)
         message = QPlainTextEdit(template.message, dialog)
         error = QLabel(dialog)
-        error.setStyleSheet("color: #c62828;")
+        error.setStyleSheet(ERROR_STYLE)
         form = QFormLayout()
         form.addRow(self.tr("名称"), name)
         form.addRow(self.tr("清单项 (一行一项, 末尾 * 表示仅货到付款)"), items)

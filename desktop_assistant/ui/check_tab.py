@@ -6,11 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desktop_assistant.domain.checklist import WARNING_TEXT, OrderCheck, Template, values_from_address
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
+from desktop_assistant.ui.widgets import ERROR_STYLE, MessageLabel, fill_with_scrolling
 
 ADDRESS_FIELDS = (
     ("name", QT_TRANSLATE_NOOP("CheckTab", "收货人")), ("phone", QT_TRANSLATE_NOOP("CheckTab", "手机")),
@@ -54,7 +55,7 @@ class CheckTab(QWidget):
         self.warnings_label = QLabel(self)
         self.warnings_label.setObjectName("addressWarnings")
         self.warnings_label.setWordWrap(True)
-        self.warnings_label.setStyleSheet("color: #c62828;")
+        self.warnings_label.setStyleSheet(ERROR_STYLE)
         self.cod_box = QCheckBox(self)
         self.cod_box.toggled.connect(lambda _checked: self._show_items())
         self.items_box = QGroupBox(self)
@@ -74,8 +75,7 @@ class CheckTab(QWidget):
         self.send_button.clicked.connect(lambda: self.send_requested.emit(self.preview.toPlainText()))
         self.copy_button = QPushButton(self)
         self.copy_button.clicked.connect(lambda: self.copy_requested.emit(self.preview.toPlainText()))
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
+        self.message = MessageLabel(self)
         self.incomplete_label = QLabel(self)
         self.incomplete = QListWidget(self)
         self.incomplete.setMaximumHeight(110)
@@ -119,12 +119,7 @@ class CheckTab(QWidget):
         layout.addWidget(self.incomplete_label)
         layout.addWidget(self.incomplete)
         layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        fill_with_scrolling(self, content)
         self.template: Template | None = None
         self._warnings: list[str] = []
         self.retranslate()
@@ -215,9 +210,6 @@ class CheckTab(QWidget):
             self.incomplete.addItem(item)
         self.incomplete_label.setText(self.tr("未完成的核对 ({0})").format(len(checks)))
 
-    def say(self, text: str, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet("color: #c62828;" if error else "color: #2e7d32;")
 
     # --- language ------------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -15,6 +15,7 @@ from desktop_assistant.domain.clock import Clock
 from desktop_assistant.domain.messages import UserError
 from desktop_assistant.domain.notes import build_memo
 from desktop_assistant.domain.promises import NewPromise, validated_promise
+from desktop_assistant.ui.widgets import ERROR_STYLE
 
 
 class MemoDialog(QDialog):
@@ -103,7 +104,7 @@ class PromiseDialog(QDialog):
             quick.addWidget(button)
         self.error = QLabel(self)
         self.error.setObjectName("promiseError")
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("承诺"), self.text_edit)

@@ -131,7 +131,7 @@ class NotesController(QObject):
         if dialog.result_promise is None:
             return
         self._promises.add(dialog.result_promise, self._settings.get("agent_id"), self._clock.now())
-        self.todo_tab.say(self.tr("已记下承诺: {0}").format(dialog.result_promise.text))
+        self.todo_tab.message.say(self.tr("已记下承诺: {0}").format(dialog.result_promise.text))
         self.tick()
 
     def mark_done(self, promise_id: int) -> None:
@@ -145,10 +145,10 @@ class NotesController(QObject):
             order, nick, placed = validated_unpaid(order_id, buyer, now - dt.timedelta(minutes=minutes_ago), now)
             self._promises.add_unpaid(order, nick, placed, self._settings.get("agent_id"))
         except UserError as exc:
-            self.todo_tab.say(exc.translated(QCoreApplication.translate), error=True)
+            self.todo_tab.message.say(exc.translated(QCoreApplication.translate), error=True)
             return False
         self.todo_tab.clear_unpaid_form()
-        self.todo_tab.say(self.tr("已加入催付: {0}").format(order))
+        self.todo_tab.message.say(self.tr("已加入催付: {0}").format(order))
         self.tick()
         return True
 
@@ -161,9 +161,9 @@ class NotesController(QObject):
         code = rules.phrase_before_cutoff if self._clock.now() < cutoff else rules.phrase_after_cutoff
         problem = self._send_phrase(code, {"order_id": order.order_id, "buyer": order.buyer})
         if problem:
-            self.todo_tab.say(problem, error=True)
+            self.todo_tab.message.say(problem, error=True)
         else:
-            self.todo_tab.say(self.tr("催付话术已发送: {0}").format(order.order_id))
+            self.todo_tab.message.say(self.tr("催付话术已发送: {0}").format(order.order_id))
 
     def close_unpaid(self, unpaid_id: int, outcome: str) -> None:
         self._promises.close_unpaid(unpaid_id, outcome, self._clock.now())

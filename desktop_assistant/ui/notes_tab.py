@@ -16,6 +16,7 @@ from desktop_assistant.domain.notes import (
     FLAG_COLOURS, FLAG_NAMES, NoteRepository, NoteVersion, OrderNote, bytes_left, validated_change,
 )
 from desktop_assistant.domain.settings import SettingsAccess
+from desktop_assistant.ui.widgets import MessageLabel
 
 ORDER_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_DELAY_MS = 120  # one query per pause in typing, not per keystroke
@@ -100,9 +101,8 @@ class NotesTab(QWidget):
         self.counter = QLabel(self)
         self.counter.setObjectName("byteCounter")
         self.reason_edit = QLineEdit(self)
-        self.message = QLabel(self)
+        self.message = MessageLabel(self)
         self.message.setObjectName("noteMessage")
-        self.message.setWordWrap(True)
         self.save_button = QPushButton(self)
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
@@ -253,18 +253,15 @@ class NotesTab(QWidget):
                                       self.reason_edit.text(), self._settings.get("agent_id"),
                                       self.buyer_edit.text(), current=current)
         except UserError as exc:
-            self._say(exc.translated(QCoreApplication.translate), error=True)
+            self.message.say(exc.translated(QCoreApplication.translate), error=True)
             return None
         saved = self._notes.append(change, self._clock.now())
         self.open_order(saved.order_id)
-        self._say(self.tr("已保存第 {0} 版").format(self.history.count()), error=False)
+        self.message.say(self.tr("已保存第 {0} 版").format(self.history.count()), error=False)
         self.refresh_results()
         self.saved.emit(saved)
         return saved
 
-    def _say(self, text: str, error: bool) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet("color: #c62828;" if error else "color: #2e7d32;")
 
     # --- language ------------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -8,11 +8,12 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout,
+    QGroupBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout,
     QWidget,
 )
 
 from desktop_assistant.domain.promises import Promise, Status, UnpaidOrder, UrgeReminder
+from desktop_assistant.ui.widgets import MessageLabel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 STATUS_COLOURS = {Status.OVERDUE: "#c62828", Status.DUE_SOON: "#ef6c00", Status.OPEN: "", Status.DONE: "#9e9e9e"}
@@ -77,9 +78,8 @@ class TodoTab(QWidget):
         self.cancel_button.clicked.connect(
             lambda: self._with_selected_unpaid(lambda i: self.unpaid_closed.emit(i, "cancelled")))
         self.unpaid_list.itemDoubleClicked.connect(lambda item: self.urge_requested.emit(item.data(ID_ROLE)))
-        self.message = QLabel(self)
+        self.message = MessageLabel(self)
         self.message.setObjectName("todoMessage")
-        self.message.setWordWrap(True)
         add_row = QHBoxLayout()
         add_row.addWidget(self.order_edit, 2)
         add_row.addWidget(self.buyer_edit, 2)
@@ -152,9 +152,6 @@ class TodoTab(QWidget):
             if order.id == selected:
                 self.unpaid_list.setCurrentItem(item)
 
-    def say(self, text: str, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet("color: #c62828;" if error else "color: #2e7d32;")
 
     # --- actions -------------------------------------------------------------------------------
     def selected_promise(self) -> int | None:
@@ -168,14 +165,14 @@ class TodoTab(QWidget):
     def _done_clicked(self) -> None:
         promise_id = self.selected_promise()
         if promise_id is None:
-            self.say(self.tr("先选中一条承诺"), error=True)
+            self.message.say(self.tr("先选中一条承诺"), error=True)
         else:
             self.promise_done.emit(promise_id)
 
     def _with_selected_unpaid(self, action) -> None:  # noqa: ANN001 - a one-argument callable
         unpaid_id = self.selected_unpaid()
         if unpaid_id is None:
-            self.say(self.tr("先选中一个待付款订单"), error=True)
+            self.message.say(self.tr("先选中一个待付款订单"), error=True)
         else:
             action(unpaid_id)
 

@@ -1,0 +1,30 @@
+"""Small pieces every feature tab uses."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+ERROR_STYLE = "color: #c62828;"
+DONE_STYLE = "color: #2e7d32;"
+
+
+class MessageLabel(QLabel):
+    """The line under a form that says what happened: green when done, red when something is wrong."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+
+    def say(self, text: str, error: bool = False) -> None:
+        self.setText(text)
+        self.setStyleSheet(ERROR_STYLE if error else DONE_STYLE)
+
+
+def fill_with_scrolling(page: QWidget, content: QWidget) -> None:
+    """`content` in a scroll area that fills `page`: a tab taller than the panel scrolls as a whole."""
+    scroll = QScrollArea(page)
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(content)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(scroll)
