@@ -44,7 +44,8 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from desktop_assistant.domain.buyers import BuyerError, read_screening_input, valid_nick
+from desktop_assistant.cli_buyers import screen_stream, screening_context
+from desktop_assistant.domain.buyers import read_screening_input, valid_nick
 from desktop_assistant.domain.notes import NoteChange
 from desktop_assistant.domain.phrase_io import decode_text
 from desktop_assistant.domain.screening import Profile, Rules, ShopFacts, rules_from_settings, screen
@@ -240,35 +241,15 @@ def run_cli(path: Path, basedir: Path) -> tuple[float, float | None]:
     return elapsed, None if cpu is None or after is None else after - cpu
 
 
-def load_rules_and_facts(paths) -> tuple[Rules, dict[str, ShopFacts]]:
-    store = open_store(paths, dt.datetime.now())
-    try:
-        rules = rules_from_settings(store.settings.all(),
-                                    resource_path("lists", "celebrities.txt").read_text(encoding="utf-8"))
-        facts = store.buyers.all_shop_facts()
-    finally:
-        store.close()
-    return rules, facts
-
-
 def in_process(path: Path, paths) -> tuple[float, float, int]:
-    """The loop of cli_buyers.run_screen (--json), written to a UTF-8 sink like a redirected stdout:
+    """cli_buyers.run_screen's own work (--json), written to a UTF-8 sink like a redirected stdout:
     wall seconds, CPU seconds, profiles screened."""
     cpu = time.process_time()
     started = time.perf_counter()
     text = decode_text(path.read_bytes())[0]
-    rules, facts = load_rules_and_facts(paths)
-    today = dt.date.today()
-    nothing = ShopFacts()
-    bad = screened = 0
-    with open(os.devnull, "w", encoding="utf-8") as out:
-        for _line, item in read_screening_input(text):
-            if isinstance(item, BuyerError):
-                bad += 1
-                continue
-            result = screen(item, rules, facts.get(item.nick, nothing), today)
-            out.write(json.dumps(result.as_json(), ensure_ascii=False) + "\n")
-            screened += 1
+    rules, facts = screening_context(paths)
+    with open(os.devnull, "w", encoding="utf-8") as out, open(os.devnull, "w", encoding="utf-8") as err:
+        screened, bad = screen_stream(text, rules, facts, True, out, err)
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     if bad:
         raise SystemExit(f"{path.name}: {bad} bad profiles in generated input")
@@ -282,7 +263,7 @@ def stages(path: Path, paths) -> dict[str, float]:
     text = decode_text(path.read_bytes())[0]
     out["read+decode"] = time.perf_counter() - started
     started = time.perf_counter()
-    rules, facts = load_rules_and_facts(paths)
+    rules, facts = screening_context(paths)
     out["open_store+rules+facts"] = time.perf_counter() - started
     started = time.perf_counter()
     profiles = [item for _line, item in read_screening_input(text)]

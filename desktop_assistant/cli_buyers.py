@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, TextIO
 
 from desktop_assistant.paths import Paths
 
@@ -40,36 +40,49 @@ def _read_input(name: str, usage_error: Callable[[str], Exception]) -> str:
         raise usage_error(str(exc)) from None
 
 
-def run_screen(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
-    from desktop_assistant.domain.buyers import BuyerError, read_screening_input
-    from desktop_assistant.domain.screening import ShopFacts, rules_from_settings, screen
+def screening_context(paths: Paths) -> tuple[Any, dict]:
+    """The shop's rules (settings, celebrity list) and what it knows of buyers (lists, flagged notes)."""
+    from desktop_assistant.domain.screening import rules_from_settings
     from desktop_assistant.resources_path import resource_path
     from desktop_assistant.storage.store import open_store
 
-    text = _read_input(args.file, usage_error)
     store = open_store(paths, dt.datetime.now())
     try:
         rules = rules_from_settings(store.settings.all(),
                                     resource_path("lists", "celebrities.txt").read_text(encoding="utf-8"))
-        facts = store.buyers.all_shop_facts()
+        return rules, store.buyers.all_shop_facts()
     finally:
         store.close()
+
+
+def screen_stream(text: str, rules: Any, facts: dict, as_json: bool, out: TextIO, err: TextIO) -> tuple[int, int]:
+    """Screen every profile of `text` onto `out`, bad lines named on `err`: (screened, bad)."""
+    from desktop_assistant.domain.buyers import BuyerError, read_screening_input
+    from desktop_assistant.domain.screening import ShopFacts, screen
+
     today = dt.date.today()
     nothing = ShopFacts()
-    bad = 0
-    out = sys.stdout
+    screened = bad = 0
     encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for the whole run
-    for line, item in read_screening_input(text):
+    for _line, item in read_screening_input(text):
         if isinstance(item, BuyerError):
             bad += 1
-            print(f"{item}", file=sys.stderr)
+            print(f"{item}", file=err)
             continue
         result = screen(item, rules, facts.get(item.nick, nothing), today)
-        if args.json:
+        screened += 1
+        if as_json:
             out.write(encode(result.as_json()) + "\n")
         else:
             codes = ", ".join(f"{r.code}+{r.weight}" for r in result.reasons) or "-"
             out.write(f"{result.nick}\t{result.score}\t{result.level}\t{codes}\n")
+    return screened, bad
+
+
+def run_screen(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
+    text = _read_input(args.file, usage_error)
+    rules, facts = screening_context(paths)
+    _screened, bad = screen_stream(text, rules, facts, args.json, sys.stdout, sys.stderr)
     return 2 if bad else 0
 
 
