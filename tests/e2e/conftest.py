@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Iterator
 
 import pytest
+
+from tests.conftest import REPO
 
 
 def start_xvfb() -> tuple[subprocess.Popen, str]:
@@ -184,3 +189,26 @@ def xclip(display: str, *args: str, data: bytes | None = None) -> bytes:
                        stderr=subprocess.DEVNULL, timeout=20, check=True)
         return b""
     return subprocess.run(["xclip", *args], env=env, capture_output=True, timeout=20).stdout
+
+
+@contextlib.contextmanager
+def panel_on_desktop(workdir: Path, basedir: Path, ready: str = "panel shown") -> Iterator[str]:
+    """Xvfb + openbox + the panel as a real process on `basedir`; yields the display. On the way out the
+    panel gets SIGTERM and must exit 0 (windows the test opened should be closed first)."""
+    server, display = start_xvfb()
+    env = {**desktop_env(display, workdir / "home"), "QT_QPA_PLATFORM": "xcb"}
+    openbox = start_openbox(env)
+    panel = subprocess.Popen([sys.executable, "-m", "desktop_assistant", "--basedir", str(basedir)], cwd=REPO,
+                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for(lambda: ready in log_text(basedir) or panel.poll() is not None)
+        assert panel.poll() is None, panel.communicate()
+        yield display
+    finally:
+        panel.send_signal(signal.SIGTERM)
+        code = panel.wait(timeout=20)
+        openbox.terminate()
+        openbox.wait(timeout=10)
+        server.terminate()
+        server.wait(timeout=10)
+    assert code == 0

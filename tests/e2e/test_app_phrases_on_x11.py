@@ -6,17 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import signal
-import subprocess
-import sys
 
 import pytest
 
 from desktop_assistant.domain.rendering import greeting
-from tests.conftest import REPO, run_cli
-from tests.e2e.conftest import (
-    TargetWindow, desktop_env, log_text, start_openbox, start_xvfb, wait_for, xclip, xdotool,
-)
+from tests.conftest import run_cli
+from tests.e2e.conftest import TargetWindow, panel_on_desktop, wait_for, xclip, xdotool
 
 pytestmark = pytest.mark.e2e
 if shutil.which("openbox") is None:
@@ -27,34 +22,19 @@ if shutil.which("openbox") is None:
 def desktop(tmp_path_factory):
     """Xvfb + openbox + the panel (a real process) + a target text window in another process."""
     workdir = tmp_path_factory.mktemp("desktop")
-    server, display = start_xvfb()
-    env = {**desktop_env(display, workdir / "home"), "QT_QPA_PLATFORM": "xcb"}
-    openbox = start_openbox(env)
     basedir = workdir / "data"
     assert run_cli("--basedir", str(basedir), "config", "set", "agent_name", "小王").returncode == 0
     assert run_cli("--basedir", str(basedir), "config", "set", "shop_name", "云朵家居旗舰店").returncode == 0
-    panel = subprocess.Popen([sys.executable, "-m", "desktop_assistant", "--basedir", str(basedir)], cwd=REPO,
-                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    target = None
-    try:
-        wait_for(lambda: "global hotkeys active" in log_text(basedir) or panel.poll() is not None)
-        assert panel.poll() is None, panel.communicate()
+    with panel_on_desktop(workdir, basedir, ready="global hotkeys active") as display:
         target = TargetWindow(display, workdir)
-        # The target takes focus when it starts: the active window is its client window (Tk reports
-        # openbox's frame as its own id).
-        wait_for(lambda: xdotool(display, "getactivewindow").stdout.strip() not in ("", "0"), timeout=10)
-        target.client = int(xdotool(display, "getactivewindow").stdout)
-        yield display, basedir, target
-    finally:
-        if target is not None:
+        try:
+            # The target takes focus when it starts: the active window is its client window (Tk reports
+            # openbox's frame as its own id).
+            wait_for(lambda: xdotool(display, "getactivewindow").stdout.strip() not in ("", "0"), timeout=10)
+            target.client = int(xdotool(display, "getactivewindow").stdout)
+            yield display, basedir, target
+        finally:
             target.stop()
-        panel.send_signal(signal.SIGTERM)
-        code = panel.wait(timeout=20)
-        openbox.terminate()
-        openbox.wait(timeout=10)
-        server.terminate()
-        server.wait(timeout=10)
-        assert code == 0
 
 
 def focus(display: str, window: int) -> None:

@@ -60,3 +60,17 @@ def make_app(qapp, paths: Paths, clock: FakeClock, backend: FakeHotkeyBackend, i
     yield factory
     for app in built:
         app.shutdown()
+
+
+AGENT = {"agent_name": "小王", "agent_id": "A01", "shop_name": "云朵家居旗舰店"}
+
+
+@pytest.fixture
+def agents_app(make_app):
+    """The running app as agent 小王 (工号 A01) of 云朵家居旗舰店 uses it."""
+    app = make_app()
+    assert app.open_database()
+    app.store.settings.set_many(AGENT)
+    app.build_ui()
+    app.show()
+    return app

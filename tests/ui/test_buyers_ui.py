@@ -15,12 +15,8 @@ from tests.ui.conftest import FAST
 
 
 @pytest.fixture
-def app(make_app):
-    made = make_app()
-    assert made.open_database()
-    made.store.settings.set_many({"agent_name": "小王", "agent_id": "A01"})
-    made.build_ui()
-    made.show()
+def app(agents_app):
+    made = agents_app
     warned: list[tuple[str, str]] = []
     made.buyers.warning.connect(lambda title, message: warned.append((title, message)))
     made.warned = warned

@@ -10,13 +10,8 @@ PASTED = "张三，13812345678，浙江省 杭州市 西湖区 北山街道 文�
 
 
 @pytest.fixture
-def app(make_app):
-    made = make_app()
-    assert made.open_database()
-    made.store.settings.set_many({"agent_name": "小王", "agent_id": "A01"})
-    made.build_ui()
-    made.show()
-    return made
+def app(agents_app):
+    return agents_app
 
 
 def start(app, text: str = PASTED):

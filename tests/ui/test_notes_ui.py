@@ -14,12 +14,8 @@ ORDER = "3852190467712"
 
 
 @pytest.fixture
-def app(make_app, qapp):
-    made = make_app()
-    assert made.open_database()
-    made.store.settings.set_many({"agent_name": "小王", "agent_id": "A01", "shop_name": "云朵家居旗舰店"})
-    made.build_ui()
-    made.show()
+def app(agents_app):
+    made = agents_app
     notified: list[tuple[str, str]] = []
     made.notes.notify.connect(lambda title, message: notified.append((title, message)))
     made.notified = notified
