@@ -193,11 +193,11 @@ class Application(QObject):
         self.notes = NotesController(self.store.notes, self.store.promises, self.store.settings, self.clock,
                                      self.phrases.insert_code, parent=self)
         self.notes.notify.connect(self._notify)
-        todo = self.notes.todo_tab
-        self.notes.badge_changed.connect(lambda count: self.panel.update_tab_title(todo, count > 0))
+        agenda = self.notes.agenda_tab
+        self.notes.badge_changed.connect(lambda count: self.panel.update_tab_title(agenda, count > 0))
         self.notes.overdue_changed.connect(self.tray.set_overdue)
         self.panel.add_feature_tab(self.notes.notes_tab)
-        self.panel.add_feature_tab(todo)
+        self.panel.add_feature_tab(agenda)
 
     def _build_checks(self) -> None:
         from desktop_assistant import address_data

@@ -18,7 +18,7 @@ from desktop_assistant.domain.promises import (
 from desktop_assistant.domain.settings import SettingsAccess
 from desktop_assistant.ui.note_dialogs import MemoDialog, PromiseDialog
 from desktop_assistant.ui.notes_tab import NotesTab
-from desktop_assistant.ui.todo_tab import TodoTab
+from desktop_assistant.ui.agenda_tab import AgendaTab
 
 TICK_MS = 15_000  # reminders are minute-grained; four looks a minute are plenty and cost nothing
 PROMISE, URGE = "promise", "urge"
@@ -41,19 +41,19 @@ class NotesController(QObject):
         self._clock = clock
         self._send_phrase = send_phrase
         self.notes_tab = NotesTab(notes, settings, clock)
-        self.todo_tab = TodoTab()
+        self.agenda_tab = AgendaTab()
         self.badge = 0
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
         self.notes_tab.memo_requested.connect(self.open_memo)
         self.notes_tab.promise_requested.connect(self.open_promise_dialog)
-        self.todo_tab.new_promise_requested.connect(
+        self.agenda_tab.new_promise_requested.connect(
             lambda: self.open_promise_dialog(*self.context().values()))
-        self.todo_tab.promise_done.connect(self.mark_done)
-        self.todo_tab.unpaid_added.connect(self.add_unpaid)
-        self.todo_tab.urge_requested.connect(self.urge)
-        self.todo_tab.unpaid_closed.connect(self.close_unpaid)
+        self.agenda_tab.promise_done.connect(self.mark_done)
+        self.agenda_tab.unpaid_added.connect(self.add_unpaid)
+        self.agenda_tab.urge_requested.connect(self.urge)
+        self.agenda_tab.unpaid_closed.connect(self.close_unpaid)
 
     def start(self) -> None:
         self.tick()
@@ -89,16 +89,16 @@ class NotesController(QObject):
         self._announce_promises([p for p in listed if p.done_at is None], now, lead)
         self._announce_urges(unpaid, rules, now)
         with_status = [(p, promise_status(p, now, lead)) for p in urgency_order(listed, now, lead)]
-        self.todo_tab.show_promises(with_status, now)
+        self.agenda_tab.show_promises(with_status, now)
         reminders = [(order, urge_reminders(order, rules)) for order in unpaid]
-        self.todo_tab.show_unpaid([(order, next((r for r in times if r.at > now), None)) for order, times in reminders],
+        self.agenda_tab.show_unpaid([(order, next((r for r in times if r.at > now), None)) for order, times in reminders],
                                   now)
         overdue = [p for p, status in with_status if status is Status.OVERDUE]
         pressing = sum(status in (Status.OVERDUE, Status.DUE_SOON) for _, status in with_status)
         waiting = sum(any(r.at <= now for r in times) for _, times in reminders)
         self.overdue_changed.emit([f"{p.due:%H:%M} {p.text}" for p in overdue])
         if pressing + waiting != self.badge:
-            self.badge = self.todo_tab.badge = pressing + waiting
+            self.badge = self.agenda_tab.badge = pressing + waiting
             self.badge_changed.emit(self.badge)
 
     def _announce_promises(self, open_promises: list, now: dt.datetime, lead: dt.timedelta) -> None:
@@ -122,7 +122,7 @@ class NotesController(QObject):
 
     # --- promises ------------------------------------------------------------------------------
     def open_promise_dialog(self, order_id: str = "", buyer: str = "") -> PromiseDialog:
-        dialog = PromiseDialog(self._clock, order_id, buyer, self.todo_tab.window())
+        dialog = PromiseDialog(self._clock, order_id, buyer, self.agenda_tab.window())
         dialog.accepted.connect(lambda: self._add_promise(dialog))
         dialog.open()
         return dialog
@@ -131,7 +131,7 @@ class NotesController(QObject):
         if dialog.result_promise is None:
             return
         self._promises.add(dialog.result_promise, self._settings.get("agent_id"), self._clock.now())
-        self.todo_tab.message.say(self.tr("已记下承诺: {0}").format(dialog.result_promise.text))
+        self.agenda_tab.message.say(self.tr("已记下承诺: {0}").format(dialog.result_promise.text))
         self.tick()
 
     def mark_done(self, promise_id: int) -> None:
@@ -145,10 +145,10 @@ class NotesController(QObject):
             order, nick, placed = validated_unpaid(order_id, buyer, now - dt.timedelta(minutes=minutes_ago), now)
             self._promises.add_unpaid(order, nick, placed, self._settings.get("agent_id"))
         except UserError as exc:
-            self.todo_tab.message.say(exc.translated(QCoreApplication.translate), error=True)
+            self.agenda_tab.message.say(exc.translated(QCoreApplication.translate), error=True)
             return False
-        self.todo_tab.clear_unpaid_form()
-        self.todo_tab.message.say(self.tr("已加入催付: {0}").format(order))
+        self.agenda_tab.clear_unpaid_form()
+        self.agenda_tab.message.say(self.tr("已加入催付: {0}").format(order))
         self.tick()
         return True
 
@@ -161,9 +161,9 @@ class NotesController(QObject):
         code = rules.phrase_before_cutoff if self._clock.now() < cutoff else rules.phrase_after_cutoff
         problem = self._send_phrase(code, {"order_id": order.order_id, "buyer": order.buyer})
         if problem:
-            self.todo_tab.message.say(problem, error=True)
+            self.agenda_tab.message.say(problem, error=True)
         else:
-            self.todo_tab.message.say(self.tr("催付话术已发送: {0}").format(order.order_id))
+            self.agenda_tab.message.say(self.tr("催付话术已发送: {0}").format(order.order_id))
 
     def close_unpaid(self, unpaid_id: int, outcome: str) -> None:
         self._promises.close_unpaid(unpaid_id, outcome, self._clock.now())

@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AgendaTab</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/agenda_tab.py" line="+29"/>
+        <source>{0} 分钟</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} 小时 {1} 分</source>
+        <translation>{0} h {1} min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 小时</source>
+        <translation>{0} h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 天 {1} 小时</source>
+        <translation>{0} d {1} h</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>待办</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>已超时 {0}</source>
+        <translation>overdue by {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已完成 {0}</source>
+        <translation>done {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>还有 {0}</source>
+        <translation>due in {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0} 下单, 已 {1}</source>
+        <translation>placed {0}, {1} ago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下次提醒 {0}</source>
+        <translation>next reminder {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>提醒已发出</source>
+        <translation>reminded</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>先选中一条承诺</source>
+        <translation>Select a promise first</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>先选中一个待付款订单</source>
+        <translation>Select an unpaid order first</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>承诺 (到期前提醒, 超时的一直显示)</source>
+        <translation>Promises (reminded before due; overdue ones stay)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新承诺…</source>
+        <translation>New promise…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>催付 (未付款订单)</source>
+        <translation>Chase payment (unpaid orders)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>订单号</source>
+        <translation>Order id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>买家</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> 分钟前下单</source>
+        <translation> min ago placed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>加入</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发催付话术</source>
+        <translation>Send chase phrase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已付款</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不再催</source>
+        <translation>Stop chasing</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <location filename="../../desktop_assistant/app.py" line="+308"/>
@@ -22,7 +145,7 @@
 <context>
     <name>BuyerTab</name>
     <message>
-        <location filename="../../desktop_assistant/ui/buyer_tab.py" line="+20"/>
+        <location filename="../../desktop_assistant/ui/buyer_tab.py" line="+21"/>
         <source>高风险</source>
         <translation>High risk</translation>
     </message>
@@ -92,7 +215,7 @@
         <translation>Address</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+141"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
@@ -128,29 +251,29 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>拉黑</source>
         <translation>Blacklist</translation>
     </message>
     <message>
-        <location line="-20"/>
-        <location line="+21"/>
+        <location line="-17"/>
+        <location line="+18"/>
         <source>加入白名单</source>
         <translation>Whitelist</translation>
     </message>
     <message>
-        <location line="-21"/>
-        <location line="+22"/>
+        <location line="-18"/>
+        <location line="+19"/>
         <source>移出名单</source>
         <translation>Take off the list</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-15"/>
         <source>{0}  筛查 {1} 分 {2}  {3}</source>
         <translation>{0}  screened {1} points {2}  {3}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>买家昵称 (回车查询)</source>
         <translation>Buyer nick (Enter looks up)</translation>
     </message>
@@ -315,7 +438,7 @@
 <context>
     <name>CheckController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/check_controller.py" line="+103"/>
+        <location filename="../../desktop_assistant/ui/check_controller.py" line="+104"/>
         <source>已保存, 核对完成</source>
         <translation>Saved; the check is complete</translation>
     </message>
@@ -358,7 +481,7 @@
 <context>
     <name>CheckTab</name>
     <message>
-        <location filename="../../desktop_assistant/ui/check_tab.py" line="+16"/>
+        <location filename="../../desktop_assistant/ui/check_tab.py" line="+17"/>
         <source>收货人</source>
         <translation>Receiver</translation>
     </message>
@@ -403,7 +526,7 @@
         <translation>Postcode</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+108"/>
         <source>核对</source>
         <translation>Check</translation>
     </message>
@@ -420,7 +543,7 @@ still to do: {1}</translation>
         <translation>Unfinished checks ({0})</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>订单号</source>
         <translation>Order id</translation>
     </message>
@@ -763,7 +886,7 @@ still to do: {1}</translation>
 <context>
     <name>MemoDialog</name>
     <message>
-        <location filename="../../desktop_assistant/ui/note_dialogs.py" line="+27"/>
+        <location filename="../../desktop_assistant/ui/note_dialogs.py" line="+28"/>
         <source>备忘行</source>
         <translation>Memo line</translation>
     </message>
@@ -1534,7 +1657,7 @@ still to do: {1}</translation>
         <translation>Saved version {0}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>订单号 / 买家 / 备注内容</source>
         <translation>Order id / buyer / note text</translation>
     </message>
@@ -2428,129 +2551,6 @@ still to do: {1}</translation>
         <location line="+1"/>
         <source>快捷键: 未设置</source>
         <translation>Hotkeys: not set</translation>
-    </message>
-</context>
-<context>
-    <name>TodoTab</name>
-    <message>
-        <location filename="../../desktop_assistant/ui/todo_tab.py" line="+28"/>
-        <source>{0} 分钟</source>
-        <translation>{0} min</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{0} 小时 {1} 分</source>
-        <translation>{0} h {1} min</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0} 小时</source>
-        <translation>{0} h</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0} 天 {1} 小时</source>
-        <translation>{0} d {1} h</translation>
-    </message>
-    <message>
-        <location line="+76"/>
-        <source>待办</source>
-        <translation>To do</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>已超时 {0}</source>
-        <translation>overdue by {0}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>已完成 {0}</source>
-        <translation>done {0}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>还有 {0}</source>
-        <translation>due in {0}</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>{0} 下单, 已 {1}</source>
-        <translation>placed {0}, {1} ago</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>下次提醒 {0}</source>
-        <translation>next reminder {0}</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>提醒已发出</source>
-        <translation>reminded</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>先选中一条承诺</source>
-        <translation>Select a promise first</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>先选中一个待付款订单</source>
-        <translation>Select an unpaid order first</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>承诺 (到期前提醒, 超时的一直显示)</source>
-        <translation>Promises (reminded before due; overdue ones stay)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>新承诺…</source>
-        <translation>New promise…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>完成</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>催付 (未付款订单)</source>
-        <translation>Chase payment (unpaid orders)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>订单号</source>
-        <translation>Order id</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>买家</source>
-        <translation>Buyer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source> 分钟前下单</source>
-        <translation> min ago placed</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>加入</source>
-        <translation>Add</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>发催付话术</source>
-        <translation>Send chase phrase</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>已付款</source>
-        <translation>Paid</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>不再催</source>
-        <translation>Stop chasing</translation>
     </message>
 </context>
 <context>

@@ -120,17 +120,17 @@ def test_a_promise_due_in_ten_minutes_reminds_before_it_is_due(app, clock):
     clock.advance(minutes=1)  # five minutes before due: the default lead
     app.notes.tick()
     assert app.notified == [("承诺快到期", f"09:10 十分钟后回复买家到货时间 ({ORDER} tb_云朵朵)")]
-    assert app.notes.badge == 1 and "待办 (1)" in app.panel.tabs.tabText(app.panel.tabs.indexOf(app.notes.todo_tab))
+    assert app.notes.badge == 1 and "待办 (1)" in app.panel.tabs.tabText(app.panel.tabs.indexOf(app.notes.agenda_tab))
     app.notes.tick()
     assert len(app.notified) == 1  # once
     clock.advance(minutes=6)
     app.notes.tick()
     assert app.notified[-1][0] == "承诺已超时"
     assert app.tray._overdue == ["09:10 十分钟后回复买家到货时间"]
-    item = app.notes.todo_tab.promise_list.item(0)
+    item = app.notes.agenda_tab.promise_list.item(0)
     assert "已超时 1 分钟" in item.text()
-    app.notes.todo_tab.promise_list.setCurrentItem(item)
-    app.notes.todo_tab.done_button.click()
+    app.notes.agenda_tab.promise_list.setCurrentItem(item)
+    app.notes.agenda_tab.done_button.click()
     assert app.notes.badge == 0 and app.tray._overdue == [] and app.store.promises.open() == []
 
 
@@ -148,7 +148,7 @@ def test_overdue_promises_stay_listed_after_a_restart_without_repeating_the_remi
     monkeypatch.setattr(again, "_notify", lambda title, _message: heard.append(title))  # before it is connected
     again.build_ui()
     again.show()
-    assert heard == [] and "已超时 29 分钟" in again.notes.todo_tab.promise_list.item(0).text()
+    assert heard == [] and "已超时 29 分钟" in again.notes.agenda_tab.promise_list.item(0).text()
 
 
 def test_bad_promise_input_is_shown_in_the_dialog(app, clock):
@@ -161,33 +161,33 @@ def test_bad_promise_input_is_shown_in_the_dialog(app, clock):
 
 
 def test_unpaid_order_reminds_and_sends_the_urge_phrase_with_order_and_buyer(app, clock, im_target, qtbot):
-    todo = app.notes.todo_tab
+    agenda = app.notes.agenda_tab
     clock.advance(hours=8)  # 17:00, after the 16:00 cut-off: the general phrase (cf3) with {买家}{订单号}
-    todo.order_edit.setText(ORDER)
-    todo.buyer_edit.setText("tb_云朵朵")
-    todo.placed_minutes.setValue(5)
-    todo.add_unpaid_button.click()
-    assert "已加入催付" in todo.message.text() and todo.unpaid_list.count() == 1
-    assert "下次提醒 17:10" in todo.unpaid_list.item(0).text()
-    todo.order_edit.setText(ORDER)
-    todo.add_unpaid_button.click()
-    assert "已在催付列表" in todo.message.text() and len(app.store.promises.open_unpaid()) == 1
+    agenda.order_edit.setText(ORDER)
+    agenda.buyer_edit.setText("tb_云朵朵")
+    agenda.placed_minutes.setValue(5)
+    agenda.add_unpaid_button.click()
+    assert "已加入催付" in agenda.message.text() and agenda.unpaid_list.count() == 1
+    assert "下次提醒 17:10" in agenda.unpaid_list.item(0).text()
+    agenda.order_edit.setText(ORDER)
+    agenda.add_unpaid_button.click()
+    assert "已在催付列表" in agenda.message.text() and len(app.store.promises.open_unpaid()) == 1
     clock.advance(minutes=10)
     app.notes.tick()
     assert app.notified == [("该催付了", f"{ORDER} tb_云朵朵: 在「待办」点「发催付话术」")]
-    todo.unpaid_list.setCurrentRow(0)
-    todo.urge_button.click()
+    agenda.unpaid_list.setCurrentRow(0)
+    agenda.urge_button.click()
     qtbot.waitUntil(lambda: ORDER in im_target.box, timeout=3000)
     assert im_target.box.startswith("tb_云朵朵亲，您的订单" + ORDER)
-    todo.paid_button.click()
-    assert app.store.promises.open_unpaid() == [] and todo.unpaid_list.count() == 0
+    agenda.paid_button.click()
+    assert app.store.promises.open_unpaid() == [] and agenda.unpaid_list.count() == 0
 
 
 def test_before_the_cutoff_the_same_day_phrase_is_sent(app, clock, im_target, qtbot):
     app.notes.add_unpaid(ORDER, "", 0)
-    todo = app.notes.todo_tab
-    todo.unpaid_list.setCurrentRow(0)
-    todo.urge_button.click()
+    agenda = app.notes.agenda_tab
+    agenda.unpaid_list.setCurrentRow(0)
+    agenda.urge_button.click()
     qtbot.waitUntil(lambda: "今天就能发货" in im_target.box, timeout=3000)
 
 
@@ -195,7 +195,7 @@ def test_a_missing_urge_phrase_is_explained(app):
     app.store.settings.set("urge.phrase_before_cutoff", "nope")
     app.notes.add_unpaid(ORDER, "", 0)
     app.notes.urge(app.store.promises.open_unpaid()[0].id)
-    assert "nope" in app.notes.todo_tab.message.text()
+    assert "nope" in app.notes.agenda_tab.message.text()
 
 
 def test_the_open_order_fills_the_order_placeholder_of_any_phrase(app, im_target, qtbot):
@@ -214,7 +214,7 @@ def test_english_ui(app, qtbot):
     tab = app.notes.notes_tab
     qtbot.waitUntil(lambda: tab.save_button.text() == "Save note")
     qtbot.waitUntil(lambda: app.panel.tabs.tabText(app.panel.tabs.indexOf(tab)) == "Notes")
-    assert app.notes.todo_tab.new_promise_button.text() == "New promise…"
+    assert app.notes.agenda_tab.new_promise_button.text() == "New promise…"
     tab.open_order(ORDER)
     write(tab, "x", 1)
     write(tab, "y", 1)

@@ -26,15 +26,15 @@ def _minutes(delta: dt.timedelta) -> int:
 def span(minutes: int) -> str:
     """45 分钟 / 3 小时 5 分 / 2 天 3 小时: what a glance needs, not a stopwatch."""
     if minutes < 60:
-        return QCoreApplication.translate("TodoTab", "{0} 分钟").format(minutes)
+        return QCoreApplication.translate("AgendaTab", "{0} 分钟").format(minutes)
     hours, rest = divmod(minutes, 60)
     if hours < 24:
-        return (QCoreApplication.translate("TodoTab", "{0} 小时 {1} 分").format(hours, rest) if rest
-                else QCoreApplication.translate("TodoTab", "{0} 小时").format(hours))
-    return QCoreApplication.translate("TodoTab", "{0} 天 {1} 小时").format(hours // 24, hours % 24)
+        return (QCoreApplication.translate("AgendaTab", "{0} 小时 {1} 分").format(hours, rest) if rest
+                else QCoreApplication.translate("AgendaTab", "{0} 小时").format(hours))
+    return QCoreApplication.translate("AgendaTab", "{0} 天 {1} 小时").format(hours // 24, hours % 24)
 
 
-class TodoTab(QWidget):
+class AgendaTab(QWidget):
     new_promise_requested = Signal()
     promise_done = Signal(int)
     unpaid_added = Signal(str, str, int)  # order id, buyer, minutes since it was placed
@@ -79,7 +79,7 @@ class TodoTab(QWidget):
             lambda: self._with_selected_unpaid(lambda i: self.unpaid_closed.emit(i, "cancelled")))
         self.unpaid_list.itemDoubleClicked.connect(lambda item: self.urge_requested.emit(item.data(ID_ROLE)))
         self.message = MessageLabel(self)
-        self.message.setObjectName("todoMessage")
+        self.message.setObjectName("agendaMessage")
         add_row = QHBoxLayout()
         add_row.addWidget(self.order_edit, 2)
         add_row.addWidget(self.buyer_edit, 2)
@@ -106,7 +106,7 @@ class TodoTab(QWidget):
         self.retranslate()
 
     def tab_title(self) -> str:
-        title = QCoreApplication.translate("TodoTab", "待办")
+        title = QCoreApplication.translate("AgendaTab", "待办")
         return f"{title} ({self.badge})" if self.badge else title
 
     # --- showing -------------------------------------------------------------------------------
