@@ -42,7 +42,6 @@ class NotesController(QObject):
         self._send_phrase = send_phrase
         self.notes_tab = NotesTab(notes, settings, clock)
         self.agenda_tab = AgendaTab()
-        self.badge = 0
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
@@ -54,6 +53,10 @@ class NotesController(QObject):
         self.agenda_tab.unpaid_added.connect(self.add_unpaid)
         self.agenda_tab.urge_requested.connect(self.urge)
         self.agenda_tab.unpaid_closed.connect(self.close_unpaid)
+
+    @property
+    def badge(self) -> int:
+        return self.agenda_tab.badge
 
     def start(self) -> None:
         self.tick()
@@ -97,9 +100,9 @@ class NotesController(QObject):
         pressing = sum(status in (Status.OVERDUE, Status.DUE_SOON) for _, status in with_status)
         waiting = sum(any(r.at <= now for r in times) for _, times in reminders)
         self.overdue_changed.emit([f"{p.due:%H:%M} {p.text}" for p in overdue])
-        if pressing + waiting != self.badge:
-            self.badge = self.agenda_tab.badge = pressing + waiting
-            self.badge_changed.emit(self.badge)
+        if pressing + waiting != self.agenda_tab.badge:
+            self.agenda_tab.badge = pressing + waiting
+            self.badge_changed.emit(self.agenda_tab.badge)
 
     def _announce_promises(self, open_promises: list, now: dt.datetime, lead: dt.timedelta) -> None:
         due = due_promise_reminders(open_promises, now, lead, self._promises.reminders_given(PROMISE))
