@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+)
 
 from desktop_assistant.domain.checklist import (
     PRESALE, ChecklistRepository, OrderCheck, Template, parse_template, render_message, template_items_text,
@@ -136,39 +138,48 @@ class CheckController(QObject):
         self.tab.message.say(self.tr("已复制"))
 
     # --- templates -----------------------------------------------------------------------------
-    def edit_template(self) -> QDialog:
-        template = self.template()
-        dialog = QDialog(self.tab.window())
-        dialog.setWindowTitle(self.tr("编辑核对模板"))
-        name = QLineEdit(template.name, dialog)
-        items = QPlainTextEdit(template_items_text(template), dialog)
-        message = QPlainTextEdit(template.message, dialog)
-        error = QLabel(dialog)
-        error.setStyleSheet(ERROR_STYLE)
-        form = QFormLayout()
-        form.addRow(self.tr("名称"), name)
-        form.addRow(self.tr("清单项 (一行一项, 末尾 * 表示仅货到付款)"), items)
-        form.addRow(self.tr("核对话术 (清单项目名加大括号即被填入)"), message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog)
-        layout = QVBoxLayout(dialog)
-        layout.addLayout(form)
-        layout.addWidget(error)
-        layout.addWidget(buttons)
-
-        def accept() -> None:
-            try:
-                edited = parse_template(name.text(), items.toPlainText(), message.toPlainText())
-            except UserError as exc:
-                error.setText(exc.translated(QCoreApplication.translate))
-                return
-            self._checks.save_template(edited)
-            self.tab.fill_check(self.check)
-            self._reload_templates(edited.name)
-            dialog.accept()
-
-        buttons.accepted.connect(accept)
-        buttons.rejected.connect(dialog.reject)
-        dialog.edit_fields = (name, items, message, error)  # for tests
-        dialog.save = accept
+    def edit_template(self) -> TemplateDialog:
+        dialog = TemplateDialog(self.template(), self.tab.window())
+        dialog.saved.connect(self._template_saved)
         dialog.open()
         return dialog
+
+    def _template_saved(self, edited: Template) -> None:
+        self._checks.save_template(edited)
+        self.tab.fill_check(self.check)
+        self._reload_templates(edited.name)
+
+
+class TemplateDialog(QDialog):
+    """A checklist template's name, items and message; a template the parser refuses is not saved."""
+
+    saved = Signal(object)  # Template
+
+    def __init__(self, template: Template, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("编辑核对模板"))
+        self.name = QLineEdit(template.name, self)
+        self.items = QPlainTextEdit(template_items_text(template), self)
+        self.message = QPlainTextEdit(template.message, self)
+        self.error = QLabel(self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        form = QFormLayout()
+        form.addRow(self.tr("名称"), self.name)
+        form.addRow(self.tr("清单项 (一行一项, 末尾 * 表示仅货到付款)"), self.items)
+        form.addRow(self.tr("核对话术 (清单项目名加大括号即被填入)"), self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        try:
+            edited = parse_template(self.name.text(), self.items.toPlainText(), self.message.toPlainText())
+        except UserError as exc:
+            self.error.setText(exc.translated(QCoreApplication.translate))
+            return
+        self.saved.emit(edited)
+        self.accept()

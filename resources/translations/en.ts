@@ -438,7 +438,7 @@
 <context>
     <name>CheckController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/check_controller.py" line="+104"/>
+        <location filename="../../desktop_assistant/ui/check_controller.py" line="+106"/>
         <source>已保存, 核对完成</source>
         <translation>Saved; the check is complete</translation>
     </message>
@@ -456,26 +456,6 @@
         <location line="+6"/>
         <source>已复制</source>
         <translation>Copied</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>编辑核对模板</source>
-        <translation>Edit check template</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>名称</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>清单项 (一行一项, 末尾 * 表示仅货到付款)</source>
-        <translation>Items (one per line; a trailing * means cash on delivery only)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>核对话术 (清单项目名加大括号即被填入)</source>
-        <translation>Message (an item&apos;s name in braces is filled in)</translation>
     </message>
 </context>
 <context>
@@ -1569,7 +1549,7 @@ still to do: {1}</translation>
 <context>
     <name>NotesController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/notes_controller.py" line="+107"/>
+        <location filename="../../desktop_assistant/ui/notes_controller.py" line="+110"/>
         <source>承诺已超时</source>
         <translation>Promise overdue</translation>
     </message>
@@ -2551,6 +2531,29 @@ still to do: {1}</translation>
         <location line="+1"/>
         <source>快捷键: 未设置</source>
         <translation>Hotkeys: not set</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/check_controller.py" line="+22"/>
+        <source>编辑核对模板</source>
+        <translation>Edit check template</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>清单项 (一行一项, 末尾 * 表示仅货到付款)</source>
+        <translation>Items (one per line; a trailing * means cash on delivery only)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核对话术 (清单项目名加大括号即被填入)</source>
+        <translation>Message (an item&apos;s name in braces is filled in)</translation>
     </message>
 </context>
 <context>

@@ -90,7 +90,7 @@ def test_the_after_sales_template_and_editing_templates(app):
     tab.message_button.click()
     assert "杯子运输破损" in tab.preview.toPlainText() and "补发一个" in tab.preview.toPlainText()
     dialog = app.checks.edit_template()
-    name, items, message, error = dialog.edit_fields
+    items, message, error = dialog.items, dialog.message, dialog.error
     message.setPlainText("亲，{不存在}")
     dialog.save()
     assert "不存在" in error.text() and dialog.isVisible()
