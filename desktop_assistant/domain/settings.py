@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Protocol
+from typing import Any, Callable, Mapping, Protocol
+
+from desktop_assistant.domain.conversation_titles import DEFAULT_RULES_TEXT, parse_title_rules
 
 from desktop_assistant.domain.hotkeys import HotkeyError, normalise_hotkey
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
@@ -45,7 +47,7 @@ def _shown(raw: Any) -> str:
 @dataclass(frozen=True)
 class SettingSpec:
     key: str
-    kind: str  # text | int | bool | choice | hotkey
+    kind: str  # text | lines | int | bool | choice | hotkey
     default: Any
     label: str
     section: str
@@ -54,6 +56,7 @@ class SettingSpec:
     max_length: int = 64
     pattern: str | None = None
     choices: Mapping[str, str] = field(default_factory=dict)
+    check: Callable[[str], object] | None = None  # raises UserError for a value the feature cannot use
 
     def parse(self, raw: Any) -> Any:
         """Turn text or a Python value into the typed value, or raise SettingError."""
@@ -75,6 +78,21 @@ def _parse_text(spec: SettingSpec, raw: Any) -> str:
         raise SettingError(MSG_BAD_FORMAT, key=spec.key, value=_shown(value))
     if any(ch in value for ch in "\r\n\t"):
         raise SettingError(MSG_NO_NEWLINES, key=spec.key)
+    return value
+
+
+def _parse_lines(spec: SettingSpec, raw: Any) -> str:
+    """Several lines (rules): kept as typed apart from line endings and trailing blanks."""
+    if not isinstance(raw, str):
+        raise SettingError(MSG_NEEDS_TEXT, key=spec.key)
+    value = "\n".join(line.rstrip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")).strip("\n")
+    if len(value) > spec.max_length:
+        raise SettingError(MSG_TOO_LONG, key=spec.key, limit=spec.max_length)
+    if spec.check is not None:
+        try:
+            spec.check(value)
+        except UserError as exc:
+            raise SettingError(MSG_WRAPPED, key=spec.key, reason=exc) from None
     return value
 
 
@@ -123,6 +141,7 @@ def _parse_hotkey(spec: SettingSpec, raw: Any) -> str:
 
 _PARSERS = {
     "text": _parse_text,
+    "lines": _parse_lines,
     "int": _parse_int,
     "bool": _parse_bool,
     "choice": _parse_choice,
@@ -174,6 +193,9 @@ SCHEMA: tuple[SettingSpec, ...] = (
     SettingSpec("hotkey.toggle_panel", "hotkey", "ctrl+alt+h", QT_TRANSLATE_NOOP("Settings", "显示/隐藏面板"), "hotkeys"),
     SettingSpec("hotkey.buyer_wrote", "hotkey", "ctrl+alt+b", QT_TRANSLATE_NOOP("Settings", "买家发来消息"), "hotkeys"),
     SettingSpec("hotkey.replied", "hotkey", "ctrl+alt+r", QT_TRANSLATE_NOOP("Settings", "已回复"), "hotkeys"),
+    SettingSpec("hotkey.new_conversation", "hotkey", "ctrl+alt+n",
+                QT_TRANSLATE_NOOP("Settings", "用剪贴板里的昵称新建会话"), "hotkeys"),
+    SettingSpec("hotkey.jump_longest", "hotkey", "ctrl+alt+j", QT_TRANSLATE_NOOP("Settings", "跳到等待最久的会话"), "hotkeys"),
     SettingSpec("paste.delay_ms", "int", 500, QT_TRANSLATE_NOOP("Settings", "粘贴后最长等待 (毫秒)"), "paste",
                 minimum=50, maximum=5000),
     SettingSpec("paste.restore_delay_ms", "int", 150, QT_TRANSLATE_NOOP("Settings", "恢复剪贴板前等待 (毫秒)"), "paste",
@@ -183,6 +205,22 @@ SCHEMA: tuple[SettingSpec, ...] = (
                 max_length=2000, pattern=_PASTE_RULES_PATTERN),
     SettingSpec("paste.allow_list", "text", "", QT_TRANSLATE_NOOP("Settings", "只向这些程序粘贴 (留空: 全部)"), "paste",
                 max_length=1000),
+    *(SettingSpec(f"timer.{prefix}{name}_s", "int", default, label, "timers", minimum=1, maximum=3600)
+      for prefix, name, default, label in (
+          ("", "warn", 30, QT_TRANSLATE_NOOP("Settings", "计时变黄 (秒)")),
+          ("", "overdue", 60, QT_TRANSLATE_NOOP("Settings", "计时超时变红 (秒)")),
+          ("", "critical", 180, QT_TRANSLATE_NOOP("Settings", "计时严重超时 (秒)")),
+          ("first_", "warn", 30, QT_TRANSLATE_NOOP("Settings", "首次响应: 变黄 (秒)")),
+          ("first_", "overdue", 60, QT_TRANSLATE_NOOP("Settings", "首次响应: 超时 (秒)")),
+          ("first_", "critical", 180, QT_TRANSLATE_NOOP("Settings", "首次响应: 严重超时 (秒)")))),
+    SettingSpec("alerts.tray", "bool", True, QT_TRANSLATE_NOOP("Settings", "超时时托盘提醒"), "timers"),
+    SettingSpec("alerts.sound", "bool", False, QT_TRANSLATE_NOOP("Settings", "超时时响铃"), "timers"),
+    SettingSpec("conversation.idle_close_minutes", "int", 30,
+                QT_TRANSLATE_NOOP("Settings", "已回复的会话闲置多久后移出列表 (分钟, 0: 不移出)"), "timers",
+                minimum=0, maximum=1440),
+    SettingSpec("conversation.title_rules", "lines", DEFAULT_RULES_TEXT,
+                QT_TRANSLATE_NOOP("Settings", "从聊天窗口标题识别买家 (每行: 平台 | 程序 | 标题正则)"), "timers",
+                max_length=4000, check=parse_title_rules),
     *(SettingSpec(f"notes.flag{flag}", "text", meaning, label, "notes", max_length=16)
       for flag, meaning, label in (
           (1, "特殊要求/承诺", QT_TRANSLATE_NOOP("Settings", "红旗含义")),
@@ -224,6 +262,7 @@ SECTIONS = {
     "panel": QT_TRANSLATE_NOOP("Settings", "面板"),
     "hotkeys": QT_TRANSLATE_NOOP("Settings", "快捷键"),
     "paste": QT_TRANSLATE_NOOP("Settings", "粘贴"),
+    "timers": QT_TRANSLATE_NOOP("Settings", "会话计时与提醒"),
     "notes": QT_TRANSLATE_NOOP("Settings", "备注与提醒"),
     "screening": QT_TRANSLATE_NOOP("Settings", "买家风险筛查"),
     "lists": QT_TRANSLATE_NOOP("Settings", "地址名单"),

@@ -237,6 +237,39 @@ def m005_order_checks(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX order_checks_open ON order_checks (updated_at) WHERE complete = 0")
 
 
+@step
+def m006_conversations(db: sqlite_utils.Database) -> None:
+    # Every conversation event, append-only in the database itself: the KPIs can always be recomputed.
+    db.execute("""
+        CREATE TABLE conversation_events (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            buyer TEXT NOT NULL CHECK (length(buyer) BETWEEN 1 AND 64),
+            kind TEXT NOT NULL CHECK (kind IN ('opened', 'buyer_wrote', 'replied', 'closed')),
+            platform TEXT NOT NULL DEFAULT '',
+            agent_id TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT ''
+        )""")
+    db.execute("CREATE INDEX conversation_events_by_time ON conversation_events (at, id)")
+    for event in ("UPDATE", "DELETE"):
+        db.execute(f"""
+            CREATE TRIGGER conversation_events_no_{event.lower()} BEFORE {event} ON conversation_events
+            BEGIN SELECT RAISE(ABORT, 'conversation events are append-only'); END""")
+    # 待答问题: a question to check and answer within minutes; answered ones stay for the record.
+    db.execute("""
+        CREATE TABLE pending_questions (
+            id INTEGER PRIMARY KEY,
+            buyer TEXT NOT NULL,
+            text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 500),
+            asked_at TEXT NOT NULL,
+            due TEXT NOT NULL,
+            agent_id TEXT NOT NULL DEFAULT '',
+            answered_at TEXT,
+            answer TEXT NOT NULL DEFAULT ''
+        )""")
+    db.execute("CREATE INDEX pending_questions_open ON pending_questions (due) WHERE answered_at IS NULL")
+
+
 CURRENT_VERSION = len(MIGRATION_NAMES)
 
 

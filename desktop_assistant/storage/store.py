@@ -18,6 +18,7 @@ from desktop_assistant.storage.migrations import migrate
 from desktop_assistant.storage.phrase_import import install_default_library
 from desktop_assistant.storage.buyer_store import BuyerStore
 from desktop_assistant.storage.checklist_store import ChecklistStore
+from desktop_assistant.storage.conversation_store import ConversationStore
 from desktop_assistant.storage.note_store import NoteStore
 from desktop_assistant.storage.phrase_store import PhraseStore
 from desktop_assistant.storage.promise_store import PromiseStore
@@ -37,6 +38,7 @@ class Store:
     promises: PromiseStore
     buyers: BuyerStore
     checks: ChecklistStore
+    conversations: ConversationStore
     pre_migration_copy: Path | None = None
 
     def daily_backup(self, today: dt.date) -> Path | None:
@@ -71,7 +73,8 @@ def open_store(paths: Paths, now: dt.datetime) -> Store:
         restrict_permissions(Path(str(paths.db_path) + suffix))
     if copy:
         log.info("migrated %s; copy of the previous version at %s", paths.db_path, copy)
-    store = Store(db, paths, settings, AppStateStore(db), PhraseStore(db), NoteStore(db), PromiseStore(db), BuyerStore(db), ChecklistStore(db), copy)
+    store = Store(db, paths, settings, AppStateStore(db), PhraseStore(db), NoteStore(db), PromiseStore(db),
+                  BuyerStore(db), ChecklistStore(db), ConversationStore(db), copy)
     _install_default_phrases(store, now)
     return store
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QKeySequenceEdit,
-    QLabel, QLineEdit, QScrollArea, QSpinBox, QToolButton, QVBoxLayout, QWidget,
+    QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QSpinBox, QToolButton, QVBoxLayout, QWidget,
 )
 
 from desktop_assistant.domain.settings import SCHEMA, SECTIONS, TR_CONTEXT, SettingError, SettingsAccess, SettingSpec
@@ -114,6 +114,12 @@ class SettingsDialog(QDialog):
             editor = HotkeyEdit(self)
             editor.set_value(value)
             self._readers[spec.key] = editor.value
+        elif spec.kind == "lines":
+            editor = QPlainTextEdit(self)
+            editor.setPlainText(str(value))
+            editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # one rule per line, as stored
+            editor.setMinimumHeight(90)
+            self._readers[spec.key] = editor.toPlainText
         else:
             editor = QLineEdit(self)
             editor.setMaxLength(spec.max_length)

@@ -1,0 +1,220 @@
+"""Live conversations by the platform's round rule (DESIGN 3.3): who is waiting, since when, how urgent.
+
+Pure: events in, state out, the time always from the caller. The same events, stored append-only, are
+turned into chat-log messages for the KPI engine (`messages_of`), so the panel's numbers follow exactly
+the rule `kpi` applies to an exported log.
+
+A conversation that comes into being (from the chat window in front, the clipboard or the panel) starts
+a round: an agent opens a chat because a buyer wrote. Further buyer messages do not restart a round;
+a reply ends it. Closing a conversation with a round open leaves that round unanswered, as the platform
+would count it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Iterable, Mapping
+
+from desktop_assistant.domain.kpi import AGENT, BUYER, Message
+from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
+
+OPENED, BUYER_WROTE, REPLIED, CLOSED = "opened", "buyer_wrote", "replied", "closed"
+KINDS = (OPENED, BUYER_WROTE, REPLIED, CLOSED)
+NICK_MAX = 64
+
+MSG_NO_NICK = QT_TRANSLATE_NOOP("Messages", "请填写买家昵称")
+MSG_NICK_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "买家昵称最多 {limit} 个字符")
+MSG_NICK_LINES = QT_TRANSLATE_NOOP("Messages", "买家昵称不能包含换行")
+MSG_NO_CONVERSATION = QT_TRANSLATE_NOOP("Messages", "先选一个会话")
+
+
+class ConversationError(UserError):
+    """A nick or an action the agent has to correct."""
+
+
+def valid_nick(raw: str) -> str:
+    """The nick as stored: trimmed, one line, at most 64 characters (the clipboard may hold anything)."""
+    nick = (raw or "").strip()
+    if not nick:
+        raise ConversationError(MSG_NO_NICK)
+    if any(ch in nick for ch in "\r\n\t"):
+        raise ConversationError(MSG_NICK_LINES)
+    if len(nick) > NICK_MAX:
+        raise ConversationError(MSG_NICK_TOO_LONG, limit=NICK_MAX)
+    return nick
+
+
+class Level(IntEnum):
+    """How urgent a conversation is; the order is the order of urgency."""
+
+    ANSWERED = 0
+    WAITING = 1
+    WARN = 2
+    OVERDUE = 3
+    CRITICAL = 4
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    warn_s: int = 30
+    overdue_s: int = 60
+    critical_s: int = 180
+
+    def level(self, waited_s: float) -> Level:
+        if waited_s >= self.critical_s:
+            return Level.CRITICAL
+        if waited_s >= self.overdue_s:
+            return Level.OVERDUE
+        if waited_s >= self.warn_s:
+            return Level.WARN
+        return Level.WAITING
+
+
+@dataclass(frozen=True)
+class TimerRules:
+    later: Thresholds = Thresholds()
+    first: Thresholds = Thresholds()  # a new buyer's first round (shops often want a faster greeting)
+    idle_close_s: int = 30 * 60  # an answered conversation quiet this long leaves the list
+
+    @classmethod
+    def from_settings(cls, values: Mapping[str, object]) -> TimerRules:
+        def thresholds(prefix: str) -> Thresholds:
+            warn, overdue, critical = (int(values[f"timer.{prefix}{name}_s"]) for name in ("warn", "overdue", "critical"))
+            # The dialog can save them out of order; the levels must still rise with the wait.
+            overdue, critical = max(overdue, warn), max(critical, overdue, warn)
+            return Thresholds(warn, overdue, critical)
+
+        return cls(thresholds(""), thresholds("first_"), int(values["conversation.idle_close_minutes"]) * 60)
+
+
+@dataclass(frozen=True)
+class Event:
+    at: dt.datetime
+    buyer: str
+    kind: str  # one of KINDS
+    platform: str = ""
+    agent_id: str = ""
+    source: str = ""  # hotkey | button | phrase | window | clipboard | panel | idle
+
+
+@dataclass
+class Conversation:
+    buyer: str
+    platform: str
+    opened_at: dt.datetime
+    last_at: dt.datetime
+    waiting_since: dt.datetime | None = None
+    answered_rounds: int = 0
+    last_response_s: float | None = None
+    announced: Level = Level.ANSWERED  # the highest level already alerted in the open round
+
+    @property
+    def first_round(self) -> bool:
+        return self.answered_rounds == 0
+
+    def waited_s(self, now: dt.datetime) -> float:
+        return max(0.0, (now - self.waiting_since).total_seconds()) if self.waiting_since is not None else 0.0
+
+
+@dataclass
+class Board:
+    """The open conversations of this workstation, rebuilt from events at start and kept by them after."""
+
+    rules: TimerRules = field(default_factory=TimerRules)
+    conversations: dict[str, Conversation] = field(default_factory=dict)
+
+    def apply(self, event: Event) -> Conversation | None:
+        """Take one event; the conversation it touched (None once closed or when there is none)."""
+        conversation = self.conversations.get(event.buyer)
+        if event.kind == CLOSED:
+            self.conversations.pop(event.buyer, None)
+            return None
+        if conversation is None:
+            if event.kind == REPLIED:
+                return None  # a reply to nobody we track: a message, but no conversation
+            conversation = Conversation(event.buyer, event.platform, event.at, event.at)
+            self.conversations[event.buyer] = conversation
+        conversation.last_at = max(conversation.last_at, event.at)
+        if event.platform and not conversation.platform:
+            conversation.platform = event.platform
+        if event.kind in (OPENED, BUYER_WROTE) and conversation.waiting_since is None:
+            conversation.waiting_since = event.at
+            conversation.announced = Level.ANSWERED
+        elif event.kind == REPLIED and conversation.waiting_since is not None:
+            conversation.last_response_s = conversation.waited_s(event.at)
+            conversation.waiting_since = None
+            conversation.answered_rounds += 1
+        return conversation
+
+    def thresholds(self, conversation: Conversation) -> Thresholds:
+        return self.rules.first if conversation.first_round else self.rules.later
+
+    def level(self, conversation: Conversation, now: dt.datetime) -> Level:
+        if conversation.waiting_since is None:
+            return Level.ANSWERED
+        return self.thresholds(conversation).level(conversation.waited_s(now))
+
+    def ordered(self, now: dt.datetime) -> list[Conversation]:
+        """Most urgent first: level, then the longest wait, then the most recent activity."""
+        return sorted(self.conversations.values(),
+                      key=lambda c: (-self.level(c, now), -c.waited_s(now), -c.last_at.timestamp(), c.buyer))
+
+    def longest_waiting(self, now: dt.datetime) -> Conversation | None:
+        waiting = [c for c in self.conversations.values() if c.waiting_since is not None]
+        return max(waiting, key=lambda c: c.waited_s(now), default=None)
+
+    def escalations(self, now: dt.datetime) -> list[tuple[Conversation, Level]]:
+        """Conversations that reached overdue or critical since the last call: each level alerted once per round."""
+        raised = []
+        for conversation in self.conversations.values():
+            level = self.level(conversation, now)
+            if level >= Level.OVERDUE and level > conversation.announced:
+                conversation.announced = level
+                raised.append((conversation, level))
+        return raised
+
+    def idle(self, now: dt.datetime) -> list[str]:
+        """Answered conversations quiet for `idle_close_s`: they may leave the list."""
+        limit = dt.timedelta(seconds=self.rules.idle_close_s)
+        return [c.buyer for c in self.conversations.values()
+                if c.waiting_since is None and self.rules.idle_close_s and now - c.last_at >= limit]
+
+
+def replay(events: Iterable[Event], rules: TimerRules, now: dt.datetime) -> Board:
+    """The board as the events left it. A round already overdue is not alerted again after a restart:
+    its colour says so, and a burst of stale alerts at start-up would only be noise."""
+    board = Board(rules)
+    for event in events:
+        board.apply(event)
+    for conversation in board.conversations.values():
+        conversation.announced = board.level(conversation, now)
+    return board
+
+
+def messages_of(events: Iterable[Event]) -> list[Message]:
+    """The recorded events as chat-log messages (time order kept): the KPI engine's input.
+
+    Every "buyer wrote" is a buyer message and every reply an agent message; opening a conversation is
+    the buyer's first message when no round was open. Closing is not a message."""
+    messages: list[Message] = []
+    waiting: set[str] = set()
+    for event in sorted(events, key=lambda e: e.at):
+        if event.kind == BUYER_WROTE or (event.kind == OPENED and event.buyer not in waiting):
+            messages.append(Message(event.at, event.buyer, BUYER, event.agent_id))
+            waiting.add(event.buyer)
+        elif event.kind == REPLIED:
+            messages.append(Message(event.at, event.buyer, AGENT, event.agent_id))
+            waiting.discard(event.buyer)
+        elif event.kind == CLOSED:
+            waiting.discard(event.buyer)
+    return messages
+
+
+def format_wait(seconds: float) -> str:
+    """0:42, 3:05, 1:02:10: what fits a narrow column."""
+    total = int(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

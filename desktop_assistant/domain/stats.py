@@ -1,0 +1,83 @@
+"""The 统计 tab's figures: the KPI engine of domain/kpi.py over the panel's own recorded events, plus
+the series its charts draw (response-time histogram, rounds per hour, 3-minute rate per day)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Sequence
+
+from desktop_assistant.domain.conversations import Event, messages_of
+from desktop_assistant.domain.kpi import DEFAULT_HOURS, Round, kpis, rounds_of
+
+# Histogram bins (seconds, upper bound inclusive) named as the platform's standards read.
+BINS: tuple[tuple[str, float], ...] = (("≤10s", 10), ("≤30s", 30), ("≤60s", 60), ("≤3min", 180), ("≤10min", 600))
+UNANSWERED = "未回复"
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.datetime
+    end: dt.datetime  # exclusive
+    days: int
+
+    @classmethod
+    def ending_today(cls, now: dt.datetime, days: int) -> Period:
+        end = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time())
+        return cls(end - dt.timedelta(days=days), end, days)
+
+
+@dataclass(frozen=True)
+class Stats:
+    figures: dict  # the keys of DESIGN 3.3 plus `agents`
+    histogram: list[tuple[str, int]]
+    rounds_per_hour: list[int]  # 24 counts, by the hour the round started
+    within_3min_by_day: list[tuple[dt.date, float, int]]  # day, rate, counted rounds
+
+
+def _counted(rounds: Sequence[Round], hours: tuple[dt.time, dt.time] | None) -> list[Round]:
+    if hours is None:
+        return list(rounds)
+    start, end = hours
+    return [r for r in rounds if start <= r.start.time() < end]
+
+
+def histogram(rounds: Sequence[Round]) -> list[tuple[str, int]]:
+    counts = {label: 0 for label, _limit in BINS}
+    unanswered = 0
+    for r in rounds:
+        if r.reply is None:
+            unanswered += 1
+            continue
+        label = next(label for label, limit in BINS if r.response_s <= limit)  # capped at 600: always found
+        counts[label] += 1
+    return [*counts.items(), (UNANSWERED, unanswered)]
+
+
+def per_hour(rounds: Sequence[Round]) -> list[int]:
+    counts = [0] * 24
+    for r in rounds:
+        counts[r.start.hour] += 1
+    return counts
+
+
+def within_3min_by_day(rounds: Sequence[Round], period: Period) -> list[tuple[dt.date, float, int]]:
+    days = [(period.start + dt.timedelta(days=n)).date() for n in range(period.days)]
+    totals = {day: [0, 0] for day in days}
+    for r in rounds:
+        entry = totals.get(r.start.date())
+        if entry is not None:
+            entry[0] += 1
+            entry[1] += r.reply is not None and r.response_s <= 180
+    return [(day, round(fast / count, 4) if count else 0.0, count) for day, (count, fast) in totals.items()]
+
+
+def stats_for(events: Sequence[Event], period: Period, agent: str | None = None,
+              hours: tuple[dt.time, dt.time] | None = DEFAULT_HOURS) -> Stats:
+    """Figures and chart series for the events of `period`; `agent` narrows everything to one agent."""
+    messages = messages_of(e for e in events if period.start <= e.at < period.end)
+    figures = kpis(messages, hours)
+    rounds = _counted(rounds_of(messages), hours)
+    if agent is not None:
+        rounds = [r for r in rounds if r.agent == agent]
+    return Stats(figures, histogram(rounds), per_hour(rounds), within_3min_by_day(rounds, period))
