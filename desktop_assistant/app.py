@@ -22,6 +22,7 @@ from desktop_assistant import APP_NAME, __version__
 from desktop_assistant.domain.clock import Clock, SystemClock
 from desktop_assistant.log import setup_logging
 from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyService
+from desktop_assistant.os_integration.foreground import WindowRef
 from desktop_assistant.os_integration.hotkeys.pick import pick
 from desktop_assistant.os_integration.insertion import InsertionPipeline, InsertRequest, PasteOptions
 from desktop_assistant.os_integration.session import SessionWatcher, pick_session_watcher
@@ -44,7 +45,9 @@ from desktop_assistant.ui.tray import Tray
 if TYPE_CHECKING:
     from desktop_assistant.ui.buyers_controller import BuyersController
     from desktop_assistant.ui.check_controller import CheckController
+    from desktop_assistant.ui.conversations_controller import ConversationsController
     from desktop_assistant.ui.notes_controller import NotesController
+    from desktop_assistant.ui.stats_controller import StatsController
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +82,8 @@ class Application(QObject):
         self.notes: NotesController | None = None
         self.buyers: BuyersController | None = None
         self.checks: CheckController | None = None
+        self.conversations: ConversationsController | None = None
+        self.stats: StatsController | None = None
         self.session_watcher: SessionWatcher | None = None
         self.panel: PanelWindow | None = None
         self.tray: Tray | None = None
@@ -177,14 +182,49 @@ class Application(QObject):
         self.panel.add_feature_tab(self.phrases.tab)
 
     def build_features(self) -> None:
-        """The tabs after 短语: 备注, 待办, 买家 (once)."""
+        """The tabs after 短语: 会话, 备注, 待办, 核对, 买家, 统计 (once)."""
         if self.notes is not None or self.store is None:
             return
+        self._build_conversations()
         self._build_notes()
         self._build_checks()
         self._build_buyers()
-        assert self.notes is not None
+        self._build_stats()
+        assert self.notes is not None and self.conversations is not None
         self.notes.start()
+        self.conversations.start()
+
+    def _build_conversations(self) -> None:
+        from desktop_assistant.ui.conversations_controller import ConversationsController
+
+        assert self.store is not None and self.panel is not None and self.pipeline is not None
+        pipeline = self.pipeline
+        self.conversations = ConversationsController(
+            self.store.conversations, self.store.settings, self.clock,
+            paste_text=lambda text, tag: self._insert_texts([text], None, tag, True),
+            focus_window=pipeline.bring_forward, beep=QApplication.beep, parent=self)
+        conversations = self.conversations
+        conversations.notify.connect(self._notify)
+        conversations.status_changed.connect(self.panel.status_strip.set_conversation)
+        conversations.active_changed.connect(lambda nick: log.info("active conversation: %s", nick or "-"))
+        conversations.badge_changed.connect(lambda urgent: self.panel.update_tab_title(conversations.tab, urgent))
+        pipeline.inserted.connect(conversations.agent_pasted)  # a paste into the chat is the reply
+        if self.phrases is not None:
+            phrases = self.phrases
+            conversations.save_phrase_requested.connect(phrases.new_phrase)
+        if pipeline.tracker is not None:  # the chat window in front names the active conversation
+            pipeline.tracker.changed.connect(self._window_activated)
+        self.panel.add_feature_tab(conversations.tab)
+
+    def _build_stats(self) -> None:
+        from desktop_assistant.ui.stats_controller import StatsController
+        from desktop_assistant.domain.kpi import KpiError
+        from desktop_assistant.storage.files import write_export
+
+        assert self.store is not None and self.panel is not None
+        self.stats = StatsController(self.store.conversations, self.clock,
+                                     lambda path, data: write_export(path, data, KpiError), parent=self)
+        self.panel.add_feature_tab(self.stats.tab)
 
     def _build_notes(self) -> None:
         from desktop_assistant.ui.notes_controller import NotesController  # imported after the first paint
@@ -229,14 +269,11 @@ class Application(QObject):
         self.buyers = BuyersController(self.store.buyers, settings, self.clock, celebrities, files, parent=self)
         buyers = self.buyers
         buyers.warning.connect(self._notify)
-        buyers.active_buyer_changed.connect(self.panel.status_strip.set_conversation)
-        buyers.active_buyer_changed.connect(lambda nick: log.info("active buyer: %s", nick))
         if self.checks is not None:
             buyers.active_buyer_changed.connect(self.checks.use_buyer)
         self.notes.notes_tab.order_opened.connect(lambda _order, buyer: buyers.buyer_became_active(buyer))
-        if self.pipeline.tracker is not None:  # the chat window in front names the active buyer
-            self.pipeline.tracker.changed.connect(
-                lambda ref: buyers.window_activated(ref.process, ref.title) if ref is not None else None)
+        if self.conversations is not None:  # the buyer of the active conversation is looked up and screened
+            self.conversations.active_changed.connect(buyers.buyer_became_active)
         self.panel.add_feature_tab(buyers.tab)
 
     def show(self) -> None:
@@ -260,9 +297,24 @@ class Application(QObject):
 
     # --- behaviour ---------------------------------------------------------------------------
     def _hotkey_actions(self) -> dict[str, Callable[[], None]]:
-        # Features add their actions here as they land (buyer_wrote, replied come with conversations).
         assert self.panel is not None and self.phrases is not None
-        return {"hotkey.toggle_panel": self.panel.toggle_visible, "hotkey.picker": self.phrases.open_picker}
+        return {
+            "hotkey.toggle_panel": self.panel.toggle_visible,
+            "hotkey.picker": self.phrases.open_picker,
+            # Conversations are built right after the first paint; a press before that does nothing.
+            "hotkey.buyer_wrote": lambda: self.conversations and self.conversations.buyer_wrote("hotkey"),
+            "hotkey.replied": lambda: self.conversations and self.conversations.replied("hotkey"),
+            "hotkey.new_conversation": self._new_conversation_from_clipboard,
+            "hotkey.jump_longest": lambda: self.conversations and self.conversations.jump_longest(),
+        }
+
+    def _window_activated(self, window: WindowRef | None) -> None:
+        if window is not None and self.conversations is not None:
+            self.conversations.window_activated(window.process, window.title, window)
+
+    def _new_conversation_from_clipboard(self) -> None:
+        if self.conversations is not None and self.pipeline is not None:
+            self.conversations.new_from_clipboard(self.pipeline.agent_clipboard_text())
 
     def _register_hotkeys(self) -> None:
         if self.store is None or self.hotkeys is None or self.phrases is None:
@@ -282,7 +334,8 @@ class Application(QObject):
         """{买家}: the buyer of the chat in front, else of the order open in 备注; {订单号}: that order,
         unless it belongs to another buyer than the chat in front."""
         order = self.notes.context() if self.notes is not None else {}
-        chatting = self.buyers.active_nick if self.buyers is not None else ""
+        chatting = self.conversations.active if self.conversations is not None else ""
+        chatting = chatting or (self.buyers.active_nick if self.buyers is not None else "")
         if chatting and order.get("buyer") not in ("", chatting):
             return {"buyer": chatting, "order_id": ""}
         return {"buyer": chatting or order.get("buyer", ""), "order_id": order.get("order_id", "")}
@@ -333,6 +386,8 @@ class Application(QObject):
             self.pipeline.set_options(PasteOptions.from_settings(values))
         if self.buyers is not None:
             self.buyers.apply_settings(values)
+        if self.conversations is not None:
+            self.conversations.apply_settings(values)
         if self.notes is not None:
             self.notes.notes_tab.apply_settings(values)
             self.notes.tick()  # reminder times follow the new lead and cut-off at once
@@ -386,6 +441,10 @@ class Application(QObject):
         if self.notes is not None:
             self.notes.stop()
             self.notes = None
+        if self.conversations is not None:
+            self.conversations.stop()
+            self.conversations = None
+        self.stats = None
         self.buyers = None
         self.checks = None
         if self.hotkeys is not None:

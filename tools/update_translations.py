@@ -32,6 +32,7 @@ from pathlib import Path
 
 from translations_buyers import BUYERS_TRANSLATIONS  # tools/ is on sys.path when run as a script
 from translations_checks import CHECKS_TRANSLATIONS
+from translations_conversations import CONVERSATIONS_TRANSLATIONS
 from translations_notes import NOTES_TRANSLATIONS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -283,6 +284,7 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
 TRANSLATIONS.update(NOTES_TRANSLATIONS)
 TRANSLATIONS.update(BUYERS_TRANSLATIONS)
 TRANSLATIONS.update(CHECKS_TRANSLATIONS)
+TRANSLATIONS.update(CONVERSATIONS_TRANSLATIONS)
 
 _FIELD = re.compile(r"\{[^{}]*\}|%L?\d+|%n")
 

@@ -196,6 +196,8 @@ class InsertionPipeline(QObject):
             return
         self._closed = True
         self._timer.stop()
+        if self.tracker is not None:  # no window reports after the app is gone
+            self.tracker.stop()
         self._step = None
         self._queue.clear()
         self._job = None
@@ -232,6 +234,10 @@ class InsertionPipeline(QObject):
     @property
     def pending(self) -> int:
         return len(self._queue) + (1 if self._job is not None else 0)
+
+    def bring_forward(self, window: WindowRef) -> bool:
+        """Give focus to a window the agent asked for (the longest-waiting chat); False when it is gone."""
+        return self._foreground.exists(window) and self._foreground.activate(window)
 
     def agent_clipboard_text(self) -> str:
         """The agent's clipboard text for {剪贴板}: the backup while a burst holds the clipboard."""

@@ -12,7 +12,6 @@ from desktop_assistant.domain.buyers import (
     MSG_NEEDS_LIST_REASON, BlacklistFileService, BuyerError, BuyerRecord, BuyerRepository, profile_from_mapping, valid_nick,
 )
 from desktop_assistant.domain.clock import Clock
-from desktop_assistant.domain.conversation_titles import buyer_from_window
 from desktop_assistant.domain.messages import UserError
 from desktop_assistant.domain.screening import Profile, Screening, rules_from_settings, screen
 from desktop_assistant.domain.settings import SettingsAccess
@@ -69,12 +68,6 @@ class BuyersController(QObject):
         self.tab.show_record(nick, record, screening, self._buyers.list_history(nick))
         self.tab.message.say("")
         return screening
-
-    def window_activated(self, process: str, title: str) -> None:
-        """A window came to the front: if it is a chat naming a buyer, that buyer becomes active."""
-        nick = buyer_from_window(process, title)
-        if nick:
-            self.buyer_became_active(nick)
 
     def buyer_became_active(self, nick: str) -> None:
         if not nick or nick == self.active_nick:

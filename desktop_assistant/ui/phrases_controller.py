@@ -119,10 +119,18 @@ class PhrasesController(QObject):
     def open_picker(self) -> None:
         self.picker.popup_at(QCursor.pos())
 
-    def edit(self, phrase: object) -> None:
+    def edit(self, phrase: object) -> PhraseEditor:
         editor = PhraseEditor(self.library, phrase, self.render_context, self.hotkey_problem, self.tab.window())
         editor.accepted.connect(self.bindings_changed)
         editor.open()
+        return editor
+
+    def new_phrase(self, title: str, body: str) -> PhraseEditor:
+        """The editor for a new phrase, filled in (an answer worth keeping); the agent saves or cancels."""
+        editor = self.edit(None)
+        editor.title.setText(title)
+        editor.body.setPlainText(body)
+        return editor
 
     # --- files -------------------------------------------------------------------------------
     def choose_import_file(self) -> None:

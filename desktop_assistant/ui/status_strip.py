@@ -11,6 +11,7 @@ class StatusStrip(QWidget):
         super().__init__(parent)
         self.setObjectName("statusStrip")
         self._conversation = ""
+        self._colour = ""
         self._hotkey_state = "off"
         self._hotkey_problem = ""
         self.conversation_label = QLabel(self)
@@ -26,13 +27,15 @@ class StatusStrip(QWidget):
         layout.addWidget(self.hotkey_label)
         self.retranslate()
 
-    def set_conversation(self, text: str) -> None:
-        """Later features put the active conversation here (buyer nick, platform, timer)."""
+    def set_conversation(self, text: str, colour: str = "") -> None:
+        """The active conversation (buyer, platform, timer), coloured as its timer is."""
         self._conversation = text
+        self._colour = colour
         self.retranslate()
 
     def show_notice(self, text: str, seconds: int = 8) -> None:
         """A problem the agent must see now (a phrase that was not pasted); fades back to the conversation."""
+        self._set_colour("")
         self.conversation_label.setText(text)
         self.conversation_label.setProperty("notice", True)
         self._notice_timer.start(seconds * 1000)
@@ -40,6 +43,11 @@ class StatusStrip(QWidget):
     def _end_notice(self) -> None:
         self.conversation_label.setProperty("notice", False)
         self.retranslate()
+
+    def _set_colour(self, colour: str) -> None:
+        style = f"color: {colour}; font-weight: bold;" if colour else ""
+        if self.conversation_label.styleSheet() != style:  # the tick calls this every second
+            self.conversation_label.setStyleSheet(style)
 
     def set_hotkey_state(self, state: str, problem: str = "") -> None:
         self._hotkey_state = state
@@ -55,6 +63,7 @@ class StatusStrip(QWidget):
         self.conversation_label.setText(
             self.tr("当前会话: {0}").format(self._conversation or self.tr("无"))
         )
+        self._set_colour(self._colour)
         texts = {
             "active": self.tr("快捷键: 已启用"),
             "paused": self.tr("快捷键: 已暂停"),

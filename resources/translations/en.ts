@@ -127,12 +127,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+308"/>
+        <location filename="../../desktop_assistant/app.py" line="+361"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>数据库可能已损坏</source>
         <translation>The database may be damaged</translation>
     </message>
@@ -364,7 +364,7 @@
 <context>
     <name>BuyersController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/buyers_controller.py" line="+87"/>
+        <location filename="../../desktop_assistant/ui/buyers_controller.py" line="+80"/>
         <source>注意: 黑名单买家</source>
         <translation>Careful: blacklisted buyer</translation>
     </message>
@@ -634,6 +634,220 @@ still to do: {1}</translation>
         <location line="+1"/>
         <source>地址是驿站/快递柜等代收点</source>
         <translation>The address is a pickup point (station or locker)</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationModel</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/conversation_model.py" line="+20"/>
+        <source>买家</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>计时</source>
+        <translation>Timer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已回复</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>等待回复</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>快超时</source>
+        <translation>Almost late</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超时</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>严重超时</source>
+        <translation>Very late</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>上一轮响应时间</source>
+        <translation>Response time of the last round</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationsController</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/conversations_controller.py" line="+180"/>
+        <source>没有等待回复的会话</source>
+        <translation>No chat is waiting for a reply</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>已记下, {0} 分钟内回复 {1}</source>
+        <translation>Noted; answer {1} within {0} minutes</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>已回答。这个回答以后还用得上? 点「存为短语」</source>
+        <translation>Answered. Will you need this answer again? Click “Save as phrase”</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>严重超时</source>
+        <translation>Very late</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>回复超时</source>
+        <translation>Reply late</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 已等待 {1}</source>
+        <translation>{0} has waited {1}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>待答问题超时</source>
+        <translation>Open question late</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{0} · 已回复</source>
+        <translation>{0} · answered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} · 等待 {1}</source>
+        <translation>{0} · waiting {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationsTab</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/conversations_tab.py" line="+111"/>
+        <source>会话 ({0})</source>
+        <translation>Chats ({0})</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>会话</source>
+        <translation>Chats</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>还剩 {0}</source>
+        <translation>{0} left</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已超时 {0}</source>
+        <translation>Late by {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已回答: {0}</source>
+        <translation>Answered: {0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>待答问题 ({0})</source>
+        <translation>Open questions ({0})</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>先在列表里选一个待答问题</source>
+        <translation>Choose an open question in the list first</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>买家昵称</source>
+        <translation>Buyer nick</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新会话</source>
+        <translation>New chat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>买家发言</source>
+        <translation>Buyer wrote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>买家发来消息: 没有进行中的计时就开始计时</source>
+        <translation>The buyer wrote: starts the timer unless one runs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已回复</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结束</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>等最久的</source>
+        <translation>Longest wait</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>跳到等待最久的会话</source>
+        <translation>Jump to the chat waiting longest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>买家问了什么要查的? (5 分钟内回复)</source>
+        <translation>What did the buyer ask that needs checking? (answer within 5 minutes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>记下</source>
+        <translation>Note it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回答</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发送回答</source>
+        <translation>Send answer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已答</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>存为短语</source>
+        <translation>Save as phrase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>待答问题</source>
+        <translation>Open questions</translation>
     </message>
 </context>
 <context>
@@ -979,7 +1193,7 @@ still to do: {1}</translation>
         <translation>Shift+character would swallow normal typing; choose another</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/settings.py" line="+25"/>
+        <location filename="../../desktop_assistant/domain/settings.py" line="+27"/>
         <source>{key}: {reason}</source>
         <translation>{key}: {reason}</translation>
     </message>
@@ -1099,7 +1313,7 @@ still to do: {1}</translation>
         <translation>Phrase {line}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/kpi.py" line="+30"/>
+        <location filename="../../desktop_assistant/domain/kpi.py" line="+32"/>
         <source>第 1 行: 表头缺少 {column} 列</source>
         <translation>Line 1: the header has no {column} column</translation>
     </message>
@@ -1512,6 +1726,56 @@ still to do: {1}</translation>
         <source>话术里的 {{{field}}} 不是清单里的项目</source>
         <translation>{{{field}}} in the message is not an item of the list</translation>
     </message>
+    <message>
+        <location filename="../../desktop_assistant/domain/conversation_titles.py" line="+19"/>
+        <source>第 {line} 行: 规则应为「平台 | 程序 | 标题正则」</source>
+        <translation>Line {line}: a rule is “platform | program | title pattern”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {line} 行: 标题正则有误: {reason}</source>
+        <translation>Line {line}: the title pattern is wrong: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {line} 行: 标题正则需要一个分组 (?P&lt;nick&gt;…) 表示买家昵称</source>
+        <translation>Line {line}: the title pattern needs a group (?P&lt;nick&gt;…) for the buyer&apos;s nick</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/domain/conversations.py" line="+27"/>
+        <source>请填写买家昵称</source>
+        <translation>Enter the buyer&apos;s nick</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>买家昵称最多 {limit} 个字符</source>
+        <translation>A buyer nick has at most {limit} characters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>买家昵称不能包含换行</source>
+        <translation>A buyer nick cannot contain line breaks</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>先选一个会话</source>
+        <translation>Choose a chat first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/domain/questions.py" line="+14"/>
+        <source>请写下买家的问题</source>
+        <translation>Write down the buyer&apos;s question</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请写下回答</source>
+        <translation>Write the answer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>最多 {limit} 个字</source>
+        <translation>At most {limit} characters</translation>
+    </message>
 </context>
 <context>
     <name>Notes</name>
@@ -1837,7 +2101,7 @@ still to do: {1}</translation>
         <translation>No phrase has the code “{0}”: change the chase phrase in the settings, or create that code</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+28"/>
         <source>导入短语</source>
         <translation>Import phrases</translation>
     </message>
@@ -2114,7 +2378,7 @@ still to do: {1}</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_assistant/domain/settings.py" line="+104"/>
+        <location filename="../../desktop_assistant/domain/settings.py" line="+121"/>
         <source>权重: 在黑名单</source>
         <translation>Weight: blacklisted</translation>
     </message>
@@ -2284,6 +2548,16 @@ still to do: {1}</translation>
         <translation>Replied</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>用剪贴板里的昵称新建会话</source>
+        <translation>New chat from the nick on the clipboard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>跳到等待最久的会话</source>
+        <translation>Jump to the chat waiting longest</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>粘贴后最长等待 (毫秒)</source>
         <translation>Longest wait after pasting (ms)</translation>
@@ -2307,6 +2581,56 @@ still to do: {1}</translation>
         <location line="+2"/>
         <source>只向这些程序粘贴 (留空: 全部)</source>
         <translation>Paste only into these programs (empty: all)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>计时变黄 (秒)</source>
+        <translation>Timer turns orange (seconds)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>计时超时变红 (秒)</source>
+        <translation>Timer late, red (seconds)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>计时严重超时 (秒)</source>
+        <translation>Timer very late (seconds)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>首次响应: 变黄 (秒)</source>
+        <translation>First response: orange (seconds)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>首次响应: 超时 (秒)</source>
+        <translation>First response: late (seconds)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>首次响应: 严重超时 (秒)</source>
+        <translation>First response: very late (seconds)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超时时托盘提醒</source>
+        <translation>Tray notice when late</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超时时响铃</source>
+        <translation>Beep when late</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已回复的会话闲置多久后移出列表 (分钟, 0: 不移出)</source>
+        <translation>Answered chats leave the list after this many idle minutes (0: never)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>从聊天窗口标题识别买家 (每行: 平台 | 程序 | 标题正则)</source>
+        <translation>Buyer from the chat window title (one per line: platform | program | title pattern)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2420,6 +2744,11 @@ still to do: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>会话计时与提醒</source>
+        <translation>Chat timers and alerts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>备注与提醒</source>
         <translation>Notes and reminders</translation>
     </message>
@@ -2496,9 +2825,151 @@ still to do: {1}</translation>
     </message>
 </context>
 <context>
+    <name>StatsController</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/stats_controller.py" line="+48"/>
+        <source>{0} 轮, 更新于 {1}</source>
+        <translation>{0} rounds, updated at {1}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(未分配)</source>
+        <translation>(unassigned)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>导出统计</source>
+        <translation>Export stats</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>统计</source>
+        <translation>Stats</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已导出 {0} 行到 {1}</source>
+        <translation>Exported {0} rows to {1}</translation>
+    </message>
+</context>
+<context>
+    <name>StatsTab</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/stats_tab.py" line="+21"/>
+        <source>客服</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>轮次</source>
+        <translation>Rounds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已回复</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>买家</source>
+        <translation>Buyers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>平均响应(秒)</source>
+        <translation>Avg response (s)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>平均首响(秒)</source>
+        <translation>Avg first response (s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>30秒回复率</source>
+        <translation>Within 30 s</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>60秒回复率</source>
+        <translation>Within 60 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3分钟回复率</source>
+        <translation>Within 3 min</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>答问比</source>
+        <translation>Answers/questions</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>统计</source>
+        <translation>Stats</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+6"/>
+        <source>(未分配)</source>
+        <translation>(unassigned)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>近 7 天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全部客服</source>
+        <translation>All agents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>响应时间分布 (轮次)</source>
+        <translation>Response times (rounds)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>每小时轮次</source>
+        <translation>Rounds per hour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>每天 3 分钟回复率</source>
+        <translation>3-minute rate per day</translation>
+    </message>
+</context>
+<context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../desktop_assistant/ui/status_strip.py" line="+56"/>
+        <location filename="../../desktop_assistant/ui/status_strip.py" line="+64"/>
         <source>当前会话: {0}</source>
         <translation>Current conversation: {0}</translation>
     </message>
@@ -2508,7 +2979,7 @@ still to do: {1}</translation>
         <translation>None</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>快捷键: 已启用</source>
         <translation>Hotkeys: on</translation>
     </message>

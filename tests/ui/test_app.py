@@ -234,7 +234,7 @@ def test_the_feature_tabs_follow_the_first_paint(qtbot, make_app) -> None:
     app.show()
     tabs = app.panel.tabs
     assert app.notes is None and tabs.count() == 2  # 短语 and 概览: the panel is up and usable
-    qtbot.waitUntil(lambda: app.buyers is not None)
+    qtbot.waitUntil(lambda: app.stats is not None)
     titles = [tabs.tabText(i) for i in range(tabs.count())]
-    assert titles == ["短语", "备注", "待办", "核对", "买家", "概览"]
-    assert app.notes.timer.isActive()
+    assert titles == ["短语", "会话", "备注", "待办", "核对", "买家", "统计", "概览"]
+    assert app.notes.timer.isActive() and app.conversations.timer.isActive()

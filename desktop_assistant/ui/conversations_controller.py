@@ -1,0 +1,266 @@
+"""Wires conversations to the panel: events from hotkeys, buttons, pastes and the chat window in front;
+one tick a second repaints every timer, raises alerts once per level and round, and counts down the
+待答问题. Every event is stored before the board takes it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from desktop_assistant.domain.clock import Clock
+from desktop_assistant.domain.conversation_titles import TitleRuleError, match_window, parse_title_rules
+from desktop_assistant.domain.conversations import (
+    BUYER_WROTE, CLOSED, MSG_NO_CONVERSATION, OPENED, REPLIED, ConversationError, Event, Level, TimerRules,
+    format_wait, replay, valid_nick,
+)
+from desktop_assistant.domain.messages import UserError
+from desktop_assistant.domain.questions import MSG_NO_ANSWER, ConversationRepository, Question, valid_text
+from desktop_assistant.domain.settings import SettingsAccess
+from desktop_assistant.ui.conversations_tab import ConversationsTab
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 1000
+REPLAY_SPAN = dt.timedelta(days=1)  # a restart picks up the conversations of the last day
+QUESTION_MINUTES = 5
+STRIP_COLOURS = {Level.ANSWERED: "", Level.WAITING: "", Level.WARN: "#ef6c00", Level.OVERDUE: "#c62828",
+                 Level.CRITICAL: "#c62828"}
+
+
+class ConversationsController(QObject):
+    notify = Signal(str, str)  # title, message for the tray and the status strip (never takes focus)
+    active_changed = Signal(str)  # the buyer of the active conversation ("" when none)
+    status_changed = Signal(str, str)  # status-strip text, colour
+    save_phrase_requested = Signal(str, str)  # title (the question), body (the answer)
+    badge_changed = Signal(bool)  # the waiting count in the tab title changed; True: someone is overdue
+
+    def __init__(self, repository: ConversationRepository, settings: SettingsAccess, clock: Clock,
+                 paste_text: Callable[[str, Any], None], focus_window: Callable[[Any], bool],
+                 beep: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._repository = repository
+        self._settings = settings
+        self._clock = clock
+        self._paste_text = paste_text
+        self._focus_window = focus_window
+        self._beep = beep
+        self.rules = TimerRules.from_settings(settings.all())
+        self.title_rules = self._title_rules(settings.get("conversation.title_rules"))
+        now = clock.now()
+        self.board = replay(repository.events_between(now - REPLAY_SPAN, now + dt.timedelta(seconds=1)),
+                            self.rules, now)
+        self.active = ""
+        self.windows: dict[str, Any] = {}  # buyer -> the chat window last seen for them (for "jump")
+        self._alerted_questions: set[int] = set()
+        self._badge = (0, False)
+        self.last_answer: tuple[str, str] | None = None  # question, answer: offered as a new phrase
+        self.tab = ConversationsTab()
+        self.tab.new_requested.connect(lambda nick: self.new_conversation(nick, "panel"))
+        self.tab.chosen.connect(self.set_active)
+        self.tab.buyer_wrote_requested.connect(lambda: self.buyer_wrote("button"))
+        self.tab.replied_requested.connect(lambda: self.replied("button"))
+        self.tab.close_requested.connect(self.close_active)
+        self.tab.jump_requested.connect(self.jump_longest)
+        self.tab.question_added.connect(self.add_question)
+        self.tab.answer_requested.connect(self.answer_question)
+        self.tab.save_phrase_requested.connect(
+            lambda: self.save_phrase_requested.emit(*self.last_answer) if self.last_answer else None)
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+
+    @staticmethod
+    def _title_rules(text: str) -> tuple:
+        try:
+            return parse_title_rules(text)
+        except TitleRuleError as exc:  # the settings check refuses these; an old file may still hold one
+            log.warning("conversation.title_rules unusable, chat windows are not recognised: %s", exc)
+            return ()
+
+    def start(self) -> None:
+        self.timer.start()
+        self.tick()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def apply_settings(self, values: dict) -> None:
+        self.rules = TimerRules.from_settings(values)
+        self.board.rules = self.rules
+        self.title_rules = self._title_rules(values["conversation.title_rules"])
+        self.tick()
+
+    def _say_error(self, error: UserError) -> None:
+        self.tab.message.say(error.translated(QCoreApplication.translate), error=True)
+
+    def _agent(self) -> str:
+        return self._settings.get("agent_id") or self._settings.get("agent_name")
+
+    def _record(self, nick: str, kind: str, source: str, platform: str = "") -> None:
+        """Stored first: the board only takes what the database kept."""
+        event = Event(self._clock.now(), nick, kind, platform, self._agent(), source)
+        self._repository.record(event)
+        self.board.apply(event)
+        log.info("conversation %s: %s (%s)", nick, kind, source)
+
+    # --- events --------------------------------------------------------------------------------
+    def new_conversation(self, raw_nick: str, source: str, platform: str = "") -> bool:
+        """Open (or return to) a conversation; a new one starts a round: a buyer wrote to be opened."""
+        try:
+            nick = valid_nick(raw_nick)
+        except ConversationError as exc:
+            self._say_error(exc)
+            return False
+        if nick not in self.board.conversations:
+            self._record(nick, OPENED, source, platform)
+        self.tab.nick_edit.clear()
+        self.set_active(nick)
+        return True
+
+    def new_from_clipboard(self, text: str) -> bool:
+        """The hotkey: the nick the agent copied from the IM client (its first line)."""
+        first_line = next((line for line in (text or "").splitlines() if line.strip()), "")
+        return self.new_conversation(first_line, "clipboard")
+
+    def window_activated(self, process: str, title: str, window: Any = None) -> None:
+        """A window came to the front; a chat window naming a buyer makes that conversation active."""
+        found = match_window(process, title, self.title_rules)
+        if found is None:
+            return
+        if window is not None:
+            self.windows[found.nick] = window
+        self.new_conversation(found.nick, "window", found.platform)
+
+    def _require_active(self) -> str:
+        if self.active not in self.board.conversations:
+            self._say_error(ConversationError(MSG_NO_CONVERSATION))
+            return ""
+        return self.active
+
+    def buyer_wrote(self, source: str) -> None:
+        """Starts a round only when none is open (the board keeps the first unanswered message)."""
+        nick = self._require_active()
+        if nick:
+            self._record(nick, BUYER_WROTE, source)
+            self.refresh()
+
+    def replied(self, source: str) -> None:
+        nick = self._require_active()
+        if nick:
+            self._record(nick, REPLIED, source)
+            self.refresh()
+
+    def agent_pasted(self, tag: Any) -> None:
+        """Anything pasted into the chat (a phrase, a confirmation, an answer) is the agent's reply."""
+        if self.active in self.board.conversations:
+            self._record(self.active, REPLIED, "phrase" if isinstance(tag, int) else "paste")
+            self.refresh()
+
+    def close_active(self) -> None:
+        nick = self._require_active()
+        if nick:
+            self._record(nick, CLOSED, "button")
+            self.set_active("")
+
+    def set_active(self, nick: str) -> None:
+        changed = nick != self.active
+        self.active = nick
+        if changed:
+            self.active_changed.emit(nick)
+        self.tab.message.say("")
+        self.refresh()
+
+    def jump_longest(self) -> None:
+        """The buyer who has waited longest becomes active, and their chat window comes up if known."""
+        longest = self.board.longest_waiting(self._clock.now())
+        if longest is None:
+            self.tab.message.say(self.tr("没有等待回复的会话"))
+            return
+        self.set_active(longest.buyer)
+        window = self.windows.get(longest.buyer)
+        if window is not None and not self._focus_window(window):
+            log.info("could not bring the chat window of %s forward", longest.buyer)
+
+    # --- 待答问题 --------------------------------------------------------------------------------
+    def add_question(self, raw: str) -> Question | None:
+        nick = self._require_active()
+        if not nick:
+            return None
+        try:
+            text = valid_text(raw)
+        except UserError as exc:
+            self._say_error(exc)
+            return None
+        now = self._clock.now()
+        question = self._repository.add_question(nick, text, now + dt.timedelta(minutes=QUESTION_MINUTES),
+                                                 self._agent(), now)
+        self.tab.question_edit.clear()
+        self.tab.message.say(self.tr("已记下, {0} 分钟内回复 {1}").format(QUESTION_MINUTES, nick))
+        self.refresh()
+        return question
+
+    def answer_question(self, question_id: int, raw: str, send: bool) -> Question | None:
+        try:
+            answer = valid_text(raw, MSG_NO_ANSWER)
+        except UserError as exc:
+            self._say_error(exc)
+            return None
+        question = self._repository.answer_question(question_id, answer, self._clock.now())
+        if send:  # the paste comes back through agent_pasted: that is the reply
+            self._paste_text(answer, ("question", question_id))
+        self.last_answer = (question.text, answer)
+        self.tab.answer_edit.clear()
+        self.tab.save_phrase_button.setEnabled(True)
+        self.tab.message.say(self.tr("已回答。这个回答以后还用得上? 点「存为短语」"))
+        self.refresh()
+        return question
+
+    # --- the tick ------------------------------------------------------------------------------
+    def tick(self) -> None:
+        now = self._clock.now()
+        for nick in self.board.idle(now):
+            self._record(nick, CLOSED, "idle")
+            if nick == self.active:
+                self.set_active("")
+        for conversation, level in self.board.escalations(now):
+            self._alert(conversation.buyer, level, conversation.waited_s(now))
+        self.refresh(now)
+
+    def _alert(self, nick: str, level: Level, waited: float) -> None:
+        title = self.tr("严重超时") if level == Level.CRITICAL else self.tr("回复超时")
+        message = self.tr("{0} 已等待 {1}").format(nick, format_wait(waited))
+        if self._settings.get("alerts.tray"):
+            self.notify.emit(title, message)
+        if self._settings.get("alerts.sound"):
+            self._beep()
+
+    def refresh(self, now: dt.datetime | None = None) -> None:
+        now = now or self._clock.now()
+        self.tab.model.refresh(self.board, now, self.active)
+        self.tab.select(self.active)
+        questions = self._repository.listed_questions(now)
+        for question in questions:
+            if question.overdue(now) and question.id not in self._alerted_questions:
+                self._alerted_questions.add(question.id)
+                self.notify.emit(self.tr("待答问题超时"), f"{question.buyer}: {question.text}")
+        self.tab.show_questions(questions, now)
+        self.status_changed.emit(*self.status_text(now))
+        levels = [self.board.level(c, now) for c in self.board.conversations.values()]
+        badge = (sum(level > Level.ANSWERED for level in levels), any(level >= Level.OVERDUE for level in levels))
+        if badge != self._badge:
+            self._badge = badge
+            self.tab.waiting = badge[0]
+            self.badge_changed.emit(badge[1])
+
+    def status_text(self, now: dt.datetime) -> tuple[str, str]:
+        conversation = self.board.conversations.get(self.active)
+        if conversation is None:
+            return "", ""
+        name = f"{conversation.buyer} ({conversation.platform})" if conversation.platform else conversation.buyer
+        level = self.board.level(conversation, now)
+        if level == Level.ANSWERED:
+            return self.tr("{0} · 已回复").format(name), ""
+        return self.tr("{0} · 等待 {1}").format(name, format_wait(conversation.waited_s(now))), STRIP_COLOURS[level]

@@ -1,0 +1,79 @@
+"""The 统计 tab's behaviour: figures from the recorded events whenever the tab is shown or asked, and
+the table exported to XLSX or CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtWidgets import QFileDialog
+
+from desktop_assistant.domain.clock import Clock
+from desktop_assistant.domain.kpi import KEYS
+from desktop_assistant.domain.messages import UserError
+from desktop_assistant.domain.questions import ConversationRepository
+from desktop_assistant.domain.stats import Period, Stats, stats_for
+from desktop_assistant.domain.tables import csv_bytes, xlsx_bytes
+from desktop_assistant.ui.stats_tab import HEADINGS, StatsTab, heading, shown
+
+
+class StatsController(QObject):
+    def __init__(self, repository: ConversationRepository, clock: Clock,
+                 write_file: Callable[[Path, bytes], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._repository = repository
+        self._clock = clock
+        self._write_file = write_file  # raises UserError for the agent
+        self.tab = StatsTab()
+        self.stats: Stats | None = None
+        self.tab.refresh_requested.connect(self.refresh)
+        self.tab.export_requested.connect(self.choose_export_file)
+        self.tab.installEventFilter(self)  # figures are computed when the tab is looked at, not every second
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tab and event.type() == QEvent.Type.Show:
+            self.refresh()
+        return False
+
+    def refresh(self) -> Stats:
+        now = self._clock.now()
+        period = Period.ending_today(now, self.tab.days())
+        events = self._repository.events_between(period.start, period.end)
+        everyone = stats_for(events, period)
+        self.tab.set_agents(list(everyone.figures["agents"]))
+        agent = self.tab.chosen_agent()
+        self.stats = everyone if agent is None else stats_for(events, period, agent)
+        self.tab.show_stats(self.stats)
+        self.tab.message.say(self.tr("{0} 轮, 更新于 {1}").format(self.stats.figures["rounds"], now.strftime("%H:%M:%S")))
+        return self.stats
+
+    def table_rows(self) -> list[list[str]]:
+        assert self.stats is not None
+        figures = self.stats.figures
+        rows = [[self.tr("全部")] + [shown(key, figures[key]) for key in KEYS]]
+        for name, values in figures["agents"].items():
+            rows.append([name or self.tr("(未分配)")] + [shown(key, values[key]) for key in KEYS])
+        return rows
+
+    def choose_export_file(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self.tab.window(), self.tr("导出统计"), "kpi.xlsx",
+                                              "Excel (*.xlsx);;CSV (*.csv)")
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> bool:
+        """The table as shown (XLSX unless the name ends in .csv); the line under it says how it went."""
+        if self.stats is None:
+            self.refresh()
+        header = [heading(text) for text in HEADINGS]
+        rows = self.table_rows()
+        data = (csv_bytes(header, rows) if path.suffix.lower() == ".csv"
+                else xlsx_bytes(self.tr("统计"), header, rows, widths=[14] + [12] * len(KEYS)))
+        try:
+            self._write_file(path, data)
+        except UserError as exc:
+            self.tab.message.say(exc.translated(QCoreApplication.translate), error=True)
+            return False
+        self.tab.message.say(self.tr("已导出 {0} 行到 {1}").format(len(rows), path))
+        return True

@@ -1,0 +1,187 @@
+"""统计 tab: the KPI table (all agents, then each) and three charts drawn with QtCharts: response-time
+histogram, rounds per hour, 3-minute rate per day."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis,
+)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QMargins, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QHeaderView, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from desktop_assistant.domain.kpi import KEYS
+from desktop_assistant.domain.stats import Stats
+from desktop_assistant.ui.widgets import MessageLabel, fill_with_scrolling
+
+HEADINGS = (QT_TRANSLATE_NOOP("StatsTab", "客服"), QT_TRANSLATE_NOOP("StatsTab", "轮次"),
+            QT_TRANSLATE_NOOP("StatsTab", "已回复"), QT_TRANSLATE_NOOP("StatsTab", "买家"),
+            QT_TRANSLATE_NOOP("StatsTab", "平均响应(秒)"), QT_TRANSLATE_NOOP("StatsTab", "平均首响(秒)"),
+            QT_TRANSLATE_NOOP("StatsTab", "30秒回复率"), QT_TRANSLATE_NOOP("StatsTab", "60秒回复率"),
+            QT_TRANSLATE_NOOP("StatsTab", "3分钟回复率"), QT_TRANSLATE_NOOP("StatsTab", "答问比"))
+RATE_KEYS = {"within_30s_rate", "within_60s_rate", "within_3min_rate"}
+CHART_HEIGHT = 190
+BAR_COLOUR, LINE_COLOUR = "#1565c0", "#2e7d32"
+
+
+def heading(text: str) -> str:
+    return QCoreApplication.translate("StatsTab", text)
+
+
+def shown(key: str, value: object) -> str:
+    """Rates as percentages, like the platform's back office; the rest as computed."""
+    return f"{float(value) * 100:.1f}%" if key in RATE_KEYS else str(value)
+
+
+def _chart(title: str) -> tuple[QChart, QChartView]:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.legend().hide()
+    chart.setMargins(QMargins(2, 2, 2, 2))
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)  # redrawn on every refresh
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(CHART_HEIGHT)
+    return chart, view
+
+
+class StatsTab(QWidget):
+    refresh_requested = Signal()
+    export_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.period = QComboBox(self)
+        self.period.addItem("", 1)
+        self.period.addItem("", 7)
+        self.period.currentIndexChanged.connect(self.refresh_requested)
+        self.agent = QComboBox(self)
+        self.agent.addItem("", None)
+        self.agent.currentIndexChanged.connect(self.refresh_requested)
+        self.refresh_button = QPushButton(self)
+        self.refresh_button.clicked.connect(self.refresh_requested)
+        self.export_button = QPushButton(self)
+        self.export_button.clicked.connect(self.export_requested)
+        controls = QHBoxLayout()
+        for widget in (self.period, self.agent, self.refresh_button, self.export_button):
+            controls.addWidget(widget)
+
+        self.table = QTableWidget(0, len(HEADINGS), self)
+        self.table.setObjectName("kpiTable")
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumHeight(120)
+        self.histogram_chart, self.histogram_view = _chart("")
+        self.hourly_chart, self.hourly_view = _chart("")
+        self.daily_chart, self.daily_view = _chart("")
+        self.message = MessageLabel(self)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addLayout(controls)
+        layout.addWidget(self.table)
+        for view in (self.histogram_view, self.hourly_view, self.daily_view):
+            layout.addWidget(view)
+        layout.addWidget(self.message)
+        fill_with_scrolling(self, content)
+        self.retranslate()
+
+    def tab_title(self) -> str:
+        return self.tr("统计")
+
+    def days(self) -> int:
+        return int(self.period.currentData())
+
+    def chosen_agent(self) -> str | None:
+        return self.agent.currentData()
+
+    def set_agents(self, names: Sequence[str]) -> None:
+        """Keep the agent choice when the list is rebuilt (signals held: this is not a new choice)."""
+        chosen = self.chosen_agent()
+        self.agent.blockSignals(True)
+        while self.agent.count() > 1:
+            self.agent.removeItem(1)
+        for name in names:
+            self.agent.addItem(name or self.tr("(未分配)"), name)
+        self.agent.setCurrentIndex(max(0, self.agent.findData(chosen)) if chosen is not None else 0)
+        self.agent.blockSignals(False)
+
+    def show_stats(self, stats: Stats) -> None:
+        figures = stats.figures
+        rows = [(self.tr("全部"), figures)] + [(name or self.tr("(未分配)"), values)
+                                              for name, values in figures["agents"].items()]
+        self.table.setRowCount(len(rows))
+        for row, (name, values) in enumerate(rows):
+            cells = [name] + [shown(key, values[key]) for key in KEYS]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+        self._bars(self.histogram_chart, [label for label, _n in stats.histogram],
+                   [n for _label, n in stats.histogram])
+        self._bars(self.hourly_chart, [str(hour) for hour in range(24)], stats.rounds_per_hour)
+        self._daily_line(stats)
+
+    @staticmethod
+    def _bars(chart: QChart, labels: list[str], counts: Sequence[int]) -> None:
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        bars = QBarSet("")
+        bars.setColor(QColor(BAR_COLOUR))
+        bars.append([float(n) for n in counts])
+        series = QBarSeries()
+        series.append(bars)
+        chart.addSeries(series)
+        x_axis = QBarCategoryAxis()
+        x_axis.append(labels)
+        y_axis = QValueAxis()
+        y_axis.setRange(0, max(max(counts, default=0), 1))
+        y_axis.setLabelFormat("%d")
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)
+
+    def _daily_line(self, stats: Stats) -> None:
+        chart = self.daily_chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        series = QLineSeries()
+        series.setColor(QColor(LINE_COLOUR))
+        series.setPointsVisible(True)
+        for index, (_day, rate, _count) in enumerate(stats.within_3min_by_day):
+            series.append(index, rate * 100)
+        chart.addSeries(series)
+        x_axis = QBarCategoryAxis()
+        x_axis.append([day.strftime("%m-%d") for day, _rate, _count in stats.within_3min_by_day])
+        y_axis = QValueAxis()
+        y_axis.setRange(0, 100)
+        y_axis.setLabelFormat("%d%%")
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)
+
+    def retranslate(self) -> None:
+        self.period.setItemText(0, self.tr("今天"))
+        self.period.setItemText(1, self.tr("近 7 天"))
+        self.agent.setItemText(0, self.tr("全部客服"))
+        self.refresh_button.setText(self.tr("刷新"))
+        self.export_button.setText(self.tr("导出…"))
+        self.table.setHorizontalHeaderLabels([heading(text) for text in HEADINGS])
+        self.histogram_chart.setTitle(self.tr("响应时间分布 (轮次)"))
+        self.hourly_chart.setTitle(self.tr("每小时轮次"))
+        self.daily_chart.setTitle(self.tr("每天 3 分钟回复率"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
