@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, NamedTuple
 
 from desktop_assistant.domain.kpi import AGENT, BUYER, Message
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
@@ -118,6 +118,14 @@ class Conversation:
         return max(0.0, (now - self.waiting_since).total_seconds()) if self.waiting_since is not None else 0.0
 
 
+class Entry(NamedTuple):
+    """A conversation as it stands at one moment: computed once per tick, used by the list, alerts and badge."""
+
+    conversation: Conversation
+    level: Level
+    waited_s: float
+
+
 @dataclass
 class Board:
     """The open conversations of this workstation, rebuilt from events at start and kept by them after."""
@@ -156,20 +164,29 @@ class Board:
             return Level.ANSWERED
         return self.thresholds(conversation).level(conversation.waited_s(now))
 
-    def ordered(self, now: dt.datetime) -> list[Conversation]:
+    def snapshot(self, now: dt.datetime) -> list[Entry]:
         """Most urgent first: level, then the longest wait, then the most recent activity."""
-        return sorted(self.conversations.values(),
-                      key=lambda c: (-self.level(c, now), -c.waited_s(now), -c.last_at.timestamp(), c.buyer))
+        entries = []
+        for conversation in self.conversations.values():
+            if conversation.waiting_since is None:
+                entries.append(Entry(conversation, Level.ANSWERED, 0.0))
+            else:
+                waited = conversation.waited_s(now)
+                entries.append(Entry(conversation, self.thresholds(conversation).level(waited), waited))
+        entries.sort(key=lambda e: (-e.level, -e.waited_s, -e.conversation.last_at.timestamp(), e.conversation.buyer))
+        return entries
+
+    def ordered(self, now: dt.datetime) -> list[Conversation]:
+        return [entry.conversation for entry in self.snapshot(now)]
 
     def longest_waiting(self, now: dt.datetime) -> Conversation | None:
         waiting = [c for c in self.conversations.values() if c.waiting_since is not None]
         return max(waiting, key=lambda c: c.waited_s(now), default=None)
 
-    def escalations(self, now: dt.datetime) -> list[tuple[Conversation, Level]]:
+    def escalations(self, now: dt.datetime, snapshot: list[Entry] | None = None) -> list[tuple[Conversation, Level]]:
         """Conversations that reached overdue or critical since the last call: each level alerted once per round."""
         raised = []
-        for conversation in self.conversations.values():
-            level = self.level(conversation, now)
+        for conversation, level, _waited in snapshot if snapshot is not None else self.snapshot(now):
             if level >= Level.OVERDUE and level > conversation.announced:
                 conversation.announced = level
                 raised.append((conversation, level))

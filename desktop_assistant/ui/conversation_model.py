@@ -3,7 +3,6 @@ controller's single tick (no timer per conversation)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
@@ -11,7 +10,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop_assistant.domain.conversations import Board, Conversation, Level, format_wait
+from desktop_assistant.domain.conversations import Conversation, Entry, Level, format_wait
 
 NICK_ROLE = Qt.ItemDataRole.UserRole
 LEVEL_COLOURS = {Level.ANSWERED: "#2e7d32", Level.WAITING: "#1565c0", Level.WARN: "#ef6c00",
@@ -35,19 +34,18 @@ class ConversationModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Conversation] = []
         self._levels: list[Level] = []
-        self._now = dt.datetime.min
-        self._board = Board()
+        self._waits: list[float] = []
         self.active = ""
 
-    def refresh(self, board: Board, now: dt.datetime, active: str) -> None:
+    def refresh(self, snapshot: list[Entry], active: str) -> None:
         """New order or rows: reset; the same rows: only the state and timer cells change."""
-        ordered = board.ordered(now)
-        self._board, self._now = board, now
-        same_rows = [c.buyer for c in ordered] == [c.buyer for c in self._rows] and active == self.active
+        same_rows = (active == self.active and len(snapshot) == len(self._rows)
+                     and all(entry.conversation is row for entry, row in zip(snapshot, self._rows)))
         if not same_rows:
             self.beginResetModel()
-        self._rows = ordered
-        self._levels = [board.level(c, now) for c in ordered]
+        self._rows = [entry.conversation for entry in snapshot]
+        self._levels = [entry.level for entry in snapshot]
+        self._waits = [entry.waited_s for entry in snapshot]
         self.active = active
         if same_rows:
             if self._rows:
@@ -86,7 +84,7 @@ class ConversationModel(QAbstractTableModel):
                 return state_text(level)
             if level == Level.ANSWERED:
                 return format_wait(conversation.last_response_s or 0) if conversation.last_response_s is not None else ""
-            return format_wait(conversation.waited_s(self._now))
+            return format_wait(self._waits[index.row()])
         if role == NICK_ROLE:
             return conversation.buyer
         if role == Qt.ItemDataRole.ForegroundRole and column >= 2:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from desktop_assistant.domain.clock import Clock
 from desktop_assistant.domain.conversation_titles import TitleRuleError, match_window, parse_title_rules
 from desktop_assistant.domain.conversations import (
-    BUYER_WROTE, CLOSED, MSG_NO_CONVERSATION, OPENED, REPLIED, ConversationError, Event, Level, TimerRules,
+    BUYER_WROTE, CLOSED, MSG_NO_CONVERSATION, OPENED, REPLIED, ConversationError, Entry, Event, Level, TimerRules,
     format_wait, replay, valid_nick,
 )
 from desktop_assistant.domain.messages import UserError
@@ -225,9 +225,10 @@ class ConversationsController(QObject):
             self._record(nick, CLOSED, "idle")
             if nick == self.active:
                 self.set_active("")
-        for conversation, level in self.board.escalations(now):
+        snapshot = self.board.snapshot(now)
+        for conversation, level in self.board.escalations(now, snapshot):
             self._alert(conversation.buyer, level, conversation.waited_s(now))
-        self.refresh(now)
+        self.refresh(now, snapshot)
 
     def _alert(self, nick: str, level: Level, waited: float) -> None:
         title = self.tr("严重超时") if level == Level.CRITICAL else self.tr("回复超时")
@@ -237,9 +238,10 @@ class ConversationsController(QObject):
         if self._settings.get("alerts.sound"):
             self._beep()
 
-    def refresh(self, now: dt.datetime | None = None) -> None:
+    def refresh(self, now: dt.datetime | None = None, snapshot: list[Entry] | None = None) -> None:
         now = now or self._clock.now()
-        self.tab.model.refresh(self.board, now, self.active)
+        snapshot = snapshot if snapshot is not None else self.board.snapshot(now)
+        self.tab.model.refresh(snapshot, self.active)
         self.tab.select(self.active)
         questions = self._repository.listed_questions(now)
         for question in questions:
@@ -248,8 +250,7 @@ class ConversationsController(QObject):
                 self.notify.emit(self.tr("待答问题超时"), f"{question.buyer}: {question.text}")
         self.tab.show_questions(questions, now)
         self.status_changed.emit(*self.status_text(now))
-        levels = [self.board.level(c, now) for c in self.board.conversations.values()]
-        badge = (sum(level > Level.ANSWERED for level in levels), any(level >= Level.OVERDUE for level in levels))
+        badge = (sum(e.level > Level.ANSWERED for e in snapshot), any(e.level >= Level.OVERDUE for e in snapshot))
         if badge != self._badge:
             self._badge = badge
             self.tab.waiting = badge[0]

@@ -53,8 +53,11 @@ class ConversationsTab(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: ResizeToContents would measure every row again on each tick (most of the CPU).
+        metrics = self.table.fontMetrics()
+        for column, widest in ((1, "千牛千牛"), (2, "严重超时 "), (3, "0:00:00 ")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, metrics.horizontalAdvance(widest) + 16)
         self.table.clicked.connect(lambda index: self.chosen.emit(index.data(NICK_ROLE)))
 
         self.buyer_wrote_button = QPushButton(self)
