@@ -48,6 +48,34 @@ def _example_notes(app: Application) -> None:
                                           address="浙江省杭州市西湖区文三路100号"), "淘宝", "", "1024", now)
 
 
+def _example_conversations(app: Application) -> None:
+    """Today's answered rounds (for 统计) and five buyers waiting at every level (for 会话)."""
+    import datetime as dt
+    import random
+
+    from desktop_assistant.domain.conversations import BUYER_WROTE, CLOSED, OPENED, REPLIED, Event
+
+    assert app.store is not None
+    now = dt.datetime.now().replace(microsecond=0)
+    rng = random.Random(4)
+    events = []
+    start = now.replace(hour=8, minute=30, second=0)
+    for n in range(60):  # the day so far: rounds answered in 5 s to 4 min
+        at = start + dt.timedelta(minutes=n * max(1, int((now - start).total_seconds() // 60) // 61))
+        buyer = f"买家{n:02d}"
+        events += [Event(at, buyer, OPENED, "千牛", "1024", "window"),
+                   Event(at + dt.timedelta(seconds=rng.choice([5, 12, 25, 40, 70, 150, 240])), buyer, REPLIED, "千牛", "1024"),
+                   Event(at + dt.timedelta(seconds=300), buyer, CLOSED, "千牛", "1024", "idle")]
+    for buyer, waited, platform in (("tb_云朵朵", 200, "千牛"), ("小熊爱吃鱼", 75, "千牛"), ("jd_小王", 40, "京东"),
+                                    ("tb_8899", 12, "旺旺")):
+        events.append(Event(now - dt.timedelta(seconds=waited), buyer, BUYER_WROTE, platform, "1024", "window"))
+    events += [Event(now - dt.timedelta(seconds=90), "老客户阿花", OPENED, "千牛", "1024", "window"),
+               Event(now - dt.timedelta(seconds=80), "老客户阿花", REPLIED, "千牛", "1024", "phrase")]
+    app.store.conversations.record_many(sorted(events, key=lambda e: e.at))
+    app.store.conversations.add_question("小熊爱吃鱼", "XL 码的灰色还有货吗", now + dt.timedelta(minutes=3), "1024",
+                                         now - dt.timedelta(minutes=2))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", nargs="?", default="docs/panel.png")
@@ -61,12 +89,14 @@ def main() -> int:
         app.store.settings.set_many({"agent_name": "小王", "agent_id": "1024", "shop_name": "云朵家居旗舰店",
                                      "language": args.language})
         _example_notes(app)
+        _example_conversations(app)
         app.build_ui()
         app.show()
         assert app.panel is not None
         app.panel.resize(380, 640)
-        app.panel.status_strip.set_conversation("tb_云朵朵 · 淘宝")
         app.panel.tabs.setCurrentIndex(args.tab)
+        if app.conversations is not None:
+            app.conversations.set_active("tb_云朵朵")
         if app.notes is not None:
             app.notes.notes_tab.open_order("3852190467712")
             app.notes.tick()

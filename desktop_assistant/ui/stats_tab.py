@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QHeaderView, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desktop_assistant.domain.kpi import KEYS
+from desktop_assistant.domain.kpi import DEFAULT_HOURS, KEYS
 from desktop_assistant.domain.stats import Stats
 from desktop_assistant.ui.widgets import MessageLabel, fill_with_scrolling
 
@@ -75,7 +75,6 @@ class StatsTab(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMinimumHeight(120)
         self.histogram_chart, self.histogram_view = _chart("")
         self.hourly_chart, self.hourly_view = _chart("")
         self.daily_chart, self.daily_view = _chart("")
@@ -123,9 +122,16 @@ class StatsTab(QWidget):
                 if column:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
+        # As tall as its rows (up to eight agents), so the charts start right below the figures.
+        shown_rows = min(len(rows), 8)
+        self.table.setFixedHeight(self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+                                  + sum(self.table.rowHeight(r) for r in range(shown_rows)) + 2)
         self._bars(self.histogram_chart, [label for label, _n in stats.histogram],
                    [n for _label, n in stats.histogram])
-        self._bars(self.hourly_chart, [str(hour) for hour in range(24)], stats.rounds_per_hour)
+        # Only service hours hold counted rounds: 15 bars read better than 24 in a narrow panel.
+        first, last = DEFAULT_HOURS[0].hour, DEFAULT_HOURS[1].hour
+        hours = range(first, last) if not any(stats.rounds_per_hour[:first] + stats.rounds_per_hour[last:]) else range(24)
+        self._bars(self.hourly_chart, [str(hour) for hour in hours], [stats.rounds_per_hour[h] for h in hours])
         self._daily_line(stats)
 
     @staticmethod
@@ -141,8 +147,13 @@ class StatsTab(QWidget):
         chart.addSeries(series)
         x_axis = QBarCategoryAxis()
         x_axis.append(labels)
+        if len(labels) > 12:  # hours in a 380 px panel
+            small = x_axis.labelsFont()
+            small.setPointSizeF(max(6.0, small.pointSizeF() * 0.75))
+            x_axis.setLabelsFont(small)
         y_axis = QValueAxis()
-        y_axis.setRange(0, max(max(counts, default=0), 1))
+        y_axis.setRange(0, max(max(counts, default=0), 4))
+        y_axis.applyNiceNumbers()  # whole, even steps rather than 5.5, 11, 16.5
         y_axis.setLabelFormat("%d")
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
