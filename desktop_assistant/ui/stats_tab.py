@@ -75,20 +75,31 @@ class StatsTab(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.histogram_chart, self.histogram_view = _chart("")
-        self.hourly_chart, self.hourly_view = _chart("")
-        self.daily_chart, self.daily_view = _chart("")
         self.message = MessageLabel(self)
+        # The charts cost about 20 MB once built: made on the first figures, i.e. when the tab is first looked at.
+        self.histogram_chart: QChart | None = None
+        self.hourly_chart: QChart | None = None
+        self.daily_chart: QChart | None = None
 
         content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.addLayout(controls)
-        layout.addWidget(self.table)
-        for view in (self.histogram_view, self.hourly_view, self.daily_view):
-            layout.addWidget(view)
-        layout.addWidget(self.message)
+        self._layout = QVBoxLayout(content)
+        self._layout.addLayout(controls)
+        self._layout.addWidget(self.table)
+        self._layout.addWidget(self.message)
+        self._layout.addStretch(1)
         fill_with_scrolling(self, content)
         self.retranslate()
+
+    def _ensure_charts(self) -> tuple[QChart, QChart, QChart]:
+        if self.histogram_chart is None or self.hourly_chart is None or self.daily_chart is None:
+            charts = []
+            for position in range(3):
+                chart, view = _chart("")
+                self._layout.insertWidget(2 + position, view)
+                charts.append(chart)
+            self.histogram_chart, self.hourly_chart, self.daily_chart = charts
+            self._title_charts()
+        return self.histogram_chart, self.hourly_chart, self.daily_chart
 
     def tab_title(self) -> str:
         return self.tr("统计")
@@ -126,13 +137,14 @@ class StatsTab(QWidget):
         shown_rows = min(len(rows), 8)
         self.table.setFixedHeight(self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
                                   + sum(self.table.rowHeight(r) for r in range(shown_rows)) + 2)
-        self._bars(self.histogram_chart, [label for label, _n in stats.histogram],
+        histogram_chart, hourly_chart, daily_chart = self._ensure_charts()
+        self._bars(histogram_chart, [label for label, _n in stats.histogram],
                    [n for _label, n in stats.histogram])
         # Only service hours hold counted rounds: 15 bars read better than 24 in a narrow panel.
         first, last = DEFAULT_HOURS[0].hour, DEFAULT_HOURS[1].hour
         hours = range(first, last) if not any(stats.rounds_per_hour[:first] + stats.rounds_per_hour[last:]) else range(24)
-        self._bars(self.hourly_chart, [str(hour) for hour in hours], [stats.rounds_per_hour[h] for h in hours])
-        self._daily_line(stats)
+        self._bars(hourly_chart, [str(hour) for hour in hours], [stats.rounds_per_hour[h] for h in hours])
+        self._daily_line(daily_chart, stats)
 
     @staticmethod
     def _bars(chart: QChart, labels: list[str], counts: Sequence[int]) -> None:
@@ -160,8 +172,8 @@ class StatsTab(QWidget):
         series.attachAxis(x_axis)
         series.attachAxis(y_axis)
 
-    def _daily_line(self, stats: Stats) -> None:
-        chart = self.daily_chart
+    @staticmethod
+    def _daily_line(chart: QChart, stats: Stats) -> None:
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
@@ -188,9 +200,13 @@ class StatsTab(QWidget):
         self.refresh_button.setText(self.tr("刷新"))
         self.export_button.setText(self.tr("导出…"))
         self.table.setHorizontalHeaderLabels([heading(text) for text in HEADINGS])
-        self.histogram_chart.setTitle(self.tr("响应时间分布 (轮次)"))
-        self.hourly_chart.setTitle(self.tr("每小时轮次"))
-        self.daily_chart.setTitle(self.tr("每天 3 分钟回复率"))
+        self._title_charts()
+
+    def _title_charts(self) -> None:
+        if self.histogram_chart is not None and self.hourly_chart is not None and self.daily_chart is not None:
+            self.histogram_chart.setTitle(self.tr("响应时间分布 (轮次)"))
+            self.hourly_chart.setTitle(self.tr("每小时轮次"))
+            self.daily_chart.setTitle(self.tr("每天 3 分钟回复率"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
