@@ -178,3 +178,16 @@ def test_kpi_malformed_row_is_exit_2_naming_the_line(tmp_path) -> None:
     assert_one_line_error(result)
     assert "第 6 行" in result.stderr
     assert_one_line_error(run_cli("kpi", str(log), "--hours", "9点-5点", "--basedir", str(tmp_path / "d")))
+
+
+def test_config_set_refuses_a_bad_title_rule_and_keeps_the_rules(tmp_path) -> None:
+    base = str(tmp_path)
+    before = run_cli("--basedir", base, "config", "get", "conversation.title_rules").stdout
+    assert "千牛 | aliworkbench*" in before
+    bad = run_cli("--basedir", base, "config", "set", "conversation.title_rules", "千牛 | * | (?P<nick>.+")
+    assert_one_line_error(bad)
+    assert "第 1 行: 标题正则有误" in bad.stderr
+    assert run_cli("--basedir", base, "config", "get", "conversation.title_rules").stdout == before
+    rule = "京东 | dd*.exe | ^(?P<nick>.+?) - 咚咚$"
+    ok(run_cli("--basedir", base, "config", "set", "conversation.title_rules", rule))
+    assert run_cli("--basedir", base, "config", "get", "conversation.title_rules").stdout.strip() == rule

@@ -307,3 +307,22 @@ def test_english_ui(app, qtbot):
     app.conversations.new_conversation("小熊", "panel")
     assert app.panel.status_strip.conversation_label.text().endswith("小熊 · waiting 0:00")
     assert app.conversations.tab.model.index(0, 2).data() == "Waiting"
+
+
+def test_the_settings_dialog_edits_title_rules_and_names_a_bad_line(app, qtbot):
+    from desktop_assistant.ui.settings_dialog import SettingsDialog
+
+    app.panel.open_settings()
+    dialog = app.panel.findChild(SettingsDialog)
+    editor = dialog.editors["conversation.title_rules"]
+    assert "hotkey.jump_longest" in dialog.editors  # the conversation hotkeys are offered
+    before = app.store.settings.get("conversation.title_rules")
+    editor.setPlainText(before + "\n京东 | dd*.exe")
+    dialog.save()
+    assert dialog.error_label.text() == "conversation.title_rules: 第 4 行: 规则应为「平台 | 程序 | 标题正则」"
+    assert app.store.settings.get("conversation.title_rules") == before
+    editor.setPlainText(before + "\r\n京东 | dd*.exe | ^(?P<nick>.+?) - 咚咚$\r\n")
+    dialog.save()
+    assert app.store.settings.get("conversation.title_rules") == before + "\n京东 | dd*.exe | ^(?P<nick>.+?) - 咚咚$"
+    app.conversations.window_activated("DD.exe", "jd_小王 - 咚咚")
+    assert app.conversations.active == "jd_小王"  # the dialog's save applied the rules at once
