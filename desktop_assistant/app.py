@@ -206,6 +206,7 @@ class Application(QObject):
         conversations = self.conversations
         conversations.notify.connect(self._notify)
         conversations.status_changed.connect(self.panel.status_strip.set_conversation)
+        conversations.problem.connect(self.panel.status_strip.show_notice)
         conversations.active_changed.connect(lambda nick: log.info("active conversation: %s", nick or "-"))
         conversations.badge_changed.connect(lambda urgent: self.panel.update_tab_title(conversations.tab, urgent))
         pipeline.inserted.connect(conversations.agent_pasted)  # a paste into the chat is the reply

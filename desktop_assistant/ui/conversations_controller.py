@@ -35,6 +35,7 @@ class ConversationsController(QObject):
     active_changed = Signal(str)  # the buyer of the active conversation ("" when none)
     status_changed = Signal(str, str)  # status-strip text, colour
     save_phrase_requested = Signal(str, str)  # title (the question), body (the answer)
+    problem = Signal(str)  # a refused action, for the status strip too (a hotkey is pressed with the tab unseen)
     badge_changed = Signal(bool)  # the waiting count in the tab title changed; True: someone is overdue
 
     def __init__(self, repository: ConversationRepository, settings: SettingsAccess, clock: Clock,
@@ -94,7 +95,9 @@ class ConversationsController(QObject):
         self.tick()
 
     def _say_error(self, error: UserError) -> None:
-        self.tab.message.say(error.translated(QCoreApplication.translate), error=True)
+        text = error.translated(QCoreApplication.translate)
+        self.tab.message.say(text, error=True)
+        self.problem.emit(text)
 
     def _agent(self) -> str:
         return self._settings.get("agent_id") or self._settings.get("agent_name")

@@ -95,6 +95,10 @@ def test_new_conversation_from_the_clipboard_hotkey(app, backend, qapp):
     qapp.clipboard().setText("  tb_小鹿 \n第二行")
     press(backend, qapp, "ctrl+alt+n")
     assert app.conversations.active == "tb_小鹿"
+    qapp.clipboard().setText("x" * 80)  # a paragraph, not a nick: said where the agent looks, nothing stored
+    press(backend, qapp, "ctrl+alt+n")
+    assert app.panel.status_strip.conversation_label.text() == "买家昵称最多 64 个字符"
+    assert app.conversations.active == "tb_小鹿"
     assert [e.source for e in app.store.conversations.events_between(dt.datetime(2026, 1, 1), dt.datetime(2027, 1, 1))] == ["clipboard"]
 
 
