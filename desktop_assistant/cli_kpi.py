@@ -26,7 +26,7 @@ def run_kpi(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str],
     import gc
 
     from desktop_assistant.domain.kpi import KpiError, iter_rows, kpis, parse_hours, read_chat_log
-    from desktop_assistant.domain.phrase_io import PhraseImportError, decode_text
+    from desktop_assistant.domain.phrase_io import PhraseImportError
 
     # A million small tuples that all stay alive: the cycle collector would rescan them again and
     # again for nothing (it halves the run time); a batch command exits right after.
@@ -34,7 +34,7 @@ def run_kpi(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str],
     try:
         hours = None if args.all_hours else parse_hours(args.hours)
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).expanduser().read_bytes()
-        messages = read_chat_log(decode_text(data)[0])  # UTF-8 (BOM or not) or GB18030, as every import
+        messages = read_chat_log(_decode(data))
     except FileNotFoundError:
         raise usage_error(f"找不到文件: {args.file}") from None
     except OSError as exc:
@@ -49,3 +49,16 @@ def run_kpi(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str],
     for row in iter_rows(result):
         print("\t".join(str(cell) for cell in row))
     return 0
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (BOM or not) or GB18030, as every import. UTF-8 first, directly: decode_text would copy the
+    whole file once more only to see whether it is blank (`isspace` stops at the first other byte)."""
+    from desktop_assistant.domain.phrase_io import decode_text
+
+    if data and not data.isspace():
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+    return decode_text(data)[0]
