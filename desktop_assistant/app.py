@@ -547,6 +547,8 @@ def run(paths: Paths, *, debug: bool = False, smoke_test: bool = False) -> int:
         app.build_ui()
         app.show()
         if smoke_test:  # everything a real start does, hotkeys included, then out
+            if app.stats is not None:  # and the charts, built on first look otherwise: a frozen build must carry QtCharts
+                app.stats.refresh()
             qt_app.processEvents()
             return 0
         _quit_on_signals(app)

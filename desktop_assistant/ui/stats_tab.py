@@ -3,11 +3,8 @@ histogram, rounds per hour, 3-minute rate per day."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis,
-)
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
@@ -17,6 +14,9 @@ from PySide6.QtWidgets import (
 from desktop_assistant.domain.kpi import DEFAULT_HOURS, KEYS
 from desktop_assistant.domain.stats import Stats
 from desktop_assistant.ui.widgets import MessageLabel, fill_with_scrolling
+
+if TYPE_CHECKING:  # QtCharts itself is imported with the first charts: nobody pays for it before
+    from PySide6.QtCharts import QChart, QChartView
 
 HEADINGS = (QT_TRANSLATE_NOOP("StatsTab", "客服"), QT_TRANSLATE_NOOP("StatsTab", "轮次"),
             QT_TRANSLATE_NOOP("StatsTab", "已回复"), QT_TRANSLATE_NOOP("StatsTab", "买家"),
@@ -38,6 +38,8 @@ def shown(key: str, value: object) -> str:
 
 
 def _chart(title: str) -> tuple[QChart, QChartView]:
+    from PySide6.QtCharts import QChart, QChartView
+
     chart = QChart()
     chart.setTitle(title)
     chart.legend().hide()
@@ -148,6 +150,8 @@ class StatsTab(QWidget):
 
     @staticmethod
     def _bars(chart: QChart, labels: list[str], counts: Sequence[int]) -> None:
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
+
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
@@ -174,6 +178,8 @@ class StatsTab(QWidget):
 
     @staticmethod
     def _daily_line(chart: QChart, stats: Stats) -> None:
+        from PySide6.QtCharts import QBarCategoryAxis, QLineSeries, QValueAxis
+
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
