@@ -270,6 +270,7 @@ class Application(QObject):
         self.buyers = BuyersController(self.store.buyers, settings, self.clock, celebrities, files, parent=self)
         buyers = self.buyers
         buyers.warning.connect(self._notify)
+        buyers.active_buyer_changed.connect(lambda nick: log.info("active buyer: %s", nick))
         if self.checks is not None:
             buyers.active_buyer_changed.connect(self.checks.use_buyer)
         self.notes.notes_tab.order_opened.connect(lambda _order, buyer: buyers.buyer_became_active(buyer))
