@@ -74,3 +74,28 @@ def agents_app(make_app):
     app.build_ui()
     app.show()
     return app
+
+
+@pytest.fixture
+def desk_app(make_app, qapp, im_target):
+    """The started app on a desktop of fake windows: `desk_app(*windows, active=id)` gives (app, foreground,
+    tracker); set `foreground.active_id` and call `tracker.refresh()` to bring a window to the front."""
+    from desktop_assistant.os_integration.foreground import ForegroundTracker
+
+    def build(*windows: WindowRef, active: int):
+        foreground = FakeForeground(*windows, active=active)
+        tracker = ForegroundTracker(foreground, own_pid=1)
+
+        def pipeline(options, parent):
+            made = InsertionPipeline(FakeKeyboardState(), FakeKeySender(im_target), foreground, qapp.clipboard(),
+                                     options, timing=FAST, platform="linux", tracker=tracker, parent=parent)
+            tracker.setParent(made)
+            return made
+
+        app = make_app(pipeline_factory=pipeline)
+        assert app.open_database()
+        app.build_ui()
+        app.show()
+        return app, foreground, tracker
+
+    return build

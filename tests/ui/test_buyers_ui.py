@@ -8,10 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_assistant.os_integration.fakes import FakeForeground, FakeKeySender, FakeKeyboardState
-from desktop_assistant.os_integration.foreground import ForegroundTracker, WindowRef
-from desktop_assistant.os_integration.insertion import InsertionPipeline
-from tests.ui.conftest import FAST
+from desktop_assistant.os_integration.foreground import WindowRef
 
 
 @pytest.fixture
@@ -82,22 +79,10 @@ def test_a_blacklisted_buyer_is_flagged_when_their_chat_becomes_active(app, cloc
     assert len(app.warned) == 2
 
 
-def test_the_foreground_tracker_feeds_the_active_buyer(make_app, qapp, im_target):
+def test_the_foreground_tracker_feeds_the_active_buyer(desk_app):
     chat = WindowRef(id=9, pid=4243, process="AliIM.exe", title="小熊 - 阿里旺旺")
     other = WindowRef(id=10, pid=4244, process="notepad.exe", title="无标题 - 记事本")
-    foreground = FakeForeground(other, chat, active=other.id)
-    tracker = ForegroundTracker(foreground, own_pid=1)
-
-    def pipeline(options, parent):
-        made = InsertionPipeline(FakeKeyboardState(), FakeKeySender(im_target), foreground, qapp.clipboard(),
-                                 options, timing=FAST, platform="linux", tracker=tracker, parent=parent)
-        tracker.setParent(made)
-        return made
-
-    app = make_app(pipeline_factory=pipeline)
-    assert app.open_database()
-    app.build_ui()
-    app.show()
+    app, foreground, tracker = desk_app(other, chat, active=other.id)
     assert app.buyers.active_nick == ""
     foreground.active_id = chat.id
     tracker.refresh()

@@ -11,10 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtCharts import QBarSeries, QLineSeries
 
 from desktop_assistant.domain.conversations import Level
-from desktop_assistant.os_integration.fakes import FakeForeground, FakeKeySender, FakeKeyboardState
-from desktop_assistant.os_integration.foreground import ForegroundTracker, WindowRef
-from desktop_assistant.os_integration.insertion import InsertionPipeline
-from tests.ui.conftest import FAST
+from desktop_assistant.os_integration.foreground import WindowRef
 
 
 @pytest.fixture
@@ -102,22 +99,10 @@ def test_new_conversation_from_the_clipboard_hotkey(app, backend, qapp):
     assert [e.source for e in app.store.conversations.events_between(dt.datetime(2026, 1, 1), dt.datetime(2027, 1, 1))] == ["clipboard"]
 
 
-def test_sorted_by_urgency_and_jump_to_the_longest_waiting(make_app, qapp, im_target, clock, backend):
+def test_sorted_by_urgency_and_jump_to_the_longest_waiting(desk_app, qapp, clock, backend):
     first = WindowRef(id=9, pid=4343, process="AliWorkbench.exe", title="先来 - 接待中心")
     other = WindowRef(id=10, pid=4344, process="notepad.exe", title="无标题 - 记事本")
-    foreground = FakeForeground(other, first, active=other.id)
-    tracker = ForegroundTracker(foreground, own_pid=1)
-
-    def pipeline(options, parent):
-        made = InsertionPipeline(FakeKeyboardState(), FakeKeySender(im_target), foreground, qapp.clipboard(),
-                                 options, timing=FAST, platform="linux", tracker=tracker, parent=parent)
-        tracker.setParent(made)
-        return made
-
-    app = make_app(pipeline_factory=pipeline)
-    assert app.open_database()
-    app.build_ui()
-    app.show()
+    app, foreground, tracker = desk_app(other, first, active=other.id)
     conversations = app.conversations
     foreground.active_id = first.id
     tracker.refresh()  # 先来's chat came to the front once: the panel knows its window
