@@ -42,6 +42,7 @@ CONVERSATIONS_TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "(未分配)": "(unassigned)", "全部": "All", "今天": "Today", "近 7 天": "Last 7 days", "全部客服": "All agents",
     "刷新": "Refresh", "导出…": "Export…", "响应时间分布 (轮次)": "Response times (rounds)",
     "每小时轮次": "Rounds per hour", "每天 3 分钟回复率": "3-minute rate per day", "导出统计": "Export stats",
+    "聊天记录, 供 kpi 命令复算 (*.csv)": "Chat log, for the kpi command (*.csv)",
     "{0} 轮, 更新于 {1}": "{0} rounds, updated at {1}", "已导出 {0} 行到 {1}": "Exported {0} rows to {1}",
     ("StatsTab", "客服"): "Agent", ("StatsTab", "买家"): "Buyers", ("StatsTab", "已回复"): "Answered",
     ("ConversationModel", "买家"): "Buyer", ("ConversationModel", "已回复"): "Answered",

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QFileDialog
 
 from desktop_assistant.domain.clock import Clock
+from desktop_assistant.domain.conversations import messages_of
 from desktop_assistant.domain.kpi import KEYS
 from desktop_assistant.domain.messages import UserError
 from desktop_assistant.domain.questions import ConversationRepository
@@ -57,10 +58,29 @@ class StatsController(QObject):
         return rows
 
     def choose_export_file(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self.tab.window(), self.tr("导出统计"), "kpi.xlsx",
-                                              "Excel (*.xlsx);;CSV (*.csv)")
-        if name:
+        log_filter = self.tr("聊天记录, 供 kpi 命令复算 (*.csv)")
+        name, chosen = QFileDialog.getSaveFileName(self.tab.window(), self.tr("导出统计"), "kpi.xlsx",
+                                                   f"Excel (*.xlsx);;CSV (*.csv);;{log_filter}")
+        if name and chosen == log_filter:
+            self.export_log(Path(name))
+        elif name:
             self.export_to(Path(name))
+
+    def export_log(self, path: Path) -> bool:
+        """The period's recorded events as a chat log (DESIGN 5): `kpi` on it gives the figures shown here."""
+        period = Period.ending_today(self._clock.now(), self.tab.days())
+        messages = messages_of(self._repository.events_between(period.start, period.end))
+        rows = [(m.at.isoformat(sep=" ", timespec="milliseconds"), m.buyer, m.sender, m.agent) for m in messages]
+        return self._write(path, csv_bytes(("time", "buyer", "sender", "agent"), rows), len(rows))
+
+    def _write(self, path: Path, data: bytes, count: int) -> bool:
+        try:
+            self._write_file(path, data)
+        except UserError as exc:
+            self.tab.message.say(exc.translated(QCoreApplication.translate), error=True)
+            return False
+        self.tab.message.say(self.tr("已导出 {0} 行到 {1}").format(count, path))
+        return True
 
     def export_to(self, path: Path) -> bool:
         """The table as shown (XLSX unless the name ends in .csv); the line under it says how it went."""
@@ -70,10 +90,4 @@ class StatsController(QObject):
         rows = self.table_rows()
         data = (csv_bytes(header, rows) if path.suffix.lower() == ".csv"
                 else xlsx_bytes(self.tr("统计"), header, rows, widths=[14] + [12] * len(KEYS)))
-        try:
-            self._write_file(path, data)
-        except UserError as exc:
-            self.tab.message.say(exc.translated(QCoreApplication.translate), error=True)
-            return False
-        self.tab.message.say(self.tr("已导出 {0} 行到 {1}").format(len(rows), path))
-        return True
+        return self._write(path, data, len(rows))

@@ -127,7 +127,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+361"/>
+        <location filename="../../desktop_assistant/app.py" line="+363"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
@@ -639,7 +639,7 @@ still to do: {1}</translation>
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../desktop_assistant/ui/conversation_model.py" line="+20"/>
+        <location filename="../../desktop_assistant/ui/conversation_model.py" line="+19"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
@@ -684,7 +684,7 @@ still to do: {1}</translation>
         <translation>Very late</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+74"/>
         <source>上一轮响应时间</source>
         <translation>Response time of the last round</translation>
     </message>
@@ -692,7 +692,7 @@ still to do: {1}</translation>
 <context>
     <name>ConversationsController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/conversations_controller.py" line="+180"/>
+        <location filename="../../desktop_assistant/ui/conversations_controller.py" line="+183"/>
         <source>没有等待回复的会话</source>
         <translation>No chat is waiting for a reply</translation>
     </message>
@@ -707,7 +707,7 @@ still to do: {1}</translation>
         <translation>Answered. Will you need this answer again? Click “Save as phrase”</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>严重超时</source>
         <translation>Very late</translation>
     </message>
@@ -722,12 +722,12 @@ still to do: {1}</translation>
         <translation>{0} has waited {1}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>待答问题超时</source>
         <translation>Open question late</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>{0} · 已回复</source>
         <translation>{0} · answered</translation>
     </message>
@@ -740,7 +740,7 @@ still to do: {1}</translation>
 <context>
     <name>ConversationsTab</name>
     <message>
-        <location filename="../../desktop_assistant/ui/conversations_tab.py" line="+111"/>
+        <location filename="../../desktop_assistant/ui/conversations_tab.py" line="+114"/>
         <source>会话 ({0})</source>
         <translation>Chats ({0})</translation>
     </message>
@@ -2827,7 +2827,7 @@ still to do: {1}</translation>
 <context>
     <name>StatsController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/stats_controller.py" line="+48"/>
+        <location filename="../../desktop_assistant/ui/stats_controller.py" line="+49"/>
         <source>{0} 轮, 更新于 {1}</source>
         <translation>{0} rounds, updated at {1}</translation>
     </message>
@@ -2843,16 +2843,21 @@ still to do: {1}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>聊天记录, 供 kpi 命令复算 (*.csv)</source>
+        <translation>Chat log, for the kpi command (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>导出统计</source>
         <translation>Export stats</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+30"/>
         <source>统计</source>
         <translation>Stats</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-10"/>
         <source>已导出 {0} 行到 {1}</source>
         <translation>Exported {0} rows to {1}</translation>
     </message>
@@ -2910,7 +2915,7 @@ still to do: {1}</translation>
         <translation>Answers/questions</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+82"/>
         <source>统计</source>
         <translation>Stats</translation>
     </message>
@@ -2926,7 +2931,7 @@ still to do: {1}</translation>
         <translation>All</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+75"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
@@ -2951,7 +2956,7 @@ still to do: {1}</translation>
         <translation>Export…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>响应时间分布 (轮次)</source>
         <translation>Response times (rounds)</translation>
     </message>

@@ -267,22 +267,30 @@ def test_the_stats_tab_shows_the_day_with_charts_and_exports(app, clock, tmp_pat
     assert "missing" in stats.tab.message.text()
 
 
-def test_stats_equal_kpi_on_the_exported_log(app, clock, tmp_path):
-    """The panel's numbers and `kpi` on the same rounds written as a chat log agree."""
-    from desktop_assistant.domain.conversations import messages_of
-    from desktop_assistant.domain.kpi import kpis, read_chat_log
+def test_kpi_on_the_exported_log_gives_the_numbers_of_the_stats_tab(app, clock, tmp_path):
+    """One engine: the events exported as a chat log, read by the real `kpi` command in another process."""
+    import json
+
+    from tests.conftest import run_cli
 
     conversations = app.conversations
-    for nick, wait in (("a", 8), ("b", 45), ("c", 200)):
+    for nick, wait, agent in (("a", 8, "A01"), ("b", 45, "A01"), ("c", 200, "B07"), ("a", 700, "B07")):
+        app.store.settings.set("agent_id", agent)
         conversations.new_conversation(nick, "panel")
+        conversations.buyer_wrote("hotkey")
         clock.advance(seconds=wait)
-        conversations.buyer_wrote("button")
-        conversations.replied("button")
+        conversations.replied("phrase")
+        conversations.close_active()
+        clock.advance(minutes=1)
+    conversations.new_conversation("d", "panel")  # left waiting
     app.panel.tabs.setCurrentWidget(app.stats.tab)
-    events = app.store.conversations.events_between(dt.datetime(2026, 1, 1), dt.datetime(2027, 1, 1))
-    log = "time,buyer,sender,agent\n" + "".join(
-        f"{m.at.isoformat(sep=' ')},{m.buyer},{m.sender},{m.agent}\n" for m in messages_of(events))
-    assert kpis(read_chat_log(log)) == app.stats.stats.figures
+    log = tmp_path / "log.csv"
+    assert app.stats.export_log(log)
+    assert log.read_bytes().decode("utf-8-sig").splitlines()[0] == "time,buyer,sender,agent"
+    result = run_cli("--basedir", str(tmp_path / "cli"), "kpi", str(log), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == app.stats.stats.figures
+    assert app.stats.stats.figures["rounds"] == 5 and set(app.stats.stats.figures["agents"]) == {"A01", "B07"}
 
 
 def test_english_ui(app, qtbot):

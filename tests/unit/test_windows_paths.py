@@ -126,6 +126,18 @@ def test_foreground_describes_the_window_process_and_elevation(api) -> None:
     assert WindowsForeground(api).active() is None
 
 
+def test_a_qianniu_chat_window_on_windows_names_its_buyer(api) -> None:
+    """The full path on Windows: user32 window -> process image name -> the default 千牛 title rule."""
+    from desktop_assistant.domain.conversation_titles import match_window
+
+    api.windows[0x1001] = (IM_THREAD, 4000, "tb_云朵朵 - 接待中心")
+    api.foreground = 0x1001
+    ref = WindowsForeground(api).active()
+    assert match_window(ref.process, ref.title) == ("千牛", "tb_云朵朵")
+    api.windows[0x1001] = (IM_THREAD, 4000, "千牛工作台 - 接待中心")  # the workbench itself: nobody
+    assert match_window(ref.process, WindowsForeground(api).active().title) is None
+
+
 def test_unknown_elevation_stays_unknown(api) -> None:
     api.elevation[4000] = None  # OpenProcessToken refused
     assert WindowsForeground(api).describe(0x1001).elevated is None
