@@ -20,6 +20,7 @@ import enum
 import io
 import json
 import unicodedata
+from pathlib import Path
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
 
@@ -639,3 +640,6 @@ class PhraseImporter(Protocol):
 
     def apply(self, parsed: ParsedImport, policy: ConflictPolicy | str, *, dry_run: bool = False,
               progress: Callable[[int, int], None] | None = None) -> ImportReport: ...
+
+    def export(self, path: Path) -> int:
+        """The whole library written to `path` (format by extension); raises PhraseImportError."""

@@ -38,6 +38,7 @@ from desktop_assistant.domain.phrase_io import (
     ParsedImport,
     PhraseImportError,
     display_name,
+    format_for_name,
     export_phrases,
     parse_json,
     parse_phrases,
@@ -284,6 +285,10 @@ class LibraryImporter:
               progress: Callable[[int, int], None] | None = None) -> ImportReport:
         return apply_import(self._db, self._phrases, parsed, policy, self._now(), dry_run=dry_run,
                             reserved_hotkeys=app_hotkeys(self._settings), progress=progress)
+
+    def export(self, path: Path) -> int:
+        """The whole library to `path`, format by extension, replaced atomically; PhraseImportError for the agent."""
+        return export_to_file(self._phrases, path, format_for_name(path.name) or "csv")
 
 
 # --- the default library ---------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_assistant.domain.clock import Clock
 from desktop_assistant.domain.hotkeys import HotkeyError, normalise_hotkey
-from desktop_assistant.domain.phrase_io import PhraseImporter, export_phrases, format_for_name
+from desktop_assistant.domain.phrase_io import PhraseImporter, PhraseImportError
 from desktop_assistant.domain.rendering import RenderContext, render
 from desktop_assistant.domain.settings import SCHEMA, SettingsAccess
 from desktop_assistant.ui.import_dialog import ImportDialog
@@ -154,14 +154,16 @@ class PhrasesController(QObject):
         name, _ = QFileDialog.getSaveFileName(
             self.tab.window(), self.tr("导出短语"), "phrases.xlsx",
             "Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)")
-        if name:
+        if not name:
+            return
+        try:
             count = self.export_to(Path(name))
-            QMessageBox.information(self.tab.window(), self.tr("导出短语"),
-                                    self.tr("已导出 {0} 条短语到 {1}").format(count, name))
+        except PhraseImportError as exc:  # a folder that is gone, a file another program holds
+            QMessageBox.warning(self.tab.window(), self.tr("导出短语"), exc.translated(QCoreApplication.translate))
+            return
+        QMessageBox.information(self.tab.window(), self.tr("导出短语"),
+                                self.tr("已导出 {0} 条短语到 {1}").format(count, name))
 
     def export_to(self, path: Path) -> int:
-        """Write every phrase to `path`; the format follows the extension (.xlsx, .csv, .json)."""
-        fmt = format_for_name(path.name) or "csv"
-        phrases = self.library.all()
-        path.write_bytes(export_phrases(phrases, self.library.groups(), fmt))
-        return len(phrases)
+        """Write every phrase to `path` (format by extension), replaced atomically by storage."""
+        return self._importer.export(path)

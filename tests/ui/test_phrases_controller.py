@@ -101,6 +101,21 @@ def test_a_bad_file_names_the_line_and_imports_nothing(controller, qtbot, tmp_pa
     assert not [p for p in controller.library.all() if p.code == "ok"]
 
 
+def test_export_into_a_missing_folder_is_one_line_and_replaces_files_atomically(controller, tmp_path) -> None:
+    from desktop_assistant.domain.phrase_io import PhraseImportError
+
+    controller.library.save(Phrase(text="亲, 在的", group="售前", code="zd"))
+    with pytest.raises(PhraseImportError, match="目录不存在"):
+        controller.export_to(tmp_path / "no" / "phrases.csv")
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    target = folder / "phrases.csv"
+    target.write_text("the agent's old export", "utf-8")
+    assert controller.export_to(target) == 1
+    assert "亲, 在的" in target.read_bytes().decode("utf-8-sig")
+    assert [f.name for f in folder.iterdir()] == ["phrases.csv"]  # no temporary file left behind
+
+
 def test_export_round_trips_through_import(controller, tmp_path) -> None:
     controller.library.save(Phrase(text="=SUM(A1)", group="售前", code="sum"))
     controller.library.save(Phrase(text="亲, 在的", group="售前", code="zd", hotkey="ctrl+alt+5"))
