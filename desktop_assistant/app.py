@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QApplication
 from desktop_assistant import APP_NAME, __version__
 from desktop_assistant.domain.clock import Clock, SystemClock
 from desktop_assistant.log import setup_logging
-from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyService
 from desktop_assistant.os_integration.foreground import WindowRef
+from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyService
 from desktop_assistant.os_integration.hotkeys.pick import pick
 from desktop_assistant.os_integration.insertion import InsertionPipeline, InsertRequest, PasteOptions
 from desktop_assistant.os_integration.session import SessionWatcher, pick_session_watcher
@@ -218,9 +218,9 @@ class Application(QObject):
         self.panel.add_feature_tab(conversations.tab)
 
     def _build_stats(self) -> None:
-        from desktop_assistant.ui.stats_controller import StatsController
         from desktop_assistant.domain.kpi import KpiError
         from desktop_assistant.storage.files import write_export
+        from desktop_assistant.ui.stats_controller import StatsController
 
         assert self.store is not None and self.panel is not None
         self.stats = StatsController(self.store.conversations, self.clock,
