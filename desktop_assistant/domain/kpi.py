@@ -337,6 +337,12 @@ def _figures(rounds: Sequence[Round], firsts: Sequence[float], buyer_messages: i
 
 def kpis(messages: Sequence[Message], hours: tuple[dt.time, dt.time] | None = DEFAULT_HOURS) -> dict:
     """The keys of DESIGN 3.3 over everything, plus `agents: {name: {same keys}}`. `hours=None`: all hours."""
+    return kpis_and_rounds(messages, hours)[0]
+
+
+def kpis_and_rounds(messages: Sequence[Message], hours: tuple[dt.time, dt.time] | None = DEFAULT_HOURS
+                    ) -> tuple[dict, list[Round]]:
+    """`kpis` and the counted rounds they come from (the 统计 charts draw those), in one pass."""
     rounds, buyer_msgs, agent_msgs = _scan(messages, hours)
     firsts: dict[tuple[str, str, dt.date], float] = {}  # in order of start, as the mean adds them up
     for agent, buyer, start, _, response in sorted(rounds, key=itemgetter(2)):  # stable
@@ -353,7 +359,7 @@ def kpis(messages: Sequence[Message], hours: tuple[dt.time, dt.time] | None = DE
     result["agents"] = {name: _figures(by_agent.get(name, []), firsts_by_agent.get(name, []),
                                        buyer_msgs.get(name, 0), agent_msgs.get(name, 0))
                         for name in names}
-    return result
+    return result, rounds
 
 
 def iter_rows(result: dict) -> Iterator[tuple]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from desktop_assistant.domain.conversations import Event, messages_of
-from desktop_assistant.domain.kpi import DEFAULT_HOURS, Round, kpis, rounds_of
+from desktop_assistant.domain.kpi import DEFAULT_HOURS, Round, kpis_and_rounds
 
 # Histogram bins (seconds, upper bound inclusive) named as the platform's standards read.
 BINS: tuple[tuple[str, float], ...] = (("≤10s", 10), ("≤30s", 30), ("≤60s", 60), ("≤3min", 180), ("≤10min", 600))
@@ -33,13 +33,6 @@ class Stats:
     histogram: list[tuple[str, int]]
     rounds_per_hour: list[int]  # 24 counts, by the hour the round started
     within_3min_by_day: list[tuple[dt.date, float, int]]  # day, rate, counted rounds
-
-
-def _counted(rounds: Sequence[Round], hours: tuple[dt.time, dt.time] | None) -> list[Round]:
-    if hours is None:
-        return list(rounds)
-    start, end = hours
-    return [r for r in rounds if start <= r.start.time() < end]
 
 
 def histogram(rounds: Sequence[Round]) -> list[tuple[str, int]]:
@@ -76,8 +69,7 @@ def stats_for(events: Sequence[Event], period: Period, agent: str | None = None,
               hours: tuple[dt.time, dt.time] | None = DEFAULT_HOURS) -> Stats:
     """Figures and chart series for the events of `period`; `agent` narrows everything to one agent."""
     messages = messages_of(e for e in events if period.start <= e.at < period.end)
-    figures = kpis(messages, hours)
-    rounds = _counted(rounds_of(messages), hours)
+    figures, rounds = kpis_and_rounds(messages, hours)
     if agent is not None:
         rounds = [r for r in rounds if r.agent == agent]
     return Stats(figures, histogram(rounds), per_hour(rounds), within_3min_by_day(rounds, period))

@@ -16,7 +16,7 @@ from desktop_assistant.domain.messages import UserError
 from desktop_assistant.domain.questions import ConversationRepository
 from desktop_assistant.domain.stats import Period, Stats, stats_for
 from desktop_assistant.domain.tables import csv_bytes, xlsx_bytes
-from desktop_assistant.ui.stats_tab import HEADINGS, StatsTab, heading, shown
+from desktop_assistant.ui.stats_tab import HEADINGS, StatsTab, heading, table_rows
 
 
 class StatsController(QObject):
@@ -41,21 +41,15 @@ class StatsController(QObject):
         now = self._clock.now()
         period = Period.ending_today(now, self.tab.days())
         events = self._repository.events_between(period.start, period.end)
-        everyone = stats_for(events, period)
-        self.tab.set_agents(list(everyone.figures["agents"]))
         agent = self.tab.chosen_agent()
-        self.stats = everyone if agent is None else stats_for(events, period, agent)
-        self.tab.show_stats(self.stats)
+        stats = stats_for(events, period, agent)  # the table lists every agent whichever is chosen
+        if agent is not None and agent not in stats.figures["agents"]:  # not on duty in this period
+            agent, stats = None, stats_for(events, period)
+        self.tab.set_agents(list(stats.figures["agents"]))
+        self.stats = stats
+        self.tab.show_stats(stats)
         self.tab.message.say(self.tr("{0} 轮, 更新于 {1}").format(self.stats.figures["rounds"], now.strftime("%H:%M:%S")))
         return self.stats
-
-    def table_rows(self) -> list[list[str]]:
-        assert self.stats is not None
-        figures = self.stats.figures
-        rows = [[self.tr("全部")] + [shown(key, figures[key]) for key in KEYS]]
-        for name, values in figures["agents"].items():
-            rows.append([name or self.tr("(未分配)")] + [shown(key, values[key]) for key in KEYS])
-        return rows
 
     def choose_export_file(self) -> None:
         log_filter = self.tr("聊天记录, 供 kpi 命令复算 (*.csv)")
@@ -86,8 +80,9 @@ class StatsController(QObject):
         """The table as shown (XLSX unless the name ends in .csv); the line under it says how it went."""
         if self.stats is None:
             self.refresh()
+        assert self.stats is not None
         header = [heading(text) for text in HEADINGS]
-        rows = self.table_rows()
+        rows = table_rows(self.stats.figures)
         data = (csv_bytes(header, rows) if path.suffix.lower() == ".csv"
                 else xlsx_bytes(self.tr("统计"), header, rows, widths=[14] + [12] * len(KEYS)))
         return self._write(path, data, len(rows))

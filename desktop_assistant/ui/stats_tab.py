@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QHeaderView, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desktop_assistant.domain.kpi import DEFAULT_HOURS, KEYS
+from desktop_assistant.domain.kpi import DEFAULT_HOURS, KEYS, iter_rows
 from desktop_assistant.domain.stats import Stats
 from desktop_assistant.ui.widgets import MessageLabel, fill_with_scrolling
 
@@ -35,6 +35,14 @@ def heading(text: str) -> str:
 def shown(key: str, value: object) -> str:
     """Rates as percentages, like the platform's back office; the rest as computed."""
     return f"{float(value) * 100:.1f}%" if key in RATE_KEYS else str(value)
+
+
+def table_rows(figures: dict) -> list[list[str]]:
+    """The table as shown and exported: the rows of `kpi` (全部, then each agent) in the UI's words."""
+    names = {"全部": QCoreApplication.translate("StatsTab", "全部"),
+             "(未分配)": QCoreApplication.translate("StatsTab", "(未分配)")}
+    return [[names.get(name, name)] + [shown(key, value) for key, value in zip(KEYS, values)]
+            for name, *values in iter_rows(figures)]
 
 
 def _chart(title: str) -> tuple[QChart, QChartView]:
@@ -124,12 +132,9 @@ class StatsTab(QWidget):
         self.agent.blockSignals(False)
 
     def show_stats(self, stats: Stats) -> None:
-        figures = stats.figures
-        rows = [(self.tr("全部"), figures)] + [(name or self.tr("(未分配)"), values)
-                                              for name, values in figures["agents"].items()]
+        rows = table_rows(stats.figures)
         self.table.setRowCount(len(rows))
-        for row, (name, values) in enumerate(rows):
-            cells = [name] + [shown(key, values[key]) for key in KEYS]
+        for row, cells in enumerate(rows):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column:

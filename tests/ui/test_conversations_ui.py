@@ -261,6 +261,10 @@ def test_the_stats_tab_shows_the_day_with_charts_and_exports(app, clock, tmp_pat
     import openpyxl
     sheet = openpyxl.load_workbook(target).active
     assert [c.value for c in sheet[1]][:2] == ["客服", "轮次"] and sheet["A2"].value == "全部" and sheet["B2"].value == "4"
+    stats.tab.agent.setCurrentIndex(stats.tab.agent.findData("A01"))  # one agent: charts narrow, table stays
+    assert stats.tab.chosen_agent() == "A01" and table.rowCount() == 2
+    stats.tab.period.setCurrentIndex(0)
+    assert stats.tab.chosen_agent() == "A01"
     assert stats.export_to(tmp_path / "kpi.csv")
     assert (tmp_path / "kpi.csv").read_bytes().decode("utf-8-sig").splitlines()[1].startswith("全部,4,3")
     assert not stats.export_to(tmp_path / "missing" / "kpi.csv")
