@@ -22,28 +22,11 @@ from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 
 OPENED, BUYER_WROTE, REPLIED, CLOSED = "opened", "buyer_wrote", "replied", "closed"
 KINDS = (OPENED, BUYER_WROTE, REPLIED, CLOSED)
-NICK_MAX = 64
-
-MSG_NO_NICK = QT_TRANSLATE_NOOP("Messages", "请填写买家昵称")
-MSG_NICK_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "买家昵称最多 {limit} 个字符")
-MSG_NICK_LINES = QT_TRANSLATE_NOOP("Messages", "买家昵称不能包含换行")
 MSG_NO_CONVERSATION = QT_TRANSLATE_NOOP("Messages", "先选一个会话")
 
 
 class ConversationError(UserError):
-    """A nick or an action the agent has to correct."""
-
-
-def valid_nick(raw: str) -> str:
-    """The nick as stored: trimmed, one line, at most 64 characters (the clipboard may hold anything)."""
-    nick = (raw or "").strip()
-    if not nick:
-        raise ConversationError(MSG_NO_NICK)
-    if any(ch in nick for ch in "\r\n\t"):
-        raise ConversationError(MSG_NICK_LINES)
-    if len(nick) > NICK_MAX:
-        raise ConversationError(MSG_NICK_TOO_LONG, limit=NICK_MAX)
-    return nick
+    """An action the agent has to correct. Nicks are checked by domain.buyers.valid_nick, as in 买家."""
 
 
 class Level(IntEnum):
@@ -159,25 +142,20 @@ class Board:
     def thresholds(self, conversation: Conversation) -> Thresholds:
         return self.rules.first if conversation.first_round else self.rules.later
 
-    def level(self, conversation: Conversation, now: dt.datetime) -> Level:
+    def entry(self, conversation: Conversation, now: dt.datetime) -> Entry:
         if conversation.waiting_since is None:
-            return Level.ANSWERED
-        return self.thresholds(conversation).level(conversation.waited_s(now))
+            return Entry(conversation, Level.ANSWERED, 0.0)
+        waited = conversation.waited_s(now)
+        return Entry(conversation, self.thresholds(conversation).level(waited), waited)
+
+    def level(self, conversation: Conversation, now: dt.datetime) -> Level:
+        return self.entry(conversation, now).level
 
     def snapshot(self, now: dt.datetime) -> list[Entry]:
         """Most urgent first: level, then the longest wait, then the most recent activity."""
-        entries = []
-        for conversation in self.conversations.values():
-            if conversation.waiting_since is None:
-                entries.append(Entry(conversation, Level.ANSWERED, 0.0))
-            else:
-                waited = conversation.waited_s(now)
-                entries.append(Entry(conversation, self.thresholds(conversation).level(waited), waited))
+        entries = [self.entry(conversation, now) for conversation in self.conversations.values()]
         entries.sort(key=lambda e: (-e.level, -e.waited_s, -e.conversation.last_at.timestamp(), e.conversation.buyer))
         return entries
-
-    def ordered(self, now: dt.datetime) -> list[Conversation]:
-        return [entry.conversation for entry in self.snapshot(now)]
 
     def longest_waiting(self, now: dt.datetime) -> Conversation | None:
         waiting = [c for c in self.conversations.values() if c.waiting_since is not None]

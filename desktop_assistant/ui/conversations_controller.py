@@ -10,11 +10,12 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from desktop_assistant.domain.buyers import valid_nick
 from desktop_assistant.domain.clock import Clock
 from desktop_assistant.domain.conversation_titles import TitleRuleError, match_window, parse_title_rules
 from desktop_assistant.domain.conversations import (
     BUYER_WROTE, CLOSED, MSG_NO_CONVERSATION, OPENED, REPLIED, ConversationError, Entry, Event, Level, TimerRules,
-    format_wait, replay, valid_nick,
+    format_wait, replay,
 )
 from desktop_assistant.domain.messages import UserError
 from desktop_assistant.domain.questions import MSG_NO_ANSWER, ConversationRepository, Question, valid_text
@@ -113,8 +114,8 @@ class ConversationsController(QObject):
     def new_conversation(self, raw_nick: str, source: str, platform: str = "") -> bool:
         """Open (or return to) a conversation; a new one starts a round: a buyer wrote to be opened."""
         try:
-            nick = valid_nick(raw_nick)
-        except ConversationError as exc:
+            nick = valid_nick(raw_nick)  # the same nick the 买家 tab looks up
+        except UserError as exc:
             self._say_error(exc)
             return False
         if nick not in self.board.conversations:

@@ -692,7 +692,7 @@ still to do: {1}</translation>
 <context>
     <name>ConversationsController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/conversations_controller.py" line="+183"/>
+        <location filename="../../desktop_assistant/ui/conversations_controller.py" line="+184"/>
         <source>没有等待回复的会话</source>
         <translation>No chat is waiting for a reply</translation>
     </message>
@@ -1298,7 +1298,7 @@ still to do: {1}</translation>
         <translation>The group {name} already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+51"/>
+        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+52"/>
         <source>{where}: {reason}</source>
         <translation>{where}: {reason}</translation>
     </message>
@@ -1544,7 +1544,7 @@ still to do: {1}</translation>
         <translation>Paste rule {line} names no program or title: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/storage/phrase_import.py" line="+57"/>
+        <location filename="../../desktop_assistant/storage/phrase_import.py" line="+58"/>
         <source>快捷键 {hotkey} 已用于本软件的「{other}」</source>
         <translation>Hotkey {hotkey} is used by this app for “{other}”</translation>
     </message>
@@ -1742,22 +1742,7 @@ still to do: {1}</translation>
         <translation>Line {line}: the title pattern needs a group (?P&lt;nick&gt;…) for the buyer&apos;s nick</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/conversations.py" line="+27"/>
-        <source>请填写买家昵称</source>
-        <translation>Enter the buyer&apos;s nick</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>买家昵称最多 {limit} 个字符</source>
-        <translation>A buyer nick has at most {limit} characters</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>买家昵称不能包含换行</source>
-        <translation>A buyer nick cannot contain line breaks</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../desktop_assistant/domain/conversations.py" line="+25"/>
         <source>先选一个会话</source>
         <translation>Choose a chat first</translation>
     </message>
@@ -2112,7 +2097,8 @@ still to do: {1}</translation>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+4"/>
+        <location line="+7"/>
+        <location line="+2"/>
         <source>导出短语</source>
         <translation>Export phrases</translation>
     </message>
@@ -2827,19 +2813,9 @@ still to do: {1}</translation>
 <context>
     <name>StatsController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/stats_controller.py" line="+49"/>
+        <location filename="../../desktop_assistant/ui/stats_controller.py" line="+51"/>
         <source>{0} 轮, 更新于 {1}</source>
         <translation>{0} rounds, updated at {1}</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>全部</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>(未分配)</source>
-        <translation>(unassigned)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2852,12 +2828,12 @@ still to do: {1}</translation>
         <translation>Export stats</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>统计</source>
         <translation>Stats</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>已导出 {0} 行到 {1}</source>
         <translation>Exported {0} rows to {1}</translation>
     </message>
@@ -2915,23 +2891,23 @@ still to do: {1}</translation>
         <translation>Answers/questions</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+90"/>
         <source>统计</source>
         <translation>Stats</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+6"/>
+        <location line="-72"/>
+        <location line="+87"/>
         <source>(未分配)</source>
         <translation>(unassigned)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-88"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+166"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>

@@ -85,7 +85,7 @@ def test_without_an_active_conversation_the_buttons_say_so_and_record_nothing(ap
     assert app.store.conversations.count_events() == 0
     tab.nick_edit.setText("   ")
     tab.new_button.click()
-    assert tab.message.text() == "请填写买家昵称" and app.store.conversations.count_events() == 0
+    assert tab.message.text() == "缺少买家昵称 (nick)" and app.store.conversations.count_events() == 0
 
 
 def test_new_conversation_from_the_clipboard_hotkey(app, backend, qapp):
@@ -94,7 +94,7 @@ def test_new_conversation_from_the_clipboard_hotkey(app, backend, qapp):
     assert app.conversations.active == "tb_小鹿"
     qapp.clipboard().setText("x" * 80)  # a paragraph, not a nick: said where the agent looks, nothing stored
     press(backend, qapp, "ctrl+alt+n")
-    assert app.panel.status_strip.conversation_label.text() == "买家昵称最多 64 个字符"
+    assert app.panel.status_strip.conversation_label.text() == "买家昵称最多 64 个字"
     assert app.conversations.active == "tb_小鹿"
     assert [e.source for e in app.store.conversations.events_between(dt.datetime(2026, 1, 1), dt.datetime(2027, 1, 1))] == ["clipboard"]
 

@@ -9,7 +9,7 @@ import json
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from desktop_assistant.domain.buyers import BuyerError, profile_from_mapping, read_screening_input
+from desktop_assistant.domain.buyers import BuyerError, profile_from_mapping, read_screening_input, valid_nick
 from desktop_assistant.domain.screening import (
     DEFAULT_WEIGHTS, Profile, Rules, ShopFacts, machine_like_nick, parse_credit, parse_names, rules_from_settings,
     screen,
@@ -228,3 +228,15 @@ def test_fuzzed_text_never_crashes_the_reader(text):
     for line, item in read_screening_input(text):
         assert line >= 1
         assert isinstance(item, (Profile, BuyerError))
+
+
+@pytest.mark.parametrize("raw, problem", [("", "缺少买家昵称"), ("  ", "缺少买家昵称"), ("x" * 65, "最多 64 个字")])
+def test_bad_nicks_are_refused_with_one_line(raw, problem):
+    """One check for every nick: 买家, 会话 (window, clipboard, panel) and imports."""
+    with pytest.raises(BuyerError, match=problem):
+        valid_nick(raw)
+
+
+def test_a_nick_is_trimmed_and_composed():
+    assert valid_nick("  小熊 \n") == "小熊"
+    assert valid_nick("Cafe\u0301") == "Café"  # NFC: the same nick typed or pasted from another program
