@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 TICK_MS = 1000
 REPLAY_SPAN = dt.timedelta(days=1)  # a restart picks up the conversations of the last day
 QUESTION_MINUTES = 5
+QUESTIONS_REREAD = dt.timedelta(minutes=1)
 STRIP_COLOURS = {Level.ANSWERED: "", Level.WAITING: "", Level.WARN: "#ef6c00", Level.OVERDUE: "#c62828",
                  Level.CRITICAL: "#c62828"}
 
@@ -57,6 +58,9 @@ class ConversationsController(QObject):
         self.active = ""
         self.windows: dict[str, Any] = {}  # buyer -> the chat window last seen for them (for "jump")
         self._alerted_questions: set[int] = set()
+        # Read when they change, and once a minute so answered ones leave the list in time: not every tick.
+        self._questions: list[Question] = []
+        self._questions_read_at: dt.datetime | None = None
         self._badge = (0, False)
         self.last_answer: tuple[str, str] | None = None  # question, answer: offered as a new phrase
         self.tab = ConversationsTab()
@@ -108,6 +112,8 @@ class ConversationsController(QObject):
         event = Event(self._clock.now(), nick, kind, platform, self._agent(), source)
         self._repository.record(event)
         self.board.apply(event)
+        if kind == CLOSED:  # a closed chat's window is not jumped to; the map stays as small as the list
+            self.windows.pop(nick, None)
         log.info("conversation %s: %s (%s)", nick, kind, source)
 
     # --- events --------------------------------------------------------------------------------
@@ -203,6 +209,7 @@ class ConversationsController(QObject):
                                                  self._agent(), now)
         self.tab.question_edit.clear()
         self.tab.message.say(self.tr("已记下, {0} 分钟内回复 {1}").format(QUESTION_MINUTES, nick))
+        self._questions_read_at = None
         self.refresh()
         return question
 
@@ -219,6 +226,7 @@ class ConversationsController(QObject):
         self.tab.answer_edit.clear()
         self.tab.save_phrase_button.setEnabled(True)
         self.tab.message.say(self.tr("已回答。这个回答以后还用得上? 点「存为短语」"))
+        self._questions_read_at = None
         self.refresh()
         return question
 
@@ -247,7 +255,10 @@ class ConversationsController(QObject):
         snapshot = snapshot if snapshot is not None else self.board.snapshot(now)
         self.tab.model.refresh(snapshot, self.active)
         self.tab.select(self.active)
-        questions = self._repository.listed_questions(now)
+        if self._questions_read_at is None or now - self._questions_read_at >= QUESTIONS_REREAD:
+            self._questions = self._repository.listed_questions(now)
+            self._questions_read_at = now
+        questions = self._questions
         for question in questions:
             if question.overdue(now) and question.id not in self._alerted_questions:
                 self._alerted_questions.add(question.id)

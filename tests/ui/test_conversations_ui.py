@@ -327,3 +327,20 @@ def test_the_settings_dialog_edits_title_rules_and_names_a_bad_line(app, qtbot):
     assert app.store.settings.get("conversation.title_rules") == before + "\n京东 | dd*.exe | ^(?P<nick>.+?) - 咚咚$"
     app.conversations.window_activated("DD.exe", "jd_小王 - 咚咚")
     assert app.conversations.active == "jd_小王"  # the dialog's save applied the rules at once
+
+
+def test_questions_are_read_when_they_change_not_on_every_tick(app, clock, monkeypatch):
+    reads = []
+    listed = app.store.conversations.listed_questions
+    monkeypatch.setattr(app.store.conversations, "listed_questions", lambda now: reads.append(now) or listed(now))
+    app.conversations.new_conversation("小熊", "panel")
+    app.conversations.add_question("几号发货")
+    reads.clear()
+    for _ in range(59):
+        clock.advance(seconds=1)
+        app.conversations.tick()
+    assert reads == []
+    assert app.conversations.tab.question_list.item(0).text().endswith("还剩 4:01")  # the countdown still runs
+    clock.advance(seconds=1)
+    app.conversations.tick()
+    assert len(reads) == 1  # once a minute: answered questions leave the list after two hours
