@@ -26,6 +26,15 @@ def step(func: Callable[[sqlite_utils.Database], None]) -> Callable[[sqlite_util
     return migrations()(func)
 
 
+def _refuse_changes(db: sqlite_utils.Database, table: str, what: str) -> None:
+    """`table` append-only in the database itself: UPDATE and DELETE abort, whoever sends them.
+    (The SQL is exactly what m003 wrote before this helper existed; applied databases are unchanged.)"""
+    for event in ("UPDATE", "DELETE"):
+        db.execute(f"""
+            CREATE TRIGGER {table}_no_{event.lower()} BEFORE {event} ON {table}
+            BEGIN SELECT RAISE(ABORT, '{what} are append-only'); END""")
+
+
 @step
 def m001_settings_and_state(db: sqlite_utils.Database) -> None:
     db["settings"].create({"key": str, "value": str}, pk="key", not_null={"value"})
@@ -78,10 +87,7 @@ def m003_notes_and_promises(db: sqlite_utils.Database) -> None:
             at TEXT NOT NULL
         )""")
     db.execute("CREATE INDEX order_notes_by_order ON order_notes (order_id, id)")
-    for event in ("UPDATE", "DELETE"):
-        db.execute(f"""
-            CREATE TRIGGER order_notes_no_{event.lower()} BEFORE {event} ON order_notes
-            BEGIN SELECT RAISE(ABORT, 'order notes are append-only'); END""")
+    _refuse_changes(db, "order_notes", "order notes")
     # The newest version per order, kept by a trigger so lists and filters never scan the history.
     db.execute("""
         CREATE TABLE order_current (
@@ -251,10 +257,7 @@ def m006_conversations(db: sqlite_utils.Database) -> None:
             source TEXT NOT NULL DEFAULT ''
         )""")
     db.execute("CREATE INDEX conversation_events_by_time ON conversation_events (at, id)")
-    for event in ("UPDATE", "DELETE"):
-        db.execute(f"""
-            CREATE TRIGGER conversation_events_no_{event.lower()} BEFORE {event} ON conversation_events
-            BEGIN SELECT RAISE(ABORT, 'conversation events are append-only'); END""")
+    _refuse_changes(db, "conversation_events", "conversation events")
     # 待答问题: a question to check and answer within minutes; answered ones stay for the record.
     db.execute("""
         CREATE TABLE pending_questions (
