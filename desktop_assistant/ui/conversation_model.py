@@ -10,7 +10,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop_assistant.domain.conversations import Conversation, Entry, Level, format_wait
+from desktop_assistant.domain.conversations import Entry, Level, format_wait
 
 NICK_ROLE = Qt.ItemDataRole.UserRole
 LEVEL_COLOURS = {Level.ANSWERED: "#2e7d32", Level.WAITING: "#1565c0", Level.WARN: "#ef6c00",
@@ -32,35 +32,28 @@ def state_text(level: Level) -> str:
 class ConversationModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Conversation] = []
-        self._levels: list[Level] = []
-        self._waits: list[float] = []
+        self._entries: list[Entry] = []
         self.active = ""
 
     def refresh(self, snapshot: list[Entry], active: str) -> None:
         """New order or rows: reset; the same rows: only the state and timer cells change."""
-        same_rows = (active == self.active and len(snapshot) == len(self._rows)
-                     and all(entry.conversation is row for entry, row in zip(snapshot, self._rows)))
+        same_rows = (active == self.active and len(snapshot) == len(self._entries)
+                     and all(new.conversation is old.conversation for new, old in zip(snapshot, self._entries)))
         if not same_rows:
             self.beginResetModel()
-        self._rows = [entry.conversation for entry in snapshot]
-        self._levels = [entry.level for entry in snapshot]
-        self._waits = [entry.waited_s for entry in snapshot]
+        self._entries = snapshot
         self.active = active
         if same_rows:
-            if self._rows:
-                self.dataChanged.emit(self.index(0, 2), self.index(len(self._rows) - 1, 3))
+            if snapshot:
+                self.dataChanged.emit(self.index(0, 2), self.index(len(snapshot) - 1, 3))
         else:
             self.endResetModel()
 
-    def conversation(self, row: int) -> Conversation:
-        return self._rows[row]
-
     def row_of(self, nick: str) -> int:
-        return next((n for n, c in enumerate(self._rows) if c.buyer == nick), -1)
+        return next((n for n, entry in enumerate(self._entries) if entry.conversation.buyer == nick), -1)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._entries)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(_HEADERS)
@@ -73,7 +66,7 @@ class ConversationModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        conversation, level = self._rows[index.row()], self._levels[index.row()]
+        conversation, level, waited = self._entries[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
@@ -84,7 +77,7 @@ class ConversationModel(QAbstractTableModel):
                 return state_text(level)
             if level == Level.ANSWERED:
                 return format_wait(conversation.last_response_s or 0) if conversation.last_response_s is not None else ""
-            return format_wait(self._waits[index.row()])
+            return format_wait(waited)
         if role == NICK_ROLE:
             return conversation.buyer
         if role == Qt.ItemDataRole.ForegroundRole and column >= 2:

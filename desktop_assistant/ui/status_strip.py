@@ -28,10 +28,15 @@ class StatusStrip(QWidget):
         self.retranslate()
 
     def set_conversation(self, text: str, colour: str = "") -> None:
-        """The active conversation (buyer, platform, timer), coloured as its timer is."""
+        """The active conversation (buyer, platform, timer), coloured as its timer is; every second."""
         self._conversation = text
         self._colour = colour
-        self.retranslate()
+        if not self._notice_timer.isActive():
+            self._show_conversation()
+
+    def _show_conversation(self) -> None:
+        self.conversation_label.setText(self.tr("当前会话: {0}").format(self._conversation or self.tr("无")))
+        self._set_colour(self._colour)
 
     def show_notice(self, text: str, seconds: int = 8) -> None:
         """A problem the agent must see now (a phrase that was not pasted); fades back to the conversation."""
@@ -60,10 +65,7 @@ class StatusStrip(QWidget):
     def retranslate(self) -> None:
         if self._notice_timer.isActive():
             return
-        self.conversation_label.setText(
-            self.tr("当前会话: {0}").format(self._conversation or self.tr("无"))
-        )
-        self._set_colour(self._colour)
+        self._show_conversation()
         texts = {
             "active": self.tr("快捷键: 已启用"),
             "paused": self.tr("快捷键: 已暂停"),
