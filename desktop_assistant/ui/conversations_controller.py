@@ -276,7 +276,7 @@ class ConversationsController(QObject):
         if conversation is None:
             return "", ""
         name = f"{conversation.buyer} ({conversation.platform})" if conversation.platform else conversation.buyer
-        level = self.board.level(conversation, now)
+        _conversation, level, waited = self.board.entry(conversation, now)
         if level == Level.ANSWERED:
             return self.tr("{0} · 已回复").format(name), ""
-        return self.tr("{0} · 等待 {1}").format(name, format_wait(conversation.waited_s(now))), STRIP_COLOURS[level]
+        return self.tr("{0} · 等待 {1}").format(name, format_wait(waited)), STRIP_COLOURS[level]
