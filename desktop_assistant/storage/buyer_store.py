@@ -13,16 +13,13 @@ from desktop_assistant.domain.buyers import (
     MSG_AT_LINE, MSG_LIST_CONFLICT, BlacklistRow, BuyerError, BuyerRecord, ListEntry, Receiver, ScreeningRecord,
 )
 from desktop_assistant.domain.screening import Profile, Screening, ShopFacts
+from desktop_assistant.storage.times import stamp
 
 _PROFILE_COLUMNS = ("nick", "credit", "positive_rate", "registered_on", "account_age_days", "as_of", "orders_count",
                     "refund_count", "orders_last_7d", "bad_reviews_given", "off_platform_contact",
                     "no_bargain_many_items")
 RED_OR_YELLOW = (1, 2)
 SCREENINGS_SHOWN = 20
-
-
-def _stamp(moment: dt.datetime) -> str:
-    return moment.replace(microsecond=0).isoformat(sep=" ")
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -115,7 +112,7 @@ class BuyerStore:
                 f"INSERT INTO buyer_profiles ({columns}, platform, notes, updated_at, updated_by) "
                 f"VALUES ({', '.join('?' * (len(_PROFILE_COLUMNS) + 4))}) "
                 f"ON CONFLICT (nick) DO UPDATE SET {updates}",
-                [*values, platform, notes, _stamp(at), by])
+                [*values, platform, notes, stamp(at), by])
             if profile.receiver_name or profile.address:
                 self._add_receiver(profile.nick, profile.receiver_name, profile.address, at)
 
@@ -127,14 +124,14 @@ class BuyerStore:
         self._db.execute(
             "INSERT INTO buyer_receivers (nick, name, address, first_seen, last_seen) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (nick, name, address) DO UPDATE SET last_seen = excluded.last_seen",
-            [nick, name.strip(), " ".join(address.split()), _stamp(at), _stamp(at)])
+            [nick, name.strip(), " ".join(address.split()), stamp(at), stamp(at)])
 
     def set_tags(self, nick: str, tags: Sequence[tuple[str, str]], at: dt.datetime) -> None:
         with self._db.atomic():
             self._db.execute("DELETE FROM buyer_tags WHERE nick = ?", [nick])
             self._db.conn.executemany(
                 "INSERT OR IGNORE INTO buyer_tags (nick, category, tag, added_at) VALUES (?, ?, ?, ?)",
-                [(nick, category, tag, _stamp(at)) for category, tag in tags if tag.strip()])
+                [(nick, category, tag, stamp(at)) for category, tag in tags if tag.strip()])
 
     def set_list(self, nick: str, status: str, reason: str, by: str, at: dt.datetime) -> None:
         """status "black", "white" or "none" (taken off the list); every change is kept in the history."""
@@ -151,9 +148,9 @@ class BuyerStore:
                 "INSERT INTO buyer_lists (nick, status, reason, added_by, added_at) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT (nick) DO UPDATE SET status = excluded.status, reason = excluded.reason, "
                 "added_by = excluded.added_by, added_at = excluded.added_at",
-                [nick, status, reason, by, _stamp(at)])
+                [nick, status, reason, by, stamp(at)])
         self._db.execute("INSERT INTO buyer_list_events (nick, status, reason, by, at) VALUES (?, ?, ?, ?, ?)",
-                         [nick, status, reason, by, _stamp(at)])
+                         [nick, status, reason, by, stamp(at)])
 
     def import_blacklist(self, rows: Iterable[BlacklistRow], by: str, at: dt.datetime,
                          dry_run: bool = False) -> tuple[int, int]:
@@ -175,12 +172,12 @@ class BuyerStore:
     def purge_receivers(self, older_than: dt.datetime) -> int:
         """Forget receiver names and addresses not seen since `older_than` (the retention setting)."""
         with self._db.atomic():
-            cursor = self._db.execute("DELETE FROM buyer_receivers WHERE last_seen < ?", [_stamp(older_than)])
+            cursor = self._db.execute("DELETE FROM buyer_receivers WHERE last_seen < ?", [stamp(older_than)])
         return cursor.rowcount
 
     def record_screening(self, screening: Screening, by: str, at: dt.datetime) -> None:
         with self._db.atomic():
             self._db.execute(
                 "INSERT INTO buyer_screenings (nick, at, score, level, reasons, by) VALUES (?, ?, ?, ?, ?, ?)",
-                [screening.nick, _stamp(at), screening.score, screening.level,
+                [screening.nick, stamp(at), screening.score, screening.level,
                  json.dumps([r.code for r in screening.reasons]), by])

@@ -8,6 +8,7 @@ import json
 import sqlite_utils
 
 from desktop_assistant.domain.checklist import DEFAULT_TEMPLATES, OrderCheck, Template, parse_template, template_items_text
+from desktop_assistant.storage.times import stamp
 
 
 class ChecklistStore:
@@ -46,7 +47,7 @@ class ChecklistStore:
                 [check.order_id, check.template, check.buyer, int(check.cod),
                  json.dumps(check.address, ensure_ascii=False), json.dumps(check.ticks, ensure_ascii=False),
                  json.dumps(check.values, ensure_ascii=False), int(complete),
-                 at.replace(microsecond=0).isoformat(sep=" ")])
+                 stamp(at)])
 
     def incomplete(self) -> list[OrderCheck]:
         rows = self._db.execute(

@@ -8,6 +8,7 @@ import sqlite_utils
 
 from desktop_assistant.domain.conversations import Event
 from desktop_assistant.domain.questions import Question
+from desktop_assistant.storage.times import stamp
 
 _EVENT_COLUMNS = "at, buyer, kind, platform, agent_id, source"
 _QUESTION_COLUMNS = "id, buyer, text, asked_at, due, agent_id, answered_at, answer"
@@ -16,7 +17,7 @@ RECENT_ANSWERED = dt.timedelta(hours=2)  # answered questions stay listed this l
 
 def _stamp(moment: dt.datetime) -> str:
     # Milliseconds: a phrase pasted half a second after the buyer wrote is a 0.5 s response.
-    return moment.isoformat(sep=" ", timespec="milliseconds")
+    return stamp(moment, "milliseconds")
 
 
 def _event(row: tuple) -> Event:

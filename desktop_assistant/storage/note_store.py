@@ -11,6 +11,7 @@ import sqlite_utils
 from desktop_assistant.domain.notes import (
     NoteChange, NoteVersion, OrderNote, contains, index_terms, match_expression,
 )
+from desktop_assistant.storage.times import stamp
 
 _NOTE_COLUMNS = "n.id, n.order_id, n.flag, n.text, n.reason, n.agent_id, n.buyer, n.at"
 SEARCH_LIMIT = 200
@@ -31,17 +32,17 @@ class NoteStore:
 
     def append(self, change: NoteChange, at: dt.datetime) -> NoteVersion:
         """One transaction: the version, its search terms and (by trigger) the order's current row."""
-        stamp = at.replace(microsecond=0).isoformat(sep=" ")
+        stamp_text = stamp(at)
         with self._db.atomic():
             cursor = self._db.execute(
                 "INSERT INTO order_notes (order_id, flag, text, reason, agent_id, buyer, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [change.order_id, change.flag, change.text, change.reason, change.agent_id, change.buyer, stamp])
+                [change.order_id, change.flag, change.text, change.reason, change.agent_id, change.buyer, stamp_text])
             note_id = cursor.lastrowid
             terms = index_terms(" ".join((change.text, change.reason)))
             if terms:
                 self._db.execute("INSERT INTO order_note_terms (rowid, terms) VALUES (?, ?)", [note_id, terms])
         return NoteVersion(note_id, change.order_id, change.flag, change.text, change.reason, change.agent_id,
-                           change.buyer, dt.datetime.fromisoformat(stamp))
+                           change.buyer, dt.datetime.fromisoformat(stamp_text))
 
     def current(self, order_id: str) -> NoteVersion | None:
         row = self._db.execute(

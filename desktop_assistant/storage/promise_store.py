@@ -8,14 +8,11 @@ import datetime as dt
 import sqlite_utils
 
 from desktop_assistant.domain.promises import MSG_ALREADY_LISTED, NewPromise, Promise, PromiseError, UnpaidOrder
+from desktop_assistant.storage.times import stamp
 
 _PROMISE_COLUMNS = "id, text, due, order_id, buyer, agent_id, created_at, done_at, done_by"
 _UNPAID_COLUMNS = "id, order_id, buyer, placed_at, agent_id, closed_at, outcome"
 RECENT_DONE = dt.timedelta(days=1)  # done promises stay listed this long
-
-
-def _stamp(moment: dt.datetime) -> str:
-    return moment.replace(microsecond=0).isoformat(sep=" ")
 
 
 def _time(text: str | None) -> dt.datetime | None:
@@ -42,7 +39,7 @@ class PromiseStore:
         with self._db.atomic():
             cursor = self._db.execute(
                 "INSERT INTO promises (text, due, order_id, buyer, agent_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                [promise.text, _stamp(promise.due), promise.order_id, promise.buyer, agent_id, _stamp(now)])
+                [promise.text, stamp(promise.due), promise.order_id, promise.buyer, agent_id, stamp(now)])
         return self.get(cursor.lastrowid)
 
     def get(self, promise_id: int) -> Promise:
@@ -59,7 +56,7 @@ class PromiseStore:
         """Open promises and those done in the last day (so a mistaken tick can be seen)."""
         rows = self._db.execute(
             f"SELECT {_PROMISE_COLUMNS} FROM promises WHERE done_at IS NULL OR done_at >= ? ORDER BY due, id",
-            [_stamp(now - RECENT_DONE)])
+            [stamp(now - RECENT_DONE)])
         return [_promise(row) for row in rows]
 
     def all(self) -> list[Promise]:
@@ -68,7 +65,7 @@ class PromiseStore:
     def mark_done(self, promise_id: int, agent_id: str, now: dt.datetime) -> Promise:
         with self._db.atomic():
             self._db.execute("UPDATE promises SET done_at = ?, done_by = ? WHERE id = ? AND done_at IS NULL",
-                             [_stamp(now), agent_id, promise_id])
+                             [stamp(now), agent_id, promise_id])
         return self.get(promise_id)
 
     # --- 催付 ----------------------------------------------------------------------------------
@@ -79,7 +76,7 @@ class PromiseStore:
                 raise PromiseError(MSG_ALREADY_LISTED, order_id=order_id)
             cursor = self._db.execute(
                 "INSERT INTO unpaid_orders (order_id, buyer, placed_at, agent_id) VALUES (?, ?, ?, ?)",
-                [order_id, buyer, _stamp(placed_at), agent_id])
+                [order_id, buyer, stamp(placed_at), agent_id])
         return self.get_unpaid(cursor.lastrowid)
 
     def get_unpaid(self, unpaid_id: int) -> UnpaidOrder:
@@ -98,7 +95,7 @@ class PromiseStore:
             raise ValueError(outcome)
         with self._db.atomic():
             self._db.execute("UPDATE unpaid_orders SET closed_at = ?, outcome = ? WHERE id = ? AND closed_at IS NULL",
-                             [_stamp(now), outcome, unpaid_id])
+                             [stamp(now), outcome, unpaid_id])
         return self.get_unpaid(unpaid_id)
 
     # --- reminders given ---------------------------------------------------------------------------
@@ -110,4 +107,4 @@ class PromiseStore:
         with self._db.atomic():
             self._db.conn.executemany(
                 "INSERT OR IGNORE INTO reminders_given (subject, subject_id, kind, at) VALUES (?, ?, ?, ?)",
-                [(subject, sid, kind, _stamp(now)) for sid, kind in given])
+                [(subject, sid, kind, stamp(now)) for sid, kind in given])
