@@ -98,13 +98,14 @@ class Application(QObject):
         self.first_backup_timer.setSingleShot(True)
         self.first_backup_timer.setInterval(FIRST_BACKUP_DELAY_MS)
         self.first_backup_timer.timeout.connect(self.run_daily_backup)
-        # The panel comes up with 短语 (what a start is for); notes, to-do and buyers follow as soon as
-        # the event loop runs, so their imports and widgets do not delay the first paint.
+        # The panel comes up with 短语 (what a start is for); the other tabs follow once the event loop
+        # runs, one per turn, so a hotkey pressed meanwhile waits for one tab, not for all of them.
         self._defer_features = defer_features
+        self._feature_steps: list[Callable[[], None]] = []
         self.features_timer = QTimer(self)
         self.features_timer.setSingleShot(True)
         self.features_timer.setInterval(0)
-        self.features_timer.timeout.connect(self.build_features)
+        self.features_timer.timeout.connect(self._build_next_feature)
 
     # --- start-up ----------------------------------------------------------------------------
     def claim_instance(self) -> bool:
@@ -181,15 +182,24 @@ class Application(QObject):
         self.phrases.bindings_changed.connect(self._register_hotkeys)
         self.panel.add_feature_tab(self.phrases.tab)
 
+    def _plan_features(self) -> None:
+        """The tabs after 短语: 会话, 备注, 待办, 核对, 买家, 统计, in an order that meets their links."""
+        self._feature_steps = [self._build_conversations, self._build_notes, self._build_checks,
+                               self._build_buyers, self._start_features, self._build_stats]
+
     def build_features(self) -> None:
-        """The tabs after 短语: 会话, 备注, 待办, 核对, 买家, 统计 (once)."""
-        if self.notes is not None or self.store is None:
-            return
-        self._build_conversations()
-        self._build_notes()
-        self._build_checks()
-        self._build_buyers()
-        self._build_stats()
+        """Every feature tab not built yet, now."""
+        self.features_timer.stop()
+        while self._feature_steps and self.store is not None:
+            self._feature_steps.pop(0)()
+
+    def _build_next_feature(self) -> None:
+        if self._feature_steps and self.store is not None:
+            self._feature_steps.pop(0)()
+        if self._feature_steps:
+            self.features_timer.start()  # the next tab on the next turn of the event loop
+
+    def _start_features(self) -> None:
         assert self.notes is not None and self.conversations is not None
         self.notes.start()
         self.conversations.start()
@@ -292,6 +302,7 @@ class Application(QObject):
             self.session_watcher.start()
         self.first_backup_timer.start()
         self.backup_timer.start()
+        self._plan_features()
         if self._defer_features:
             self.features_timer.start()
         else:
@@ -440,6 +451,7 @@ class Application(QObject):
         self.backup_timer.stop()
         self.first_backup_timer.stop()
         self.features_timer.stop()
+        self._feature_steps = []
         if self.notes is not None:
             self.notes.stop()
             self.notes = None

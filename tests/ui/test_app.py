@@ -238,3 +238,22 @@ def test_the_feature_tabs_follow_the_first_paint(qtbot, make_app) -> None:
     titles = [tabs.tabText(i) for i in range(tabs.count())]
     assert titles == ["短语", "会话", "备注", "待办", "核对", "买家", "统计", "概览"]
     assert app.notes.timer.isActive() and app.conversations.timer.isActive()
+
+
+def test_a_hotkey_pressed_while_the_tabs_are_built_waits_for_one_tab_not_all(qtbot, make_app, backend) -> None:
+    app = make_app(defer_features=True)
+    assert app.open_database()
+    app.build_ui()
+    build_conversations = app._build_conversations
+
+    def build_then_press() -> None:
+        build_conversations()
+        assert backend.press("ctrl+alt+h")  # the agent's first hotkey arrives while 会话 is being built
+
+    app._build_conversations = build_then_press
+    served_before_stats = []
+    app.hotkeys.activated.connect(lambda _action: served_before_stats.append(app.stats is None))
+    app.show()
+    qtbot.waitUntil(lambda: app.stats is not None)
+    assert served_before_stats == [True]  # handled between two tabs, not after the last one
+    assert not app.panel.isVisible()
