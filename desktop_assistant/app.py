@@ -183,7 +183,9 @@ class Application(QObject):
         self.panel.add_feature_tab(self.phrases.tab)
 
     def _plan_features(self) -> None:
-        """The tabs after 短语: 会话, 备注, 待办, 核对, 买家, 统计, in an order that meets their links."""
+        """The tabs after 短语: 会话, 备注, 待办, 核对, 买家, 统计, in an order that meets their links (once)."""
+        if self._feature_steps or self.conversations is not None:
+            return
         self._feature_steps = [self._build_conversations, self._build_notes, self._build_checks,
                                self._build_buyers, self._start_features, self._build_stats]
 
