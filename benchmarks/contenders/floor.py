@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,8 @@ def build_floor_app(workdir: Path) -> Path:
          "--distpath", str(workdir / "dist"), "--workpath", str(workdir / "build"), "--specpath", str(workdir),
          "--paths", str(REPO), "--exclude-module", "numpy", "--exclude-module", "tkinter",
          "--add-data", f"{REPO / 'resources'}:desktop_assistant/resources", str(FLOOR_SOURCE)],
+        # PYNPUT_BACKEND: PyInstaller's pynput hook imports pynput, which needs a display unless told otherwise
+        # (as in build.spec); the QT_ variables of the caller have no business in the build.
         capture_output=True, text=True, timeout=600, env={**_clean_env(), "PYNPUT_BACKEND": "dummy"})
     exe = workdir / "dist" / "floor-app" / "floor-app"
     if result.returncode != 0 or not exe.exists():
@@ -30,8 +33,6 @@ def build_floor_app(workdir: Path) -> Path:
 
 
 def _clean_env() -> dict[str, str]:
-    import os
-
     return {key: value for key, value in os.environ.items() if not key.startswith("QT_")}
 
 
