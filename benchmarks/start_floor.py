@@ -87,11 +87,12 @@ def main() -> int:
         essentials = FloorContender(floor_exe, "floor + essentials", template=ours.template)
         essentials.setup(workdir / "floor-essentials")
         contenders = [bare, essentials, ours]
+        homes = {name: workdir for name in (bare.name, essentials.name, ours.name)}  # they keep their own data
         if not args.no_autokey:
             autokey = AutoKeyContender(PHRASE, HOTKEY)
-            autokey.setup(workdir / "autokey-home")
+            homes[autokey.name] = workdir / "autokey-home"  # AutoKey's HOME holds its configuration
+            autokey.setup(homes[autokey.name])
             contenders.append(autokey)
-        homes = {c.name: workdir / ("autokey-home" if c.name.startswith("AutoKey") else "home") for c in contenders}
         for contender in contenders:
             log(f"[{contender.name}] warm-up start ...")
             contender.start(display, homes[contender.name])

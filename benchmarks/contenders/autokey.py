@@ -35,7 +35,7 @@ import signal
 import subprocess
 import time
 
-from contenders.procs import ProcessTreeContender, comm, process_tree
+from contenders.procs import ProcessTreeContender, comm, end_group, process_tree
 from pathlib import Path
 
 AUTOKEY_VERSION = "0.95.10"
@@ -244,16 +244,7 @@ class AutoKeyContender(ProcessTreeContender):
                 process.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 pass
-            # Whatever is left of the group (start_new_session: it holds only what this contender started).
-            for sig in (signal.SIGTERM, signal.SIGKILL):
-                try:
-                    os.killpg(process.pid, sig)
-                except ProcessLookupError:
-                    break
-                try:
-                    process.wait(timeout=5)
-                except subprocess.TimeoutExpired:
-                    continue
+            end_group(process)  # whatever is left of the group
         if self._log_handle is not None:
             self._log_handle.close()
             self._log_handle = None

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from contenders.measure import HOTKEY
-from contenders.procs import ProcessTreeContender
+from contenders.procs import ProcessTreeContender, end_group
 
 FLOOR_SOURCE = Path(__file__).resolve().with_name("floor_app.py")
 REPO = Path(__file__).resolve().parents[2]
@@ -88,13 +88,7 @@ class FloorContender(ProcessTreeContender):
             time.sleep(0.005)
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        if self.process is not None:
-            self.process = None
+        process, self.process = self.process, None
+        if process is not None:
+            end_group(process)
             self._prepare_next()

@@ -49,7 +49,7 @@ import time
 from pathlib import Path
 from typing import Sequence
 
-from contenders.procs import ProcessTreeContender, status_kb
+from contenders.procs import ProcessTreeContender, end_group, status_kb
 from contenders.measure import HOTKEY, PHRASE
 
 LOG_RELATIVE = Path("logs") / "desktop_assistant.log"
@@ -293,15 +293,7 @@ class OursContender(ProcessTreeContender):
                     process.wait(timeout=10)
                 except subprocess.TimeoutExpired:
                     pass
-            for sig in (signal.SIGTERM, signal.SIGKILL):  # whatever it started (start_new_session: only ours)
-                try:
-                    os.killpg(process.pid, sig)
-                except ProcessLookupError:
-                    break
-                try:
-                    process.wait(timeout=5)
-                except subprocess.TimeoutExpired:
-                    continue
+            end_group(process)  # whatever it started
         if self._out is not None:
             self._out.close()
             self._out = None

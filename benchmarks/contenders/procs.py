@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 from pathlib import Path
 
@@ -38,6 +39,19 @@ def process_tree(root_pid: int) -> list[int]:
         tree.append(pid)
         todo.extend(children.get(pid, []))
     return tree
+
+
+def end_group(process: subprocess.Popen) -> None:
+    """SIGTERM, then SIGKILL, to what is left of the process group (start_new_session: only what we started)."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            break
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            continue
 
 
 def comm(pid: int) -> str:
