@@ -76,11 +76,12 @@ def main() -> int:
     sender = xdisplay.Display()
     control = sender.keysym_to_keycode(XK.XK_Control_L)
     v_key = sender.keysym_to_keycode(XK.string_to_keysym("v"))
-    waiting = [0]
+    waiting = 0  # presses not pasted yet
     keys_up = QTimer()
     keys_up.setInterval(2)
 
     def paste_when_keys_up() -> None:
+        nonlocal waiting
         if any(sender.query_keymap()):
             return
         app.clipboard().setText(phrase)
@@ -88,12 +89,13 @@ def main() -> int:
                                (control, X.KeyRelease)):
             xtest.fake_input(sender, event, keycode)
         sender.flush()
-        waiting[0] -= 1
-        if not waiting[0]:
+        waiting -= 1
+        if not waiting:
             keys_up.stop()
 
     def on_press() -> None:
-        waiting[0] += 1
+        nonlocal waiting
+        waiting += 1
         keys_up.start()
 
     keys_up.timeout.connect(paste_when_keys_up)
