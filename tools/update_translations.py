@@ -34,6 +34,12 @@ from translations_buyers import BUYERS_TRANSLATIONS  # tools/ is on sys.path whe
 from translations_checks import CHECKS_TRANSLATIONS
 from translations_conversations import CONVERSATIONS_TRANSLATIONS
 from translations_notes import NOTES_TRANSLATIONS
+from translations_hotkeys_win import HOTKEYS_WIN_TRANSLATIONS
+from translations_insertion_win import INSERTION_WIN_TRANSLATIONS
+from translations_reading import READING_TRANSLATIONS
+from translations_selftest import SELFTEST_TRANSLATIONS
+from translations_sight import SIGHT_TRANSLATIONS
+from translations_uia import UIA_TRANSLATIONS
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE_DIR = REPO / "desktop_assistant"
@@ -285,6 +291,12 @@ TRANSLATIONS.update(NOTES_TRANSLATIONS)
 TRANSLATIONS.update(BUYERS_TRANSLATIONS)
 TRANSLATIONS.update(CHECKS_TRANSLATIONS)
 TRANSLATIONS.update(CONVERSATIONS_TRANSLATIONS)
+TRANSLATIONS.update(HOTKEYS_WIN_TRANSLATIONS)
+TRANSLATIONS.update(INSERTION_WIN_TRANSLATIONS)
+TRANSLATIONS.update(SELFTEST_TRANSLATIONS)
+TRANSLATIONS.update(READING_TRANSLATIONS)
+TRANSLATIONS.update(SIGHT_TRANSLATIONS)
+TRANSLATIONS.update(UIA_TRANSLATIONS)
 
 _FIELD = re.compile(r"\{[^{}]*\}|%L?\d+|%n")
 

@@ -14,6 +14,7 @@ from desktop_assistant.domain.conversation_titles import DEFAULT_RULES_TEXT, par
 
 from desktop_assistant.domain.hotkeys import HotkeyError, normalise_hotkey
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
+from desktop_assistant.domain.reading import parse_regions
 from desktop_assistant.domain.screening import DEFAULT_WEIGHTS
 
 
@@ -78,6 +79,7 @@ def _parse_text(spec: SettingSpec, raw: Any) -> str:
         raise SettingError(MSG_BAD_FORMAT, key=spec.key, value=_shown(value))
     if any(ch in value for ch in "\r\n\t"):
         raise SettingError(MSG_NO_NEWLINES, key=spec.key)
+    _check(spec, value)
     return value
 
 
@@ -88,12 +90,16 @@ def _parse_lines(spec: SettingSpec, raw: Any) -> str:
     value = "\n".join(line.rstrip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")).strip("\n")
     if len(value) > spec.max_length:
         raise SettingError(MSG_TOO_LONG, key=spec.key, limit=spec.max_length)
+    _check(spec, value)
+    return value
+
+
+def _check(spec: SettingSpec, value: str) -> None:
     if spec.check is not None:
         try:
             spec.check(value)
         except UserError as exc:
             raise SettingError(MSG_WRAPPED, key=spec.key, reason=exc) from None
-    return value
 
 
 def _parse_int(spec: SettingSpec, raw: Any) -> int:
@@ -221,6 +227,18 @@ SCHEMA: tuple[SettingSpec, ...] = (
     SettingSpec("conversation.title_rules", "lines", DEFAULT_RULES_TEXT,
                 QT_TRANSLATE_NOOP("Settings", "从聊天窗口标题识别买家 (每行: 平台 | 程序 | 标题正则)"), "timers",
                 max_length=4000, check=parse_title_rules),
+    SettingSpec("seller_accounts", "lines", "", QT_TRANSLATE_NOOP("Settings", "本店客服账号 (每行一个, 永远不当作买家)"),
+                "reading", max_length=2000),
+    SettingSpec("reader.ui_tree", "bool", True, QT_TRANSLATE_NOOP("Settings", "从界面元素读取 (UI Automation)"), "reading"),
+    SettingSpec("reader.sight", "bool", False, QT_TRANSLATE_NOOP("Settings", "从屏幕画面读取 (需先校准区域)"), "reading"),
+    SettingSpec("reader.buyer_side", "choice", "left", QT_TRANSLATE_NOOP("Settings", "买家消息气泡在哪一侧"), "reading",
+                choices={"left": QT_TRANSLATE_NOOP("Settings", "左侧"), "right": QT_TRANSLATE_NOOP("Settings", "右侧")}),
+    SettingSpec("reader.regions", "text", "", QT_TRANSLATE_NOOP("Settings", "校准的识别区域 (JSON)"), "reading",
+                max_length=4000, check=parse_regions),
+    SettingSpec("reader.capture_questions", "bool", False, QT_TRANSLATE_NOOP("Settings", "保留读到的消息文字 (问题收集)"),
+                "reading"),
+    SettingSpec("reader.interval_ms", "int", 500, QT_TRANSLATE_NOOP("Settings", "读取间隔 (毫秒)"), "reading",
+                minimum=100, maximum=5000),
     *(SettingSpec(f"notes.flag{flag}", "text", meaning, label, "notes", max_length=16)
       for flag, meaning, label in (
           (1, "特殊要求/承诺", QT_TRANSLATE_NOOP("Settings", "红旗含义")),
@@ -263,6 +281,7 @@ SECTIONS = {
     "hotkeys": QT_TRANSLATE_NOOP("Settings", "快捷键"),
     "paste": QT_TRANSLATE_NOOP("Settings", "粘贴"),
     "timers": QT_TRANSLATE_NOOP("Settings", "会话计时与提醒"),
+    "reading": QT_TRANSLATE_NOOP("Settings", "读取聊天窗口"),
     "notes": QT_TRANSLATE_NOOP("Settings", "备注与提醒"),
     "screening": QT_TRANSLATE_NOOP("Settings", "买家风险筛查"),
     "lists": QT_TRANSLATE_NOOP("Settings", "地址名单"),

@@ -127,7 +127,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+363"/>
+        <location filename="../../desktop_assistant/app.py" line="+376"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
@@ -684,7 +684,7 @@ still to do: {1}</translation>
         <translation>Very late</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+67"/>
         <source>上一轮响应时间</source>
         <translation>Response time of the last round</translation>
     </message>
@@ -692,7 +692,7 @@ still to do: {1}</translation>
 <context>
     <name>ConversationsController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/conversations_controller.py" line="+184"/>
+        <location filename="../../desktop_assistant/ui/conversations_controller.py" line="+190"/>
         <source>没有等待回复的会话</source>
         <translation>No chat is waiting for a reply</translation>
     </message>
@@ -702,12 +702,12 @@ still to do: {1}</translation>
         <translation>Noted; answer {1} within {0} minutes</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>已回答。这个回答以后还用得上? 点「存为短语」</source>
         <translation>Answered. Will you need this answer again? Click “Save as phrase”</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>严重超时</source>
         <translation>Very late</translation>
     </message>
@@ -722,7 +722,7 @@ still to do: {1}</translation>
         <translation>{0} has waited {1}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>待答问题超时</source>
         <translation>Open question late</translation>
     </message>
@@ -1193,7 +1193,7 @@ still to do: {1}</translation>
         <translation>Shift+character would swallow normal typing; choose another</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/settings.py" line="+27"/>
+        <location filename="../../desktop_assistant/domain/settings.py" line="+28"/>
         <source>{key}: {reason}</source>
         <translation>{key}: {reason}</translation>
     </message>
@@ -1760,6 +1760,21 @@ still to do: {1}</translation>
         <location line="+1"/>
         <source>最多 {limit} 个字</source>
         <translation>At most {limit} characters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/domain/reading.py" line="+30"/>
+        <source>识别区域不是有效的 JSON: {reason}</source>
+        <translation>The reading regions are not valid JSON: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{client}: 识别区域应为 list/header/messages 各 4 个非负整数 X,Y,W,H (宽高大于 0)</source>
+        <translation>{client}: the regions need list/header/messages, each 4 non-negative integers X,Y,W,H (width and height above 0)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>区域应为 X,Y,W,H (像素, 宽高大于 0), 收到: {value}</source>
+        <translation>A region is X,Y,W,H (pixels, width and height above 0), got: {value}</translation>
     </message>
 </context>
 <context>
@@ -2364,7 +2379,7 @@ still to do: {1}</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_assistant/domain/settings.py" line="+121"/>
+        <location filename="../../desktop_assistant/domain/settings.py" line="+126"/>
         <source>权重: 在黑名单</source>
         <translation>Weight: blacklisted</translation>
     </message>
@@ -2619,6 +2634,51 @@ still to do: {1}</translation>
         <translation>Buyer from the chat window title (one per line: platform | program | title pattern)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>本店客服账号 (每行一个, 永远不当作买家)</source>
+        <translation>The shop&apos;s own accounts (one per line, never taken for a buyer)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>从界面元素读取 (UI Automation)</source>
+        <translation>Read the interface elements (UI Automation)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>从屏幕画面读取 (需先校准区域)</source>
+        <translation>Read the screen (calibrate the regions first)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>买家消息气泡在哪一侧</source>
+        <translation>Side of the buyer&apos;s message bubbles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>左侧</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>右侧</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>校准的识别区域 (JSON)</source>
+        <translation>Calibrated reading regions (JSON)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>保留读到的消息文字 (问题收集)</source>
+        <translation>Keep the message text read (question capture)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>读取间隔 (毫秒)</source>
+        <translation>Reading interval (ms)</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>红旗含义</source>
         <translation>Meaning of red</translation>
@@ -2732,6 +2792,11 @@ still to do: {1}</translation>
         <location line="+1"/>
         <source>会话计时与提醒</source>
         <translation>Chat timers and alerts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>读取聊天窗口</source>
+        <translation>Reading the chat window</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2950,7 +3015,7 @@ still to do: {1}</translation>
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../desktop_assistant/ui/status_strip.py" line="+64"/>
+        <location filename="../../desktop_assistant/ui/status_strip.py" line="+38"/>
         <source>当前会话: {0}</source>
         <translation>Current conversation: {0}</translation>
     </message>
@@ -2960,7 +3025,7 @@ still to do: {1}</translation>
         <translation>None</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+32"/>
         <source>快捷键: 已启用</source>
         <translation>Hotkeys: on</translation>
     </message>

@@ -1,0 +1,31 @@
+"""The interface every reader of the IM client implements (DESIGN 3.7).
+
+A reader is polled on the GUI thread with the chat window of one client; it returns what it saw as
+`ReaderEvent`s (domain/reading.py). It never clicks, types or focuses anything in the client and
+stores no image. `ReaderUnavailable` says it cannot read this window now (opaque to UIA, no
+calibration, OCR not installed ...): the hub then falls back to the next reader for that client.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+
+from desktop_assistant.domain.reading import ReaderEvent
+from desktop_assistant.os_integration.foreground import WindowRef
+
+
+class ReaderUnavailable(RuntimeError):
+    """This reader cannot read the window now; the message says why (Chinese, for the status strip)."""
+
+
+class Reader(ABC):
+    source = "abstract"  # ui_tree | sight | manual
+
+    @abstractmethod
+    def read(self, window: WindowRef, client: str, now: dt.datetime) -> list[ReaderEvent]:
+        """One poll of `window`, a chat window of `client` (the platform name of its title rule).
+        Returns only what is new since the last poll; raises ReaderUnavailable when it cannot read."""
+
+    def close(self) -> None:
+        """Release what the reader holds (COM objects, OCR models)."""
