@@ -88,3 +88,13 @@ def test_every_key_the_hotkey_syntax_accepts_has_a_virtual_key() -> None:
     with pytest.raises(KeyError):
         vk_for("menu")
     assert mod_flags({"ctrl", "alt", "shift", "win"}) == MOD_CONTROL | MOD_ALT | MOD_SHIFT | MOD_WIN
+
+
+def test_idle_time_has_the_windows_structure_and_is_unknown_elsewhere() -> None:
+    import os
+
+    from desktop_assistant.os_integration.hotkeys.win_user32 import LASTINPUTINFO, input_idle_ms
+
+    assert ctypes.sizeof(LASTINPUTINFO) == 8
+    if os.name != "nt":
+        assert input_idle_ms() is None

@@ -366,7 +366,9 @@ def test_liveness_is_checked_periodically_not_only_after_an_unlock(qtbot) -> Non
         if alive[0]:
             package.key_event()
 
-    backend = KeyboardBackend(package, probe=probe, probe_wait_ms=5, liveness_ms=60_000, clock=clock)
+    idle = [0]  # ms since the agent last touched mouse or keyboard (GetLastInputInfo)
+    backend = KeyboardBackend(package, probe=probe, probe_wait_ms=5, liveness_ms=60_000, clock=clock,
+                              idle_ms=lambda: idle[0])
     backend.start({parse_hotkey("ctrl+alt+1"): "phrase.1"}, lambda action: None)
     assert backend._liveness.isActive() and backend._liveness.interval() == 60_000  # a timer, not a loop
     clock.now += 30
@@ -378,7 +380,11 @@ def test_liveness_is_checked_periodically_not_only_after_an_unlock(qtbot) -> Non
     backend.check_liveness()
     assert probes == []
     clock.now += 61
-    backend.check_liveness()  # a quiet minute: ask the hook
+    idle[0] = 61_000
+    backend.check_liveness()  # nobody at the PC: no probe (an injected key would keep it from locking)
+    assert probes == []
+    idle[0] = 200  # the agent moves the mouse: a minute with no key seen is worth asking about
+    backend.check_liveness()
     assert probes == [clock.now]
     qtbot.wait(30)
     assert backend.rehooks == 0

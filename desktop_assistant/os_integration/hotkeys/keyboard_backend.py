@@ -14,9 +14,11 @@ hook tracks the held modifiers from the package's own events, so:
 - a combo whose key the package cannot map goes into `failures`; the others still work.
 
 Liveness: Windows silently removes a low-level hook whose callback stalls past LowLevelHooksTimeout
-(at most 1 s) and may drop it across a lock. Every `liveness_ms` without any key seen, and after each
-unlock (`recover()`), a harmless probe (an F24 key-up) is sent; if the hook did not see it within
-`probe_wait_ms`, the OS hook is installed again on a fresh thread.
+(at most 1 s) and may drop it across a lock. After each unlock (`recover()`), and every `liveness_ms`
+in which the hook saw no key while the agent was at the PC (GetLastInputInfo: mouse or keys), a
+harmless probe (an F24 key-up) is sent; if the hook did not see it within `probe_wait_ms`, the OS
+hook is installed again on a fresh thread. An idle PC gets no probe: injected input would reset the
+idle timer and keep the screen from locking.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, QTimer
 
 from desktop_assistant.domain.hotkeys import Hotkey
 from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyUnavailable
+from desktop_assistant.os_integration.hotkeys.win_user32 import input_idle_ms
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +144,8 @@ class KeyboardBackend(HotkeyBackend):
 
     def __init__(self, module: ModuleType | Any | None = None, *, probe: Callable[[], None] = send_f24_key_up,
                  mask: Callable[[], None] = send_menu_mask_key, probe_wait_ms: int = 500,
-                 liveness_ms: int = 60_000, clock: Callable[[], float] = time.monotonic) -> None:
+                 liveness_ms: int = 60_000, idle_ms: Callable[[], int | None] = input_idle_ms,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self._module = module  # injected in tests; the real package is imported on start
         self._hook: Any = None
         self._matcher: HookMatcher | None = None
@@ -149,6 +153,7 @@ class KeyboardBackend(HotkeyBackend):
         self._mask = mask
         self._probe_wait_ms = probe_wait_ms
         self._liveness_ms = liveness_ms
+        self._idle_ms = idle_ms
         self._clock = clock
         self._last_heard = 0.0
         self._probe_sent: float | None = None
@@ -219,11 +224,18 @@ class KeyboardBackend(HotkeyBackend):
         return True
 
     def check_liveness(self) -> None:
-        """Every `liveness_ms`: a hook that saw a key lately is alive; otherwise probe it."""
+        """Every `liveness_ms`: a hook that saw a key lately is alive; one that saw nothing while the
+        agent was active is asked with the probe."""
         if self._matcher is None or self._probe_sent is not None:
             return
         if (self._clock() - self._last_heard) * 1000.0 < self._liveness_ms:
             return
+        try:
+            idle = self._idle_ms()
+        except Exception:  # cannot tell: probe, as after an unlock
+            idle = None
+        if idle is not None and idle >= self._liveness_ms:
+            return  # nobody at the PC: nothing missed, and no injected key to keep it awake
         self._send_probe()
 
     def _send_probe(self) -> None:

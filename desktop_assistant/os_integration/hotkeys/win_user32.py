@@ -60,3 +60,21 @@ class User32Hotkeys:
 
     def unregister_hotkey(self, hotkey_id: int) -> None:
         self._user32.UnregisterHotKey(None, hotkey_id)
+
+
+class LASTINPUTINFO(ctypes.Structure):
+    _fields_ = [("cbSize", ctypes.c_uint32), ("dwTime", ctypes.c_uint32)]
+
+
+def input_idle_ms() -> int | None:
+    """Milliseconds since the last input of any kind on this session (GetLastInputInfo), None where
+    it cannot be asked. Any thread may call it."""
+    if os.name != "nt":
+        return None
+    user32 = ctypes.WinDLL("user32", use_last_error=True)
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    kernel32.GetTickCount.restype = ctypes.c_uint32
+    info = LASTINPUTINFO(cbSize=ctypes.sizeof(LASTINPUTINFO))
+    if not user32.GetLastInputInfo(ctypes.byref(info)):
+        return None
+    return (kernel32.GetTickCount() - info.dwTime) & 0xFFFFFFFF  # both wrap after 49.7 days
