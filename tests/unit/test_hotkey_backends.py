@@ -110,3 +110,16 @@ def test_pick_defaults_per_platform() -> None:
     assert pick("pynput", "linux", {"DISPLAY": ":0"}).name == "pynput"
     assert pick("keyboard", "linux").name == "keyboard"
     assert describe_backends("win32").startswith("native (default here; RegisterHotKey)")
+
+
+def test_keyboard_backend_masks_the_alt_tap_once_per_press_and_only_with_alt_or_win(qapp) -> None:
+    module = FakeKeyboardModule()
+    masks: list[int] = []
+    backend = KeyboardBackend(module, mask=lambda: masks.append(1))
+    backend.start({parse_hotkey("ctrl+h"): "a", parse_hotkey("alt+r"): "b"}, lambda action: None)
+    module.key("ctrl", "down"), module.key("h", "down"), module.key("h", "up"), module.key("ctrl", "up")
+    assert masks == []  # Ctrl+H: no menu to keep shut
+    module.key("alt", "down"), module.key("r", "down"), module.key("r", "down"), module.key("r", "up")
+    module.key("alt", "up")
+    assert masks == [1]  # the system never saw the R: one mask before the Alt key-up
+    backend.stop()
