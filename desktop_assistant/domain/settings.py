@@ -193,7 +193,11 @@ SCHEMA: tuple[SettingSpec, ...] = (
     SettingSpec("panel.always_on_top", "bool", True, QT_TRANSLATE_NOOP("Settings", "窗口置顶"), "panel"),
     SettingSpec("panel.compact", "bool", False, QT_TRANSLATE_NOOP("Settings", "紧凑模式"), "panel"),
     SettingSpec("hotkey.backend", "choice", "auto", QT_TRANSLATE_NOOP("Settings", "全局快捷键方式"), "hotkeys",
-                choices={"auto": QT_TRANSLATE_NOOP("Settings", "自动"), "keyboard": "keyboard", "x11": "x11 (XGrabKey)",
+                choices={"auto": QT_TRANSLATE_NOOP("Settings", "自动"),
+                         "native": QT_TRANSLATE_NOOP("Settings", "Windows RegisterHotKey (Windows 推荐)"),
+                         "keyboard": QT_TRANSLATE_NOOP(
+                             "Settings", "keyboard 键盘钩子 (组合键已被其他程序占用时, 用它抢先拿到)"),
+                         "x11": "x11 (XGrabKey)",
                          "pynput": "pynput"}),
     SettingSpec("hotkey.picker", "hotkey", "ctrl+alt+p", QT_TRANSLATE_NOOP("Settings", "打开短语选择器"), "hotkeys"),
     SettingSpec("hotkey.toggle_panel", "hotkey", "ctrl+alt+h", QT_TRANSLATE_NOOP("Settings", "显示/隐藏面板"), "hotkeys"),

@@ -935,6 +935,41 @@ still to do: {1}</translation>
         <source>X 服务器拒绝了这个快捷键: {0}</source>
         <translation>The X server refused this hotkey: {0}</translation>
     </message>
+    <message>
+        <location filename="../../desktop_assistant/os_integration/hotkeys/keyboard_backend.py" line="+37"/>
+        <source>keyboard 无法识别 {0} 的按键: {1}</source>
+        <translation>keyboard does not know the key of {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keyboard 无法安装键盘钩子: {0}</source>
+        <translation>keyboard cannot install its keyboard hook: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/os_integration/hotkeys/native_backend.py" line="+33"/>
+        <source>{0} 已被其他程序注册为全局快捷键: 请换一个组合, 或把快捷键方式改为 keyboard 抢占它</source>
+        <translation>{0} is registered as a global hotkey by another program: choose another combination, or switch the hotkey method to keyboard to take it over</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} 与 {1} 在键盘上是同一个组合</source>
+        <translation>{0} and {1} are the same combination on the keyboard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 在 Windows 上没有对应的按键</source>
+        <translation>{0} has no matching key on Windows</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 注册失败 (Windows 错误 {1})</source>
+        <translation>{0} could not be registered (Windows error {1})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RegisterHotKey 无法使用: {0}</source>
+        <translation>RegisterHotKey is unavailable: {0}</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -2529,7 +2564,17 @@ still to do: {1}</translation>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Windows RegisterHotKey (Windows 推荐)</source>
+        <translation>Windows RegisterHotKey (recommended on Windows)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keyboard 键盘钩子 (组合键已被其他程序占用时, 用它抢先拿到)</source>
+        <translation>keyboard hook (takes a combination another program already registered)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>打开短语选择器</source>
         <translation>Open phrase picker</translation>
     </message>

@@ -196,6 +196,8 @@ def test_blocked_sendinput_raises(api) -> None:
 
 def test_key_state_and_release(api) -> None:
     state = WindowsKeyboardState(api)
+    # GetAsyncKeyState: only keys that reached the system. A key a low-level hook suppressed is held
+    # but reads as up, so this fake must never list it; tests/unit/winsim.py keeps both states.
     api.down = {0xA2, 0x31, 0x11}  # left Ctrl and "1" (and the generic VK_CONTROL, which is skipped)
     assert state.held() == {0xA2, 0x31}
     assert state.is_modifier(0xA2) and not state.is_modifier(0x31)
@@ -246,18 +248,23 @@ class FakeListener:
         self.fed.append(event)
 
 
+class KeyEvent:
+    def __init__(self, event_type: str, scan_code: int, name: str) -> None:
+        self.event_type, self.scan_code, self.name = event_type, scan_code, name
+
+
 class FakeKeyboardPackage:
     """The parts of `keyboard` the backend touches, including the stale state Win+L leaves behind."""
+
+    SCANS = {"ctrl": 29, "alt": 56, "1": 2, "left windows": 91, "l": 38, "f24": 118}
 
     def __init__(self) -> None:
         self._pressed_events_lock = threading.Lock()
         self._pressed_events = {91: "win down", 38: "l down"}
         self._logically_pressed_keys = {91: "win"}
         self._listener = FakeListener()
-        self.hotkeys: dict[int, tuple] = {}
         self.hooks: list = []
         self.listened = threading.Event()
-        self._next = 0
         package = self
 
         class OsKeyboard:
@@ -267,24 +274,21 @@ class FakeKeyboardPackage:
 
         self._os_keyboard = OsKeyboard
 
-    def add_hotkey(self, combo, callback, args=(), suppress=False, trigger_on_release=False):
-        self._next += 1
-        self.hotkeys[self._next] = (combo, callback, args, suppress)
-        return self._next
+    def key_to_scan_codes(self, name):
+        return (self.SCANS[name],)
 
-    def remove_hotkey(self, handle):
-        del self.hotkeys[handle]
-
-    def hook(self, callback):
+    def hook(self, callback, suppress=False):
         self.hooks.append(callback)
         return callback
 
     def unhook(self, callback):
         self.hooks.remove(callback)
 
-    def key_event(self) -> None:  # the OS hook saw a key
-        for hook in self.hooks:
-            hook(object())
+    def key(self, name: str, event_type: str) -> bool:  # the OS hook saw a key
+        return all([hook(KeyEvent(event_type, self.SCANS[name], name)) for hook in self.hooks])
+
+    def key_event(self) -> None:  # the probe: an F24 key-up
+        self.key("f24", "up")
 
 
 def test_forget_stale_keys_after_win_l() -> None:
@@ -294,20 +298,27 @@ def test_forget_stale_keys_after_win_l() -> None:
     assert package._listener.modifier_states == {} and package._listener.active_modifiers == set()
 
 
-def test_recovery_reregisters_and_keeps_a_live_hook(qtbot) -> None:
+def test_recovery_forgets_stale_keys_and_keeps_a_live_hook(qtbot) -> None:
     package = FakeKeyboardPackage()
-    backend = KeyboardBackend(package, probe=package.key_event, probe_wait_ms=10)
+    backend = KeyboardBackend(package, probe=package.key_event, mask=lambda: None, probe_wait_ms=10)
     service = HotkeyService(backend)
+    pressed: list[str] = []
+    service.activated.connect(pressed.append)
     service.set_bindings({"phrase.1": "ctrl+alt+1"})
-    first = set(package.hotkeys)
+    package.key("left windows", "down")  # Win+L: the hook never sees the key-ups
+    package.key("l", "down")
+    package.key("ctrl", "down"), package.key("alt", "down")
+    assert package.key("1", "down") is True and pressed == []  # Win still "held": no match
+    package.key("1", "up"), package.key("alt", "up"), package.key("ctrl", "up")
     service.recover()
-    assert package._pressed_events == {}  # stale Win+L forgotten
-    assert set(package.hotkeys) != first and [h[0] for h in package.hotkeys.values()] == ["ctrl+alt+1"]
-    assert all(h[3] for h in package.hotkeys.values())  # still suppressed
+    assert package._pressed_events == {}  # the package's stale Win+L forgotten, and ours
+    package.key("ctrl", "down"), package.key("alt", "down")
+    assert package.key("1", "down") is False
+    qtbot.waitUntil(lambda: pressed == ["phrase.1"], timeout=1000)
     qtbot.wait(40)
     assert backend.rehooks == 0 and not package.listened.is_set()  # the probe was heard: no second hook
     service.shutdown()
-    assert package.hooks == [] and package.hotkeys == {}
+    assert package.hooks == []
 
 
 def test_recovery_reinstalls_a_dead_hook(qtbot) -> None:
@@ -321,7 +332,7 @@ def test_recovery_reinstalls_a_dead_hook(qtbot) -> None:
     service.shutdown()
 
 
-def test_recovery_without_a_probe_still_reregisters(qapp) -> None:
+def test_recovery_without_a_probe_keeps_the_hook(qapp) -> None:
     package = FakeKeyboardPackage()
 
     def no_probe() -> None:
@@ -330,8 +341,60 @@ def test_recovery_without_a_probe_still_reregisters(qapp) -> None:
     backend = KeyboardBackend(package, probe=no_probe)
     pressed: list[str] = []
     backend.start({parse_hotkey("ctrl+alt+1"): "phrase.1"}, pressed.append)
-    assert backend.recover() is True and len(package.hotkeys) == 1
+    assert backend.recover() is True and len(package.hooks) == 1
     backend.stop()
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_liveness_is_checked_periodically_not_only_after_an_unlock(qtbot) -> None:
+    """Windows silently drops a hook that stalled (LowLevelHooksTimeout, at most 1 s): every
+    `liveness_ms` without a key seen, the probe goes out; a hook that does not see it is reinstalled."""
+    package = FakeKeyboardPackage()
+    clock = Clock()
+    probes: list[float] = []
+    alive = [True]
+
+    def probe() -> None:
+        probes.append(clock.now)
+        if alive[0]:
+            package.key_event()
+
+    idle = [0]  # ms since the agent last touched mouse or keyboard (GetLastInputInfo)
+    backend = KeyboardBackend(package, probe=probe, probe_wait_ms=5, liveness_ms=60_000, clock=clock,
+                              idle_ms=lambda: idle[0])
+    backend.start({parse_hotkey("ctrl+alt+1"): "phrase.1"}, lambda action: None)
+    assert backend._liveness.isActive() and backend._liveness.interval() == 60_000  # a timer, not a loop
+    clock.now += 30
+    backend.check_liveness()
+    assert probes == []  # started 30 s ago: nothing to check yet
+    clock.now += 20
+    package.key("ctrl", "down")  # the agent typed: the hook is evidently alive
+    clock.now += 20
+    backend.check_liveness()
+    assert probes == []
+    clock.now += 61
+    idle[0] = 61_000
+    backend.check_liveness()  # nobody at the PC: no probe (an injected key would keep it from locking)
+    assert probes == []
+    idle[0] = 200  # the agent moves the mouse: a minute with no key seen is worth asking about
+    backend.check_liveness()
+    assert probes == [clock.now]
+    qtbot.wait(30)
+    assert backend.rehooks == 0
+    alive[0] = False  # Windows dropped the hook
+    clock.now += 61
+    backend.check_liveness()
+    qtbot.waitUntil(lambda: backend.rehooks == 1, timeout=1000)
+    assert package.listened.wait(2)
+    backend.stop()
+    assert not package.hooks
 
 
 def test_reinstall_feeds_the_same_listener() -> None:
