@@ -3051,6 +3051,19 @@ still to do: {1}</translation>
     </message>
 </context>
 <context>
+    <name>TargetWindow</name>
+    <message>
+        <location filename="../../desktop_assistant/selftest_target.py" line="+67"/>
+        <source>客服助手自检 - 目标窗口</source>
+        <translation>CS Assistant self-test - target window</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>客服助手正在自检, 请不要动键盘和鼠标 (约 10 秒)</source>
+        <translation>CS Assistant is testing itself: please do not touch the keyboard or mouse (about 10 s)</translation>
+    </message>
+</context>
+<context>
     <name>TemplateDialog</name>
     <message>
         <location filename="../../desktop_assistant/ui/check_controller.py" line="+22"/>
