@@ -10,13 +10,9 @@ deadline; a watchdog ends the process if anything still blocks; the target is al
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import os
-import queue
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 from typing import Any, Callable
@@ -30,7 +26,7 @@ from desktop_assistant.domain.hotkeys import parse_hotkey
 from desktop_assistant.domain.phrases import Phrase
 from desktop_assistant.domain.search import SearchEntry
 from desktop_assistant.os_integration.clipboard import ClipboardSnapshot
-from desktop_assistant.os_integration.foreground import ForegroundTracker
+from desktop_assistant.os_integration.foreground import ForegroundTracker, WindowRef
 from desktop_assistant.os_integration.hotkeys.base import HotkeyService
 from desktop_assistant.os_integration.hotkeys.pick import pick
 from desktop_assistant.os_integration.insertion import (
@@ -39,7 +35,7 @@ from desktop_assistant.os_integration.insertion import (
 from desktop_assistant.os_integration.key_presser import pick_presser
 from desktop_assistant.os_integration.platform_errors import PlatformUnavailable
 from desktop_assistant.selftest_report import Step, complete, skipped
-from desktop_assistant.selftest_target import CLIP_TEXT, COMMAND, image_digest, test_image
+from desktop_assistant.selftest_target import CLIP_TEXT, TargetProcess, image_digest, target_command, test_image
 from desktop_assistant.ui.phrase_library import PhraseLibrary
 from desktop_assistant.ui.picker import PickerPopup
 
@@ -53,81 +49,6 @@ PICKER_CODE = "zj"
 PICKER_PHRASE = "选择器自检：已为您查询，请稍等。\n第二行 OK"
 DEADLINE_S = 50.0  # every wait ends by then; the watchdog ends the process at WATCHDOG_S
 WATCHDOG_S = 58.0
-
-
-def target_command() -> list[str]:
-    """The same program in target mode: the frozen exe itself, or this Python with the package."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, COMMAND]
-    return [sys.executable, "-m", "desktop_assistant", COMMAND]
-
-
-class TargetProcess:
-    """The target window's process; its JSON lines are read on a thread into a queue."""
-
-    def __init__(self, command: list[str] | None = None) -> None:
-        self._stderr = tempfile.TemporaryFile()
-        self.process = subprocess.Popen(command or target_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=self._stderr, text=True, encoding="utf-8", errors="replace")
-        self.lines: queue.Queue[dict] = queue.Queue()
-        self.text = ""
-        self.keys: list[dict] = []
-        self.focus: list[bool] = []
-        self.events: list[dict] = []
-        threading.Thread(target=self._pump, daemon=True).start()
-
-    def _pump(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            try:
-                self.lines.put(json.loads(line))
-            except ValueError:
-                log.info("selftest target said: %s", line.rstrip())
-
-    def drain(self) -> None:
-        while True:
-            try:
-                record = self.lines.get_nowait()
-            except queue.Empty:
-                return
-            self.events.append(record)
-            if record["event"] == "text":
-                self.text = record["text"]
-            elif record["event"] == "key":
-                self.keys.append(record)
-            elif record["event"] == "focus":
-                self.focus.append(record["active"])
-
-    def last(self, event: str) -> dict | None:
-        return next((r for r in reversed(self.events) if r["event"] == event), None)
-
-    def send(self, command: str) -> None:
-        try:
-            assert self.process.stdin is not None
-            self.process.stdin.write(command + "\n")
-            self.process.stdin.flush()
-        except (OSError, ValueError):
-            pass  # it is gone; the waits report that
-
-    def stderr_tail(self) -> str:
-        self._stderr.seek(0)
-        lines = self._stderr.read().decode("utf-8", "replace").strip().splitlines()
-        return lines[-1] if lines else ""
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.send("quit")
-            try:
-                self.process.wait(timeout=3)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=3)
-        for stream in (self.process.stdin, self.process.stdout):
-            try:
-                stream.close()
-            except (OSError, ValueError, AttributeError):
-                pass
-        self._stderr.close()
 
 
 class _PhraseList:
@@ -214,7 +135,8 @@ class SelfTest:
         return complete(self.steps)
 
     def _run(self, parts: dict[str, Any]) -> None:
-        if not self._open_target():
+        keyboard, sender, foreground = pick_insertion_parts(self.platform)  # nothing opens before first use
+        if not self._open_target(foreground):
             return
         hotkeys = parts["hotkeys"] = HotkeyService(pick(self.backend))
         hotkeys.activated.connect(self.activated.append)
@@ -225,7 +147,6 @@ class SelfTest:
         else:
             problem = hotkeys.problem or hotkeys.state
             self.record("hotkey", False, f"{hotkeys.backend_name}: {problem}")
-        keyboard, sender, foreground = pick_insertion_parts(self.platform)
         tracker = ForegroundTracker(foreground)
         pipeline = parts["pipeline"] = InsertionPipeline(keyboard, sender, foreground, None, PasteOptions(),
                                                          tracker=tracker, platform=self.platform)
@@ -249,7 +170,7 @@ class SelfTest:
         else:
             self._paste_from_picker(pipeline, foreground, tracker, presser)
 
-    def _open_target(self) -> bool:
+    def _open_target(self, foreground: Any) -> bool:
         try:
             self.target = target = TargetProcess()
         except OSError as exc:
@@ -260,7 +181,13 @@ class SelfTest:
         if ready is None:
             return self.record("target", False, f"目标窗口进程退出了 ({target.process.returncode}): "
                                                 f"{target.stderr_tail()}")
-        if not self.wait(lambda: bool(target.focus) and target.focus[-1], 5):
+        focused = lambda: bool(target.focus) and target.focus[-1]  # noqa: E731
+        if not self.wait(focused, 2):  # a new process's window may open behind: ask for it, as a paste does
+            try:
+                foreground.activate(WindowRef(int(ready["window"]), int(ready["pid"])))
+            except PlatformUnavailable as exc:
+                log.info("selftest: cannot activate the target: %s", exc)
+        if not self.wait(focused, 3):
             return self.record("target", False, "目标窗口打开了, 但没有拿到焦点 (被别的窗口挡住或系统不允许)")
         return self.record("target", True, f"进程 {ready['pid']}")
 

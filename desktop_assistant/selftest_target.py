@@ -8,20 +8,27 @@ script with). It talks over its stdin/stdout, one JSON object per line (ASCII, a
   in:  setclip (a known text and image onto the clipboard, as the agent's own copy)
        getclip (report what the clipboard holds now)   clear   quit
 It quits when stdin closes (the selftest died) and after LIFETIME_S in any case, so it never lingers.
+Both sides of that protocol live here: `TargetProcess` (the selftest's end) and `run_target`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
+import queue
+import subprocess
 import sys
+import tempfile
 import threading
 from typing import Any
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+log = logging.getLogger(__name__)
 
 COMMAND = "_selftest-target"
 LIFETIME_S = 90
@@ -108,6 +115,84 @@ class TargetWindow(QWidget):
         say("ready", pid=os.getpid(), window=int(self.winId()))
 
 
+# --- the selftest's side -------------------------------------------------------------------------------
+def target_command() -> list[str]:
+    """The same program in target mode: the frozen exe itself, or this Python with the package."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, COMMAND]
+    return [sys.executable, "-m", "desktop_assistant", COMMAND]
+
+
+class TargetProcess:
+    """The target window's process; its JSON lines are read on a thread into a queue."""
+
+    def __init__(self, command: list[str] | None = None) -> None:
+        self._stderr = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(command or target_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=self._stderr, text=True, encoding="utf-8", errors="replace")
+        self.lines: queue.Queue[dict] = queue.Queue()
+        self.text = ""
+        self.keys: list[dict] = []
+        self.focus: list[bool] = []
+        self.events: list[dict] = []
+        threading.Thread(target=self._pump, daemon=True).start()
+
+    def _pump(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            try:
+                self.lines.put(json.loads(line))
+            except ValueError:
+                log.info("selftest target said: %s", line.rstrip())
+
+    def drain(self) -> None:
+        while True:
+            try:
+                record = self.lines.get_nowait()
+            except queue.Empty:
+                return
+            self.events.append(record)
+            if record["event"] == "text":
+                self.text = record["text"]
+            elif record["event"] == "key":
+                self.keys.append(record)
+            elif record["event"] == "focus":
+                self.focus.append(record["active"])
+
+    def last(self, event: str) -> dict | None:
+        return next((r for r in reversed(self.events) if r["event"] == event), None)
+
+    def send(self, command: str) -> None:
+        try:
+            assert self.process.stdin is not None
+            self.process.stdin.write(command + "\n")
+            self.process.stdin.flush()
+        except (OSError, ValueError):
+            pass  # it is gone; the waits report that
+
+    def stderr_tail(self) -> str:
+        self._stderr.seek(0)
+        lines = self._stderr.read().decode("utf-8", "replace").strip().splitlines()
+        return lines[-1] if lines else ""
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.send("quit")
+            try:
+                self.process.wait(timeout=3)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=3)
+        for stream in (self.process.stdin, self.process.stdout):
+            try:
+                stream.close()
+            except (OSError, ValueError, AttributeError):
+                pass
+        self._stderr.close()
+
+
+
+# --- the target's side ----------------------------------------------------------------------------------
 def run_target() -> int:
     app = QApplication(sys.argv[:1])
     window = TargetWindow()
