@@ -1,9 +1,12 @@
-"""selftest without X: how steps are reported, the exit codes, the CLI's usage errors, and the keys the
-Windows presser sends (a fake Win32Api records them)."""
+"""selftest without X: how steps are reported, the exit codes, the CLI's usage errors, the keys the
+Windows presser sends (a fake Win32Api records them), the watchdog, and the target never lingering."""
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -14,7 +17,7 @@ from desktop_assistant.os_integration.win32 import KEYEVENTF_KEYUP
 from desktop_assistant.selftest_report import (
     STEPS, Step, as_json, complete, exit_code, skipped, step_line, summary_line,
 )
-from tests.conftest import run_cli
+from tests.conftest import REPO, run_cli
 
 ALL_OK = [Step(name, True, "") for name, _ in STEPS]
 
@@ -101,3 +104,34 @@ def test_windows_presser_says_when_sendinput_is_blocked() -> None:
     presser = WindowsKeyPresser(FakeApi(accept=False), sleep=lambda s: None)
     with pytest.raises(PlatformUnavailable, match="SendInput"):
         presser.tap("z")
+
+
+def _python(code_or_args: list[str], **kwargs) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.Popen([sys.executable, *code_or_args], env=env, cwd=REPO, text=True, encoding="utf-8",
+                            **kwargs)
+
+
+def test_the_watchdog_ends_a_run_that_blocks() -> None:
+    code = ("import time; from desktop_assistant.selftest import start_watchdog;"
+            "start_watchdog(0.2); time.sleep(60); print('still here')")
+    process = _python(["-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 1 and out == ""
+    assert "中止" in err
+
+
+def test_the_target_window_quits_when_the_selftest_is_gone() -> None:
+    """Its stdin closes when the selftest process dies (even by kill -9): the target must not linger."""
+    process = _python(["-m", "desktop_assistant", "_selftest-target"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                      stderr=subprocess.DEVNULL)
+    try:
+        events = iter(lambda: json.loads(process.stdout.readline() or '{"event": "eof"}'), None)
+        ready = next(event for event in events if event["event"] in ("ready", "eof"))
+        assert ready["event"] == "ready" and ready["pid"] == process.pid
+        process.stdin.close()
+        assert process.wait(timeout=20) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
