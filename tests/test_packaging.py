@@ -85,6 +85,9 @@ def _evaluate_spec(monkeypatch, tmp_path: Path, platform: str) -> dict:
         monkeypatch.setattr(hooks, helper, collect)
     monkeypatch.setattr(sys, "platform", platform)
     monkeypatch.delenv("DA_UAC_ADMIN", raising=False)
+    # The spec sets PYNPUT_BACKEND for the build process; set here so monkeypatch takes it away again
+    # (left in os.environ it made pynput in later tests' subprocesses a dummy that sends no keys).
+    monkeypatch.setenv("PYNPUT_BACKEND", "dummy")
     namespace = {"SPECPATH": str(REPO), "workpath": str(tmp_path / "work"), "DISTPATH": str(tmp_path / "dist"),
                  "Analysis": _Recorded, "PYZ": _Recorded, "EXE": _Recorded, "COLLECT": _Recorded,
                  "__file__": str(REPO / "build.spec")}
