@@ -936,7 +936,7 @@ still to do: {1}</translation>
         <translation>The X server refused this hotkey: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/os_integration/hotkeys/keyboard_backend.py" line="+37"/>
+        <location filename="../../desktop_assistant/os_integration/hotkeys/keyboard_backend.py" line="+40"/>
         <source>keyboard 无法识别 {0} 的按键: {1}</source>
         <translation>keyboard does not know the key of {0}: {1}</translation>
     </message>
@@ -3093,6 +3093,19 @@ still to do: {1}</translation>
         <location line="+1"/>
         <source>快捷键: 未设置</source>
         <translation>Hotkeys: not set</translation>
+    </message>
+</context>
+<context>
+    <name>TargetWindow</name>
+    <message>
+        <location filename="../../desktop_assistant/selftest_target.py" line="+74"/>
+        <source>客服助手自检 - 目标窗口</source>
+        <translation>CS Assistant self-test - target window</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>客服助手正在自检, 请不要动键盘和鼠标 (约 10 秒)</source>
+        <translation>CS Assistant is testing itself: please do not touch the keyboard or mouse (about 10 s)</translation>
     </message>
 </context>
 <context>
