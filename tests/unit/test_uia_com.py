@@ -17,7 +17,8 @@ from desktop_assistant.os_integration.foreground import WindowRef
 from desktop_assistant.os_integration.readers import uia_com
 from desktop_assistant.os_integration.readers.uia import UiaReader, UiaUnavailable
 from desktop_assistant.os_integration.readers.uia_com import (
-    CONTROL_TYPES, PROPERTIES, READ_ONLY, TREE_SCOPE_CHILDREN, TREE_SCOPE_ELEMENT, ComTreeSource, ReadOnlyViolation)
+    CONTROL_TYPES, PROPERTIES, READ_ONLY, TREE_SCOPE_CHILDREN, TREE_SCOPE_ELEMENT, TREE_SCOPE_SUBTREE, ComTreeSource,
+    ReadOnlyViolation)
 from desktop_assistant.os_integration.readers.uia_rules import load_rules_file
 from desktop_assistant.os_integration.readers.uia_tree import RecordedElement, load_recorded_tree
 
@@ -62,10 +63,13 @@ class FakeCom:
 
 
 class FakeElement(FakeCom):
-    def __init__(self, log: Log, recorded: RecordedElement, vanish: bool = False) -> None:
+    """`subtree`: built by BuildUpdatedCache with a subtree request, so its cached children exist."""
+
+    def __init__(self, log: Log, recorded: RecordedElement, vanish: bool = False, subtree: bool = False) -> None:
         super().__init__(log)
         self._rec = recorded
         self._vanish = vanish
+        self._subtree = subtree
 
     @property
     def CachedName(self):  # noqa: N802
@@ -99,6 +103,16 @@ class FakeElement(FakeCom):
             raise OSError("element not available")
         return FakeArray(self._log, [FakeElement(self._log, child) for child in self._rec.children()])
 
+    def BuildUpdatedCache(self, cache):  # noqa: N802
+        assert isinstance(cache, FakeCache) and cache.TreeScope == TREE_SCOPE_SUBTREE
+        assert isinstance(cache.TreeFilter, FakeCondition)
+        return FakeElement(self._log, self._rec, subtree=True)
+
+    def GetCachedChildren(self):  # noqa: N802
+        assert self._subtree, "cached children asked of an element fetched without its subtree"
+        kids = [FakeElement(self._log, child, subtree=True) for child in self._rec.children()]
+        return FakeArray(self._log, kids) if kids else None  # UIA gives NULL for none
+
 
 class FakeArray(FakeCom):
     def __init__(self, log: Log, items: list) -> None:
@@ -118,6 +132,7 @@ class FakeCache(FakeCom):
         super().__init__(log)
         self._properties: list[int] = []
         self.TreeScope = 0
+        self.TreeFilter = None
 
     def AddProperty(self, prop):  # noqa: N802
         self._properties.append(prop)
@@ -132,11 +147,11 @@ class FakeAutomation(FakeCom):
         super().__init__(log)
         self._trees = [load_recorded_tree(TREES / f"{name}.json") for name in trees]
         self._vanish = vanish
-        self._cache: FakeCache | None = None
+        self._caches: list[FakeCache] = []
 
     def CreateCacheRequest(self):  # noqa: N802
-        self._cache = FakeCache(self._log)
-        return self._cache
+        self._caches.append(FakeCache(self._log))
+        return self._caches[-1]
 
     def CreateTrueCondition(self):  # noqa: N802
         return FakeCondition(self._log)
@@ -144,7 +159,7 @@ class FakeAutomation(FakeCom):
     def ElementFromHandleBuildCache(self, hwnd, cache):  # noqa: N802
         if hwnd != HWND:
             raise OSError("invalid window handle")
-        assert cache is self._cache
+        assert cache is self._caches[0]
         return FakeElement(self._log, self._trees.pop(0), vanish=self._vanish)
 
 
@@ -156,15 +171,30 @@ def test_the_reader_over_com_reads_what_the_recorded_tree_shows_and_touches_only
     assert [e.kind for e in events[1]] == [ACTIVE_BUYER, BUYER_MESSAGE, "agent_message", BUYER_MESSAGE]
     assert [(e.buyer, e.count) for e in events[2]] == [("jd_小王", 2), ("小熊爱吃鱼2023", 1)]
     # QueryInterface is only looked up, never called: it tells COM objects (to guard) from plain values.
-    assert set(log.members) <= READ_ONLY | {"TreeScope", "QueryInterface"}
+    assert set(log.members) <= READ_ONLY | {"TreeScope", "TreeFilter", "QueryInterface"}
     assert {"FindAllBuildCache", "CachedName", "ElementFromHandleBuildCache"} <= set(log.members)
 
 
-def test_the_cache_request_asks_for_the_few_properties_of_the_element_itself() -> None:
+def test_the_cache_requests_ask_for_the_few_properties_in_the_raw_view() -> None:
     automation = FakeAutomation(Log())
     ComTreeSource(automation)
-    assert automation._cache._properties == list(PROPERTIES)
-    assert automation._cache.TreeScope == TREE_SCOPE_ELEMENT
+    element, subtree = automation._caches
+    assert element._properties == subtree._properties == list(PROPERTIES)
+    assert (element.TreeScope, subtree.TreeScope) == (TREE_SCOPE_ELEMENT, TREE_SCOPE_SUBTREE)
+    assert isinstance(element.TreeFilter, FakeCondition) and subtree.TreeFilter is element.TreeFilter
+
+
+def test_a_steady_window_costs_a_walk_down_to_the_two_lists_and_one_subtree_fetch_each() -> None:
+    log = Log()
+    reader = UiaReader(RULES, tree_source=ComTreeSource(FakeAutomation(log, *["qianniu9_badges"] * 3)))
+    reader.read(WINDOW, "千牛", NOW)
+    first = log.members.count("FindAllBuildCache")
+    del log.members[:]
+    reader.read(WINDOW, "千牛", NOW)
+    steady = log.members.count("FindAllBuildCache")
+    # Down to J_msg_list (9 levels; the conversation Tree hangs off that branch), nothing else.
+    assert (steady, log.members.count("BuildUpdatedCache"), log.members.count("ElementFromHandleBuildCache")) == (9, 2, 1)
+    assert first > steady
 
 
 def test_an_element_that_vanishes_mid_read_reads_as_empty_and_a_closed_window_as_unavailable() -> None:
@@ -205,8 +235,8 @@ def test_anything_but_reading_is_refused_before_it_reaches_the_client(member: st
 
 def test_elements_offer_no_way_to_act() -> None:
     element = ComTreeSource(FakeAutomation(Log(), "qianniu9_chat"))(WINDOW)
-    assert not [name for name in dir(element) if not name.startswith("_")
-                and name not in {"name", "class_name", "automation_id", "control_type", "value", "rect", "children"}]
+    assert not [name for name in dir(element) if not name.startswith("_") and name not in
+                {"name", "class_name", "automation_id", "control_type", "value", "rect", "children", "subtree"}]
 
 
 def test_importing_the_reader_loads_no_windows_module() -> None:

@@ -169,3 +169,43 @@ def test_a_window_without_the_chat_view_or_the_list_is_opaque() -> None:
     with pytest.raises(Opaque) as no_list:
         read_tree(E("Window", class_name="MutilChatView"), rules(), NOW)
     assert no_list.value.missing == "message_list"
+
+
+class Counting:
+    """A recorded element that counts how often children are asked for (the cost of a poll)."""
+
+    calls = 0
+
+    def __init__(self, element: RecordedElement) -> None:
+        self._element = element
+        for name in ("name", "class_name", "automation_id", "control_type", "value", "rect"):
+            setattr(self, name, getattr(element, name))
+
+    def children(self):
+        Counting.calls += 1
+        return [Counting(child) for child in self._element.children()]
+
+
+def test_hints_remember_where_the_lists_were_and_a_changed_layout_is_searched_again() -> None:
+    hints: dict = {}
+    badges = load_recorded_tree(DATA / "qianniu9_badges.json")
+    Counting.calls = 0
+    first = read_tree(Counting(badges), rules(), NOW, hints=hints)
+    searched, Counting.calls = Counting.calls, 0
+    again = read_tree(Counting(badges), rules(), NOW, hints=hints)
+    assert (again.nick, again.rows, len(again.messages)) == (first.nick, first.rows, len(first.messages))
+    assert Counting.calls < searched
+    moved = load_recorded_tree(DATA / "qianniu9_badges.json")
+    moved.kids[0].kids.reverse()  # the chat pane now comes before the conversation list
+    read = read_tree(moved, rules(), NOW, hints=hints)
+    assert (read.nick, read.rows, len(read.messages)) == (first.nick, first.rows, len(first.messages))
+
+
+def test_rows_nested_in_a_group_row_keep_their_own_badges() -> None:
+    group = E("TreeItem", "最近联系人", children=[
+        E("Text", "最近联系人"),
+        E("TreeItem", "jd_小王", children=[E("Text", "jd_小王"), E("Text", "3")]),
+        E("TreeItem", "tb_小熊", children=[E("Text", "tb_小熊")])])
+    root = chat(rows=[group])
+    assert [(r.nick, r.unread) for r in read_tree(root, rules(), NOW).rows] == [
+        ("最近联系人", 0), ("jd_小王", 3), ("tb_小熊", 0)]

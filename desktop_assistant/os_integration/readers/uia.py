@@ -55,6 +55,7 @@ class _WindowState:
         self.confirmer = NickConfirmer()
         self.seen: OrderedDict[str, None] = OrderedDict()
         self.badges: dict[str, int] = {}
+        self.hints: dict[str, tuple[int, ...]] = {}  # where the elements were found last poll
 
     def see(self, key: str) -> bool:
         """True the first time `key` is seen."""
@@ -108,21 +109,22 @@ class UiaReader(Reader):
     def clients(self) -> list[str]:
         return sorted(self._rules)
 
-    def snapshot(self, window: WindowRef, client: str, now: dt.datetime) -> TreeReading:
+    def snapshot(self, window: WindowRef, client: str, now: dt.datetime,
+                 hints: dict[str, tuple[int, ...]] | None = None) -> TreeReading:
         """What the window shows now, without remembering anything (for `reader probe`)."""
         rules = self._rules.get(client)
         if rules is None:
             raise UiaUnavailable(MSG_NO_RULES, client=client)
         root = self._tree(window)
         try:
-            return read_tree(root, rules, now, self._sellers)
+            return read_tree(root, rules, now, self._sellers, hints)
         except Opaque as exc:
             template = MSG_NO_CHAT_VIEW if exc.missing == "chat_view" else MSG_NO_MESSAGE_LIST
             raise UiaUnavailable(template, client=client) from None
 
     def read(self, window: WindowRef, client: str, now: dt.datetime) -> list[ReaderEvent]:
-        reading = self.snapshot(window, client, now)
         state = self._state(window.id, client)
+        reading = self.snapshot(window, client, now, state.hints)
         events: list[ReaderEvent] = []
         switched = state.confirmer.offer(reading.nick)
         if switched:

@@ -6,9 +6,11 @@ through only the members in READ_ONLY: element properties from the cache and the
 children. Patterns (Invoke, Value.SetValue, SelectionItem.Select ...), SetFocus and anything else
 raise ReadOnlyViolation, so the reader cannot click, type, focus or select in the client.
 
-Cost: one ElementFromHandleBuildCache per poll and one FindAllBuildCache per element whose children
-are read, each returning the few properties the rules look at from a CacheRequest; the walker's
-depth and node limits (the rules' `max_depth`, `limits.max_nodes`) bound the number of calls.
+Cost: one ElementFromHandleBuildCache per poll, one FindAllBuildCache per element whose children are
+read on the way down to the message list and the conversation list (the walker remembers the path,
+so a steady window costs one walk down one branch), and one BuildUpdatedCache for each of those two
+lists, which brings their whole subtree with the few properties the rules look at. The rules'
+`max_depth` and `limits.max_nodes` bound the rest.
 """
 
 from __future__ import annotations
@@ -17,8 +19,15 @@ from typing import Any, Sequence
 
 from desktop_assistant.os_integration.foreground import WindowRef
 
+try:  # what comtypes raises for a failed COM call (Windows only)
+    from _ctypes import COMError
+except ImportError:  # pragma: no cover - not Windows
+    COMError = OSError
+# An element that vanished (conversation switched, window closed): COMError; a NULL pointer: ValueError.
+GONE = (COMError, OSError, ValueError)
+
 # UIAutomationClient.h
-TREE_SCOPE_ELEMENT, TREE_SCOPE_CHILDREN = 1, 2
+TREE_SCOPE_ELEMENT, TREE_SCOPE_CHILDREN, TREE_SCOPE_SUBTREE = 1, 2, 7
 NAME, CLASS_NAME, AUTOMATION_ID, CONTROL_TYPE, BOUNDING_RECTANGLE, VALUE = 30005, 30012, 30011, 30003, 30001, 30045
 PROPERTIES = (NAME, CLASS_NAME, AUTOMATION_ID, CONTROL_TYPE, BOUNDING_RECTANGLE, VALUE)
 CONTROL_TYPES = dict(enumerate((
@@ -32,10 +41,10 @@ CONTROL_TYPES = dict(enumerate((
 # IUIAutomationElementArray the reader may touch: reads from the cache and searches.
 READ_ONLY = frozenset({
     "CreateCacheRequest", "AddProperty", "CreateTrueCondition", "ElementFromHandleBuildCache",
-    "FindAllBuildCache", "Length", "GetElement", "GetCachedPropertyValue",
+    "FindAllBuildCache", "BuildUpdatedCache", "GetCachedChildren", "Length", "GetElement", "GetCachedPropertyValue",
     "CachedName", "CachedClassName", "CachedAutomationId", "CachedControlType", "CachedBoundingRectangle",
 })
-WRITABLE = frozenset({"TreeScope"})  # on our own CacheRequest, never on the client's elements
+WRITABLE = frozenset({"TreeScope", "TreeFilter"})  # on our own CacheRequests, never on the client's elements
 
 
 class ReadOnlyViolation(RuntimeError):
@@ -66,6 +75,9 @@ class _ReadOnly:
             return lambda *args: _wrap(value(*(_unwrap(arg) for arg in args)))
         return _wrap(value)
 
+    def __bool__(self) -> bool:  # a NULL interface pointer (no cached children) is false
+        return bool(object.__getattribute__(self, "_com"))
+
     def __setattr__(self, name: str, value: Any) -> None:
         if name not in WRITABLE:
             raise ReadOnlyViolation(name)
@@ -77,11 +89,13 @@ def _text(value: Any) -> str:
 
 
 class ComElement:
-    """One element, its properties read once from the cache; children fetched once, on demand."""
+    """One element, its properties read once from the cache; children fetched once, on demand
+    (`cached`: they are already in the cache, fetched with an ancestor's subtree)."""
 
-    def __init__(self, com: _ReadOnly, source: "ComTreeSource") -> None:
+    def __init__(self, com: _ReadOnly, source: "ComTreeSource", cached: bool = False) -> None:
         self._com = com
         self._source = source
+        self._cached = cached
         self._children: list[ComElement] | None = None
         try:
             self.name = _text(com.CachedName)
@@ -92,16 +106,19 @@ class ComElement:
             box = com.CachedBoundingRectangle
             rect = (int(box.left), int(box.top), int(box.right), int(box.bottom))
             self.rect: tuple[int, int, int, int] | None = rect if rect[2] > rect[0] and rect[3] > rect[1] else None
-        except ReadOnlyViolation:
-            raise
-        except Exception:  # the element went away while being read: an empty element
+        except GONE:  # the element went away while being read: an empty element
             self.name = self.class_name = self.automation_id = self.control_type = self.value = ""
             self.rect = None
 
     def children(self) -> Sequence["ComElement"]:
         if self._children is None:
-            self._children = self._source.children_of(self._com)
+            self._children = (self._source.cached_children_of(self._com) if self._cached
+                              else self._source.children_of(self._com))
         return self._children
+
+    def subtree(self) -> "ComElement":
+        """This element again with everything below it fetched in one call (the message list)."""
+        return self._source.subtree_of(self._com)
 
 
 def _create_automation() -> Any:
@@ -119,18 +136,24 @@ class ComTreeSource:
         cache = self._uia.CreateCacheRequest()
         for prop in PROPERTIES:
             cache.AddProperty(prop)
-        cache.TreeScope = TREE_SCOPE_ELEMENT
-        self._cache = cache
+        # The raw view, as the published scripts walk it (uiautomation's GetChildren).
         self._all = self._uia.CreateTrueCondition()
+        cache.TreeScope = TREE_SCOPE_ELEMENT
+        cache.TreeFilter = self._all
+        self._cache = cache
+        subtree = self._uia.CreateCacheRequest()
+        for prop in PROPERTIES:
+            subtree.AddProperty(prop)
+        subtree.TreeScope = TREE_SCOPE_SUBTREE
+        subtree.TreeFilter = self._all
+        self._subtree = subtree
 
     def __call__(self, window: WindowRef) -> ComElement:
         from desktop_assistant.os_integration.readers.uia import MSG_UIA_FAILED, UiaUnavailable
 
         try:
             root = self._uia.ElementFromHandleBuildCache(window.id, self._cache)
-        except ReadOnlyViolation:
-            raise
-        except Exception as exc:  # the window closed, or it refuses UI Automation
+        except GONE as exc:  # the window closed, or it refuses UI Automation
             raise UiaUnavailable(MSG_UIA_FAILED, reason=type(exc).__name__) from None
         return ComElement(root, self)
 
@@ -138,7 +161,20 @@ class ComTreeSource:
         try:
             found = com.FindAllBuildCache(TREE_SCOPE_CHILDREN, self._all, self._cache)
             return [ComElement(found.GetElement(i), self) for i in range(found.Length)]
-        except ReadOnlyViolation:
-            raise
-        except Exception:  # gone while switching conversations: read as empty this poll
+        except GONE:  # gone while switching conversations: read as empty this poll
             return []
+
+    def cached_children_of(self, com: _ReadOnly) -> list[ComElement]:
+        try:
+            found = com.GetCachedChildren()
+            if not found:  # NULL: no children
+                return []
+            return [ComElement(found.GetElement(i), self, cached=True) for i in range(found.Length)]
+        except GONE:
+            return []
+
+    def subtree_of(self, com: _ReadOnly) -> ComElement:
+        try:
+            return ComElement(com.BuildUpdatedCache(self._subtree), self, cached=True)
+        except GONE:  # fall back to fetching children one element at a time
+            return ComElement(com, self)

@@ -86,7 +86,8 @@ class SenderRule:
 class Rows:
     """The conversation list: one element per conversation, its nick and its unread count."""
 
-    find: Find
+    find: Find  # the rows, searched below `within` (or below the chat view)
+    within: Find | None  # the list holding the rows, searched from the chat view
     max_rows: int
     nick_regex: re.Pattern  # on the row's Name; group "nick"
     count_regex: re.Pattern  # on the Names of the row's descendants (a badge); group "count"
@@ -220,6 +221,7 @@ def compile_rules(client: str, data: Any) -> ClientRules:
         raw = data["conversation_rows"]
         rows = Rows(
             find=_find(client, "conversation_rows", raw),
+            within=_find(client, "conversation_rows.within", raw["within"]) if "within" in raw else None,
             max_rows=_int(client, "conversation_rows.max_rows", raw.get("max_rows", 100), 1, 1000),
             nick_regex=_regex(client, "conversation_rows.nick_regex", raw.get("nick_regex", r"^(?P<nick>[^\n]+)")),
             count_regex=_regex(client, "conversation_rows.count_regex", raw.get("count_regex", r"^(?P<count>\d+)\+?$")),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterator, Protocol, Sequence
 
-from desktop_assistant.os_integration.readers.uia_rules import ClientRules, Find, SenderRule
+from desktop_assistant.os_integration.readers.uia_rules import ClientRules, Find, Rows, SenderRule
 
 
 class UiElement(Protocol):
@@ -82,30 +82,68 @@ def _children(element: UiElement, budget: _Budget) -> Sequence[UiElement]:
     return element.children() if budget.take() else ()
 
 
-def find_first(root: UiElement, find: Find, budget: _Budget) -> UiElement | None:
-    """The shallowest element at most `find.max_depth` below root (root included) that matches."""
-    queue = deque([(root, 0)])
-    while queue:
-        element, depth = queue.popleft()
-        if find.match.holds(element):
+def locate(root: UiElement, find: Find, budget: _Budget, hints: dict[str, tuple[int, ...]],
+           name: str) -> UiElement | None:
+    """The shallowest element at most `find.max_depth` below root (root included) that matches.
+    Tried first: the child-index path where it was found last poll (`hints[name]`), so a steady
+    window costs a walk down one branch instead of a search of the whole window."""
+    hint = hints.get(name)
+    if hint is not None and len(hint) <= find.max_depth:
+        element: UiElement | None = root
+        for index in hint:
+            kids = _children(element, budget)
+            element = kids[index] if index < len(kids) else None
+            if element is None:
+                break
+        if element is not None and find.match.holds(element):
             return element
-        if depth < find.max_depth:
-            queue.extend((child, depth + 1) for child in _children(element, budget))
+    queue: deque[tuple[UiElement, tuple[int, ...]]] = deque([(root, ())])
+    while queue:
+        element, path = queue.popleft()
+        if find.match.holds(element):
+            hints[name] = path
+            return element
+        if len(path) < find.max_depth:
+            queue.extend((child, path + (i,)) for i, child in enumerate(_children(element, budget)))
+    hints.pop(name, None)
     return None
 
 
-def find_all(root: UiElement, find: Find, budget: _Budget, limit: int) -> list[UiElement]:
-    """Matching elements below root in document order; a match is not searched inside."""
+def _whole(element: UiElement) -> UiElement:
+    """The element with its whole subtree fetched at once where the tree can (UI Automation's cache)."""
+    subtree = getattr(element, "subtree", None)
+    return subtree() if subtree is not None else element
+
+
+def find_all(root: UiElement, find: Find, budget: _Budget, limit: int, nested: bool = False) -> list[UiElement]:
+    """Matching elements below root in document order; a match is searched inside only if `nested`."""
     found: list[UiElement] = []
     stack = [(child, 1) for child in reversed(_children(root, budget))]
     while stack and len(found) < limit:
         element, depth = stack.pop()
         if find.match.holds(element):
             found.append(element)
-            continue
+            if not nested:
+                continue
         if depth < find.max_depth:
             stack.extend((child, depth + 1) for child in reversed(_children(element, budget)))
     return found
+
+
+def _badge(row: UiElement, rows: Rows, budget: _Budget) -> int:
+    """The unread count drawn in a row: the first descendant Name the count pattern takes.
+    Rows nested in this one (a group of conversations) keep their own badges."""
+    stack = [(child, 1) for child in reversed(_children(row, budget))]
+    while stack:
+        element, depth = stack.pop()
+        if rows.find.match.holds(element):
+            continue
+        hit = rows.count_regex.search(element.name.strip())
+        if hit:
+            return int(hit.group("count"))
+        if depth < rows.count_depth:
+            stack.extend((child, depth + 1) for child in reversed(_children(element, budget)))
+    return 0
 
 
 def _walk(root: UiElement, max_depth: int, max_nodes: int, budget: _Budget) -> Iterator[UiElement]:
@@ -222,35 +260,36 @@ def read_message(node: UiElement, message_list: UiElement, rules: ClientRules, n
     return Message(key, who, sender, text, stamp.text if stamp else "", stamp.at if stamp else None)
 
 
-def _read_rows(chat_view: UiElement, rules: ClientRules, budget: _Budget) -> list[Row]:
+def _read_rows(chat_view: UiElement, rules: ClientRules, budget: _Budget, hints: dict) -> list[Row]:
     if rules.rows is None:
         return []
+    container = chat_view
+    if rules.rows.within is not None:
+        found = locate(chat_view, rules.rows.within, budget, hints, "conversation_list")
+        if found is None:
+            return []
+        container = _whole(found)
     rows = []
-    for element in find_all(chat_view, rules.rows.find, budget, rules.rows.max_rows):
-        first = element.name.strip()
-        match = rules.rows.nick_regex.search(first)
-        if not match or not match.group("nick").strip():
-            continue
-        count = 0
-        for part in _walk(element, rules.rows.count_depth, 50, budget):
-            hit = rules.rows.count_regex.search(part.name.strip()) if part is not element else None
-            if hit:
-                count = int(hit.group("count"))
-                break
-        rows.append(Row(match.group("nick").strip(), count))
+    for element in find_all(container, rules.rows.find, budget, rules.rows.max_rows, nested=True):
+        match = rules.rows.nick_regex.search(element.name.strip())
+        if match and match.group("nick").strip():
+            rows.append(Row(match.group("nick").strip(), _badge(element, rules.rows, budget)))
     return rows
 
 
-def read_tree(root: UiElement, rules: ClientRules, now: dt.datetime,
-              sellers: frozenset[str] = frozenset()) -> TreeReading:
-    """What the window shows now. Raises Opaque when it has no chat view or no message list."""
+def read_tree(root: UiElement, rules: ClientRules, now: dt.datetime, sellers: frozenset[str] = frozenset(),
+              hints: dict[str, tuple[int, ...]] | None = None) -> TreeReading:
+    """What the window shows now. Raises Opaque when it has no chat view or no message list.
+    `hints` (kept by the caller between polls of one window) remembers where elements were found."""
+    hints = {} if hints is None else hints
     budget = _Budget(rules.max_nodes)
-    chat_view = find_first(root, rules.chat_view, budget)
+    chat_view = locate(root, rules.chat_view, budget, hints, "chat_view")
     if chat_view is None:
         raise Opaque("chat_view")
-    message_list = find_first(chat_view, rules.message_list, budget)
+    message_list = locate(chat_view, rules.message_list, budget, hints, "message_list")
     if message_list is None:
         raise Opaque("message_list")
+    message_list = _whole(message_list)
     nodes = find_all(message_list, rules.message, budget, 10_000)
     if not nodes and rules.fallback_direct_children:
         nodes = list(message_list.children())
@@ -265,18 +304,18 @@ def read_tree(root: UiElement, rules: ClientRules, now: dt.datetime,
         if count > 1:
             message = replace(message, key=f"{message.key}#{count}")
         reading.messages.append(message)
-    reading.nick = _read_nick(chat_view, reading.messages, rules, sellers, budget)
-    reading.rows = _read_rows(chat_view, rules, budget)
+    reading.nick = _read_nick(chat_view, reading.messages, rules, sellers, budget, hints)
+    reading.rows = _read_rows(chat_view, rules, budget, hints)
     reading.complete = not budget.exhausted
     return reading
 
 
 def _read_nick(chat_view: UiElement, messages: list[Message], rules: ClientRules, sellers: frozenset[str],
-               budget: _Budget) -> str:
+               budget: _Budget, hints: dict) -> str:
     for source in rules.buyer_nick:
         nick = ""
         if source["from"] == "header" and rules.header is not None:
-            element = find_first(chat_view, rules.header, budget)
+            element = locate(chat_view, rules.header, budget, hints, "header")
             match = rules.header_nick_regex.search(element.name.strip()) if element is not None else None
             nick = match.group("nick").strip() if match else ""
         elif source["from"] == "buyer_sender":
