@@ -246,3 +246,14 @@ def test_importing_the_reader_loads_no_windows_module() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert (result.returncode, result.stdout.strip()) == (0, "[]"), result.stderr
+
+
+def test_a_property_of_a_vanished_element_reads_empty() -> None:
+    class Gone(FakeElement):
+        @property
+        def CachedName(self):  # noqa: N802
+            raise OSError("element not available")
+
+    element = uia_com.ComElement(uia_com._ReadOnly(Gone(Log(), RecordedElement(class_name="QWidget"))),
+                                 ComTreeSource(FakeAutomation(Log())))
+    assert (element.name, element.class_name, element.rect) == ("", "QWidget", None)

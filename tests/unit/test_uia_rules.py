@@ -209,3 +209,17 @@ def test_rows_nested_in_a_group_row_keep_their_own_badges() -> None:
     root = chat(rows=[group])
     assert [(r.nick, r.unread) for r in read_tree(root, rules(), NOW).rows] == [
         ("最近联系人", 0), ("jd_小王", 3), ("tb_小熊", 0)]
+
+
+def test_the_memo_spares_reading_messages_already_read_and_forgets_those_gone() -> None:
+    memo: dict = {}
+    chat_tree = load_recorded_tree(DATA / "qianniu9_chat.json")
+    Counting.calls = 0
+    first = read_tree(Counting(chat_tree), rules(), NOW, hints={}, memo=memo)
+    without, Counting.calls = Counting.calls, 0
+    again = read_tree(Counting(chat_tree), rules(), NOW, hints={}, memo=memo)
+    assert again.messages == first.messages and again.nick == "tb_小熊"
+    assert Counting.calls < without
+    assert set(memo) == {"4210903391501.PNM", "4210903391593.PNM", "4210903391594.PNM", "4210903391595.PNM"}
+    read_tree(load_recorded_tree(DATA / "qianniu9_switched.json"), rules(), NOW, memo=memo)
+    assert set(memo) == {"4210903391601.PNM", "4210903391602.PNM"}

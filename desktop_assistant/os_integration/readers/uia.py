@@ -22,7 +22,7 @@ from desktop_assistant.os_integration.foreground import WindowRef
 from desktop_assistant.os_integration.readers.base import Reader, ReaderUnavailable
 from desktop_assistant.os_integration.readers.uia_rules import (
     ClientRules, compile_rules, load_rules_file, packaged_rules_path)
-from desktop_assistant.os_integration.readers.uia_tree import Opaque, TreeReading, UiElement, read_tree
+from desktop_assistant.os_integration.readers.uia_tree import Message, Opaque, TreeReading, UiElement, read_tree
 
 MSG_NOT_WINDOWS = QT_TRANSLATE_NOOP("Messages", "界面元素读取只在 Windows 上可用")
 MSG_NO_RULES = QT_TRANSLATE_NOOP("Messages", "{client}: 没有界面元素规则")
@@ -56,6 +56,7 @@ class _WindowState:
         self.seen: OrderedDict[str, None] = OrderedDict()
         self.badges: dict[str, int] = {}
         self.hints: dict[str, tuple[int, ...]] = {}  # where the elements were found last poll
+        self.memo: dict[str, Message] = {}  # messages already read, by node AutomationId
 
     def see(self, key: str) -> bool:
         """True the first time `key` is seen."""
@@ -109,22 +110,24 @@ class UiaReader(Reader):
     def clients(self) -> list[str]:
         return sorted(self._rules)
 
-    def snapshot(self, window: WindowRef, client: str, now: dt.datetime,
-                 hints: dict[str, tuple[int, ...]] | None = None) -> TreeReading:
+    def snapshot(self, window: WindowRef, client: str, now: dt.datetime, state: _WindowState | None = None
+                 ) -> TreeReading:
         """What the window shows now, without remembering anything (for `reader probe`)."""
         rules = self._rules.get(client)
         if rules is None:
             raise UiaUnavailable(MSG_NO_RULES, client=client)
         root = self._tree(window)
         try:
-            return read_tree(root, rules, now, self._sellers, hints)
+            if state is None:
+                return read_tree(root, rules, now, self._sellers)
+            return read_tree(root, rules, now, self._sellers, state.hints, state.memo)
         except Opaque as exc:
             template = MSG_NO_CHAT_VIEW if exc.missing == "chat_view" else MSG_NO_MESSAGE_LIST
             raise UiaUnavailable(template, client=client) from None
 
     def read(self, window: WindowRef, client: str, now: dt.datetime) -> list[ReaderEvent]:
         state = self._state(window.id, client)
-        reading = self.snapshot(window, client, now, state.hints)
+        reading = self.snapshot(window, client, now, state)
         events: list[ReaderEvent] = []
         switched = state.confirmer.offer(reading.nick)
         if switched:

@@ -88,31 +88,65 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""  # UIA gives a "not supported" object for missing values
 
 
+def _cached(read):
+    """A property read from the cache on first use only (a poll looks at few properties of most
+    elements); an element gone meanwhile reads as empty."""
+    name = "_" + read.__name__
+
+    def get(self):
+        try:
+            return getattr(self, name)
+        except AttributeError:
+            pass
+        try:
+            value = read(self)
+        except GONE:
+            value = None if read.__name__ == "rect" else ""
+        setattr(self, name, value)
+        return value
+
+    return property(get, doc=read.__doc__)
+
+
 class ComElement:
-    """One element, its properties read once from the cache; children fetched once, on demand
-    (`cached`: they are already in the cache, fetched with an ancestor's subtree)."""
+    """One element, its properties read from the cache when first used; children fetched once, on
+    demand (`cached`: they are already in the cache, fetched with an ancestor's subtree)."""
 
     def __init__(self, com: _ReadOnly, source: "ComTreeSource", cached: bool = False) -> None:
         self._com = com
         self._source = source
-        self._cached = cached
+        self._cached_children = cached
         self._children: list[ComElement] | None = None
-        try:
-            self.name = _text(com.CachedName)
-            self.class_name = _text(com.CachedClassName)
-            self.automation_id = _text(com.CachedAutomationId)
-            self.control_type = CONTROL_TYPES.get(com.CachedControlType, "")
-            self.value = _text(com.GetCachedPropertyValue(VALUE))
-            box = com.CachedBoundingRectangle
-            rect = (int(box.left), int(box.top), int(box.right), int(box.bottom))
-            self.rect: tuple[int, int, int, int] | None = rect if rect[2] > rect[0] and rect[3] > rect[1] else None
-        except GONE:  # the element went away while being read: an empty element
-            self.name = self.class_name = self.automation_id = self.control_type = self.value = ""
-            self.rect = None
+
+    @_cached
+    def name(self) -> str:
+        return _text(self._com.CachedName)
+
+    @_cached
+    def class_name(self) -> str:
+        return _text(self._com.CachedClassName)
+
+    @_cached
+    def automation_id(self) -> str:
+        return _text(self._com.CachedAutomationId)
+
+    @_cached
+    def control_type(self) -> str:
+        return CONTROL_TYPES.get(self._com.CachedControlType, "")
+
+    @_cached
+    def value(self) -> str:
+        return _text(self._com.GetCachedPropertyValue(VALUE))
+
+    @_cached
+    def rect(self) -> tuple[int, int, int, int] | None:
+        box = self._com.CachedBoundingRectangle
+        rect = (int(box.left), int(box.top), int(box.right), int(box.bottom))
+        return rect if rect[2] > rect[0] and rect[3] > rect[1] else None
 
     def children(self) -> Sequence["ComElement"]:
         if self._children is None:
-            self._children = (self._source.cached_children_of(self._com) if self._cached
+            self._children = (self._source.cached_children_of(self._com) if self._cached_children
                               else self._source.children_of(self._com))
         return self._children
 

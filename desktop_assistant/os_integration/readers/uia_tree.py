@@ -278,10 +278,14 @@ def _read_rows(chat_view: UiElement, rules: ClientRules, budget: _Budget, hints:
 
 
 def read_tree(root: UiElement, rules: ClientRules, now: dt.datetime, sellers: frozenset[str] = frozenset(),
-              hints: dict[str, tuple[int, ...]] | None = None) -> TreeReading:
+              hints: dict[str, tuple[int, ...]] | None = None, memo: dict[str, Message] | None = None) -> TreeReading:
     """What the window shows now. Raises Opaque when it has no chat view or no message list.
-    `hints` (kept by the caller between polls of one window) remembers where elements were found."""
+    Kept by the caller between polls of one window: `hints` remembers where elements were found,
+    `memo` the messages already read, by node AutomationId, so a steady chat is not read again."""
     hints = {} if hints is None else hints
+    previous = dict(memo or {})
+    if memo is not None:
+        memo.clear()  # only the nodes on screen now stay
     budget = _Budget(rules.max_nodes)
     chat_view = locate(root, rules.chat_view, budget, hints, "chat_view")
     if chat_view is None:
@@ -296,9 +300,14 @@ def read_tree(root: UiElement, rules: ClientRules, now: dt.datetime, sellers: fr
     reading = TreeReading()
     duplicates: dict[str, int] = {}
     for node in nodes[-rules.max_messages:]:
-        message = read_message(node, message_list, rules, now, sellers, budget)
+        node_id = node.automation_id
+        message = previous.get(node_id) if node_id else None
         if message is None:
-            continue
+            message = read_message(node, message_list, rules, now, sellers, budget)
+            if message is None:
+                continue
+        if node_id and message.who and memo is not None:
+            memo[node_id] = message
         # The same content twice in one snapshot (no AutomationId) stays two messages.
         count = duplicates[message.key] = duplicates.get(message.key, 0) + 1
         if count > 1:
