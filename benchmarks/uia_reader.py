@@ -28,7 +28,7 @@ INTERVAL_S = 0.5  # reader.interval_ms default
 
 
 def big_tree(messages: int, rows: int):
-    from desktop_assistant.os_integration.readers.uia_tree import load_recorded_tree
+    from desktop_assistant.os_integration.readers.uia_recorded import load_recorded_tree
 
     tree = load_recorded_tree(REPO / "tests" / "data" / "uia" / "qianniu9_badges.json")
     stack = [tree]

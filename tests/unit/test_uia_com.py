@@ -20,7 +20,7 @@ from desktop_assistant.os_integration.readers.uia_com import (
     CONTROL_TYPES, PROPERTIES, READ_ONLY, TREE_SCOPE_CHILDREN, TREE_SCOPE_ELEMENT, TREE_SCOPE_SUBTREE, ComTreeSource,
     ReadOnlyViolation)
 from desktop_assistant.os_integration.readers.uia_rules import load_rules_file
-from desktop_assistant.os_integration.readers.uia_tree import RecordedElement, load_recorded_tree
+from desktop_assistant.os_integration.readers.uia_recorded import RecordedElement, load_recorded_tree
 
 REPO = Path(__file__).resolve().parents[2]
 RULES = load_rules_file(REPO / "resources" / "readers" / "uia_rules.json")

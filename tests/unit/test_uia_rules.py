@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from desktop_assistant.os_integration.readers.uia_rules import RulesError, compile_rules, load_rules_file
-from desktop_assistant.os_integration.readers.uia_tree import (
-    Opaque, RecordedElement, load_recorded_tree, read_tree)
+from desktop_assistant.os_integration.readers.uia_recorded import RecordedElement, load_recorded_tree, record_tree
+from desktop_assistant.os_integration.readers.uia_tree import Opaque, read_tree
 
 REPO = Path(__file__).resolve().parents[2]
 RAW = json.loads((REPO / "resources" / "readers" / "uia_rules.json").read_text("utf-8"))["千牛"]
@@ -223,3 +223,9 @@ def test_the_memo_spares_reading_messages_already_read_and_forgets_those_gone() 
     assert set(memo) == {"4210903391501.PNM", "4210903391593.PNM", "4210903391594.PNM", "4210903391595.PNM"}
     read_tree(load_recorded_tree(DATA / "qianniu9_switched.json"), rules(), NOW, memo=memo)
     assert set(memo) == {"4210903391601.PNM", "4210903391602.PNM"}
+
+
+def test_a_tree_recorded_from_any_element_source_reads_back_the_same() -> None:
+    original = json.loads((DATA / "qianniu9_badges.json").read_text("utf-8"))["window"]
+    assert record_tree(Counting(RecordedElement.from_json(original))) == original
+    assert "children" not in record_tree(RecordedElement.from_json(original), max_depth=0)

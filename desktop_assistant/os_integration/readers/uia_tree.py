@@ -1,19 +1,17 @@
 """Read a chat window's element tree with the client's rules: pure Python, no Windows, no Qt.
 
-The tree is anything that looks like `UiElement` (the Windows adapter in uia_com.py, or a recorded
-tree from JSON). `read_tree` finds the chat view, the message list and its messages, tells who sent
-each message and when, and reads the conversation list's unread counts. It only reads properties.
+The tree is anything that looks like `UiElement`: the Windows adapter (uia_com.py) or a tree recorded
+as JSON (uia_recorded.py). `read_tree` finds the chat view, the message list and its messages, tells
+who sent each message and when, and reads the conversation list's unread counts. It only reads.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections import deque
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Any, Iterator, Protocol, Sequence
+from typing import Iterator, Protocol, Sequence
 
 from desktop_assistant.os_integration.readers.uia_rules import ClientRules, Find, Rows, SenderRule
 
@@ -332,33 +330,3 @@ def _read_nick(chat_view: UiElement, messages: list[Message], rules: ClientRules
         if nick and nick not in sellers:
             return nick
     return ""
-
-
-# --- recorded trees ---------------------------------------------------------------------------
-@dataclass
-class RecordedElement:
-    """An element of a tree recorded as JSON (tests, and support comparing a client build)."""
-
-    name: str = ""
-    class_name: str = ""
-    automation_id: str = ""
-    control_type: str = ""
-    value: str = ""
-    rect: tuple[int, int, int, int] | None = None
-    kids: list["RecordedElement"] = field(default_factory=list)
-
-    def children(self) -> Sequence["RecordedElement"]:
-        return self.kids
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "RecordedElement":
-        rect = data.get("rect")
-        return cls(name=data.get("name", ""), class_name=data.get("class_name", ""),
-                   automation_id=data.get("automation_id", ""), control_type=data.get("control_type", ""),
-                   value=data.get("value", ""), rect=tuple(rect) if rect else None,
-                   kids=[cls.from_json(child) for child in data.get("children", [])])
-
-
-def load_recorded_tree(path: Path) -> RecordedElement:
-    """A recorded tree file: `{"about": "...", "window": {element}}`."""
-    return RecordedElement.from_json(json.loads(path.read_text(encoding="utf-8"))["window"])
