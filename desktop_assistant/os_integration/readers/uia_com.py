@@ -155,11 +155,20 @@ class ComElement:
         return self._source.subtree_of(self._com)
 
 
+TIMEOUT_MS = 1000  # a hung client must not hold the panel's GUI thread (UIA's defaults are 20 s and more)
+
+
 def _create_automation() -> Any:
     import comtypes.client  # Windows only; imported on the first read
 
     module = comtypes.client.GetModule("UIAutomationCore.dll")
-    return comtypes.client.CreateObject(module.CUIAutomation, interface=module.IUIAutomation)
+    automation = comtypes.client.CreateObject(module.CUIAutomation, interface=module.IUIAutomation)
+    try:  # IUIAutomation2 (Windows 8 and later): timeouts of our own client object, not the client's
+        ours = automation.QueryInterface(module.IUIAutomation2)
+        ours.ConnectionTimeout = ours.TransactionTimeout = TIMEOUT_MS
+    except (AttributeError, *GONE):  # Windows 7: the defaults stay
+        pass
+    return automation
 
 
 class ComTreeSource:
