@@ -197,3 +197,11 @@ def test_a_conversation_showing_only_agent_messages_is_not_given_to_the_previous
     reader = UiaReader(RULES, tree_source=replay)
     events = polls(reader, 4)
     assert events[2:] == [[], []]  # no nick to confirm: the agent's message waits, unattributed
+
+
+def test_a_snapshot_for_the_probe_shows_the_reading_and_remembers_nothing() -> None:
+    reader = reader_over("qianniu9_badges", "qianniu9_chat", "qianniu9_chat")
+    shown = reader.snapshot(WINDOW, QN, NOW)
+    assert shown.nick == "tb_小熊" and [(r.nick, r.unread) for r in shown.rows][1:] == [("jd_小王", 2), ("小熊爱吃鱼2023", 1)]
+    assert [(m.who, m.sender) for m in shown.messages][:2] == [("system", ""), ("buyer", "tb_小熊")]
+    assert polls(reader, 2)[1][0].kind == ACTIVE_BUYER  # the snapshot did not count as a first read

@@ -112,7 +112,8 @@ class UiaReader(Reader):
 
     def snapshot(self, window: WindowRef, client: str, now: dt.datetime, state: _WindowState | None = None
                  ) -> TreeReading:
-        """What the window shows now, without remembering anything (for `reader probe`)."""
+        """What the window shows now. `state` is a window's memory between polls (read() passes it);
+        without it nothing is remembered, as `reader probe` needs."""
         rules = self._rules.get(client)
         if rules is None:
             raise UiaUnavailable(MSG_NO_RULES, client=client)
