@@ -1811,6 +1811,41 @@ still to do: {1}</translation>
         <source>区域应为 X,Y,W,H (像素, 宽高大于 0), 收到: {value}</source>
         <translation>A region is X,Y,W,H (pixels, width and height above 0), got: {value}</translation>
     </message>
+    <message>
+        <location filename="../../desktop_assistant/os_integration/readers/uia.py" line="+27"/>
+        <source>界面元素读取只在 Windows 上可用</source>
+        <translation>Reading interface elements works on Windows only</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{client}: 没有界面元素规则</source>
+        <translation>{client}: no interface element rules</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{client}: 窗口没有公开聊天界面元素, 改用其他读取方式</source>
+        <translation>{client}: the window exposes no chat elements; using another reader</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{client}: 这个版本不公开消息列表 (界面元素读不到), 改用其他读取方式</source>
+        <translation>{client}: this build does not expose its message list (interface elements unreadable); using another reader</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>读取界面元素失败: {reason}</source>
+        <translation>Reading interface elements failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/os_integration/readers/uia_rules.py" line="+19"/>
+        <source>界面元素规则不是有效的 JSON: {reason}</source>
+        <translation>The interface element rules are not valid JSON: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>界面元素规则 {client}: {where} 不对: {reason}</source>
+        <translation>Interface element rules {client}: {where} is wrong: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>Notes</name>
