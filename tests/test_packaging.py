@@ -106,7 +106,7 @@ def test_build_spec_evaluates_as_windows_without_linux_only_packages(monkeypatch
     assert "xlib" in spec["missing_modules"]
     assert not [name for name in hidden if name.split(".")[0].lower() in spec["missing_modules"]
                 or name.endswith(("_xorg", "_nixkeyboard"))]
-    assert {"keyboard._winkeyboard", "pynput.keyboard._win32"} <= set(hidden)
+    assert {"keyboard._winkeyboard", "pynput.keyboard._win32", "comtypes"} <= set(hidden)  # comtypes: the UIA reader
     assert "python-xlib" not in spec["asked"]
     executables = spec["executables"]
     assert [exe.kwargs["name"] for exe in executables] == ["desktop-assistant", "desktop-assistant-cli"]
