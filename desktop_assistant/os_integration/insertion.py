@@ -5,8 +5,10 @@ For each request, in order, never interleaved:
   -> the target: the request's window, else the focused one (if that is our own panel, the last other
      window the tracker saw); refuse if it is gone, outside the allow-list or elevated above us
   -> give it focus if it lost it
-  -> back up the agent's clipboard (once per burst: the first request of a queue)
-  -> our text on the clipboard (CRLF and out of clipboard history on Windows)
+  -> back up the agent's clipboard (once per burst: the first request of a queue); a clipboard another
+     program holds open is read again with backoff, and if it stays unreadable nothing is pasted
+  -> our text on the clipboard (CRLF and out of clipboard history on Windows), checked to be there and
+     set again with backoff: no paste chord while the clipboard may still hold the agent's own item
   -> release modifier keys still held -> the paste chord of the target's paste method
   -> wait until the target fetched the text (or `delay_ms` passed) -> Enter between messages only
      with send_each -> Left for {光标} -> `inserted(tag)`.
@@ -30,7 +32,7 @@ from PySide6.QtGui import QClipboard, QGuiApplication
 from desktop_assistant.domain.paste_rules import (
     CTRL_V, SHIFT_INSERT, TYPE, PasteRule, PasteRuleError, allowed, method_for, parse_allow_list, parse_rules,
 )
-from desktop_assistant.os_integration.clipboard import ClipboardSnapshot, TextPayload, hand_over_to_qt, holds
+from desktop_assistant.os_integration.clipboard import ClipboardSnapshot, TextPayload, hand_over_to_qt, holds, placed
 from desktop_assistant.os_integration.foreground import (
     Foreground, ForegroundTracker, NoForeground, WindowRef, WindowsForeground, X11Foreground,
 )
@@ -53,6 +55,10 @@ MSG_NO_FOCUS = QT_TRANSLATE_NOOP("Insertion", "无法切换到目标窗口 {0}, 
 MSG_NO_KEYS = QT_TRANSLATE_NOOP("Insertion", "无法模拟按键, 短语没有粘贴: {0}")
 MSG_INTERNAL = QT_TRANSLATE_NOOP("Insertion", "粘贴时出错, 短语可能没有粘贴: {0}")
 MSG_NOT_FETCHED = QT_TRANSLATE_NOOP("Insertion", "目标程序没有取走文本, 短语没有粘贴: 请点一下输入框再试")
+MSG_CLIPBOARD_UNREADABLE = QT_TRANSLATE_NOOP(
+    "Insertion", "剪贴板正被其他程序占用, 无法备份您复制的内容, 短语没有粘贴。请稍后再试")
+MSG_CLIPBOARD_NOT_SET = QT_TRANSLATE_NOOP(
+    "Insertion", "剪贴板正被其他程序占用, 无法放入短语, 短语没有粘贴 (没有把您原来复制的内容粘进聊天)。请稍后再试")
 
 
 def _reason(template: str, *args: object) -> str:
@@ -105,6 +111,8 @@ class Timing:
     focus_settle_ms: int = 40  # a window that just got focus needs a moment to place its caret
     settle_ms: int = 20  # after the target fetched the text, before the next key or text
     send_gap_ms: int = 150  # after Enter, before the next message (the IM clears its input box)
+    # Waits before reading or setting a busy clipboard again (each Qt attempt already retried ~150-300 ms).
+    clipboard_retry_ms: tuple[int, ...] = (50, 100, 200, 400)
 
 
 @dataclass
@@ -117,6 +125,8 @@ class _Job:
     index: int = 0
     deadline: float = 0.0
     fetched: bool = False  # the target read this part's text from our clipboard
+    attempt: int = 0  # clipboard retries for this part
+    placed: set = field(default_factory=set)  # modes holding this part's text
 
 
 class InsertionPipeline(QObject):
@@ -134,6 +144,7 @@ class InsertionPipeline(QObject):
         *,
         tracker: ForegroundTracker | None = None,
         timing: Timing | None = None,
+        clipboard_probe: Callable[[], int | None] | None = None,
         platform: str = sys.platform,
         own_pid: int | None = None,
         clock: Callable[[], float] = time.monotonic,
@@ -147,6 +158,7 @@ class InsertionPipeline(QObject):
         self.options = options or PasteOptions()
         self.timing = timing or Timing()
         self._tracker = tracker
+        self._probe = clipboard_probe  # counts the clipboard's formats without opening it (Windows)
         self._platform = platform
         self._own_pid = os.getpid() if own_pid is None else own_pid
         self._clock = clock
@@ -161,6 +173,7 @@ class InsertionPipeline(QObject):
         self._timer.timeout.connect(self._run_step)
         self._step: Callable[[], None] | None = None
         self._restored: dict[QClipboard.Mode, Any] = {}
+        self._restore_attempt = 0
         self._closed = False
         app = QCoreApplication.instance()
         if app is not None:
@@ -174,7 +187,8 @@ class InsertionPipeline(QObject):
         Nothing connects to the display or loads a DLL until the first use."""
         keyboard, sender, foreground = pick_insertion_parts(platform)
         tracker = ForegroundTracker(foreground)
-        pipeline = cls(keyboard, sender, foreground, None, options, tracker=tracker, platform=platform, parent=parent)
+        pipeline = cls(keyboard, sender, foreground, None, options, tracker=tracker, platform=platform,
+                       clipboard_probe=pick_clipboard_probe(platform), parent=parent)
         tracker.setParent(pipeline)
         return pipeline
 
@@ -383,15 +397,62 @@ class InsertionPipeline(QObject):
         if clipboard is None:
             raise PlatformUnavailable("no clipboard (no QGuiApplication)")
         job.fetched = False
+        job.attempt = 0
+        job.placed = set()
         for payload in self._payloads.values():  # only this part's payloads count as fetched
             payload.armed = False
             payload.on_fetch = None
-        for mode in self._modes(job.method if job.method != TYPE else CTRL_V, clipboard):
-            if mode not in self._backups:
-                self._backups[mode] = ClipboardSnapshot.take(clipboard, mode)
+        self._back_up()
+
+    def _paste_modes(self, clipboard: QClipboard) -> list[QClipboard.Mode]:
+        job = self._job
+        assert job is not None
+        return self._modes(job.method if job.method != TYPE else CTRL_V, clipboard)
+
+    def _retry(self, step: Callable[[], None], reason: str) -> None:
+        """The clipboard is busy: try `step` again after the next backoff, or give up with `reason`."""
+        job = self._job
+        assert job is not None
+        if job.attempt < len(self.timing.clipboard_retry_ms):
+            delay = self.timing.clipboard_retry_ms[job.attempt]
+            job.attempt += 1
+            self._go(delay, step)
+        else:
+            self._fail(reason)
+
+    def _back_up(self) -> None:
+        clipboard = self._get_clipboard()
+        assert clipboard is not None
+        for mode in self._paste_modes(clipboard):
+            if mode in self._backups:
+                continue
+            probe = self._probe if mode == QClipboard.Mode.Clipboard else None
+            snapshot = ClipboardSnapshot.take(clipboard, mode, probe)
+            if snapshot.unknown:  # held open by another program: never overwrite what we could not save
+                log.info("clipboard unreadable (mode %s), trying again", mode)
+                self._retry(self._back_up, _reason(MSG_CLIPBOARD_UNREADABLE))
+                return
+            self._backups[mode] = snapshot
+        self._job.attempt = 0  # type: ignore[union-attr]
+        self._place_text()
+
+    def _place_text(self) -> None:
+        job = self._job
+        assert job is not None
+        clipboard = self._get_clipboard()
+        assert clipboard is not None
+        part = job.parts[job.index]
+        for mode in self._paste_modes(clipboard):
+            if mode in job.placed:
+                continue
             payload = TextPayload(part, self._platform)
-            self._payloads[mode] = payload
             clipboard.setMimeData(payload, mode)
+            if not placed(clipboard, payload, mode):  # Qt could not open the clipboard (and dropped it)
+                log.info("clipboard not set (mode %s), trying again", mode)
+                self._retry(self._place_text, _reason(MSG_CLIPBOARD_NOT_SET))
+                return
+            job.placed.add(mode)
+            self._payloads[mode] = payload
             payload.armed = True
             payload.on_fetch = self._on_fetched
         self._release_modifiers()
@@ -450,21 +511,53 @@ class InsertionPipeline(QObject):
     def _restore(self) -> None:
         self._restore_pending = False
         clipboard = self._get_clipboard()
-        for mode, snapshot in self._backups.items():
+        pending = False
+        for mode, snapshot in list(self._backups.items()):
             payload = self._payloads.get(mode)
             if clipboard is None or payload is None:
+                self._backups.pop(mode)
                 continue
-            if holds(clipboard, payload, mode):
-                self._restored[mode] = snapshot.restore(clipboard, mode)
-            else:
+            if not holds(clipboard, payload, mode):
                 log.info("clipboard changed during insertion (mode %s): not restoring the backup", mode)
+                self._backups.pop(mode)
+                continue
+            mime = snapshot.restore(clipboard, mode, self._platform)
+            if mime is None or placed(clipboard, mime, mode):
+                self._restored[mode] = mime
+                self._backups.pop(mode)
+            else:
+                pending = True  # busy clipboard: our text is still there, try again
+        if pending and self._restore_attempt < len(self.timing.clipboard_retry_ms) and not self._closed:
+            self._restore_pending = True
+            self._go(self.timing.clipboard_retry_ms[self._restore_attempt], self._restore)
+            self._restore_attempt += 1
+            return
+        if pending:
+            log.warning("the agent's clipboard could not be put back: the clipboard stayed busy")
         self._end_burst()
 
     def _end_burst(self) -> None:
+        self._restore_attempt = 0
         self._backups.clear()
         self._payloads.clear()
         self._busy = False
         self.idle.emit()
+
+
+def pick_clipboard_probe(platform: str = sys.platform) -> Callable[[], int | None] | None:
+    """Windows: CountClipboardFormats, which tells a busy clipboard from an empty one (loaded on first use)."""
+    if platform != "win32":
+        return None
+    api: list[Any] = []
+
+    def count() -> int | None:
+        if not api:
+            from desktop_assistant.os_integration.win32 import Win32Api
+
+            api.append(Win32Api())
+        return api[0].clipboard_format_count()
+
+    return count
 
 
 def pick_insertion_parts(platform: str = sys.platform,

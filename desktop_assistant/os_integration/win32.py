@@ -138,6 +138,7 @@ class Win32Api:
             (u.GetAsyncKeyState, [ctypes.c_int], ctypes.c_short),
             (u.MapVirtualKeyW, [ctypes.c_uint, ctypes.c_uint], ctypes.c_uint),
             (u.OpenInputDesktop, [DWORD, BOOL, DWORD], HANDLE),
+            (u.CountClipboardFormats, [], ctypes.c_int),
             (u.CloseDesktop, [HANDLE], BOOL),
             (u.GetUserObjectInformationW, [HANDLE, ctypes.c_int, ctypes.c_void_p, DWORD, ctypes.POINTER(DWORD)], BOOL),
             (k.GetCurrentThreadId, [], DWORD),
@@ -241,6 +242,16 @@ class Win32Api:
 
     def scan_code(self, vk: int) -> int:
         return int(self.user32.MapVirtualKeyW(vk, MAPVK_VK_TO_VSC))
+
+    # --- clipboard -------------------------------------------------------------------------
+    def clipboard_format_count(self) -> int | None:
+        """How many formats the clipboard holds, without opening it (so it works while another program
+        holds it open); None when Windows reports an error (0 is also the failure value)."""
+        ctypes.set_last_error(0)
+        count = int(self.user32.CountClipboardFormats())
+        if count == 0 and ctypes.get_last_error() != 0:
+            return None
+        return count
 
     # --- session ---------------------------------------------------------------------------
     def input_desktop_name(self) -> str | None:

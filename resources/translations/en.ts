@@ -1032,7 +1032,7 @@ still to do: {1}</translation>
 <context>
     <name>Insertion</name>
     <message>
-        <location filename="../../desktop_assistant/os_integration/insertion.py" line="+46"/>
+        <location filename="../../desktop_assistant/os_integration/insertion.py" line="+48"/>
         <source>短语内容为空, 没有粘贴</source>
         <translation>The phrase is empty; nothing was pasted</translation>
     </message>
@@ -1075,6 +1075,16 @@ still to do: {1}</translation>
         <location line="+1"/>
         <source>目标程序没有取走文本, 短语没有粘贴: 请点一下输入框再试</source>
         <translation>The target program did not take the text; the phrase was not pasted: click the input box and try again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>剪贴板正被其他程序占用, 无法备份您复制的内容, 短语没有粘贴。请稍后再试</source>
+        <translation>Another program is holding the clipboard, so what you copied could not be saved; the phrase was not pasted. Please try again in a moment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>剪贴板正被其他程序占用, 无法放入短语, 短语没有粘贴 (没有把您原来复制的内容粘进聊天)。请稍后再试</source>
+        <translation>Another program is holding the clipboard, so the phrase could not be put on it; nothing was pasted (your own clipboard was not pasted into the chat). Please try again in a moment</translation>
     </message>
 </context>
 <context>
@@ -1954,7 +1964,7 @@ still to do: {1}</translation>
 <context>
     <name>PanelWindow</name>
     <message>
-        <location filename="../../desktop_assistant/ui/panel.py" line="+215"/>
+        <location filename="../../desktop_assistant/ui/panel.py" line="+254"/>
         <location line="+1"/>
         <source>客服助手</source>
         <translation>CS Assistant</translation>
