@@ -128,6 +128,11 @@ class FakeForeground(Foreground):
         self.refuse_focus = False
         self.elevated_self = False
         self.activations: list[int] = []
+        self.focus_taken: list[int] = []  # our own windows that asked for the keyboard
+
+    def take_focus(self, window_id: int) -> bool:
+        self.focus_taken.append(window_id)
+        return False
 
     def active(self) -> WindowRef | None:
         return self.windows.get(self.active_id) if self.active_id is not None else None

@@ -85,3 +85,173 @@ class FakeClipboard:
     def current_text(self) -> str:
         """What a paste would insert now (the test's view, never busy)."""
         return self.content.text() if self.content is not None else ""
+
+
+# --- user32: the foreground window, input and UIPI ----------------------------------------------------
+VK_CONTROL, VK_LCONTROL, VK_RCONTROL, VK_V, VK_RETURN, VK_LEFT = 0x11, 0xA2, 0xA3, 0x56, 0x0D, 0x25
+KEYEVENTF_KEYUP, KEYEVENTF_UNICODE = 0x0002, 0x0004
+
+
+@dataclass
+class FakeProcess:
+    image: str
+    high_integrity: bool = False  # runs elevated (UIPI blocks input from a medium-integrity process)
+    token_readable: bool = True  # False: OpenProcess/OpenProcessToken is refused (another admin account)
+
+
+@dataclass
+class FakeWindow:
+    thread: int
+    pid: int
+    title: str
+    target: object | None = None  # a FakeTarget that receives the keys delivered to this window
+
+
+@dataclass
+class FakeUser32:
+    """The Win32Api methods the foreground, focus and key-sending code call, for our process `own_pid`.
+
+    SetForegroundWindow succeeds only as Microsoft documents it (SetForegroundWindow, remarks): no
+    LockSetForegroundWindow by the foreground process, no menu active, and one of: we are the foreground
+    process, we received the last input event, there is no foreground window, the foreground lock
+    time-out has expired, or the foreground process let us (AllowSetForegroundWindow). One more way, not
+    in that list but what Qt's AlwaysActivateWindow relies on: our input attached to the foreground thread.
+    Otherwise the taskbar button flashes. SendInput into a higher-integrity foreground window is dropped
+    and still reports every event inserted (SendInput, return value: UIPI is not reported)."""
+
+    own_pid: int = 100
+    own_thread: int = 11
+    windows: dict[int, FakeWindow] = field(default_factory=dict)
+    processes: dict[int, FakeProcess] = field(default_factory=dict)
+    foreground: int = 0
+    last_input_pid: int = 0
+    lock_timeout_expired: bool = False
+    locked_by_foreground: bool = False
+    menu_active: bool = False
+    allowed_pids: set[int] = field(default_factory=set)
+    self_high_integrity: bool = False
+    attached: set[tuple[int, int]] = field(default_factory=set)
+    calls: list[tuple] = field(default_factory=list)
+    flashed: list[int] = field(default_factory=list)
+    dropped: list[list] = field(default_factory=list)
+    _held: set[int] = field(default_factory=set)
+
+    # --- what the agent does -------------------------------------------------------------
+    def user_input_to_foreground(self) -> None:
+        """A key press or click the foreground window receives (also ends AllowSetForegroundWindow's grant)."""
+        self.last_input_pid = self.windows[self.foreground].pid if self.foreground else 0
+        self.allowed_pids.clear()
+
+    def hotkey_through_low_level_hook(self) -> None:
+        """The hook ate the press: the foreground process keeps the last input, we get nothing."""
+
+    def registered_hotkey(self) -> None:
+        """WM_HOTKEY: the press is delivered to us, with the foreground right (Raymond Chen, 2009)."""
+        self.last_input_pid = self.own_pid
+        self.allowed_pids.clear()
+
+    # --- Win32Api: windows ---------------------------------------------------------------
+    def foreground_window(self) -> int:
+        return self.foreground
+
+    def window_thread_process(self, hwnd: int) -> tuple[int, int]:
+        window = self.windows.get(hwnd)
+        return (window.thread, window.pid) if window else (0, 0)
+
+    def window_title(self, hwnd: int) -> str:
+        return self.windows[hwnd].title
+
+    def is_window(self, hwnd: int) -> bool:
+        return hwnd in self.windows
+
+    def is_iconic(self, hwnd: int) -> bool:
+        return False
+
+    def show_window(self, hwnd: int, command: int) -> None:
+        self.calls.append(("show", hwnd, command))
+
+    def _may_set_foreground(self) -> bool:
+        if self.locked_by_foreground or self.menu_active:
+            return False
+        foreground_pid = self.windows[self.foreground].pid if self.foreground in self.windows else 0
+        foreground_thread = self.windows[self.foreground].thread if self.foreground in self.windows else 0
+        return (not self.foreground or foreground_pid == self.own_pid or self.last_input_pid == self.own_pid
+                or self.lock_timeout_expired or self.own_pid in self.allowed_pids
+                or (self.own_thread, foreground_thread) in self.attached)
+
+    def set_foreground_window(self, hwnd: int) -> bool:
+        allowed = hwnd in self.windows and self._may_set_foreground()
+        self.calls.append(("set_foreground", hwnd, allowed))
+        if allowed:
+            self.foreground = hwnd
+        else:
+            self.flashed.append(hwnd)
+        return allowed
+
+    def bring_window_to_top(self, hwnd: int) -> None:
+        self.calls.append(("top", hwnd))
+
+    def attach_thread_input(self, thread: int, to_thread: int, attach: bool) -> bool:
+        self.calls.append(("attach", thread, to_thread, attach))
+        if not thread or not to_thread or thread == to_thread:
+            return False
+        if attach:
+            self.attached.add((thread, to_thread))
+        else:
+            self.attached.discard((thread, to_thread))
+        return True
+
+    def current_thread_id(self) -> int:
+        return self.own_thread
+
+    # --- Win32Api: processes -------------------------------------------------------------
+    def process_image_name(self, pid: int) -> str:
+        process = self.processes.get(pid)
+        return process.image if process and process.token_readable else ""
+
+    def process_elevated(self, pid: int) -> bool | None:
+        process = self.processes.get(pid)
+        if process is None or not process.token_readable:
+            return None
+        return process.high_integrity
+
+    def current_process_elevated(self) -> bool:
+        return self.self_high_integrity
+
+    # --- Win32Api: keyboard --------------------------------------------------------------
+    def send_input(self, events) -> int:
+        window = self.windows.get(self.foreground)
+        process = self.processes.get(window.pid) if window else None
+        if process is not None and process.high_integrity and not self.self_high_integrity:
+            self.dropped.append(list(events))  # UIPI: nothing arrives, and nothing says so
+            return len(events)
+        for event in events:
+            self._deliver(window, event)
+        return len(events)
+
+    def _deliver(self, window: FakeWindow | None, event) -> None:
+        target = window.target if window else None
+        up = bool(event.flags & KEYEVENTF_KEYUP)
+        if event.flags & KEYEVENTF_UNICODE:
+            if not up and target is not None:
+                target.insert(chr(event.scan))  # BMP only: enough for these tests
+            return
+        if up:
+            self._held.discard(event.vk)
+            return
+        self._held.add(event.vk)
+        if target is None:
+            return
+        ctrl = bool(self._held & {VK_CONTROL, VK_LCONTROL, VK_RCONTROL})
+        if event.vk == VK_V and ctrl:
+            target.paste()
+        elif event.vk == VK_RETURN:
+            target.enter()
+        elif event.vk == VK_LEFT:
+            target.left()
+
+    def async_key_down(self, vk: int) -> bool:
+        return False  # the agent's hands are off the keyboard in these tests
+
+    def scan_code(self, vk: int) -> int:
+        return {VK_CONTROL: 0x1D, VK_V: 0x2F, VK_RETURN: 0x1C, VK_LEFT: 0x4B}.get(vk, 0)

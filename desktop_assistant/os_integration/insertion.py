@@ -34,7 +34,7 @@ from desktop_assistant.domain.paste_rules import (
 )
 from desktop_assistant.os_integration.clipboard import ClipboardSnapshot, TextPayload, hand_over_to_qt, holds, placed
 from desktop_assistant.os_integration.foreground import (
-    Foreground, ForegroundTracker, NoForeground, WindowRef, WindowsForeground, X11Foreground,
+    FocusHandover, Foreground, ForegroundTracker, NoForeground, WindowRef, WindowsForeground, X11Foreground,
 )
 from desktop_assistant.os_integration.keys import (
     KeyboardState, KeySender, NoKeyboardState, PynputKeySender, WindowsKeyboardState, WindowsKeySender,
@@ -202,6 +202,11 @@ class InsertionPipeline(QObject):
     @property
     def tracker(self) -> ForegroundTracker | None:
         return self._tracker
+
+    @property
+    def focus_handover(self) -> FocusHandover:
+        """For the picker and the panel: take the keyboard, give it back to the chat window."""
+        return FocusHandover(self._foreground, self._tracker)
 
     def shutdown(self) -> None:
         """Stop (queued requests are dropped), give the agent's clipboard back now, and leave only

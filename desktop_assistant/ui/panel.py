@@ -49,6 +49,7 @@ class PanelWindow(QMainWindow):
         self.hide_on_close = True
         self._quitting = False
         self._hotkey_keys: tuple[str, ...] = ()
+        self.focus_handover: Any = None  # ui.picker.FocusHandover: takes the keyboard where Windows refuses
         self._frame_estimate = QMargins()  # the last frame seen; before the first show, a guess
         self._dock_check = False  # docked with a guessed frame: correct it once the real frame is known
         self._docked_with = QMargins()
@@ -224,7 +225,9 @@ class PanelWindow(QMainWindow):
             self.showNormal()
         self.show()
         self.raise_()
-        self.activateWindow()
+        self.activateWindow()  # from the tray or a second launch Windows may refuse: then take it
+        if self.focus_handover is not None:
+            self.focus_handover.take(int(self.winId()))
 
     def toggle_visible(self) -> None:
         if self.isVisible() and not self.isMinimized():
