@@ -3,7 +3,9 @@
 For each request, in order, never interleaved:
   wait until the agent's keys are up (polled, the GUI thread stays free to serve the clipboard)
   -> the target: the request's window, else the focused one (if that is our own panel, the last other
-     window the tracker saw); refuse if it is gone, outside the allow-list or elevated above us
+     window the tracker saw); refuse if it is gone, outside the allow-list or elevated above us. Unknown
+     elevation (Windows refuses to show another account's token) is tried: UIPI would drop the chord
+     while SendInput reports success, so a paste the target never fetched is a failure, not a success
   -> give it focus if it lost it
   -> back up the agent's clipboard (once per burst: the first request of a queue); a clipboard another
      program holds open is read again with backoff, and if it stays unreadable nothing is pasted
@@ -50,6 +52,10 @@ MSG_NO_TARGET = QT_TRANSLATE_NOOP("Insertion", "没有找到要粘贴的窗口: 
 MSG_GONE = QT_TRANSLATE_NOOP("Insertion", "目标窗口已关闭, 短语没有粘贴")
 MSG_ELEVATED = QT_TRANSLATE_NOOP(
     "Insertion", "{0} 以管理员身份运行, 助手无法向它粘贴。请以管理员身份运行助手, 或以普通权限运行该程序")
+MSG_ELEVATED_AGAIN = QT_TRANSLATE_NOOP("Insertion", "{0} 以管理员身份运行, 短语没有粘贴")
+MSG_MAYBE_ELEVATED = QT_TRANSLATE_NOOP(
+    "Insertion", "{0} 没有取走文本, 短语没有粘贴。它可能以管理员身份运行: 请以管理员身份运行助手 "
+    "(右键助手图标 -> 以管理员身份运行) 后再试")
 MSG_NOT_ALLOWED = QT_TRANSLATE_NOOP("Insertion", "{0} 不在允许粘贴的程序列表中, 短语没有粘贴")
 MSG_NO_FOCUS = QT_TRANSLATE_NOOP("Insertion", "无法切换到目标窗口 {0}, 短语没有粘贴")
 MSG_NO_KEYS = QT_TRANSLATE_NOOP("Insertion", "无法模拟按键, 短语没有粘贴: {0}")
@@ -127,6 +133,7 @@ class _Job:
     fetched: bool = False  # the target read this part's text from our clipboard
     attempt: int = 0  # clipboard retries for this part
     placed: set = field(default_factory=set)  # modes holding this part's text
+    maybe_elevated: bool = False  # elevation unknown and we are not elevated: UIPI may drop the chord
 
 
 class InsertionPipeline(QObject):
@@ -174,6 +181,7 @@ class InsertionPipeline(QObject):
         self._step: Callable[[], None] | None = None
         self._restored: dict[QClipboard.Mode, Any] = {}
         self._restore_attempt = 0
+        self._told_elevated: set[tuple[int, str]] = set()  # targets already told to run us as admin
         self._closed = False
         app = QCoreApplication.instance()
         if app is not None:
@@ -342,9 +350,11 @@ class InsertionPipeline(QObject):
             if not allowed(target.process, self.options.allow_list):
                 self._fail(_reason(MSG_NOT_ALLOWED, target.process or target.title))
                 return
-            if target.elevated and not self._foreground.self_elevated():
-                self._fail(_reason(MSG_ELEVATED, target.process or target.title))
-                return
+            if target.elevated is not False and not self._foreground.self_elevated():
+                if target.elevated:  # known: no key would arrive
+                    self._fail(self._elevation_reason(target, MSG_ELEVATED, MSG_ELEVATED_AGAIN))
+                    return
+                job.maybe_elevated = True
             if not target.same_window(active):
                 self._foreground.activate(target)
                 job.deadline = self._clock() + self.timing.focus_timeout_ms / 1000.0
@@ -480,9 +490,13 @@ class InsertionPipeline(QObject):
             payload.armed = False
             payload.on_fetch = None
         pasted = not (job.method == TYPE and "\n" not in job.parts[job.index])
-        # X11 pastes always fetch from the selection owner (us); elsewhere a read may not be visible.
-        if pasted and not job.fetched and self._platform.startswith("linux"):
-            self._fail(_reason(MSG_NOT_FETCHED))
+        # X11 pastes always fetch from the selection owner (us); on Windows OLE renders our data on the
+        # target's request (delayed rendering) through retrieveData. Elsewhere a read may not be visible.
+        if pasted and not job.fetched and (self._platform.startswith("linux") or self._platform == "win32"):
+            if job.maybe_elevated and job.target is not None:
+                self._fail(self._elevation_reason(job.target, MSG_MAYBE_ELEVATED, MSG_NOT_FETCHED))
+            else:
+                self._fail(_reason(MSG_NOT_FETCHED))
             return
         job.index += 1
         if job.index < len(job.parts):
@@ -498,6 +512,15 @@ class InsertionPipeline(QObject):
         self._job = None
         self.inserted.emit(job.request.tag)
         self._go(0, self._next)
+
+    def _elevation_reason(self, target: WindowRef, first: str, again: str) -> str:
+        """What to do (start the panel as administrator) the first time for a window's program, short after."""
+        key = (target.pid, target.process)
+        name = target.process or target.title
+        if key in self._told_elevated:
+            return _reason(again, name)
+        self._told_elevated.add(key)
+        return _reason(first, name)
 
     def _fail(self, reason: str) -> None:
         job, self._job = self._job, None

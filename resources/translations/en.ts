@@ -127,7 +127,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+376"/>
+        <location filename="../../desktop_assistant/app.py" line="+378"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
@@ -1032,7 +1032,7 @@ still to do: {1}</translation>
 <context>
     <name>Insertion</name>
     <message>
-        <location filename="../../desktop_assistant/os_integration/insertion.py" line="+48"/>
+        <location filename="../../desktop_assistant/os_integration/insertion.py" line="+50"/>
         <source>短语内容为空, 没有粘贴</source>
         <translation>The phrase is empty; nothing was pasted</translation>
     </message>
@@ -1053,6 +1053,16 @@ still to do: {1}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>{0} 以管理员身份运行, 短语没有粘贴</source>
+        <translation>{0} runs as administrator; the phrase was not pasted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 没有取走文本, 短语没有粘贴。它可能以管理员身份运行: 请以管理员身份运行助手 (右键助手图标 -&gt; 以管理员身份运行) 后再试</source>
+        <translation>{0} did not take the text; the phrase was not pasted. It may run as administrator: start the assistant as administrator (right-click its icon -&gt; Run as administrator) and try again</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{0} 不在允许粘贴的程序列表中, 短语没有粘贴</source>
         <translation>{0} is not in the list of programs to paste into; the phrase was not pasted</translation>
     </message>
@@ -1964,7 +1974,7 @@ still to do: {1}</translation>
 <context>
     <name>PanelWindow</name>
     <message>
-        <location filename="../../desktop_assistant/ui/panel.py" line="+254"/>
+        <location filename="../../desktop_assistant/ui/panel.py" line="+257"/>
         <location line="+1"/>
         <source>客服助手</source>
         <translation>CS Assistant</translation>
@@ -2091,7 +2101,7 @@ still to do: {1}</translation>
 <context>
     <name>PhrasesController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/phrases_controller.py" line="+81"/>
+        <location filename="../../desktop_assistant/ui/phrases_controller.py" line="+82"/>
         <source>{0} 已被客服助手的「{1}」使用</source>
         <translation>{0} is already the assistant&apos;s “{1}” hotkey</translation>
     </message>
@@ -2210,7 +2220,7 @@ still to do: {1}</translation>
 <context>
     <name>PickerPopup</name>
     <message>
-        <location filename="../../desktop_assistant/ui/picker.py" line="+132"/>
+        <location filename="../../desktop_assistant/ui/picker.py" line="+149"/>
         <source>短语选择器</source>
         <translation>Phrase picker</translation>
     </message>
