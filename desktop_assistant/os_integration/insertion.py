@@ -34,7 +34,10 @@ from PySide6.QtGui import QClipboard, QGuiApplication
 from desktop_assistant.domain.paste_rules import (
     CTRL_V, SHIFT_INSERT, TYPE, PasteRule, PasteRuleError, allowed, method_for, parse_allow_list, parse_rules,
 )
-from desktop_assistant.os_integration.clipboard import ClipboardSnapshot, TextPayload, hand_over_to_qt, holds, placed
+from desktop_assistant.os_integration.clipboard import ClipboardSnapshot, TextPayload, hand_over_to_qt
+from desktop_assistant.os_integration.insertion_clipboard import (  # noqa: F401 - re-exported
+    MSG_CLIPBOARD_NOT_SET, MSG_CLIPBOARD_UNREADABLE, ClipboardSteps, pick_clipboard_probe,
+)
 from desktop_assistant.os_integration.foreground import (
     FocusHandover, Foreground, ForegroundTracker, NoForeground, WindowRef, WindowsForeground, X11Foreground,
 )
@@ -61,10 +64,6 @@ MSG_NO_FOCUS = QT_TRANSLATE_NOOP("Insertion", "无法切换到目标窗口 {0}, 
 MSG_NO_KEYS = QT_TRANSLATE_NOOP("Insertion", "无法模拟按键, 短语没有粘贴: {0}")
 MSG_INTERNAL = QT_TRANSLATE_NOOP("Insertion", "粘贴时出错, 短语可能没有粘贴: {0}")
 MSG_NOT_FETCHED = QT_TRANSLATE_NOOP("Insertion", "目标程序没有取走文本, 短语没有粘贴: 请点一下输入框再试")
-MSG_CLIPBOARD_UNREADABLE = QT_TRANSLATE_NOOP(
-    "Insertion", "剪贴板正被其他程序占用, 无法备份您复制的内容, 短语没有粘贴。请稍后再试")
-MSG_CLIPBOARD_NOT_SET = QT_TRANSLATE_NOOP(
-    "Insertion", "剪贴板正被其他程序占用, 无法放入短语, 短语没有粘贴 (没有把您原来复制的内容粘进聊天)。请稍后再试")
 
 
 def _reason(template: str, *args: object) -> str:
@@ -136,7 +135,7 @@ class _Job:
     maybe_elevated: bool = False  # elevation unknown and we are not elevated: UIPI may drop the chord
 
 
-class InsertionPipeline(QObject):
+class InsertionPipeline(ClipboardSteps, QObject):
     inserted = Signal(object)  # tag
     failed = Signal(object, str)  # tag, reason for the agent
     idle = Signal()  # queue empty and the agent's clipboard is back
@@ -387,12 +386,6 @@ class InsertionPipeline(QObject):
             return ("shift", "insert")
         return ("cmd", "v") if self._platform == "darwin" else ("ctrl", "v")
 
-    def _modes(self, method: str, clipboard: QClipboard) -> list[QClipboard.Mode]:
-        # xterm and friends paste the PRIMARY selection on Shift+Insert: own it too.
-        if method == SHIFT_INSERT and clipboard.supportsSelection():
-            return [QClipboard.Mode.Clipboard, QClipboard.Mode.Selection]
-        return [QClipboard.Mode.Clipboard]
-
     def _release_modifiers(self) -> None:
         held = [code for code in self._keyboard.held() if self._keyboard.is_modifier(code)]
         if held:
@@ -418,62 +411,6 @@ class InsertionPipeline(QObject):
             payload.armed = False
             payload.on_fetch = None
         self._back_up()
-
-    def _paste_modes(self, clipboard: QClipboard) -> list[QClipboard.Mode]:
-        job = self._job
-        assert job is not None
-        return self._modes(job.method if job.method != TYPE else CTRL_V, clipboard)
-
-    def _retry(self, step: Callable[[], None], reason: str) -> None:
-        """The clipboard is busy: try `step` again after the next backoff, or give up with `reason`."""
-        job = self._job
-        assert job is not None
-        if job.attempt < len(self.timing.clipboard_retry_ms):
-            delay = self.timing.clipboard_retry_ms[job.attempt]
-            job.attempt += 1
-            self._go(delay, step)
-        else:
-            self._fail(reason)
-
-    def _back_up(self) -> None:
-        clipboard = self._get_clipboard()
-        assert clipboard is not None
-        for mode in self._paste_modes(clipboard):
-            if mode in self._backups:
-                continue
-            probe = self._probe if mode == QClipboard.Mode.Clipboard else None
-            snapshot = ClipboardSnapshot.take(clipboard, mode, probe)
-            if snapshot.unknown:  # held open by another program: never overwrite what we could not save
-                log.info("clipboard unreadable (mode %s), trying again", mode)
-                self._retry(self._back_up, _reason(MSG_CLIPBOARD_UNREADABLE))
-                return
-            self._backups[mode] = snapshot
-        self._job.attempt = 0  # type: ignore[union-attr]
-        self._place_text()
-
-    def _place_text(self) -> None:
-        job = self._job
-        assert job is not None
-        clipboard = self._get_clipboard()
-        assert clipboard is not None
-        part = job.parts[job.index]
-        for mode in self._paste_modes(clipboard):
-            if mode in job.placed:
-                continue
-            payload = TextPayload(part, self._platform)
-            clipboard.setMimeData(payload, mode)
-            if not placed(clipboard, payload, mode):  # Qt could not open the clipboard (and dropped it)
-                log.info("clipboard not set (mode %s), trying again", mode)
-                self._retry(self._place_text, _reason(MSG_CLIPBOARD_NOT_SET))
-                return
-            job.placed.add(mode)
-            self._payloads[mode] = payload
-            payload.armed = True
-            payload.on_fetch = self._on_fetched
-        self._release_modifiers()
-        # The wait starts before the chord: a target may fetch while the chord is still being sent.
-        self._go(self.options.delay_ms, self._after_part)
-        self._sender.chord(*self._chord(job.method if job.method != TYPE else CTRL_V))
 
     def _on_fetched(self, _format: str) -> None:
         # The target took the text: move on after a short settle instead of the full delay.
@@ -536,56 +473,12 @@ class InsertionPipeline(QObject):
         else:
             self._end_burst()
 
-    def _restore(self) -> None:
-        self._restore_pending = False
-        clipboard = self._get_clipboard()
-        pending = False
-        for mode, snapshot in list(self._backups.items()):
-            payload = self._payloads.get(mode)
-            if clipboard is None or payload is None:
-                self._backups.pop(mode)
-                continue
-            if not holds(clipboard, payload, mode):
-                log.info("clipboard changed during insertion (mode %s): not restoring the backup", mode)
-                self._backups.pop(mode)
-                continue
-            mime = snapshot.restore(clipboard, mode, self._platform)
-            if mime is None or placed(clipboard, mime, mode):
-                self._restored[mode] = mime
-                self._backups.pop(mode)
-            else:
-                pending = True  # busy clipboard: our text is still there, try again
-        if pending and self._restore_attempt < len(self.timing.clipboard_retry_ms) and not self._closed:
-            self._restore_pending = True
-            self._go(self.timing.clipboard_retry_ms[self._restore_attempt], self._restore)
-            self._restore_attempt += 1
-            return
-        if pending:
-            log.warning("the agent's clipboard could not be put back: the clipboard stayed busy")
-        self._end_burst()
-
     def _end_burst(self) -> None:
         self._restore_attempt = 0
         self._backups.clear()
         self._payloads.clear()
         self._busy = False
         self.idle.emit()
-
-
-def pick_clipboard_probe(platform: str = sys.platform) -> Callable[[], int | None] | None:
-    """Windows: CountClipboardFormats, which tells a busy clipboard from an empty one (loaded on first use)."""
-    if platform != "win32":
-        return None
-    api: list[Any] = []
-
-    def count() -> int | None:
-        if not api:
-            from desktop_assistant.os_integration.win32 import Win32Api
-
-            api.append(Win32Api())
-        return api[0].clipboard_format_count()
-
-    return count
 
 
 def pick_insertion_parts(platform: str = sys.platform,
