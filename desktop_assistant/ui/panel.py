@@ -130,11 +130,14 @@ class PanelWindow(QMainWindow):
         self._docked_with = margins
 
     def _check_dock(self) -> None:
-        if self._dock_check and self.isVisible():
-            self._dock_check = False
-            if self._frame_margins() != self._docked_with:
-                self.dock()
-                self._dock_check = False
+        if not (self._dock_check and self.isVisible()):
+            return
+        margins = self._frame_margins()
+        if margins.isNull():  # not framed yet: an X11 window manager frames the window after mapping it
+            return
+        self._dock_check = False
+        if margins != self._docked_with:
+            self.dock()
 
     def restore_or_dock(self) -> None:
         saved = self._state.get(GEOMETRY_KEY)

@@ -47,3 +47,25 @@ def test_an_off_screen_panel_docks_on_the_primary_screen(qtbot, store) -> None:
     panel.dock()
     available = QGuiApplication.primaryScreen().availableGeometry()
     assert inside(panel.frameGeometry(), available)
+
+
+def test_a_frame_added_after_the_show_is_docked_again(qtbot, store, monkeypatch) -> None:
+    """X11 window managers frame a window after mapping it: the first show may see no frame yet."""
+    from PySide6.QtCore import QMargins
+
+    from desktop_assistant.ui.panel import docked_client_rect
+
+    panel = make_panel(qtbot, store)
+    frames = [QMargins()]
+    monkeypatch.setattr(panel, "_frame_margins", lambda: frames[-1])
+    panel.restore_or_dock()
+    panel.show()
+    qtbot.waitExposed(panel)
+    available = panel.screen().availableGeometry()
+    assert panel.geometry() == docked_client_rect(available, QMargins(), "right", 380)
+    frames.append(QMargins(4, 24, 4, 4))  # the window manager's frame arrives
+    panel._check_dock()  # what the move event it causes does
+    assert panel.geometry() == docked_client_rect(available, QMargins(4, 24, 4, 4), "right", 380)
+    frames.append(QMargins(4, 24, 4, 5))
+    panel._check_dock()  # checked once: later moves are the agent's
+    assert panel.geometry() == docked_client_rect(available, QMargins(4, 24, 4, 4), "right", 380)
