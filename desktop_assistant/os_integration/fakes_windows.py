@@ -96,7 +96,7 @@ KEYEVENTF_KEYUP, KEYEVENTF_UNICODE = 0x0002, 0x0004
 class FakeProcess:
     image: str
     high_integrity: bool = False  # runs elevated (UIPI blocks input from a medium-integrity process)
-    token_readable: bool = True  # False: OpenProcess/OpenProcessToken is refused (another admin account)
+    token_readable: bool = True  # False: OpenProcessToken is refused (e.g. another admin account's process)
 
 
 @dataclass
@@ -206,8 +206,9 @@ class FakeUser32:
 
     # --- Win32Api: processes -------------------------------------------------------------
     def process_image_name(self, pid: int) -> str:
+        # PROCESS_QUERY_LIMITED_INFORMATION is granted for elevated processes too; the token is not.
         process = self.processes.get(pid)
-        return process.image if process and process.token_readable else ""
+        return process.image if process else ""
 
     def process_elevated(self, pid: int) -> bool | None:
         process = self.processes.get(pid)

@@ -58,6 +58,7 @@ def test_unknown_elevation_and_a_blocked_paste_is_a_failure_not_a_success(qtbot,
     assert desk.user32.dropped  # SendInput "succeeded", UIPI dropped the chord
     assert desk.chat.box == "" and desk.inserted == []  # the old code reported this as inserted
     assert len(desk.failed) == 1 and "管理员身份运行助手" in desk.failed[0]
+    assert desk.failed[0].startswith("AliWorkbench.exe")
     assert desk.board.current_text() == AGENTS  # the agent's clipboard came back
 
 
