@@ -19,16 +19,24 @@ CLIPBOARD = QClipboard.Mode.Clipboard
 
 
 class FakeClipboard:
-    """The subset of QClipboard the pipeline uses. `busy` counts the coming operations that find the
-    clipboard held open by someone else (each Qt call already retried internally and gave up)."""
+    """The subset of QClipboard the pipeline uses, plus the two counters Windows offers without opening
+    the clipboard (`format_count`, `sequence`). `busy` counts the coming operations that find the
+    clipboard held open by someone else (each Qt call already retried internally and gave up);
+    `set_fails` the coming sets that fail although reads work.
+
+    As Qt does, setting new data first deletes the data we set before (releaseIData), even when the new
+    set then fails; the system clipboard then still holds that dead data object: formats are listed,
+    nothing can be read (`dead`)."""
 
     def __init__(self) -> None:
         self.content: QMimeData | None = None
         self.ours = False  # set through setMimeData by us, i.e. OleIsCurrentClipboard
+        self.dead = False
         self.busy = 0
-        self.set_fails = 0  # coming sets that fail although reads work (the holder let go in between)
+        self.set_fails = 0
         self.failed_sets = 0
         self.clears = 0
+        self.changes = 0  # GetClipboardSequenceNumber
 
     def _blocked(self) -> bool:
         if self.busy > 0:
@@ -36,34 +44,41 @@ class FakeClipboard:
             return True
         return False
 
+    def _changed(self, content: QMimeData | None, ours: bool) -> None:
+        self.content, self.ours, self.dead = content, ours, False
+        self.changes += 1
+
     # --- what the agent or another program does ------------------------------------------
     def copy_by_agent(self, text: str) -> None:
         mime = QMimeData()
         mime.setText(text)
-        self.content, self.ours = mime, False
+        self._changed(mime, False)
 
     # --- QClipboard ---------------------------------------------------------------------
     def mimeData(self, mode: QClipboard.Mode = CLIPBOARD) -> QMimeData | None:  # noqa: N802 - Qt name
         if self.ours:  # the owner's own data, no OpenClipboard needed
             return self.content
-        if self._blocked():
+        if self._blocked() or self.dead:
             return QMimeData()  # Qt's retrieval data with no formats: looks exactly like an empty clipboard
         return self.content if self.content is not None else QMimeData()
 
     def setMimeData(self, mime: QMimeData, mode: QClipboard.Mode = CLIPBOARD) -> None:  # noqa: N802
+        if self.ours and self.content is not None and self.content is not mime:
+            shiboken6.delete(self.content)  # Qt releases the data it held before
+            self.content, self.ours, self.dead = None, False, True
         failing = self.set_fails > 0
         self.set_fails = max(0, self.set_fails - 1)
         if self._blocked() or failing:
             self.failed_sets += 1
             shiboken6.delete(mime)  # Qt deletes the data it could not place
             return
-        self.content, self.ours = mime, True
+        self._changed(mime, True)
 
     def clear(self, mode: QClipboard.Mode = CLIPBOARD) -> None:
         if self._blocked():
             return
         self.clears += 1
-        self.content, self.ours = None, False
+        self._changed(None, False)
 
     def text(self, mode: QClipboard.Mode = CLIPBOARD) -> str:
         mime = self.mimeData(mode)
@@ -78,13 +93,18 @@ class FakeClipboard:
     def supportsSelection(self) -> bool:  # noqa: N802
         return False
 
+    # --- the probe: works while another program holds the clipboard open -------------------------
     def format_count(self) -> int | None:
-        """CountClipboardFormats: works while another program holds the clipboard open."""
+        if self.dead:
+            return 1
         return len(self.content.formats()) if self.content is not None else 0
+
+    def sequence(self) -> int | None:
+        return self.changes
 
     def current_text(self) -> str:
         """What a paste would insert now (the test's view, never busy)."""
-        return self.content.text() if self.content is not None else ""
+        return self.content.text() if self.content is not None and not self.dead else ""
 
 
 # --- user32: the foreground window, input and UIPI ----------------------------------------------------

@@ -36,7 +36,7 @@ from desktop_assistant.domain.paste_rules import (
 )
 from desktop_assistant.os_integration.clipboard import ClipboardSnapshot, TextPayload, hand_over_to_qt
 from desktop_assistant.os_integration.insertion_clipboard import (  # noqa: F401 - re-exported
-    MSG_CLIPBOARD_NOT_SET, MSG_CLIPBOARD_UNREADABLE, ClipboardSteps, pick_clipboard_probe,
+    MSG_CLIPBOARD_NOT_SET, MSG_CLIPBOARD_UNREADABLE, ClipboardProbe, ClipboardSteps, pick_clipboard_probe,
 )
 from desktop_assistant.os_integration.foreground import (
     FocusHandover, Foreground, ForegroundTracker, NoForeground, WindowRef, WindowsForeground, X11Foreground,
@@ -150,7 +150,7 @@ class InsertionPipeline(ClipboardSteps, QObject):
         *,
         tracker: ForegroundTracker | None = None,
         timing: Timing | None = None,
-        clipboard_probe: Callable[[], int | None] | None = None,
+        clipboard_probe: ClipboardProbe | None = None,
         platform: str = sys.platform,
         own_pid: int | None = None,
         clock: Callable[[], float] = time.monotonic,
@@ -164,7 +164,8 @@ class InsertionPipeline(ClipboardSteps, QObject):
         self.options = options or PasteOptions()
         self.timing = timing or Timing()
         self._tracker = tracker
-        self._probe = clipboard_probe  # counts the clipboard's formats without opening it (Windows)
+        self._probe = clipboard_probe  # Windows: the clipboard's format count and sequence number
+        self._our_sequence: int | None = None  # the sequence number after our last write
         self._platform = platform
         self._own_pid = os.getpid() if own_pid is None else own_pid
         self._clock = clock

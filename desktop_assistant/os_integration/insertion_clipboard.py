@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QClipboard
@@ -34,6 +34,16 @@ def reason(template: str, *args: object) -> str:
     return QCoreApplication.translate("Insertion", template).format(*args)
 
 
+class ClipboardProbe(Protocol):
+    """What Windows tells without opening the clipboard (so also while another program holds it open)."""
+
+    def format_count(self) -> int | None:
+        """CountClipboardFormats; None when it cannot be told."""
+
+    def sequence(self) -> int | None:
+        """GetClipboardSequenceNumber: changes whenever anyone changes the clipboard; None when unknown."""
+
+
 class ClipboardSteps:
     """Mixed into InsertionPipeline: uses its job, step timer and clipboard."""
 
@@ -48,8 +58,18 @@ class ClipboardSteps:
         assert job is not None
         return self._modes(job.method if job.method != TYPE else CTRL_V, clipboard)
 
-    def _retry(self: InsertionPipeline, step: Callable[[], None], reason: str) -> None:
-        """The clipboard is busy: try `step` again after the next backoff, or give up with `reason`."""
+    def _note_write(self: InsertionPipeline, mode: QClipboard.Mode) -> None:
+        """After each of our writes, set or failed: Qt deletes the data we set before even when a new set
+        fails, so `holds` can no longer tell; the sequence number still can."""
+        if mode == QClipboard.Mode.Clipboard and self._probe is not None:
+            self._our_sequence = self._probe.sequence()
+
+    def _unchanged_since_our_write(self: InsertionPipeline, mode: QClipboard.Mode) -> bool:
+        return (mode == QClipboard.Mode.Clipboard and self._probe is not None and self._our_sequence is not None
+                and self._probe.sequence() == self._our_sequence)
+
+    def _retry(self: InsertionPipeline, step: Callable[[], None], why: str) -> None:
+        """The clipboard is busy: try `step` again after the next backoff, or give up with `why`."""
         job = self._job
         assert job is not None
         if job.attempt < len(self.timing.clipboard_retry_ms):
@@ -57,7 +77,7 @@ class ClipboardSteps:
             job.attempt += 1
             self._go(delay, step)
         else:
-            self._fail(reason)
+            self._fail(why)
 
     def _back_up(self: InsertionPipeline) -> None:
         clipboard = self._get_clipboard()
@@ -65,8 +85,8 @@ class ClipboardSteps:
         for mode in self._paste_modes(clipboard):
             if mode in self._backups:
                 continue
-            probe = self._probe if mode == QClipboard.Mode.Clipboard else None
-            snapshot = ClipboardSnapshot.take(clipboard, mode, probe)
+            count = self._probe.format_count if self._probe is not None and mode == QClipboard.Mode.Clipboard else None
+            snapshot = ClipboardSnapshot.take(clipboard, mode, count)
             if snapshot.unknown:  # held open by another program: never overwrite what we could not save
                 log.info("clipboard unreadable (mode %s), trying again", mode)
                 self._retry(self._back_up, reason(MSG_CLIPBOARD_UNREADABLE))
@@ -87,6 +107,7 @@ class ClipboardSteps:
                 continue
             payload = TextPayload(part, self._platform)
             clipboard.setMimeData(payload, mode)
+            self._note_write(mode)
             if not placed(clipboard, payload, mode):  # Qt could not open the clipboard (and dropped it)
                 log.info("clipboard not set (mode %s), trying again", mode)
                 self._retry(self._place_text, reason(MSG_CLIPBOARD_NOT_SET))
@@ -109,11 +130,12 @@ class ClipboardSteps:
             if clipboard is None or payload is None:
                 self._backups.pop(mode)
                 continue
-            if not holds(clipboard, payload, mode):
+            if not holds(clipboard, payload, mode) and not self._unchanged_since_our_write(mode):
                 log.info("clipboard changed during insertion (mode %s): not restoring the backup", mode)
                 self._backups.pop(mode)
                 continue
             mime = snapshot.restore(clipboard, mode, self._platform)
+            self._note_write(mode)
             if mime is None or placed(clipboard, mime, mode):
                 self._restored[mode] = mime
                 self._backups.pop(mode)
@@ -129,17 +151,26 @@ class ClipboardSteps:
         self._end_burst()
 
 
-def pick_clipboard_probe(platform: str = sys.platform) -> Callable[[], int | None] | None:
-    """Windows: CountClipboardFormats, which tells a busy clipboard from an empty one (loaded on first use)."""
-    if platform != "win32":
-        return None
-    api: list[Any] = []
+class WindowsClipboardProbe:
+    """CountClipboardFormats and GetClipboardSequenceNumber; user32 is loaded on first use."""
 
-    def count() -> int | None:
-        if not api:
+    def __init__(self) -> None:
+        self._api: Any = None
+
+    def _win32(self) -> Any:
+        if self._api is None:
             from desktop_assistant.os_integration.win32 import Win32Api
 
-            api.append(Win32Api())
-        return api[0].clipboard_format_count()
+            self._api = Win32Api()
+        return self._api
 
-    return count
+    def format_count(self) -> int | None:
+        return self._win32().clipboard_format_count()
+
+    def sequence(self) -> int | None:
+        return self._win32().clipboard_sequence()
+
+
+def pick_clipboard_probe(platform: str = sys.platform) -> ClipboardProbe | None:
+    """Windows: tells a busy clipboard from an empty one, and who changed it last. Elsewhere None."""
+    return WindowsClipboardProbe() if platform == "win32" else None

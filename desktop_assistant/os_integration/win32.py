@@ -139,6 +139,7 @@ class Win32Api:
             (u.MapVirtualKeyW, [ctypes.c_uint, ctypes.c_uint], ctypes.c_uint),
             (u.OpenInputDesktop, [DWORD, BOOL, DWORD], HANDLE),
             (u.CountClipboardFormats, [], ctypes.c_int),
+            (u.GetClipboardSequenceNumber, [], DWORD),
             (u.CloseDesktop, [HANDLE], BOOL),
             (u.GetUserObjectInformationW, [HANDLE, ctypes.c_int, ctypes.c_void_p, DWORD, ctypes.POINTER(DWORD)], BOOL),
             (k.GetCurrentThreadId, [], DWORD),
@@ -252,6 +253,10 @@ class Win32Api:
         if count == 0 and ctypes.get_last_error() != 0:
             return None
         return count
+
+    def clipboard_sequence(self) -> int | None:
+        """Changes whenever anyone changes the clipboard; 0 (None here) without window-station access."""
+        return int(self.user32.GetClipboardSequenceNumber()) or None
 
     # --- session ---------------------------------------------------------------------------
     def input_desktop_name(self) -> str | None:

@@ -29,15 +29,16 @@ class Rig:
         self.pipeline = InsertionPipeline(
             FakeKeyboardState(), self.sender, FakeForeground(IM), self.board,  # type: ignore[arg-type]
             PasteOptions(delay_ms=150, restore_delay_ms=5), timing=FAST, platform="win32",
-            clipboard_probe=self.board.format_count)
+            clipboard_probe=self.board)
         self.inserted: list[object] = []
         self.failed: list[str] = []
         self.pipeline.inserted.connect(self.inserted.append)
         self.pipeline.failed.connect(lambda _tag, reason: self.failed.append(reason))
 
-    def run(self, qtbot, text: str = PHRASE) -> None:
+    def run(self, qtbot, *texts: str) -> None:
         with qtbot.waitSignal(self.pipeline.idle, timeout=5000):
-            self.pipeline.insert(InsertRequest((text,), tag=1))
+            for tag, text in enumerate(texts or (PHRASE,), 1):
+                self.pipeline.insert(InsertRequest((text,), tag=tag))
 
     def chords(self) -> list[tuple[str, ...]]:
         return [event[1:] for event in self.sender.events if event[0] == "chord"]
@@ -82,6 +83,23 @@ def test_a_set_that_keeps_failing_sends_no_paste_chord(qtbot, qapp) -> None:
     assert rig.board.current_text() == AGENTS
 
 
+def test_a_restore_the_busy_clipboard_refused_is_tried_again(qtbot, qapp) -> None:
+    rig = Rig()
+    rig.pipeline.inserted.connect(lambda _tag: setattr(rig.board, "set_fails", 2))
+    rig.run(qtbot)
+    assert rig.target.box == PHRASE and rig.board.failed_sets == 2
+    assert rig.board.current_text() == AGENTS  # Qt deleted our payload on the failed sets: still restored
+
+
+def test_a_burst_whose_second_paste_cannot_be_set_gives_the_agents_clipboard_back(qtbot, qapp) -> None:
+    rig = Rig()
+    attempts = 1 + len(FAST.clipboard_retry_ms)
+    rig.pipeline.inserted.connect(lambda tag: setattr(rig.board, "set_fails", attempts) if tag == 1 else None)
+    rig.run(qtbot, PHRASE, "第二条")
+    assert rig.inserted == [1] and len(rig.failed) == 1 and rig.target.box == PHRASE
+    assert rig.board.current_text() == AGENTS  # not a dead clipboard
+
+
 def test_an_unknown_snapshot_never_clears_on_restore(qapp) -> None:
     board = FakeClipboard()
     board.copy_by_agent(AGENTS)
@@ -117,4 +135,5 @@ def test_the_probe_is_windows_only_and_loads_nothing_until_used() -> None:
     from desktop_assistant.os_integration.insertion import pick_clipboard_probe
 
     assert pick_clipboard_probe("linux") is None
-    assert callable(pick_clipboard_probe("win32"))  # Win32Api is created on the first count, on Windows
+    probe = pick_clipboard_probe("win32")  # Win32Api is created on the first call, on Windows
+    assert probe is not None and probe._api is None

@@ -32,7 +32,7 @@ class Desk:
         self.pipeline = InsertionPipeline(
             FakeKeyboardState(), WindowsKeySender(self.user32), WindowsForeground(self.user32),
             self.board, PasteOptions(delay_ms=60, restore_delay_ms=5), timing=FAST,  # type: ignore[arg-type]
-            platform="win32", own_pid=OURS, clipboard_probe=self.board.format_count)
+            platform="win32", own_pid=OURS, clipboard_probe=self.board)
         self.inserted: list[object] = []
         self.failed: list[str] = []
         self.pipeline.inserted.connect(self.inserted.append)
