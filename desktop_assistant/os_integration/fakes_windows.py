@@ -149,6 +149,7 @@ class FakeUser32:
     locked_by_foreground: bool = False
     menu_active: bool = False
     allowed_pids: set[int] = field(default_factory=set)
+    allow_any: bool = False
     self_high_integrity: bool = False
     attached: set[tuple[int, int]] = field(default_factory=set)
     calls: list[tuple] = field(default_factory=list)
@@ -161,6 +162,7 @@ class FakeUser32:
         """A key press or click the foreground window receives (also ends AllowSetForegroundWindow's grant)."""
         self.last_input_pid = self.windows[self.foreground].pid if self.foreground else 0
         self.allowed_pids.clear()
+        self.allow_any = False
 
     def hotkey_through_low_level_hook(self) -> None:
         """The hook ate the press: the foreground process keeps the last input, we get nothing."""
@@ -169,6 +171,7 @@ class FakeUser32:
         """WM_HOTKEY: the press is delivered to us, with the foreground right (Raymond Chen, 2009)."""
         self.last_input_pid = self.own_pid
         self.allowed_pids.clear()
+        self.allow_any = False
 
     # --- Win32Api: windows ---------------------------------------------------------------
     def foreground_window(self) -> int:
@@ -196,7 +199,7 @@ class FakeUser32:
         foreground_pid = self.windows[self.foreground].pid if self.foreground in self.windows else 0
         foreground_thread = self.windows[self.foreground].thread if self.foreground in self.windows else 0
         return (not self.foreground or foreground_pid == self.own_pid or self.last_input_pid == self.own_pid
-                or self.lock_timeout_expired or self.own_pid in self.allowed_pids
+                or self.lock_timeout_expired or self.allow_any or self.own_pid in self.allowed_pids
                 or (self.own_thread, foreground_thread) in self.attached)
 
     def set_foreground_window(self, hwnd: int) -> bool:
@@ -206,6 +209,17 @@ class FakeUser32:
             self.foreground = hwnd
         else:
             self.flashed.append(hwnd)
+        return allowed
+
+    def allow_set_foreground_window(self, pid: int) -> bool:
+        """Only a process that may set the foreground itself can pass the right on (ASFW_ANY: everyone)."""
+        allowed = self._may_set_foreground()
+        self.calls.append(("allow", pid, allowed))
+        if allowed:
+            if pid == 0xFFFFFFFF:  # ASFW_ANY
+                self.allow_any = True
+            else:
+                self.allowed_pids.add(pid)
         return allowed
 
     def bring_window_to_top(self, hwnd: int) -> None:

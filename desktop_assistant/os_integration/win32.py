@@ -30,6 +30,7 @@ ERROR_ACCESS_DENIED = 5
 
 # Windows
 SW_RESTORE = 9
+ASFW_ANY = 0xFFFFFFFF
 DESKTOP_READOBJECTS = 0x0001
 DESKTOP_SWITCHDESKTOP = 0x0100
 UOI_NAME = 2
@@ -132,6 +133,7 @@ class Win32Api:
             (u.IsIconic, [HWND], BOOL),
             (u.ShowWindow, [HWND, ctypes.c_int], BOOL),
             (u.SetForegroundWindow, [HWND], BOOL),
+            (u.AllowSetForegroundWindow, [DWORD], BOOL),
             (u.BringWindowToTop, [HWND], BOOL),
             (u.AttachThreadInput, [DWORD, DWORD, BOOL], BOOL),
             (u.SendInput, [ctypes.c_uint, ctypes.c_void_p, ctypes.c_int], ctypes.c_uint),
@@ -180,6 +182,9 @@ class Win32Api:
 
     def set_foreground_window(self, hwnd: int) -> bool:
         return bool(self.user32.SetForegroundWindow(hwnd))
+
+    def allow_set_foreground_window(self, pid: int) -> bool:
+        return bool(self.user32.AllowSetForegroundWindow(pid))
 
     def bring_window_to_top(self, hwnd: int) -> None:
         self.user32.BringWindowToTop(hwnd)

@@ -84,3 +84,23 @@ def test_after_a_pick_the_paste_goes_to_the_chat_window_with_focus_given_back(qt
     with qtbot.waitSignal(pipeline.idle, timeout=5000):
         pipeline.insert(InsertRequest(("亲, 在的~",), tag=1, target=tracker.last_external))
     assert user32.foreground == CHAT and chat.box == "亲, 在的~" and inserted == [1]
+
+
+def test_a_second_launch_hands_the_foreground_right_to_the_running_panel(user32) -> None:
+    from desktop_assistant.os_integration.single_instance import hand_over_foreground
+
+    assert user32.set_foreground_window(PANEL) is False  # the running panel has no right of its own
+    second = FakeUser32(own_pid=300, own_thread=33, windows=user32.windows, processes=user32.processes,
+                        foreground=CHAT, last_input_pid=300)  # the agent just started it from the desktop
+    assert hand_over_foreground("win32", second) is True
+    user32.allow_any = second.allow_any  # one window station: the grant is the system's
+    assert user32.set_foreground_window(PANEL) is True  # plain SetForegroundWindow, no attaching
+    assert hand_over_foreground("linux", second) is False
+
+
+def test_a_process_without_the_right_cannot_hand_it_on(user32) -> None:
+    from desktop_assistant.os_integration.single_instance import hand_over_foreground
+
+    stranger = FakeUser32(own_pid=300, own_thread=33, windows=user32.windows, processes=user32.processes,
+                          foreground=CHAT, last_input_pid=QIANNIU)
+    assert hand_over_foreground("win32", stranger) is False and not stranger.allow_any
