@@ -160,6 +160,7 @@ class Application(QObject):
 
         self.pipeline = self._pipeline_factory(PasteOptions.from_settings(settings.all()), self)
         self.pipeline.failed.connect(self._on_insert_failed)
+        self.panel.focus_handover = self.pipeline.focus_handover  # Windows: the tray click takes the keyboard
         self._build_phrases()
         self.panel.set_available_hotkeys(tuple(self._hotkey_actions()))
 
@@ -177,7 +178,8 @@ class Application(QObject):
         importer = LibraryImporter(self.store.db, self.store.phrases, settings, self.clock.now)
         self.phrases = PhrasesController(library, settings, self.clock, self._insert_texts, importer,
                                          self.pipeline.agent_clipboard_text, self._hotkey_held_elsewhere,
-                                         conversation_context=self._order_context, parent=self)
+                                         conversation_context=self._order_context,
+                                         focus=self.pipeline.focus_handover, parent=self)
         self.pipeline.inserted.connect(self.phrases.on_inserted)
         self.phrases.bindings_changed.connect(self._register_hotkeys)
         self.panel.add_feature_tab(self.phrases.tab)

@@ -4,8 +4,13 @@
 private formats) into memory; `restore()` puts it back. `TextPayload` is the text we paste: a
 QMimeData that counts how often another program fetched it, which tells the pipeline the target has
 taken the text (X11 serves selections and Windows renders OLE clipboard data on request, both through
-`retrieveData`). On Windows the payload uses CRLF and is marked to stay out of clipboard history and
-cloud sync.
+`retrieveData`). On Windows the payload uses CRLF, and both it and the restored item are marked to stay
+out of clipboard history, cloud sync and clipboard monitors.
+
+Contention (Windows: another program holds the clipboard open): Qt's read then gives no formats and its
+set fails and deletes the data. An empty read is checked against a probe that counts the formats without
+opening the clipboard (CountClipboardFormats); if they disagree the snapshot is `unknown`, and an
+unknown snapshot is never restored, so the agent's clipboard is never cleared by mistake.
 """
 
 from __future__ import annotations
@@ -24,7 +29,10 @@ log = logging.getLogger(__name__)
 PSEUDO_FORMATS = frozenset({"TARGETS", "MULTIPLE", "TIMESTAMP", "SAVE_TARGETS", "DELETE", "INSERT_SELECTION"})
 QT_IMAGE = "application/x-qt-image"
 PNG = "image/png"
-# Clipboard-history and cloud-clipboard opt-out (Windows 10 1809+), as Qt names custom Windows formats.
+# Clipboard-history, cloud-clipboard and monitor opt-out (Windows 10 1809+; learn.microsoft.com
+# dataxchg/clipboard-formats, "Cloud Clipboard and Clipboard History Formats"): registered formats, which
+# Qt's Windows plugin registers from a MIME type of this form (qwindowsmimeregistry.cpp). The DWORD 0
+# values say "not in history", "not to the cloud"; the monitor format counts by its presence.
 WINDOWS_PRIVACY_FORMATS = {
     'application/x-qt-windows-mime;value="ExcludeClipboardContentFromMonitorProcessing"': b"\x00\x00\x00\x00",
     'application/x-qt-windows-mime;value="CanIncludeInClipboardHistory"': b"\x00\x00\x00\x00",
@@ -44,9 +52,10 @@ class ClipboardSnapshot:
     from which Qt offers the other encodings again on restore.
     """
 
-    def __init__(self, formats: list[tuple[str, bytes]], image: QImage | None) -> None:
+    def __init__(self, formats: list[tuple[str, bytes]], image: QImage | None, unknown: bool = False) -> None:
         self.formats = formats
         self.image = image
+        self.unknown = unknown  # the clipboard held something we could not read
 
     @property
     def empty(self) -> bool:
@@ -60,11 +69,16 @@ class ClipboardSnapshot:
         return ""
 
     @classmethod
-    def take(cls, clipboard: QClipboard, mode: QClipboard.Mode = QClipboard.Mode.Clipboard) -> ClipboardSnapshot:
+    def take(cls, clipboard: QClipboard, mode: QClipboard.Mode = QClipboard.Mode.Clipboard,
+             probe: Callable[[], int | None] | None = None) -> ClipboardSnapshot:
+        """`probe`: the number of formats on the clipboard counted without opening it, None when it cannot
+        be told; an empty read while the probe counts formats (or cannot count) is `unknown`."""
         source = clipboard.mimeData(mode)
-        if source is None:
-            return cls([], None)
-        names = [name for name in source.formats() if name not in PSEUDO_FORMATS]
+        names = [name for name in source.formats() if name not in PSEUDO_FORMATS] if source is not None else []
+        if not names:
+            count = probe() if probe is not None else 0
+            return cls([], None, unknown=count is None or count > 0)
+        assert source is not None
         image_names = [name for name in names if name.startswith("image/")]
         keep_images = {PNG} if PNG in image_names else set(image_names[:1])
         formats: list[tuple[str, bytes]] = []
@@ -81,20 +95,27 @@ class ClipboardSnapshot:
                 image = value.copy()
         return cls(formats, image)
 
-    def to_mime(self) -> QMimeData:
+    def to_mime(self, platform: str = sys.platform) -> QMimeData:
         mime = QMimeData()
         if self.image is not None:
             mime.setImageData(self.image)
         for name, data in self.formats:
             mime.setData(name, QByteArray(data))  # raw bytes win over re-encoding the image
+        if platform == "win32":  # the agent's item is already in the history once: not a second time
+            for name, value in WINDOWS_PRIVACY_FORMATS.items():
+                mime.setData(name, QByteArray(value))
         return mime
 
-    def restore(self, clipboard: QClipboard, mode: QClipboard.Mode = QClipboard.Mode.Clipboard) -> QMimeData | None:
-        """Put the snapshot back; returns the QMimeData now on the clipboard (None when cleared)."""
+    def restore(self, clipboard: QClipboard, mode: QClipboard.Mode = QClipboard.Mode.Clipboard,
+                platform: str = sys.platform) -> QMimeData | None:
+        """Put the snapshot back; returns the QMimeData given to the clipboard (None when cleared or
+        when the snapshot is unknown: then the clipboard is left exactly as it is)."""
+        if self.unknown:
+            return None
         if self.empty:
             clipboard.clear(mode)
             return None
-        mime = self.to_mime()
+        mime = self.to_mime(platform)
         clipboard.setMimeData(mime, mode)
         return mime
 
@@ -154,8 +175,28 @@ def _normalised(text: str) -> str:
     return text.replace("\r\n", "\n")
 
 
+def placed(clipboard: QClipboard, mime: QMimeData, mode: QClipboard.Mode = QClipboard.Mode.Clipboard) -> bool:
+    """Whether a setMimeData took: the clipboard serves this very object. On Windows Qt serves its own
+    data only while it owns the clipboard (OleIsCurrentClipboard), and deletes the object when the set
+    failed, which the wrapper reports as a RuntimeError."""
+    try:
+        if isinstance(mime, TextPayload):
+            with mime.quiet():
+                return clipboard.mimeData(mode) is mime
+        return clipboard.mimeData(mode) is mime
+    except RuntimeError:
+        return False
+
+
 def holds(clipboard: QClipboard, payload: TextPayload, mode: QClipboard.Mode = QClipboard.Mode.Clipboard) -> bool:
     """Whether the clipboard still holds our text (nobody copied anything since)."""
+    try:
+        return _holds(clipboard, payload, mode)
+    except RuntimeError:  # Qt deleted our payload (Windows: a later set failed): we cannot tell
+        return False
+
+
+def _holds(clipboard: QClipboard, payload: TextPayload, mode: QClipboard.Mode) -> bool:
     owns = clipboard.ownsClipboard() if mode == QClipboard.Mode.Clipboard else clipboard.ownsSelection()
     with payload.quiet():
         current = clipboard.mimeData(mode)

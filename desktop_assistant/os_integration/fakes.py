@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QClipboard, QGuiApplication
 
 from desktop_assistant.os_integration.foreground import Foreground, WindowRef
 from desktop_assistant.os_integration.keys import KeyboardState, KeySender
@@ -39,7 +39,8 @@ class FakeTarget:
     Left moves the caret. `fetch_delay_ms` makes the paste asynchronous like a real program;
     `fetch=False` never reads the clipboard (a program that ignores the chord)."""
 
-    def __init__(self, *, fetch_delay_ms: int | None = None, fetch: bool = True) -> None:
+    def __init__(self, *, fetch_delay_ms: int | None = None, fetch: bool = True, clipboard=None) -> None:
+        self.clipboard = clipboard  # None: the application's QClipboard
         self.box = ""
         self.caret = 0
         self.sent: list[str] = []
@@ -57,8 +58,8 @@ class FakeTarget:
             QTimer.singleShot(self.fetch_delay_ms, lambda: self._read(selection))
 
     def _read(self, selection: bool) -> None:
-        clipboard = QGuiApplication.clipboard()
-        mime = clipboard.mimeData(clipboard.Mode.Selection if selection else clipboard.Mode.Clipboard)
+        clipboard = self.clipboard or QGuiApplication.clipboard()
+        mime = clipboard.mimeData(QClipboard.Mode.Selection if selection else QClipboard.Mode.Clipboard)
         self.insert(mime.text().replace("\r\n", "\n") if mime is not None else "")
         self.pastes += 1
 
@@ -127,6 +128,11 @@ class FakeForeground(Foreground):
         self.refuse_focus = False
         self.elevated_self = False
         self.activations: list[int] = []
+        self.focus_taken: list[int] = []  # our own windows that asked for the keyboard
+
+    def take_focus(self, window_id: int) -> bool:
+        self.focus_taken.append(window_id)
+        return False
 
     def active(self) -> WindowRef | None:
         return self.windows.get(self.active_id) if self.active_id is not None else None

@@ -55,6 +55,35 @@ class Foreground(ABC):
     def self_elevated(self) -> bool:
         return False
 
+    def take_focus(self, window_id: int) -> bool:
+        """Give the keyboard to one of our own top-level windows (the picker, the panel) when the OS
+        would otherwise refuse; True once it has it. The base: nothing beyond Qt's activateWindow."""
+        return False
+
+
+class FocusHandover:
+    """What the picker and the panel are given: take the keyboard for one of our windows, and give it
+    back to the chat window the agent was in (the tracker's last window of another program)."""
+
+    def __init__(self, foreground: Foreground, tracker: ForegroundTracker | None = None) -> None:
+        self._foreground = foreground
+        self._tracker = tracker
+
+    def take(self, window_id: int) -> bool:
+        try:
+            return self._foreground.take_focus(window_id)
+        except PlatformUnavailable as exc:
+            log.info("could not take the keyboard: %s", exc)
+            return False
+
+    def give_back(self) -> bool:
+        target = self._tracker.last_external if self._tracker is not None else None
+        try:
+            return target is not None and self._foreground.exists(target) and self._foreground.activate(target)
+        except PlatformUnavailable as exc:
+            log.info("could not give the keyboard back: %s", exc)
+            return False
+
 
 class NoForeground(Foreground):
     """Platforms without an implementation (macOS for now): insert into whatever has focus."""
@@ -234,6 +263,11 @@ class X11Foreground(Foreground):
             log.info("could not focus window %#x: %s", ref.id, exc)
             return False
 
+    def take_focus(self, window_id: int) -> bool:
+        """Ask the window manager as a pager would (source 2): it complies where Qt's own request
+        (source 1, an application) may be held back by focus-stealing prevention."""
+        return self.activate(WindowRef(window_id))
+
 
 # --- Windows -----------------------------------------------------------------------------------
 class WindowsForeground(Foreground):
@@ -262,16 +296,21 @@ class WindowsForeground(Foreground):
         return self._self_elevated
 
     def activate(self, ref: WindowRef) -> bool:
-        """Windows only lets the foreground thread hand the foreground on: attach our input to it first."""
+        """SetForegroundWindow, which Windows grants to the foreground process and to the process that
+        received the last input event (a WM_HOTKEY, a click in our window). Without that right our input
+        is attached to the foreground thread for the call; only then, since attaching resets both
+        threads' key state (GetKeyState), which the chat window may be relying on."""
         api = self._api
         hwnd = ref.id
         if api.is_iconic(hwnd):
             api.show_window(hwnd, SW_RESTORE)
+        if api.set_foreground_window(hwnd) and api.foreground_window() == hwnd:
+            return True
         ours = api.current_thread_id()
         current = api.foreground_window()
         foreground_thread = api.window_thread_process(current)[0] if current else 0
         target_thread = api.window_thread_process(hwnd)[0]
-        attached = [thread for thread in {foreground_thread, target_thread}
+        attached = [thread for thread in dict.fromkeys((foreground_thread, target_thread))
                     if thread and thread != ours and api.attach_thread_input(ours, thread, True)]
         try:
             api.bring_window_to_top(hwnd)
@@ -280,6 +319,15 @@ class WindowsForeground(Foreground):
             for thread in attached:
                 api.attach_thread_input(ours, thread, False)
         return done
+
+    def take_focus(self, window_id: int) -> bool:
+        """Our own window (int(widget.winId())) to the foreground, checked with GetForegroundWindow:
+        QWidget.activateWindow alone only flashes the taskbar button when a low-level hook ate the
+        hotkey press or the tray was clicked (we did not get the last input event)."""
+        if self._api.foreground_window() == window_id:
+            return True
+        self.activate(WindowRef(window_id))
+        return self._api.foreground_window() == window_id
 
 
 def pick_foreground(platform: str = sys.platform, connection: X11Connection | None = None) -> Foreground:

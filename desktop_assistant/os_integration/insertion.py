@@ -3,10 +3,14 @@
 For each request, in order, never interleaved:
   wait until the agent's keys are up (polled, the GUI thread stays free to serve the clipboard)
   -> the target: the request's window, else the focused one (if that is our own panel, the last other
-     window the tracker saw); refuse if it is gone, outside the allow-list or elevated above us
+     window the tracker saw); refuse if it is gone, outside the allow-list or elevated above us. Unknown
+     elevation (Windows refuses to show another account's token) is tried: UIPI would drop the chord
+     while SendInput reports success, so a paste the target never fetched is a failure, not a success
   -> give it focus if it lost it
-  -> back up the agent's clipboard (once per burst: the first request of a queue)
-  -> our text on the clipboard (CRLF and out of clipboard history on Windows)
+  -> back up the agent's clipboard (once per burst: the first request of a queue); a clipboard another
+     program holds open is read again with backoff, and if it stays unreadable nothing is pasted
+  -> our text on the clipboard (CRLF and out of clipboard history on Windows), checked to be there and
+     set again with backoff: no paste chord while the clipboard may still hold the agent's own item
   -> release modifier keys still held -> the paste chord of the target's paste method
   -> wait until the target fetched the text (or `delay_ms` passed) -> Enter between messages only
      with send_each -> Left for {光标} -> `inserted(tag)`.
@@ -30,9 +34,12 @@ from PySide6.QtGui import QClipboard, QGuiApplication
 from desktop_assistant.domain.paste_rules import (
     CTRL_V, SHIFT_INSERT, TYPE, PasteRule, PasteRuleError, allowed, method_for, parse_allow_list, parse_rules,
 )
-from desktop_assistant.os_integration.clipboard import ClipboardSnapshot, TextPayload, hand_over_to_qt, holds
+from desktop_assistant.os_integration.clipboard import ClipboardSnapshot, TextPayload, hand_over_to_qt
+from desktop_assistant.os_integration.insertion_clipboard import (  # noqa: F401 - re-exported
+    MSG_CLIPBOARD_NOT_SET, MSG_CLIPBOARD_UNREADABLE, ClipboardProbe, ClipboardSteps, pick_clipboard_probe,
+)
 from desktop_assistant.os_integration.foreground import (
-    Foreground, ForegroundTracker, NoForeground, WindowRef, WindowsForeground, X11Foreground,
+    FocusHandover, Foreground, ForegroundTracker, NoForeground, WindowRef, WindowsForeground, X11Foreground,
 )
 from desktop_assistant.os_integration.keys import (
     KeyboardState, KeySender, NoKeyboardState, PynputKeySender, WindowsKeyboardState, WindowsKeySender,
@@ -48,6 +55,10 @@ MSG_NO_TARGET = QT_TRANSLATE_NOOP("Insertion", "没有找到要粘贴的窗口: 
 MSG_GONE = QT_TRANSLATE_NOOP("Insertion", "目标窗口已关闭, 短语没有粘贴")
 MSG_ELEVATED = QT_TRANSLATE_NOOP(
     "Insertion", "{0} 以管理员身份运行, 助手无法向它粘贴。请以管理员身份运行助手, 或以普通权限运行该程序")
+MSG_ELEVATED_AGAIN = QT_TRANSLATE_NOOP("Insertion", "{0} 以管理员身份运行, 短语没有粘贴")
+MSG_MAYBE_ELEVATED = QT_TRANSLATE_NOOP(
+    "Insertion", "{0} 没有取走文本, 短语没有粘贴。它可能以管理员身份运行: 请以管理员身份运行助手 "
+    "(右键助手图标 -> 以管理员身份运行) 后再试")
 MSG_NOT_ALLOWED = QT_TRANSLATE_NOOP("Insertion", "{0} 不在允许粘贴的程序列表中, 短语没有粘贴")
 MSG_NO_FOCUS = QT_TRANSLATE_NOOP("Insertion", "无法切换到目标窗口 {0}, 短语没有粘贴")
 MSG_NO_KEYS = QT_TRANSLATE_NOOP("Insertion", "无法模拟按键, 短语没有粘贴: {0}")
@@ -105,6 +116,8 @@ class Timing:
     focus_settle_ms: int = 40  # a window that just got focus needs a moment to place its caret
     settle_ms: int = 20  # after the target fetched the text, before the next key or text
     send_gap_ms: int = 150  # after Enter, before the next message (the IM clears its input box)
+    # Waits before reading or setting a busy clipboard again (each Qt attempt already retried ~150-300 ms).
+    clipboard_retry_ms: tuple[int, ...] = (50, 100, 200, 400)
 
 
 @dataclass
@@ -117,9 +130,12 @@ class _Job:
     index: int = 0
     deadline: float = 0.0
     fetched: bool = False  # the target read this part's text from our clipboard
+    attempt: int = 0  # clipboard retries for this part
+    placed: set = field(default_factory=set)  # modes holding this part's text
+    maybe_elevated: bool = False  # elevation unknown and we are not elevated: UIPI may drop the chord
 
 
-class InsertionPipeline(QObject):
+class InsertionPipeline(ClipboardSteps, QObject):
     inserted = Signal(object)  # tag
     failed = Signal(object, str)  # tag, reason for the agent
     idle = Signal()  # queue empty and the agent's clipboard is back
@@ -134,6 +150,7 @@ class InsertionPipeline(QObject):
         *,
         tracker: ForegroundTracker | None = None,
         timing: Timing | None = None,
+        clipboard_probe: ClipboardProbe | None = None,
         platform: str = sys.platform,
         own_pid: int | None = None,
         clock: Callable[[], float] = time.monotonic,
@@ -147,6 +164,8 @@ class InsertionPipeline(QObject):
         self.options = options or PasteOptions()
         self.timing = timing or Timing()
         self._tracker = tracker
+        self._probe = clipboard_probe  # Windows: the clipboard's format count and sequence number
+        self._our_sequence: int | None = None  # the sequence number after our last write
         self._platform = platform
         self._own_pid = os.getpid() if own_pid is None else own_pid
         self._clock = clock
@@ -161,6 +180,8 @@ class InsertionPipeline(QObject):
         self._timer.timeout.connect(self._run_step)
         self._step: Callable[[], None] | None = None
         self._restored: dict[QClipboard.Mode, Any] = {}
+        self._restore_attempt = 0
+        self._told_elevated: set[tuple[int, str]] = set()  # targets already told to run us as admin
         self._closed = False
         app = QCoreApplication.instance()
         if app is not None:
@@ -174,7 +195,8 @@ class InsertionPipeline(QObject):
         Nothing connects to the display or loads a DLL until the first use."""
         keyboard, sender, foreground = pick_insertion_parts(platform)
         tracker = ForegroundTracker(foreground)
-        pipeline = cls(keyboard, sender, foreground, None, options, tracker=tracker, platform=platform, parent=parent)
+        pipeline = cls(keyboard, sender, foreground, None, options, tracker=tracker, platform=platform,
+                       clipboard_probe=pick_clipboard_probe(platform), parent=parent)
         tracker.setParent(pipeline)
         return pipeline
 
@@ -188,6 +210,11 @@ class InsertionPipeline(QObject):
     @property
     def tracker(self) -> ForegroundTracker | None:
         return self._tracker
+
+    @property
+    def focus_handover(self) -> FocusHandover:
+        """For the picker and the panel: take the keyboard, give it back to the chat window."""
+        return FocusHandover(self._foreground, self._tracker)
 
     def shutdown(self) -> None:
         """Stop (queued requests are dropped), give the agent's clipboard back now, and leave only
@@ -323,9 +350,11 @@ class InsertionPipeline(QObject):
             if not allowed(target.process, self.options.allow_list):
                 self._fail(_reason(MSG_NOT_ALLOWED, target.process or target.title))
                 return
-            if target.elevated and not self._foreground.self_elevated():
-                self._fail(_reason(MSG_ELEVATED, target.process or target.title))
-                return
+            if target.elevated is not False and not self._foreground.self_elevated():
+                if target.elevated:  # known: no key would arrive
+                    self._fail(self._elevation_reason(target, MSG_ELEVATED, MSG_ELEVATED_AGAIN))
+                    return
+                job.maybe_elevated = True
             if not target.same_window(active):
                 self._foreground.activate(target)
                 job.deadline = self._clock() + self.timing.focus_timeout_ms / 1000.0
@@ -358,12 +387,6 @@ class InsertionPipeline(QObject):
             return ("shift", "insert")
         return ("cmd", "v") if self._platform == "darwin" else ("ctrl", "v")
 
-    def _modes(self, method: str, clipboard: QClipboard) -> list[QClipboard.Mode]:
-        # xterm and friends paste the PRIMARY selection on Shift+Insert: own it too.
-        if method == SHIFT_INSERT and clipboard.supportsSelection():
-            return [QClipboard.Mode.Clipboard, QClipboard.Mode.Selection]
-        return [QClipboard.Mode.Clipboard]
-
     def _release_modifiers(self) -> None:
         held = [code for code in self._keyboard.held() if self._keyboard.is_modifier(code)]
         if held:
@@ -383,21 +406,12 @@ class InsertionPipeline(QObject):
         if clipboard is None:
             raise PlatformUnavailable("no clipboard (no QGuiApplication)")
         job.fetched = False
+        job.attempt = 0
+        job.placed = set()
         for payload in self._payloads.values():  # only this part's payloads count as fetched
             payload.armed = False
             payload.on_fetch = None
-        for mode in self._modes(job.method if job.method != TYPE else CTRL_V, clipboard):
-            if mode not in self._backups:
-                self._backups[mode] = ClipboardSnapshot.take(clipboard, mode)
-            payload = TextPayload(part, self._platform)
-            self._payloads[mode] = payload
-            clipboard.setMimeData(payload, mode)
-            payload.armed = True
-            payload.on_fetch = self._on_fetched
-        self._release_modifiers()
-        # The wait starts before the chord: a target may fetch while the chord is still being sent.
-        self._go(self.options.delay_ms, self._after_part)
-        self._sender.chord(*self._chord(job.method if job.method != TYPE else CTRL_V))
+        self._back_up()
 
     def _on_fetched(self, _format: str) -> None:
         # The target took the text: move on after a short settle instead of the full delay.
@@ -414,9 +428,13 @@ class InsertionPipeline(QObject):
             payload.armed = False
             payload.on_fetch = None
         pasted = not (job.method == TYPE and "\n" not in job.parts[job.index])
-        # X11 pastes always fetch from the selection owner (us); elsewhere a read may not be visible.
-        if pasted and not job.fetched and self._platform.startswith("linux"):
-            self._fail(_reason(MSG_NOT_FETCHED))
+        # X11 pastes always fetch from the selection owner (us); on Windows OLE renders our data on the
+        # target's request (delayed rendering) through retrieveData. Elsewhere a read may not be visible.
+        if pasted and not job.fetched and (self._platform.startswith("linux") or self._platform == "win32"):
+            if job.maybe_elevated and job.target is not None:
+                self._fail(self._elevation_reason(job.target, MSG_MAYBE_ELEVATED, MSG_NOT_FETCHED))
+            else:
+                self._fail(_reason(MSG_NOT_FETCHED))
             return
         job.index += 1
         if job.index < len(job.parts):
@@ -433,6 +451,15 @@ class InsertionPipeline(QObject):
         self.inserted.emit(job.request.tag)
         self._go(0, self._next)
 
+    def _elevation_reason(self, target: WindowRef, first: str, again: str) -> str:
+        """What to do (start the panel as administrator) the first time for a window's program, short after."""
+        key = (target.pid, target.process)
+        name = target.process or target.title
+        if key in self._told_elevated:
+            return _reason(again, name)
+        self._told_elevated.add(key)
+        return _reason(first, name)
+
     def _fail(self, reason: str) -> None:
         job, self._job = self._job, None
         tag = job.request.tag if job is not None else None
@@ -447,20 +474,8 @@ class InsertionPipeline(QObject):
         else:
             self._end_burst()
 
-    def _restore(self) -> None:
-        self._restore_pending = False
-        clipboard = self._get_clipboard()
-        for mode, snapshot in self._backups.items():
-            payload = self._payloads.get(mode)
-            if clipboard is None or payload is None:
-                continue
-            if holds(clipboard, payload, mode):
-                self._restored[mode] = snapshot.restore(clipboard, mode)
-            else:
-                log.info("clipboard changed during insertion (mode %s): not restoring the backup", mode)
-        self._end_burst()
-
     def _end_burst(self) -> None:
+        self._restore_attempt = 0
         self._backups.clear()
         self._payloads.clear()
         self._busy = False

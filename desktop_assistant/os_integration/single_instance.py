@@ -3,13 +3,36 @@
 from __future__ import annotations
 
 import logging
+import sys
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
+from desktop_assistant.os_integration.platform_errors import PlatformUnavailable
+
 log = logging.getLogger(__name__)
 
 SHOW = "show"
+
+
+def hand_over_foreground(platform: str = sys.platform, api: Any = None) -> bool:
+    """Windows: a second launch was started by the agent, so it may set the foreground window; it lets the
+    running panel do so (AllowSetForegroundWindow(ASFW_ANY): any process, until the agent's next input),
+    or the panel's window would only flash in the taskbar."""
+    if platform != "win32":
+        return False
+    from desktop_assistant.os_integration.win32 import ASFW_ANY
+
+    try:
+        if api is None:
+            from desktop_assistant.os_integration.win32 import Win32Api
+
+            api = Win32Api()
+        return api.allow_set_foreground_window(ASFW_ANY)
+    except PlatformUnavailable as exc:
+        log.info("could not hand the foreground over: %s", exc)
+        return False
 
 
 class SingleInstance(QObject):
@@ -28,6 +51,7 @@ class SingleInstance(QObject):
         socket.connectToServer(self._key)
         if not socket.waitForConnected(timeout_ms):
             return False
+        hand_over_foreground()
         socket.write((message + "\n").encode("utf-8"))
         socket.flush()
         # Wait for the first instance to read and close: a lost message would look like a dead launch.

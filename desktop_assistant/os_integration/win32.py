@@ -30,6 +30,7 @@ ERROR_ACCESS_DENIED = 5
 
 # Windows
 SW_RESTORE = 9
+ASFW_ANY = 0xFFFFFFFF
 DESKTOP_READOBJECTS = 0x0001
 DESKTOP_SWITCHDESKTOP = 0x0100
 UOI_NAME = 2
@@ -132,12 +133,15 @@ class Win32Api:
             (u.IsIconic, [HWND], BOOL),
             (u.ShowWindow, [HWND, ctypes.c_int], BOOL),
             (u.SetForegroundWindow, [HWND], BOOL),
+            (u.AllowSetForegroundWindow, [DWORD], BOOL),
             (u.BringWindowToTop, [HWND], BOOL),
             (u.AttachThreadInput, [DWORD, DWORD, BOOL], BOOL),
             (u.SendInput, [ctypes.c_uint, ctypes.c_void_p, ctypes.c_int], ctypes.c_uint),
             (u.GetAsyncKeyState, [ctypes.c_int], ctypes.c_short),
             (u.MapVirtualKeyW, [ctypes.c_uint, ctypes.c_uint], ctypes.c_uint),
             (u.OpenInputDesktop, [DWORD, BOOL, DWORD], HANDLE),
+            (u.CountClipboardFormats, [], ctypes.c_int),
+            (u.GetClipboardSequenceNumber, [], DWORD),
             (u.CloseDesktop, [HANDLE], BOOL),
             (u.GetUserObjectInformationW, [HANDLE, ctypes.c_int, ctypes.c_void_p, DWORD, ctypes.POINTER(DWORD)], BOOL),
             (k.GetCurrentThreadId, [], DWORD),
@@ -178,6 +182,9 @@ class Win32Api:
 
     def set_foreground_window(self, hwnd: int) -> bool:
         return bool(self.user32.SetForegroundWindow(hwnd))
+
+    def allow_set_foreground_window(self, pid: int) -> bool:
+        return bool(self.user32.AllowSetForegroundWindow(pid))
 
     def bring_window_to_top(self, hwnd: int) -> None:
         self.user32.BringWindowToTop(hwnd)
@@ -241,6 +248,20 @@ class Win32Api:
 
     def scan_code(self, vk: int) -> int:
         return int(self.user32.MapVirtualKeyW(vk, MAPVK_VK_TO_VSC))
+
+    # --- clipboard -------------------------------------------------------------------------
+    def clipboard_format_count(self) -> int | None:
+        """How many formats the clipboard holds, without opening it (so it works while another program
+        holds it open); None when Windows reports an error (0 is also the failure value)."""
+        ctypes.set_last_error(0)
+        count = int(self.user32.CountClipboardFormats())
+        if count == 0 and ctypes.get_last_error() != 0:
+            return None
+        return count
+
+    def clipboard_sequence(self) -> int | None:
+        """Changes whenever anyone changes the clipboard; 0 (None here) without window-station access."""
+        return int(self.user32.GetClipboardSequenceNumber()) or None
 
     # --- session ---------------------------------------------------------------------------
     def input_desktop_name(self) -> str | None:

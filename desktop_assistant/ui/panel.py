@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from typing import Any, Mapping
 
-from PySide6.QtCore import QByteArray, QEvent, QRect, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtCore import QByteArray, QEvent, QMargins, QRect, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QIcon, QPalette, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSizePolicy, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from desktop_assistant.domain.settings import SCHEMA, SettingsAccess, StateAccess
@@ -27,6 +27,13 @@ def dock_rect(available: QRect, side: str, width: int) -> QRect:
     return QRect(x, available.top(), width, available.height())
 
 
+def docked_client_rect(available: QRect, margins: QMargins, side: str, width: int) -> QRect:
+    """The client rectangle for setGeometry whose frame (title bar and borders, `margins`) fills the
+    work area's edge: setGeometry places the client area, the frame is drawn around it. All in Qt's
+    device-independent pixels, which is what availableGeometry and frameMargins report at any scaling."""
+    return dock_rect(available, side, width).marginsRemoved(margins)
+
+
 class PanelWindow(QMainWindow):
     settings_changed = Signal(dict)
     quit_requested = Signal()
@@ -42,6 +49,10 @@ class PanelWindow(QMainWindow):
         self.hide_on_close = True
         self._quitting = False
         self._hotkey_keys: tuple[str, ...] = ()
+        self.focus_handover: Any = None  # ui.picker.FocusHandover: takes the keyboard where Windows refuses
+        self._frame_estimate = QMargins()  # the last frame seen; before the first show, a guess
+        self._dock_check = False  # docked with a guessed frame: correct it once the real frame is known
+        self._docked_with = QMargins()
 
         self.title_label = QLabel(self)
         self.title_label.setObjectName("panelTitle")
@@ -92,9 +103,41 @@ class PanelWindow(QMainWindow):
         width = int(self._values["panel.width"])
         return max(280, int(width * COMPACT_WIDTH_FACTOR)) if self._values["panel.compact"] else width
 
+    def _dock_screen(self) -> QScreen:
+        """The screen the panel is on, or the primary one when it is off every screen."""
+        screen = QGuiApplication.screenAt(self.frameGeometry().center()) if self.isVisible() else self.screen()
+        return screen or QGuiApplication.primaryScreen()
+
+    def _frame_margins(self) -> QMargins:
+        if self.isVisible():  # the real frame: what the window system drew around the client area
+            frame, client = self.frameGeometry(), self.geometry()
+            margins = QMargins(client.left() - frame.left(), client.top() - frame.top(),
+                               frame.right() - client.right(), frame.bottom() - client.bottom())
+            if not margins.isNull():
+                self._frame_estimate = margins
+                return margins
+        handle = self.windowHandle()
+        if handle is not None and not handle.frameMargins().isNull():
+            return handle.frameMargins()
+        return self._frame_estimate
+
     def dock(self) -> None:
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        self.setGeometry(dock_rect(screen.availableGeometry(), self._values["panel.side"], self._target_width()))
+        margins = self._frame_margins()
+        available = self._dock_screen().availableGeometry()
+        self.setGeometry(docked_client_rect(available, margins, self._values["panel.side"], self._target_width()))
+        # Before the first show the frame is a guess (X11 window managers add theirs later): check it then.
+        self._dock_check = not self.isVisible() or margins.isNull()
+        self._docked_with = margins
+
+    def _check_dock(self) -> None:
+        if not (self._dock_check and self.isVisible()):
+            return
+        margins = self._frame_margins()
+        if margins.isNull():  # not framed yet: an X11 window manager frames the window after mapping it
+            return
+        self._dock_check = False
+        if margins != self._docked_with:
+            self.dock()
 
     def restore_or_dock(self) -> None:
         saved = self._state.get(GEOMETRY_KEY)
@@ -185,7 +228,9 @@ class PanelWindow(QMainWindow):
             self.showNormal()
         self.show()
         self.raise_()
-        self.activateWindow()
+        self.activateWindow()  # from the tray or a second launch Windows may refuse: then take it
+        if self.focus_handover is not None:
+            self.focus_handover.take(int(self.winId()))
 
     def toggle_visible(self) -> None:
         if self.isVisible() and not self.isMinimized():
@@ -235,3 +280,11 @@ class PanelWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._check_dock()
+
+    def moveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().moveEvent(event)
+        self._check_dock()  # the window manager framed the window (X11: after the show)

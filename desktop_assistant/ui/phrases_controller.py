@@ -18,7 +18,7 @@ from desktop_assistant.ui.import_dialog import ImportDialog
 from desktop_assistant.ui.phrase_editor import PhraseEditor
 from desktop_assistant.ui.phrase_library import PhraseLibrary
 from desktop_assistant.ui.phrases_tab import PhrasesTab
-from desktop_assistant.ui.picker import PickerPopup
+from desktop_assistant.ui.picker import FocusHandover, PickerPopup
 
 PHRASE_ACTION = "phrase:"
 
@@ -38,6 +38,7 @@ class PhrasesController(QObject):
                  importer: PhraseImporter, clipboard_text: Callable[[], str],
                  held_elsewhere: Callable[[str], str] = lambda combo: "",
                  conversation_context: Callable[[], dict[str, str]] = dict,
+                 focus: FocusHandover | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
@@ -49,7 +50,7 @@ class PhrasesController(QObject):
         self._inserter = inserter
         self._conversation_context = conversation_context
         self.tab = PhrasesTab(library)
-        self.picker = PickerPopup(library)
+        self.picker = PickerPopup(library, focus=focus)
         self.tab.insert_requested.connect(lambda phrase_id: self.insert(phrase_id, into_last_window=True))
         self.tab.edit_requested.connect(self.edit)
         self.tab.import_requested.connect(self.choose_import_file)

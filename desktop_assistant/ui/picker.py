@@ -3,6 +3,8 @@ Up/Down/Enter/Esc; 1-9 pick the first nine, as in a Chinese input method's candi
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -12,6 +14,15 @@ from desktop_assistant.ui.phrase_library import PhraseLibrary
 
 ID_ROLE = 0x0100
 RESULTS = 30
+
+
+class FocusHandover(Protocol):
+    """Taking the keyboard for one of our windows and giving it back to the chat window
+    (os_integration.foreground.FocusHandover: Windows only lets a process that has the right do it)."""
+
+    def take(self, window_id: int) -> bool: ...
+
+    def give_back(self) -> bool: ...
 
 
 def placed_near(cursor: QPoint, size: tuple[int, int], screen: QRect) -> QPoint:
@@ -30,11 +41,13 @@ class PickerPopup(QWidget):
     chosen = Signal(int)  # phrase id; the popup is already hidden
     dismissed = Signal()
 
-    def __init__(self, library: PhraseLibrary, parent: QWidget | None = None) -> None:
+    def __init__(self, library: PhraseLibrary, parent: QWidget | None = None,
+                 focus: FocusHandover | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
                          | Qt.WindowType.WindowStaysOnTopHint)
         self.setObjectName("picker")
         self.library = library
+        self.focus = focus
         self.search = QLineEdit(self)
         self.search.installEventFilter(self)
         self.search.textChanged.connect(self.refresh)
@@ -59,7 +72,9 @@ class PickerPopup(QWidget):
         self.refresh()
         self.show()
         self.raise_()
-        self.activateWindow()
+        self.activateWindow()  # enough where the OS allows it (X11, a registered hotkey on Windows)
+        if self.focus is not None:  # where it does not, activateWindow only flashes the taskbar button
+            self.focus.take(int(self.winId()))
         self.search.setFocus()
 
     def refresh(self) -> None:
@@ -103,6 +118,8 @@ class PickerPopup(QWidget):
         key = event.key()
         if key == Qt.Key.Key_Escape:
             self.dismiss()
+            if self.focus is not None:  # back to the chat window the agent came from
+                self.focus.give_back()
             return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             item = self.results.currentItem()

@@ -127,7 +127,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+376"/>
+        <location filename="../../desktop_assistant/app.py" line="+378"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
@@ -1067,7 +1067,7 @@ still to do: {1}</translation>
 <context>
     <name>Insertion</name>
     <message>
-        <location filename="../../desktop_assistant/os_integration/insertion.py" line="+46"/>
+        <location filename="../../desktop_assistant/os_integration/insertion.py" line="+53"/>
         <source>短语内容为空, 没有粘贴</source>
         <translation>The phrase is empty; nothing was pasted</translation>
     </message>
@@ -1088,6 +1088,16 @@ still to do: {1}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>{0} 以管理员身份运行, 短语没有粘贴</source>
+        <translation>{0} runs as administrator; the phrase was not pasted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 没有取走文本, 短语没有粘贴。它可能以管理员身份运行: 请以管理员身份运行助手 (右键助手图标 -&gt; 以管理员身份运行) 后再试</source>
+        <translation>{0} did not take the text; the phrase was not pasted. It may run as administrator: start the assistant as administrator (right-click its icon -&gt; Run as administrator) and try again</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{0} 不在允许粘贴的程序列表中, 短语没有粘贴</source>
         <translation>{0} is not in the list of programs to paste into; the phrase was not pasted</translation>
     </message>
@@ -1110,6 +1120,16 @@ still to do: {1}</translation>
         <location line="+1"/>
         <source>目标程序没有取走文本, 短语没有粘贴: 请点一下输入框再试</source>
         <translation>The target program did not take the text; the phrase was not pasted: click the input box and try again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/os_integration/insertion_clipboard.py" line="+27"/>
+        <source>剪贴板正被其他程序占用, 无法备份您复制的内容, 短语没有粘贴。请稍后再试</source>
+        <translation>Another program is holding the clipboard, so what you copied could not be saved; the phrase was not pasted. Please try again in a moment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>剪贴板正被其他程序占用, 无法放入短语, 短语没有粘贴 (没有把您原来复制的内容粘进聊天)。请稍后再试</source>
+        <translation>Another program is holding the clipboard, so the phrase could not be put on it; nothing was pasted (your own clipboard was not pasted into the chat). Please try again in a moment</translation>
     </message>
 </context>
 <context>
@@ -2024,7 +2044,7 @@ still to do: {1}</translation>
 <context>
     <name>PanelWindow</name>
     <message>
-        <location filename="../../desktop_assistant/ui/panel.py" line="+215"/>
+        <location filename="../../desktop_assistant/ui/panel.py" line="+260"/>
         <location line="+1"/>
         <source>客服助手</source>
         <translation>CS Assistant</translation>
@@ -2151,7 +2171,7 @@ still to do: {1}</translation>
 <context>
     <name>PhrasesController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/phrases_controller.py" line="+81"/>
+        <location filename="../../desktop_assistant/ui/phrases_controller.py" line="+82"/>
         <source>{0} 已被客服助手的「{1}」使用</source>
         <translation>{0} is already the assistant&apos;s “{1}” hotkey</translation>
     </message>
@@ -2270,7 +2290,7 @@ still to do: {1}</translation>
 <context>
     <name>PickerPopup</name>
     <message>
-        <location filename="../../desktop_assistant/ui/picker.py" line="+132"/>
+        <location filename="../../desktop_assistant/ui/picker.py" line="+149"/>
         <source>短语选择器</source>
         <translation>Phrase picker</translation>
     </message>

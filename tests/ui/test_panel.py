@@ -29,8 +29,8 @@ def test_opens_docked_on_the_right_in_chinese(qtbot, store) -> None:
     qtbot.waitExposed(panel)
     available = panel.screen().availableGeometry()
     assert panel.windowTitle() == "客服助手"
-    assert panel.geometry().right() == available.right()
-    assert panel.width() == 380
+    assert panel.frameGeometry().right() == available.right()  # the frame, not the client area, is docked
+    assert panel.frameGeometry().width() == 380
     assert panel.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
     assert panel.start_page.onboarding.isVisibleTo(panel)  # no agent name yet: asks for set-up
 
@@ -84,7 +84,7 @@ def test_changing_side_in_settings_docks_left(qtbot, store) -> None:
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     assert store.settings.get("panel.side") == "left"
     assert store.settings.get("agent_name") == "小王"
-    assert panel.geometry().left() == panel.screen().availableGeometry().left()
+    assert panel.frameGeometry().left() == panel.screen().availableGeometry().left()
     assert "小王" in panel.agent_label.text()
     assert not panel.start_page.onboarding.isVisibleTo(panel)
 

@@ -109,9 +109,9 @@ def test_a_burst_runs_in_order_with_one_backup_and_one_restore(qtbot, clipboard,
     takes: list[object] = []
     original = clipboard_module.ClipboardSnapshot.take.__func__
 
-    def counting_take(cls, board, mode=clipboard_module.QClipboard.Mode.Clipboard):
+    def counting_take(cls, board, mode=clipboard_module.QClipboard.Mode.Clipboard, probe=None):
         takes.append(mode)
-        return original(cls, board, mode)
+        return original(cls, board, mode, probe)
 
     monkeypatch.setattr(clipboard_module.ClipboardSnapshot, "take", classmethod(counting_take))
     rig = Rig(clipboard, fetch_delay_ms=3)  # the target fetches asynchronously, like a real program
