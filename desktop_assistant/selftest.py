@@ -266,7 +266,7 @@ class SelfTest:
         self.wait(lambda: target.last("cleared") is not None and target.text == "", 3)
         library = PhraseLibrary(_PhraseList(Phrase(PICKER_PHRASE, "自检", "选择器自检", PICKER_CODE, id=1)),
                                 SystemClock())
-        picker = PickerPopup(library)
+        picker = PickerPopup(library, focus=pipeline.focus_handover)  # as the app builds it (Windows focus)
         self._picker = picker  # kept alive until the end of the run
 
         def chosen(phrase_id: int) -> None:  # as app.py: into the window the agent was in
