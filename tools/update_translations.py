@@ -34,6 +34,9 @@ from translations_buyers import BUYERS_TRANSLATIONS  # tools/ is on sys.path whe
 from translations_checks import CHECKS_TRANSLATIONS
 from translations_conversations import CONVERSATIONS_TRANSLATIONS
 from translations_notes import NOTES_TRANSLATIONS
+from translations_data import DATA_TRANSLATIONS
+from translations_guard import GUARD_TRANSLATIONS
+from translations_shopwords import SHOPWORDS_TRANSLATIONS
 from translations_hotkeys_win import HOTKEYS_WIN_TRANSLATIONS
 from translations_insertion_win import INSERTION_WIN_TRANSLATIONS
 from translations_reading import READING_TRANSLATIONS
@@ -297,6 +300,9 @@ TRANSLATIONS.update(SELFTEST_TRANSLATIONS)
 TRANSLATIONS.update(READING_TRANSLATIONS)
 TRANSLATIONS.update(SIGHT_TRANSLATIONS)
 TRANSLATIONS.update(UIA_TRANSLATIONS)
+TRANSLATIONS.update(DATA_TRANSLATIONS)
+TRANSLATIONS.update(GUARD_TRANSLATIONS)
+TRANSLATIONS.update(SHOPWORDS_TRANSLATIONS)
 
 _FIELD = re.compile(r"\{[^{}]*\}|%L?\d+|%n")
 
