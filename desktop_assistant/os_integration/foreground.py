@@ -28,13 +28,15 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class WindowRef:
-    """A top-level window. `elevated`: runs as administrator (Windows); None when it cannot be told."""
+    """A top-level window. `elevated`: runs as administrator (Windows); None when it cannot be told.
+    `window_class`: X11 WM_CLASS class part, Windows GetClassNameW ("" when unknown)."""
 
     id: int
     pid: int = 0
     process: str = ""
     title: str = ""
     elevated: bool | None = False
+    window_class: str = ""
 
     def same_window(self, other: WindowRef | None) -> bool:
         return other is not None and other.id == self.id
@@ -91,6 +93,26 @@ def process_name(pid: int, proc: Path = Path("/proc")) -> str:
     return comm
 
 
+def _resource_id(value: Any) -> int:
+    """python-xlib gives a window field as a Window object, but X.NONE (the root's parent) as the int 0."""
+    if value is None:
+        return 0
+    return int(value) if isinstance(value, int) else int(value.id)
+
+
+def _wm_class(window: Any) -> str:
+    """The class part of WM_CLASS ("instance\0class\0"); the instance when there is no class part."""
+    from Xlib import X, Xatom
+
+    prop = window.get_full_property(Xatom.WM_CLASS, X.AnyPropertyType)
+    if prop is None or not prop.value:
+        return ""
+    raw = prop.value
+    text = raw.decode("latin-1") if isinstance(raw, bytes) else str(raw)
+    parts = [part for part in text.split("\0") if part]
+    return parts[-1] if parts else ""
+
+
 class X11Foreground(Foreground):
     def __init__(self, connection: X11Connection, proc: Path = Path("/proc")) -> None:
         self._x = connection
@@ -135,10 +157,11 @@ class X11Foreground(Foreground):
         current = window_id
         try:
             while True:
-                tree = display.create_resource_object("window", current).query_tree()
-                if tree.parent is None or tree.parent.id in (0, root_id):
+                parent = display.create_resource_object("window", current).query_tree().parent
+                parent_id = _resource_id(parent)
+                if parent_id in (0, root_id):
                     break
-                current = tree.parent.id
+                current = parent_id
         except error.XError:
             return 0
         if current == root_id:
@@ -180,9 +203,10 @@ class X11Foreground(Foreground):
                     raw = wm_name.value
                     title = raw.decode("latin-1") if isinstance(raw, bytes) else str(raw)
             pid = self._pid(window)
+            window_class = _wm_class(window)
         except error.XError:
             return None
-        return WindowRef(window_id, pid, process_name(pid, self._proc), title, False)
+        return WindowRef(window_id, pid, process_name(pid, self._proc), title, False, window_class)
 
     def _pid(self, window: Any) -> int:
         from Xlib import X
