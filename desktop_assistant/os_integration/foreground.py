@@ -275,7 +275,8 @@ class WindowsForeground(Foreground):
         _thread, pid = self._api.window_thread_process(hwnd)
         path = self._api.process_image_name(pid) if pid else ""
         name = path.replace("/", "\\").rsplit("\\", 1)[-1]
-        return WindowRef(hwnd, pid, name, self._api.window_title(hwnd), self._api.process_elevated(pid) if pid else None)
+        return WindowRef(hwnd, pid, name, self._api.window_title(hwnd), self._api.process_elevated(pid) if pid else None,
+                         self._api.window_class(hwnd))
 
     def exists(self, ref: WindowRef) -> bool:
         return self._api.is_window(ref.id)

@@ -257,3 +257,11 @@ class Win32Api:
             return buffer.value
         finally:
             self.user32.CloseDesktop(desktop)
+
+    # --- window class (the title rules tell a client's chat frame from its pop-ups by it) ------------
+    def window_class(self, hwnd: int) -> str:
+        get_class_name = self.user32.GetClassNameW
+        get_class_name.argtypes = [self._wt.HWND, self._wt.LPWSTR, ctypes.c_int]
+        get_class_name.restype = ctypes.c_int
+        buffer = ctypes.create_unicode_buffer(257)  # a class name has at most 256 characters
+        return buffer.value if get_class_name(hwnd, buffer, len(buffer)) else ""

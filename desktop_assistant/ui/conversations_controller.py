@@ -12,7 +12,9 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from desktop_assistant.domain.buyers import valid_nick
 from desktop_assistant.domain.clock import Clock
-from desktop_assistant.domain.conversation_titles import TitleRuleError, match_window, parse_title_rules
+from desktop_assistant.domain.conversation_titles import (
+    TitleRuleError, match_window, parse_accounts, parse_title_rules,
+)
 from desktop_assistant.domain.conversations import (
     BUYER_WROTE, CLOSED, MSG_NO_CONVERSATION, OPENED, REPLIED, ConversationError, Entry, Event, Level, TimerRules,
     format_wait, replay,
@@ -57,6 +59,7 @@ class ConversationsController(QObject):
                             self.rules, now)
         self.active = ""
         self.windows: dict[str, Any] = {}  # buyer -> the chat window last seen for them (for "jump")
+        self.sellers_seen: set[str] = set()  # seller accounts read from chat-window titles
         self._alerted_questions: set[int] = set()
         # Read when they change, and once a minute so answered ones leave the list in time: not every tick.
         self._questions: list[Question] = []
@@ -135,14 +138,24 @@ class ConversationsController(QObject):
         first_line = next((line for line in (text or "").splitlines() if line.strip()), "")
         return self.new_conversation(first_line, "clipboard")
 
-    def window_activated(self, process: str, title: str, window: Any = None) -> None:
-        """A window came to the front; a chat window naming a buyer makes that conversation active."""
-        found = match_window(process, title, self.title_rules)
-        if found is None:
+    def window_activated(self, process: str, title: str, window: Any = None, window_class: str = "") -> None:
+        """A window came to the front; a chat window whose title holds the buyer (by its rule) makes that
+        conversation active. A title naming the seller's account adds it to the accounts never taken as buyers."""
+        window_class = window_class or getattr(window, "window_class", "")
+        found = match_window(process, title, self.title_rules, window_class, self.seller_accounts())
+        if found is None or not found.is_chat_window:
+            return
+        if found.seller:
+            self.sellers_seen.add(found.seller)
+        if not found.buyer:
             return
         if window is not None:
-            self.windows[found.nick] = window
-        self.new_conversation(found.nick, "window", found.platform)
+            self.windows[found.buyer] = window
+        self.new_conversation(found.buyer, "window", found.platform)
+
+    def seller_accounts(self) -> frozenset[str]:
+        """The setting `seller_accounts` and the accounts chat-window titles named: never buyers."""
+        return parse_accounts(self._settings.get("seller_accounts")) | self.sellers_seen
 
     def _require_active(self) -> str:
         if self.active not in self.board.conversations:

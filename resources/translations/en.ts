@@ -692,7 +692,7 @@ still to do: {1}</translation>
 <context>
     <name>ConversationsController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/conversations_controller.py" line="+190"/>
+        <location filename="../../desktop_assistant/ui/conversations_controller.py" line="+203"/>
         <source>没有等待回复的会话</source>
         <translation>No chat is waiting for a reply</translation>
     </message>
@@ -1727,9 +1727,9 @@ still to do: {1}</translation>
         <translation>{{{field}}} in the message is not an item of the list</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/conversation_titles.py" line="+19"/>
-        <source>第 {line} 行: 规则应为「平台 | 程序 | 标题正则」</source>
-        <translation>Line {line}: a rule is “platform | program | title pattern”</translation>
+        <location filename="../../desktop_assistant/domain/conversation_titles.py" line="+28"/>
+        <source>第 {line} 行: 规则应为「平台 | 程序 | [选项 | …] 标题正则」</source>
+        <translation>Line {line}: a rule is “platform | program | [options | …] title pattern”</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1740,6 +1740,21 @@ still to do: {1}</translation>
         <location line="+1"/>
         <source>第 {line} 行: 标题正则需要一个分组 (?P&lt;nick&gt;…) 表示买家昵称</source>
         <translation>Line {line}: the title pattern needs a group (?P&lt;nick&gt;…) for the buyer&apos;s nick</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {line} 行: 「买家」「聊天」「非聊天」只能选一个</source>
+        <translation>Line {line}: choose only one of 买家 (buyer), 聊天 (chat), 非聊天 (not-chat)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {line} 行: 标题正则有买家分组 (?P&lt;nick&gt;…), 但规则没有写「买家」</source>
+        <translation>Line {line}: the title pattern has a buyer group (?P&lt;nick&gt;…) but the rule does not say 买家 (buyer)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>第 {line} 行: 窗口类正则有误: {reason}</source>
+        <translation>Line {line}: the window class pattern is wrong: {reason}</translation>
     </message>
     <message>
         <location filename="../../desktop_assistant/domain/conversations.py" line="+25"/>
@@ -2630,8 +2645,8 @@ still to do: {1}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>从聊天窗口标题识别买家 (每行: 平台 | 程序 | 标题正则)</source>
-        <translation>Buyer from the chat window title (one per line: platform | program | title pattern)</translation>
+        <source>识别聊天窗口 (每行: 平台 | 程序 | [类=窗口类 | 买家/聊天/非聊天 |] 标题正则)</source>
+        <translation>Recognise chat windows (per line: platform | program | [类=window class | 买家/聊天/非聊天 |] title pattern)</translation>
     </message>
     <message>
         <location line="+2"/>
