@@ -23,4 +23,10 @@ READING_TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "第 {line} 行: 窗口类正则有误: {reason}": "Line {line}: the window class pattern is wrong: {reason}",
     "识别聊天窗口 (每行: 平台 | 程序 | [类=窗口类 | 买家/聊天/非聊天 |] 标题正则)":
         "Recognise chat windows (per line: platform | program | [类=window class | 买家/聊天/非聊天 |] title pattern)",
+    # the status strip (ui/status_strip.py)
+    ("StatusStrip", "界面元素"): "UI tree",
+    ("StatusStrip", "屏幕识别"): "screen",
+    ("StatusStrip", "手动"): "manual",
+    "读取: {0} · {1}": "Reading: {0} \u00b7 {1}",
+    "读取: {0}": "Reading: {0}",
 }

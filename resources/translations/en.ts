@@ -3030,7 +3030,7 @@ still to do: {1}</translation>
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../desktop_assistant/ui/status_strip.py" line="+38"/>
+        <location filename="../../desktop_assistant/ui/status_strip.py" line="+44"/>
         <source>当前会话: {0}</source>
         <translation>Current conversation: {0}</translation>
     </message>
@@ -3040,7 +3040,32 @@ still to do: {1}</translation>
         <translation>None</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+27"/>
+        <source>界面元素</source>
+        <translation>UI tree</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>屏幕识别</source>
+        <translation>screen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>手动</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>读取: {0} · {1}</source>
+        <translation>Reading: {0} · {1}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>读取: {0}</source>
+        <translation>Reading: {0}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>快捷键: 已启用</source>
         <translation>Hotkeys: on</translation>
     </message>
