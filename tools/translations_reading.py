@@ -29,4 +29,10 @@ READING_TRANSLATIONS: dict[str | tuple[str, str], str] = {
     ("StatusStrip", "手动"): "manual",
     "读取: {0} · {1}": "Reading: {0} \u00b7 {1}",
     "读取: {0}": "Reading: {0}",
+    # the 统计 tab's source filter (ui/stats_tab.py)
+    "全部来源": "All sources",
+    "界面元素读取": "Read from the UI tree",
+    "屏幕识别读取": "Read from the screen",
+    ("StatsTab", "手动"): "Manual",
+    "只统计由这种方式发现买家消息的轮次": "Count only the rounds whose buyer message was found this way",
 }

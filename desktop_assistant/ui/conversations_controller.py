@@ -1,6 +1,6 @@
-"""Wires conversations to the panel: events from hotkeys, buttons, pastes and the chat window in front;
-one tick a second repaints every timer, raises alerts once per level and round, and counts down the
-待答问题. Every event is stored before the board takes it."""
+"""Wires conversations to the panel: events from the readers of the IM client (DESIGN 3.7), hotkeys,
+buttons, pastes and the chat window in front; one tick a second repaints every timer, raises alerts once
+per level and round, and counts down the 待答问题. Every event is stored before the board takes it."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from desktop_assistant.domain.buyers import valid_nick
 from desktop_assistant.domain.clock import Clock
 from desktop_assistant.domain.conversation_titles import (
-    TitleRuleError, match_window, parse_accounts, parse_title_rules,
+    TitleRuleError, is_own_account, match_window, parse_accounts, parse_title_rules,
 )
 from desktop_assistant.domain.conversations import (
     BUYER_WROTE, CLOSED, MSG_NO_CONVERSATION, OPENED, REPLIED, ConversationError, Entry, Event, Level, TimerRules,
@@ -21,6 +21,7 @@ from desktop_assistant.domain.conversations import (
 )
 from desktop_assistant.domain.messages import UserError
 from desktop_assistant.domain.questions import MSG_NO_ANSWER, ConversationRepository, Question, valid_text
+from desktop_assistant.domain.reading import ACTIVE_BUYER, AGENT_MESSAGE, BUYER_MESSAGE, UNREAD_BADGE, ReaderEvent
 from desktop_assistant.domain.settings import SettingsAccess
 from desktop_assistant.ui.conversations_tab import ConversationsTab
 
@@ -60,6 +61,7 @@ class ConversationsController(QObject):
         self.active = ""
         self.windows: dict[str, Any] = {}  # buyer -> the chat window last seen for them (for "jump")
         self.sellers_seen: set[str] = set()  # seller accounts read from chat-window titles
+        self._phrase_unseen: set[str] = set()  # buyers whose last reply was a paste no reader has seen yet
         self._alerted_questions: set[int] = set()
         # Read when they change, and once a minute so answered ones leave the list in time: not every tick.
         self._questions: list[Question] = []
@@ -110,9 +112,9 @@ class ConversationsController(QObject):
     def _agent(self) -> str:
         return self._settings.get("agent_id") or self._settings.get("agent_name")
 
-    def _record(self, nick: str, kind: str, source: str, platform: str = "") -> None:
+    def _record(self, nick: str, kind: str, source: str, platform: str = "", at: dt.datetime | None = None) -> None:
         """Stored first: the board only takes what the database kept."""
-        event = Event(self._clock.now(), nick, kind, platform, self._agent(), source)
+        event = Event(at or self._clock.now(), nick, kind, platform, self._agent(), source)
         self._repository.record(event)
         self.board.apply(event)
         if kind == CLOSED:  # a closed chat's window is not jumped to; the map stays as small as the list
@@ -180,7 +182,58 @@ class ConversationsController(QObject):
         """Anything pasted into the chat (a phrase, a confirmation, an answer) is the agent's reply."""
         if self.active in self.board.conversations:
             self._record(self.active, REPLIED, "phrase" if isinstance(tag, int) else "paste")
+            self._phrase_unseen.add(self.active)
             self.refresh()
+
+    # --- what the readers of the IM client saw (os_integration/readers/hub.py) ------------------
+    def reader_event(self, event: ReaderEvent) -> None:
+        """ACTIVE_BUYER makes that conversation active (a new one opens without a round: switching to a
+        chat is not a message); BUYER_MESSAGE and UNREAD_BADGE start the buyer's round at the event's time
+        (the active conversation stays); AGENT_MESSAGE ends the open round. The hub already confirmed the
+        nick (read twice) and dropped message text unless question capture is on; nothing here stores text."""
+        nick = event.buyer.strip()
+        if not nick or len(nick) > 64 or "\n" in nick:
+            return
+        if is_own_account(nick, self.seller_accounts()):
+            log.info("reader: %s is the seller's own account, not a buyer", nick)
+            return
+        if event.kind == ACTIVE_BUYER:
+            if nick not in self.board.conversations:
+                self.board.open(nick, event.platform, event.at)
+            self.set_active(nick)
+        elif event.kind in (BUYER_MESSAGE, UNREAD_BADGE):
+            self._buyer_message(nick, event)
+        elif event.kind == AGENT_MESSAGE:
+            self._agent_message(nick, event)
+
+    def _buyer_message(self, nick: str, event: ReaderEvent) -> None:
+        conversation = self.board.conversations.get(nick)
+        now = self._clock.now()
+        at = min(event.at, now)
+        if conversation is not None:
+            if conversation.waiting_since is not None and event.kind == UNREAD_BADGE:
+                return  # the round is open already: a badge is no new message to count
+            if conversation.last_reply_at is not None and at < conversation.last_reply_at:
+                # Printed before the last reply (a bubble read again, or a time printed to the minute):
+                # a round never starts before the reply that ended the last one.
+                at = min(conversation.last_reply_at, now)
+        self._phrase_unseen.discard(nick)
+        self._record(nick, BUYER_WROTE, event.source, event.platform, at)
+        self.refresh()
+
+    def _agent_message(self, nick: str, event: ReaderEvent) -> None:
+        conversation = self.board.conversations.get(nick)
+        if conversation is None:
+            return  # a reply to nobody we track
+        if conversation.waiting_since is None and nick in self._phrase_unseen:
+            self._phrase_unseen.discard(nick)
+            return  # the bubble of the phrase just pasted: that reply is recorded already
+        self._phrase_unseen.discard(nick)
+        at = min(event.at, self._clock.now())
+        if conversation.waiting_since is not None:
+            at = max(at, conversation.waiting_since)
+        self._record(nick, REPLIED, event.source, event.platform, at)
+        self.refresh()
 
     def close_active(self) -> None:
         nick = self._require_active()

@@ -127,12 +127,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+376"/>
+        <location filename="../../desktop_assistant/app.py" line="+394"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>数据库可能已损坏</source>
         <translation>The database may be damaged</translation>
     </message>
@@ -692,7 +692,7 @@ still to do: {1}</translation>
 <context>
     <name>ConversationsController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/conversations_controller.py" line="+203"/>
+        <location filename="../../desktop_assistant/ui/conversations_controller.py" line="+256"/>
         <source>没有等待回复的会话</source>
         <translation>No chat is waiting for a reply</translation>
     </message>
@@ -1757,7 +1757,7 @@ still to do: {1}</translation>
         <translation>Line {line}: the window class pattern is wrong: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/conversations.py" line="+25"/>
+        <location filename="../../desktop_assistant/domain/conversations.py" line="+26"/>
         <source>先选一个会话</source>
         <translation>Choose a chat first</translation>
     </message>
@@ -2971,23 +2971,23 @@ still to do: {1}</translation>
         <translation>Answers/questions</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+94"/>
         <source>统计</source>
         <translation>Stats</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+87"/>
+        <location line="-76"/>
+        <location line="+94"/>
         <source>(未分配)</source>
         <translation>(unassigned)</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-95"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+173"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
@@ -3000,6 +3000,31 @@ still to do: {1}</translation>
         <location line="+1"/>
         <source>全部客服</source>
         <translation>All agents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全部来源</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>界面元素读取</source>
+        <translation>Read from the UI tree</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>屏幕识别读取</source>
+        <translation>Read from the screen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>手动</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>只统计由这种方式发现买家消息的轮次</source>
+        <translation>Count only the rounds whose buyer message was found this way</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -290,7 +290,8 @@ def test_kpi_on_the_exported_log_gives_the_numbers_of_the_stats_tab(app, clock, 
     app.panel.tabs.setCurrentWidget(app.stats.tab)
     log = tmp_path / "log.csv"
     assert app.stats.export_log(log)
-    assert log.read_bytes().decode("utf-8-sig").splitlines()[0] == "time,buyer,sender,agent"
+    lines = log.read_bytes().decode("utf-8-sig").splitlines()
+    assert lines[0] == "time,buyer,sender,agent,source" and lines[1].endswith(",manual")
     result = run_cli("--basedir", str(tmp_path / "cli"), "kpi", str(log), "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == app.stats.stats.figures
