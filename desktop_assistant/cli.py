@@ -87,11 +87,14 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true")
 
     from desktop_assistant import cli_address, cli_buyers, cli_kpi, cli_notes  # argparse only; work on use
+    from desktop_assistant import cli_conversations, cli_reader
 
     cli_address.add_parsers(sub, common, _Parser)
     cli_kpi.add_parsers(sub, common, _Parser)
     cli_notes.add_parsers(sub, common, _Parser)
     cli_buyers.add_parsers(sub, common, _Parser)
+    cli_conversations.add_parsers(sub, common, _Parser)
+    cli_reader.add_parsers(sub, common, _Parser)
     return parser
 
 
@@ -306,6 +309,10 @@ def _run_in(paths: Paths, args: argparse.Namespace) -> int:
                     "kpi": lambda a, p: cli_kpi.run_kpi(a, p, UsageError),
                     "screen": lambda a, p: cli_buyers.run_screen(a, p, UsageError),
                     "blacklist": lambda a, p: cli_buyers.run_blacklist(a, p, UsageError)}
+        from desktop_assistant import cli_conversations, cli_reader
+
+        commands["conversations"] = lambda a, p: cli_conversations.run_conversations(a, p, UsageError)
+        commands["reader"] = lambda a, p: cli_reader.run_reader(a, p, UsageError)
         return commands[args.command](args, paths)
     except CorruptDatabaseError as exc:
         print(f"{PROG}: 数据库文件已损坏 ({exc.reason}); 用 `db restore` 从备份恢复", file=sys.stderr)

@@ -57,6 +57,10 @@ class Foreground(ABC):
     def self_elevated(self) -> bool:
         return False
 
+    def windows(self) -> list[WindowRef]:
+        """The top-level windows a person could switch to (`reader probe`); empty where not known."""
+        return []
+
 
 class NoForeground(Foreground):
     """Platforms without an implementation (macOS for now): insert into whatever has focus."""
@@ -228,6 +232,28 @@ class X11Foreground(Foreground):
                 return int(client.value[0])
         return 0
 
+    def windows(self) -> list[WindowRef]:
+        """EWMH `_NET_CLIENT_LIST`, else the root's children (their clients inside any frame); windows
+        that vanish meanwhile are left out."""
+        from Xlib import X, error
+
+        root = self._x.root
+        try:
+            clients = root.get_full_property(self._x.atom("_NET_CLIENT_LIST"), X.AnyPropertyType)
+            if clients is not None and len(clients.value):
+                ids = [int(wid) for wid in clients.value]
+            else:
+                ids = []
+                for child in root.query_tree().children:
+                    try:
+                        if child.get_attributes().map_state == X.IsViewable:
+                            ids.append(self._client_of(child.id) or child.id)
+                    except error.XError:
+                        continue
+        except error.XError:
+            return []
+        return [ref for ref in map(self.describe, ids) if ref is not None]
+
     def exists(self, ref: WindowRef) -> bool:
         from Xlib import error
 
@@ -280,6 +306,9 @@ class WindowsForeground(Foreground):
 
     def exists(self, ref: WindowRef) -> bool:
         return self._api.is_window(ref.id)
+
+    def windows(self) -> list[WindowRef]:
+        return [self.describe(hwnd) for hwnd in self._api.top_level_windows()]
 
     def self_elevated(self) -> bool:
         if self._self_elevated is None:

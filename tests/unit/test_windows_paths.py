@@ -57,6 +57,9 @@ class FakeWin32:
     def window_title(self, hwnd: int) -> str:
         return self.windows[hwnd][2]
 
+    def top_level_windows(self) -> list[int]:
+        return list(self.windows)
+
     def window_class(self, hwnd: int) -> str:
         return "Qt5152QWindowIcon" if self.images.get(self.windows[hwnd][1], "").endswith("AliWorkbench.exe") else "Notepad"
 
@@ -140,6 +143,11 @@ def test_a_qianniu_chat_window_on_windows_names_its_seller_never_a_buyer(api) ->
     api.windows[0x1001] = (IM_THREAD, 4000, "倪好数码:小柒-千牛工作台")  # the workbench home: no chat
     ref = WindowsForeground(api).active()
     assert match_window(ref.process, ref.title, window_class=ref.window_class).is_chat_window is False
+
+
+def test_top_level_windows_for_reader_probe(api) -> None:
+    assert [(w.process, w.window_class) for w in WindowsForeground(api).windows()] == [
+        ("AliWorkbench.exe", "Qt5152QWindowIcon"), ("notepad.exe", "Notepad"), ("AliWorkbench.exe", "Qt5152QWindowIcon")]
 
 
 def test_unknown_elevation_stays_unknown(api) -> None:

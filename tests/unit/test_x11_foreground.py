@@ -13,7 +13,7 @@ from desktop_assistant.os_integration.foreground import X11Foreground, _resource
 
 ROOT = 1
 ATOMS = {"_NET_SUPPORTING_WM_CHECK": 100, "_NET_SUPPORTED": 101, "_NET_ACTIVE_WINDOW": 102, "_NET_WM_NAME": 103,
-         "UTF8_STRING": 104, "_NET_WM_PID": 105, "WM_STATE": 106}
+         "UTF8_STRING": 104, "_NET_WM_PID": 105, "WM_STATE": 106, "_NET_CLIENT_LIST": 107}
 
 
 def x_error(kind: type[error.XError]) -> error.XError:
@@ -151,3 +151,17 @@ def test_net_active_window_naming_a_vanished_window_is_no_window(display) -> Non
     assert X11Foreground(FakeConnection(display)).active().title == "倪好数码:小柒-接待中心"
     with_ewmh(display, 0)  # the desktop has focus
     assert X11Foreground(FakeConnection(display)).active() is None
+
+
+def test_top_level_windows_from_the_client_list_or_the_root_children(display) -> None:
+    display.add(20)  # a frame without WM_STATE, its client inside
+    chat_window(display, 21, parent=20)
+    display.add(30, props={ATOMS["_NET_WM_NAME"]: "记事本".encode()})
+    foreground = X11Foreground(FakeConnection(display))
+    assert [(w.id, w.title) for w in foreground.windows()] == [(21, "倪好数码:小柒-接待中心"), (30, "记事本")]
+
+
+def test_the_client_list_skips_windows_that_vanished(display) -> None:
+    chat_window(display, 21)
+    display.tree[ROOT]["props"][ATOMS["_NET_CLIENT_LIST"]] = [21, 99]  # 99 is gone
+    assert [w.id for w in X11Foreground(FakeConnection(display)).windows()] == [21]
