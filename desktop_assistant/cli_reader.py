@@ -86,6 +86,8 @@ def _probe(settings: Any, rules: tuple, as_json: bool) -> int:
         reader.close()
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
+    elif not report:
+        print("没有可列出的窗口 (没有图形桌面, 或此平台不支持)")
     else:
         for entry in report:
             print(_line(entry))

@@ -89,3 +89,10 @@ def test_calibrate_refuses_an_unknown_client_and_bad_regions(tmp_path) -> None:
     assert "X,Y,W,H" in bad.stderr
     assert_one_line_error(run_cli("--basedir", base, "reader", "calibrate", "千牛", "--list", "1,2,3,4"))
     assert ok(run_cli("--basedir", base, "config", "get", "reader.regions")).strip() == ""
+
+
+def test_probe_without_a_desktop_says_so(tmp_path) -> None:
+    env = {"DISPLAY": ""}  # no X server: nothing to list (Windows lists with EnumWindows)
+    assert ok(run_cli("--basedir", str(tmp_path), "reader", "probe", env=env)).strip() == \
+        "没有可列出的窗口 (没有图形桌面, 或此平台不支持)"
+    assert json.loads(ok(run_cli("--basedir", str(tmp_path), "reader", "probe", "--json", env=env))) == []
