@@ -21,7 +21,8 @@ from desktop_assistant.domain.conversations import (
 )
 from desktop_assistant.domain.messages import UserError
 from desktop_assistant.domain.questions import MSG_NO_ANSWER, ConversationRepository, Question, valid_text
-from desktop_assistant.domain.reading import ACTIVE_BUYER, AGENT_MESSAGE, BUYER_MESSAGE, UNREAD_BADGE, ReaderEvent
+from desktop_assistant.domain.reader_rounds import ACTIVATE, ReaderRounds
+from desktop_assistant.domain.reading import ReaderEvent
 from desktop_assistant.domain.settings import SettingsAccess
 from desktop_assistant.ui.conversations_tab import ConversationsTab
 
@@ -56,12 +57,12 @@ class ConversationsController(QObject):
         self.rules = TimerRules.from_settings(settings.all())
         self.title_rules = self._title_rules(settings.get("conversation.title_rules"))
         now = clock.now()
-        self.board = replay(repository.events_between(now - REPLAY_SPAN, now + dt.timedelta(seconds=1)),
-                            self.rules, now)
+        recent = repository.events_between(now - REPLAY_SPAN, now + dt.timedelta(seconds=1))
+        self.board = replay(recent, self.rules, now)
+        self.reader_rounds = ReaderRounds(recent)
         self.active = ""
         self.windows: dict[str, Any] = {}  # buyer -> the chat window last seen for them (for "jump")
         self.sellers_seen: set[str] = set()  # seller accounts read from chat-window titles
-        self._phrase_unseen: set[str] = set()  # buyers whose last reply was a paste no reader has seen yet
         self._alerted_questions: set[int] = set()
         # Read when they change, and once a minute so answered ones leave the list in time: not every tick.
         self._questions: list[Question] = []
@@ -117,6 +118,7 @@ class ConversationsController(QObject):
         event = Event(at or self._clock.now(), nick, kind, platform, self._agent(), source)
         self._repository.record(event)
         self.board.apply(event)
+        self.reader_rounds.recorded(event)
         if kind == CLOSED:  # a closed chat's window is not jumped to; the map stays as small as the list
             self.windows.pop(nick, None)
         log.info("conversation %s: %s (%s)", nick, kind, source)
@@ -182,57 +184,29 @@ class ConversationsController(QObject):
         """Anything pasted into the chat (a phrase, a confirmation, an answer) is the agent's reply."""
         if self.active in self.board.conversations:
             self._record(self.active, REPLIED, "phrase" if isinstance(tag, int) else "paste")
-            self._phrase_unseen.add(self.active)
+            self.reader_rounds.pasted(self.active)
             self.refresh()
 
     # --- what the readers of the IM client saw (os_integration/readers/hub.py) ------------------
     def reader_event(self, event: ReaderEvent) -> None:
-        """ACTIVE_BUYER makes that conversation active (a new one opens without a round: switching to a
-        chat is not a message); BUYER_MESSAGE and UNREAD_BADGE start the buyer's round at the event's time
-        (the active conversation stays); AGENT_MESSAGE ends the open round. The hub already confirmed the
-        nick (read twice) and dropped message text unless question capture is on; nothing here stores text."""
+        """The rules are domain/reader_rounds.py's. The hub already confirmed the nick (read twice) and
+        dropped message text unless question capture is on; nothing here stores text. The seller's own
+        accounts are never buyers."""
         nick = event.buyer.strip()
         if not nick or len(nick) > 64 or "\n" in nick:
             return
         if is_own_account(nick, self.seller_accounts()):
             log.info("reader: %s is the seller's own account, not a buyer", nick)
             return
-        if event.kind == ACTIVE_BUYER:
+        decision = self.reader_rounds.decide(self.board, event, self._clock.now())
+        if decision is None:
+            return
+        if decision.kind == ACTIVATE:
             if nick not in self.board.conversations:
-                self.board.open(nick, event.platform, event.at)
+                self.board.open(nick, event.platform, decision.at)
             self.set_active(nick)
-        elif event.kind in (BUYER_MESSAGE, UNREAD_BADGE):
-            self._buyer_message(nick, event)
-        elif event.kind == AGENT_MESSAGE:
-            self._agent_message(nick, event)
-
-    def _buyer_message(self, nick: str, event: ReaderEvent) -> None:
-        conversation = self.board.conversations.get(nick)
-        now = self._clock.now()
-        at = min(event.at, now)
-        if conversation is not None:
-            if conversation.waiting_since is not None and event.kind == UNREAD_BADGE:
-                return  # the round is open already: a badge is no new message to count
-            if conversation.last_reply_at is not None and at < conversation.last_reply_at:
-                # Printed before the last reply (a bubble read again, or a time printed to the minute):
-                # a round never starts before the reply that ended the last one.
-                at = min(conversation.last_reply_at, now)
-        self._phrase_unseen.discard(nick)
-        self._record(nick, BUYER_WROTE, event.source, event.platform, at)
-        self.refresh()
-
-    def _agent_message(self, nick: str, event: ReaderEvent) -> None:
-        conversation = self.board.conversations.get(nick)
-        if conversation is None:
-            return  # a reply to nobody we track
-        if conversation.waiting_since is None and nick in self._phrase_unseen:
-            self._phrase_unseen.discard(nick)
-            return  # the bubble of the phrase just pasted: that reply is recorded already
-        self._phrase_unseen.discard(nick)
-        at = min(event.at, self._clock.now())
-        if conversation.waiting_since is not None:
-            at = max(at, conversation.waiting_since)
-        self._record(nick, REPLIED, event.source, event.platform, at)
+            return
+        self._record(nick, decision.kind, event.source, event.platform, decision.at)
         self.refresh()
 
     def close_active(self) -> None:
