@@ -46,6 +46,8 @@ if TYPE_CHECKING:
     from desktop_assistant.ui.buyers_controller import BuyersController
     from desktop_assistant.ui.check_controller import CheckController
     from desktop_assistant.ui.conversations_controller import ConversationsController
+    from desktop_assistant.os_integration.readers.base import Reader
+    from desktop_assistant.os_integration.readers.hub import ReaderHub
     from desktop_assistant.ui.notes_controller import NotesController
     from desktop_assistant.ui.stats_controller import StatsController
 
@@ -83,6 +85,7 @@ class Application(QObject):
         self.buyers: BuyersController | None = None
         self.checks: CheckController | None = None
         self.conversations: ConversationsController | None = None
+        self.reader_hub: ReaderHub | None = None
         self.stats: StatsController | None = None
         self.session_watcher: SessionWatcher | None = None
         self.panel: PanelWindow | None = None
@@ -188,8 +191,8 @@ class Application(QObject):
         """The tabs after 短语: 会话, 备注, 待办, 核对, 买家, 统计, in an order that meets their links (once)."""
         if self._feature_steps or self.conversations is not None:
             return
-        self._feature_steps = [self._build_conversations, self._build_notes, self._build_checks,
-                               self._build_buyers, self._start_features, self._build_stats]
+        self._feature_steps = [self._build_conversations, self._build_reader_hub, self._build_notes,
+                               self._build_checks, self._build_buyers, self._start_features, self._build_stats]
 
     def build_features(self) -> None:
         """Every feature tab not built yet, now."""
@@ -207,6 +210,21 @@ class Application(QObject):
         assert self.notes is not None and self.conversations is not None
         self.notes.start()
         self.conversations.start()
+        if self.reader_hub is not None:
+            self.reader_hub.start()
+
+    def _build_reader_hub(self) -> None:
+        """The readers of the IM client (DESIGN 3.7) feed the conversations; the strip says which is live."""
+        from desktop_assistant.os_integration.readers.hub import ReaderHub
+
+        assert self.store is not None and self.panel is not None and self.conversations is not None
+        tracker = self.pipeline.tracker if self.pipeline is not None else None
+        if tracker is None:  # no foreground window on this platform: nothing to read, manual only
+            return
+        self.reader_hub = ReaderHub(tracker, _reader_factories(self.store.settings, self.paths.data_dir), self.store.settings.all(),
+                                    self.clock, parent=self)
+        self.reader_hub.event.connect(self.conversations.reader_event)
+        self.reader_hub.live_changed.connect(self.panel.status_strip.set_reader)
 
     def _build_conversations(self) -> None:
         from desktop_assistant.ui.conversations_controller import ConversationsController
@@ -405,6 +423,8 @@ class Application(QObject):
             self.buyers.apply_settings(values)
         if self.conversations is not None:
             self.conversations.apply_settings(values)
+        if self.reader_hub is not None:
+            self.reader_hub.apply_settings(values)
         if self.notes is not None:
             self.notes.notes_tab.apply_settings(values)
             self.notes.tick()  # reminder times follow the new lead and cut-off at once
@@ -459,6 +479,9 @@ class Application(QObject):
         if self.notes is not None:
             self.notes.stop()
             self.notes = None
+        if self.reader_hub is not None:
+            self.reader_hub.stop()
+            self.reader_hub = None
         if self.conversations is not None:
             self.conversations.stop()
             self.conversations = None
@@ -489,6 +512,28 @@ class Application(QObject):
         if self.store is not None:
             self.store.close()
             self.store = None
+
+
+def _reader_factories(settings: object, data_dir: Path) -> dict[str, Callable[[], Reader]]:
+    """A factory per reader source (DESIGN 3.7), each imported on first use: UI Automation needs comtypes
+    (Windows), sight its OCR models; neither may cost the start."""
+    import importlib
+    import importlib.util
+
+    from desktop_assistant.os_integration.readers.manual import ManualReader
+
+    def ui_tree() -> Reader:
+        from desktop_assistant.os_integration.readers import uia
+
+        return uia.create(settings, data_dir)  # an edited rules file in data_dir/readers wins
+
+    def lazy(module: str) -> Callable[[], Reader]:
+        return lambda: importlib.import_module(module).create_reader(settings)
+
+    factories: dict[str, Callable[[], Reader]] = {"manual": ManualReader, "ui_tree": ui_tree}
+    if importlib.util.find_spec("desktop_assistant.os_integration.readers.sight") is not None:
+        factories["sight"] = lazy("desktop_assistant.os_integration.readers.sight")
+    return factories
 
 
 # --- process-level set-up (not done by tests, which build Application directly) ----------------

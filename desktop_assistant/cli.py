@@ -87,12 +87,15 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true")
 
     from desktop_assistant import cli_address, cli_buyers, cli_kpi, cli_notes, cli_selftest  # argparse only
+    from desktop_assistant import cli_conversations, cli_reader
 
     cli_selftest.add_parsers(sub, common, _Parser)
     cli_address.add_parsers(sub, common, _Parser)
     cli_kpi.add_parsers(sub, common, _Parser)
     cli_notes.add_parsers(sub, common, _Parser)
     cli_buyers.add_parsers(sub, common, _Parser)
+    cli_conversations.add_parsers(sub, common, _Parser)
+    cli_reader.add_parsers(sub, common, _Parser)
     return parser
 
 
@@ -298,7 +301,9 @@ def _run_in(paths: Paths, args: argparse.Namespace) -> int:
 
     setup_cli_logging(paths, debug=args.debug)
     try:
-        from desktop_assistant import cli_address, cli_buyers, cli_kpi, cli_notes, cli_selftest
+        from desktop_assistant import (
+            cli_address, cli_buyers, cli_conversations, cli_kpi, cli_notes, cli_reader, cli_selftest,
+        )
 
         commands = {"config": _run_config, "db": _run_db, "phrases": _run_phrases,
                     "notes": lambda a, p: cli_notes.run_notes(a, p, UsageError),
@@ -308,6 +313,8 @@ def _run_in(paths: Paths, args: argparse.Namespace) -> int:
                     "screen": lambda a, p: cli_buyers.run_screen(a, p, UsageError),
                     "blacklist": lambda a, p: cli_buyers.run_blacklist(a, p, UsageError)}
         commands["selftest"] = lambda a, p: cli_selftest.run_selftest(a, p, UsageError)
+        commands["conversations"] = lambda a, p: cli_conversations.run_conversations(a, p, UsageError)
+        commands["reader"] = lambda a, p: cli_reader.run_reader(a, p, UsageError)
         return commands[args.command](args, paths)
     except CorruptDatabaseError as exc:
         print(f"{PROG}: 数据库文件已损坏 ({exc.reason}); 用 `db restore` 从备份恢复", file=sys.stderr)

@@ -14,4 +14,25 @@ READING_TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "保留读到的消息文字 (问题收集)": "Keep the message text read (question capture)",
     "读取间隔 (毫秒)": "Reading interval (ms)",
     "读取聊天窗口": "Reading the chat window",
+    # title rules (domain/conversation_titles.py)
+    "第 {line} 行: 规则应为「平台 | 程序 | [选项 | …] 标题正则」":
+        "Line {line}: a rule is \u201cplatform | program | [options | \u2026] title pattern\u201d",
+    "第 {line} 行: 「买家」「聊天」「非聊天」只能选一个": "Line {line}: choose only one of 买家 (buyer), 聊天 (chat), 非聊天 (not-chat)",
+    "第 {line} 行: 标题正则有买家分组 (?P<nick>…), 但规则没有写「买家」":
+        "Line {line}: the title pattern has a buyer group (?P<nick>\u2026) but the rule does not say 买家 (buyer)",
+    "第 {line} 行: 窗口类正则有误: {reason}": "Line {line}: the window class pattern is wrong: {reason}",
+    "识别聊天窗口 (每行: 平台 | 程序 | [类=窗口类 | 买家/聊天/非聊天 |] 标题正则)":
+        "Recognise chat windows (per line: platform | program | [类=window class | 买家/聊天/非聊天 |] title pattern)",
+    # the status strip (ui/status_strip.py)
+    ("StatusStrip", "界面元素"): "UI tree",
+    ("StatusStrip", "屏幕识别"): "screen",
+    ("StatusStrip", "手动"): "manual",
+    "读取: {0} · {1}": "Reading: {0} \u00b7 {1}",
+    "读取: {0}": "Reading: {0}",
+    # the 统计 tab's source filter (ui/stats_tab.py)
+    "全部来源": "All sources",
+    "界面元素读取": "Read from the UI tree",
+    "屏幕识别读取": "Read from the screen",
+    ("StatsTab", "手动"): "Manual",
+    "只统计由这种方式发现买家消息的轮次": "Count only the rounds whose buyer message was found this way",
 }

@@ -19,6 +19,7 @@ from typing import Iterable, Mapping, NamedTuple
 
 from desktop_assistant.domain.kpi import AGENT, BUYER, Message
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
+from desktop_assistant.domain.reading import MANUAL, PHRASE, SIGHT, UI_TREE
 
 OPENED, BUYER_WROTE, REPLIED, CLOSED = "opened", "buyer_wrote", "replied", "closed"
 KINDS = (OPENED, BUYER_WROTE, REPLIED, CLOSED)
@@ -79,7 +80,18 @@ class Event:
     kind: str  # one of KINDS
     platform: str = ""
     agent_id: str = ""
-    source: str = ""  # hotkey | button | phrase | window | clipboard | panel | idle
+    source: str = ""  # as stored: ui_tree | sight | phrase, or the manual path (hotkey, button, …): see event_source
+
+
+SOURCES = (UI_TREE, SIGHT, MANUAL, PHRASE)
+_AS_STORED = {UI_TREE: UI_TREE, SIGHT: SIGHT, PHRASE: PHRASE, "paste": PHRASE}  # anything else is manual
+
+
+def event_source(stored: str) -> str:
+    """The source of a stored event (DESIGN 3.7): ui_tree, sight, phrase, or manual for every path the agent
+    drives by hand (hotkey, button, clipboard, panel, window title, idle close; what older releases stored).
+    The stored value keeps that detail; this is what 统计 filters on and what exports write."""
+    return _AS_STORED.get(stored, MANUAL)
 
 
 @dataclass
@@ -89,6 +101,7 @@ class Conversation:
     opened_at: dt.datetime
     last_at: dt.datetime
     waiting_since: dt.datetime | None = None
+    last_reply_at: dt.datetime | None = None
     answered_rounds: int = 0
     last_response_s: float | None = None
     announced: Level = Level.ANSWERED  # the highest level already alerted in the open round
@@ -133,10 +146,24 @@ class Board:
         if event.kind in (OPENED, BUYER_WROTE) and conversation.waiting_since is None:
             conversation.waiting_since = event.at
             conversation.announced = Level.ANSWERED
+        elif event.kind == BUYER_WROTE and event.at < conversation.waiting_since:  # type: ignore[operator]
+            # A bubble's printed time, earlier than what started the round (a badge seen later): the
+            # round starts at the first unanswered message, as `kpi` counts it from the same events.
+            conversation.waiting_since = event.at
         elif event.kind == REPLIED and conversation.waiting_since is not None:
             conversation.last_response_s = conversation.waited_s(event.at)
             conversation.waiting_since = None
             conversation.answered_rounds += 1
+        if event.kind == REPLIED:
+            conversation.last_reply_at = max(conversation.last_reply_at or event.at, event.at)
+        return conversation
+
+    def open(self, buyer: str, platform: str, at: dt.datetime) -> Conversation:
+        """A conversation the agent switched to, with no round: switching to a chat is not a message. It
+        is not an event (nothing to count); the buyer's first message starts its round."""
+        conversation = self.conversations.get(buyer)
+        if conversation is None:
+            conversation = self.conversations[buyer] = Conversation(buyer, platform, at, at)
         return conversation
 
     def thresholds(self, conversation: Conversation) -> Thresholds:
@@ -193,18 +220,31 @@ def messages_of(events: Iterable[Event]) -> list[Message]:
 
     Every "buyer wrote" is a buyer message and every reply an agent message; opening a conversation is
     the buyer's first message when no round was open. Closing is not a message."""
-    messages: list[Message] = []
+    return [message for message, _event in message_events(events)]
+
+
+def message_events(events: Iterable[Event]) -> list[tuple[Message, Event]]:
+    """`messages_of`, each message with the event it comes from (exports write its source)."""
+    messages: list[tuple[Message, Event]] = []
     waiting: set[str] = set()
     for event in sorted(events, key=lambda e: e.at):
         if event.kind == BUYER_WROTE or (event.kind == OPENED and event.buyer not in waiting):
-            messages.append(Message(event.at, event.buyer, BUYER, event.agent_id))
+            messages.append((Message(event.at, event.buyer, BUYER, event.agent_id), event))
             waiting.add(event.buyer)
         elif event.kind == REPLIED:
-            messages.append(Message(event.at, event.buyer, AGENT, event.agent_id))
+            messages.append((Message(event.at, event.buyer, AGENT, event.agent_id), event))
             waiting.discard(event.buyer)
         elif event.kind == CLOSED:
             waiting.discard(event.buyer)
     return messages
+
+
+def of_source(events: Iterable[Event], source: str | None) -> list[Event]:
+    """The events of rounds started by `source` (None: all): buyer-side events of that source, with every
+    reply and close, whatever answered it (a round seen by sight and answered by a phrase is sight's)."""
+    if source is None:
+        return list(events)
+    return [e for e in events if e.kind in (REPLIED, CLOSED) or event_source(e.source) == source]
 
 
 def format_wait(seconds: float) -> str:

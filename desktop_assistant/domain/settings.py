@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Protocol
 
-from desktop_assistant.domain.conversation_titles import DEFAULT_RULES_TEXT, parse_title_rules
+from desktop_assistant.domain.conversation_titles import DEFAULT_RULES_TEXT, LEGACY_RULES_TEXT, parse_title_rules
 
 from desktop_assistant.domain.hotkeys import HotkeyError, normalise_hotkey
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
@@ -229,7 +229,7 @@ SCHEMA: tuple[SettingSpec, ...] = (
                 QT_TRANSLATE_NOOP("Settings", "已回复的会话闲置多久后移出列表 (分钟, 0: 不移出)"), "timers",
                 minimum=0, maximum=1440),
     SettingSpec("conversation.title_rules", "lines", DEFAULT_RULES_TEXT,
-                QT_TRANSLATE_NOOP("Settings", "从聊天窗口标题识别买家 (每行: 平台 | 程序 | 标题正则)"), "timers",
+                QT_TRANSLATE_NOOP("Settings", "识别聊天窗口 (每行: 平台 | 程序 | [类=窗口类 | 买家/聊天/非聊天 |] 标题正则)"), "timers",
                 max_length=4000, check=parse_title_rules),
     SettingSpec("seller_accounts", "lines", "", QT_TRANSLATE_NOOP("Settings", "本店客服账号 (每行一个, 永远不当作买家)"),
                 "reading", max_length=2000),
@@ -294,6 +294,8 @@ SECTIONS = {
 
 SPECS: dict[str, SettingSpec] = {spec.key: spec for spec in SCHEMA}
 DEFAULTS: dict[str, Any] = {spec.key: spec.default for spec in SCHEMA}
+# Defaults that shipped and were wrong: a stored copy the agent never edited becomes today's default.
+REPLACED_DEFAULTS: dict[str, tuple[Any, ...]] = {"conversation.title_rules": (LEGACY_RULES_TEXT,)}
 
 
 def spec_for(key: str) -> SettingSpec:

@@ -7,12 +7,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Sequence
 
-from desktop_assistant.domain.conversations import Event, messages_of
+from desktop_assistant.domain.conversations import Event, event_source, message_events, messages_of
 from desktop_assistant.domain.kpi import DEFAULT_HOURS, Round, kpis_and_rounds
 
 # Histogram bins (seconds, upper bound inclusive) named as the platform's standards read.
 BINS: tuple[tuple[str, float], ...] = (("≤10s", 10), ("≤30s", 30), ("≤60s", 60), ("≤3min", 180), ("≤10min", 600))
 UNANSWERED = "未回复"
+CHAT_LOG_HEADER = ("time", "buyer", "sender", "agent", "source")  # DESIGN 5's chat log, plus where each came from
 
 
 @dataclass(frozen=True)
@@ -73,3 +74,10 @@ def stats_for(events: Sequence[Event], period: Period, agent: str | None = None,
     if agent is not None:
         rounds = [r for r in rounds if r.agent == agent]
     return Stats(figures, histogram(rounds), per_hour(rounds), within_3min_by_day(rounds, period))
+
+
+def chat_log_rows(events: Sequence[Event]) -> list[tuple[str, str, str, str, str]]:
+    """The events as chat-log rows (DESIGN 5, times to the millisecond) with the source of each message:
+    `kpi` on them counts exactly what the 统计 tab counts from the same events."""
+    return [(m.at.isoformat(sep=" ", timespec="milliseconds"), m.buyer, m.sender, m.agent, event_source(e.source))
+            for m, e in message_events(events)]

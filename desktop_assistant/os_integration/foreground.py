@@ -28,13 +28,15 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class WindowRef:
-    """A top-level window. `elevated`: runs as administrator (Windows); None when it cannot be told."""
+    """A top-level window. `elevated`: runs as administrator (Windows); None when it cannot be told.
+    `window_class`: X11 WM_CLASS class part, Windows GetClassNameW ("" when unknown)."""
 
     id: int
     pid: int = 0
     process: str = ""
     title: str = ""
     elevated: bool | None = False
+    window_class: str = ""
 
     def same_window(self, other: WindowRef | None) -> bool:
         return other is not None and other.id == self.id
@@ -59,6 +61,10 @@ class Foreground(ABC):
         """Give the keyboard to one of our own top-level windows (the picker, the panel) when the OS
         would otherwise refuse; True once it has it. The base: nothing beyond Qt's activateWindow."""
         return False
+
+    def windows(self) -> list[WindowRef]:
+        """The top-level windows a person could switch to (`reader probe`); empty where not known."""
+        return []
 
 
 class FocusHandover:
@@ -120,6 +126,26 @@ def process_name(pid: int, proc: Path = Path("/proc")) -> str:
     return comm
 
 
+def _resource_id(value: Any) -> int:
+    """python-xlib gives a window field as a Window object, but X.NONE (the root's parent) as the int 0."""
+    if value is None:
+        return 0
+    return int(value) if isinstance(value, int) else int(value.id)
+
+
+def _wm_class(window: Any) -> str:
+    """The class part of WM_CLASS ("instance\0class\0"); the instance when there is no class part."""
+    from Xlib import X, Xatom
+
+    prop = window.get_full_property(Xatom.WM_CLASS, X.AnyPropertyType)
+    if prop is None or not prop.value:
+        return ""
+    raw = prop.value
+    text = raw.decode("latin-1") if isinstance(raw, bytes) else str(raw)
+    parts = [part for part in text.split("\0") if part]
+    return parts[-1] if parts else ""
+
+
 class X11Foreground(Foreground):
     def __init__(self, connection: X11Connection, proc: Path = Path("/proc")) -> None:
         self._x = connection
@@ -164,10 +190,11 @@ class X11Foreground(Foreground):
         current = window_id
         try:
             while True:
-                tree = display.create_resource_object("window", current).query_tree()
-                if tree.parent is None or tree.parent.id in (0, root_id):
+                parent = display.create_resource_object("window", current).query_tree().parent
+                parent_id = _resource_id(parent)
+                if parent_id in (0, root_id):
                     break
-                current = tree.parent.id
+                current = parent_id
         except error.XError:
             return 0
         if current == root_id:
@@ -209,9 +236,10 @@ class X11Foreground(Foreground):
                     raw = wm_name.value
                     title = raw.decode("latin-1") if isinstance(raw, bytes) else str(raw)
             pid = self._pid(window)
+            window_class = _wm_class(window)
         except error.XError:
             return None
-        return WindowRef(window_id, pid, process_name(pid, self._proc), title, False)
+        return WindowRef(window_id, pid, process_name(pid, self._proc), title, False, window_class)
 
     def _pid(self, window: Any) -> int:
         from Xlib import X
@@ -232,6 +260,28 @@ class X11Foreground(Foreground):
             if client.spec.mask == res.LocalClientPIDMask and client.value:
                 return int(client.value[0])
         return 0
+
+    def windows(self) -> list[WindowRef]:
+        """EWMH `_NET_CLIENT_LIST`, else the root's children (their clients inside any frame); windows
+        that vanish meanwhile are left out."""
+        from Xlib import X, error
+
+        root = self._x.root
+        try:
+            clients = root.get_full_property(self._x.atom("_NET_CLIENT_LIST"), X.AnyPropertyType)
+            if clients is not None and len(clients.value):
+                ids = [int(wid) for wid in clients.value]
+            else:
+                ids = []
+                for child in root.query_tree().children:
+                    try:
+                        if child.get_attributes().map_state == X.IsViewable:
+                            ids.append(self._client_of(child.id) or child.id)
+                    except error.XError:
+                        continue
+        except error.XError:
+            return []
+        return [ref for ref in map(self.describe, ids) if ref is not None]
 
     def exists(self, ref: WindowRef) -> bool:
         from Xlib import error
@@ -285,10 +335,14 @@ class WindowsForeground(Foreground):
         _thread, pid = self._api.window_thread_process(hwnd)
         path = self._api.process_image_name(pid) if pid else ""
         name = path.replace("/", "\\").rsplit("\\", 1)[-1]
-        return WindowRef(hwnd, pid, name, self._api.window_title(hwnd), self._api.process_elevated(pid) if pid else None)
+        return WindowRef(hwnd, pid, name, self._api.window_title(hwnd), self._api.process_elevated(pid) if pid else None,
+                         self._api.window_class(hwnd))
 
     def exists(self, ref: WindowRef) -> bool:
         return self._api.is_window(ref.id)
+
+    def windows(self) -> list[WindowRef]:
+        return [self.describe(hwnd) for hwnd in self._api.top_level_windows()]
 
     def self_elevated(self) -> bool:
         if self._self_elevated is None:

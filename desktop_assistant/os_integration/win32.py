@@ -278,3 +278,26 @@ class Win32Api:
             return buffer.value
         finally:
             self.user32.CloseDesktop(desktop)
+
+    # --- window class (the title rules tell a client's chat frame from its pop-ups by it) ------------
+    def window_class(self, hwnd: int) -> str:
+        get_class_name = self.user32.GetClassNameW
+        get_class_name.argtypes = [self._wt.HWND, self._wt.LPWSTR, ctypes.c_int]
+        get_class_name.restype = ctypes.c_int
+        buffer = ctypes.create_unicode_buffer(257)  # a class name has at most 256 characters
+        return buffer.value if get_class_name(hwnd, buffer, len(buffer)) else ""
+
+    def top_level_windows(self) -> list[int]:
+        """EnumWindows: the visible top-level windows, front to back (`reader probe`)."""
+        callback_type = ctypes.WINFUNCTYPE(ctypes.c_int, self._wt.HWND, ctypes.c_void_p)
+        self.user32.EnumWindows.argtypes = [callback_type, ctypes.c_void_p]
+        self.user32.IsWindowVisible.argtypes = [self._wt.HWND]
+        found: list[int] = []
+
+        def collect(hwnd: Any, _param: Any) -> int:
+            if hwnd and self.user32.IsWindowVisible(hwnd):
+                found.append(int(hwnd))
+            return 1  # go on
+
+        self.user32.EnumWindows(callback_type(collect), None)
+        return found

@@ -8,7 +8,7 @@ from typing import Any, Mapping
 
 import sqlite_utils
 
-from desktop_assistant.domain.settings import DEFAULTS, SettingError, spec_for, validate_change
+from desktop_assistant.domain.settings import DEFAULTS, REPLACED_DEFAULTS, SettingError, spec_for, validate_change
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +23,11 @@ class SettingsStore:
             self._db.conn.executemany(
                 "INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)",
                 [(key, json.dumps(value, ensure_ascii=False)) for key, value in DEFAULTS.items()],
+            )
+            self._db.conn.executemany(  # a default that shipped wrong, never edited: today's default
+                "UPDATE settings SET value = ? WHERE key = ? AND value = ?",
+                [(json.dumps(DEFAULTS[key], ensure_ascii=False), key, json.dumps(old, ensure_ascii=False))
+                 for key, olds in REPLACED_DEFAULTS.items() for old in olds],
             )
 
     def get(self, key: str) -> Any:

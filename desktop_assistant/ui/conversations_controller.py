@@ -1,6 +1,6 @@
-"""Wires conversations to the panel: events from hotkeys, buttons, pastes and the chat window in front;
-one tick a second repaints every timer, raises alerts once per level and round, and counts down the
-待答问题. Every event is stored before the board takes it."""
+"""Wires conversations to the panel: events from the readers of the IM client (DESIGN 3.7), hotkeys,
+buttons, pastes and the chat window in front; one tick a second repaints every timer, raises alerts once
+per level and round, and counts down the 待答问题. Every event is stored before the board takes it."""
 
 from __future__ import annotations
 
@@ -12,13 +12,17 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from desktop_assistant.domain.buyers import valid_nick
 from desktop_assistant.domain.clock import Clock
-from desktop_assistant.domain.conversation_titles import TitleRuleError, match_window, parse_title_rules
+from desktop_assistant.domain.conversation_titles import (
+    TitleRuleError, is_own_account, match_window, parse_accounts, parse_title_rules,
+)
 from desktop_assistant.domain.conversations import (
     BUYER_WROTE, CLOSED, MSG_NO_CONVERSATION, OPENED, REPLIED, ConversationError, Entry, Event, Level, TimerRules,
     format_wait, replay,
 )
 from desktop_assistant.domain.messages import UserError
 from desktop_assistant.domain.questions import MSG_NO_ANSWER, ConversationRepository, Question, valid_text
+from desktop_assistant.domain.reader_rounds import ACTIVATE, ReaderRounds
+from desktop_assistant.domain.reading import ReaderEvent
 from desktop_assistant.domain.settings import SettingsAccess
 from desktop_assistant.ui.conversations_tab import ConversationsTab
 
@@ -53,10 +57,12 @@ class ConversationsController(QObject):
         self.rules = TimerRules.from_settings(settings.all())
         self.title_rules = self._title_rules(settings.get("conversation.title_rules"))
         now = clock.now()
-        self.board = replay(repository.events_between(now - REPLAY_SPAN, now + dt.timedelta(seconds=1)),
-                            self.rules, now)
+        recent = repository.events_between(now - REPLAY_SPAN, now + dt.timedelta(seconds=1))
+        self.board = replay(recent, self.rules, now)
+        self.reader_rounds = ReaderRounds(recent)
         self.active = ""
         self.windows: dict[str, Any] = {}  # buyer -> the chat window last seen for them (for "jump")
+        self.sellers_seen: set[str] = set()  # seller accounts read from chat-window titles
         self._alerted_questions: set[int] = set()
         # Read when they change, and once a minute so answered ones leave the list in time: not every tick.
         self._questions: list[Question] = []
@@ -107,11 +113,12 @@ class ConversationsController(QObject):
     def _agent(self) -> str:
         return self._settings.get("agent_id") or self._settings.get("agent_name")
 
-    def _record(self, nick: str, kind: str, source: str, platform: str = "") -> None:
+    def _record(self, nick: str, kind: str, source: str, platform: str = "", at: dt.datetime | None = None) -> None:
         """Stored first: the board only takes what the database kept."""
-        event = Event(self._clock.now(), nick, kind, platform, self._agent(), source)
+        event = Event(at or self._clock.now(), nick, kind, platform, self._agent(), source)
         self._repository.record(event)
         self.board.apply(event)
+        self.reader_rounds.recorded(event)
         if kind == CLOSED:  # a closed chat's window is not jumped to; the map stays as small as the list
             self.windows.pop(nick, None)
         log.info("conversation %s: %s (%s)", nick, kind, source)
@@ -135,14 +142,24 @@ class ConversationsController(QObject):
         first_line = next((line for line in (text or "").splitlines() if line.strip()), "")
         return self.new_conversation(first_line, "clipboard")
 
-    def window_activated(self, process: str, title: str, window: Any = None) -> None:
-        """A window came to the front; a chat window naming a buyer makes that conversation active."""
-        found = match_window(process, title, self.title_rules)
-        if found is None:
+    def window_activated(self, process: str, title: str, window: Any = None, window_class: str = "") -> None:
+        """A window came to the front; a chat window whose title holds the buyer (by its rule) makes that
+        conversation active. A title naming the seller's account adds it to the accounts never taken as buyers."""
+        window_class = window_class or getattr(window, "window_class", "")
+        found = match_window(process, title, self.title_rules, window_class, self.seller_accounts())
+        if found is None or not found.is_chat_window:
+            return
+        if found.seller:
+            self.sellers_seen.add(found.seller)
+        if not found.buyer:
             return
         if window is not None:
-            self.windows[found.nick] = window
-        self.new_conversation(found.nick, "window", found.platform)
+            self.windows[found.buyer] = window
+        self.new_conversation(found.buyer, "window", found.platform)
+
+    def seller_accounts(self) -> frozenset[str]:
+        """The setting `seller_accounts` and the accounts chat-window titles named: never buyers."""
+        return parse_accounts(self._settings.get("seller_accounts")) | self.sellers_seen
 
     def _require_active(self) -> str:
         if self.active not in self.board.conversations:
@@ -167,7 +184,30 @@ class ConversationsController(QObject):
         """Anything pasted into the chat (a phrase, a confirmation, an answer) is the agent's reply."""
         if self.active in self.board.conversations:
             self._record(self.active, REPLIED, "phrase" if isinstance(tag, int) else "paste")
+            self.reader_rounds.pasted(self.active)
             self.refresh()
+
+    # --- what the readers of the IM client saw (os_integration/readers/hub.py) ------------------
+    def reader_event(self, event: ReaderEvent) -> None:
+        """The rules are domain/reader_rounds.py's. The hub already confirmed the nick (read twice) and
+        dropped message text unless question capture is on; nothing here stores text. The seller's own
+        accounts are never buyers."""
+        nick = event.buyer.strip()
+        if not nick or len(nick) > 64 or "\n" in nick:
+            return
+        if is_own_account(nick, self.seller_accounts()):
+            log.info("reader: %s is the seller's own account, not a buyer", nick)
+            return
+        decision = self.reader_rounds.decide(self.board, event, self._clock.now())
+        if decision is None:
+            return
+        if decision.kind == ACTIVATE:
+            if nick not in self.board.conversations:
+                self.board.open(nick, event.platform, decision.at)
+            self.set_active(nick)
+            return
+        self._record(nick, decision.kind, event.source, event.platform, decision.at)
+        self.refresh()
 
     def close_active(self) -> None:
         nick = self._require_active()

@@ -10,11 +10,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QFileDialog
 
 from desktop_assistant.domain.clock import Clock
-from desktop_assistant.domain.conversations import messages_of
+from desktop_assistant.domain.conversations import of_source
 from desktop_assistant.domain.kpi import KEYS
 from desktop_assistant.domain.messages import UserError
 from desktop_assistant.domain.questions import ConversationRepository
-from desktop_assistant.domain.stats import Period, Stats, stats_for
+from desktop_assistant.domain.stats import CHAT_LOG_HEADER, Period, Stats, chat_log_rows, stats_for
 from desktop_assistant.domain.tables import csv_bytes, xlsx_bytes
 from desktop_assistant.ui.stats_tab import HEADINGS, StatsTab, heading, table_rows
 
@@ -40,7 +40,7 @@ class StatsController(QObject):
     def refresh(self) -> Stats:
         now = self._clock.now()
         period = Period.ending_today(now, self.tab.days())
-        events = self._repository.events_between(period.start, period.end)
+        events = of_source(self._repository.events_between(period.start, period.end), self.tab.chosen_source())
         agent = self.tab.chosen_agent()
         stats = stats_for(events, period, agent)  # the table lists every agent whichever is chosen
         if agent is not None and agent not in stats.figures["agents"]:  # not on duty in this period
@@ -63,9 +63,9 @@ class StatsController(QObject):
     def export_log(self, path: Path) -> bool:
         """The period's recorded events as a chat log (DESIGN 5): `kpi` on it gives the figures shown here."""
         period = Period.ending_today(self._clock.now(), self.tab.days())
-        messages = messages_of(self._repository.events_between(period.start, period.end))
-        rows = [(m.at.isoformat(sep=" ", timespec="milliseconds"), m.buyer, m.sender, m.agent) for m in messages]
-        return self._write(path, csv_bytes(("time", "buyer", "sender", "agent"), rows), len(rows))
+        events = of_source(self._repository.events_between(period.start, period.end), self.tab.chosen_source())
+        rows = chat_log_rows(events)
+        return self._write(path, csv_bytes(CHAT_LOG_HEADER, rows), len(rows))
 
     def _write(self, path: Path, data: bytes, count: int) -> bool:
         try:

@@ -72,12 +72,16 @@ class StatsTab(QWidget):
         self.agent = QComboBox(self)
         self.agent.addItem("", None)
         self.agent.currentIndexChanged.connect(self.refresh_requested)
+        self.source = QComboBox(self)  # rounds started by one reader (DESIGN 3.7), or all
+        for data in (None, "ui_tree", "sight", "manual"):
+            self.source.addItem("", data)
+        self.source.currentIndexChanged.connect(self.refresh_requested)
         self.refresh_button = QPushButton(self)
         self.refresh_button.clicked.connect(self.refresh_requested)
         self.export_button = QPushButton(self)
         self.export_button.clicked.connect(self.export_requested)
         controls = QHBoxLayout()
-        for widget in (self.period, self.agent, self.refresh_button, self.export_button):
+        for widget in (self.period, self.agent, self.source, self.refresh_button, self.export_button):
             controls.addWidget(widget)
 
         self.table = QTableWidget(0, len(HEADINGS), self)
@@ -119,6 +123,9 @@ class StatsTab(QWidget):
 
     def chosen_agent(self) -> str | None:
         return self.agent.currentData()
+
+    def chosen_source(self) -> str | None:
+        return self.source.currentData()
 
     def set_agents(self, names: Sequence[str]) -> None:
         """Keep the agent choice when the list is rebuilt (signals held: this is not a new choice)."""
@@ -208,6 +215,9 @@ class StatsTab(QWidget):
         self.period.setItemText(0, self.tr("今天"))
         self.period.setItemText(1, self.tr("近 7 天"))
         self.agent.setItemText(0, self.tr("全部客服"))
+        for index, text in enumerate((self.tr("全部来源"), self.tr("界面元素读取"), self.tr("屏幕识别读取"), self.tr("手动"))):
+            self.source.setItemText(index, text)
+        self.source.setToolTip(self.tr("只统计由这种方式发现买家消息的轮次"))
         self.refresh_button.setText(self.tr("刷新"))
         self.export_button.setText(self.tr("导出…"))
         self.table.setHorizontalHeaderLabels([heading(text) for text in HEADINGS])

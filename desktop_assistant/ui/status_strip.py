@@ -1,4 +1,5 @@
-"""The strip at the bottom of the panel: the active conversation and whether hotkeys are live."""
+"""The strip at the bottom of the panel: the active conversation, which reader of the IM client is live
+(DESIGN 3.7) and whether hotkeys are live."""
 
 from __future__ import annotations
 
@@ -18,12 +19,17 @@ class StatusStrip(QWidget):
         self.conversation_label.setObjectName("conversation")
         self.hotkey_label = QLabel(self)
         self.hotkey_label.setObjectName("hotkeyState")
+        self._reader = ("", "", "")
+        self.reader_label = QLabel(self)
+        self.reader_label.setObjectName("readerState")
+        self.reader_label.hide()  # no chat window: nothing is read, nothing to say
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
         self._notice_timer.timeout.connect(self._end_notice)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(self.conversation_label, 1)
+        layout.addWidget(self.reader_label)
         layout.addWidget(self.hotkey_label)
         self.retranslate()
 
@@ -54,6 +60,23 @@ class StatusStrip(QWidget):
         if self.conversation_label.styleSheet() != style:  # the tick calls this every second
             self.conversation_label.setStyleSheet(style)
 
+    def set_reader(self, client: str, source: str, reason: str = "") -> None:
+        """The reader live for the chat window in use ("" source: no chat window); the tooltip says why an
+        earlier reader was passed over."""
+        self._reader = (client, source, reason)
+        self._show_reader()
+
+    def _show_reader(self) -> None:
+        client, source, reason = self._reader
+        names = {"ui_tree": self.tr("界面元素"), "sight": self.tr("屏幕识别"), "manual": self.tr("手动")}
+        if not source:
+            self.reader_label.hide()
+            return
+        name = names.get(source, source)
+        self.reader_label.setText(self.tr("读取: {0} · {1}").format(client, name) if client else self.tr("读取: {0}").format(name))
+        self.reader_label.setToolTip(reason)
+        self.reader_label.show()
+
     def set_hotkey_state(self, state: str, problem: str = "") -> None:
         self._hotkey_state = state
         self._hotkey_problem = problem
@@ -75,6 +98,7 @@ class StatusStrip(QWidget):
         }
         self.hotkey_label.setText(texts.get(self._hotkey_state, self._hotkey_state))
         self.hotkey_label.setToolTip(self._hotkey_problem)
+        self._show_reader()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -127,12 +127,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+378"/>
+        <location filename="../../desktop_assistant/app.py" line="+396"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>数据库可能已损坏</source>
         <translation>The database may be damaged</translation>
     </message>
@@ -692,7 +692,7 @@ still to do: {1}</translation>
 <context>
     <name>ConversationsController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/conversations_controller.py" line="+190"/>
+        <location filename="../../desktop_assistant/ui/conversations_controller.py" line="+230"/>
         <source>没有等待回复的会话</source>
         <translation>No chat is waiting for a reply</translation>
     </message>
@@ -1782,9 +1782,9 @@ still to do: {1}</translation>
         <translation>{{{field}}} in the message is not an item of the list</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/conversation_titles.py" line="+19"/>
-        <source>第 {line} 行: 规则应为「平台 | 程序 | 标题正则」</source>
-        <translation>Line {line}: a rule is “platform | program | title pattern”</translation>
+        <location filename="../../desktop_assistant/domain/conversation_titles.py" line="+28"/>
+        <source>第 {line} 行: 规则应为「平台 | 程序 | [选项 | …] 标题正则」</source>
+        <translation>Line {line}: a rule is “platform | program | [options | …] title pattern”</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1797,7 +1797,22 @@ still to do: {1}</translation>
         <translation>Line {line}: the title pattern needs a group (?P&lt;nick&gt;…) for the buyer&apos;s nick</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/conversations.py" line="+25"/>
+        <location line="+1"/>
+        <source>第 {line} 行: 「买家」「聊天」「非聊天」只能选一个</source>
+        <translation>Line {line}: choose only one of 买家 (buyer), 聊天 (chat), 非聊天 (not-chat)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {line} 行: 标题正则有买家分组 (?P&lt;nick&gt;…), 但规则没有写「买家」</source>
+        <translation>Line {line}: the title pattern has a buyer group (?P&lt;nick&gt;…) but the rule does not say 买家 (buyer)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>第 {line} 行: 窗口类正则有误: {reason}</source>
+        <translation>Line {line}: the window class pattern is wrong: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/domain/conversations.py" line="+26"/>
         <source>先选一个会话</source>
         <translation>Choose a chat first</translation>
     </message>
@@ -2730,8 +2745,8 @@ still to do: {1}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>从聊天窗口标题识别买家 (每行: 平台 | 程序 | 标题正则)</source>
-        <translation>Buyer from the chat window title (one per line: platform | program | title pattern)</translation>
+        <source>识别聊天窗口 (每行: 平台 | 程序 | [类=窗口类 | 买家/聊天/非聊天 |] 标题正则)</source>
+        <translation>Recognise chat windows (per line: platform | program | [类=window class | 买家/聊天/非聊天 |] title pattern)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3056,23 +3071,23 @@ still to do: {1}</translation>
         <translation>Answers/questions</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+94"/>
         <source>统计</source>
         <translation>Stats</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+87"/>
+        <location line="-76"/>
+        <location line="+94"/>
         <source>(未分配)</source>
         <translation>(unassigned)</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-95"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+173"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
@@ -3085,6 +3100,31 @@ still to do: {1}</translation>
         <location line="+1"/>
         <source>全部客服</source>
         <translation>All agents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全部来源</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>界面元素读取</source>
+        <translation>Read from the UI tree</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>屏幕识别读取</source>
+        <translation>Read from the screen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>手动</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>只统计由这种方式发现买家消息的轮次</source>
+        <translation>Count only the rounds whose buyer message was found this way</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3115,7 +3155,7 @@ still to do: {1}</translation>
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../desktop_assistant/ui/status_strip.py" line="+38"/>
+        <location filename="../../desktop_assistant/ui/status_strip.py" line="+44"/>
         <source>当前会话: {0}</source>
         <translation>Current conversation: {0}</translation>
     </message>
@@ -3125,7 +3165,32 @@ still to do: {1}</translation>
         <translation>None</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+27"/>
+        <source>界面元素</source>
+        <translation>UI tree</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>屏幕识别</source>
+        <translation>screen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>手动</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>读取: {0} · {1}</source>
+        <translation>Reading: {0} · {1}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>读取: {0}</source>
+        <translation>Reading: {0}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>快捷键: 已启用</source>
         <translation>Hotkeys: on</translation>
     </message>

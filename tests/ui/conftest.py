@@ -33,7 +33,8 @@ def store(paths: Paths, clock: FakeClock):
     opened.close()
 
 
-IM_WINDOW = WindowRef(id=7, pid=4242, process="AliWorkbench.exe", title="tb_云朵朵 - 接待中心")
+IM_WINDOW = WindowRef(id=7, pid=4242, process="AliWorkbench.exe", title="云朵家居:小美-接待中心",
+                      window_class="Qt5152QWindowIcon")
 FAST = Timing(poll_ms=2, keys_up_timeout_ms=300, focus_timeout_ms=150, focus_settle_ms=2, settle_ms=2, send_gap_ms=5)
 
 

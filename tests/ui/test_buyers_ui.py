@@ -68,19 +68,19 @@ def test_blacklist_needs_a_reason_and_records_who_and_when(app, clock):
 
 def test_a_blacklisted_buyer_is_flagged_when_their_chat_becomes_active(app, clock):
     app.store.buyers.set_list("tb_云朵朵", "black", "职业差评", "B02", clock.now())
-    app.conversations.window_activated("AliWorkbench.exe", "tb_云朵朵 - 接待中心")
+    app.conversations.window_activated("AliIM.exe", "tb_云朵朵 - 云朵家居:小美", window_class="StandardFrame")
     assert app.warned and app.warned[0][0] == "注意: 黑名单买家" and "职业差评" in app.warned[0][1]
     assert app.buyers.tab.nick_edit.text() == "tb_云朵朵" and app.buyers.tab.gauge.level == "high"
     assert "tb_云朵朵" in app.panel.status_strip.conversation_label.text()
-    app.conversations.window_activated("AliWorkbench.exe", "tb_云朵朵 - 接待中心")
+    app.conversations.window_activated("AliIM.exe", "tb_云朵朵 - 云朵家居:小美", window_class="StandardFrame")
     assert len(app.warned) == 1  # the same chat staying in front is not announced again
-    app.conversations.window_activated("AliWorkbench.exe", "小熊 - 接待中心")
-    app.conversations.window_activated("AliWorkbench.exe", "tb_云朵朵 - 接待中心")
+    app.conversations.window_activated("AliIM.exe", "小熊 - 云朵家居:小美", window_class="StandardFrame")
+    app.conversations.window_activated("AliIM.exe", "tb_云朵朵 - 云朵家居:小美", window_class="StandardFrame")
     assert len(app.warned) == 2
 
 
 def test_the_foreground_tracker_feeds_the_active_buyer(desk_app):
-    chat = WindowRef(id=9, pid=4243, process="AliIM.exe", title="小熊 - 阿里旺旺")
+    chat = WindowRef(id=9, pid=4243, process="AliIM.exe", title="小熊 - 云朵家居:小美", window_class="StandardFrame")
     other = WindowRef(id=10, pid=4244, process="notepad.exe", title="无标题 - 记事本")
     app, foreground, tracker = desk_app(other, chat, active=other.id)
     assert app.buyers.active_nick == ""
@@ -164,7 +164,7 @@ def test_blacklist_import_and_export_from_the_tab(app, tmp_path, monkeypatch):
 def test_the_chat_in_front_fills_the_buyer_placeholder(app, im_target, qtbot):
     cf3 = next(p for p in app.phrases.library.all() if p.code == "cf3")  # {买家}亲，您的订单{订单号}…
     app.notes.notes_tab.open_order("T1", "小熊")
-    app.conversations.window_activated("AliWorkbench.exe", "tb_云朵朵 - 接待中心")
+    app.conversations.window_activated("AliIM.exe", "tb_云朵朵 - 云朵家居:小美", window_class="StandardFrame")
     app.phrases.insert(cf3.id)
     qtbot.waitUntil(lambda: im_target.box != "", timeout=3000)
     assert im_target.box.startswith("tb_云朵朵亲，您的订单还在")  # not 小熊's order

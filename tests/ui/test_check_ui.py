@@ -137,5 +137,5 @@ def test_the_lists_come_from_the_settings(app):
 
 def test_the_buyer_of_the_chat_in_front_comes_over(app):
     app.checks.open_order(ORDER)
-    app.conversations.window_activated("AliWorkbench.exe", "tb_云朵朵 - 接待中心")
+    app.conversations.window_activated("AliIM.exe", "tb_云朵朵 - 云朵家居:小美", window_class="StandardFrame")
     assert app.checks.tab.buyer_edit.text() == "tb_云朵朵"

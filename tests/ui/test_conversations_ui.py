@@ -35,14 +35,14 @@ def greet_code(app) -> int:
 
 def test_a_chat_window_in_front_starts_the_timer_and_a_phrase_hotkey_ends_the_round(app, clock, backend, im_target, qtbot):
     conversations = app.conversations
-    conversations.window_activated("AliWorkbench.exe", "tb_云朵朵 - 接待中心")
+    conversations.window_activated("AliIM.exe", "tb_云朵朵 - 云朵家居:小美", window_class="StandardFrame")
     assert conversations.active == "tb_云朵朵"
     assert app.buyers.active_nick == "tb_云朵朵"  # the buyer is looked up too
     clock.advance(seconds=42)
     conversations.tick()
-    assert table_rows(conversations.tab) == [("tb_云朵朵", "千牛", "快超时", "0:42")]
+    assert table_rows(conversations.tab) == [("tb_云朵朵", "旺旺", "快超时", "0:42")]
     strip = app.panel.status_strip.conversation_label
-    assert "tb_云朵朵 (千牛) · 等待 0:42" in strip.text() and "#ef6c00" in strip.styleSheet()
+    assert "tb_云朵朵 (旺旺) · 等待 0:42" in strip.text() and "#ef6c00" in strip.styleSheet()
     assert conversations.tab.tab_title() == "会话 (1)"
 
     backend.press("ctrl+alt+1")  # the greeting hotkey: the paste is the reply
@@ -100,7 +100,7 @@ def test_new_conversation_from_the_clipboard_hotkey(app, backend, qapp):
 
 
 def test_sorted_by_urgency_and_jump_to_the_longest_waiting(desk_app, qapp, clock, backend):
-    first = WindowRef(id=9, pid=4343, process="AliWorkbench.exe", title="先来 - 接待中心")
+    first = WindowRef(id=9, pid=4343, process="AliIM.exe", title="先来 - 云朵家居:小美", window_class="StandardFrame")
     other = WindowRef(id=10, pid=4344, process="notepad.exe", title="无标题 - 记事本")
     app, foreground, tracker = desk_app(other, first, active=other.id)
     conversations = app.conversations
@@ -224,8 +224,8 @@ def test_title_rules_are_editable_in_the_settings(app):
     rules = "京东 | dd*.exe | ^(?P<nick>.+?) - 咚咚$"
     app.store.settings.set("conversation.title_rules", rules)
     app.apply_settings(app.store.settings.all())
-    app.conversations.window_activated("AliWorkbench.exe", "tb_云朵朵 - 接待中心")
-    assert app.conversations.active == ""  # the 千牛 rule is gone
+    app.conversations.window_activated("AliIM.exe", "tb_云朵朵 - 云朵家居:小美", window_class="StandardFrame")
+    assert app.conversations.active == ""  # the 旺旺 rule is gone
     app.conversations.window_activated("DD.exe", "jd_小王 - 咚咚")
     assert app.conversations.active == "jd_小王"
     assert table_rows(app.conversations.tab)[0][1] == "京东"
@@ -290,7 +290,8 @@ def test_kpi_on_the_exported_log_gives_the_numbers_of_the_stats_tab(app, clock, 
     app.panel.tabs.setCurrentWidget(app.stats.tab)
     log = tmp_path / "log.csv"
     assert app.stats.export_log(log)
-    assert log.read_bytes().decode("utf-8-sig").splitlines()[0] == "time,buyer,sender,agent"
+    lines = log.read_bytes().decode("utf-8-sig").splitlines()
+    assert lines[0] == "time,buyer,sender,agent,source" and lines[1].endswith(",manual")
     result = run_cli("--basedir", str(tmp_path / "cli"), "kpi", str(log), "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == app.stats.stats.figures
@@ -310,6 +311,22 @@ def test_english_ui(app, qtbot):
     assert app.conversations.tab.model.index(0, 2).data() == "Waiting"
 
 
+def test_a_qianniu_title_names_the_seller_who_never_becomes_a_buyer(app):
+    conversations = app.conversations
+    conversations.window_activated("AliWorkbench.exe", "倪好数码:小柒-接待中心", window_class="Qt5152QWindowIcon")
+    assert conversations.active == "" and conversations.board.conversations == {}
+    assert "倪好数码:小柒" in conversations.seller_accounts()
+    app.store.settings.set("seller_accounts", "易软坊")
+    legacy = "旺旺 | aliim* | ^(?P<nick>.+?) - (?:阿里旺旺|接待中心)$"  # an old line that names a buyer
+    app.store.settings.set("conversation.title_rules", legacy)
+    app.apply_settings(app.store.settings.all())
+    for own in ("易软坊", "倪好数码", "倪好数码:小柒"):
+        conversations.window_activated("AliIM.exe", f"{own} - 接待中心")
+    assert conversations.board.conversations == {}
+    conversations.window_activated("AliIM.exe", "tb_云朵朵 - 阿里旺旺")
+    assert conversations.active == "tb_云朵朵"
+
+
 def test_the_settings_dialog_edits_title_rules_and_names_a_bad_line(app, qtbot):
     from desktop_assistant.ui.settings_dialog import SettingsDialog
 
@@ -320,7 +337,7 @@ def test_the_settings_dialog_edits_title_rules_and_names_a_bad_line(app, qtbot):
     before = app.store.settings.get("conversation.title_rules")
     editor.setPlainText(before + "\n京东 | dd*.exe")
     dialog.save()
-    assert dialog.error_label.text() == "conversation.title_rules: 第 4 行: 规则应为「平台 | 程序 | 标题正则」"
+    assert dialog.error_label.text() == "conversation.title_rules: 第 12 行: 规则应为「平台 | 程序 | [选项 | …] 标题正则」"
     assert app.store.settings.get("conversation.title_rules") == before
     editor.setPlainText(before + "\r\n京东 | dd*.exe | ^(?P<nick>.+?) - 咚咚$\r\n")
     dialog.save()

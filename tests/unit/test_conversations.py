@@ -150,3 +150,37 @@ def test_events_become_the_messages_the_kpi_engine_counts():
 @pytest.mark.parametrize("seconds, shown", [(0, "0:00"), (42.9, "0:42"), (185, "3:05"), (3730, "1:02:10")])
 def test_format_wait(seconds, shown):
     assert format_wait(seconds) == shown
+
+
+def test_an_earlier_printed_buyer_message_moves_the_round_start_as_kpi_counts_it():
+    from desktop_assistant.domain.kpi import rounds_of
+
+    events = [ev(30, "小熊", BUYER_WROTE), ev(10, "小熊", BUYER_WROTE), ev(50, "小熊", REPLIED)]
+    board = Board()
+    for event in events:  # in the order they were taken: a badge seen at 30, the bubble printed 10
+        board.apply(event)
+    conversation = board.conversations["小熊"]
+    assert conversation.last_response_s == 40 and conversation.last_reply_at == at(50)
+    (round_,) = rounds_of(messages_of(events))
+    assert round_.response_s == 40
+
+
+def test_a_switched_to_conversation_has_no_round_and_no_event():
+    board = Board()
+    conversation = board.open("小熊", "千牛", at(0))
+    assert conversation.waiting_since is None and board.open("小熊", "", at(5)) is conversation
+
+
+def test_sources_of_stored_events_and_the_rounds_a_source_started():
+    from desktop_assistant.domain.conversations import event_source, message_events, of_source
+
+    assert [event_source(s) for s in ("ui_tree", "sight", "phrase", "paste", "hotkey", "button", "clipboard",
+                                      "panel", "window", "idle", "")] == [
+        "ui_tree", "sight", "phrase", "phrase", *["manual"] * 7]
+    events = [Event(at(0), "a", BUYER_WROTE, "", "", "sight"), Event(at(5), "a", REPLIED, "", "", "phrase"),
+              Event(at(9), "b", OPENED, "", "", "panel"), Event(at(20), "b", REPLIED, "", "", "button")]
+    assert [(m.buyer, m.sender, e.source) for m, e in message_events(events)] == [
+        ("a", "buyer", "sight"), ("a", "agent", "phrase"), ("b", "buyer", "panel"), ("b", "agent", "button")]
+    assert kpis(messages_of(of_source(events, "sight")), None)["rounds"] == 1
+    assert kpis(messages_of(of_source(events, "manual")), None)["avg_response_s"] == 11.0
+    assert of_source(events, None) == events

@@ -57,6 +57,12 @@ class FakeWin32:
     def window_title(self, hwnd: int) -> str:
         return self.windows[hwnd][2]
 
+    def top_level_windows(self) -> list[int]:
+        return list(self.windows)
+
+    def window_class(self, hwnd: int) -> str:
+        return "Qt5152QWindowIcon" if self.images.get(self.windows[hwnd][1], "").endswith("AliWorkbench.exe") else "Notepad"
+
     def is_window(self, hwnd: int) -> bool:
         return hwnd in self.windows
 
@@ -119,23 +125,29 @@ def api() -> FakeWin32:
 def test_foreground_describes_the_window_process_and_elevation(api) -> None:
     api.foreground = 0x1001
     ref = WindowsForeground(api).active()
-    assert ref == WindowRef(0x1001, 4000, "AliWorkbench.exe", "千牛工作台 - 接待中心", False)
+    assert ref == WindowRef(0x1001, 4000, "AliWorkbench.exe", "千牛工作台 - 接待中心", False, "Qt5152QWindowIcon")
     api.foreground = 0x3003
     assert WindowsForeground(api).active().elevated is True
     api.foreground = 0
     assert WindowsForeground(api).active() is None
 
 
-def test_a_qianniu_chat_window_on_windows_names_its_buyer(api) -> None:
-    """The full path on Windows: user32 window -> process image name -> the default 千牛 title rule."""
+def test_a_qianniu_chat_window_on_windows_names_its_seller_never_a_buyer(api) -> None:
+    """The full path on Windows: user32 window and class -> process image name -> the default 千牛 rules."""
     from desktop_assistant.domain.conversation_titles import match_window
 
-    api.windows[0x1001] = (IM_THREAD, 4000, "tb_云朵朵 - 接待中心")
+    api.windows[0x1001] = (IM_THREAD, 4000, "倪好数码:小柒-接待中心")
     api.foreground = 0x1001
     ref = WindowsForeground(api).active()
-    assert match_window(ref.process, ref.title) == ("千牛", "tb_云朵朵")
-    api.windows[0x1001] = (IM_THREAD, 4000, "千牛工作台 - 接待中心")  # the workbench itself: nobody
-    assert match_window(ref.process, WindowsForeground(api).active().title) is None
+    assert match_window(ref.process, ref.title, window_class=ref.window_class)[:4] == ("千牛", True, "", "倪好数码:小柒")
+    api.windows[0x1001] = (IM_THREAD, 4000, "倪好数码:小柒-千牛工作台")  # the workbench home: no chat
+    ref = WindowsForeground(api).active()
+    assert match_window(ref.process, ref.title, window_class=ref.window_class).is_chat_window is False
+
+
+def test_top_level_windows_for_reader_probe(api) -> None:
+    assert [(w.process, w.window_class) for w in WindowsForeground(api).windows()] == [
+        ("AliWorkbench.exe", "Qt5152QWindowIcon"), ("notepad.exe", "Notepad"), ("AliWorkbench.exe", "Qt5152QWindowIcon")]
 
 
 def test_unknown_elevation_stays_unknown(api) -> None:

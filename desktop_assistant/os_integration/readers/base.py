@@ -4,6 +4,14 @@ A reader is polled on the GUI thread with the chat window of one client; it retu
 `ReaderEvent`s (domain/reading.py). It never clicks, types or focuses anything in the client and
 stores no image. `ReaderUnavailable` says it cannot read this window now (opaque to UIA, no
 calibration, OCR not installed ...): the hub then falls back to the next reader for that client.
+
+How the hub (readers/hub.py) takes the events:
+- ACTIVE_BUYER is the nick read now, not yet confirmed: the hub applies the read-twice rule (a poll with
+  no ACTIVE_BUYER counts as the same nick again), so a reader reports a nick when it reads a new one.
+- A BUYER_MESSAGE / AGENT_MESSAGE with an empty `buyer` belongs to the open chat: the hub gives it the
+  confirmed buyer. `text` may be filled; the hub drops it unless question capture is on.
+- A reader module offers `create_reader(settings) -> Reader` (settings: domain.settings.SettingsAccess);
+  app.py imports it only when the module exists and the reader is first needed.
 """
 
 from __future__ import annotations

@@ -1,0 +1,188 @@
+"""The reader hub (DESIGN 3.7): on the GUI thread, every `reader.interval_ms`, it takes the client window
+the agent was last in (the foreground tracker's last external window), finds its client by the title
+rules and polls that client's readers in order: the accessibility tree (`reader.ui_tree`), sight
+(`reader.sight`, only once the client's regions are calibrated), manual last. A reader that raises
+ReaderUnavailable hands over to the next one and is tried again after RETRY_AFTER.
+
+The hub owns two rules so that every reader keeps them the same way:
+- the active buyer switches only after the same nick was read twice in a row (domain NickConfirmer). A
+  poll whose events hold no ACTIVE_BUYER means "the same nick as before" (readers report only what is
+  new), so a reader that reports a nick once has it confirmed on its next poll;
+- message text is kept only when `reader.capture_questions` is on; otherwise it is dropped here, before
+  anything else sees it.
+Events without a buyer (a bubble in the open chat) get the client's confirmed buyer. With no chat
+window the hub does nothing but one comparison per tick.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from typing import Callable, Mapping
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop_assistant.domain.clock import Clock
+from desktop_assistant.domain.conversation_titles import TitleRuleError, WindowMatch, match_window, parse_title_rules
+from desktop_assistant.domain.reading import (
+    ACTIVE_BUYER, MANUAL, SIGHT, UI_TREE, NickConfirmer, ReaderEvent, RegionError, parse_regions,
+)
+from desktop_assistant.os_integration.foreground import WindowRef
+from desktop_assistant.os_integration.readers.base import Reader, ReaderUnavailable
+
+log = logging.getLogger(__name__)
+
+RETRY_AFTER = dt.timedelta(seconds=10)  # a reader that could not read is not asked again before this
+ReaderFactory = Callable[[], Reader]
+
+
+class ReaderHub(QObject):
+    event = Signal(object)  # ReaderEvent, on the GUI thread
+    live_changed = Signal(str, str, str)  # client, source (ui_tree | sight | manual; "" when idle), reason
+
+    def __init__(self, tracker: QObject, factories: Mapping[str, ReaderFactory], values: Mapping[str, object],
+                 clock: Clock, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tracker = tracker  # ForegroundTracker: only its `last_external` is read
+        self._factories = dict(factories)
+        self._clock = clock
+        self._readers: dict[str, Reader] = {}
+        self._failed: dict[tuple[str, str], tuple[dt.datetime, str]] = {}  # (source, client) -> until, reason
+        self._confirmers: dict[str, NickConfirmer] = {}
+        self._last_nick: dict[str, str] = {}  # client -> the nick read last (confirmed or not)
+        self._held: dict[str, tuple[str, list[ReaderEvent]]] = {}  # bubbles read while the nick was switching
+        self._seen: tuple | None = None  # the last window looked at and what it is (the idle fast path)
+        self._match: WindowMatch | None = None
+        self.live: tuple[str, str, str] = ("", "", "")
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.poll)
+        self.apply_settings(values)
+
+    # --- settings ----------------------------------------------------------------------------
+    def apply_settings(self, values: Mapping[str, object]) -> None:
+        try:
+            self._rules = parse_title_rules(str(values["conversation.title_rules"]))
+        except TitleRuleError as exc:  # the settings check refuses these; an old file may hold one
+            log.warning("title rules unusable, no client is read: %s", exc)
+            self._rules = ()
+        try:
+            self._calibrated = set(parse_regions(str(values["reader.regions"])))
+        except RegionError as exc:
+            log.warning("reader.regions unusable, sight reads nothing: %s", exc)
+            self._calibrated = set()
+        self._use_ui_tree = bool(values["reader.ui_tree"])
+        self._use_sight = bool(values["reader.sight"])
+        self._keep_text = bool(values["reader.capture_questions"])
+        self.timer.setInterval(int(values["reader.interval_ms"]))  # type: ignore[call-overload]
+        self._seen = None  # the rules may now say something else of the same window
+        self._failed.clear()
+
+    def start(self) -> None:
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        for reader in self._readers.values():
+            try:
+                reader.close()
+            except Exception:  # closing must not stop the others from closing
+                log.exception("closing the %s reader failed", reader.source)
+        self._readers.clear()
+
+    # --- which readers ----------------------------------------------------------------------
+    def sources_for(self, client: str) -> list[str]:
+        """The readers configured for `client`, in the order they are tried."""
+        order = []
+        if self._use_ui_tree and UI_TREE in self._factories:
+            order.append(UI_TREE)
+        if self._use_sight and SIGHT in self._factories and client in self._calibrated:
+            order.append(SIGHT)
+        order.append(MANUAL)
+        return order
+
+    def reader(self, source: str) -> Reader:
+        """The reader of `source`, built on first use (ReaderUnavailable when it cannot be built here)."""
+        if source not in self._readers:
+            self._readers[source] = self._factories[source]()
+        return self._readers[source]
+
+    def chat_window(self) -> tuple[WindowRef, WindowMatch] | None:
+        """The client window the agent was last in, when the rules say it is a chat window."""
+        window = getattr(self._tracker, "last_external", None)
+        if window is None:
+            self._seen, self._match = None, None
+            return None
+        key = (window.id, window.process, window.window_class, window.title)
+        if key != self._seen:  # the idle fast path: the same window says the same as last tick
+            self._seen = key
+            found = match_window(window.process, window.title, self._rules, window.window_class)
+            self._match = found if found is not None and found.is_chat_window else None
+        return (window, self._match) if self._match is not None else None
+
+    # --- the poll ----------------------------------------------------------------------------
+    def poll(self) -> list[ReaderEvent]:
+        found = self.chat_window()
+        if found is None:
+            self._set_live("", "", "")
+            return []
+        window, match = found
+        client = match.platform
+        now = self._clock.now()
+        reasons = []
+        for source in self.sources_for(client):
+            failed = self._failed.get((source, client))
+            if failed is not None and now < failed[0]:
+                reasons.append(failed[1])
+                continue
+            try:
+                events = self.reader(source).read(window, client, now)
+            except ReaderUnavailable as exc:
+                reason = str(exc)
+                log.info("%s reader unavailable for %s: %s", source, client, reason)
+                self._failed[(source, client)] = (now + RETRY_AFTER, reason)
+                reasons.append(reason)
+                continue
+            self._failed.pop((source, client), None)
+            self._set_live(client, source, reasons[0] if reasons else "")
+            return self._deliver(client, source, events)
+        return []  # not reached: manual always reads
+
+    def _deliver(self, client: str, source: str, events: list[ReaderEvent]) -> list[ReaderEvent]:
+        readings = [event for event in events if event.kind == ACTIVE_BUYER]
+        rest = [event for event in events if event.kind != ACTIVE_BUYER]
+        confirmer = self._confirmers.setdefault(client, NickConfirmer())
+        reading = readings[-1].buyer.strip() if readings else None  # the latest reading of this poll counts
+        if reading is None and source != MANUAL:
+            reading = self._last_nick.get(client)  # nothing new: the same nick as last poll
+        switched = []
+        if reading is not None:
+            self._last_nick[client] = reading
+            confirmed = confirmer.offer(reading)
+            if confirmed:
+                at = readings[-1].at if readings else self._clock.now()
+                switched = [ReaderEvent(ACTIVE_BUYER, confirmed, at, source, client)]
+        reading = self._last_nick.get(client, "")
+        held_nick, held = self._held.pop(client, ("", []))
+        held = held if held_nick == reading else []  # read under another nick: not this buyer's
+        if reading != confirmer.confirmed:  # switching: bubbles wait until the nick is read twice
+            self._held[client] = (reading, held + [e for e in rest if not e.buyer])
+            out = [e for e in rest if e.buyer]
+        else:
+            out = [*switched, *held, *rest]
+        delivered = []
+        for event in out:
+            event = dataclasses.replace(
+                event, platform=event.platform or client, buyer=event.buyer or confirmer.confirmed,
+                text=event.text if self._keep_text else "")
+            if not event.buyer:
+                continue  # a bubble in a chat whose buyer is not known yet: nobody to time
+            delivered.append(event)
+            self.event.emit(event)
+        return delivered
+
+    def _set_live(self, client: str, source: str, reason: str) -> None:
+        if (client, source, reason) != self.live:
+            self.live = (client, source, reason)
+            log.info("reader live: %s %s %s", client or "-", source or "-", reason)
+            self.live_changed.emit(client, source, reason)
