@@ -40,7 +40,7 @@ def run_reader(args: argparse.Namespace, paths: Paths, usage_error: Callable[[st
         except TitleRuleError as exc:
             raise usage_error(f"conversation.title_rules: {exc}") from None
         if args.action == "probe":
-            return _probe(settings, rules, args.json)
+            return _probe(settings, rules, args.json, paths)
         clients = platforms(rules)
         if args.client not in clients:
             raise usage_error(f"没有名为 {args.client!r} 的客户端; 标题规则里的平台: {', '.join(clients) or '无'}")
@@ -57,7 +57,7 @@ def run_reader(args: argparse.Namespace, paths: Paths, usage_error: Callable[[st
         store.close()
 
 
-def _probe(settings: Any, rules: tuple, as_json: bool) -> int:
+def _probe(settings: Any, rules: tuple, as_json: bool, paths: Paths) -> int:
     from desktop_assistant.domain.conversation_titles import match_window, parse_accounts
     from desktop_assistant.os_integration.foreground import pick_foreground
     from desktop_assistant.os_integration.platform_errors import PlatformUnavailable
@@ -68,7 +68,7 @@ def _probe(settings: Any, rules: tuple, as_json: bool) -> int:
         print(f"desktop-assistant: 无法列出窗口: {exc}", file=sys.stderr)
         return 1
     sellers = parse_accounts(settings.get("seller_accounts"))
-    readers = _readers(settings)
+    readers = _readers(settings, paths)
     now = dt.datetime.now()
     report = []
     for window in windows:
@@ -94,12 +94,12 @@ def _probe(settings: Any, rules: tuple, as_json: bool) -> int:
     return 0
 
 
-def _readers(settings: Any) -> dict[str, Any]:
+def _readers(settings: Any, paths: Paths) -> dict[str, Any]:
     """Every reader installed here, built as the panel builds them; one that cannot start says why."""
     from desktop_assistant.app import _reader_factories
     from desktop_assistant.os_integration.readers.base import ReaderUnavailable
 
-    factories = _reader_factories(settings)
+    factories = _reader_factories(settings, paths.data_dir)
     if len(factories) > 1:  # screen and accessibility readers run on the GUI thread of a Qt application
         from PySide6.QtWidgets import QApplication
 

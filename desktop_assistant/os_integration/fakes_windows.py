@@ -125,6 +125,7 @@ class FakeWindow:
     pid: int
     title: str
     target: object | None = None  # a FakeTarget that receives the keys delivered to this window
+    window_class: str = ""
 
 
 @dataclass
@@ -186,6 +187,13 @@ class FakeUser32:
 
     def is_window(self, hwnd: int) -> bool:
         return hwnd in self.windows
+
+    def window_class(self, hwnd: int) -> str:
+        window = self.windows.get(hwnd)
+        return window.window_class if window else ""  # GetClassNameW fails (0) for a vanished window
+
+    def top_level_windows(self) -> list[int]:
+        return list(self.windows)
 
     def is_iconic(self, hwnd: int) -> bool:
         return False
