@@ -2828,6 +2828,24 @@ still to do: {1}</translation>
     </message>
 </context>
 <context>
+    <name>SightReader</name>
+    <message>
+        <location filename="../../desktop_assistant/os_integration/readers/sight.py" line="+109"/>
+        <source>尚未校准 {client} 的识别区域</source>
+        <translation>The reading regions of {client} are not calibrated yet</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>未安装文字识别组件 (rapidocr)</source>
+        <translation>The text recognition component (rapidocr) is not installed</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>无法截取窗口画面 (窗口已关闭、最小化或小于校准区域)</source>
+        <translation>Cannot capture the window (closed, minimised or smaller than the calibrated regions)</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <location filename="../../desktop_assistant/ui/start_page.py" line="+64"/>

@@ -30,6 +30,9 @@ import os
 import sys
 import threading
 
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath
+
 TITLE = "小店:小美-接待中心"
 SELLER = "小店:小美"
 PROCESS = "AliWorkbench.exe"
@@ -59,12 +62,124 @@ def become_workbench() -> None:
     ctypes.CDLL(None).prctl(15, PROCESS.encode()[:15], 0, 0, 0)  # PR_SET_NAME keeps 15 bytes
 
 
+class Conversation:
+    def __init__(self, nick: str) -> None:
+        self.nick = nick
+        self.badge = 0
+        self.messages: list[tuple[str, str, str]] = []  # (side "buyer"/"agent", text, HH:MM:SS)
+
+
+def font(px: int, bold: bool = False) -> QFont:
+    f = QFont(FONT)
+    f.setPixelSize(px)
+    f.setBold(bold)
+    return f
+
+
+class Workbench:
+    """The state of the fake and how it is drawn (the window paints it; unit tests paint it offscreen)."""
+
+    def __init__(self) -> None:
+        self.conversations = [Conversation(nick) for nick in FIRST_BUYERS]
+        self.active = self.conversations[0]
+
+    def find(self, nick: str) -> Conversation:
+        for conversation in self.conversations:
+            if conversation.nick == nick:
+                return conversation
+        conversation = Conversation(nick)
+        self.conversations.insert(0, conversation)
+        return conversation
+
+    def buyer(self, nick: str, text: str, clock: str) -> None:
+        conversation = self.find(nick)
+        conversation.messages.append(("buyer", text, clock))
+        if conversation is not self.active:
+            conversation.badge += 1
+
+    def agent(self, text: str, clock: str) -> None:
+        self.active.messages.append(("agent", text, clock))
+
+    def switch(self, nick: str) -> None:
+        self.active = self.find(nick)
+        self.active.badge = 0
+
+    def paint(self, p: QPainter) -> None:
+        p.setRenderHint(QPainter.Antialiasing)
+        p.fillRect(QRect(*LIST_REGION), QColor(BG_LIST))
+        for index, conversation in enumerate(self.conversations):
+            self.paint_row(p, conversation, index * ROW_H)
+        p.fillRect(QRect(*HEADER_REGION), QColor("#ffffff"))
+        p.setPen(QColor("#e6e6e6"))
+        p.drawLine(LIST_W, HEADER_H - 1, WIDTH, HEADER_H - 1)
+        p.setPen(QColor("#1f1f1f"))
+        p.setFont(font(16, bold=True))
+        p.drawText(QRect(LIST_W + 20, 0, 400, HEADER_H), Qt.AlignVCenter | Qt.AlignLeft, self.active.nick)
+        p.setFont(font(12))
+        p.setPen(QColor("#8c8c8c"))
+        p.drawText(QRect(WIDTH - 180, 0, 160, HEADER_H), Qt.AlignVCenter | Qt.AlignRight, "转交  ·  更多")
+        self.paint_messages(p)
+
+    def paint_row(self, p: QPainter, conversation: Conversation, top: int) -> None:
+        if conversation is self.active:
+            p.fillRect(QRect(0, top, LIST_W, ROW_H), QColor(BG_ACTIVE_ROW))
+        p.setPen(Qt.NoPen)
+        p.setBrush(QColor("#9bb7d4"))
+        p.drawEllipse(12, top + 12, 40, 40)
+        p.setPen(QColor("#1f1f1f"))
+        p.setFont(font(14))
+        p.drawText(QRect(62, top + 10, 150, 22), Qt.AlignVCenter | Qt.AlignLeft, conversation.nick)
+        last = conversation.messages[-1][1] if conversation.messages else ""
+        p.setPen(QColor("#8c8c8c"))
+        p.setFont(font(12))
+        p.drawText(QRect(62, top + 34, 130, 20), Qt.AlignVCenter | Qt.AlignLeft,
+                   QFontMetrics(font(12)).elidedText(last, Qt.ElideRight, 130))
+        if conversation.badge:
+            text = str(conversation.badge) if conversation.badge < 100 else "99+"
+            width = max(20, QFontMetrics(font(11, True)).horizontalAdvance(text) + 10)
+            rect = QRect(LIST_W - 14 - width, top + 22, width, 20)
+            p.setPen(Qt.NoPen)
+            p.setBrush(QColor(BADGE))
+            p.drawRoundedRect(rect, 10, 10)
+            p.setPen(QColor("#ffffff"))
+            p.setFont(font(11, bold=True))
+            p.drawText(rect, Qt.AlignCenter, text)
+
+    def paint_messages(self, p: QPainter) -> None:
+        x0, y0, w, h = MESSAGES_REGION
+        p.fillRect(QRect(*MESSAGES_REGION), QColor(BG_CHAT))
+        p.save()
+        p.setClipRect(QRect(*MESSAGES_REGION))
+        metrics = QFontMetrics(font(14))
+        bottom = y0 + h - 12
+        for side, text, clock in reversed(self.active.messages):  # newest at the bottom
+            box = metrics.boundingRect(QRect(0, 0, 420, 10000), Qt.TextWordWrap, text)
+            bw, bh = box.width() + 24, box.height() + 18
+            bx = x0 + 64 if side == "buyer" else x0 + w - 64 - bw
+            by = bottom - bh
+            path = QPainterPath()
+            path.addRoundedRect(bx, by, bw, bh, 6, 6)
+            p.fillPath(path, QColor(BUYER_FILL if side == "buyer" else AGENT_FILL))
+            p.setPen(QColor("#1f1f1f"))
+            p.setFont(font(14))
+            p.drawText(QRect(bx + 12, by + 9, bw - 24, bh - 18), Qt.TextWordWrap, text)
+            p.setPen(QColor("#999999"))
+            p.setFont(font(11))
+            align = Qt.AlignLeft if side == "buyer" else Qt.AlignRight
+            p.drawText(QRect(x0 + 64, by - 20, w - 128, 16), align | Qt.AlignVCenter, clock)
+            bottom = by - 28
+            if bottom < y0:
+                break
+        p.setPen(Qt.NoPen)
+        p.setBrush(Qt.NoBrush)
+        p.restore()
+
+
 def main() -> int:
     become_workbench()
     import argparse
 
-    from PySide6.QtCore import QObject, QRect, Qt, Signal
-    from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath
+    from PySide6.QtCore import QObject, Signal
     from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
     parser = argparse.ArgumentParser()
@@ -72,111 +187,23 @@ def main() -> int:
     parser.add_argument("--y", type=int, default=40)
     args = parser.parse_args(sys.argv[1:])
     app = QApplication([PROCESS])
-
-    def font(px: int, bold: bool = False) -> QFont:
-        f = QFont(FONT)
-        f.setPixelSize(px)
-        f.setBold(bold)
-        return f
-
-    class Conversation:
-        def __init__(self, nick: str) -> None:
-            self.nick = nick
-            self.badge = 0
-            self.messages: list[tuple[str, str, str]] = []  # (side, text, HH:MM:SS)
+    scene = Workbench()
 
     class Window(QWidget):
         def __init__(self) -> None:
             super().__init__()
             self.setWindowTitle(TITLE)
             self.setFixedSize(WIDTH, HEIGHT)
-            self.conversations = [Conversation(nick) for nick in FIRST_BUYERS]
-            self.active = self.conversations[0]
             self.input = QPlainTextEdit(self)
             self.input.setGeometry(LIST_W, HEIGHT - INPUT_H, WIDTH - LIST_W, INPUT_H)
             self.input.setFont(font(14))
             self.input.setStyleSheet("QPlainTextEdit { border: none; border-top: 1px solid #dcdcdc;"
                                      " background: #ffffff; }")
 
-        def find(self, nick: str) -> Conversation:
-            for conversation in self.conversations:
-                if conversation.nick == nick:
-                    return conversation
-            conversation = Conversation(nick)
-            self.conversations.insert(0, conversation)
-            return conversation
-
         def paintEvent(self, _event) -> None:
             p = QPainter(self)
-            p.setRenderHint(QPainter.Antialiasing)
-            p.fillRect(QRect(*LIST_REGION), QColor(BG_LIST))
-            for index, conversation in enumerate(self.conversations):
-                self.paint_row(p, conversation, index * ROW_H)
-            p.fillRect(QRect(*HEADER_REGION), QColor("#ffffff"))
-            p.setPen(QColor("#e6e6e6"))
-            p.drawLine(LIST_W, HEADER_H - 1, WIDTH, HEADER_H - 1)
-            p.setPen(QColor("#1f1f1f"))
-            p.setFont(font(16, bold=True))
-            p.drawText(QRect(LIST_W + 20, 0, 400, HEADER_H), Qt.AlignVCenter | Qt.AlignLeft, self.active.nick)
-            p.setFont(font(12))
-            p.setPen(QColor("#8c8c8c"))
-            p.drawText(QRect(WIDTH - 180, 0, 160, HEADER_H), Qt.AlignVCenter | Qt.AlignRight, "转交  ·  更多")
-            self.paint_messages(p)
+            scene.paint(p)
             p.end()
-
-        def paint_row(self, p: QPainter, conversation: Conversation, top: int) -> None:
-            if conversation is self.active:
-                p.fillRect(QRect(0, top, LIST_W, ROW_H), QColor(BG_ACTIVE_ROW))
-            p.setPen(Qt.NoPen)
-            p.setBrush(QColor("#9bb7d4"))
-            p.drawEllipse(12, top + 12, 40, 40)
-            p.setPen(QColor("#1f1f1f"))
-            p.setFont(font(14))
-            p.drawText(QRect(62, top + 10, 150, 22), Qt.AlignVCenter | Qt.AlignLeft, conversation.nick)
-            last = conversation.messages[-1][1] if conversation.messages else ""
-            p.setPen(QColor("#8c8c8c"))
-            p.setFont(font(12))
-            p.drawText(QRect(62, top + 34, 130, 20), Qt.AlignVCenter | Qt.AlignLeft,
-                       QFontMetrics(font(12)).elidedText(last, Qt.ElideRight, 130))
-            if conversation.badge:
-                text = str(conversation.badge) if conversation.badge < 100 else "99+"
-                width = max(20, QFontMetrics(font(11, True)).horizontalAdvance(text) + 10)
-                rect = QRect(LIST_W - 14 - width, top + 22, width, 20)
-                p.setPen(Qt.NoPen)
-                p.setBrush(QColor(BADGE))
-                p.drawRoundedRect(rect, 10, 10)
-                p.setPen(QColor("#ffffff"))
-                p.setFont(font(11, bold=True))
-                p.drawText(rect, Qt.AlignCenter, text)
-
-        def paint_messages(self, p: QPainter) -> None:
-            x0, y0, w, h = MESSAGES_REGION
-            p.fillRect(QRect(*MESSAGES_REGION), QColor(BG_CHAT))
-            p.save()
-            p.setClipRect(QRect(*MESSAGES_REGION))
-            metrics = QFontMetrics(font(14))
-            bottom = y0 + h - 12
-            for side, text, clock in reversed(self.active.messages):  # newest at the bottom
-                box = metrics.boundingRect(QRect(0, 0, 420, 10000), Qt.TextWordWrap, text)
-                bw, bh = box.width() + 24, box.height() + 18
-                bx = x0 + 64 if side == "buyer" else x0 + w - 64 - bw
-                by = bottom - bh
-                path = QPainterPath()
-                path.addRoundedRect(bx, by, bw, bh, 6, 6)
-                p.fillPath(path, QColor(BUYER_FILL if side == "buyer" else AGENT_FILL))
-                p.setPen(QColor("#1f1f1f"))
-                p.setFont(font(14))
-                p.drawText(QRect(bx + 12, by + 9, bw - 24, bh - 18), Qt.TextWordWrap, text)
-                p.setPen(QColor("#999999"))
-                p.setFont(font(11))
-                align = Qt.AlignLeft if side == "buyer" else Qt.AlignRight
-                p.drawText(QRect(x0 + 64, by - 20, w - 128, 16), align | Qt.AlignVCenter, clock)
-                bottom = by - 28
-                if bottom < y0:
-                    break
-            p.setPen(Qt.NoPen)
-            p.setBrush(Qt.NoBrush)
-            p.restore()
 
     class Bridge(QObject):
         command = Signal(str)
@@ -192,18 +219,14 @@ def main() -> int:
         now = dt.datetime.now().strftime("%H:%M:%S")
         if verb == "buyer":
             nick, _, text = rest.partition(" ")
-            conversation = window.find(nick)
-            conversation.messages.append(("buyer", text, now))
-            if conversation is not window.active:
-                conversation.badge += 1
+            scene.buyer(nick, text, now)
         elif verb == "agent":
-            window.active.messages.append(("agent", rest, now))
+            scene.agent(rest, now)
         elif verb == "switch":
-            window.active = window.find(rest.strip())
-            window.active.badge = 0
+            scene.switch(rest.strip())
         elif verb == "badge":
             nick, _, count = rest.partition(" ")
-            window.find(nick).badge = int(count)
+            scene.find(nick).badge = int(count)
         elif verb == "move":
             x, y = (int(v) for v in rest.split())
             window.move(x, y)
