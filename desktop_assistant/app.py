@@ -162,6 +162,7 @@ class Application(QObject):
         self.pipeline.failed.connect(self._on_insert_failed)
         self._build_phrases()
         self.panel.set_available_hotkeys(tuple(self._hotkey_actions()))
+        self.panel.set_calibrator(self._calibrate_reader)
 
         self.hotkeys = HotkeyService(self._backend_factory(settings.get("hotkey.backend")), self)
         self.hotkeys.activated.connect(self._on_hotkey)
@@ -354,6 +355,30 @@ class Application(QObject):
         if chatting and order.get("buyer") not in ("", chatting):
             return {"buyer": chatting, "order_id": ""}
         return {"buyer": chatting or order.get("buyer", ""), "order_id": order.get("order_id", "")}
+
+    def _calibrate_reader(self) -> None:
+        """The sight reader's calibration overlay over the chat window the agent was last in; the client
+        is the platform of the first title rule whose process matches that window."""
+        import fnmatch
+
+        from desktop_assistant.domain.conversation_titles import TitleRuleError, parse_title_rules
+        from desktop_assistant.ui.calibration import start_calibration
+
+        assert self.store is not None and self.panel is not None and self.pipeline is not None
+        window = self.pipeline.tracker.last_external if self.pipeline.tracker is not None else None
+        client = ""
+        if window is not None:
+            try:
+                rules = parse_title_rules(self.store.settings.get("conversation.title_rules"))
+            except TitleRuleError:
+                rules = ()
+            client = next((rule.platform for rule in rules
+                           if rule.platform and fnmatch.fnmatch(window.process.lower(), rule.process)), "")
+        result = start_calibration(self.store.settings, window if client else None, client, None)
+        if isinstance(result, str):
+            self.panel.status_strip.show_notice(result)
+        else:
+            self._calibration = result  # kept alive while it is open (it deletes itself on close)
 
     def _notify(self, title: str, message: str) -> None:
         assert self.tray is not None and self.panel is not None

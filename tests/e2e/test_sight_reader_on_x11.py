@@ -96,7 +96,12 @@ def test_a_badge_on_another_row_names_that_buyer(desk):
 
 
 def test_reading_goes_on_when_the_window_moves(desk):
+    from desktop_assistant.os_integration.readers.window_area import client_area
+
+    x, y, w, h = client_area(desk.fake.window, display=desk.display)
+    assert (w, h) == (1000, 700)
     desk.fake.move(400, 250)
+    wait_for(lambda: client_area(desk.fake.window, display=desk.display)[:2] != (x, y), timeout=5)
     nick = desk.fake.first_buyers[1]
     desk.fake.buyer(nick, "发什么快递")
     desk.expect("buyer_message", buyer=nick)

@@ -220,3 +220,13 @@ def test_the_ocr_module_loads_nothing_at_import():
             "print('rapidocr' in sys.modules, 'onnxruntime' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_snapshot_tells_nick_badges_and_last_speaker(scene, ocr):
+    scene.buyer("小熊爱吃鱼2023", "在吗", "10:04:00")
+    scene.find("jd_小王").badge = 2
+    reader, _ = make_reader(scene, ocr)
+    shot = reader.snapshot(WINDOW, "千牛")
+    assert (shot.nick, shot.badges, shot.last_speaker) == ("小熊爱吃鱼2023", (("jd_小王", 2),), "buyer")
+    scene.agent("在的", "10:04:10")
+    assert reader.snapshot(WINDOW, "千牛").last_speaker == "agent"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import OrderedDict
+from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
 import numpy as np
@@ -76,6 +77,30 @@ def parse_clock(text: str, now: dt.datetime) -> dt.datetime | None:
     elif not year and at > now + dt.timedelta(minutes=1):
         at -= dt.timedelta(days=1)  # printed before midnight
     return at
+
+
+@dataclass(frozen=True)
+class SightSnapshot:
+    """What the regions show right now (for calibration and `reader probe`), without any history."""
+
+    nick: str
+    badges: tuple[tuple[str, int], ...]  # (nick, count) of rows with an unread badge
+    last_speaker: str  # "buyer", "agent" or "" (no bubble)
+
+
+def snapshot(ocr: Ocr, listing: np.ndarray, header: np.ndarray, messages: np.ndarray, buyer_left: bool = True,
+             sellers: frozenset[str] | set[str] = frozenset()) -> SightSnapshot:
+    nick = SightReader._nick(ocr.lines(header), set(sellers))
+    badges = []
+    for badge in image.find_badges(listing):
+        top = max(0, (badge.y0 + badge.y1) // 2 - ROW_REACH)
+        band = listing[top:(badge.y0 + badge.y1) // 2 + ROW_REACH]
+        row_nick, count = SightReader._row(ocr, listing, band, top, badge)
+        if row_nick and row_nick not in sellers:
+            badges.append((row_nick, count))
+    bubbles = image.find_bubbles(messages)
+    speaker = "" if not bubbles else "buyer" if bubbles[-1].left == buyer_left else "agent"
+    return SightSnapshot(nick, tuple(badges), speaker)
 
 
 class SightReader(Reader):
@@ -141,6 +166,13 @@ class SightReader(Reader):
         if account and account != window.title:
             names |= {account, account.split(":")[-1]}
         return names
+
+    def snapshot(self, window: WindowRef, client: str) -> SightSnapshot:
+        """What the calibrated regions show now; raises ReaderUnavailable like read()."""
+        regions = self._regions(client)
+        ocr = self.engine()
+        return snapshot(ocr, *(self._grab(window.id, getattr(regions, name)) for name in ("list", "header", "messages")),
+                        buyer_left=self._setting("reader.buyer_side") != "right", sellers=self._sellers(window))
 
     # --- one poll -------------------------------------------------------------------------------
     def read(self, window: WindowRef, client: str, now: dt.datetime) -> list[ReaderEvent]:
