@@ -5,7 +5,7 @@ benchmarks/reading.py.
 
 Prints JSON lines: {"event": "reader", "kind", "buyer", "count", "text", "at", "t"} for every ReaderEvent
 (t: time.monotonic() when read() returned it), {"event": "unavailable", "reason"} when the reader cannot
-read, and {"event": "ready"} once the OCR is loaded. Stops on "quit" or end of stdin.
+read, {"event": "booted", "rss_kb"} before the OCR loads and {"event": "ready", "load_s", "rss_kb"} after. Stops on "quit" or end of stdin.
 """
 
 from __future__ import annotations
@@ -16,6 +16,14 @@ import json
 import sys
 import threading
 import time
+
+
+def rss_kb() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+    except (OSError, StopIteration):
+        return 0
 
 
 def main() -> int:
@@ -45,8 +53,10 @@ def main() -> int:
     def say(**fields) -> None:
         print(json.dumps(fields, ensure_ascii=False), flush=True)
 
+    say(event="booted", rss_kb=rss_kb())  # Qt and the reader's module, no OCR yet: sight off
+    started = time.perf_counter()
     reader.engine()
-    say(event="ready")
+    say(event="ready", load_s=round(time.perf_counter() - started, 3), rss_kb=rss_kb())
     last_reason = [""]
 
     def poll() -> None:

@@ -89,6 +89,9 @@ def test_active_buyer_only_after_two_equal_readings(scene, ocr):
     scene.switch("jd_小王")
     assert reader.read(WINDOW, "千牛", NOW) == []
     assert kinds(reader.read(WINDOW, "千牛", NOW)) == [(ACTIVE_BUYER, "jd_小王")]
+    scene.switch("tb_12345678")  # Latin and digits only: a lower box than the header's CJK buttons
+    reader.read(WINDOW, "千牛", NOW)
+    assert kinds(reader.read(WINDOW, "千牛", NOW)) == [(ACTIVE_BUYER, "tb_12345678")]
 
 
 def test_on_screen_at_start_only_unanswered_buyer_messages_count_at_their_printed_time(scene, ocr):
@@ -230,3 +233,16 @@ def test_snapshot_tells_nick_badges_and_last_speaker(scene, ocr):
     assert (shot.nick, shot.badges, shot.last_speaker) == ("小熊爱吃鱼2023", (("jd_小王", 2),), "buyer")
     scene.agent("在的", "10:04:10")
     assert reader.snapshot(WINDOW, "千牛").last_speaker == "agent"
+
+
+def test_the_ocr_never_downloads(monkeypatch, qapp):
+    from rapidocr.utils import download_file
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("RapidOCR tried to download")
+
+    monkeypatch.setattr(download_file.DownloadFile, "run", classmethod(no_network))
+    engine = Ocr()
+    scene = fake.Workbench()
+    x, y, w, h = fake.HEADER_REGION
+    assert "小熊爱吃鱼2023" in [line.text for line in engine.lines(render(scene)[y:y + h, x:x + w])]

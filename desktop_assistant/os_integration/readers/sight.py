@@ -203,11 +203,12 @@ class SightReader(Reader):
 
     @staticmethod
     def _nick(lines: list[TextLine], sellers: set[str]) -> str:
-        """The header's nick: its tallest line (the nick is drawn larger than the buttons)."""
+        """The header's nick: its leftmost line (clients put the nick first and their buttons on the right;
+        a Latin nick's box is lower than CJK button text, so height cannot decide)."""
         lines = [line for line in lines if line.text not in sellers]
         if not lines:
             return ""
-        return max(lines, key=lambda line: (line.box.h, -line.box.x0)).text
+        return min(lines, key=lambda line: (line.box.x0, line.box.y0)).text
 
     def _messages(self, ocr: Ocr, img: np.ndarray, buyer: str, now: dt.datetime, event: Callable) -> None:
         bubbles = [b for b in image.find_bubbles(img)
