@@ -13,6 +13,7 @@ Commands, one per line on stdin; each is answered with one JSON line on stdout o
     agent TEXT           the agent's message in the open conversation
     switch NICK          open NICK's conversation (its badge goes)
     badge NICK N         set NICK's unread badge (0 hides it)
+    scroll N             scroll the open conversation up by N messages (0: back to the newest)
     move X Y             move the window
     input                reply {"event": "input", "text": <the input box's text>}
     clear                empty the input box
@@ -82,6 +83,7 @@ class Workbench:
     def __init__(self) -> None:
         self.conversations = [Conversation(nick) for nick in FIRST_BUYERS]
         self.active = self.conversations[0]
+        self.scrolled = 0  # messages hidden at the bottom: the agent scrolled up to read history
 
     def find(self, nick: str) -> Conversation:
         for conversation in self.conversations:
@@ -94,13 +96,18 @@ class Workbench:
     def buyer(self, nick: str, text: str, clock: str) -> None:
         conversation = self.find(nick)
         conversation.messages.append(("buyer", text, clock))
+        if conversation is self.active and self.scrolled:
+            self.scrolled += 1
         if conversation is not self.active:
             conversation.badge += 1
 
     def agent(self, text: str, clock: str) -> None:
+        if self.scrolled:
+            self.scrolled += 1  # a scrolled-up view stays where it is
         self.active.messages.append(("agent", text, clock))
 
     def switch(self, nick: str) -> None:
+        self.scrolled = 0
         self.active = self.find(nick)
         self.active.badge = 0
 
@@ -152,7 +159,8 @@ class Workbench:
         p.setClipRect(QRect(*MESSAGES_REGION))
         metrics = QFontMetrics(font(14))
         bottom = y0 + h - 12
-        for side, text, clock in reversed(self.active.messages):  # newest at the bottom
+        shown = self.active.messages[:len(self.active.messages) - self.scrolled]
+        for side, text, clock in reversed(shown):  # newest at the bottom
             box = metrics.boundingRect(QRect(0, 0, 420, 10000), Qt.TextWordWrap, text)
             bw, bh = box.width() + 24, box.height() + 18
             bx = x0 + 64 if side == "buyer" else x0 + w - 64 - bw
@@ -224,6 +232,8 @@ def main() -> int:
             scene.agent(rest, now)
         elif verb == "switch":
             scene.switch(rest.strip())
+        elif verb == "scroll":
+            scene.scrolled = int(rest)
         elif verb == "badge":
             nick, _, count = rest.partition(" ")
             scene.find(nick).badge = int(count)

@@ -40,6 +40,9 @@ class FakeWorkbench:
     def badge(self, nick: str, count: int) -> None:
         self._do(f"badge {nick} {count}")
 
+    def scroll(self, messages: int) -> None:
+        self._do(f"scroll {messages}")
+
     def move(self, x: int, y: int) -> None:
         self._do(f"move {x} {y}")
 

@@ -246,3 +246,22 @@ def test_the_ocr_never_downloads(monkeypatch, qapp):
     scene = fake.Workbench()
     x, y, w, h = fake.HEADER_REGION
     assert "小熊爱吃鱼2023" in [line.text for line in engine.lines(render(scene)[y:y + h, x:x + w])]
+
+
+def test_scrolling_up_to_old_messages_is_not_new_messages(scene, ocr):
+    for i in range(10):  # a long history, most of it above the visible area
+        scene.buyer("小熊爱吃鱼2023", f"老问题{i}", f"09:0{i}:00")
+        scene.agent(f"老回答{i}", f"09:0{i}:30")
+    reader, _ = make_reader(scene, ocr)
+    reader.read(WINDOW, "千牛", NOW)
+    reader.read(WINDOW, "千牛", NOW)
+    for offset in (4, 8, 12, 16, 6, 0):  # the agent reads back, then returns to the newest
+        scene.scrolled = offset
+        assert reader.read(WINDOW, "千牛", NOW) == [], offset
+    scene.scrolled = 12
+    reader.read(WINDOW, "千牛", NOW)
+    scene.buyer("小熊爱吃鱼2023", "还在吗", "10:04:00")  # arrives while the agent looks at history
+    assert reader.read(WINDOW, "千牛", NOW) == []  # not on screen: nothing to see yet
+    scene.scrolled = 0
+    events = reader.read(WINDOW, "千牛", NOW)
+    assert [(e.kind, e.at) for e in events] == [(BUYER_MESSAGE, NOW.replace(minute=4))]

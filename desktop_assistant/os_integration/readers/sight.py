@@ -120,6 +120,7 @@ class SightReader(Reader):
         self._reading = ""
         self._confirmer = NickConfirmer()
         self._seen: dict[str, OrderedDict[str, int]] = {}
+        self._empty: dict[str, bool] = {}  # the conversation showed no bubble at the last look
         self._badges: dict[str, int] = {}
         self._rows: dict[str, tuple[str, int]] = {}
 
@@ -216,11 +217,10 @@ class SightReader(Reader):
         first_look = buyer not in self._seen
         seen = self._seen.setdefault(buyer, OrderedDict())
         counts: dict[str, int] = {}
-        new = []
+        known = []  # per bubble: seen before (the same content, as many times)
         for bubble in bubbles:
             counts[bubble.key] = counts.get(bubble.key, 0) + 1
-            if counts[bubble.key] > seen.get(bubble.key, 0):
-                new.append(bubble)
+            known.append(counts[bubble.key] <= seen.get(bubble.key, 0))
         for key, count in counts.items():
             seen[key] = max(count, seen.get(key, 0))
             seen.move_to_end(key)
@@ -230,6 +230,14 @@ class SightReader(Reader):
         if first_look:  # what was on screen before: only the buyer's messages not answered yet count
             answered = [i for i, b in enumerate(bubbles) if b.left != buyer_left]
             new = bubbles[answered[-1] + 1:] if answered else bubbles
+        else:
+            # New messages arrive at the bottom: only unseen bubbles below the last seen one are new. Unseen
+            # ones above it, or a view with nothing seen in it, are history the agent scrolled back to.
+            # (An empty conversation has nothing to be below: there every bubble is new.)
+            last_known = max((i for i, flag in enumerate(known) if flag),
+                             default=-1 if self._empty.get(buyer) else len(bubbles))
+            new = [b for i, b in enumerate(bubbles) if i > last_known and not known[i]]
+        self._empty[buyer] = not bubbles
         keep_text = bool(self._setting("reader.capture_questions"))
         for bubble in new:
             at = None
