@@ -265,3 +265,15 @@ def test_scrolling_up_to_old_messages_is_not_new_messages(scene, ocr):
     scene.scrolled = 0
     events = reader.read(WINDOW, "千牛", NOW)
     assert [(e.kind, e.at) for e in events] == [(BUYER_MESSAGE, NOW.replace(minute=4))]
+
+
+def test_close_drops_the_engine_and_the_next_read_loads_it_again(scene, ocr):
+    loads = []
+    reader = SightReader({"reader.regions": format_regions({"千牛": REGIONS})}.get, SceneGrabber(scene),
+                         lambda: loads.append(1) or ocr)
+    reader.read(WINDOW, "千牛", NOW)
+    reader.read(WINDOW, "千牛", NOW)
+    reader.close()
+    reader.read(WINDOW, "千牛", NOW)
+    assert loads == [1, 1]
+    assert kinds(reader.read(WINDOW, "千牛", NOW)) == [(ACTIVE_BUYER, "小熊爱吃鱼2023")]  # confirmed afresh

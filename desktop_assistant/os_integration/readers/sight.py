@@ -153,6 +153,11 @@ class SightReader(Reader):
                 QCoreApplication.translate("SightReader", "无法截取窗口画面 (窗口已关闭、最小化或小于校准区域)"))
         return img
 
+    def close(self) -> None:
+        """Drop the OCR models (~250 MB) and what was seen; the next read loads them again."""
+        self._ocr = None
+        self._reset(None)
+
     def _changed(self, name: str, img: np.ndarray, context: str = "") -> bool:
         print_ = (context, image.fingerprint(img))
         if self._prints.get(name) == print_:
