@@ -118,10 +118,13 @@ class CalibrationOverlay(QWidget):
         column.addLayout(row)
         column.addWidget(self.reading)
         column.addWidget(self.error)
-        width = min(560, max(320, self.width() - 40))
-        self.bar.setFixedWidth(width)
+        self.bar.setFixedWidth(min(560, max(320, self.width() - 40)))
+        self._place_bar()
+
+    def _place_bar(self) -> None:
+        """Bottom centre, grown to its text (the reading has up to three lines)."""
         self.bar.adjustSize()
-        self.bar.move((self.width() - width) // 2, max(0, self.height() - self.bar.height() - 16))
+        self.bar.move((self.width() - self.bar.width()) // 2, max(0, self.height() - self.bar.height() - 16))
 
     def choose(self, name: str) -> None:
         self.current = name
@@ -183,6 +186,10 @@ class CalibrationOverlay(QWidget):
         self._analysis.start()
 
     def refresh_reading(self) -> None:
+        self._show_reading()
+        self._place_bar()
+
+    def _show_reading(self) -> None:
         regions = self.value()
         if regions is None:
             self.reading.setText(self.tr("请框出三个区域: 左侧会话列表、顶部买家昵称、消息区域。"))
@@ -210,6 +217,7 @@ class CalibrationOverlay(QWidget):
         except SettingError as exc:
             self.error.setText(exc.translated(QCoreApplication.translate))
             self.error.show()
+            self._place_bar()
             return
         self.saved.emit(self.client)
         self.close()

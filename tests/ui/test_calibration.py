@@ -112,3 +112,15 @@ def test_the_settings_dialog_offers_calibration_only_when_wired(qtbot):
     plain = SettingsDialog(settings)
     qtbot.addWidget(plain)
     assert plain.findChild(object, "calibrateRegions") is None
+
+
+def test_the_bar_grows_with_the_reading_and_stays_inside(qtbot, picture, analyser):
+    settings = Settings(**{"reader.regions": json.dumps({"千牛": {"list": [0, 0, 240, 700], "header": [240, 0, 760, 56],
+                                                                "messages": [240, 56, 760, 504]}})})
+    overlay = CalibrationOverlay(settings, "千牛", QRect(0, 0, fake.WIDTH, fake.HEIGHT), picture, analyser)
+    qtbot.addWidget(overlay)
+    overlay.show()
+    qtbot.waitUntil(lambda: "最后发言" in overlay.reading.text(), timeout=20000)
+    label = overlay.reading
+    assert label.height() >= label.heightForWidth(label.width())  # three lines, none cut off
+    assert overlay.rect().contains(overlay.bar.geometry())
