@@ -112,3 +112,22 @@ def test_the_seller_in_the_title_never_becomes_a_buyer(desk):
     buyers = {event["buyer"] for event in desk.events()}
     assert buyers and not buyers & {desk.fake.seller, desk.fake.seller.split(":")[1], desk.fake.title}
     assert not [record for record in desk.reader.seen if record.get("event") == "unavailable"]
+
+
+def test_the_calibration_overlay_sits_on_the_client_area_and_reads_it(desk):
+    from desktop_assistant.domain.reading import parse_regions
+    from desktop_assistant.os_integration.readers.window_area import client_area
+
+    desk.fake.badge(desk.fake.first_buyers[3], 5)
+    area = client_area(desk.fake.window, display=desk.display)
+    runner = LineProcess(["-m", "tests.e2e.calibration_runner", str(desk.fake.window), "千牛",
+                          desk.fake.regions_setting()], desk.display, cwd=REPO)
+    try:
+        shown = runner.expect("overlay", timeout=60)
+        assert tuple(shown["geometry"]) == area
+        assert f"读到买家: {desk.fake.first_buyers[1]}" in shown["reading"]
+        assert f"{desk.fake.first_buyers[3]}(5)" in shown["reading"]
+        saved = runner.expect("saved")
+        assert parse_regions(saved["regions"])["千牛"] == desk.fake.regions
+    finally:
+        runner.stop()
