@@ -114,9 +114,9 @@ def test_each_new_bubble_gives_one_event_and_scrolling_repeats_none(scene, ocr):
     seen = []
     for i in range(12):  # more than the area holds: older bubbles scroll out at the top
         if i % 2:
-            scene.agent(f"好的亲{i}", f"10:0{i // 2}:1{i % 10}")
+            scene.agent(f"好的亲{i}", f"10:05:{10 + i}")
         else:
-            scene.buyer("小熊爱吃鱼2023", f"问题{i}", f"10:0{i // 2}:0{i % 10}")
+            scene.buyer("小熊爱吃鱼2023", f"问题{i}", f"10:05:{10 + i}")
         events = reader.read(WINDOW, "千牛", NOW)
         seen += [e.kind for e in events]
         assert reader.read(WINDOW, "千牛", NOW) == []
@@ -127,17 +127,18 @@ def test_the_same_text_twice_is_two_messages(scene, ocr):
     reader, _ = make_reader(scene, ocr)
     reader.read(WINDOW, "千牛", NOW)
     reader.read(WINDOW, "千牛", NOW)
-    scene.buyer("小熊爱吃鱼2023", "在吗", "10:04:00")
+    scene.buyer("小熊爱吃鱼2023", "在吗", "10:05:01")
     assert kinds(reader.read(WINDOW, "千牛", NOW)) == [(BUYER_MESSAGE, "小熊爱吃鱼2023")]
-    scene.buyer("小熊爱吃鱼2023", "在吗", "10:04:01")
+    scene.buyer("小熊爱吃鱼2023", "在吗", "10:05:02")
     assert kinds(reader.read(WINDOW, "千牛", NOW)) == [(BUYER_MESSAGE, "小熊爱吃鱼2023")]
 
 
 def test_buyer_side_right_swaps_who_spoke(scene, ocr):
+    scene.agent("您好", "10:00:00")  # drawn on the right: the buyer's, with this setting
     reader, _ = make_reader(scene, ocr, **{"reader.buyer_side": "right"})
     reader.read(WINDOW, "千牛", NOW)
-    reader.read(WINDOW, "千牛", NOW)
-    scene.buyer("小熊爱吃鱼2023", "在吗", "10:04:00")
+    assert [e.kind for e in reader.read(WINDOW, "千牛", NOW)] == [ACTIVE_BUYER, BUYER_MESSAGE]
+    scene.buyer("小熊爱吃鱼2023", "在吗", "10:05:01")
     assert [e.kind for e in reader.read(WINDOW, "千牛", NOW)] == [AGENT_MESSAGE]
 
 
@@ -145,7 +146,7 @@ def test_question_capture_keeps_the_text(scene, ocr):
     reader, _ = make_reader(scene, ocr, **{"reader.capture_questions": True})
     reader.read(WINDOW, "千牛", NOW)
     reader.read(WINDOW, "千牛", NOW)
-    scene.buyer("小熊爱吃鱼2023", "什么时候发货", "10:04:00")
+    scene.buyer("小熊爱吃鱼2023", "什么时候发货", "10:05:01")
     (event,) = reader.read(WINDOW, "千牛", NOW)
     assert event.text == "什么时候发货"
 
@@ -277,3 +278,33 @@ def test_close_drops_the_engine_and_the_next_read_loads_it_again(scene, ocr):
     reader.read(WINDOW, "千牛", NOW)
     assert loads == [1, 1]
     assert kinds(reader.read(WINDOW, "千牛", NOW)) == [(ACTIVE_BUYER, "小熊爱吃鱼2023")]  # confirmed afresh
+
+
+def test_a_blank_moment_in_the_message_area_does_not_replay_history(scene, ocr):
+    for i in range(3):
+        scene.buyer("小熊爱吃鱼2023", f"老问题{i}", f"09:0{i}:00")
+        scene.agent(f"老回答{i}", f"09:0{i}:30")
+    reader, _ = make_reader(scene, ocr)
+    reader.read(WINDOW, "千牛", NOW)
+    reader.read(WINDOW, "千牛", NOW)
+    history, scene.active.messages = scene.active.messages, []  # the client repaints, messages not drawn yet
+    assert reader.read(WINDOW, "千牛", NOW) == []
+    scene.active.messages = history
+    assert reader.read(WINDOW, "千牛", NOW + dt.timedelta(seconds=1)) == []
+    scene.buyer("小熊爱吃鱼2023", "新问题", "10:05:03")
+    assert kinds(reader.read(WINDOW, "千牛", NOW + dt.timedelta(seconds=3))) == [(BUYER_MESSAGE, "小熊爱吃鱼2023")]
+
+
+def test_history_drawn_after_the_header_is_not_new(scene, ocr):
+    other = scene.find("jd_小王")
+    for i in range(3):
+        other.messages += [("buyer", f"老问题{i}", f"09:0{i}:00"), ("agent", f"老回答{i}", f"09:0{i}:30")]
+    reader, _ = make_reader(scene, ocr)
+    reader.read(WINDOW, "千牛", NOW)
+    reader.read(WINDOW, "千牛", NOW)
+    history, other.messages = other.messages, []
+    scene.switch("jd_小王")  # the header is drawn at once, the messages are still loading
+    reader.read(WINDOW, "千牛", NOW)
+    assert kinds(reader.read(WINDOW, "千牛", NOW)) == [(ACTIVE_BUYER, "jd_小王")]
+    other.messages = history
+    assert reader.read(WINDOW, "千牛", NOW + dt.timedelta(seconds=1)) == []

@@ -120,7 +120,6 @@ class SightReader(Reader):
         self._reading = ""
         self._confirmer = NickConfirmer()
         self._seen: dict[str, OrderedDict[str, int]] = {}
-        self._empty: dict[str, bool] = {}  # the conversation showed no bubble at the last look
         self._badges: dict[str, int] = {}
         self._rows: dict[str, tuple[str, int]] = {}
 
@@ -219,8 +218,8 @@ class SightReader(Reader):
     def _messages(self, ocr: Ocr, img: np.ndarray, buyer: str, now: dt.datetime, event: Callable) -> None:
         bubbles = [b for b in image.find_bubbles(img)
                    if b.box.y0 >= image.TIME_LINE_GAP and b.box.y1 < img.shape[0]]  # whole, with their time line
-        first_look = buyer not in self._seen
         seen = self._seen.setdefault(buyer, OrderedDict())
+        first_look = not seen  # nothing seen yet: at start, or the conversation was empty or still loading
         counts: dict[str, int] = {}
         known = []  # per bubble: seen before (the same content, as many times)
         for bubble in bubbles:
@@ -238,11 +237,8 @@ class SightReader(Reader):
         else:
             # New messages arrive at the bottom: only unseen bubbles below the last seen one are new. Unseen
             # ones above it, or a view with nothing seen in it, are history the agent scrolled back to.
-            # (An empty conversation has nothing to be below: there every bubble is new.)
-            last_known = max((i for i, flag in enumerate(known) if flag),
-                             default=-1 if self._empty.get(buyer) else len(bubbles))
+            last_known = max((i for i, flag in enumerate(known) if flag), default=len(bubbles))
             new = [b for i, b in enumerate(bubbles) if i > last_known and not known[i]]
-        self._empty[buyer] = not bubbles
         keep_text = bool(self._setting("reader.capture_questions"))
         for bubble in new:
             at = None
