@@ -5,6 +5,7 @@ SIGHT_TRANSLATIONS: dict[str | tuple[str, str], str] = {
     ("SightReader", "未安装文字识别组件 (rapidocr)"): "The text recognition component (rapidocr) is not installed",
     ("SightReader", "无法截取窗口画面 (窗口已关闭、最小化或小于校准区域)"):
         "Cannot capture the window (closed, minimised or smaller than the calibrated regions)",
+    ("SightReader", "窗口画面为空 (已最小化或尚未绘制)"): "The window shows nothing (minimised or not drawn yet)",
     ("SettingsDialog", "校准识别区域…"): "Calibrate reading regions…",
     ("CalibrationOverlay", "会话列表"): "Conversation list",
     ("CalibrationOverlay", "聊天标题"): "Chat header",

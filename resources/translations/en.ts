@@ -468,7 +468,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+89"/>
         <source>请框出三个区域: 左侧会话列表、顶部买家昵称、消息区域。</source>
         <translation>Mark three regions: the conversation list, the buyer&apos;s nick at the top, the message area.</translation>
     </message>
@@ -503,7 +503,7 @@ Last to speak: {speaker}</translation>
         <translation>(not read)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>请先点一下聊天窗口 (千牛接待中心), 再校准。</source>
         <translation>Click into the chat window (the 千牛 reception window) first, then calibrate.</translation>
     </message>
@@ -2926,6 +2926,11 @@ still to do: {1}</translation>
         <location line="+9"/>
         <source>无法截取窗口画面 (窗口已关闭、最小化或小于校准区域)</source>
         <translation>Cannot capture the window (closed, minimised or smaller than the calibrated regions)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>窗口画面为空 (已最小化或尚未绘制)</source>
+        <translation>The window shows nothing (minimised or not drawn yet)</translation>
     </message>
 </context>
 <context>

@@ -308,3 +308,16 @@ def test_history_drawn_after_the_header_is_not_new(scene, ocr):
     assert kinds(reader.read(WINDOW, "千牛", NOW)) == [(ACTIVE_BUYER, "jd_小王")]
     other.messages = history
     assert reader.read(WINDOW, "千牛", NOW + dt.timedelta(seconds=1)) == []
+
+
+def test_a_minimised_window_reads_nothing_and_loses_nothing(scene, ocr):
+    scene.find("jd_小王").badge = 2
+    reader, grabber = make_reader(scene, ocr)
+    events = reader.read(WINDOW, "千牛", NOW) + reader.read(WINDOW, "千牛", NOW)
+    assert [(e.kind, e.buyer) for e in events if e.kind == UNREAD_BADGE] == [(UNREAD_BADGE, "jd_小王")]
+    real = grabber.grab
+    grabber.grab = lambda window, region: real(window, region) * 0  # minimised: black
+    with pytest.raises(ReaderUnavailable, match="窗口画面为空"):
+        reader.read(WINDOW, "千牛", NOW)
+    grabber.grab = real
+    assert reader.read(WINDOW, "千牛", NOW) == []  # the same badge, the same buyer: nothing new

@@ -192,6 +192,11 @@ class SightReader(Reader):
             events.append(ReaderEvent(kind, buyer, at, SIGHT, client, text, count))
 
         header = self._grab(window.id, regions.header)
+        listing = self._grab(window.id, regions.list)
+        if (header == header[0, 0]).all() and (listing == listing[0, 0]).all():
+            # a minimised window captures black (X11), one not drawn yet a single colour: nothing to read, and
+            # the state must survive it (else the badges would be reported again when it comes back)
+            raise ReaderUnavailable(QCoreApplication.translate("SightReader", "窗口画面为空 (已最小化或尚未绘制)"))
         if self._changed("header", header):
             self._reading = self._nick(ocr.lines(header), sellers)
         if self._confirmer.offer(self._reading):
@@ -201,7 +206,6 @@ class SightReader(Reader):
             messages = self._grab(window.id, regions.messages)
             if self._changed("messages", messages, buyer):
                 self._messages(ocr, messages, buyer, now, event)
-        listing = self._grab(window.id, regions.list)
         if self._changed("list", listing):
             self._list(ocr, listing, buyer, sellers, now, event)
         return events
