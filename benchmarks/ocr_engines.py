@@ -37,6 +37,7 @@ def rss_mb() -> float:
 
 def child(engine: str) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["ORT_DISABLE_TELEMETRY"] = "1"  # as the reader does (docs/dependencies.md)
     import numpy as np
     from PySide6.QtCore import QRect, Qt
     from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter

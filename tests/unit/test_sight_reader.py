@@ -321,3 +321,18 @@ def test_a_minimised_window_reads_nothing_and_loses_nothing(scene, ocr):
         reader.read(WINDOW, "千牛", NOW)
     grabber.grab = real
     assert reader.read(WINDOW, "千牛", NOW) == []  # the same badge, the same buyer: nothing new
+
+
+def test_the_ocr_leaves_no_telemetry_behind(tmp_path):
+    """onnxruntime 1.32 queues Microsoft 1DS telemetry events in ~/.cache/Microsoft/DeveloperTools for upload;
+    the panel must open no network connection (DESIGN 6) and write nothing of the sort."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from desktop_assistant.os_integration.readers.ocr import Ocr; import numpy as np; "
+            "Ocr().lines(np.full((40, 120, 3), 255, np.uint8))")
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env.pop("ORT_DISABLE_TELEMETRY", None)
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True)
+    assert [p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")] == []

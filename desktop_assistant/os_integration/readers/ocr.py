@@ -8,6 +8,7 @@ checksum pass over 30 MB at every start). See docs/dependencies.md for the choic
 from __future__ import annotations
 
 import importlib.util
+import os
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,9 @@ def normalize(text: str) -> str:
 
 class Ocr:
     def __init__(self, threads: int = 1) -> None:
+        # onnxruntime (1.32 at least) queues Microsoft telemetry events on disk for upload unless this is set
+        # before it loads; the panel sends nothing anywhere (DESIGN 6).
+        os.environ["ORT_DISABLE_TELEMETRY"] = "1"
         try:
             import rapidocr
             from rapidocr import RapidOCR
