@@ -166,6 +166,7 @@ class Application(QObject):
         self.panel.focus_handover = self.pipeline.focus_handover  # Windows: the tray click takes the keyboard
         self._build_phrases()
         self.panel.set_available_hotkeys(tuple(self._hotkey_actions()))
+        self.panel.set_calibrator(self._calibrate_reader)
 
         self.hotkeys = HotkeyService(self._backend_factory(settings.get("hotkey.backend")), self)
         self.hotkeys.activated.connect(self._on_hotkey)
@@ -375,6 +376,30 @@ class Application(QObject):
             return {"buyer": chatting, "order_id": ""}
         return {"buyer": chatting or order.get("buyer", ""), "order_id": order.get("order_id", "")}
 
+    def _calibrate_reader(self) -> None:
+        """The sight reader's calibration overlay over the chat window the agent was last in; the client
+        is the platform of the first title rule whose process matches that window."""
+        import fnmatch
+
+        from desktop_assistant.domain.conversation_titles import TitleRuleError, parse_title_rules
+        from desktop_assistant.ui.calibration import start_calibration
+
+        assert self.store is not None and self.panel is not None and self.pipeline is not None
+        window = self.pipeline.tracker.last_external if self.pipeline.tracker is not None else None
+        client = ""
+        if window is not None:
+            try:
+                rules = parse_title_rules(self.store.settings.get("conversation.title_rules"))
+            except TitleRuleError:
+                rules = ()
+            client = next((rule.platform for rule in rules
+                           if rule.platform and fnmatch.fnmatch(window.process.lower(), rule.process)), "")
+        result = start_calibration(self.store.settings, window if client else None, client, None)
+        if isinstance(result, str):
+            self.panel.status_strip.show_notice(result)
+        else:
+            self._calibration = result  # kept alive while it is open (it deletes itself on close)
+
     def _notify(self, title: str, message: str) -> None:
         assert self.tray is not None and self.panel is not None
         log.info("notice: %s: %s", title, message)
@@ -516,10 +541,7 @@ class Application(QObject):
 
 def _reader_factories(settings: object, data_dir: Path) -> dict[str, Callable[[], Reader]]:
     """A factory per reader source (DESIGN 3.7), each imported on first use: UI Automation needs comtypes
-    (Windows), sight its OCR models; neither may cost the start."""
-    import importlib
-    import importlib.util
-
+    (Windows), sight its OCR models (~250 MB); neither may cost the start."""
     from desktop_assistant.os_integration.readers.manual import ManualReader
 
     def ui_tree() -> Reader:
@@ -527,13 +549,12 @@ def _reader_factories(settings: object, data_dir: Path) -> dict[str, Callable[[]
 
         return uia.create(settings, data_dir)  # an edited rules file in data_dir/readers wins
 
-    def lazy(module: str) -> Callable[[], Reader]:
-        return lambda: importlib.import_module(module).create_reader(settings)
+    def sight() -> Reader:
+        from desktop_assistant.os_integration.readers import sight
 
-    factories: dict[str, Callable[[], Reader]] = {"manual": ManualReader, "ui_tree": ui_tree}
-    if importlib.util.find_spec("desktop_assistant.os_integration.readers.sight") is not None:
-        factories["sight"] = lazy("desktop_assistant.os_integration.readers.sight")
-    return factories
+        return sight.create_reader(settings)
+
+    return {"manual": ManualReader, "ui_tree": ui_tree, "sight": sight}
 
 
 # --- process-level set-up (not done by tests, which build Application directly) ----------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from PySide6.QtCore import QByteArray, QEvent, QMargins, QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QIcon, QPalette, QScreen
@@ -53,6 +53,7 @@ class PanelWindow(QMainWindow):
         self._frame_estimate = QMargins()  # the last frame seen; before the first show, a guess
         self._dock_check = False  # docked with a guessed frame: correct it once the real frame is known
         self._docked_with = QMargins()
+        self._calibrate: Callable[[], None] | None = None  # the sight reader's calibration, when wired
 
         self.title_label = QLabel(self)
         self.title_label.setObjectName("panelTitle")
@@ -212,9 +213,13 @@ class PanelWindow(QMainWindow):
         self._hotkey_keys = keys
         self.start_page.show_hotkeys(keys)
 
+    def set_calibrator(self, calibrate: Callable[[], None]) -> None:
+        """Offer 校准识别区域 in the settings dialog."""
+        self._calibrate = calibrate
+
     def open_settings(self) -> None:
         unavailable = frozenset(s.key for s in SCHEMA if s.kind == "hotkey" and s.key not in self._hotkey_keys)
-        dialog = SettingsDialog(self._settings, self, hidden_keys=unavailable)
+        dialog = SettingsDialog(self._settings, self, hidden_keys=unavailable, calibrate=self._calibrate)
         dialog.saved.connect(self._on_dialog_saved)
         dialog.open()
 

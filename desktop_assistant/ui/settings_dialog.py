@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QKeySequenceEdit,
-    QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QSpinBox, QToolButton, QVBoxLayout, QWidget,
+    QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QToolButton, QVBoxLayout, QWidget,
 )
 
 from desktop_assistant.domain.settings import SCHEMA, SECTIONS, TR_CONTEXT, SettingError, SettingsAccess, SettingSpec
@@ -58,8 +58,9 @@ class SettingsDialog(QDialog):
     saved = Signal(dict)
 
     def __init__(self, settings: SettingsAccess, parent: QWidget | None = None,
-                 hidden_keys: frozenset[str] = frozenset()) -> None:
-        """`hidden_keys`: settings of features not in this build (their hotkeys would do nothing)."""
+                 hidden_keys: frozenset[str] = frozenset(), calibrate: Callable[[], None] | None = None) -> None:
+        """`hidden_keys`: settings of features not in this build (their hotkeys would do nothing).
+        `calibrate`: opens the sight reader's calibration overlay (a button in the reading section)."""
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("设置"))
@@ -75,6 +76,11 @@ class SettingsDialog(QDialog):
             form = QFormLayout(box)
             for spec in (s for s in SCHEMA if s.section == section and s.key not in hidden_keys):
                 form.addRow(_tr(spec.label), self._editor_for(spec, self._current[spec.key]))
+            if section == "reading" and calibrate is not None:
+                button = QPushButton(self.tr("校准识别区域…"), box)
+                button.setObjectName("calibrateRegions")
+                button.clicked.connect(calibrate)
+                form.addRow(button)
             body_layout.addWidget(box)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

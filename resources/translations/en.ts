@@ -127,7 +127,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+396"/>
+        <location filename="../../desktop_assistant/app.py" line="+421"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
@@ -433,6 +433,84 @@
         <location line="+11"/>
         <source>已导出 {0} 个黑名单买家到 {1}</source>
         <translation>Exported {0} blacklisted buyers to {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CalibrationOverlay</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/calibration.py" line="+90"/>
+        <source>会话列表</source>
+        <translation>Conversation list</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>聊天标题</source>
+        <translation>Chat header</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>消息区域</source>
+        <translation>Message area</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>拖动框出:</source>
+        <translation>Drag to mark:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>请框出三个区域: 左侧会话列表、顶部买家昵称、消息区域。</source>
+        <translation>Mark three regions: the conversation list, the buyer&apos;s nick at the top, the message area.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>买家</source>
+        <translation>buyer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>客服</source>
+        <translation>agent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>读到买家: {nick}
+未读: {badges}
+最后发言: {speaker}</source>
+        <translation>Buyer read: {nick}
+Unread: {badges}
+Last to speak: {speaker}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(未读出)</source>
+        <translation>(not read)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>请先点一下聊天窗口 (千牛接待中心), 再校准。</source>
+        <translation>Click into the chat window (the 千牛 reception window) first, then calibrate.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>找不到聊天窗口, 它可能已关闭或最小化。</source>
+        <translation>The chat window cannot be found; it may be closed or minimised.</translation>
     </message>
 </context>
 <context>
@@ -2059,7 +2137,7 @@ still to do: {1}</translation>
 <context>
     <name>PanelWindow</name>
     <message>
-        <location filename="../../desktop_assistant/ui/panel.py" line="+260"/>
+        <location filename="../../desktop_assistant/ui/panel.py" line="+265"/>
         <location line="+1"/>
         <source>客服助手</source>
         <translation>CS Assistant</translation>
@@ -2937,9 +3015,37 @@ still to do: {1}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_assistant/ui/settings_dialog.py" line="+65"/>
+        <location filename="../../desktop_assistant/ui/settings_dialog.py" line="+66"/>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>校准识别区域…</source>
+        <translation>Calibrate reading regions…</translation>
+    </message>
+</context>
+<context>
+    <name>SightReader</name>
+    <message>
+        <location filename="../../desktop_assistant/os_integration/readers/sight.py" line="+134"/>
+        <source>尚未校准 {client} 的识别区域</source>
+        <translation>The reading regions of {client} are not calibrated yet</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>未安装文字识别组件 (rapidocr)</source>
+        <translation>The text recognition component (rapidocr) is not installed</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>无法截取窗口画面 (窗口已关闭、最小化或小于校准区域)</source>
+        <translation>Cannot capture the window (closed, minimised or smaller than the calibrated regions)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>窗口画面为空 (已最小化或尚未绘制)</source>
+        <translation>The window shows nothing (minimised or not drawn yet)</translation>
     </message>
 </context>
 <context>

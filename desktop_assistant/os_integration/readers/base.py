@@ -6,12 +6,13 @@ stores no image. `ReaderUnavailable` says it cannot read this window now (opaque
 calibration, OCR not installed ...): the hub then falls back to the next reader for that client.
 
 How the hub (readers/hub.py) takes the events:
-- ACTIVE_BUYER is the nick read now, not yet confirmed: the hub applies the read-twice rule (a poll with
-  no ACTIVE_BUYER counts as the same nick again), so a reader reports a nick when it reads a new one.
+- ACTIVE_BUYER is reported once the reader read the same nick twice in a row (domain NickConfirmer, in
+  the reader: only it knows a stale or half-drawn read); the hub switches on it at once. Bubbles read
+  while the nick is still unconfirmed are the reader's to hold back or attribute.
 - A BUYER_MESSAGE / AGENT_MESSAGE with an empty `buyer` belongs to the open chat: the hub gives it the
   confirmed buyer. `text` may be filled; the hub drops it unless question capture is on.
-- A reader module offers `create_reader(settings) -> Reader` (settings: domain.settings.SettingsAccess);
-  app.py imports it only when the module exists and the reader is first needed.
+- app.py builds each reader through a factory (`uia.create`, `sight.create_reader`; settings:
+  domain.settings.SettingsAccess), importing its module only when the reader is first needed.
 """
 
 from __future__ import annotations

@@ -4,10 +4,10 @@ rules and polls that client's readers in order: the accessibility tree (`reader.
 (`reader.sight`, only once the client's regions are calibrated), manual last. A reader that raises
 ReaderUnavailable hands over to the next one and is tried again after RETRY_AFTER.
 
-The hub owns two rules so that every reader keeps them the same way:
-- the active buyer switches only after the same nick was read twice in a row (domain NickConfirmer). A
-  poll whose events hold no ACTIVE_BUYER means "the same nick as before" (readers report only what is
-  new), so a reader that reports a nick once has it confirmed on its next poll;
+Rules the hub keeps for every reader:
+- the read-twice rule for the active buyer (domain NickConfirmer) is applied by each reader, which sees
+  its own reads (a stale header, a list still loading); ACTIVE_BUYER arrives confirmed and switches at
+  once. Confirming again here would cost a second poll (500 ms) on every switch (DESIGN 3.7: within 1 s);
 - message text is kept only when `reader.capture_questions` is on; otherwise it is dropped here, before
   anything else sees it.
 Events without a buyer (a bubble in the open chat) get the client's confirmed buyer. With no chat
@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from desktop_assistant.domain.clock import Clock
 from desktop_assistant.domain.conversation_titles import TitleRuleError, WindowMatch, match_window, parse_title_rules
 from desktop_assistant.domain.reading import (
-    ACTIVE_BUYER, MANUAL, SIGHT, UI_TREE, NickConfirmer, ReaderEvent, RegionError, parse_regions,
+    ACTIVE_BUYER, MANUAL, SIGHT, UI_TREE, ReaderEvent, RegionError, parse_regions,
 )
 from desktop_assistant.os_integration.foreground import WindowRef
 from desktop_assistant.os_integration.readers.base import Reader, ReaderUnavailable
@@ -49,9 +49,7 @@ class ReaderHub(QObject):
         self._clock = clock
         self._readers: dict[str, Reader] = {}
         self._failed: dict[tuple[str, str], tuple[dt.datetime, str]] = {}  # (source, client) -> until, reason
-        self._confirmers: dict[str, NickConfirmer] = {}
-        self._last_nick: dict[str, str] = {}  # client -> the nick read last (confirmed or not)
-        self._held: dict[str, tuple[str, list[ReaderEvent]]] = {}  # bubbles read while the nick was switching
+        self._active: dict[str, str] = {}  # client -> the confirmed buyer of its open chat
         self._seen: tuple | None = None  # the last window looked at and what it is (the idle fast path)
         self._match: WindowMatch | None = None
         self.live: tuple[str, str, str] = ("", "", "")
@@ -149,31 +147,15 @@ class ReaderHub(QObject):
         return []  # not reached: manual always reads
 
     def _deliver(self, client: str, source: str, events: list[ReaderEvent]) -> list[ReaderEvent]:
-        readings = [event for event in events if event.kind == ACTIVE_BUYER]
-        rest = [event for event in events if event.kind != ACTIVE_BUYER]
-        confirmer = self._confirmers.setdefault(client, NickConfirmer())
-        reading = readings[-1].buyer.strip() if readings else None  # the latest reading of this poll counts
-        if reading is None and source != MANUAL:
-            reading = self._last_nick.get(client)  # nothing new: the same nick as last poll
-        switched = []
-        if reading is not None:
-            self._last_nick[client] = reading
-            confirmed = confirmer.offer(reading)
-            if confirmed:
-                at = readings[-1].at if readings else self._clock.now()
-                switched = [ReaderEvent(ACTIVE_BUYER, confirmed, at, source, client)]
-        reading = self._last_nick.get(client, "")
-        held_nick, held = self._held.pop(client, ("", []))
-        held = held if held_nick == reading else []  # read under another nick: not this buyer's
-        if reading != confirmer.confirmed:  # switching: bubbles wait until the nick is read twice
-            self._held[client] = (reading, held + [e for e in rest if not e.buyer])
-            out = [e for e in rest if e.buyer]
-        else:
-            out = [*switched, *held, *rest]
         delivered = []
-        for event in out:
+        for event in events:
+            if event.kind == ACTIVE_BUYER:
+                nick = event.buyer.strip()
+                if not nick or nick == self._active.get(client):
+                    continue
+                self._active[client] = nick
             event = dataclasses.replace(
-                event, platform=event.platform or client, buyer=event.buyer or confirmer.confirmed,
+                event, platform=event.platform or client, buyer=event.buyer or self._active.get(client, ""),
                 text=event.text if self._keep_text else "")
             if not event.buyer:
                 continue  # a bubble in a chat whose buyer is not known yet: nobody to time

@@ -1,0 +1,290 @@
+"""The sight reader (DESIGN 3.7 b): reads the IM client from pixels of its calibrated regions.
+
+Each poll grabs only the three regions (list, header, messages) of the client window, relative to its
+client area, so moving the window changes nothing. A digest of each region says whether anything
+changed; only then is it analysed. The header is OCR'd for the active buyer (confirmed once read the
+same twice in a row: domain.reading.NickConfirmer; ACTIVE_BUYER is emitted confirmed, so the hub must
+not confirm it again); new bubbles in the message area give BUYER_MESSAGE / AGENT_MESSAGE (side:
+`reader.buyer_side`), timed by the time line printed above them when there is one; red badges in the
+list give UNREAD_BADGE with the row's nick.
+
+It never clicks, types or focuses anything, keeps no image (arrays live for one poll, nothing is
+written anywhere) and keeps message text only when `reader.capture_questions` is on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, Callable, Protocol
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication
+
+from desktop_assistant.domain.reading import (
+    ACTIVE_BUYER, AGENT_MESSAGE, BUYER_MESSAGE, SIGHT, UNREAD_BADGE, NickConfirmer, ReaderEvent, Region, Regions,
+    RegionError, parse_regions)
+from desktop_assistant.os_integration.foreground import WindowRef
+from desktop_assistant.os_integration.readers import sight_image as image
+from desktop_assistant.os_integration.readers.base import Reader, ReaderUnavailable
+from desktop_assistant.os_integration.readers.ocr import Ocr, OcrMissing, TextLine
+
+ROW_REACH = 28  # px above and below a badge's centre that belong to its conversation row
+TIME = re.compile(r"(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*)?(昨天)?\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?")
+MAX_KEYS = 2000  # bubbles remembered per conversation
+
+
+class Grabber(Protocol):
+    def grab(self, window: int, region: Region) -> np.ndarray | None:
+        """The region's pixels (RGB, H x W x 3) from the window's client area; None when it cannot."""
+
+
+class QtGrabber:
+    """QScreen.grabWindow(window id, x, y, w, h): relative to the window, so it follows moves; the same
+    call takes an X11 window id or a Windows HWND. Only the region's pixels are copied."""
+
+    def grab(self, window: int, region: Region) -> np.ndarray | None:
+        from PySide6.QtGui import QGuiApplication, QImage
+
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            return None
+        pixmap = screen.grabWindow(window, region.x, region.y, region.w, region.h)
+        if pixmap.isNull() or pixmap.width() < region.w or pixmap.height() < region.h:
+            return None  # gone, minimised, or smaller than the calibrated region
+        img = pixmap.toImage().convertToFormat(QImage.Format.Format_RGB888)
+        w, h, stride = img.width(), img.height(), img.bytesPerLine()
+        rows = np.frombuffer(img.constBits(), np.uint8, img.sizeInBytes()).reshape(h, stride)
+        return rows[:, :w * 3].reshape(h, w, 3).copy()
+
+
+def parse_clock(text: str, now: dt.datetime) -> dt.datetime | None:
+    """The time printed above a bubble (HH:MM[:SS], optionally a date or 昨天) on `now`'s day."""
+    match = TIME.search(text)
+    if not match:
+        return None
+    year, month, day, yesterday, hour, minute, second = match.groups()
+    try:
+        at = now.replace(hour=int(hour), minute=int(minute), second=int(second or 0), microsecond=0)
+        if year:
+            at = at.replace(year=int(year), month=int(month), day=int(day))
+    except ValueError:
+        return None
+    if yesterday:
+        at -= dt.timedelta(days=1)
+    elif not year and at > now + dt.timedelta(minutes=1):
+        at -= dt.timedelta(days=1)  # printed before midnight
+    return at
+
+
+@dataclass(frozen=True)
+class SightSnapshot:
+    """What the regions show right now (for calibration and `reader probe`), without any history."""
+
+    nick: str
+    badges: tuple[tuple[str, int], ...]  # (nick, count) of rows with an unread badge
+    last_speaker: str  # "buyer", "agent" or "" (no bubble)
+
+
+def snapshot(ocr: Ocr, listing: np.ndarray, header: np.ndarray, messages: np.ndarray, buyer_left: bool = True,
+             sellers: frozenset[str] | set[str] = frozenset()) -> SightSnapshot:
+    nick = SightReader._nick(ocr.lines(header), set(sellers))
+    badges = []
+    for badge in image.find_badges(listing):
+        top = max(0, (badge.y0 + badge.y1) // 2 - ROW_REACH)
+        band = listing[top:(badge.y0 + badge.y1) // 2 + ROW_REACH]
+        row_nick, count = SightReader._row(ocr, listing, band, top, badge)
+        if row_nick and row_nick not in sellers:
+            badges.append((row_nick, count))
+    bubbles = image.find_bubbles(messages)
+    speaker = "" if not bubbles else "buyer" if bubbles[-1].left == buyer_left else "agent"
+    return SightSnapshot(nick, tuple(badges), speaker)
+
+
+class SightReader(Reader):
+    source = SIGHT
+
+    def __init__(self, setting: Callable[[str], Any], grabber: Grabber | None = None,
+                 ocr_factory: Callable[[], Ocr] = Ocr) -> None:
+        self._setting = setting
+        self._grabber = grabber
+        self._ocr_factory = ocr_factory
+        self._ocr: Ocr | None = None
+        self._reset(None)
+
+    def _reset(self, key: tuple[int, str] | None) -> None:
+        self._target = key
+        self._prints: dict[str, Any] = {}
+        self._reading = ""
+        self._confirmer = NickConfirmer()
+        self._seen: dict[str, OrderedDict[str, int]] = {}
+        self._badges: dict[str, int] = {}
+        self._rows: dict[str, tuple[str, int]] = {}
+
+    # --- setup ----------------------------------------------------------------------------------
+    def _regions(self, client: str) -> Regions:
+        try:
+            regions = parse_regions(str(self._setting("reader.regions") or "")).get(client)
+        except RegionError:
+            regions = None
+        if regions is None:
+            raise ReaderUnavailable(
+                QCoreApplication.translate("SightReader", "尚未校准 {client} 的识别区域").format(client=client))
+        return regions
+
+    def engine(self) -> Ocr:
+        """The OCR engine, loaded at the first read (never at start)."""
+        if self._ocr is None:
+            try:
+                self._ocr = self._ocr_factory()
+            except OcrMissing:
+                raise ReaderUnavailable(QCoreApplication.translate("SightReader", "未安装文字识别组件 (rapidocr)")) from None
+        return self._ocr
+
+    def _grab(self, window: int, region: Region) -> np.ndarray:
+        if self._grabber is None:
+            self._grabber = QtGrabber()
+        img = self._grabber.grab(window, region)
+        if img is None:
+            raise ReaderUnavailable(
+                QCoreApplication.translate("SightReader", "无法截取窗口画面 (窗口已关闭、最小化或小于校准区域)"))
+        return img
+
+    def close(self) -> None:
+        """Drop the OCR models (~250 MB) and what was seen; the next read loads them again."""
+        self._ocr = None
+        self._reset(None)
+
+    def _changed(self, name: str, img: np.ndarray, context: str = "") -> bool:
+        print_ = (context, image.fingerprint(img))
+        if self._prints.get(name) == print_:
+            return False
+        self._prints[name] = print_
+        return True
+
+    def _sellers(self, window: WindowRef) -> set[str]:
+        raw = self._setting("seller_accounts") or ""
+        names = {line.strip() for line in (raw.splitlines() if isinstance(raw, str) else raw) if line.strip()}
+        account = re.sub(r"\s*-\s*[^-]*$", "", window.title).strip()  # 小店:小美-接待中心 -> 小店:小美
+        if account and account != window.title:
+            names |= {account, account.split(":")[-1]}
+        return names
+
+    def snapshot(self, window: WindowRef, client: str) -> SightSnapshot:
+        """What the calibrated regions show now; raises ReaderUnavailable like read()."""
+        regions = self._regions(client)
+        ocr = self.engine()
+        return snapshot(ocr, *(self._grab(window.id, getattr(regions, name)) for name in ("list", "header", "messages")),
+                        buyer_left=self._setting("reader.buyer_side") != "right", sellers=self._sellers(window))
+
+    # --- one poll -------------------------------------------------------------------------------
+    def read(self, window: WindowRef, client: str, now: dt.datetime) -> list[ReaderEvent]:
+        regions = self._regions(client)
+        ocr = self.engine()
+        if self._target != (window.id, client):
+            self._reset((window.id, client))
+        sellers = self._sellers(window)
+        events: list[ReaderEvent] = []
+
+        def event(kind: str, buyer: str, at: dt.datetime, text: str = "", count: int = 0) -> None:
+            events.append(ReaderEvent(kind, buyer, at, SIGHT, client, text, count))
+
+        header = self._grab(window.id, regions.header)
+        listing = self._grab(window.id, regions.list)
+        if (header == header[0, 0]).all() and (listing == listing[0, 0]).all():
+            # a minimised window captures black (X11), one not drawn yet a single colour: nothing to read, and
+            # the state must survive it (else the badges would be reported again when it comes back)
+            raise ReaderUnavailable(QCoreApplication.translate("SightReader", "窗口画面为空 (已最小化或尚未绘制)"))
+        if self._changed("header", header):
+            self._reading = self._nick(ocr.lines(header), sellers)
+        if self._confirmer.offer(self._reading):
+            event(ACTIVE_BUYER, self._confirmer.confirmed, now)
+        buyer = self._confirmer.confirmed
+        if buyer and self._reading == buyer:  # not while the header shows another, unconfirmed nick
+            messages = self._grab(window.id, regions.messages)
+            if self._changed("messages", messages, buyer):
+                self._messages(ocr, messages, buyer, now, event)
+        if self._changed("list", listing):
+            self._list(ocr, listing, buyer, sellers, now, event)
+        return events
+
+    @staticmethod
+    def _nick(lines: list[TextLine], sellers: set[str]) -> str:
+        """The header's nick: its leftmost line (clients put the nick first and their buttons on the right;
+        a Latin nick's box is lower than CJK button text, so height cannot decide)."""
+        lines = [line for line in lines if line.text not in sellers]
+        if not lines:
+            return ""
+        return min(lines, key=lambda line: (line.box.x0, line.box.y0)).text
+
+    def _messages(self, ocr: Ocr, img: np.ndarray, buyer: str, now: dt.datetime, event: Callable) -> None:
+        bubbles = [b for b in image.find_bubbles(img)
+                   if b.box.y0 >= image.TIME_LINE_GAP and b.box.y1 < img.shape[0]]  # whole, with their time line
+        seen = self._seen.setdefault(buyer, OrderedDict())
+        first_look = not seen  # nothing seen yet: at start, or the conversation was empty or still loading
+        counts: dict[str, int] = {}
+        known = []  # per bubble: seen before (the same content, as many times)
+        for bubble in bubbles:
+            counts[bubble.key] = counts.get(bubble.key, 0) + 1
+            known.append(counts[bubble.key] <= seen.get(bubble.key, 0))
+        for key, count in counts.items():
+            seen[key] = max(count, seen.get(key, 0))
+            seen.move_to_end(key)
+        while len(seen) > MAX_KEYS:
+            seen.popitem(last=False)
+        buyer_left = self._setting("reader.buyer_side") != "right"
+        if first_look:  # what was on screen before: only the buyer's messages not answered yet count
+            answered = [i for i, b in enumerate(bubbles) if b.left != buyer_left]
+            new = bubbles[answered[-1] + 1:] if answered else bubbles
+        else:
+            # New messages arrive at the bottom: only unseen bubbles below the last seen one are new. Unseen
+            # ones above it, or a view with nothing seen in it, are history the agent scrolled back to.
+            last_known = max((i for i, flag in enumerate(known) if flag), default=len(bubbles))
+            new = [b for i, b in enumerate(bubbles) if i > last_known and not known[i]]
+        keep_text = bool(self._setting("reader.capture_questions"))
+        for bubble in new:
+            at = None
+            if bubble.time_box is not None:
+                at = parse_clock(ocr.line(image.tight(bubble.time_box.crop(img))), now)
+            text = ocr.text(bubble.box.crop(img)) if keep_text else ""
+            event(BUYER_MESSAGE if bubble.left == buyer_left else AGENT_MESSAGE, buyer, at or now, text)
+
+    def _list(self, ocr: Ocr, img: np.ndarray, buyer: str, sellers: set[str], now: dt.datetime,
+              event: Callable) -> None:
+        shown: dict[str, int] = {}
+        for badge in image.find_badges(img):
+            top = max(0, (badge.y0 + badge.y1) // 2 - ROW_REACH)
+            band = img[top:(badge.y0 + badge.y1) // 2 + ROW_REACH]
+            key = image.digest(band)
+            if key not in self._rows:
+                self._rows[key] = self._row(ocr, img, band, top, badge)
+            nick, count = self._rows[key]
+            if nick and nick != buyer and nick not in sellers:
+                shown[nick] = count
+        if len(self._rows) > MAX_KEYS:
+            self._rows.clear()
+        for nick, count in shown.items():
+            if self._badges.get(nick) != count:
+                event(UNREAD_BADGE, nick, now, count=count)
+        self._badges = shown
+
+    @staticmethod
+    def _row(ocr: Ocr, img: np.ndarray, band: np.ndarray, top: int, badge: image.Box) -> tuple[str, int]:
+        """The nick of a badge's row (its topmost line that is not the badge or a time) and the number."""
+        def usable(line: TextLine) -> bool:
+            overlaps = line.box.x1 > badge.x0 and line.box.x0 < badge.x1 and \
+                line.box.y1 + top > badge.y0 and line.box.y0 + top < badge.y1
+            return not overlaps and not TIME.fullmatch(line.text) and not line.text.isdigit()
+
+        lines = [line for line in ocr.lines(band) if usable(line)]
+        nick = min(lines, key=lambda line: (line.box.y0, line.box.x0)).text if lines else ""
+        digits = re.sub(r"\D", "", ocr.text(image.badge_digits(img, badge)))
+        return nick, int(digits[:4]) if digits else 0
+
+
+
+def create_reader(settings: Any) -> SightReader:
+    """The reader as the app wires it: it reads its settings (regions, side, sellers) at every poll."""
+    return SightReader(settings.get)
