@@ -45,6 +45,7 @@ WARNING_TEXT = {
     "district_ambiguous": QT_TRANSLATE_NOOP("Checklist", "区县名在多个城市都有, 请确认城市"),
     "remote_area": QT_TRANSLATE_NOOP("Checklist", "偏远地区: 注意运费和时效"),
     "pickup_point": QT_TRANSLATE_NOOP("Checklist", "地址是驿站/快递柜等代收点"),
+    "masked": QT_TRANSLATE_NOOP("Checklist", "部分信息被平台打码（*），请以订单详情为准或与买家确认"),
 }
 
 

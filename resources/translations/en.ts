@@ -635,6 +635,11 @@ still to do: {1}</translation>
         <source>地址是驿站/快递柜等代收点</source>
         <translation>The address is a pickup point (station or locker)</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>部分信息被平台打码（*），请以订单详情为准或与买家确认</source>
+        <translation>The platform masked part of it (*): go by the order details or confirm with the buyer</translation>
+    </message>
 </context>
 <context>
     <name>ConversationModel</name>
@@ -1767,7 +1772,7 @@ still to do: {1}</translation>
         <translation>The order cannot be placed in the future: {placed}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/checklist.py" line="-13"/>
+        <location filename="../../desktop_assistant/domain/checklist.py" line="-14"/>
         <source>模板至少要有一项</source>
         <translation>A template needs at least one item</translation>
     </message>

@@ -52,6 +52,14 @@ def test_warnings_are_shown_inline_in_chinese(app):
     assert "多个城市" in warnings and "位数不对" in warnings and "门牌号" in warnings
 
 
+def test_masked_data_is_named_not_called_missing(app):
+    tab = start(app, "收货人：张**，手机：186****5678，地址：浙江省杭州市西湖区***街道文三路100号，000000")
+    assert (tab.fields["name"].text(), tab.fields["phone"].text(), tab.fields["postcode"].text()) == (
+        "张**", "186****5678", "")
+    warnings = tab.warnings_label.text()
+    assert "打码" in warnings and "没有找到" not in warnings and "masked" not in warnings
+
+
 def test_state_is_saved_per_order_and_resumable(app):
     tab = start(app)
     tab.ticks["收货人"].setChecked(True)
