@@ -221,9 +221,10 @@ SCHEMA: tuple[SettingSpec, ...] = (
           ("", "warn", 30, QT_TRANSLATE_NOOP("Settings", "计时变黄 (秒)")),
           ("", "overdue", 60, QT_TRANSLATE_NOOP("Settings", "计时超时变红 (秒)")),
           ("", "critical", 180, QT_TRANSLATE_NOOP("Settings", "计时严重超时 (秒)")),
-          ("first_", "warn", 30, QT_TRANSLATE_NOOP("Settings", "首次响应: 变黄 (秒)")),
-          ("first_", "overdue", 60, QT_TRANSLATE_NOOP("Settings", "首次响应: 超时 (秒)")),
-          ("first_", "critical", 180, QT_TRANSLATE_NOOP("Settings", "首次响应: 严重超时 (秒)")))),
+          # A new buyer is greeted within 30 s (the service standard): the first round is stricter.
+          ("first_", "warn", 10, QT_TRANSLATE_NOOP("Settings", "首次响应: 变黄 (秒)")),
+          ("first_", "overdue", 30, QT_TRANSLATE_NOOP("Settings", "首次响应: 超时 (秒)")),
+          ("first_", "critical", 60, QT_TRANSLATE_NOOP("Settings", "首次响应: 严重超时 (秒)")))),
     SettingSpec("alerts.tray", "bool", True, QT_TRANSLATE_NOOP("Settings", "超时时托盘提醒"), "timers"),
     SettingSpec("alerts.sound", "bool", False, QT_TRANSLATE_NOOP("Settings", "超时时响铃"), "timers"),
     SettingSpec("conversation.idle_close_minutes", "int", 30,

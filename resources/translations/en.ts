@@ -591,7 +591,7 @@ still to do: {1}</translation>
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../desktop_assistant/domain/checklist.py" line="+39"/>
+        <location filename="../../desktop_assistant/domain/checklist.py" line="+40"/>
         <source>没有找到手机号</source>
         <translation>No phone number found</translation>
     </message>
@@ -2714,7 +2714,7 @@ still to do: {1}</translation>
         <translation>Timer very late (seconds)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>首次响应: 变黄 (秒)</source>
         <translation>First response: orange (seconds)</translation>
     </message>
