@@ -22,9 +22,14 @@ def _bundled(file: str) -> frozenset[str]:
     return parse_names(resource_path("lists", file).read_text(encoding="utf-8"))
 
 
+@functools.lru_cache(maxsize=1)
+def _bundled_celebrities() -> tuple[frozenset[str], frozenset[str]]:
+    return parse_celebrities(resource_path("lists", "celebrities.txt").read_text(encoding="utf-8"))
+
+
 def _rare_celebrities(extra: str) -> frozenset[str]:
     """Only names hardly anyone else has warn `name_celebrity`: a receiver called 张杰 is usually 张杰."""
-    bundled, bundled_common = parse_celebrities(resource_path("lists", "celebrities.txt").read_text(encoding="utf-8"))
+    bundled, bundled_common = _bundled_celebrities()
     names, common = parse_celebrities(extra)
     return (bundled - bundled_common - common) | (names - common)
 

@@ -290,17 +290,19 @@ def _region_word(word: str) -> bool:
 def _warn(result: ParsedAddress, region: _Region | None, broken: list[str], lists: AddressLists,
           masked: bool) -> None:
     warnings = result.warnings
-    if masked:  # the platform hid part of it: ask the buyer or read the order, nothing is "missing"
+    if masked:  # the platform hid part of it: the agent reads the order; nothing is "missing" or "vague"
         warnings.append("masked")
-    if not result.phone:
-        warnings.append("phone_invalid" if broken else "phone_missing")
-    if not result.name:
+    if broken and not result.phone:
+        warnings.append("phone_invalid")
+    elif not result.phone and not masked:
+        warnings.append("phone_missing")
+    if not result.name and not masked:
         warnings.append("name_missing")
     elif result.name in lists.celebrities:
         warnings.append("name_celebrity")
     if _incomplete(region):
         warnings.append("address_incomplete")
-    if not result.detail or address_vague(result.detail):
+    if (not result.detail or address_vague(result.detail)) and not _MASKED_TEXT.search(result.detail):
         warnings.append("address_vague")
     if result.province in lists.remote_provinces:
         warnings.append("remote_area")

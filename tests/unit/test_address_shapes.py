@@ -164,9 +164,35 @@ class TestMaskedData:
         assert "masked" in result["warnings"]
         assert not {"name_missing", "phone_missing", "phone_invalid"} & set(result["warnings"])
 
+    @pytest.mark.parametrize("text", [
+        "**，***********，浙江省杭州市西湖区文三路100号",
+        "收货人：**，手机：***********，地址：浙江省杭州市西湖区文三路100号",
+        "张** 186****5678 浙江省 杭州市 西湖区 *** 000000",
+        "收货人：张**\n手机号码：186****5678\n所在地区：浙江省杭州市西湖区北山街道\n详细地址：文三路***号",
+    ])
+    def test_wholly_masked_parts_are_masked_not_missing_or_vague(self, text):
+        result = parsed(text)
+        assert result["warnings"] == ["masked"] and result["district"] == "西湖区"
+
     def test_masked_is_one_warning(self):
         assert parsed("张**，186****5678，浙江省杭州市西湖区***街道文三路100号")["warnings"] == ["masked"]
 
     def test_unmasked_text_never_warns_masked(self):
         assert "masked" not in parsed("张三，13812345678，浙江省杭州市西湖区文三路100号 3*5号箱")["warnings"]
         assert parsed("浙江省杭州市西湖区文三路100号 张三")["warnings"] == ["phone_missing"]
+
+
+class TestCelebrityReceivers:
+    """name_celebrity only for names hardly anyone else has; a shared name (marked * in the list) is a person."""
+
+    @pytest.mark.parametrize("name, warned", [("周杰伦", True), ("刘德华", True), ("张杰", False), ("杨洋", False),
+                                              ("刘涛", False), ("李娜", False), ("张伟", False)])
+    def test_bundled_list(self, name, warned):
+        warnings = parsed(f"{name}，13812345678，浙江省杭州市西湖区文三路100号")["warnings"]
+        assert warnings == (["name_celebrity"] if warned else [])
+
+    def test_the_shops_own_names(self):
+        lists = address_lists(celebrities_extra="李雷*，韩梅梅，周杰伦*")
+        warned = {name: parse_address(f"{name}，13812345678，浙江省杭州市西湖区文三路100号", division_index(), lists).warnings
+                  for name in ("李雷", "韩梅梅", "周杰伦")}
+        assert warned == {"李雷": [], "韩梅梅": ["name_celebrity"], "周杰伦": []}
