@@ -90,11 +90,13 @@ def celebrities() -> list[str]:
 
 
 def make_nick(rng: random.Random, serial: int) -> str:
-    """~12 % machine-made (letters and digits, >= 10 chars, no CJK); the rest like real nicks. `serial`
-    keeps them unique."""
-    if rng.random() < 0.12:
-        letters = "".join(rng.choice("abcdefghijkmnpqrstuvwxyz") for _ in range(rng.randint(3, 6)))
-        return f"{letters}{serial:07d}{rng.randrange(1000):03d}" if rng.random() < 0.5 else f"tb{serial:09d}{letters}"
+    """~12 % machine-made (letters and digits interleaved, >= 10 chars, no CJK), ~12 % platform defaults
+    (tb + digits) and word + digits; the rest like real nicks. `serial` keeps them unique."""
+    draw = rng.random()
+    if draw < 0.12:
+        return "".join(rng.choice("abcdefghijkmnpqrstuvwxyz") + str(rng.randrange(10)) for _ in range(5)) + f"x{serial}"
+    if draw < 0.24:
+        return f"tb{serial:010d}" if draw < 0.18 else f"{rng.choice(('xiaoming', 'autumn', 'lily'))}{serial}"
     return f"{rng.choice(NICK_HEADS)}{rng.choice(NICK_TAILS)}{serial}"
 
 

@@ -45,6 +45,8 @@ def run_address(args: argparse.Namespace, paths: Paths, usage_error: Callable[[s
     for key, label in LABELS:
         if result[key]:
             print(f"{label}: {result[key]}")
-    if result["warnings"]:
-        print("提示: " + ", ".join(result["warnings"]))
+    from desktop_assistant.domain.checklist import WARNING_TEXT
+
+    for code in result["warnings"]:  # the agent reads the same words as in the 核对 tab; --json keeps the codes
+        print("提示: " + WARNING_TEXT.get(code, code))
     return 0

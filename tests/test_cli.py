@@ -1,6 +1,7 @@
 """The command line in real processes: exit codes, one-line errors, silent smoke test."""
 
 import json
+import re
 import sqlite3
 import time
 
@@ -145,6 +146,16 @@ def test_address_parse_reads_stdin_and_survives_noise(tmp_path) -> None:
                                    stdin="噪声abc123，" * 10_000)))
     assert "address_incomplete" in parsed["warnings"]
     assert_one_line_error(run_cli("address", "parse", "   ", "--basedir", str(tmp_path)))
+
+
+def test_address_parse_names_warnings_in_chinese(tmp_path) -> None:
+    text = ok(run_cli("address", "parse", "张**，186****5678，浙江省杭州市西湖区文三路100号", "--basedir", str(tmp_path)))
+    assert "收货人: 张**" in text and "手机: 186****5678" in text and "打码" in text and "masked" not in text
+    text = ok(run_cli("address", "parse", "浙江省杭州市西湖区文三路 张三", "--basedir", str(tmp_path)))
+    assert "没有找到手机号" in text and "门牌号" in text
+    assert not re.search(r"[a-z]+_[a-z]+", text)  # no raw codes such as phone_missing
+    parsed = json.loads(ok(run_cli("address", "parse", "浙江省杭州市西湖区文三路 张三", "--json", "--basedir", str(tmp_path))))
+    assert parsed["warnings"] == ["phone_missing", "address_vague"]  # JSON keeps the codes
 
 
 def test_address_parse_uses_the_shops_lists(tmp_path) -> None:

@@ -38,7 +38,8 @@ def test_json_lines_in_one_object_per_profile_out(base):
         {"nick": "小明", "registered_on": two_weeks, "positive_rate": 70, "receiver_name": "周杰伦"},
         {"nick": "老客户", "credit": "3钻", "positive_rate": 99.5, "registered_on": "2015-03-01",
          "address": "浙江省杭州市西湖区文三路100号"},
-        {"nick": "abc12345678", "registered_on": "2026-01-01", "as_of": "2026-01-20", "refund_count": 5},
+        {"nick": "a8s7d6f5g4", "registered_on": "2026-01-01", "as_of": "2026-01-20", "refund_count": 5,
+         "orders_count": 10},
     ]
     out = ok(cli(base, "screen", "-", "--json", stdin="\n".join(json.dumps(x, ensure_ascii=False) for x in lines)))
     results = screened(out)

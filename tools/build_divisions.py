@@ -16,6 +16,15 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parents[1] / "resources" / "divisions" / "divisions.json"
 MUNICIPALITIES = {"北京市", "上海市", "天津市", "重庆市"}
 ADDED = ["台湾省"]  # GB/T 2260 710000: no MCA code, so not in the table
+# County-level names abolished since 2021 that buyers' saved addresses and the platforms' pickers still
+# carry: [province, city, former name, [successors whose towns it held]] (docs/address-data.md).
+FORMER = [
+    ["重庆市", "重庆市", "江北区", ["两江新区", "北碚区"]],  # 2025
+    ["重庆市", "重庆市", "渝北区", ["两江新区", "北碚区"]],  # 2025
+    ["浙江省", "杭州市", "江干区", ["上城区", "钱塘区"]],  # 2021
+    ["浙江省", "杭州市", "下城区", ["拱墅区"]],  # 2021
+    ["福建省", "三明市", "梅列区", ["三元区"]],  # 2021
+]
 
 
 def build(raw: bytes, package: str) -> str:
@@ -49,8 +58,12 @@ def build(raw: bytes, package: str) -> str:
     meta = {"source": f"民政部 全国行政区划信息查询平台 (via {package}, MIT)",
             "data_as_of": source["metadata"]["data_as_of"], "source_sha256": hashlib.sha256(raw).hexdigest(),
             "added": ADDED}
+    for province, city, name, successors in FORMER:  # a typo here must not ship
+        assert name not in tree[province][city] and all(s in tree[province][city] for s in successors), name
     lines = ",\n".join(json.dumps(row, ensure_ascii=False, separators=(",", ":")) for row in rows)
-    return '{"meta":' + json.dumps(meta, ensure_ascii=False) + ',\n"divisions":[\n' + lines + "\n]}\n"
+    former = ",\n".join(json.dumps(row, ensure_ascii=False, separators=(",", ":")) for row in FORMER)
+    return ('{"meta":' + json.dumps(meta, ensure_ascii=False) + ',\n"divisions":[\n' + lines + "\n],\n"
+            '"former":[\n' + former + "\n]}\n")
 
 
 def main() -> int:

@@ -14,17 +14,24 @@ from desktop_assistant.domain.divisions import (
 from desktop_assistant.domain.phone import find_phones, normalise
 
 MAX_TEXT = 2000  # an address is a few lines; 100 KB of noise is cut, not scanned
-_SEPARATORS = re.compile(r"[,，;；\n\r\t|/、]+|\s{2,}")
+_SEPARATORS = re.compile(r"[,，;；。\n\r\t|/、]+|\s{2,}")
+_EDGE_PUNCTUATION = " \u3000\n\r\t,，;；:：。.、|/"  # never part of a labelled value (收货人：张三，手机：…)
 # A label starts a line or follows a separator, and is followed by a colon or a space: 地区 inside
 # 大兴安岭地区 is a name, not a label.
-_LABEL = re.compile(r"(?:^|(?<=[\s,，;；|/]))(?:(收货人|收件人|联系人|手机号码|联系电话|所在地区|详细地址|收货地址|邮政编码)(?:\s*[:：]\s*|\s+|(?=[\u4e00-\u9fa5]))"
+_LABEL = re.compile(r"(?:^|(?<=[\s,，;；。、|/]))(?:(收货人|收件人|联系人|手机号码|联系电话|所在地区|详细地址|收货地址|邮政编码)(?:\s*[:：]\s*|\s+|(?=[\u4e00-\u9fa5]))"
                     r"|(姓名|手机号|手机|电话|所在地|地区|地址|邮编)(?:\s*[:：]\s*|\s+))")
 _LABEL_FIELD = {"收货人": "name", "收件人": "name", "联系人": "name", "姓名": "name",
                 "手机号码": "phone", "手机号": "phone", "手机": "phone", "联系电话": "phone", "电话": "phone",
                 "所在地区": "region", "所在地": "region", "地区": "region",
                 "详细地址": "detail", "收货地址": "region", "地址": "region", "邮编": "postcode", "邮政编码": "postcode"}
 _POSTCODE = re.compile(r"(?<!\d)\d{6}(?!\d)")
-_NAME = re.compile(r"^[\u4e00-\u9fa5·]{2,6}$|^[A-Za-z][A-Za-z .]{1,30}$")
+# A masked name (张**, *三, 欧阳**) still has a character of the name in it.
+_NAME = re.compile(r"^[\u4e00-\u9fa5·]{2,6}$|^[A-Za-z][A-Za-z .]{1,30}$"
+                   r"|^(?=.*[\u4e00-\u9fa5])(?=.*\*)[\u4e00-\u9fa5·*]{2,6}$")
+# What the platforms show when they hide the number (186****5678), with a privacy extension or not.
+_MASKED_PHONE = re.compile(r"(?<![\d*])(?:\+?86[\s-]?)?(1\d{2}[\s-]?\*{3,6}[\s-]?\d{2,4})"
+                           r"(?:\s*(?:-|转|#)\s*(\d{4}))?(?![\d*])")
+_MASKED_TEXT = re.compile(r"\*{2,}")  # ***街道: a single * (3*5号箱) is not masking
 _NOISE = re.compile(r"[\U0001F000-\U0001FFFF\u2600-\u27BF【】\[\]<>《》\"“”'‘’~^]+")
 _PLACEHOLDERS = re.compile(r"市辖区|省直辖县级行政区划|自治区直辖县级行政区划")  # statistical groupings some platforms print
 _NO_POSTCODE = {"000000"}  # what Taobao prints when the buyer gave none
@@ -116,8 +123,8 @@ def _chain(text: str, start: int, index: DivisionIndex) -> _Region | None:
             return _ambiguous(region, found, text, end, index)
     parent = region.county or region.city  # 东莞, 中山: towns sit right under the city
     if parent is not None:
-        found, end = index.match_at(text, pos, STREET, parent, min_length=3)
-        if len(found) == 1 and found[0].name == text[pos:end]:  # streets by their full name only
+        found, end = index.streets_at(text, pos, parent)  # streets by their full name only
+        if len(found) == 1:
             region.street, pos = found[0], _skip(text, end)
     if region.levels() == 0:
         return None
@@ -134,10 +141,9 @@ def _ambiguous(region: _Region, candidates: list[Division], text: str, end: int,
     """A county name with several homes: a following street may settle it; otherwise keep what all share."""
     pos = _skip(text, end)
     for candidate in candidates:
-        streets, street_end = index.match_at(text, pos, STREET, candidate, min_length=3)
-        if len(streets) == 1 and streets[0].name == text[pos:street_end]:
-            others = [c for c in candidates if c is not candidate
-                      and index.match_at(text, pos, STREET, c, min_length=3)[0]]
+        streets, street_end = index.streets_at(text, pos, candidate)
+        if len(streets) == 1:
+            others = [c for c in candidates if c is not candidate and index.streets_at(text, pos, c)[0]]
             if not others:
                 region.county, region.street, region.ambiguous = candidate, streets[0], False
                 region.end = _skip(text, street_end)
@@ -192,9 +198,14 @@ def _full_name_at(text: str, region: _Region) -> bool:
 def parse_address(text: str, index: DivisionIndex, lists: AddressLists = AddressLists()) -> ParsedAddress:
     result = ParsedAddress()
     text = _NOISE.sub(" ", normalise(text[:MAX_TEXT]))
+    masked_phone = _MASKED_PHONE.search(text)
+    for match in reversed(list(_MASKED_PHONE.finditer(text))):
+        text = _blank(text, match.start(), match.end())
     phones, broken = find_phones(text)
     if phones:
         result.phone, result.phone_ext = phones[0].phone, phones[0].ext
+    elif masked_phone:
+        result.phone, result.phone_ext = re.sub(r"[\s-]", "", masked_phone.group(1)), masked_phone.group(2) or ""
     for match in reversed(phones):
         text = _blank(text, match.start, match.end)
     for run in broken:  # a mistyped number is not part of the detail
@@ -204,7 +215,8 @@ def parse_address(text: str, index: DivisionIndex, lists: AddressLists = Address
         result.postcode = "" if postcode.group(0) in _NO_POSTCODE else postcode.group(0)
         text = re.sub(r"\(\s*\)", lambda m: " " * len(m.group(0)), _blank(text, postcode.start(), postcode.end()))
     labelled = _labelled_fields(text)
-    result.name = labelled.get("name", "").split(" ")[0].strip()
+    name = labelled.get("name", "")
+    result.name = name if _NAME.match(name) else name.split(" ")[0].strip()  # Anna Li; 张三 浙江省…
     # The region is searched in the whole text with labels turned into separators and the name taken out.
     plain = _LABEL.sub("，", text)
     if result.name:
@@ -224,7 +236,8 @@ def parse_address(text: str, index: DivisionIndex, lists: AddressLists = Address
     if not result.detail:
         result.detail = " ".join(labelled.get("detail", "").split()) or (
             _detail(plain, None, result.name) if region is None else "")
-    _warn(result, region, broken, lists)
+    masked = bool(masked_phone) or "*" in result.name or bool(_MASKED_TEXT.search(text.replace(result.name, "")))
+    _warn(result, region, broken, lists, masked)
     return result
 
 
@@ -241,7 +254,7 @@ def _labelled_fields(text: str) -> dict[str, str]:
     if text[:marks[0].start()].strip():
         fields["lead"] = text[:marks[0].start()].strip()
     for mark, following in zip(marks, marks[1:] + [None]):
-        value = text[mark.end():following.start() if following else len(text)]
+        value = text[mark.end():following.start() if following else len(text)].strip(_EDGE_PUNCTUATION)
         key = _LABEL_FIELD[mark.group(1) or mark.group(2)]
         if key == "region" and "region" in fields:
             key = "detail"
@@ -274,17 +287,22 @@ def _region_word(word: str) -> bool:
     return word.endswith(("省", "市", "区", "县", "镇", "乡", "街道", "路", "街", "号", "村", "小区", "大厦"))
 
 
-def _warn(result: ParsedAddress, region: _Region | None, broken: list[str], lists: AddressLists) -> None:
+def _warn(result: ParsedAddress, region: _Region | None, broken: list[str], lists: AddressLists,
+          masked: bool) -> None:
     warnings = result.warnings
-    if not result.phone:
-        warnings.append("phone_invalid" if broken else "phone_missing")
-    if not result.name:
+    if masked:  # the platform hid part of it: the agent reads the order; nothing is "missing" or "vague"
+        warnings.append("masked")
+    if broken and not result.phone:
+        warnings.append("phone_invalid")
+    elif not result.phone and not masked:
+        warnings.append("phone_missing")
+    if not result.name and not masked:
         warnings.append("name_missing")
     elif result.name in lists.celebrities:
         warnings.append("name_celebrity")
     if _incomplete(region):
         warnings.append("address_incomplete")
-    if not result.detail or address_vague(result.detail):
+    if (not result.detail or address_vague(result.detail)) and not _MASKED_TEXT.search(result.detail):
         warnings.append("address_vague")
     if result.province in lists.remote_provinces:
         warnings.append("remote_area")

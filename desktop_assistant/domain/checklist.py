@@ -21,6 +21,7 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
         "货到付款服务费*\n备注已登记",
         "亲，跟您核对一下订单信息哦~\n收货人：{收货人}\n电话：{手机号}\n地址：{地址}\n规格：{规格(颜色/尺码)}\n"
         "数量：{数量}\n赠品：{赠品}\n快递：{快递可达/指定快递}\n发货时间：{发货时间承诺}\n"
+        "货到付款服务费：{货到付款服务费}\n"
         "信息无误的话回复「确认」就可以啦，有问题随时告诉我~",
     ),
     AFTERSALE: (
@@ -45,6 +46,7 @@ WARNING_TEXT = {
     "district_ambiguous": QT_TRANSLATE_NOOP("Checklist", "区县名在多个城市都有, 请确认城市"),
     "remote_area": QT_TRANSLATE_NOOP("Checklist", "偏远地区: 注意运费和时效"),
     "pickup_point": QT_TRANSLATE_NOOP("Checklist", "地址是驿站/快递柜等代收点"),
+    "masked": QT_TRANSLATE_NOOP("Checklist", "部分信息被平台打码（*），请以订单详情为准或与买家确认"),
 }
 
 
@@ -131,18 +133,27 @@ def values_from_address(address: Mapping[str, str], masked: bool = True) -> dict
 
 
 def render_message(template: Template, check: OrderCheck, masked: bool = True) -> str:
-    """The confirmation message; an item left empty reads 无, so nothing like {赠品} reaches the buyer."""
+    """The confirmation message. A line whose items are all blank is left out (never "无", never {赠品}),
+    and so is a 货到付款-only item on an order paid online."""
     values = {**check.values, **{k: v for k, v in values_from_address(check.address, masked).items() if v}}
     values["地址"] = full_address(check.address) if check.address else values.get("详细地址", "")
     if masked and values.get("手机号") and not check.address:
         values["手机号"] = mask(values["手机号"])
     values.update({"订单号": check.order_id, "买家": check.buyer})
+    for item in template.items:
+        if item.cod_only and not check.cod:
+            values[item.label] = ""
 
     def fill(match: re.Match) -> str:
-        value = values.get(match.group(1), "").strip()
-        return value or "无"
+        return values.get(match.group(1), "").strip()
 
-    return re.sub(r"\{([^{}]+)\}", fill, template.message)
+    lines = []
+    for line in template.message.split("\n"):
+        names = re.findall(r"\{([^{}]+)\}", line)
+        if names and not any(values.get(name, "").strip() for name in names):
+            continue
+        lines.append(re.sub(r"\{([^{}]+)\}", fill, line))
+    return "\n".join(lines)
 
 
 class ChecklistRepository(Protocol):

@@ -59,7 +59,7 @@ class Thresholds:
 @dataclass(frozen=True)
 class TimerRules:
     later: Thresholds = Thresholds()
-    first: Thresholds = Thresholds()  # a new buyer's first round (shops often want a faster greeting)
+    first: Thresholds = Thresholds(10, 30, 60)  # a new buyer's first round: greeted within 30 s
     idle_close_s: int = 30 * 60  # an answered conversation quiet this long leaves the list
 
     @classmethod

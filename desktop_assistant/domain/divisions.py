@@ -30,6 +30,8 @@ class Division:
     level: int
     parent: "Division | None" = None
     children: list["Division"] = field(default_factory=list)
+    # A former name (渝北区 until 2025): not in the tree; its towns are now under these divisions.
+    successors: list["Division"] = field(default_factory=list)
 
     def ancestor(self, level: int) -> "Division | None":
         node: Division | None = self
@@ -79,6 +81,27 @@ class DivisionIndex:
         # Longest keys first, so 内蒙古自治区 wins over 内蒙古 and 呼和浩特市 over 呼和浩特.
         self.longest = max((len(k) for k in self.names), default=0)
 
+    def add_former(self, name: str, parent_code: str, successor_codes: Iterable[str]) -> None:
+        """A county-level name that no longer exists: found by name (full or short) under its old parent,
+        never a child in the tree; its towns are looked up under the successors."""
+        parent = self.by_code[parent_code]
+        node = Division(f"{parent_code}/{name}", name, COUNTY, parent,
+                        successors=[self.by_code[code] for code in successor_codes])
+        for key in {name, short_name(name)}:
+            self.names.setdefault(key, []).append(node)
+
+    def streets_at(self, text: str, start: int, parent: Division) -> tuple[list[Division], int]:
+        """Towns of `parent` by their full name at text[start] (a former division: its successors' towns)."""
+        best: tuple[list[Division], int] = ([], start)
+        for under in parent.successors or [parent]:
+            found, end = self.match_at(text, start, STREET, under, min_length=3)
+            found = [node for node in found if node.name == text[start:end]]
+            if found and end > best[1]:
+                best = (found, end)
+            elif found and end == best[1]:
+                best = (best[0] + found, end)
+        return best
+
     def lookup(self, name: str, level: int | None = None, under: Division | None = None) -> list[Division]:
         found = self.names.get(name, [])
         if level is not None:
@@ -126,4 +149,8 @@ def index_from_bundle(data: dict) -> DivisionIndex:
             under = add(f"{under}/{district}", under, COUNTY, district)
         for town in towns:
             add(f"{under}/{town}", under, STREET, town)
-    return DivisionIndex(rows)
+    index = DivisionIndex(rows)
+    for province, city, name, successors in data.get("former", []):
+        parent = province if city == province else f"{province}/{city}"
+        index.add_former(name, parent, [f"{parent}/{successor}" for successor in successors])
+    return index

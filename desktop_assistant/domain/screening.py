@@ -26,6 +26,7 @@ DEFAULT_WEIGHTS: dict[str, int] = {
     "refund_rate_high": 30,
     "nickname_machine": 20,
     "receiver_celebrity": 30,
+    "receiver_celebrity_common": 10,  # the same rule for a name many real people share (杨洋, 张杰)
     "address_vague": 20,
     "burst_orders": 20,
     "bad_reviews_given": 25,
@@ -78,9 +79,17 @@ def parse_credit(raw: object) -> int | None:
     return _LEVEL_STARTS[_LEVEL_WORDS[match.group(2)]][number - 1]
 
 
+# Nicks the platforms give by default (tb + digits, t_ + digits, jd_ + hex): millions of real buyers.
+_PLATFORM_DEFAULT = re.compile(r"(?:tb_?|t_)\d+|jd_[0-9a-f]+", re.IGNORECASE)
+
+
 def machine_like_nick(nick: str) -> bool:
-    return (len(nick) >= 10 and not _CJK.search(nick) and bool(re.search(r"[A-Za-z]", nick))
-            and bool(re.search(r"\d", nick)))
+    """DESIGN 3.6: random-looking interleaving (a8s7d6f5g4): >= 10 characters, no CJK, letters and digits
+    switching at least 3 times. A word followed by digits or a year (xiaoming1990) switches once."""
+    if len(nick) < 10 or _CJK.search(nick) or _PLATFORM_DEFAULT.fullmatch(nick):
+        return False
+    kinds = [char.isdigit() for char in nick if char.isascii() and char.isalnum()]
+    return sum(a != b for a, b in zip(kinds, kinds[1:])) >= 3
 
 
 @dataclass  # not frozen: `screen` builds hundreds of thousands of these a second
@@ -146,7 +155,8 @@ class Rules:
     weights: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     high: int = DEFAULT_HIGH
     medium: int = DEFAULT_MEDIUM
-    celebrities: frozenset[str] = frozenset()
+    celebrities: frozenset[str] = frozenset()  # every listed name
+    common_celebrities: frozenset[str] = frozenset()  # those many real people share: weight of the _common code
 
 
 _T = {  # explanations: they advise caution and never accuse
@@ -156,9 +166,12 @@ _T = {  # explanations: they advise caution and never accuse
     "account_new": QT_TRANSLATE_NOOP("Screening", "账号注册仅 {days} 天 (不满 30 天): 新号请多核对"),
     "account_young": QT_TRANSLATE_NOOP("Screening", "账号注册 {days} 天 (30-60 天)"),
     "credit_low": QT_TRANSLATE_NOOP("Screening", "买家信用 {credit} 分, 不到 2 心 (11 分)"),
-    "refund_rate_high": QT_TRANSLATE_NOOP("Screening", "退款 {refunds} 次 / 订单 {orders} 单: 退款偏多, 发货前核对规格并留证"),
-    "nickname_machine": QT_TRANSLATE_NOOP("Screening", "昵称「{nick}」像批量注册的账号 (长串字母数字, 没有中文)"),
+    "refund_rate_high": QT_TRANSLATE_NOOP(
+        "Screening", "退款 {refunds} 次 / 订单 {orders} 单（退款率 {rate}%）：退款偏多，发货前核对规格并留证"),
+    "nickname_machine": QT_TRANSLATE_NOOP("Screening", "昵称「{nick}」像随机生成的账号（字母和数字来回交错，没有中文）"),
     "receiver_celebrity": QT_TRANSLATE_NOOP("Screening", "收货人「{name}」是明星名字: 常见于虚假收货信息, 请与买家确认"),
+    "receiver_celebrity_common": QT_TRANSLATE_NOOP(
+        "Screening", "收货人「{name}」与明星同名：很多人也叫这个名字，留意即可，必要时与买家确认"),
     "address_vague": QT_TRANSLATE_NOOP("Screening", "收货地址没有门牌号或楼栋/单元/室: 请买家补全"),
     "burst_orders": QT_TRANSLATE_NOOP("Screening", "近 7 天下单 {count} 次"),
     "bad_reviews_given": QT_TRANSLATE_NOOP("Screening", "给其他店铺中差评 {count} 次"),
@@ -169,6 +182,10 @@ _T = {  # explanations: they advise caution and never accuse
 _PROBLEM_REGISTERED = QT_TRANSLATE_NOOP("Screening", "注册日期 {registered} 晚于参照日期 {reference}, 账龄未计分")
 _PROBLEM_RATE = QT_TRANSLATE_NOOP("Screening", "好评率 {rate}% 不可能 (应在 0-100 之间), 未计分")
 _PROBLEM_NEGATIVE = QT_TRANSLATE_NOOP("Screening", "{field} 是负数 ({value}), 未计分")
+
+
+# Weight codes that are reported under their rule's code (DESIGN 3.6 names one rule, two weights).
+_REPORTED_AS = {"receiver_celebrity_common": "receiver_celebrity"}
 
 
 def _problem(template: str, **fields: object) -> Reason:
@@ -217,12 +234,15 @@ def screen(profile: Profile, rules: Rules, shop: ShopFacts = ShopFacts(), today:
         hits.append(("credit_low", {"credit": credit}))
     orders = _count(profile.orders_count, "orders_count", problems)
     refunds = _count(profile.refund_count, "refund_count", problems)
-    if refunds is not None and (refunds >= 5 or (orders is not None and orders >= 3 and refunds >= 0.3 * orders)):
-        hits.append(("refund_rate_high", {"refunds": refunds, "orders": orders if orders is not None else "?"}))
+    # A rate, never a count: 12 refunds in 980 orders is a loyal buyer.
+    if refunds is not None and orders is not None and orders >= 3 and refunds >= 0.3 * orders:
+        hits.append(("refund_rate_high", {"refunds": refunds, "orders": orders, "rate": f"{refunds / orders * 100:.0f}"}))
     if machine_like_nick(profile.nick):
         hits.append(("nickname_machine", {"nick": profile.nick}))
     receiver = profile.receiver_name.strip()
-    if receiver and receiver in rules.celebrities:
+    if receiver and receiver in rules.common_celebrities:
+        hits.append(("receiver_celebrity_common", {"name": receiver}))
+    elif receiver and receiver in rules.celebrities:
         hits.append(("receiver_celebrity", {"name": receiver}))
     if profile.address.strip() and address_vague(profile.address):
         hits.append(("address_vague", {}))
@@ -239,7 +259,7 @@ def screen(profile: Profile, rules: Rules, shop: ShopFacts = ShopFacts(), today:
     if shop.flagged_orders > 0:
         hits.append(("shop_history", {"count": shop.flagged_orders}))
 
-    reasons = tuple(Reason(code, rules.weights.get(code, DEFAULT_WEIGHTS[code]), _T[code], fields)
+    reasons = tuple(Reason(_REPORTED_AS.get(code, code), rules.weights.get(code, DEFAULT_WEIGHTS[code]), _T[code], fields)
                     for code, fields in hits)
     score = min(100, sum(r.weight for r in reasons))
     level = HIGH if score >= rules.high else MEDIUM if score >= rules.medium else LOW
@@ -259,9 +279,26 @@ def parse_names(text: str) -> frozenset[str]:
     return frozenset(names)
 
 
+COMMON_MARK = "*"  # 杨洋* in the celebrity list: a name many real people share
+
+
+def parse_celebrities(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(every name, the names marked as shared by many real people) from a celebrity list."""
+    names, common = set(), set()
+    for entry in parse_names(text.replace("＊", COMMON_MARK)):
+        name = entry.rstrip(COMMON_MARK).strip()
+        if name:
+            names.add(name)
+            if entry.endswith(COMMON_MARK):
+                common.add(name)
+    return frozenset(names), frozenset(common)
+
+
 def rules_from_settings(values: Mapping[str, object], celebrity_list: str) -> Rules:
     """Weights and thresholds from the settings; the bundled celebrity list plus the shop's own names."""
     weights = {code: int(values.get(f"screen.weight.{code}", weight)) for code, weight in DEFAULT_WEIGHTS.items()}
-    celebrities = parse_names(celebrity_list) | parse_names(str(values.get("screen.celebrities_extra", "")))
+    bundled, bundled_common = parse_celebrities(celebrity_list)
+    extra, extra_common = parse_celebrities(str(values.get("screen.celebrities_extra", "")))
     return Rules(weights, int(values.get("screen.level_high", DEFAULT_HIGH)),
-                 int(values.get("screen.level_medium", DEFAULT_MEDIUM)), celebrities)
+                 int(values.get("screen.level_medium", DEFAULT_MEDIUM)), bundled | extra,
+                 (bundled_common - (extra - extra_common)) | extra_common)

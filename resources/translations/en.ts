@@ -669,7 +669,7 @@ still to do: {1}</translation>
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../desktop_assistant/domain/checklist.py" line="+39"/>
+        <location filename="../../desktop_assistant/domain/checklist.py" line="+40"/>
         <source>没有找到手机号</source>
         <translation>No phone number found</translation>
     </message>
@@ -712,6 +712,11 @@ still to do: {1}</translation>
         <location line="+1"/>
         <source>地址是驿站/快递柜等代收点</source>
         <translation>The address is a pickup point (station or locker)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>部分信息被平台打码（*），请以订单详情为准或与买家确认</source>
+        <translation>The platform masked part of it (*): go by the order details or confirm with the buyer</translation>
     </message>
 </context>
 <context>
@@ -1845,7 +1850,7 @@ still to do: {1}</translation>
         <translation>The order cannot be placed in the future: {placed}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/checklist.py" line="-13"/>
+        <location filename="../../desktop_assistant/domain/checklist.py" line="-14"/>
         <source>模板至少要有一项</source>
         <translation>A template needs at least one item</translation>
     </message>
@@ -2454,7 +2459,7 @@ still to do: {1}</translation>
 <context>
     <name>Screening</name>
     <message>
-        <location filename="../../desktop_assistant/domain/screening.py" line="+40"/>
+        <location filename="../../desktop_assistant/domain/screening.py" line="+41"/>
         <source>风险高: 请谨慎接待, 发货前逐项核对并留存凭证 (截图、称重、录像)。所有沟通请留在旺旺里 (平台只认旺旺聊天记录), 不要转到微信、QQ 或电话。</source>
         <translation>High risk: serve with care, check every item before shipping and keep evidence (screenshots, weight, video). Keep every exchange on Wangwang (the platform only accepts Wangwang records), not WeChat, QQ or phone.</translation>
     </message>
@@ -2469,7 +2474,7 @@ still to do: {1}</translation>
         <translation>No clear risk found. Keep every exchange on Wangwang (the platform only accepts Wangwang records).</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+118"/>
         <source>已在本店黑名单 (原因: {reason}), 请按店铺规定谨慎处理</source>
         <translation>On the shop&apos;s blacklist (reason: {reason}); follow the shop&apos;s rules with care</translation>
     </message>
@@ -2500,13 +2505,13 @@ still to do: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>退款 {refunds} 次 / 订单 {orders} 单: 退款偏多, 发货前核对规格并留证</source>
-        <translation>{refunds} refunds / {orders} orders: many refunds, check the variant and keep evidence before shipping</translation>
+        <source>退款 {refunds} 次 / 订单 {orders} 单（退款率 {rate}%）：退款偏多，发货前核对规格并留证</source>
+        <translation>{refunds} refunds in {orders} orders ({rate}% refunded): many refunds; check the variant and keep evidence before shipping</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>昵称「{nick}」像批量注册的账号 (长串字母数字, 没有中文)</source>
-        <translation>The nick “{nick}” looks machine-made (a long string of letters and digits, no Chinese)</translation>
+        <location line="+2"/>
+        <source>昵称「{nick}」像随机生成的账号（字母和数字来回交错，没有中文）</source>
+        <translation>The nick “{nick}” looks randomly generated (letters and digits interleaved, no Chinese)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2515,6 +2520,11 @@ still to do: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>收货人「{name}」与明星同名：很多人也叫这个名字，留意即可，必要时与买家确认</source>
+        <translation>The receiver “{name}” shares a celebrity&apos;s name: many people have it; just note it and confirm with the buyer if needed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>收货地址没有门牌号或楼栋/单元/室: 请买家补全</source>
         <translation>The address has no house number or building/unit/room: ask the buyer to complete it</translation>
     </message>
@@ -2593,18 +2603,23 @@ still to do: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>权重: 退款率高</source>
-        <translation>Weight: many refunds</translation>
+        <source>权重：退款率 ≥ 30%（至少 3 单）</source>
+        <translation>Weight: refund rate &gt;= 30% (at least 3 orders)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>权重: 机器样昵称</source>
-        <translation>Weight: machine-made nick</translation>
+        <source>权重：昵称像随机生成（字母数字来回交错）</source>
+        <translation>Weight: random-looking nick (letters and digits interleaved)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>权重: 收货人是明星名字</source>
-        <translation>Weight: celebrity receiver</translation>
+        <source>权重：收货人是明星名字（少有人重名）</source>
+        <translation>Weight: receiver has a celebrity&apos;s name (one few others share)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>权重：收货人与明星同名（常见名字，名单里标 *）</source>
+        <translation>Weight: receiver shares a celebrity&apos;s common name (marked * in the list)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2792,7 +2807,7 @@ still to do: {1}</translation>
         <translation>Timer very late (seconds)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>首次响应: 变黄 (秒)</source>
         <translation>First response: orange (seconds)</translation>
     </message>
@@ -2938,8 +2953,8 @@ still to do: {1}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>更多明星名字 (逗号分隔)</source>
-        <translation>More celebrity names (comma separated)</translation>
+        <source>更多明星名字（逗号分隔，常见名字后加 *）</source>
+        <translation>More celebrity names (comma-separated; * after a common name)</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -91,6 +91,25 @@ def test_upgrade_adds_new_defaults_and_keeps_user_values(paths: Paths) -> None:
         store.close()
 
 
+def test_new_timer_defaults_reach_new_files_and_stored_values_stay(paths: Paths) -> None:
+    """issue 16: first-round timers default to 10 / 30 / 60 s. A file that already holds a value (the old
+    defaults were written at first start) keeps it: only the defaults change."""
+    store = open_store(paths, NOW)
+    try:
+        assert [store.settings.get(f"timer.first_{name}_s") for name in ("warn", "overdue", "critical")] == [10, 30, 60]
+        with store.db.atomic():  # what a file from an older release holds
+            store.db.conn.executemany("UPDATE settings SET value = ? WHERE key = ?",
+                                      [("30", "timer.first_warn_s"), ("60", "timer.first_overdue_s"),
+                                       ("180", "timer.first_critical_s")])
+    finally:
+        store.close()
+    store = open_store(paths, NOW)
+    try:
+        assert [store.settings.get(f"timer.first_{name}_s") for name in ("warn", "overdue", "critical")] == [30, 60, 180]
+    finally:
+        store.close()
+
+
 def test_set_many_is_all_or_nothing(paths: Paths) -> None:
     store = open_store(paths, NOW)
     try:

@@ -37,7 +37,7 @@ def test_paste_tick_and_one_click_puts_the_message_into_the_chat(app, im_target,
     text = tab.preview.toPlainText()
     assert "收货人：张三" in text and "电话：138****5678" in text and "13812345678" not in text
     assert "地址：浙江省杭州市西湖区北山街道文三路100号" in text and "规格：雾霾蓝 M" in text
-    assert "快递：顺丰" in text and "赠品：无" in text and "{" not in text
+    assert "快递：顺丰" in text and "赠品" not in text and "：无" not in text and "{" not in text  # blank: left out
     tab.send_button.click()
     qtbot.waitUntil(lambda: im_target.box != "", timeout=3000)
     assert im_target.box == text
@@ -50,6 +50,24 @@ def test_warnings_are_shown_inline_in_chinese(app):
     tab = start(app, "朝阳区建国路 王五 1381234567")
     warnings = tab.warnings_label.text()
     assert "多个城市" in warnings and "位数不对" in warnings and "门牌号" in warnings
+
+
+def test_a_cod_order_gets_the_service_fee_line(app):
+    tab = start(app)
+    tab.values["货到付款服务费"].setText("8元")
+    tab.message_button.click()
+    assert "货到付款服务费" not in tab.preview.toPlainText()  # paid online: the line is not sent
+    tab.cod_box.setChecked(True)
+    tab.message_button.click()
+    assert "货到付款服务费：8元" in tab.preview.toPlainText()
+
+
+def test_masked_data_is_named_not_called_missing(app):
+    tab = start(app, "收货人：张**，手机：186****5678，地址：浙江省杭州市西湖区***街道文三路100号，000000")
+    assert (tab.fields["name"].text(), tab.fields["phone"].text(), tab.fields["postcode"].text()) == (
+        "张**", "186****5678", "")
+    warnings = tab.warnings_label.text()
+    assert "打码" in warnings and "没有找到" not in warnings and "masked" not in warnings
 
 
 def test_state_is_saved_per_order_and_resumable(app):

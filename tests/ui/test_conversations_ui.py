@@ -17,6 +17,9 @@ from desktop_assistant.os_integration.foreground import WindowRef
 @pytest.fixture
 def app(agents_app):
     made = agents_app
+    # These tests time every round alike; the first round's stricter defaults (10/30/60 s) are tested below.
+    made.store.settings.set_many({"timer.first_warn_s": 30, "timer.first_overdue_s": 60, "timer.first_critical_s": 180})
+    made.apply_settings(made.store.settings.all())
     notified: list[tuple[str, str]] = []
     made.conversations.notify.connect(lambda title, message: notified.append((title, message)))
     made.notified = notified
@@ -116,7 +119,7 @@ def test_sorted_by_urgency_and_jump_to_the_longest_waiting(desk_app, qapp, clock
     conversations.tick()
     rows = table_rows(conversations.tab)
     assert [r[0] for r in rows] == ["先来", "后到", "已答"]
-    assert [r[2] for r in rows] == ["超时", "快超时", "已回复"]
+    assert [r[2] for r in rows] == ["严重超时", "超时", "已回复"]  # new buyers: 10 / 30 / 60 s (90 s, 40 s)
     press(backend, qapp, "ctrl+alt+j")
     assert conversations.active == "先来"
     assert foreground.active_id == first.id  # its chat window was brought forward
@@ -147,6 +150,15 @@ def test_first_round_thresholds_come_from_the_settings(app, clock):
     clock.advance(seconds=7)
     app.conversations.tick()
     assert app.conversations.board.level(app.conversations.board.conversations["新客"], clock.now()) == Level.WARN
+
+
+def test_a_new_buyer_waiting_30_s_is_overdue_by_default(agents_app, clock):
+    agents_app.conversations.new_conversation("新客", "panel")
+    board = agents_app.conversations.board
+    for seconds, level in ((9, Level.WAITING), (1, Level.WARN), (20, Level.OVERDUE), (30, Level.CRITICAL)):
+        clock.advance(seconds=seconds)
+        agents_app.conversations.tick()
+        assert board.level(board.conversations["新客"], clock.now()) == level
 
 
 def test_idle_answered_conversations_leave_the_list(app, clock):

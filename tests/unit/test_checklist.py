@@ -39,12 +39,31 @@ def test_bad_templates(name, items, message, words):
         parse_template(name, items, message)
 
 
-def test_message_masks_the_phone_and_fills_empty_items_with_wu():
-    check = OrderCheck("T1", address=ADDRESS, values={"数量": "2"})
+def test_message_masks_the_phone_and_leaves_blank_items_out():
+    check = OrderCheck("T1", address=ADDRESS, values={"数量": "2", "赠品": "  "})
     text = render_message(presale(), check)
     assert "电话：138****5678" in text and "地址：北京市朝阳区望京街道阜通东大街6号" in text
-    assert "数量：2" in text and "赠品：无" in text and "{" not in text
+    assert "数量：2" in text and "{" not in text
+    assert "赠品" not in text and "规格" not in text and "快递：" not in text and "：无" not in text  # never "无"
+    assert text.startswith("亲，跟您核对一下订单信息哦~\n收货人：张三\n") and text.endswith("有问题随时告诉我~")
+    assert "\n\n" not in text
     assert "电话：13812345678" in render_message(presale(), check, masked=False)
+
+
+def test_a_cod_order_carries_the_service_fee_line():
+    values = {"数量": "1", "货到付款服务费": "8元（签收时付给快递员）"}
+    cod = render_message(presale(), OrderCheck("T1", cod=True, address=ADDRESS, values=values))
+    assert "货到付款服务费：8元（签收时付给快递员）" in cod
+    assert cod.index("货到付款服务费") < cod.index("信息无误")
+    paid = render_message(presale(), OrderCheck("T1", cod=False, address=ADDRESS, values=values))
+    assert "货到付款" not in paid  # a value left from before the order was paid online is not sent
+    assert "货到付款" not in render_message(presale(), OrderCheck("T1", cod=True, address=ADDRESS))
+
+
+def test_a_line_keeps_its_filled_items_and_plain_lines_stay():
+    template = parse_template("t", "赠品\n数量", "您好\n赠品：{赠品}，数量：{数量}\n只有赠品：{赠品}\n谢谢")
+    text = render_message(template, OrderCheck("T1", values={"数量": "2"}))
+    assert text == "您好\n赠品：，数量：2\n谢谢"
 
 
 def test_privacy_extension_is_kept_with_the_mask():

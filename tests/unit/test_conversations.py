@@ -57,12 +57,26 @@ def test_the_first_round_has_its_own_thresholds():
     assert board.level(board.conversations["新客"], at(130)) == Level.WARN
 
 
+@pytest.mark.parametrize("waited, level", [
+    (0, Level.WAITING), (9.9, Level.WAITING), (10, Level.WARN), (29.9, Level.WARN), (30, Level.OVERDUE),
+    (59, Level.OVERDUE), (60, Level.CRITICAL),
+])
+def test_a_new_buyers_first_greeting_is_overdue_at_30_s_by_default(waited, level):
+    """The service standard: greet a new buyer within 30 s (issue 16); later rounds keep 30 / 60 / 180 s."""
+    rules = TimerRules.from_settings(DEFAULTS)
+    assert rules.first == TimerRules().first == Thresholds(10, 30, 60)
+    assert rules.later == TimerRules().later == Thresholds(30, 60, 180)
+    board = Board(rules)
+    board.apply(ev(0, "新客", OPENED))
+    assert board.level(board.conversations["新客"], at(waited)) == level
+
+
 def test_rules_from_settings_keep_levels_rising_even_if_typed_out_of_order():
     values = dict(DEFAULTS) | {"timer.warn_s": 90, "timer.overdue_s": 60, "timer.critical_s": 30,
                                "timer.first_warn_s": 6}
     rules = TimerRules.from_settings(values)
     assert rules.later == Thresholds(90, 90, 90)
-    assert rules.first == Thresholds(6, 60, 180)
+    assert rules.first == Thresholds(6, 30, 60)
     assert rules.idle_close_s == 30 * 60
 
 
@@ -78,8 +92,11 @@ def test_ordered_by_urgency_then_wait():
     assert board.longest_waiting(at(200)).buyer == "long"
 
 
+SAME = TimerRules(first=Thresholds())  # first rounds timed like the others: the alert mechanics alone
+
+
 def test_each_level_is_alerted_once_per_round():
-    board = Board()
+    board = Board(SAME)
     board.apply(ev(0, "小熊", BUYER_WROTE))
     assert board.escalations(at(59)) == []
     raised = board.escalations(at(60))
@@ -101,7 +118,7 @@ def test_skipping_straight_to_critical_alerts_once():
 
 def test_replay_does_not_repeat_alerts_for_rounds_already_late():
     events = [ev(0, "小熊", BUYER_WROTE), ev(1, "小明", BUYER_WROTE), ev(2, "小明", REPLIED)]
-    board = replay(events, TimerRules(), now=at(100))
+    board = replay(events, SAME, now=at(100))
     assert board.escalations(at(100)) == []
     assert [level for _c, level in board.escalations(at(200))] == [Level.CRITICAL]
 
