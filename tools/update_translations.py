@@ -34,6 +34,7 @@ from translations_buyers import BUYERS_TRANSLATIONS  # tools/ is on sys.path whe
 from translations_checks import CHECKS_TRANSLATIONS
 from translations_conversations import CONVERSATIONS_TRANSLATIONS
 from translations_notes import NOTES_TRANSLATIONS
+from translations_scale import SCALE_TRANSLATIONS
 from translations_data import DATA_TRANSLATIONS
 from translations_guard import GUARD_TRANSLATIONS
 from translations_shopwords import SHOPWORDS_TRANSLATIONS
@@ -300,6 +301,7 @@ TRANSLATIONS.update(SELFTEST_TRANSLATIONS)
 TRANSLATIONS.update(READING_TRANSLATIONS)
 TRANSLATIONS.update(SIGHT_TRANSLATIONS)
 TRANSLATIONS.update(UIA_TRANSLATIONS)
+TRANSLATIONS.update(SCALE_TRANSLATIONS)
 TRANSLATIONS.update(DATA_TRANSLATIONS)
 TRANSLATIONS.update(GUARD_TRANSLATIONS)
 TRANSLATIONS.update(SHOPWORDS_TRANSLATIONS)
