@@ -114,6 +114,7 @@ def test_keyboard_backend_pastes_ctrl_v_once_after_the_agent_lets_go(qtbot, clip
     desk = Desk(windows, keyboard_backend(windows, real_keyboard), clipboard, {"phrase.1": "ctrl+alt+1"})
     desk.hold_and_let_go(qtbot, "ctrl", "alt", "1")
     assert desk.inserted == ["phrase.1"]  # one press held through three repeats: one paste
+    assert windows.pasted == ["亲, 在的~"]  # the box read our text once, on a plain Ctrl+V
     assert windows.target == [
         ("ctrl", "down"), ("alt", "down"),
         ("vk_e8", "down"), ("vk_e8", "up"),  # masks the Alt tap (the system never saw the "1")
@@ -194,7 +195,7 @@ def test_native_backend_waits_for_the_eaten_key_too(qtbot, clipboard, windows) -
     assert ("v", "down") not in windows.target and 0x31 in windows.logical
     with qtbot.waitSignal(desk.pipeline.idle, timeout=5000):
         windows.release("1")
-    assert windows.target[-4:] == PASTE and desk.inserted == ["phrase.1"]
+    assert windows.target[-4:] == PASTE and desk.inserted == ["phrase.1"] and windows.pasted == ["亲, 在的~"]
     desk.close()
 
 

@@ -65,6 +65,7 @@ class WindowsInput:
         self.physical: set[int] = set()  # scan codes of keys a finger holds
         self.logical: set[int] = set()  # virtual keys GetAsyncKeyState says are down
         self.target: list[tuple[str, str]] = []  # (key name, "down"/"up") the focused window got
+        self.pasted: list[str] = []  # what the focused window read from the clipboard on Ctrl+V
         self.hooks: list[Callable[[Key, bool, bool], bool]] = []
         self.hotkeys: dict[int, tuple[int, int]] = {}  # id -> (MOD_* flags, vk), this thread's
         self.foreign: set[tuple[int, int]] = set()  # combos another program registered
@@ -122,6 +123,15 @@ class WindowsInput:
         if down and key.vk not in MODIFIER_VKS and self._hotkey(key.vk, was_down):
             return
         self.target.append((key.name, "down" if down else "up"))
+        if down and key.name == "v" and self.modifiers() == MOD_CONTROL:
+            self._paste()
+
+    def _paste(self) -> None:
+        """An edit box on Ctrl+V (not Ctrl+Alt+V) reads the clipboard: the fetch the pipeline waits for."""
+        from PySide6.QtGui import QGuiApplication
+
+        mime = QGuiApplication.clipboard().mimeData()
+        self.pasted.append(mime.text() if mime is not None else "")
 
     def modifiers(self) -> int:
         flags = 0
