@@ -86,7 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query")
     search.add_argument("--json", action="store_true")
 
-    from desktop_assistant import cli_address, cli_buyers, cli_kpi, cli_notes, cli_selftest  # argparse only
+    from desktop_assistant import cli_address, cli_buyers, cli_guard, cli_kpi, cli_notes, cli_selftest  # argparse only
+
+    cli_guard.add_parser(phrases_sub, common)
 
     cli_selftest.add_parsers(sub, common, _Parser)
     cli_address.add_parsers(sub, common, _Parser)
@@ -218,6 +220,10 @@ def _run_phrases(args: argparse.Namespace, paths: Paths) -> int:
     from desktop_assistant.storage import phrase_import
     from desktop_assistant.storage.store import open_store
 
+    if args.action == "lint":
+        from desktop_assistant import cli_guard
+
+        return cli_guard.run_lint(args, paths)
     now = dt.datetime.now()
     parsed = None
     try:  # a bad file or name is refused before the database is even opened

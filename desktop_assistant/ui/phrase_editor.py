@@ -77,7 +77,7 @@ class PhraseEditor(QDialog):
         self.split_button = QPushButton(self.tr("分条 ---"), self)
         self.split_button.setToolTip(self.tr("在光标处分成两条消息"))
         self.split_button.clicked.connect(self._insert_separator)
-        buttons.addWidget(self.split_button, 1, 4)
+        buttons.addWidget(self.split_button, len(KNOWN) // 5, len(KNOWN) % 5)
         self.preview = QLabel(self)
         self.preview.setObjectName("phrasePreview")
         self.preview.setWordWrap(True)

@@ -95,7 +95,8 @@ class PhrasesController(QObject):
         conversation = {**self._conversation_context(), **(extra or {})}
         return RenderContext(
             now=self._clock.now(), agent=self._settings.get("agent_name"), shop=self._settings.get("shop_name"),
-            buyer=conversation.get("buyer", ""), order_id=conversation.get("order_id", ""), clipboard=clipboard)
+            buyer=conversation.get("buyer", ""), order_id=conversation.get("order_id", ""), clipboard=clipboard,
+            cutoff=self._settings.get("urge.cutoff") or "16:00")
 
     def insert(self, phrase_id: int, into_last_window: bool = False, extra: dict[str, str] | None = None) -> None:
         phrase = self.library.get(phrase_id)

@@ -914,6 +914,24 @@ still to do: {1}</translation>
     </message>
 </context>
 <context>
+    <name>Guard</name>
+    <message>
+        <location filename="../../desktop_assistant/domain/guard.py" line="+24"/>
+        <source>站外联系</source>
+        <translation>Off-platform contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>好评返现</source>
+        <translation>Cashback for reviews</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>广告法极限词</source>
+        <translation>Absolute claims (Advertising Law)</translation>
+    </message>
+</context>
+<context>
     <name>Hotkeys</name>
     <message>
         <location filename="../../desktop_assistant/os_integration/hotkeys/x11_backend.py" line="+26"/>
@@ -2186,7 +2204,7 @@ still to do: {1}</translation>
         <translation>{0} is held by another program: {1}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>没有快捷编码为「{0}」的短语: 在设置里改催付短语, 或新建这个编码</source>
         <translation>No phrase has the code “{0}”: change the chase phrase in the settings, or create that code</translation>
     </message>
@@ -2859,6 +2877,46 @@ still to do: {1}</translation>
         <translation>More pickup-point words (comma separated)</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>拦截站外联系 (微信/QQ/电话/站外链接)</source>
+        <translation>Stop off-platform contact (WeChat/QQ/phone/outside links)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>拦截好评返现</source>
+        <translation>Stop cashback for reviews</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>提醒广告法极限词</source>
+        <translation>Warn about absolute claims</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>更多站外联系用语 (逗号分隔)</source>
+        <translation>More off-platform contact words (comma separated)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>更多返现用语 (逗号分隔)</source>
+        <translation>More cashback words (comma separated)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>更多极限词 (逗号分隔)</source>
+        <translation>More absolute words (comma separated)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>不算违规的词 (逗号分隔)</source>
+        <translation>Words that are not violations (comma separated)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>更多平台内域名 (逗号分隔)</source>
+        <translation>More platform domains (comma separated)</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>收货人和地址保留天数 (0: 不删除)</source>
         <translation>Keep receivers and addresses for (days; 0: forever)</translation>
@@ -2912,6 +2970,11 @@ still to do: {1}</translation>
         <location line="+1"/>
         <source>地址名单</source>
         <translation>Address lists</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发送前检查</source>
+        <translation>Check before sending</translation>
     </message>
     <message>
         <location line="+1"/>

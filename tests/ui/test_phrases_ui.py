@@ -40,7 +40,7 @@ def test_tab_lists_groups_and_searches_by_initials(qtbot, library) -> None:
     tab = PhrasesTab(library)
     qtbot.addWidget(tab)
     assert tab.list.count() == 4
-    assert [tab.group_box.itemText(i) for i in range(tab.group_box.count())][1:4] == ["售前", "催付", "核对地址"]
+    assert [tab.group_box.itemText(i) for i in range(tab.group_box.count())][1:4] == ["售前", "缺货/预售", "催付"]
     qtbot.keyClicks(tab.search_box, "cf")
     assert [library.get(pid).code for pid in tab.phrase_ids()][:2] == ["cf1", "cf2"]
     tab.search_box.setText("hyy")  # 欢迎语 by its initials
