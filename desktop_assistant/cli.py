@@ -239,7 +239,8 @@ def _run_phrases(args: argparse.Namespace, paths: Paths) -> int:
             try:
                 report = phrase_import.apply_import(
                     store.db, store.phrases, parsed, args.on_conflict, now, dry_run=args.dry_run,
-                    reserved_hotkeys=phrase_import.app_hotkeys(store.settings))
+                    reserved_hotkeys=phrase_import.app_hotkeys(store.settings),
+                    guard=phrase_import.shop_guard(store.settings))
             except PhraseImportError as exc:
                 raise UsageError(" ".join(str(exc).split())) from None
             print(report.summary)

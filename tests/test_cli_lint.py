@@ -59,3 +59,16 @@ def test_a_category_switched_off_is_not_checked(tmp_path) -> None:
     add(tmp_path, Phrase(text="加我微信", code="wx2"))
     assert run_cli("config", "set", "guard.contact", "false", "--basedir", str(tmp_path)).returncode == 0
     assert lint(tmp_path).returncode == 0
+
+
+def test_import_on_a_fresh_install_replaces_the_samples_and_names_guard_hits(tmp_path) -> None:
+    shop = tmp_path / "shop.csv"
+    shop.write_bytes("分组,快捷编码,标题,短语内容,快捷键\n售前,hy,欢迎,欢迎光临小店~,ctrl+alt+1\n"
+                     "售前,wx8,加微信,有事加我微信 abc123,\n".encode("gbk"))
+    base = tmp_path / "data"
+    result = run_cli("phrases", "import", str(shop), "--basedir", str(base))
+    assert result.returncode == 0, result.stderr
+    assert "替换 1 条" in result.stdout and "新增 1 条" in result.stdout
+    assert "替换示例短语「欢迎语」为「欢迎」" in result.stdout
+    assert "第 3 行: 「加微信」含站外联系: 加我、微信 (发送前要确认)" in result.stdout
+    assert lint(base).returncode == 1  # imported all the same; the lint names it

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
+from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 
 CONTACT = "contact"
 CASHBACK = "cashback"
@@ -192,3 +192,35 @@ def findings(hits: Iterable[Hit]) -> list[Finding]:
     """One Finding per category, blocking categories first."""
     grouped = words_by_category(hits)
     return [Finding(c, tuple(grouped[c])) for c in CATEGORIES if c in grouped]
+
+
+# --- report lines (import reports name each hit per line; the UI translates them) ------------------
+MSG_HIT_BLOCKING = QT_TRANSLATE_NOOP("Messages", "{where}: 「{name}」含{category}: {words} (发送前要确认)")
+MSG_HIT_WARNING = QT_TRANSLATE_NOOP("Messages", "{where}: 「{name}」含{category}: {words} (提醒)")
+MSG_HITS_SUMMARY = QT_TRANSLATE_NOOP("Messages", "{count} 条短语含站外联系或好评返现用语: 已照常导入, 发送前会要求确认")
+
+
+class GuardText(UserError):
+    """A category label, translated in the Guard context."""
+
+    context = "Guard"
+
+
+def category_text(category: str) -> GuardText:
+    return GuardText(CATEGORY_LABELS[category])
+
+
+def report_lines(guard: Guard, rows: Iterable[tuple[object, str, str]]) -> tuple[list[UserError], int]:
+    """For (where, name, text) rows: one line per finding and the number of rows with a blocking one."""
+    lines: list[UserError] = []
+    blocked = 0
+    for where, name, text in rows:
+        found = findings(guard.check(text))
+        blocked += any(f.blocking for f in found)
+        for finding in found:
+            template = MSG_HIT_BLOCKING if finding.blocking else MSG_HIT_WARNING
+            lines.append(UserError(template, where=where, name=name, category=category_text(finding.category),
+                                   words="、".join(finding.words)))
+    if blocked:
+        lines.insert(0, UserError(MSG_HITS_SUMMARY, count=blocked))
+    return lines, blocked

@@ -19,7 +19,7 @@ MSG_CODE_TAKEN = QT_TRANSLATE_NOOP("Messages", "快捷编码 {code} 已被短语
 MSG_HOTKEY_TAKEN = QT_TRANSLATE_NOOP("Messages", "快捷键 {hotkey} 已被短语「{other}」使用")
 MSG_NO_SUCH_PHRASE = QT_TRANSLATE_NOOP("Messages", "短语不存在 (id {id})")
 
-_COLUMNS = "p.id, g.name, p.title, p.code, p.body, p.hotkey, p.use_count, p.last_used, p.position"
+_COLUMNS = "p.id, g.name, p.title, p.code, p.body, p.hotkey, p.use_count, p.last_used, p.position, p.sample"
 
 
 def search_name(phrase: Phrase) -> str:
@@ -27,9 +27,10 @@ def search_name(phrase: Phrase) -> str:
 
 
 def _phrase(row: tuple) -> Phrase:
-    pid, group, title, code, body, hotkey, use_count, last_used, position = row
+    pid, group, title, code, body, hotkey, use_count, last_used, position, sample = row
     return Phrase(text=body, group=group, title=title, code=code, hotkey=hotkey, id=pid, use_count=use_count,
-                  last_used=dt.datetime.fromisoformat(last_used) if last_used else None, position=position)
+                  last_used=dt.datetime.fromisoformat(last_used) if last_used else None, position=position,
+                  sample=bool(sample))
 
 
 class PhraseStore:
@@ -146,10 +147,15 @@ class PhraseStore:
             read = reading(search_name(phrase))
             self._db.execute(
                 "UPDATE phrases SET group_id = ?, title = ?, code = ?, body = ?, hotkey = ?, position = ?, "
-                "updated_at = ?, name_full = ?, name_initials = ? WHERE id = ?",
+                "updated_at = ?, name_full = ?, name_initials = ?, sample = 0 WHERE id = ?",
                 [group_id, phrase.title, phrase.code, phrase.text, phrase.hotkey, position,
                  now.isoformat(timespec="seconds"), read.full, read.initials, phrase.id])
         return self.get(phrase.id)
+
+    def mark_samples(self) -> None:
+        """Every phrase is a sample: the default library just installed into an empty library."""
+        with self._db.atomic():
+            self._db.execute("UPDATE phrases SET sample = 1")
 
     def delete(self, phrase_id: int) -> None:
         with self._db.atomic():
@@ -157,7 +163,7 @@ class PhraseStore:
 
     def record_use(self, phrase_id: int, when: dt.datetime) -> Phrase:
         with self._db.atomic():
-            self._db.execute("UPDATE phrases SET use_count = use_count + 1, last_used = ? WHERE id = ?",
+            self._db.execute("UPDATE phrases SET use_count = use_count + 1, last_used = ?, sample = 0 WHERE id = ?",
                              [when.isoformat(timespec="seconds"), phrase_id])
         return self.get(phrase_id)
 
@@ -168,7 +174,7 @@ class PhraseStore:
             ids = [row[0] for row in self._db.execute(
                 "SELECT id FROM phrases WHERE group_id = ? AND id != ? ORDER BY position, id", [group_id, phrase_id])]
             ids.insert(max(0, min(index, len(ids))), phrase_id)
-            self._db.execute("UPDATE phrases SET group_id = ?, updated_at = ? WHERE id = ?",
+            self._db.execute("UPDATE phrases SET group_id = ?, updated_at = ?, sample = 0 WHERE id = ?",
                              [group_id, now.isoformat(timespec="seconds"), phrase_id])
             self._db.conn.executemany("UPDATE phrases SET position = ? WHERE id = ?",
                                       [(position, pid) for position, pid in enumerate(ids)])

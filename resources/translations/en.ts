@@ -1366,12 +1366,12 @@ still to do: {1}</translation>
         <translation>No such phrase (id {id})</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+175"/>
         <source>分组 {name} 已存在</source>
         <translation>The group {name} already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+52"/>
+        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+55"/>
         <source>{where}: {reason}</source>
         <translation>{where}: {reason}</translation>
     </message>
@@ -1542,7 +1542,7 @@ still to do: {1}</translation>
         <translation>Unknown file format: {format}</translation>
     </message>
     <message>
-        <location line="+441"/>
+        <location line="+447"/>
         <source>新增 {added} 条, 替换 {replaced} 条, 跳过 {skipped} 条, 改编码后新增 {renamed} 条</source>
         <translation>Added {added}, replaced {replaced}, skipped {skipped}, added under a new code {renamed}</translation>
     </message>
@@ -1575,6 +1575,11 @@ still to do: {1}</translation>
         <location line="+1"/>
         <source>{where}: 替换「{name}」</source>
         <translation>{where}: replaced “{name}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: 替换示例短语「{old}」为「{name}」</source>
+        <translation>{where}: replaced the sample phrase &quot;{old}&quot; with &quot;{name}&quot;</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1617,7 +1622,7 @@ still to do: {1}</translation>
         <translation>Paste rule {line} names no program or title: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/storage/phrase_import.py" line="+58"/>
+        <location filename="../../desktop_assistant/storage/phrase_import.py" line="+59"/>
         <source>快捷键 {hotkey} 已用于本软件的「{other}」</source>
         <translation>Hotkey {hotkey} is used by this app for “{other}”</translation>
     </message>
@@ -1883,6 +1888,31 @@ still to do: {1}</translation>
         <location line="+1"/>
         <source>界面元素规则 {client}: {where} 不对: {reason}</source>
         <translation>Interface element rules {client}: {where} is wrong: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/domain/guard.py" line="+172"/>
+        <source>{where}: 「{name}」含{category}: {words} (发送前要确认)</source>
+        <translation>{where}: &quot;{name}&quot; has {category}: {words} (asks before sending)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: 「{name}」含{category}: {words} (提醒)</source>
+        <translation>{where}: &quot;{name}&quot; has {category}: {words} (warning)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} 条短语含站外联系或好评返现用语: 已照常导入, 发送前会要求确认</source>
+        <translation>{count} phrases contain off-platform contact or cashback wording: imported anyway; sending them asks first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/domain/phrase_codes.py" line="+19"/>
+        <source>第 {line} 行: 关键词 {keyword} 导入为快捷编码 {code}</source>
+        <translation>line {line}: keyword {keyword} imported as code {code}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {line} 行: 关键词 {keyword} 不能当快捷编码, 导入为没有快捷编码的短语</source>
+        <translation>line {line}: keyword {keyword} cannot be a code; imported without a code</translation>
     </message>
 </context>
 <context>
