@@ -24,4 +24,16 @@ GUARD_TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "{where}: 「{name}」含{category}: {words} (提醒)": "{where}: \"{name}\" has {category}: {words} (warning)",
     "{count} 条短语含站外联系或好评返现用语: 已照常导入, 发送前会要求确认":
         "{count} phrases contain off-platform contact or cashback wording: imported anyway; sending them asks first",
+    # ui/send_guard.py and ui/phrase_editor.py
+    "这条消息含有平台会处罚的内容:\n{0}\n\n仍然发送吗?":
+        "This message contains what the platform penalises:\n{0}\n\nSend it anyway?",
+    "提醒: 消息含{0}": "Note: the message contains {0}",
+    "发送前检查": "Check before sending",
+    "仍然发送": "Send anyway",
+    "不发送": "Don't send",
+    "含{0} (发送时要确认)": "Contains {0} (asks before sending)",
+    "含{0} (提醒)": "Contains {0} (warning)",
+    "这条短语含有平台会处罚的内容:\n{0}\n\n发送时每次都会要求确认。仍然保存吗?":
+        "This phrase contains what the platform penalises:\n{0}\n\nSending it will ask every time. Save anyway?",
+    "保存短语": "Save phrase",
 }

@@ -127,7 +127,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+378"/>
+        <location filename="../../desktop_assistant/app.py" line="+406"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
@@ -2141,7 +2141,7 @@ still to do: {1}</translation>
 <context>
     <name>PhraseEditor</name>
     <message>
-        <location filename="../../desktop_assistant/ui/phrase_editor.py" line="+55"/>
+        <location filename="../../desktop_assistant/ui/phrase_editor.py" line="+71"/>
         <source>编辑短语</source>
         <translation>Edit phrase</translation>
     </message>
@@ -2211,15 +2211,41 @@ still to do: {1}</translation>
         <translation>Unknown placeholders (sent as they are): {0}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>含{0} (发送时要确认)</source>
+        <translation>Contains {0} (asks before sending)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>含{0} (提醒)</source>
+        <translation>Contains {0} (warning)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>第 {0} 条消息较长, 建议用 --- 分成几条发送</source>
         <translation>Message {0} is long; consider splitting it with ---</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>这条短语含有平台会处罚的内容:
+{0}
+
+发送时每次都会要求确认。仍然保存吗?</source>
+        <translation>This phrase contains what the platform penalises:
+{0}
+
+Sending it will ask every time. Save anyway?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>保存短语</source>
+        <translation>Save phrase</translation>
     </message>
 </context>
 <context>
     <name>PhrasesController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/phrases_controller.py" line="+82"/>
+        <location filename="../../desktop_assistant/ui/phrases_controller.py" line="+84"/>
         <source>{0} 已被客服助手的「{1}」使用</source>
         <translation>{0} is already the assistant&apos;s “{1}” hotkey</translation>
     </message>
@@ -2239,7 +2265,7 @@ still to do: {1}</translation>
         <translation>No phrase has the code “{0}”: change the chase phrase in the settings, or create that code</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>导入短语</source>
         <translation>Import phrases</translation>
     </message>
@@ -2512,6 +2538,40 @@ still to do: {1}</translation>
         <location line="+1"/>
         <source>{field} 是负数 ({value}), 未计分</source>
         <translation>{field} is negative ({value}); not scored</translation>
+    </message>
+</context>
+<context>
+    <name>SendGuard</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/send_guard.py" line="+42"/>
+        <source>这条消息含有平台会处罚的内容:
+{0}
+
+仍然发送吗?</source>
+        <translation>This message contains what the platform penalises:
+{0}
+
+Send it anyway?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>提醒: 消息含{0}</source>
+        <translation>Note: the message contains {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>发送前检查</source>
+        <translation>Check before sending</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>仍然发送</source>
+        <translation>Send anyway</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不发送</source>
+        <translation>Don&apos;t send</translation>
     </message>
 </context>
 <context>
