@@ -19,6 +19,7 @@ database as it was.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -338,25 +339,65 @@ def default_library_path() -> Path:
     return resource_path(*DEFAULT_LIBRARY)
 
 
+# The codes of the first default library: what installs from before the state kept its list were offered.
+FIRST_LIBRARY_CODES = (
+    "hy zd hylk sd cm cmb cz xh ys zp sc fp fpzp yj yj2 mj yhq yhq2 cf1 cf2 cf3 cf4 cf5 cf6 cf7 hd hddz hddh gdz "
+    "gdz2 dzbq yz hdwu fh yfh kd sf pq pq2 wl yc wlbd tf jr pstx bzd az th 7t zl zl2 hh lf ps tk tk2 dj cp cpgj "
+    "cpgz cpxg cpbfx xx zj hp scdp rh qt gx wa").split()
+
+
 def install_default_library(db: sqlite_utils.Database, phrases: PhraseStore, state: AppStateStore,
                             now: dt.datetime, source: Path | None = None) -> bool:
-    """First run only: an empty library gets the default phrases, once. Never re-adds or overwrites.
+    """First run: an empty library gets the default phrases, every one an untouched sample.
 
-    Returns True when phrases were installed. A library that already has phrases (an upgrade) is only
-    marked, so deleting every phrase later does not bring the defaults back.
+    Later releases: a library that got the defaults gets the new ones it was never offered, and its
+    untouched samples take the new wording; a phrase the agent edited, used, moved or deleted is never
+    changed or brought back. A library that had phrases before the first run never gets defaults.
+    Returns True when anything was written.
     """
-    if state.get(DEFAULTS_STATE_KEY) is not None:
-        return False
-    if phrases.count():
+    data = (source or default_library_path()).read_bytes()
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    done = state.get(DEFAULTS_STATE_KEY)
+    if done is not None and (done.get("digest") == digest or not (done.get("installed") or done.get("codes"))):
+        return False  # nothing new, or the shop's library came first
+    if done is None and phrases.count():
         state.set(DEFAULTS_STATE_KEY, {"at": now.isoformat(timespec="seconds"), "installed": 0})
         return False
-    parsed = parse_json((source or default_library_path()).read_bytes())
+    parsed = parse_json(data)
+    codes = [draft.phrase.code for draft in parsed.drafts]
+    if done is not None:
+        return _upgrade_defaults(db, phrases, state, now, parsed, {**done, "digest": digest, "codes": codes})
     with db.atomic():
         report = apply_import(db, phrases, parsed, ConflictPolicy.SKIP, now)
         phrases.mark_samples()  # the library was empty: every phrase is a default the agent has not touched
-        state.set(DEFAULTS_STATE_KEY, {"at": now.isoformat(timespec="seconds"), "installed": report.added})
+        state.set(DEFAULTS_STATE_KEY, {"at": now.isoformat(timespec="seconds"), "installed": report.added,
+                                       "digest": digest, "codes": codes})
     log.info("installed the default phrase library: %d phrases", report.added)
     return True
+
+
+def _upgrade_defaults(db: sqlite_utils.Database, phrases: PhraseStore, state: AppStateStore, now: dt.datetime,
+                      parsed: ParsedImport, new_state: dict) -> bool:
+    offered = set(state.get(DEFAULTS_STATE_KEY).get("codes") or FIRST_LIBRARY_CODES)
+    current = {p.code: p for p in phrases.all() if p.code}
+    hotkeys = set(phrases.hotkeys())
+    added = refreshed = 0
+    with db.atomic():
+        for draft in parsed.drafts:
+            default = draft.phrase
+            existing = current.get(default.code)
+            if existing is None and default.code not in offered:
+                hotkey = default.hotkey if default.hotkey not in hotkeys else ""
+                phrases.add(replace(default, hotkey=hotkey, sample=True), now)
+                hotkeys.add(hotkey)
+                added += 1
+            elif existing is not None and existing.sample and existing.text != default.text:
+                phrases.update(replace(existing, title=default.title, text=default.text), now, sample=True)
+                refreshed += 1
+        new_state["codes"] = sorted(offered | set(new_state["codes"]))
+        state.set(DEFAULTS_STATE_KEY, new_state)
+    log.info("default phrase library updated: %d added, %d samples reworded", added, refreshed)
+    return bool(added or refreshed)
 
 
 __all__ = [

@@ -122,10 +122,10 @@ class PhraseStore:
             stamp = now.isoformat(timespec="seconds")
             new_id = self._db.execute(
                 "INSERT INTO phrases (group_id, title, code, body, hotkey, use_count, last_used, position, "
-                "created_at, updated_at, name_full, name_initials) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "created_at, updated_at, name_full, name_initials, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [group_id, phrase.title, phrase.code, phrase.text, phrase.hotkey, phrase.use_count,
                  phrase.last_used.isoformat(timespec="seconds") if phrase.last_used else None,
-                 position, stamp, stamp, read.full, read.initials]).lastrowid
+                 position, stamp, stamp, read.full, read.initials, int(phrase.sample)]).lastrowid
         return self.get(new_id)
 
     def add_many(self, phrases: Iterable[Phrase], now: dt.datetime) -> list[Phrase]:
@@ -133,7 +133,8 @@ class PhraseStore:
         with self._db.atomic():
             return [self.add(phrase, now) for phrase in phrases]
 
-    def update(self, phrase: Phrase, now: dt.datetime) -> Phrase:
+    def update(self, phrase: Phrase, now: dt.datetime, *, sample: bool = False) -> Phrase:
+        """Write the phrase; it is the agent's from now on, unless `sample` (a default reworded by a release)."""
         assert phrase.id is not None
         current = self.get(phrase.id)
         phrase = validated(phrase)
@@ -147,9 +148,9 @@ class PhraseStore:
             read = reading(search_name(phrase))
             self._db.execute(
                 "UPDATE phrases SET group_id = ?, title = ?, code = ?, body = ?, hotkey = ?, position = ?, "
-                "updated_at = ?, name_full = ?, name_initials = ?, sample = 0 WHERE id = ?",
+                "updated_at = ?, name_full = ?, name_initials = ?, sample = ? WHERE id = ?",
                 [group_id, phrase.title, phrase.code, phrase.text, phrase.hotkey, position,
-                 now.isoformat(timespec="seconds"), read.full, read.initials, phrase.id])
+                 now.isoformat(timespec="seconds"), read.full, read.initials, int(sample), phrase.id])
         return self.get(phrase.id)
 
     def mark_samples(self) -> None:

@@ -184,3 +184,64 @@ def test_sniffing_takes_punctuated_keywords_for_beeftext_but_not_a_chinese_heade
     assert detect_format("/thx,Thanks!\n".encode(), "a.csv") == "beeftext"
     assert detect_format("::bye,Bye,再见\n".encode(), "a.csv") == "beeftext"
     assert detect_format("话术分类,关键词,回复\n售前,zx,在的\n".encode(), "a.csv") == "csv"
+
+
+# --- existing installs get the new defaults, never over the agent's phrases ------------------------
+def test_an_existing_install_gets_new_defaults_and_refreshed_samples(paths: Paths) -> None:
+    from dataclasses import replace
+
+    from desktop_assistant.storage.phrase_import import install_default_library
+
+    store = open_store(paths, NOW)
+    phrases = store.phrases
+    # The library as the previous release left it: its state had no list of codes, the new scenarios
+    # were not there, an untouched sample still said 下午4点, the agent deleted zp and used fh.
+    store.state.set(DEFAULTS_STATE_KEY, {"at": NOW.isoformat(timespec="seconds"), "installed": 66})
+    for code in ("qh", "yfx", "zp"):
+        phrases.delete(by_code(store, code).id)
+    old_xh = "亲，页面上能拍下的颜色和尺码都是有现货的哦~ 下午4点前付款当天发货，4点以后付款第二天发出。"
+    store.db.execute("UPDATE phrases SET body = ? WHERE code = 'xh'", [old_xh])
+    store.db.execute("UPDATE phrases SET body = '下午4点前付款当天发货' WHERE code = 'fh'")
+    phrases.record_use(by_code(store, "fh").id, NOW)
+    mine = phrases.add(Phrase(text="店里自己的缺货话术", code="mine", hotkey="ctrl+alt+9"), NOW)
+
+    assert install_default_library(store.db, phrases, store.state, LATER)
+    assert by_code(store, "qh").sample and by_code(store, "yfx").sample  # new scenarios arrive as samples
+    assert not any(p.code == "zp" for p in phrases.all())  # deleted by the agent: stays deleted
+    assert "{截单时间}" in by_code(store, "xh").text and by_code(store, "xh").sample
+    assert by_code(store, "fh").text == "下午4点前付款当天发货"  # the agent's: never overwritten
+    assert phrases.get(mine.id) == replace(mine)
+    state = store.state.get(DEFAULTS_STATE_KEY)
+    assert "qh" in state["codes"] and "zp" in state["codes"]
+
+    # Nothing more to do on the next start; and a deleted new default stays deleted too.
+    phrases.delete(by_code(store, "qh").id)
+    assert not install_default_library(store.db, phrases, store.state, LATER)
+    assert not any(p.code == "qh" for p in phrases.all())
+    store.close()
+
+
+def test_a_library_that_never_had_the_defaults_does_not_get_them_later(paths: Paths) -> None:
+    from desktop_assistant.storage.phrase_import import install_default_library
+
+    store = open_store(paths, NOW)
+    store.db.execute("DELETE FROM phrases")
+    store.phrases.add(Phrase(text="店里自己的", code="mine"), NOW)
+    store.state.set(DEFAULTS_STATE_KEY, {"at": NOW.isoformat(timespec="seconds"), "installed": 0})
+    install_default_library(store.db, store.phrases, store.state, LATER)
+    assert [p.code for p in store.phrases.all()] == ["mine"]
+    store.close()
+
+
+def test_a_new_default_whose_code_the_agent_took_is_left_alone(paths: Paths) -> None:
+    from desktop_assistant.storage.phrase_import import install_default_library
+
+    store = open_store(paths, NOW)
+    store.state.set(DEFAULTS_STATE_KEY, {"at": NOW.isoformat(timespec="seconds"), "installed": 66})
+    store.phrases.delete(by_code(store, "lk").id)
+    store.phrases.delete(by_code(store, "bc").id)
+    store.phrases.add(Phrase(text="店里的补偿话术", code="bc"), NOW)  # the agent's own bc
+    install_default_library(store.db, store.phrases, store.state, LATER)
+    assert by_code(store, "bc").text == "店里的补偿话术"
+    assert by_code(store, "lk").sample
+    store.close()
