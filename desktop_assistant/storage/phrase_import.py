@@ -47,6 +47,7 @@ from desktop_assistant.domain.phrase_io import (
 )
 from desktop_assistant.domain.phrases import CODE_PATTERN, Phrase, PhraseError
 from desktop_assistant.domain.settings import SCHEMA
+from desktop_assistant.storage.default_library import upgrade_defaults
 from desktop_assistant.storage.files import write_export
 from desktop_assistant.storage.phrase_store import MSG_HOTKEY_TAKEN, PhraseStore
 from desktop_assistant.storage.settings_store import AppStateStore, SettingsStore
@@ -339,13 +340,6 @@ def default_library_path() -> Path:
     return resource_path(*DEFAULT_LIBRARY)
 
 
-# The codes of the first default library: what installs from before the state kept its list were offered.
-FIRST_LIBRARY_CODES = (
-    "hy zd hylk sd cm cmb cz xh ys zp sc fp fpzp yj yj2 mj yhq yhq2 cf1 cf2 cf3 cf4 cf5 cf6 cf7 hd hddz hddh gdz "
-    "gdz2 dzbq yz hdwu fh yfh kd sf pq pq2 wl yc wlbd tf jr pstx bzd az th 7t zl zl2 hh lf ps tk tk2 dj cp cpgj "
-    "cpgz cpxg cpbfx xx zj hp scdp rh qt gx wa").split()
-
-
 def install_default_library(db: sqlite_utils.Database, phrases: PhraseStore, state: AppStateStore,
                             now: dt.datetime, source: Path | None = None) -> bool:
     """First run: an empty library gets the default phrases, every one an untouched sample.
@@ -366,7 +360,7 @@ def install_default_library(db: sqlite_utils.Database, phrases: PhraseStore, sta
     parsed = parse_json(data)
     codes = [draft.phrase.code for draft in parsed.drafts]
     if done is not None:
-        return _upgrade_defaults(db, phrases, state, now, parsed, {**done, "digest": digest, "codes": codes})
+        return upgrade_defaults(db, phrases, state, now, parsed, {**done, "digest": digest, "codes": codes})
     with db.atomic():
         report = apply_import(db, phrases, parsed, ConflictPolicy.SKIP, now)
         phrases.mark_samples()  # the library was empty: every phrase is a default the agent has not touched
@@ -375,29 +369,6 @@ def install_default_library(db: sqlite_utils.Database, phrases: PhraseStore, sta
     log.info("installed the default phrase library: %d phrases", report.added)
     return True
 
-
-def _upgrade_defaults(db: sqlite_utils.Database, phrases: PhraseStore, state: AppStateStore, now: dt.datetime,
-                      parsed: ParsedImport, new_state: dict) -> bool:
-    offered = set(state.get(DEFAULTS_STATE_KEY).get("codes") or FIRST_LIBRARY_CODES)
-    current = {p.code: p for p in phrases.all() if p.code}
-    hotkeys = set(phrases.hotkeys())
-    added = refreshed = 0
-    with db.atomic():
-        for draft in parsed.drafts:
-            default = draft.phrase
-            existing = current.get(default.code)
-            if existing is None and default.code not in offered:
-                hotkey = default.hotkey if default.hotkey not in hotkeys else ""
-                phrases.add(replace(default, hotkey=hotkey, sample=True), now)
-                hotkeys.add(hotkey)
-                added += 1
-            elif existing is not None and existing.sample and existing.text != default.text:
-                phrases.update(replace(existing, title=default.title, text=default.text), now, sample=True)
-                refreshed += 1
-        new_state["codes"] = sorted(offered | set(new_state["codes"]))
-        state.set(DEFAULTS_STATE_KEY, new_state)
-    log.info("default phrase library updated: %d added, %d samples reworded", added, refreshed)
-    return bool(added or refreshed)
 
 
 __all__ = [
