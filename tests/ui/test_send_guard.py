@@ -84,3 +84,22 @@ def test_the_buyers_own_phone_in_a_confirmation_is_not_contact(qapp) -> None:
     text = "收货人: 张三, 手机: 13812345678"
     assert guard.decide([text], ["13812345678"]) is Decision.SEND
     assert guard.decide([text]) is Decision.CANCEL
+
+
+def test_the_unmasked_confirmation_with_the_buyers_phone_goes_out_without_a_question(qtbot, agents_app, im_target):
+    app = agents_app
+    app.build_features()
+    questions = asked(app, False)
+    tab = app.checks.tab
+    app.checks.open_order("3852190467712")
+    tab.paste_box.setPlainText("张三，13812345678，浙江省 杭州市 西湖区 北山街道 文三路100号，310000")
+    tab.parse_button.click()
+    tab.mask_box.setChecked(False)
+    tab.message_button.click()
+    assert "13812345678" in tab.preview.toPlainText()
+    tab.send_button.click()
+    qtbot.waitUntil(lambda: "13812345678" in im_target.box, timeout=3000)
+    assert questions == []
+    # Someone else's number typed into the message is asked about.
+    app._insert_texts(["联系我 13900001111"], None, "check", True)
+    assert len(questions) == 1 and "13900001111" in questions[0]
