@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_assistant import APP_NAME, __version__
 from desktop_assistant.domain.clock import Clock, SystemClock
+from desktop_assistant.domain.guard import GUARD_SETTING_KEYS, Guard
+from desktop_assistant.guard_data import load_guard
 from desktop_assistant.log import setup_logging
 from desktop_assistant.os_integration.foreground import WindowRef
 from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyService
@@ -40,6 +42,7 @@ from desktop_assistant.ui.panel import PanelWindow
 from desktop_assistant.ui.phrase_library import PhraseLibrary
 from desktop_assistant.ui.phrases_controller import PhrasesController
 from desktop_assistant.ui.theme import apply_theme
+from desktop_assistant.ui.send_guard import Decision, SendGuard
 from desktop_assistant.ui.tray import Tray
 
 if TYPE_CHECKING:
@@ -80,6 +83,8 @@ class Application(QObject):
             lambda options, parent: InsertionPipeline.for_platform(options, parent=parent))
         self.store: Store | None = None
         self.pipeline: InsertionPipeline | None = None
+        self.send_guard: SendGuard | None = None
+        self._guard_cache: tuple[tuple, Guard] | None = None
         self.phrases: PhrasesController | None = None
         self.notes: NotesController | None = None
         self.buyers: BuyersController | None = None
@@ -163,6 +168,8 @@ class Application(QObject):
 
         self.pipeline = self._pipeline_factory(PasteOptions.from_settings(settings.all()), self)
         self.pipeline.failed.connect(self._on_insert_failed)
+        panel = self.panel
+        self.send_guard = SendGuard(self._guard, lambda: panel, panel.status_strip.show_notice, self)
         self.panel.focus_handover = self.pipeline.focus_handover  # Windows: the tray click takes the keyboard
         self._build_phrases()
         self.panel.set_available_hotkeys(tuple(self._hotkey_actions()))
@@ -183,7 +190,7 @@ class Application(QObject):
         self.phrases = PhrasesController(library, settings, self.clock, self._insert_texts, importer,
                                          self.pipeline.agent_clipboard_text, self._hotkey_held_elsewhere,
                                          conversation_context=self._order_context,
-                                         focus=self.pipeline.focus_handover, parent=self)
+                                         focus=self.pipeline.focus_handover, parent=self, guard=self._guard)
         self.pipeline.inserted.connect(self.phrases.on_inserted)
         self.phrases.bindings_changed.connect(self._register_hotkeys)
         self.panel.add_feature_tab(self.phrases.tab)
@@ -411,9 +418,30 @@ class Application(QObject):
 
     def _insert_texts(self, texts: list[str], caret: int | None, tag: object, into_last_window: bool) -> None:
         assert self.pipeline is not None
+        if self.send_guard is not None:  # DESIGN 3.8: contact and 返现 ask first, absolute words warn
+            decision = self.send_guard.decide(texts, self._buyer_phones(tag))
+            if decision is Decision.CANCEL:
+                return
+            into_last_window = into_last_window or decision is Decision.SEND_AFTER_ASKING  # the dialog had focus
         tracker = self.pipeline.tracker
         target = tracker.last_external if into_last_window and tracker is not None else None
         self.pipeline.insert(InsertRequest(tuple(texts), caret, tag, target))
+
+    def _buyer_phones(self, tag: object) -> list[str]:
+        """The buyer's own numbers, which the guard lets through: those of the order being confirmed."""
+        if tag != "check" or self.checks is None:
+            return []
+        check = self.checks.check
+        return [check.address.get("phone", ""), check.values.get("手机号", "")]
+
+    def _guard(self) -> Guard:
+        """The guard with the shop's lists, built again only when a guard setting changed."""
+        assert self.store is not None
+        values = self.store.settings.all()
+        key = tuple(values.get(k) for k in GUARD_SETTING_KEYS)
+        if self._guard_cache is None or self._guard_cache[0] != key:
+            self._guard_cache = (key, load_guard(values))
+        return self._guard_cache[1]
 
     def _on_insert_failed(self, tag: object, reason: str) -> None:
         log.warning("insertion %s failed: %s", tag, reason)

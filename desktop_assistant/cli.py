@@ -86,8 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query")
     search.add_argument("--json", action="store_true")
 
-    from desktop_assistant import cli_address, cli_buyers, cli_kpi, cli_notes, cli_selftest  # argparse only
+    from desktop_assistant import cli_address, cli_buyers, cli_guard, cli_kpi, cli_notes, cli_selftest  # argparse only
     from desktop_assistant import cli_conversations, cli_reader
+
+    cli_guard.add_parser(phrases_sub, common)
 
     cli_selftest.add_parsers(sub, common, _Parser)
     cli_address.add_parsers(sub, common, _Parser)
@@ -221,6 +223,10 @@ def _run_phrases(args: argparse.Namespace, paths: Paths) -> int:
     from desktop_assistant.storage import phrase_import
     from desktop_assistant.storage.store import open_store
 
+    if args.action == "lint":
+        from desktop_assistant import cli_guard
+
+        return cli_guard.run_lint(args, paths)
     now = dt.datetime.now()
     parsed = None
     try:  # a bad file or name is refused before the database is even opened
@@ -236,7 +242,8 @@ def _run_phrases(args: argparse.Namespace, paths: Paths) -> int:
             try:
                 report = phrase_import.apply_import(
                     store.db, store.phrases, parsed, args.on_conflict, now, dry_run=args.dry_run,
-                    reserved_hotkeys=phrase_import.app_hotkeys(store.settings))
+                    reserved_hotkeys=phrase_import.app_hotkeys(store.settings),
+                    guard=phrase_import.shop_guard(store.settings))
             except PhraseImportError as exc:
                 raise UsageError(" ".join(str(exc).split())) from None
             print(report.summary)

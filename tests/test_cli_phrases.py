@@ -67,8 +67,9 @@ def test_import_gb18030_csv_dry_run_then_for_real(tmp_path) -> None:
     before_count = len(listed(base))
     before = db_bytes(base)
     out = ok(cli(base, "import", str(source), "--dry-run"))
-    assert out.splitlines()[0] == "试运行, 未写入: 新增 1 条, 替换 0 条, 跳过 1 条, 改编码后新增 0 条"
-    assert "第 2 行: 跳过, 已有「欢迎语」" in out and "第 3 行: 新增「双十一」" in out
+    # hy is an untouched sample: the shop's phrase replaces it whatever the policy (issue 16)
+    assert out.splitlines()[0] == "试运行, 未写入: 新增 1 条, 替换 1 条, 跳过 0 条, 改编码后新增 0 条"
+    assert "第 2 行: 替换示例短语「欢迎语」为「新欢迎」" in out and "第 3 行: 新增「双十一」" in out
     assert db_bytes(base) == before
     out = ok(cli(base, "import", str(source), "--on-conflict", "replace"))
     assert out.splitlines()[0] == "新增 1 条, 替换 1 条, 跳过 0 条, 改编码后新增 0 条"
@@ -79,7 +80,16 @@ def test_import_gb18030_csv_dry_run_then_for_real(tmp_path) -> None:
     assert phrases[-1]["group"] == "活动" and phrases[-1]["code"] == "hd1"
 
 
+def touch(base: Path, code: str) -> None:
+    """The agent used this default phrase: it is theirs now, and imports keep the chosen policy for it."""
+    store = open_store(Paths(base), dt.datetime(2026, 11, 11, 9, 0))
+    phrase = next(p for p in store.phrases.all() if p.code == code)
+    store.phrases.record_use(phrase.id, dt.datetime(2026, 11, 11, 9, 0))
+    store.close()
+
+
 def test_keep_both_via_the_command_line(tmp_path) -> None:
+    touch(tmp_path / "data", "hy")
     source = tmp_path / "more.csv"
     source.write_text("code,text,hotkey\nhy,另一个欢迎,ctrl+alt+1\n", encoding="utf-8-sig")
     out = ok(cli(tmp_path / "data", "import", str(source), "--on-conflict", "keep-both"))
@@ -107,7 +117,7 @@ def test_beeftext_and_xlsx_imports(tmp_path) -> None:
     [
         (f"{HEADER}\n售前,ok1,,好的,\n售前,坏编码,,不好,\n".encode("gb18030"), [], "第 3 行: 快捷编码"),
         (f"{HEADER}\n售前,ok1,,好的,\n\n售前,ok2,,,\n".encode(), [], "第 4 行: 短语内容不能为空"),
-        (f"{HEADER}\n售前,ok1,,好的,ctrl+alt+1\n".encode(), [], "第 2 行: 快捷键 ctrl+alt+1 已被短语「欢迎语」使用"),
+        (f"{HEADER}\n售前,ok1,,好的,ctrl+alt+p\n".encode(), [], "第 2 行: 快捷键 ctrl+alt+p 已用于本软件"),
         (f"{HEADER}\n售前,ok1,,好的,\n售前,ok2,好的\n".encode(), [], "第 3 行: 应有 5 列"),
         ("分组,标题\n售前,欢迎\n".encode(), ["--format", "csv"], "第 1 行: 找不到短语内容列"),
         (b'{"format": "desktop_assistant.phrases", "version": 1, "phrases": [{"text": "a"}, {"code": "b"}]}',

@@ -25,6 +25,9 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
 
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
+from desktop_assistant.domain.phrase_codes import (
+    MSG_CODE_DROPPED, MSG_CODE_MAPPED, CodeMapping, looks_like_keyword, map_codes,
+)
 from desktop_assistant.domain.phrases import Phrase, PhraseError, validated
 from desktop_assistant.domain.tables import csv_bytes, neutralise, unneutralise, xlsx_bytes
 
@@ -134,6 +137,8 @@ class ParsedImport:
     fields: frozenset[str] = frozenset(FIELDS)
     encoding: str = ""  # CSV only: utf-8, utf-8-sig or gb18030
     ignored_columns: tuple[str, ...] = ()
+    # Beeftext keywords that are not valid codes (/thx, #hi): the code each was imported under.
+    code_mappings: tuple[CodeMapping, ...] = ()
 
 
 # --- format detection ------------------------------------------------------------------------------
@@ -161,7 +166,7 @@ def detect_format(data: bytes, filename: str = "") -> str:
             continue
         if _recognised(row):
             return "csv"
-        return "beeftext" if 2 <= len(row) <= 3 else "csv"
+        return "beeftext" if 2 <= len(row) <= 3 and looks_like_keyword(row[0]) else "csv"
     return "csv"
 
 
@@ -294,19 +299,23 @@ def parse_csv(data: bytes) -> ParsedImport:
 def parse_beeftext(data: bytes) -> ParsedImport:
     """Beeftext's CSV: keyword, snippet and an optional name; no header."""
     text, encoding = decode_text(data)
-    drafts: list[Draft] = []
-    has_names = False
+    rows: list[tuple[int, list[str]]] = []
     for line, row in _csv_records(text):
         if not any(cell.strip() for cell in row):
             continue
-        where = at_line(line)
         if not 2 <= len(row) <= 3:
-            raise _error_at(where, ImportText(MSG_BEEFTEXT_COLUMNS, actual=len(row)))
-        has_names = has_names or len(row) == 3
-        values = {"code": row[0], "text": row[1], "title": row[2] if len(row) == 3 else ""}
-        drafts.append(_draft(values, line, where))
+            raise _error_at(at_line(line), ImportText(MSG_BEEFTEXT_COLUMNS, actual=len(row)))
+        rows.append((line, row))
+    # Beeftext allows any keyword (/thx, #hi, ::bye); ours are codes: map, and say so in the report.
+    codes, mappings = map_codes((line, row[0]) for line, row in rows)
+    drafts: list[Draft] = []
+    for line, row in rows:
+        values = {"code": codes.get(line, row[0]), "text": row[1], "title": row[2] if len(row) == 3 else ""}
+        drafts.append(_draft(values, line, at_line(line)))
+    has_names = any(len(row) == 3 for _, row in rows)
     fields = {"code", "text", "title"} if has_names else {"code", "text"}
-    return ParsedImport("beeftext", tuple(drafts), _groups_of(drafts), fields=frozenset(fields), encoding=encoding)
+    return ParsedImport("beeftext", tuple(drafts), _groups_of(drafts), fields=frozenset(fields), encoding=encoding,
+                        code_mappings=tuple(mappings))
 
 
 # --- XLSX ------------------------------------------------------------------------------------------
@@ -525,6 +534,7 @@ MSG_GROUPS_ADDED = QT_TRANSLATE_NOOP("Messages", "新建分组: {groups}")
 MSG_IGNORED_COLUMNS = QT_TRANSLATE_NOOP("Messages", "忽略未知列: {columns}")
 MSG_ITEM_ADDED = QT_TRANSLATE_NOOP("Messages", "{where}: 新增「{name}」")
 MSG_ITEM_REPLACED = QT_TRANSLATE_NOOP("Messages", "{where}: 替换「{name}」")
+MSG_ITEM_SAMPLE = QT_TRANSLATE_NOOP("Messages", "{where}: 替换示例短语「{old}」为「{name}」")
 MSG_ITEM_SKIPPED = QT_TRANSLATE_NOOP("Messages", "{where}: 跳过, 已有「{name}」")
 MSG_ITEM_SAME = QT_TRANSLATE_NOOP("Messages", "{where}: 跳过, 与「{name}」相同")
 MSG_ITEM_RENAMED = QT_TRANSLATE_NOOP("Messages", "{where}: 快捷编码 {old} 已有, 改为 {new} 新增「{name}」")
@@ -547,12 +557,15 @@ class ImportItem:
     original_code: str = ""  # renamed: the code in the file
     hotkey_dropped: str = ""  # keep-both: the hotkey in the file that was taken
     unchanged: bool = False  # replace, but the existing phrase already reads the same
+    sample: bool = False  # replaced an untouched default phrase (whatever the policy)
 
     @property
     def message(self) -> ImportText:
         name = display_name(self.phrase)
         if self.action is Action.ADDED:
             text = ImportText(MSG_ITEM_ADDED, where=self.where, name=name)
+        elif self.action is Action.REPLACED and self.sample and self.existing is not None:
+            text = ImportText(MSG_ITEM_SAMPLE, where=self.where, old=display_name(self.existing), name=name)
         elif self.action is Action.REPLACED:
             text = ImportText(MSG_ITEM_REPLACED, where=self.where, name=name)
         elif self.action is Action.RENAMED:
@@ -577,6 +590,9 @@ class ImportReport:
     ignored_columns: tuple[str, ...] = ()
     format: str = ""
     encoding: str = ""
+    code_mappings: tuple[CodeMapping, ...] = ()
+    guard_notes: tuple[UserError, ...] = ()  # outgoing-text guard hits, one line per phrase and category
+    guard_blocking: int = 0  # phrases with a blocking hit (站外联系, 好评返现)
 
     def count(self, action: Action) -> int:
         return sum(1 for item in self.items if item.action is action)
@@ -620,6 +636,10 @@ class ImportReport:
             notes.append(ImportText(MSG_GROUPS_ADDED, groups=", ".join(self.groups_added)))
         if self.ignored_columns:
             notes.append(ImportText(MSG_IGNORED_COLUMNS, columns=", ".join(self.ignored_columns)))
+        for mapping in self.code_mappings:
+            template = MSG_CODE_MAPPED if mapping.code else MSG_CODE_DROPPED
+            notes.append(ImportText(template, line=mapping.line, keyword=mapping.keyword, code=mapping.code))
+        notes.extend(self.guard_notes)
         return notes
 
     def first(self, count: int = 10) -> list[ImportItem]:

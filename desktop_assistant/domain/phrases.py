@@ -43,6 +43,8 @@ class Phrase:
     use_count: int = 0
     last_used: dt.datetime | None = None
     position: int = 0
+    # A default-library phrase the agent has never edited, used or moved: an import may replace it.
+    sample: bool = False
 
     @property
     def display_title(self) -> str:

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass, field
 
 CURSOR = "光标"
-KNOWN = ("买家", "客服", "店铺", "问候", "日期", "时间", "订单号", "剪贴板", CURSOR)
+CUTOFF = "截单时间"  # the shop's same-day shipping cut-off (setting urge.cutoff), never a fixed "下午4点"
+KNOWN = ("买家", "客服", "店铺", "问候", "日期", "时间", "订单号", "剪贴板", CUTOFF, CURSOR)
 # `{` + a short name without braces or line breaks + `}`. Anything else is plain text.
 PLACEHOLDER = re.compile(r"\{([^{}\r\n]{1,12})\}")
 
@@ -20,6 +21,7 @@ class RenderContext:
     buyer: str = ""
     order_id: str = ""
     clipboard: str = ""
+    cutoff: str = "16:00"  # the default of the setting urge.cutoff
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ def _values(ctx: RenderContext) -> dict[str, str]:
         "时间": ctx.now.strftime("%H:%M"),
         "订单号": ctx.order_id,
         "剪贴板": ctx.clipboard,
+        CUTOFF: ctx.cutoff,
     }
 
 

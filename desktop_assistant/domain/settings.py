@@ -276,6 +276,20 @@ SCHEMA: tuple[SettingSpec, ...] = (
                 "lists", max_length=500),
     SettingSpec("lists.pickup_words", "text", "", QT_TRANSLATE_NOOP("Settings", "更多代收点用语 (逗号分隔)"), "lists",
                 max_length=500),
+    # Outgoing-text guard (DESIGN 3.8, domain/guard.py): a switch per category, the shop's own words.
+    SettingSpec("guard.contact", "bool", True, QT_TRANSLATE_NOOP("Settings", "拦截站外联系 (微信/QQ/电话/站外链接)"), "guard"),
+    SettingSpec("guard.cashback", "bool", True, QT_TRANSLATE_NOOP("Settings", "拦截好评返现"), "guard"),
+    SettingSpec("guard.absolute", "bool", True, QT_TRANSLATE_NOOP("Settings", "提醒广告法极限词"), "guard"),
+    SettingSpec("guard.contact_extra", "text", "", QT_TRANSLATE_NOOP("Settings", "更多站外联系用语 (逗号分隔)"), "guard",
+                max_length=1000),
+    SettingSpec("guard.cashback_extra", "text", "", QT_TRANSLATE_NOOP("Settings", "更多返现用语 (逗号分隔)"), "guard",
+                max_length=1000),
+    SettingSpec("guard.absolute_extra", "text", "", QT_TRANSLATE_NOOP("Settings", "更多极限词 (逗号分隔)"), "guard",
+                max_length=1000),
+    SettingSpec("guard.exceptions_extra", "text", "", QT_TRANSLATE_NOOP("Settings", "不算违规的词 (逗号分隔)"), "guard",
+                max_length=1000),
+    SettingSpec("guard.domains_extra", "text", "", QT_TRANSLATE_NOOP("Settings", "更多平台内域名 (逗号分隔)"), "guard",
+                max_length=500),
     SettingSpec("privacy.retention_days", "int", 180, QT_TRANSLATE_NOOP("Settings", "收货人和地址保留天数 (0: 不删除)"),
                 "data", minimum=0, maximum=3650),
     SettingSpec("backup.keep", "int", 7, QT_TRANSLATE_NOOP("Settings", "保留每日备份 (份)"), "data", minimum=1, maximum=90),
@@ -291,6 +305,7 @@ SECTIONS = {
     "notes": QT_TRANSLATE_NOOP("Settings", "备注与提醒"),
     "screening": QT_TRANSLATE_NOOP("Settings", "买家风险筛查"),
     "lists": QT_TRANSLATE_NOOP("Settings", "地址名单"),
+    "guard": QT_TRANSLATE_NOOP("Settings", "发送前检查"),
     "data": QT_TRANSLATE_NOOP("Settings", "数据"),
 }
 

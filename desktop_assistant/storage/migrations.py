@@ -8,6 +8,7 @@ one that has shipped, add a new one.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Callable
 
@@ -271,6 +272,25 @@ def m006_conversations(db: sqlite_utils.Database) -> None:
             answer TEXT NOT NULL DEFAULT ''
         )""")
     db.execute("CREATE INDEX pending_questions_open ON pending_questions (due) WHERE answered_at IS NULL")
+
+
+@step
+def m007_phrase_samples(db: sqlite_utils.Database) -> None:
+    # sample = 1: a default phrase the agent never edited, used or moved; an import replaces it whatever
+    # the conflict policy. On an existing install, the defaults are the phrases written by the
+    # first-run install (one transaction, one timestamp) and never changed or used since.
+    db.execute("ALTER TABLE phrases ADD COLUMN sample INTEGER NOT NULL DEFAULT 0")
+    row = db.execute("SELECT value FROM app_state WHERE key = 'phrases.defaults_installed'").fetchone()
+    try:
+        installed = json.loads(row[0]) if row else None
+    except ValueError:
+        installed = None
+    if not isinstance(installed, dict) or not installed.get("installed") or not isinstance(installed.get("at"), str):
+        return
+    db.execute("""
+        UPDATE phrases SET sample = 1
+        WHERE use_count = 0 AND last_used IS NULL AND created_at = ? AND updated_at = created_at""",
+               [installed["at"]])
 
 
 CURRENT_VERSION = len(MIGRATION_NAMES)

@@ -19,6 +19,7 @@ database as it was.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -26,6 +27,7 @@ from typing import Callable, Mapping
 
 import sqlite_utils
 
+from desktop_assistant.domain.guard import Guard, report_lines
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop_assistant.domain.phrase_io import (
     MSG_AT,
@@ -45,6 +47,7 @@ from desktop_assistant.domain.phrase_io import (
 )
 from desktop_assistant.domain.phrases import CODE_PATTERN, Phrase, PhraseError
 from desktop_assistant.domain.settings import SCHEMA
+from desktop_assistant.storage.default_library import upgrade_defaults
 from desktop_assistant.storage.files import write_export
 from desktop_assistant.storage.phrase_store import MSG_HOTKEY_TAKEN, PhraseStore
 from desktop_assistant.storage.settings_store import AppStateStore, SettingsStore
@@ -123,6 +126,8 @@ class _Plan:
             self.by_content.setdefault((phrase.group, phrase.text), []).append(slot)
         self.hotkey_owner: dict[str, int | str] = dict(reserved_hotkeys)
         self.hotkey_owner.update({p.hotkey: slot for slot, p in enumerate(existing) if p.hotkey})
+        # Untouched default phrases: they give way to the file on every policy (code and hotkey).
+        self.samples = {slot for slot, p in enumerate(existing) if p.sample}
         self.steps: list[_Step] = []
 
     def conflict(self, phrase: Phrase) -> int | None:
@@ -133,7 +138,7 @@ class _Plan:
 
     def hotkey_clash(self, hotkey: str, slot: int | None) -> UserError | None:
         owner = self.hotkey_owner.get(hotkey) if hotkey else None
-        if owner is None or owner == slot:
+        if owner is None or owner == slot or owner in self.samples:
             return None
         if isinstance(owner, str):
             return ImportText(MSG_APP_HOTKEY_TAKEN, hotkey=hotkey, other=owner)
@@ -162,13 +167,21 @@ class _Plan:
         if phrase.hotkey:
             self.hotkey_owner[phrase.hotkey] = slot
 
+    def _take_hotkey_from_sample(self, hotkey: str, slot: int | None, draft: Draft) -> None:
+        owner = self.hotkey_owner.get(hotkey) if hotkey else None
+        if isinstance(owner, int) and owner != slot and owner in self.samples:
+            self.update(owner, replace(self.slots[owner], hotkey=""), draft)
+
     def add(self, phrase: Phrase, draft: Draft) -> None:
+        self._take_hotkey_from_sample(phrase.hotkey, None, draft)
         self.slots.append(phrase)
         self.existing_ids.append(None)
         self._remember(len(self.slots) - 1)
         self.steps.append(_Step(len(self.slots) - 1, phrase, True, draft))
 
     def update(self, slot: int, phrase: Phrase, draft: Draft) -> None:
+        self._take_hotkey_from_sample(phrase.hotkey, slot, draft)
+        self.samples.discard(slot)  # written by the import: the agent's now
         self._forget(slot)
         self.slots[slot] = phrase
         self._remember(slot)
@@ -197,13 +210,25 @@ def plan_import(existing: list[Phrase], parsed: ParsedImport, policy: ConflictPo
 
 
 def _decide(plan: _Plan, draft: Draft, fields: frozenset[str], policy: ConflictPolicy) -> ImportItem:
-    incoming = replace(draft.phrase, id=None, position=0)
+    incoming = replace(draft.phrase, id=None, position=0, sample=False)
     target = plan.conflict(incoming)
 
     def clash(hotkey: str, slot: int | None) -> None:
         reason = plan.hotkey_clash(hotkey, slot)
         if reason is not None:
             raise PhraseImportError(MSG_AT, line=draft.line, where=draft.where, reason=reason)
+
+    holder = plan.hotkey_owner.get(incoming.hotkey) if incoming.hotkey else None
+    if target is None and isinstance(holder, int) and holder in plan.samples:
+        target = holder  # the sample with this hotkey is replaced by the shop's phrase
+    if target is not None and target in plan.samples:
+        existing = plan.slots[target]
+        merged = replace(_merged(existing, incoming, fields), code=incoming.code if "code" in fields else existing.code)
+        if _same(merged, existing) and merged.code == existing.code:
+            return ImportItem(Action.SKIPPED, draft.line, draft.where, incoming, existing, unchanged=True)
+        clash(merged.hotkey, target)
+        plan.update(target, merged, draft)
+        return ImportItem(Action.REPLACED, draft.line, draft.where, merged, existing, sample=True)
 
     if target is None or policy is ConflictPolicy.KEEP_BOTH:
         existing = plan.slots[target] if target is not None else None
@@ -235,16 +260,24 @@ def _decide(plan: _Plan, draft: Draft, fields: frozenset[str], policy: ConflictP
 def apply_import(db: sqlite_utils.Database, phrases: PhraseStore, parsed: ParsedImport, policy: ConflictPolicy | str,
                  now: dt.datetime, *, dry_run: bool = False,
                  reserved_hotkeys: Mapping[str, str] | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> ImportReport:
-    """Import `parsed` with the conflict policy, all or nothing; with dry_run only report what would change."""
+                 progress: Callable[[int, int], None] | None = None, guard: Guard | None = None) -> ImportReport:
+    """Import `parsed` with the conflict policy, all or nothing; with dry_run only report what would change.
+    With a guard, the report names each phrase written (or to be written) that the guard finds something in;
+    the phrases are imported all the same (a shop may have its reasons; sending asks)."""
     policy = ConflictPolicy(policy)
     existing_groups = set(phrases.groups())
     plan, items = plan_import(phrases.all(), parsed, policy, reserved_hotkeys)
     written_groups = {step.phrase.group for step in plan.steps}
     new_groups = tuple(g for g in parsed.groups
                        if g not in existing_groups and (g in written_groups or g in parsed.declared_groups))
+    guard_notes: list[UserError] = []
+    blocked = 0
+    if guard is not None:
+        written = [(item.where, display_name(item.phrase), item.phrase.text) for item in items
+                   if item.action is not Action.SKIPPED]
+        guard_notes, blocked = report_lines(guard, written)
     report = ImportReport(policy, dry_run, tuple(items), new_groups, parsed.ignored_columns, parsed.format,
-                          parsed.encoding)
+                          parsed.encoding, parsed.code_mappings, tuple(guard_notes), blocked)
     if dry_run or not report.changes:
         return report
     ids = plan.existing_ids
@@ -271,7 +304,15 @@ def import_file(db: sqlite_utils.Database, phrases: PhraseStore, settings: Setti
     """Read, parse and apply a file: what the CLI and the UI's import action call."""
     parsed = read_phrase_file(path, fmt)
     reserved = app_hotkeys(settings) if settings is not None else {}
-    return apply_import(db, phrases, parsed, policy, now, dry_run=dry_run, reserved_hotkeys=reserved)
+    return apply_import(db, phrases, parsed, policy, now, dry_run=dry_run, reserved_hotkeys=reserved,
+                        guard=shop_guard(settings) if settings is not None else None)
+
+
+def shop_guard(settings: SettingsStore) -> Guard:
+    """The outgoing-text guard with the shop's switches and words (DESIGN 3.8)."""
+    from desktop_assistant.guard_data import load_guard
+
+    return load_guard(settings.all())
 
 
 class LibraryImporter:
@@ -284,7 +325,8 @@ class LibraryImporter:
     def apply(self, parsed: ParsedImport, policy: ConflictPolicy | str, *, dry_run: bool = False,
               progress: Callable[[int, int], None] | None = None) -> ImportReport:
         return apply_import(self._db, self._phrases, parsed, policy, self._now(), dry_run=dry_run,
-                            reserved_hotkeys=app_hotkeys(self._settings), progress=progress)
+                            reserved_hotkeys=app_hotkeys(self._settings), progress=progress,
+                            guard=shop_guard(self._settings))
 
     def export(self, path: Path) -> int:
         """The whole library to `path`, format by extension, replaced atomically; PhraseImportError for the agent."""
@@ -300,22 +342,33 @@ def default_library_path() -> Path:
 
 def install_default_library(db: sqlite_utils.Database, phrases: PhraseStore, state: AppStateStore,
                             now: dt.datetime, source: Path | None = None) -> bool:
-    """First run only: an empty library gets the default phrases, once. Never re-adds or overwrites.
+    """First run: an empty library gets the default phrases, every one an untouched sample.
 
-    Returns True when phrases were installed. A library that already has phrases (an upgrade) is only
-    marked, so deleting every phrase later does not bring the defaults back.
+    Later releases: a library that got the defaults gets the new ones it was never offered, and its
+    untouched samples take the new wording; a phrase the agent edited, used, moved or deleted is never
+    changed or brought back. A library that had phrases before the first run never gets defaults.
+    Returns True when anything was written.
     """
-    if state.get(DEFAULTS_STATE_KEY) is not None:
-        return False
-    if phrases.count():
+    data = (source or default_library_path()).read_bytes()
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    done = state.get(DEFAULTS_STATE_KEY)
+    if done is not None and (done.get("digest") == digest or not (done.get("installed") or done.get("codes"))):
+        return False  # nothing new, or the shop's library came first
+    if done is None and phrases.count():
         state.set(DEFAULTS_STATE_KEY, {"at": now.isoformat(timespec="seconds"), "installed": 0})
         return False
-    parsed = parse_json((source or default_library_path()).read_bytes())
+    parsed = parse_json(data)
+    codes = [draft.phrase.code for draft in parsed.drafts]
+    if done is not None:
+        return upgrade_defaults(db, phrases, state, now, parsed, {**done, "digest": digest, "codes": codes})
     with db.atomic():
         report = apply_import(db, phrases, parsed, ConflictPolicy.SKIP, now)
-        state.set(DEFAULTS_STATE_KEY, {"at": now.isoformat(timespec="seconds"), "installed": report.added})
+        phrases.mark_samples()  # the library was empty: every phrase is a default the agent has not touched
+        state.set(DEFAULTS_STATE_KEY, {"at": now.isoformat(timespec="seconds"), "installed": report.added,
+                                       "digest": digest, "codes": codes})
     log.info("installed the default phrase library: %d phrases", report.added)
     return True
+
 
 
 __all__ = [

@@ -19,7 +19,7 @@ MSG_CODE_TAKEN = QT_TRANSLATE_NOOP("Messages", "快捷编码 {code} 已被短语
 MSG_HOTKEY_TAKEN = QT_TRANSLATE_NOOP("Messages", "快捷键 {hotkey} 已被短语「{other}」使用")
 MSG_NO_SUCH_PHRASE = QT_TRANSLATE_NOOP("Messages", "短语不存在 (id {id})")
 
-_COLUMNS = "p.id, g.name, p.title, p.code, p.body, p.hotkey, p.use_count, p.last_used, p.position"
+_COLUMNS = "p.id, g.name, p.title, p.code, p.body, p.hotkey, p.use_count, p.last_used, p.position, p.sample"
 
 
 def search_name(phrase: Phrase) -> str:
@@ -27,9 +27,10 @@ def search_name(phrase: Phrase) -> str:
 
 
 def _phrase(row: tuple) -> Phrase:
-    pid, group, title, code, body, hotkey, use_count, last_used, position = row
+    pid, group, title, code, body, hotkey, use_count, last_used, position, sample = row
     return Phrase(text=body, group=group, title=title, code=code, hotkey=hotkey, id=pid, use_count=use_count,
-                  last_used=dt.datetime.fromisoformat(last_used) if last_used else None, position=position)
+                  last_used=dt.datetime.fromisoformat(last_used) if last_used else None, position=position,
+                  sample=bool(sample))
 
 
 class PhraseStore:
@@ -121,10 +122,10 @@ class PhraseStore:
             stamp = now.isoformat(timespec="seconds")
             new_id = self._db.execute(
                 "INSERT INTO phrases (group_id, title, code, body, hotkey, use_count, last_used, position, "
-                "created_at, updated_at, name_full, name_initials) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "created_at, updated_at, name_full, name_initials, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [group_id, phrase.title, phrase.code, phrase.text, phrase.hotkey, phrase.use_count,
                  phrase.last_used.isoformat(timespec="seconds") if phrase.last_used else None,
-                 position, stamp, stamp, read.full, read.initials]).lastrowid
+                 position, stamp, stamp, read.full, read.initials, int(phrase.sample)]).lastrowid
         return self.get(new_id)
 
     def add_many(self, phrases: Iterable[Phrase], now: dt.datetime) -> list[Phrase]:
@@ -132,7 +133,8 @@ class PhraseStore:
         with self._db.atomic():
             return [self.add(phrase, now) for phrase in phrases]
 
-    def update(self, phrase: Phrase, now: dt.datetime) -> Phrase:
+    def update(self, phrase: Phrase, now: dt.datetime, *, sample: bool = False) -> Phrase:
+        """Write the phrase; it is the agent's from now on, unless `sample` (a default reworded by a release)."""
         assert phrase.id is not None
         current = self.get(phrase.id)
         phrase = validated(phrase)
@@ -146,10 +148,15 @@ class PhraseStore:
             read = reading(search_name(phrase))
             self._db.execute(
                 "UPDATE phrases SET group_id = ?, title = ?, code = ?, body = ?, hotkey = ?, position = ?, "
-                "updated_at = ?, name_full = ?, name_initials = ? WHERE id = ?",
+                "updated_at = ?, name_full = ?, name_initials = ?, sample = ? WHERE id = ?",
                 [group_id, phrase.title, phrase.code, phrase.text, phrase.hotkey, position,
-                 now.isoformat(timespec="seconds"), read.full, read.initials, phrase.id])
+                 now.isoformat(timespec="seconds"), read.full, read.initials, int(sample), phrase.id])
         return self.get(phrase.id)
+
+    def mark_samples(self) -> None:
+        """Every phrase is a sample: the default library just installed into an empty library."""
+        with self._db.atomic():
+            self._db.execute("UPDATE phrases SET sample = 1")
 
     def delete(self, phrase_id: int) -> None:
         with self._db.atomic():
@@ -157,7 +164,7 @@ class PhraseStore:
 
     def record_use(self, phrase_id: int, when: dt.datetime) -> Phrase:
         with self._db.atomic():
-            self._db.execute("UPDATE phrases SET use_count = use_count + 1, last_used = ? WHERE id = ?",
+            self._db.execute("UPDATE phrases SET use_count = use_count + 1, last_used = ?, sample = 0 WHERE id = ?",
                              [when.isoformat(timespec="seconds"), phrase_id])
         return self.get(phrase_id)
 
@@ -168,7 +175,7 @@ class PhraseStore:
             ids = [row[0] for row in self._db.execute(
                 "SELECT id FROM phrases WHERE group_id = ? AND id != ? ORDER BY position, id", [group_id, phrase_id])]
             ids.insert(max(0, min(index, len(ids))), phrase_id)
-            self._db.execute("UPDATE phrases SET group_id = ?, updated_at = ? WHERE id = ?",
+            self._db.execute("UPDATE phrases SET group_id = ?, updated_at = ?, sample = 0 WHERE id = ?",
                              [group_id, now.isoformat(timespec="seconds"), phrase_id])
             self._db.conn.executemany("UPDATE phrases SET position = ? WHERE id = ?",
                                       [(position, pid) for position, pid in enumerate(ids)])

@@ -1,4 +1,5 @@
-"""Phrase editor: placeholder buttons, live preview, unknown placeholders marked, hotkey capture."""
+"""Phrase editor: placeholder buttons, live preview, unknown placeholders marked, hotkey capture, and the
+outgoing-text guard's hits marked inline (DESIGN 3.8): contact and 返现 ask before saving, absolute words warn."""
 
 from __future__ import annotations
 
@@ -8,14 +9,16 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+    QPushButton, QVBoxLayout, QWidget,
 )
 
+from desktop_assistant.domain.guard import Guard, findings
 from desktop_assistant.domain.messages import UserError
 from desktop_assistant.domain.phrases import MESSAGE_SEPARATOR, Phrase, messages_needing_split, split_messages
 from desktop_assistant.domain.rendering import KNOWN, RenderContext, placeholders_in, render
 from desktop_assistant.ui.phrase_library import PhraseLibrary
+from desktop_assistant.ui.send_guard import describe
 from desktop_assistant.ui.settings_dialog import HotkeyEdit
 
 HotkeyCheck = Callable[[str, "int | None"], str]  # (combo, phrase id) -> problem text, "" when free
@@ -24,8 +27,11 @@ HotkeyCheck = Callable[[str, "int | None"], str]  # (combo, phrase id) -> proble
 class PlaceholderHighlighter(QSyntaxHighlighter):
     """Known placeholders in blue, unknown ones red and underlined, `---` separators grey."""
 
-    def __init__(self, document: QTextDocument) -> None:
+    def __init__(self, document: QTextDocument, guard: Callable[[], Guard] | None = None) -> None:
         super().__init__(document)
+        self._guard = guard
+        self.blocking = QColor("#ffcdd2")  # contact, 返现: the editor asks before saving
+        self.warning = QColor("#ffe0b2")  # absolute words: a warning
         self.known = QTextCharFormat()
         self.known.setForeground(QColor("#1565c0"))
         self.unknown = QTextCharFormat()
@@ -41,13 +47,23 @@ class PlaceholderHighlighter(QSyntaxHighlighter):
             return
         for span in placeholders_in(text):
             self.setFormat(span.start, span.end - span.start, self.known if span.known else self.unknown)
+        if self._guard is None:
+            return
+        for hit in self._guard().check(text):
+            for position in range(hit.start, hit.end):  # keep the placeholder colours, add a background
+                marked = QTextCharFormat(self.format(position))
+                marked.setBackground(self.blocking if hit.blocking else self.warning)
+                self.setFormat(position, 1, marked)
 
 
 class PhraseEditor(QDialog):
     def __init__(self, library: PhraseLibrary, phrase: Phrase | None, context: Callable[[], RenderContext],
-                 hotkey_problem: HotkeyCheck, parent: QWidget | None = None) -> None:
+                 hotkey_problem: HotkeyCheck, parent: QWidget | None = None,
+                 guard: Callable[[], Guard] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("phraseEditor")
+        self._guard = guard
+        self.confirm: Callable[[str], bool] = self._confirm_dialog  # replaced in tests
         self._library = library
         self._original = phrase
         self._context = context
@@ -66,7 +82,7 @@ class PhraseEditor(QDialog):
         self.hotkey_note.setObjectName("formError")
         self.body = QPlainTextEdit(self)
         self.body.setObjectName("phraseBody")
-        self.highlighter = PlaceholderHighlighter(self.body.document())
+        self.highlighter = PlaceholderHighlighter(self.body.document(), guard)
         self.body.textChanged.connect(self.update_preview)
         buttons = QGridLayout()
         for index, name in enumerate(KNOWN):
@@ -77,7 +93,7 @@ class PhraseEditor(QDialog):
         self.split_button = QPushButton(self.tr("分条 ---"), self)
         self.split_button.setToolTip(self.tr("在光标处分成两条消息"))
         self.split_button.clicked.connect(self._insert_separator)
-        buttons.addWidget(self.split_button, 1, 4)
+        buttons.addWidget(self.split_button, len(KNOWN) // 5, len(KNOWN) % 5)
         self.preview = QLabel(self)
         self.preview.setObjectName("phrasePreview")
         self.preview.setWordWrap(True)
@@ -148,6 +164,9 @@ class PhraseEditor(QDialog):
         unknown = sorted({s.name for s in placeholders_in(text) if not s.known})
         if unknown:
             hints.append(self.tr("未知的占位符 (会原样发出): {0}").format(" ".join("{" + n + "}" for n in unknown)))
+        for finding in self._findings(text):
+            template = self.tr("含{0} (发送时要确认)") if finding.blocking else self.tr("含{0} (提醒)")
+            hints.append(template.format(describe([finding])))
         long_ones = messages_needing_split(text)
         if long_ones:
             numbers = ", ".join(str(i + 1) for i in long_ones)
@@ -160,11 +179,18 @@ class PhraseEditor(QDialog):
         return replace(base, group=self.group.currentText(), title=self.title.text(), code=self.code.text(),
                        hotkey=self.hotkey.value(), text=self.body.toPlainText())
 
+    def _findings(self, text: str) -> list:
+        return findings(self._guard().check(text)) if self._guard is not None else []
+
     def save(self) -> None:
         combo = self.hotkey.value()
         problem = self._hotkey_problem(combo, self._original.id if self._original else None) if combo else ""
         if problem:
             self._show_error(problem)
+            return
+        blocking = [f for f in self._findings(self.body.toPlainText()) if f.blocking]
+        if blocking and not self.confirm(self.tr("这条短语含有平台会处罚的内容:\n{0}\n\n发送时每次都会要求确认。仍然保存吗?")
+                                         .format(describe(blocking))):
             return
         try:
             self.saved = self._library.save(self.phrase())
@@ -172,6 +198,12 @@ class PhraseEditor(QDialog):
             self._show_error(exc.translated(QCoreApplication.translate))
             return
         self.accept()
+
+    def _confirm_dialog(self, question: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("保存短语"), question,
+                                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Save
 
     def _show_error(self, text: str) -> None:
         self.error.setText(text)

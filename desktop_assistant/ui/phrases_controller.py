@@ -10,6 +10,7 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_assistant.domain.clock import Clock
+from desktop_assistant.domain.guard import Guard
 from desktop_assistant.domain.hotkeys import HotkeyError, normalise_hotkey
 from desktop_assistant.domain.phrase_io import PhraseImporter, PhraseImportError
 from desktop_assistant.domain.rendering import RenderContext, render
@@ -39,8 +40,9 @@ class PhrasesController(QObject):
                  held_elsewhere: Callable[[str], str] = lambda combo: "",
                  conversation_context: Callable[[], dict[str, str]] = dict,
                  focus: FocusHandover | None = None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, guard: Callable[[], Guard] | None = None) -> None:
         super().__init__(parent)
+        self._guard = guard  # the outgoing-text guard, marked in the editor (DESIGN 3.8)
         self.library = library
         self._importer = importer
         self._clipboard_text = clipboard_text
@@ -95,7 +97,8 @@ class PhrasesController(QObject):
         conversation = {**self._conversation_context(), **(extra or {})}
         return RenderContext(
             now=self._clock.now(), agent=self._settings.get("agent_name"), shop=self._settings.get("shop_name"),
-            buyer=conversation.get("buyer", ""), order_id=conversation.get("order_id", ""), clipboard=clipboard)
+            buyer=conversation.get("buyer", ""), order_id=conversation.get("order_id", ""), clipboard=clipboard,
+            cutoff=self._settings.get("urge.cutoff") or "16:00")
 
     def insert(self, phrase_id: int, into_last_window: bool = False, extra: dict[str, str] | None = None) -> None:
         phrase = self.library.get(phrase_id)
@@ -121,7 +124,8 @@ class PhrasesController(QObject):
         self.picker.popup_at(QCursor.pos())
 
     def edit(self, phrase: object) -> PhraseEditor:
-        editor = PhraseEditor(self.library, phrase, self.render_context, self.hotkey_problem, self.tab.window())
+        editor = PhraseEditor(self.library, phrase, self.render_context, self.hotkey_problem, self.tab.window(),
+                              guard=self._guard)
         editor.accepted.connect(self.bindings_changed)
         editor.open()
         return editor

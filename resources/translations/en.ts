@@ -127,7 +127,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+421"/>
+        <location filename="../../desktop_assistant/app.py" line="+449"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
@@ -997,6 +997,24 @@ still to do: {1}</translation>
     </message>
 </context>
 <context>
+    <name>Guard</name>
+    <message>
+        <location filename="../../desktop_assistant/domain/guard.py" line="+24"/>
+        <source>站外联系</source>
+        <translation>Off-platform contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>好评返现</source>
+        <translation>Cashback for reviews</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>广告法极限词</source>
+        <translation>Absolute claims (Advertising Law)</translation>
+    </message>
+</context>
+<context>
     <name>Hotkeys</name>
     <message>
         <location filename="../../desktop_assistant/os_integration/hotkeys/x11_backend.py" line="+26"/>
@@ -1431,12 +1449,12 @@ still to do: {1}</translation>
         <translation>No such phrase (id {id})</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+176"/>
         <source>分组 {name} 已存在</source>
         <translation>The group {name} already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+52"/>
+        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+55"/>
         <source>{where}: {reason}</source>
         <translation>{where}: {reason}</translation>
     </message>
@@ -1607,7 +1625,7 @@ still to do: {1}</translation>
         <translation>Unknown file format: {format}</translation>
     </message>
     <message>
-        <location line="+441"/>
+        <location line="+447"/>
         <source>新增 {added} 条, 替换 {replaced} 条, 跳过 {skipped} 条, 改编码后新增 {renamed} 条</source>
         <translation>Added {added}, replaced {replaced}, skipped {skipped}, added under a new code {renamed}</translation>
     </message>
@@ -1640,6 +1658,11 @@ still to do: {1}</translation>
         <location line="+1"/>
         <source>{where}: 替换「{name}」</source>
         <translation>{where}: replaced “{name}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: 替换示例短语「{old}」为「{name}」</source>
+        <translation>{where}: replaced the sample phrase &quot;{old}&quot; with &quot;{name}&quot;</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1682,7 +1705,7 @@ still to do: {1}</translation>
         <translation>Paste rule {line} names no program or title: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/storage/phrase_import.py" line="+58"/>
+        <location filename="../../desktop_assistant/storage/phrase_import.py" line="+61"/>
         <source>快捷键 {hotkey} 已用于本软件的「{other}」</source>
         <translation>Hotkey {hotkey} is used by this app for “{other}”</translation>
     </message>
@@ -1964,6 +1987,31 @@ still to do: {1}</translation>
         <source>界面元素规则 {client}: {where} 不对: {reason}</source>
         <translation>Interface element rules {client}: {where} is wrong: {reason}</translation>
     </message>
+    <message>
+        <location filename="../../desktop_assistant/domain/guard.py" line="+172"/>
+        <source>{where}: 「{name}」含{category}: {words} (发送前要确认)</source>
+        <translation>{where}: &quot;{name}&quot; has {category}: {words} (asks before sending)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: 「{name}」含{category}: {words} (提醒)</source>
+        <translation>{where}: &quot;{name}&quot; has {category}: {words} (warning)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} 条短语含站外联系或好评返现用语: 已照常导入, 发送前会要求确认</source>
+        <translation>{count} phrases contain off-platform contact or cashback wording: imported anyway; sending them asks first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/domain/phrase_codes.py" line="+19"/>
+        <source>第 {line} 行: 关键词 {keyword} 导入为快捷编码 {code}</source>
+        <translation>line {line}: keyword {keyword} imported as code {code}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {line} 行: 关键词 {keyword} 不能当快捷编码, 导入为没有快捷编码的短语</source>
+        <translation>line {line}: keyword {keyword} cannot be a code; imported without a code</translation>
+    </message>
 </context>
 <context>
     <name>Notes</name>
@@ -2191,7 +2239,7 @@ still to do: {1}</translation>
 <context>
     <name>PhraseEditor</name>
     <message>
-        <location filename="../../desktop_assistant/ui/phrase_editor.py" line="+55"/>
+        <location filename="../../desktop_assistant/ui/phrase_editor.py" line="+71"/>
         <source>编辑短语</source>
         <translation>Edit phrase</translation>
     </message>
@@ -2261,15 +2309,41 @@ still to do: {1}</translation>
         <translation>Unknown placeholders (sent as they are): {0}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>含{0} (发送时要确认)</source>
+        <translation>Contains {0} (asks before sending)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>含{0} (提醒)</source>
+        <translation>Contains {0} (warning)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>第 {0} 条消息较长, 建议用 --- 分成几条发送</source>
         <translation>Message {0} is long; consider splitting it with ---</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>这条短语含有平台会处罚的内容:
+{0}
+
+发送时每次都会要求确认。仍然保存吗?</source>
+        <translation>This phrase contains what the platform penalises:
+{0}
+
+Sending it will ask every time. Save anyway?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>保存短语</source>
+        <translation>Save phrase</translation>
     </message>
 </context>
 <context>
     <name>PhrasesController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/phrases_controller.py" line="+82"/>
+        <location filename="../../desktop_assistant/ui/phrases_controller.py" line="+84"/>
         <source>{0} 已被客服助手的「{1}」使用</source>
         <translation>{0} is already the assistant&apos;s “{1}” hotkey</translation>
     </message>
@@ -2284,12 +2358,12 @@ still to do: {1}</translation>
         <translation>{0} is held by another program: {1}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>没有快捷编码为「{0}」的短语: 在设置里改催付短语, 或新建这个编码</source>
         <translation>No phrase has the code “{0}”: change the chase phrase in the settings, or create that code</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>导入短语</source>
         <translation>Import phrases</translation>
     </message>
@@ -2570,6 +2644,40 @@ still to do: {1}</translation>
     </message>
 </context>
 <context>
+    <name>SendGuard</name>
+    <message>
+        <location filename="../../desktop_assistant/ui/send_guard.py" line="+42"/>
+        <source>这条消息含有平台会处罚的内容:
+{0}
+
+仍然发送吗?</source>
+        <translation>This message contains what the platform penalises:
+{0}
+
+Send it anyway?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>提醒: 消息含{0}</source>
+        <translation>Note: the message contains {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>发送前检查</source>
+        <translation>Check before sending</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>仍然发送</source>
+        <translation>Send anyway</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不发送</source>
+        <translation>Don&apos;t send</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <location filename="../../desktop_assistant/domain/settings.py" line="+126"/>
@@ -2842,7 +2950,12 @@ still to do: {1}</translation>
         <translation>Recognise chat windows (per line: platform | program | [类=window class | 买家/聊天/非聊天 |] title pattern)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+37"/>
+        <source>更多明星名字（逗号分隔，常见名字后加 *）</source>
+        <translation>More celebrity names (comma-separated; * after a common name)</translation>
+    </message>
+    <message>
+        <location line="-35"/>
         <source>本店客服账号 (每行一个, 永远不当作买家)</source>
         <translation>The shop&apos;s own accounts (one per line, never taken for a buyer)</translation>
     </message>
@@ -2952,12 +3065,7 @@ still to do: {1}</translation>
         <translation>Medium risk from (score)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>更多明星名字（逗号分隔，常见名字后加 *）</source>
-        <translation>More celebrity names (comma-separated; * after a common name)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>偏远地区 (省级, 逗号分隔; 留空用默认)</source>
         <translation>Remote areas (provinces, comma separated; empty: the default list)</translation>
     </message>
@@ -2965,6 +3073,46 @@ still to do: {1}</translation>
         <location line="+2"/>
         <source>更多代收点用语 (逗号分隔)</source>
         <translation>More pickup-point words (comma separated)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>拦截站外联系 (微信/QQ/电话/站外链接)</source>
+        <translation>Stop off-platform contact (WeChat/QQ/phone/outside links)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>拦截好评返现</source>
+        <translation>Stop cashback for reviews</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>提醒广告法极限词</source>
+        <translation>Warn about absolute claims</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>更多站外联系用语 (逗号分隔)</source>
+        <translation>More off-platform contact words (comma separated)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>更多返现用语 (逗号分隔)</source>
+        <translation>More cashback words (comma separated)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>更多极限词 (逗号分隔)</source>
+        <translation>More absolute words (comma separated)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>不算违规的词 (逗号分隔)</source>
+        <translation>Words that are not violations (comma separated)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>更多平台内域名 (逗号分隔)</source>
+        <translation>More platform domains (comma separated)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3020,6 +3168,11 @@ still to do: {1}</translation>
         <location line="+1"/>
         <source>地址名单</source>
         <translation>Address lists</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发送前检查</source>
+        <translation>Check before sending</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -343,7 +343,7 @@ def test_first_run_installs_the_default_library_once(paths: Paths) -> None:
     try:
         phrases = store.phrases.all()
         assert len(phrases) >= 60
-        assert store.phrases.groups() == ["售前", "催付", "核对地址", "物流/快递", "售后", "差评处理", "结束语"]
+        assert store.phrases.groups() == ["售前", "缺货/预售", "催付", "核对地址", "物流/快递", "售后", "差评处理", "下班/离开", "结束语"]
         assert store.state.get(DEFAULTS_STATE_KEY)["installed"] == len(phrases)
     finally:
         store.close()
@@ -427,7 +427,7 @@ def test_default_library_is_valid_and_well_formed() -> None:
 def test_default_library_covers_an_agents_day() -> None:
     phrases = [draft.phrase for draft in default_library().drafts]
     groups = {p.group: [q for q in phrases if q.group == p.group] for p in phrases}
-    assert list(groups) == ["售前", "催付", "核对地址", "物流/快递", "售后", "差评处理", "结束语"]
+    assert list(groups) == ["售前", "缺货/预售", "催付", "核对地址", "物流/快递", "售后", "差评处理", "下班/离开", "结束语"]
     greeting = next(p for p in phrases if p.hotkey == "ctrl+alt+1")
     assert all(name in greeting.text for name in ("{问候}", "{店铺}", "{客服}"))
 

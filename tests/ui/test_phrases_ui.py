@@ -40,7 +40,7 @@ def test_tab_lists_groups_and_searches_by_initials(qtbot, library) -> None:
     tab = PhrasesTab(library)
     qtbot.addWidget(tab)
     assert tab.list.count() == 4
-    assert [tab.group_box.itemText(i) for i in range(tab.group_box.count())][1:4] == ["售前", "催付", "核对地址"]
+    assert [tab.group_box.itemText(i) for i in range(tab.group_box.count())][1:4] == ["售前", "缺货/预售", "催付"]
     qtbot.keyClicks(tab.search_box, "cf")
     assert [library.get(pid).code for pid in tab.phrase_ids()][:2] == ["cf1", "cf2"]
     tab.search_box.setText("hyy")  # 欢迎语 by its initials
@@ -153,3 +153,55 @@ def test_editor_shows_use_count_and_last_use(qtbot, library) -> None:
     editor = PhraseEditor(library, library.get(phrase.id), lambda: CONTEXT, no_hotkey_problem)
     qtbot.addWidget(editor)
     assert editor.usage.text().startswith("已使用 1 次 · 最近一次 11-11 09:00")
+
+
+# --- the outgoing-text guard in the editor (DESIGN 3.8) ---------------------------------------------
+def guarded_editor(qtbot, library, phrase=None) -> PhraseEditor:
+    from desktop_assistant.guard_data import load_guard
+
+    guard = load_guard({})
+    editor = PhraseEditor(library, phrase, lambda: CONTEXT, no_hotkey_problem, guard=lambda: guard)
+    qtbot.addWidget(editor)
+    return editor
+
+
+def background_at(editor: PhraseEditor, position: int):
+    block = editor.body.document().findBlock(position)
+    for span in block.layout().formats():
+        if span.start <= position - block.position() < span.start + span.length:
+            return span.format.background().color().name()
+    return None
+
+
+def test_the_editor_marks_guard_hits_inline(qtbot, library) -> None:
+    editor = guarded_editor(qtbot, library)
+    editor.body.setPlainText("亲，加我微信哦\n这是{店铺}全网最低价")
+    text = editor.body.toPlainText()
+    assert background_at(editor, text.index("微信")) == "#ffcdd2"  # blocking: red
+    assert background_at(editor, text.index("全网最低")) == "#ffe0b2"  # warning: orange
+    assert background_at(editor, text.index("亲")) != "#ffcdd2"
+    hints = editor.hints.text()
+    assert "站外联系: 加我、微信 (发送时要确认)" in hints and "广告法极限词: 全网最低 (提醒)" in hints
+
+
+def test_saving_a_contact_phrase_asks_and_a_no_keeps_it_unsaved(qtbot, library) -> None:
+    editor = guarded_editor(qtbot, library)
+    questions: list[str] = []
+    editor.confirm = lambda question: questions.append(question) or False
+    editor.body.setPlainText("好评返现5元")
+    editor.code.setText("fx1")
+    editor.save()
+    assert len(questions) == 1 and "好评返现" in questions[0]
+    assert not [p for p in library.all() if p.code == "fx1"] and editor.result() != editor.DialogCode.Accepted
+    editor.confirm = lambda question: True
+    editor.save()
+    assert [p for p in library.all() if p.code == "fx1"]
+
+
+def test_absolute_words_save_without_a_question(qtbot, library) -> None:
+    editor = guarded_editor(qtbot, library)
+    editor.confirm = lambda question: pytest.fail("asked for a warning")
+    editor.body.setPlainText("顶级面料")
+    editor.code.setText("dj1")
+    editor.save()
+    assert [p for p in library.all() if p.code == "dj1"]

@@ -205,8 +205,8 @@ def test_beeftext_keyword_snippet_name(tmp_path) -> None:
 def test_beeftext_bad_rows() -> None:
     error = error_of(parse_beeftext, "hy,你好\nzj\n".encode())
     assert error.line == 2 and "2 或 3 列" in str(error)
-    error = error_of(parse_beeftext, "hy,你好\n#zj,再见\n".encode())
-    assert error.line == 2 and "快捷编码" in str(error)
+    error = error_of(parse_beeftext, "hy,你好\n#zj,\n".encode())  # a keyword is mapped (#zj -> zj), a text is needed
+    assert error.line == 2 and "短语内容" in str(error)
 
 
 def test_sniffing_ours_versus_beeftext() -> None:

@@ -50,3 +50,11 @@ def test_render_never_fails_and_keeps_text_outside_braces(text: str) -> None:
     if "{" not in text:
         assert rendered.text == text
     assert set(rendered.unknown).isdisjoint(KNOWN)
+
+
+def test_cutoff_comes_from_the_shop_setting() -> None:
+    assert "截单时间" in KNOWN
+    ctx = RenderContext(now=CTX.now, cutoff="17:30")
+    assert render("{截单时间}前付款当天发货", ctx).text == "17:30前付款当天发货"
+    assert render("{截单时间}前", RenderContext(now=CTX.now)).text == "16:00前"  # urge.cutoff's default
+    assert [s.known for s in placeholders_in("{截单时间}")] == [True]
