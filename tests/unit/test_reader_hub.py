@@ -88,6 +88,22 @@ def test_readers_in_order_with_fallback_and_retry(make_hub) -> None:
     assert len(t.readers[UI_TREE].calls) == 2 and t.live[-1] == ("千牛", UI_TREE, "")
 
 
+def test_a_reader_that_stays_unavailable_is_logged_once_per_reason(make_hub, caplog) -> None:
+    """Retried every RETRY_AFTER all day (UI Automation off Windows, a 千牛 build it cannot read): the log
+    says so when the reason is new, not 360 times an hour."""
+    t = make_hub()
+    caplog.set_level("INFO", logger="desktop_assistant.os_integration.readers.hub")
+    for reason in ("界面元素读取只在 Windows 上可用", "界面元素读取只在 Windows 上可用", "千牛 界面元素不可读",
+                   "千牛 界面元素不可读"):
+        t.readers[UI_TREE].polls = [ReaderUnavailable(reason)]
+        t.hub.poll()
+        t.clock.advance(seconds=RETRY_AFTER.total_seconds())
+    assert len(t.readers[UI_TREE].calls) == 4
+    assert [r.getMessage() for r in caplog.records if "unavailable" in r.getMessage()] == [
+        "ui_tree reader unavailable for 千牛: 界面元素读取只在 Windows 上可用",
+        "ui_tree reader unavailable for 千牛: 千牛 界面元素不可读"]
+
+
 def test_sight_only_when_on_and_calibrated_else_manual(make_hub) -> None:
     t = make_hub(calibrated=(), **{"reader.ui_tree": False})
     assert t.hub.sources_for("千牛") == [MANUAL]

@@ -49,6 +49,7 @@ class ReaderHub(QObject):
         self._clock = clock
         self._readers: dict[str, Reader] = {}
         self._failed: dict[tuple[str, str], tuple[dt.datetime, str]] = {}  # (source, client) -> until, reason
+        self._logged: dict[tuple[str, str], str] = {}  # (source, client) -> the reason last logged
         self._active: dict[str, str] = {}  # client -> the confirmed buyer of its open chat
         self._seen: tuple | None = None  # the last window looked at and what it is (the idle fast path)
         self._match: WindowMatch | None = None
@@ -137,11 +138,14 @@ class ReaderHub(QObject):
                 events = self.reader(source).read(window, client, now)
             except ReaderUnavailable as exc:
                 reason = str(exc)
-                log.info("%s reader unavailable for %s: %s", source, client, reason)
+                if self._logged.get((source, client)) != reason:  # retried all day: say it when it is new
+                    self._logged[(source, client)] = reason
+                    log.info("%s reader unavailable for %s: %s", source, client, reason)
                 self._failed[(source, client)] = (now + RETRY_AFTER, reason)
                 reasons.append(reason)
                 continue
             self._failed.pop((source, client), None)
+            self._logged.pop((source, client), None)  # failing again later is news again
             self._set_live(client, source, reasons[0] if reasons else "")
             return self._deliver(client, source, events)
         return []  # not reached: manual always reads
