@@ -168,10 +168,23 @@ def test_reading_goes_on_when_the_window_moves(day):
     assert [(row["sender"], row["source"]) for row in rows] == [("buyer", "sight"), ("agent", "sight")]
 
 
+def test_a_message_in_another_chat_opened_and_answered_is_one_message_one_reply(day):
+    nick = day.fake.first_buyers[3]
+    before = dt.datetime.now()
+    day.fake.buyer(nick, "在吗，什么时候发货")  # another chat: its row gets a badge
+    day.wait_log(f"conversation {nick}: buyer_wrote (sight)", before)
+    day.fake.switch(nick)  # the agent opens it: the bubble is the message the badge counted
+    day.wait_log(f"active conversation: {nick}", before)
+    day.fake.agent("亲，今天就发")
+    day.wait_log(f"conversation {nick}: replied (sight)", before)
+    rows = [row for row in day.export() if row["buyer"] == nick]
+    assert [(row["sender"], row["source"]) for row in rows] == [("buyer", "sight"), ("agent", "sight")]
+
+
 def test_the_seller_in_the_title_never_becomes_a_buyer(day):
     seller = {day.fake.seller, day.fake.seller.split(":")[1], day.fake.title}
     rows = day.export()
-    assert {row["buyer"] for row in rows} == set(day.fake.first_buyers[:3])
+    assert {row["buyer"] for row in rows} == set(day.fake.first_buyers)
     assert not [text for _at, text in day.log_lines()
                 if text.startswith(("active conversation: ", "conversation ")) and any(s in text for s in seller)]
 
@@ -193,4 +206,5 @@ def test_kpi_on_the_export_gives_the_stats_numbers(day, tmp_path):
         store.close()
     figures = stats_for(events, Period.ending_today(now, 1), hours=None).figures
     assert json.loads(kpi.stdout) == figures
-    assert (figures["rounds"], figures["answered"]) == (3, 2)  # the badge is still waiting
+    assert (figures["rounds"], figures["answered"]) == (4, 3)  # the badge of tb_12345678 still waits
+
