@@ -168,6 +168,24 @@ def test_reading_goes_on_when_the_window_moves(day):
     assert [(row["sender"], row["source"]) for row in rows] == [("buyer", "sight"), ("agent", "sight")]
 
 
+def test_the_picker_names_the_buyer_the_reader_found(day):
+    """{买家} is the buyer read from the header: the title names only the seller."""
+    nick = day.fake.first_buyers[1]
+    day.fake.clear_input()
+    xdotool(day.display, "windowactivate", "--sync", str(day.fake.window))
+    before = dt.datetime.now()
+    xdotool(day.display, "key", "ctrl+alt+p")
+    wait_for(lambda: xdotool(day.display, "search", "--onlyvisible", "--name", "^短语选择器$").stdout.strip() != "")
+    picker = xdotool(day.display, "search", "--onlyvisible", "--name", "^短语选择器$").stdout.split()[0]
+    wait_for(lambda: xdotool(day.display, "getactivewindow").stdout.strip() == picker, timeout=10)
+    xdotool(day.display, "type", "--delay", "30", "hylk")
+    xdotool(day.display, "key", "Return")
+    wait_for(lambda: "欢迎再次光临" in day.fake.input_text(), timeout=10, interval=0.2)
+    assert day.fake.input_text().startswith(f"{nick}亲，")
+    day.wait_log(f"conversation {nick}: replied (phrase)", before)
+    day.fake.clear_input()
+
+
 def test_a_message_in_another_chat_opened_and_answered_is_one_message_one_reply(day):
     nick = day.fake.first_buyers[3]
     before = dt.datetime.now()
