@@ -14,13 +14,16 @@ import io
 import json
 import re
 import shutil
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
-from tests.e2e.conftest import log_text, panel_on_desktop, wait_for, xdotool
+from tests.conftest import REPO, run_cli
+from tests.e2e.conftest import desktop_env, log_text, start_openbox, start_xvfb, wait_for, xdotool
 
 pytestmark = pytest.mark.e2e
 
@@ -37,8 +40,34 @@ LINE = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}) \S+\s+\S+: (.*)$")
 
 
 class Day:
-    def __init__(self, display: str, basedir: Path, fake) -> None:
-        self.display, self.basedir, self.fake = display, basedir, fake
+    """The desktop: the panel (a real process, restartable) and the fake 接待中心."""
+
+    def __init__(self, display: str, basedir: Path, env: dict[str, str]) -> None:
+        self.display, self.basedir, self.env = display, basedir, env
+        self.fake = None
+        self.panel: subprocess.Popen | None = None
+
+    def start_panel(self) -> None:
+        started = dt.datetime.now()
+        self.panel = subprocess.Popen([sys.executable, "-m", "desktop_assistant", "--basedir", str(self.basedir)],
+                                      cwd=REPO, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                      text=True)
+        self.wait_log("global hotkeys active", started, timeout=30)
+
+    def stop_panel(self) -> int:
+        assert self.panel is not None
+        self.panel.send_signal(signal.SIGTERM)
+        code = self.panel.wait(timeout=20)
+        self.panel = None
+        return code
+
+    def look_at_the_client(self, since: dt.datetime) -> None:
+        """The agent clicks the 接待中心: the panel loads the OCR (~3 s) on its first look at the calibrated
+        client, then reads the header."""
+        xdotool(self.display, "windowactivate", "--sync", str(self.fake.window))
+        wait_for(lambda: xdotool(self.display, "getactivewindow").stdout.strip() == str(self.fake.window), timeout=10)
+        self.wait_log("reader live: 千牛 sight", since, timeout=60)
+        self.wait_log("active conversation: ", since, timeout=30)
 
     def log_lines(self) -> list[tuple[dt.datetime, str]]:
         lines = []
@@ -57,7 +86,9 @@ class Day:
             return bool(found)
 
         try:
-            wait_for(seen, timeout=timeout, interval=0.05)
+            wait_for(lambda: seen() or self.panel is None or self.panel.poll() is not None, timeout=timeout,
+                     interval=0.05)
+            assert found
         except AssertionError:
             tail = "\n".join(text for _at, text in self.log_lines()[-15:])
             raise AssertionError(f"no log line {message!r} within {timeout} s; the log ends with:\n{tail}") from None
@@ -83,19 +114,24 @@ def day(tmp_path_factory):
                  ("config", "set", "shop_name", "云朵家居旗舰店")):
         done = run_cli("--basedir", str(basedir), *args)
         assert done.returncode == 0, done.stderr
-    with panel_on_desktop(workdir, basedir, ready="global hotkeys active") as display:
-        started = dt.datetime.now()
-        fake = FakeWorkbench(display)
-        try:
-            xdotool(display, "windowactivate", "--sync", str(fake.window))
-            wait_for(lambda: xdotool(display, "getactivewindow").stdout.strip() == str(fake.window), timeout=10)
-            day = Day(display, basedir, fake)
-            # The panel loads the OCR (~3 s) on the first look at the calibrated client, then reads the header.
-            day.wait_log("reader live: 千牛 sight", started, timeout=60)
-            day.wait_log(f"active conversation: {fake.first_buyers[0]}", started, timeout=30)
-            yield day
-        finally:
-            fake.stop()
+    server, display = start_xvfb()
+    env = {**desktop_env(display, workdir / "home"), "QT_QPA_PLATFORM": "xcb"}
+    openbox = start_openbox(env)
+    day = Day(display, basedir, env)
+    try:
+        day.start_panel()
+        day.fake = FakeWorkbench(display)
+        day.look_at_the_client(dt.datetime.now())
+        yield day
+    finally:
+        if day.fake is not None:
+            day.fake.stop()
+        if day.panel is not None:
+            assert day.stop_panel() == 0
+        openbox.terminate()
+        openbox.wait(timeout=10)
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def test_a_buyer_message_starts_the_timer_at_the_time_printed_beside_it(day):
@@ -226,3 +262,27 @@ def test_kpi_on_the_export_gives_the_stats_numbers(day, tmp_path):
     assert json.loads(kpi.stdout) == figures
     assert (figures["rounds"], figures["answered"]) == (4, 3)  # the badge of tb_12345678 still waits
 
+
+
+def test_after_a_restart_only_what_came_while_the_panel_was_off_counts(day):
+    """The panel starts after 千牛 (or again): the bubbles on screen that were counted are not counted
+    again; one written while it was off starts its round at the time printed beside it."""
+    nick = day.fake.first_buyers[3]  # the open chat
+    waiting = dt.datetime.now()
+    day.fake.buyer(nick, "还在吗")  # counted, unanswered, still on screen at the restart
+    day.wait_log(f"conversation {nick}: buyer_wrote (sight)", waiting)
+    before = day.export()
+    assert day.stop_panel() == 0
+    day.fake.buyer(nick, "在线等")
+    printed = dt.datetime.now().replace(microsecond=0)  # the fake prints the second it draws
+    time.sleep(1.0)
+    restarted = dt.datetime.now()
+    day.start_panel()
+    day.look_at_the_client(restarted)
+    day.wait_log(f"conversation {nick}: buyer_wrote (sight)", restarted)
+    time.sleep(3 * 0.5)  # three more polls
+    after = day.export()  # in time order: nothing counted twice, one row more at the end
+    assert after[:len(before)] == before
+    new = after[len(before):]
+    assert [(row["buyer"], row["sender"], row["source"]) for row in new] == [(nick, "buyer", "sight")]
+    assert dt.datetime.fromisoformat(new[0]["time"]) in (printed, printed - dt.timedelta(seconds=1))
