@@ -12,7 +12,11 @@ FROZEN=${1:-dist/desktop-assistant/desktop-assistant}
 TIMEOUT=60  # seconds for each wait; the OCR loads in ~3 s, a poll is 0.5 s
 BUYER="小熊爱吃鱼2023"  # the conversation the fake opens with (fake_workbench.FIRST_BUYERS[0])
 
-fail() { printf 'frozen day FAILED: %s\n' "$*" >&2; [ -n "${base:-}" ] && tail -n 20 "$base/logs/desktop_assistant.log" >&2; exit 1; }
+fail() {
+    printf 'frozen day FAILED: %s\n' "$*" >&2
+    [ -n "${base:-}" ] && [ -f "$base/logs/desktop_assistant.log" ] && tail -n 20 "$base/logs/desktop_assistant.log" >&2
+    exit 1
+}
 [ -x "$FROZEN" ] || fail "$FROZEN is not built"
 
 xvfb_pid=""; openbox_pid=""; panel_pid=""; fake_pid=""; base=""; home=""
@@ -90,4 +94,5 @@ panel_pid=""
 [ "$status" -eq 0 ] || fail "the frozen panel exited with $status on SIGTERM: $(cat "$base/panel.err")"
 t_end=$(date +%s%N)
 printf '%s\n' "$exported"
-awk -v ns="$((t_end - t_start))" 'BEGIN { printf "frozen day passed in %.1f s: a sight round started for the buyer\n", ns / 1e9 }'
+awk -v ns="$((t_end - t_start))" \
+    'BEGIN { printf "frozen day passed in %.1f s: a sight round started for the buyer\n", ns / 1e9 }'

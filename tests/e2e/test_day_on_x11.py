@@ -211,8 +211,9 @@ def test_the_picker_names_the_buyer_the_reader_found(day):
     xdotool(day.display, "windowactivate", "--sync", str(day.fake.window))
     before = dt.datetime.now()
     xdotool(day.display, "key", "ctrl+alt+p")
-    wait_for(lambda: xdotool(day.display, "search", "--onlyvisible", "--name", "^短语选择器$").stdout.strip() != "")
-    picker = xdotool(day.display, "search", "--onlyvisible", "--name", "^短语选择器$").stdout.split()[0]
+    find_picker = ("search", "--onlyvisible", "--name", "^短语选择器$")
+    wait_for(lambda: xdotool(day.display, *find_picker).stdout.strip() != "")
+    picker = xdotool(day.display, *find_picker).stdout.split()[0]
     wait_for(lambda: xdotool(day.display, "getactivewindow").stdout.strip() == picker, timeout=10)
     xdotool(day.display, "type", "--delay", "30", "hylk")
     xdotool(day.display, "key", "Return")

@@ -62,7 +62,8 @@ def test_a_badge_gives_a_timer_once_and_old_messages_are_history() -> None:
     board, rounds = Board(), ReaderRounds()
     assert take(board, rounds, seen(UNREAD_BADGE, "老客户", 5)).kind == BUYER_WROTE
     assert take(board, rounds, seen(UNREAD_BADGE, "老客户", 0)) is None  # round open already
-    assert take(board, rounds, seen(BUYER_MESSAGE, "老客户", 90)).kind == BUYER_WROTE  # printed long before the badge
+    # the bubble, printed long before the badge was seen: it moves the start back
+    assert take(board, rounds, seen(BUYER_MESSAGE, "老客户", 90)).kind == BUYER_WROTE
     assert board.conversations["老客户"].waiting_since == NOW - dt.timedelta(seconds=90)
     assert take(board, rounds, seen(BUYER_MESSAGE, "昨天的", 2 * 86400)) is None
     assert take(board, rounds, seen(AGENT_MESSAGE, "没人", 0)) is None  # a reply to nobody we track
