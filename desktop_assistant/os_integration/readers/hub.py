@@ -34,6 +34,9 @@ from desktop_assistant.os_integration.readers.base import Reader, ReaderUnavaila
 log = logging.getLogger(__name__)
 
 RETRY_AFTER = dt.timedelta(seconds=10)  # a reader that could not read is not asked again before this
+# A nick read once is read again this soon (Reader.confirming): the second reading of a header that did not
+# change costs a grab and a digest, and a whole interval more would put a switch past 1 s.
+RECHECK_MS = 100
 ReaderFactory = Callable[[], Reader]
 
 
@@ -56,6 +59,10 @@ class ReaderHub(QObject):
         self.live: tuple[str, str, str] = ("", "", "")
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.poll)
+        self.recheck = QTimer(self)
+        self.recheck.setSingleShot(True)
+        self.recheck.setInterval(RECHECK_MS)
+        self.recheck.timeout.connect(self.poll)
         self.apply_settings(values)
 
     # --- settings ----------------------------------------------------------------------------
@@ -82,6 +89,7 @@ class ReaderHub(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+        self.recheck.stop()
         for reader in self._readers.values():
             try:
                 reader.close()
@@ -135,7 +143,8 @@ class ReaderHub(QObject):
                 reasons.append(failed[1])
                 continue
             try:
-                events = self.reader(source).read(window, client, now)
+                reader = self.reader(source)
+                events = reader.read(window, client, now)
             except ReaderUnavailable as exc:
                 reason = str(exc)
                 if self._logged.get((source, client)) != reason:  # retried all day: say it when it is new
@@ -147,6 +156,8 @@ class ReaderHub(QObject):
             self._failed.pop((source, client), None)
             self._logged.pop((source, client), None)  # failing again later is news again
             self._set_live(client, source, reasons[0] if reasons else "")
+            if reader.confirming() and self.timer.isActive():
+                self.recheck.start()
             return self._deliver(client, source, events)
         return []  # not reached: manual always reads
 
