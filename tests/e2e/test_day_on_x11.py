@@ -50,9 +50,9 @@ class Day:
 
     def start_panel(self) -> None:
         started = dt.datetime.now()
-        self.panel = subprocess.Popen([sys.executable, "-m", "desktop_assistant", "--basedir", str(self.basedir)],
-                                      cwd=REPO, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                      text=True)
+        with open(self.basedir.parent / "panel-stderr.txt", "ab") as stderr:  # a pipe nobody reads could fill
+            self.panel = subprocess.Popen([sys.executable, "-m", "desktop_assistant", "--basedir", str(self.basedir)],
+                                          cwd=REPO, env=self.env, stdout=subprocess.DEVNULL, stderr=stderr)
         self.wait_log("global hotkeys active", started, timeout=30)
 
     def stop_panel(self) -> int:
