@@ -34,7 +34,7 @@ if shutil.which("openbox") is None:
 
 # A switch is seen at the next poll (up to 500 ms), read by OCR (header and list: 0.3 s measured on this
 # shared 2-core machine) and read again RECHECK_MS (100 ms) later: within 1 s, plus the OCR's own delays
-# when the other helpers load the machine (measured switch to follow: 0.60-1.04 s).
+# when the other helpers load the machine (measured switch to follow: 0.33-1.04 s).
 FOLLOW_LIMIT_S = 1.0
 OCR_TOLERANCE_S = 0.4
 LINE = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}) \S+\s+\S+: (.*)$")
