@@ -40,7 +40,7 @@ class ReaderRounds:
     def __init__(self, recorded: Iterable[Event] = ()) -> None:
         self._seen: set[tuple[str, str, dt.datetime]] = set()
         self._phrase_unseen: set[str] = set()  # buyers whose last reply was a paste no reader has seen yet
-        self._badge_unseen: dict[str, dt.datetime] = {}  # buyer -> when a badge started the round its bubble has not
+        self._badge_unseen: dict[str, dt.datetime] = {}  # buyer -> when a badge started its round (bubble not seen yet)
         for event in recorded:
             self.recorded(event)
 

@@ -7,7 +7,8 @@ ReaderUnavailable hands over to the next one and is tried again after RETRY_AFTE
 Rules the hub keeps for every reader:
 - the read-twice rule for the active buyer (domain NickConfirmer) is applied by each reader, which sees
   its own reads (a stale header, a list still loading); ACTIVE_BUYER arrives confirmed and switches at
-  once. Confirming again here would cost a second poll (500 ms) on every switch (DESIGN 3.7: within 1 s);
+  once. Confirming again here would cost a second poll (500 ms) on every switch (DESIGN 3.7: within 1 s).
+  While a reader holds a nick read once (`confirming()`), it is polled again after RECHECK_MS;
 - message text is kept only when `reader.capture_questions` is on; otherwise it is dropped here, before
   anything else sees it.
 Events without a buyer (a bubble in the open chat) get the client's confirmed buyer. With no chat
