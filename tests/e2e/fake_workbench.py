@@ -10,6 +10,7 @@ title rules expect (argv[0] and /proc/PID/comm, see foreground.process_name).
 
 Commands, one per line on stdin; each is answered with one JSON line on stdout once drawn:
     buyer NICK TEXT      a buyer message (a badge on the row when NICK is not the open conversation)
+    wrote HH:MM:SS NICK TEXT   the same, printed with that time (a message written before anyone looked)
     agent TEXT           the agent's message in the open conversation
     switch NICK          open NICK's conversation (its badge goes)
     badge NICK N         set NICK's unread badge (0 hides it)
@@ -225,7 +226,9 @@ def main() -> int:
     def run(line: str) -> None:
         verb, _, rest = line.strip().partition(" ")
         now = dt.datetime.now().strftime("%H:%M:%S")
-        if verb == "buyer":
+        if verb == "wrote":
+            now, _, rest = rest.partition(" ")
+        if verb in ("buyer", "wrote"):
             nick, _, text = rest.partition(" ")
             scene.buyer(nick, text, now)
         elif verb == "agent":

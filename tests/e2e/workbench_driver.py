@@ -28,8 +28,9 @@ class FakeWorkbench:
         self.proc.send(command)
         self.proc.expect("done", command=command.split(" ", 1)[0])
 
-    def buyer(self, nick: str, text: str) -> None:
-        self._do(f"buyer {nick} {text}")
+    def buyer(self, nick: str, text: str, clock: str = "") -> None:
+        """A buyer message, printed with `clock` (HH:MM:SS) when given, else with the time it is drawn."""
+        self._do(f"wrote {clock} {nick} {text}" if clock else f"buyer {nick} {text}")
 
     def agent(self, text: str) -> None:
         self._do(f"agent {text}")

@@ -16,7 +16,7 @@ from desktop_assistant.domain.reading import (
 from desktop_assistant.domain.settings import DEFAULTS
 from desktop_assistant.os_integration.foreground import WindowRef
 from desktop_assistant.os_integration.readers.base import Reader, ReaderUnavailable
-from desktop_assistant.os_integration.readers.hub import RETRY_AFTER, ReaderHub
+from desktop_assistant.os_integration.readers.hub import RECHECK_MS, RETRY_AFTER, ReaderHub
 from desktop_assistant.os_integration.readers.manual import ManualReader
 
 T0 = dt.datetime(2026, 12, 7, 10, 0, 0)
@@ -88,6 +88,22 @@ def test_readers_in_order_with_fallback_and_retry(make_hub) -> None:
     assert len(t.readers[UI_TREE].calls) == 2 and t.live[-1] == ("千牛", UI_TREE, "")
 
 
+def test_a_reader_that_stays_unavailable_is_logged_once_per_reason(make_hub, caplog) -> None:
+    """Retried every RETRY_AFTER all day (UI Automation off Windows, a 千牛 build it cannot read): the log
+    says so when the reason is new, not 360 times an hour."""
+    t = make_hub()
+    caplog.set_level("INFO", logger="desktop_assistant.os_integration.readers.hub")
+    for reason in ("界面元素读取只在 Windows 上可用", "界面元素读取只在 Windows 上可用", "千牛 界面元素不可读",
+                   "千牛 界面元素不可读"):
+        t.readers[UI_TREE].polls = [ReaderUnavailable(reason)]
+        t.hub.poll()
+        t.clock.advance(seconds=RETRY_AFTER.total_seconds())
+    assert len(t.readers[UI_TREE].calls) == 4
+    assert [r.getMessage() for r in caplog.records if "unavailable" in r.getMessage()] == [
+        "ui_tree reader unavailable for 千牛: 界面元素读取只在 Windows 上可用",
+        "ui_tree reader unavailable for 千牛: 千牛 界面元素不可读"]
+
+
 def test_sight_only_when_on_and_calibrated_else_manual(make_hub) -> None:
     t = make_hub(calibrated=(), **{"reader.ui_tree": False})
     assert t.hub.sources_for("千牛") == [MANUAL]
@@ -95,6 +111,27 @@ def test_sight_only_when_on_and_calibrated_else_manual(make_hub) -> None:
     assert t.live == [("千牛", MANUAL, "")] and t.readers[SIGHT].calls == []
     t = make_hub(**{"reader.ui_tree": False, "reader.sight": False})
     assert t.hub.sources_for("千牛") == [MANUAL]
+
+
+def test_a_nick_read_once_is_read_again_soon_not_at_the_next_tick(make_hub) -> None:
+    """Read twice before it counts: the second read comes RECHECK_MS later, so a switch is followed within
+    1 s (DESIGN 3.7) even when it was drawn just after a tick (two ticks and the OCR took up to 1.3 s)."""
+    t = make_hub(**{"reader.ui_tree": False})
+    sight = t.readers[SIGHT]
+    sight.confirming = lambda: True
+    t.hub.poll()
+    assert not t.hub.recheck.isActive()  # a hub that is not running does not start to
+    t.hub.start()
+    t.hub.poll()
+    assert t.hub.recheck.isActive() and t.hub.recheck.interval() == RECHECK_MS < t.hub.timer.interval() / 2
+    sight.confirming = lambda: False
+    t.hub.recheck.stop()
+    t.hub.poll()
+    assert not t.hub.recheck.isActive()
+    sight.confirming = lambda: True
+    t.hub.poll()
+    t.hub.stop()
+    assert not t.hub.recheck.isActive()
 
 
 def test_a_reader_that_cannot_be_built_hands_over(make_hub, qapp) -> None:

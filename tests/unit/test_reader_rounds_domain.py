@@ -62,8 +62,9 @@ def test_a_badge_gives_a_timer_once_and_old_messages_are_history() -> None:
     board, rounds = Board(), ReaderRounds()
     assert take(board, rounds, seen(UNREAD_BADGE, "老客户", 5)).kind == BUYER_WROTE
     assert take(board, rounds, seen(UNREAD_BADGE, "老客户", 0)) is None  # round open already
-    assert take(board, rounds, seen(BUYER_MESSAGE, "老客户", 20)).kind == BUYER_WROTE  # the bubble, printed earlier
-    assert board.conversations["老客户"].waiting_since == NOW - dt.timedelta(seconds=20)
+    # the bubble, printed long before the badge was seen: it moves the start back
+    assert take(board, rounds, seen(BUYER_MESSAGE, "老客户", 90)).kind == BUYER_WROTE
+    assert board.conversations["老客户"].waiting_since == NOW - dt.timedelta(seconds=90)
     assert take(board, rounds, seen(BUYER_MESSAGE, "昨天的", 2 * 86400)) is None
     assert take(board, rounds, seen(AGENT_MESSAGE, "没人", 0)) is None  # a reply to nobody we track
     future = ReaderEvent(BUYER_MESSAGE, "钟快", NOW + dt.timedelta(minutes=5), SIGHT)
@@ -79,3 +80,28 @@ def test_a_pasted_phrase_and_its_bubble_are_one_reply() -> None:
     rounds.pasted("小熊")
     assert take(board, rounds, seen(AGENT_MESSAGE, "小熊", 4)) is None
     assert take(board, rounds, seen(AGENT_MESSAGE, "小熊", 2)).kind == REPLIED  # a second message of the agent
+
+
+def test_the_bubble_a_badge_stood_for_is_not_a_second_message() -> None:
+    """A buyer writes in another chat: the badge starts the round; opened, its bubble is that same message.
+    Counting both would halve the answer/question ratio of every chat that was not open."""
+    from desktop_assistant.domain.kpi import kpis
+    from desktop_assistant.domain.conversations import messages_of
+
+    board, rounds, stored = Board(), ReaderRounds(), []
+
+    def keep(event: ReaderEvent) -> Decision | None:
+        decision = take(board, rounds, event)
+        if decision is not None and decision.kind != ACTIVATE:
+            stored.append(Event(decision.at, event.buyer, decision.kind, "千牛", "A01", SIGHT))
+        return decision
+
+    assert keep(seen(UNREAD_BADGE, "老客户", 40)).kind == BUYER_WROTE  # seen 0.4 s after it was drawn
+    assert keep(seen(ACTIVE_BUYER, "老客户", 30)) == (ACTIVATE, NOW - dt.timedelta(seconds=30))
+    assert keep(seen(BUYER_MESSAGE, "老客户", 40.4)) is None  # the same message, printed to the second
+    assert keep(seen(BUYER_MESSAGE, "老客户", 35)).kind == BUYER_WROTE  # a second one, written later
+    assert keep(seen(AGENT_MESSAGE, "老客户", 20)).kind == REPLIED
+    figures = kpis(messages_of(stored), None)
+    assert (figures["rounds"], figures["answer_question_ratio"]) == (1, 0.5)
+    # once answered, the next bubble is a message again
+    assert keep(seen(BUYER_MESSAGE, "老客户", 10)).kind == BUYER_WROTE

@@ -81,14 +81,19 @@ def test_fingerprint_changes_only_with_the_picture(scene):
 
 def test_active_buyer_only_after_two_equal_readings(scene, ocr):
     reader, _ = make_reader(scene, ocr)
+    assert not reader.confirming()
     assert ACTIVE_BUYER not in [e.kind for e in reader.read(WINDOW, "千牛", NOW)]
+    assert reader.confirming()  # read once: the hub asks again soon, not at the next tick
     events = reader.read(WINDOW, "千牛", NOW)
     assert kinds(events) == [(ACTIVE_BUYER, "小熊爱吃鱼2023")]
     assert events[0].source == SIGHT and events[0].platform == "千牛"
+    assert not reader.confirming()
     assert reader.read(WINDOW, "千牛", NOW) == []
     scene.switch("jd_小王")
     assert reader.read(WINDOW, "千牛", NOW) == []
+    assert reader.confirming()
     assert kinds(reader.read(WINDOW, "千牛", NOW)) == [(ACTIVE_BUYER, "jd_小王")]
+    assert not reader.confirming()
     scene.switch("tb_12345678")  # Latin and digits only: a lower box than the header's CJK buttons
     reader.read(WINDOW, "千牛", NOW)
     assert kinds(reader.read(WINDOW, "千牛", NOW)) == [(ACTIVE_BUYER, "tb_12345678")]

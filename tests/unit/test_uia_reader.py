@@ -151,9 +151,12 @@ def test_the_inline_header_layout_without_ids_or_geometry_is_read_by_the_time_po
 def test_windows_are_tracked_apart() -> None:
     reader = reader_over("qianniu9_chat", "qianniu9_chat", "qianniu9_chat")
     other = WindowRef(id=0x9999, process="AliWorkbench.exe")
+    assert not reader.confirming()
     reader.read(WINDOW, QN, NOW)
+    assert reader.confirming()  # read once: the hub reads again soon
     assert reader.read(other, QN, NOW) == []  # first read of that window: nick not confirmed there
     assert reader.read(WINDOW, QN, NOW)[0].kind == ACTIVE_BUYER
+    assert not reader.confirming()
 
 
 def test_off_windows_the_default_tree_source_says_so(monkeypatch) -> None:

@@ -7,7 +7,8 @@ calibration, OCR not installed ...): the hub then falls back to the next reader 
 
 How the hub (readers/hub.py) takes the events:
 - ACTIVE_BUYER is reported once the reader read the same nick twice in a row (domain NickConfirmer, in
-  the reader: only it knows a stale or half-drawn read); the hub switches on it at once. Bubbles read
+  the reader: only it knows a stale or half-drawn read); the hub switches on it at once. While a nick
+  waits for its second reading, `confirming()` is true and the hub reads again soon. Bubbles read
   while the nick is still unconfirmed are the reader's to hold back or attribute.
 - A BUYER_MESSAGE / AGENT_MESSAGE with an empty `buyer` belongs to the open chat: the hub gives it the
   confirmed buyer. `text` may be filled; the hub drops it unless question capture is on.
@@ -35,6 +36,11 @@ class Reader(ABC):
     def read(self, window: WindowRef, client: str, now: dt.datetime) -> list[ReaderEvent]:
         """One poll of `window`, a chat window of `client` (the platform name of its title rule).
         Returns only what is new since the last poll; raises ReaderUnavailable when it cannot read."""
+
+    def confirming(self) -> bool:
+        """A nick was read once and waits for its second reading: the hub then polls again after
+        RECHECK_MS instead of a whole interval (a switch is followed within 1 s)."""
+        return False
 
     def close(self) -> None:
         """Release what the reader holds (COM objects, OCR models)."""

@@ -7,7 +7,8 @@ ReaderUnavailable hands over to the next one and is tried again after RETRY_AFTE
 Rules the hub keeps for every reader:
 - the read-twice rule for the active buyer (domain NickConfirmer) is applied by each reader, which sees
   its own reads (a stale header, a list still loading); ACTIVE_BUYER arrives confirmed and switches at
-  once. Confirming again here would cost a second poll (500 ms) on every switch (DESIGN 3.7: within 1 s);
+  once. Confirming again here would cost a second poll (500 ms) on every switch (DESIGN 3.7: within 1 s).
+  While a reader holds a nick read once (`confirming()`), it is polled again after RECHECK_MS;
 - message text is kept only when `reader.capture_questions` is on; otherwise it is dropped here, before
   anything else sees it.
 Events without a buyer (a bubble in the open chat) get the client's confirmed buyer. With no chat
@@ -34,6 +35,9 @@ from desktop_assistant.os_integration.readers.base import Reader, ReaderUnavaila
 log = logging.getLogger(__name__)
 
 RETRY_AFTER = dt.timedelta(seconds=10)  # a reader that could not read is not asked again before this
+# A nick read once is read again this soon (Reader.confirming): the second reading of a header that did not
+# change costs a grab and a digest, and a whole interval more would put a switch past 1 s.
+RECHECK_MS = 100
 ReaderFactory = Callable[[], Reader]
 
 
@@ -49,12 +53,17 @@ class ReaderHub(QObject):
         self._clock = clock
         self._readers: dict[str, Reader] = {}
         self._failed: dict[tuple[str, str], tuple[dt.datetime, str]] = {}  # (source, client) -> until, reason
+        self._logged: dict[tuple[str, str], str] = {}  # (source, client) -> the reason last logged
         self._active: dict[str, str] = {}  # client -> the confirmed buyer of its open chat
         self._seen: tuple | None = None  # the last window looked at and what it is (the idle fast path)
         self._match: WindowMatch | None = None
         self.live: tuple[str, str, str] = ("", "", "")
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.poll)
+        self.recheck = QTimer(self)
+        self.recheck.setSingleShot(True)
+        self.recheck.setInterval(RECHECK_MS)
+        self.recheck.timeout.connect(self.poll)
         self.apply_settings(values)
 
     # --- settings ----------------------------------------------------------------------------
@@ -81,6 +90,7 @@ class ReaderHub(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+        self.recheck.stop()
         for reader in self._readers.values():
             try:
                 reader.close()
@@ -134,15 +144,21 @@ class ReaderHub(QObject):
                 reasons.append(failed[1])
                 continue
             try:
-                events = self.reader(source).read(window, client, now)
+                reader = self.reader(source)
+                events = reader.read(window, client, now)
             except ReaderUnavailable as exc:
                 reason = str(exc)
-                log.info("%s reader unavailable for %s: %s", source, client, reason)
+                if self._logged.get((source, client)) != reason:  # retried all day: say it when it is new
+                    self._logged[(source, client)] = reason
+                    log.info("%s reader unavailable for %s: %s", source, client, reason)
                 self._failed[(source, client)] = (now + RETRY_AFTER, reason)
                 reasons.append(reason)
                 continue
             self._failed.pop((source, client), None)
+            self._logged.pop((source, client), None)  # failing again later is news again
             self._set_live(client, source, reasons[0] if reasons else "")
+            if reader.confirming() and self.timer.isActive():
+                self.recheck.start()
             return self._deliver(client, source, events)
         return []  # not reached: manual always reads
 

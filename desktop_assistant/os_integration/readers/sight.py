@@ -152,6 +152,9 @@ class SightReader(Reader):
                 QCoreApplication.translate("SightReader", "无法截取窗口画面 (窗口已关闭、最小化或小于校准区域)"))
         return img
 
+    def confirming(self) -> bool:
+        return bool(self._reading) and self._reading != self._confirmer.confirmed
+
     def close(self) -> None:
         """Drop the OCR models (~250 MB) and what was seen; the next read loads them again."""
         self._ocr = None

@@ -106,6 +106,10 @@ class UiaReader(Reader):
         self._sellers = frozenset(s.strip() for s in seller_accounts if s.strip())
         self._tree = tree_source or default_tree_source()
         self._states: OrderedDict[tuple[int, str], _WindowState] = OrderedDict()
+        self._confirming = False  # the last read saw a nick not confirmed yet
+
+    def confirming(self) -> bool:
+        return self._confirming
 
     def clients(self) -> list[str]:
         return sorted(self._rules)
@@ -131,6 +135,7 @@ class UiaReader(Reader):
         reading = self.snapshot(window, client, now, state)
         events: list[ReaderEvent] = []
         switched = state.confirmer.offer(reading.nick)
+        self._confirming = bool(reading.nick.strip()) and reading.nick.strip() != state.confirmer.confirmed
         if switched:
             events.append(ReaderEvent(ACTIVE_BUYER, switched, now, UI_TREE, client))
         buyer = state.confirmer.confirmed
