@@ -189,7 +189,7 @@ class ConversationsController(QObject):
 
     # --- what the readers of the IM client saw (os_integration/readers/hub.py) ------------------
     def reader_event(self, event: ReaderEvent) -> None:
-        """The rules are domain/reader_rounds.py's. The hub already confirmed the nick (read twice) and
+        """The rules are domain/reader_rounds.py's. The reader confirmed the nick (read twice), the hub
         dropped message text unless question capture is on; nothing here stores text. The seller's own
         accounts are never buyers."""
         nick = event.buyer.strip()
