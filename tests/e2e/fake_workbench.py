@@ -263,9 +263,11 @@ def main() -> int:
     bridge.command.connect(run, Qt.QueuedConnection)
 
     def read_stdin() -> None:
-        for line in sys.stdin:
+        for line in sys.stdin:  # nothing is emitted after "quit" (a late signal can crash the teardown)
             if line.strip():
                 bridge.command.emit(line)
+            if line.strip() == "quit":
+                return
         bridge.command.emit("quit")
 
     window.show()

@@ -68,8 +68,11 @@ class Commands(QObject):
     received = Signal(str)
 
     def listen(self) -> None:
+        # Nothing is emitted after "quit": a signal from this thread while the app tears down can crash it.
         for line in sys.stdin:
             self.received.emit(line.strip())
+            if line.strip() == "quit":
+                return
         self.received.emit("quit")
 
 
