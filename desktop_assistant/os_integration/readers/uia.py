@@ -15,7 +15,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
+from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop_assistant.domain.reading import (
     ACTIVE_BUYER, AGENT_MESSAGE, BUYER_MESSAGE, UI_TREE, UNREAD_BADGE, NickConfirmer, ReaderEvent)
 from desktop_assistant.os_integration.foreground import WindowRef
@@ -36,18 +36,8 @@ WINDOW_LIMIT = 8  # chat windows whose state is kept
 TreeSource = Callable[[WindowRef], UiElement]  # the root element of a window
 
 
-class UiaUnavailable(ReaderUnavailable):
-    """ReaderUnavailable with a template the UI can translate, like domain UserError."""
-
-    context = "Messages"
-
-    def __init__(self, template: str, **fields: Any) -> None:
-        self.template = template
-        self.fields = fields
-        super().__init__(template.format(**fields))
-
-    def translated(self, translate: Callable[[str, str], str]) -> str:
-        return translate(self.context, self.template).format(**self.fields)
+class UiaUnavailable(UserError, ReaderUnavailable):
+    """ReaderUnavailable with a template the UI can translate (domain UserError)."""
 
 
 class _WindowState:
