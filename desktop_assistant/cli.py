@@ -272,12 +272,16 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 0
     paths = resolve_paths(args.basedir, args.temp_basedir)
     try:
-        return _run_in(paths, args)
+        code = _run_in(paths, args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at interpreter exit
+        return code
     except (UsageError, KeyboardInterrupt):
         raise
-    except BrokenPipeError:  # `... | head` closed the pipe: not an error worth a message
+    except BrokenPipeError:
+        # `... | head` closed the pipe: the command did its work (an import is committed before its
+        # report is printed); only the rest of the report had no reader.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
+        return 0
     except Exception as exc:  # a bug: the details go to the log, the agent gets one line
         logging.getLogger(__name__).exception("command failed")
         print(f"{PROG}: 内部错误 / internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
@@ -289,12 +293,18 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def _run_in(paths: Paths, args: argparse.Namespace) -> int:
     if args.command is None:
+        if args.smoke_test:  # a newer database: its one line before Qt is even loaded (issue 15)
+            from desktop_assistant.storage.maintenance import newer_schema
+
+            newer = newer_schema(paths.db_path)
+            if newer is not None:
+                print(f"{PROG}: {newer}", file=sys.stderr)
+                return newer.exit_code
         from desktop_assistant import app
 
         return app.run(paths, debug=args.debug, smoke_test=args.smoke_test)
     from desktop_assistant.log import setup_cli_logging
-    from desktop_assistant.storage.database import CorruptDatabaseError
-    from desktop_assistant.storage.migrations import NewerSchemaError
+    from desktop_assistant.cli_storage import storage_failure
 
     setup_cli_logging(paths, debug=args.debug)
     try:
@@ -309,12 +319,8 @@ def _run_in(paths: Paths, args: argparse.Namespace) -> int:
                     "blacklist": lambda a, p: cli_buyers.run_blacklist(a, p, UsageError)}
         commands["selftest"] = lambda a, p: cli_selftest.run_selftest(a, p, UsageError)
         return commands[args.command](args, paths)
-    except CorruptDatabaseError as exc:
-        print(f"{PROG}: 数据库文件已损坏 ({exc.reason}); 用 `db restore` 从备份恢复", file=sys.stderr)
-        return 1
-    except NewerSchemaError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
-        return 1
+    except Exception as exc:  # full disk, read-only, damaged, emptied file, ...: its own line and exit code
+        return storage_failure(exc, lambda: commands[args.command](args, paths), paths, PROG)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

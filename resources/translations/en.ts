@@ -127,7 +127,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+378"/>
+        <location filename="../../desktop_assistant/app.py" line="+171"/>
+        <source>没有保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location line="+239"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
@@ -853,7 +858,17 @@ still to do: {1}</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../desktop_assistant/ui/dialogs.py" line="+21"/>
+        <location filename="../../desktop_assistant/ui/dialogs.py" line="+23"/>
+        <source>数据库文件是空的或不见了</source>
+        <translation>The database file is empty or missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>客服助手的数据库文件是空的或不见了, 但有备份。没有新建空数据库。</source>
+        <translation>The assistant&apos;s database file is empty or missing, but there are backups. No empty database was created.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>数据库文件已损坏</source>
         <translation>Database file is damaged</translation>
     </message>
@@ -2044,7 +2059,7 @@ still to do: {1}</translation>
 <context>
     <name>PanelWindow</name>
     <message>
-        <location filename="../../desktop_assistant/ui/panel.py" line="+260"/>
+        <location filename="../../desktop_assistant/ui/panel.py" line="+268"/>
         <location line="+1"/>
         <source>客服助手</source>
         <translation>CS Assistant</translation>
@@ -2085,7 +2100,12 @@ still to do: {1}</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>只读模式: 可以查看, 不能保存改动。</source>
+        <translation>Read-only: you can look, but changes cannot be saved.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
@@ -3148,6 +3168,64 @@ still to do: {1}</translation>
         <location line="+1"/>
         <source>快捷键: 未设置</source>
         <translation>Hotkeys: not set</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <location filename="../../desktop_assistant/storage/errors.py" line="+39"/>
+        <source>读写数据库出错 ({reason}): {path}</source>
+        <translation>Could not read or write the database ({reason}): {path}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>磁盘已满, 没有写入。请腾出空间后再试, 已保存的数据都还在: {path}</source>
+        <translation>The disk is full; nothing was written. Free some space and try again; everything saved is still there: {path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>数据库或所在文件夹只读, 不能写入 ({reason}): {path}</source>
+        <translation>The database or its folder is read-only; it cannot be written ({reason}): {path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>数据库正被另一个程序占用, 请稍后再试: {path}</source>
+        <translation>Another program is using the database; try again shortly: {path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>数据库来自更新的版本 ({reason}), 请升级客服助手后再打开: {path}</source>
+        <translation>The database comes from a newer version ({reason}); upgrade the assistant before opening it: {path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>这不是客服助手的数据库文件, 没有改动它 ({reason}): {path}</source>
+        <translation>This is not the assistant&apos;s database file; it was left unchanged ({reason}): {path}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>数据库文件已损坏 ({reason}); 用 `db restore` 从备份恢复: {path}</source>
+        <translation>The database file is damaged ({reason}); restore it from a backup with `db restore`: {path}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>数据库文件{reason}; 备份文件夹里有备份, 所以没有新建空数据库。请用 `db restore 备份文件` 恢复: {path}</source>
+        <translation>The database file {reason}; the backup folder holds backups, so no empty database was created. Restore one with `db restore BACKUP`: {path}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>是空的 (0 字节)</source>
+        <translation>is empty (0 bytes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不见了</source>
+        <translation>is missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库文件{reason}; 已从最近一份完好的备份 {backup} 恢复。</source>
+        <translation>The database file {reason}; it was restored from the newest good backup, {backup}.</translation>
     </message>
 </context>
 <context>

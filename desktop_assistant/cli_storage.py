@@ -1,0 +1,49 @@
+"""Storage failures on the command line: one line naming the real cause, and its own exit code.
+
+An emptied or vanished database file (while backups show there had been one) is restored from the
+newest good backup with a message, then the command runs again; without a good backup it is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+from typing import TYPE_CHECKING, Callable
+
+from desktop_assistant.paths import Paths
+
+if TYPE_CHECKING:
+    from desktop_assistant.storage.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+
+def storage_failure(exc: Exception, retry: Callable[[], int], paths: Paths, prog: str) -> int:
+    """The exit code for `exc` after its line on stderr; re-raises what is not a storage failure."""
+    from desktop_assistant.storage import maintenance
+    from desktop_assistant.storage.database import storage_error
+    from desktop_assistant.storage.errors import MSG_RESTORED, Fragment, MissingDatabaseError, StorageError
+
+    failure = storage_error(exc, paths.db_path)
+    if not isinstance(failure, StorageError):
+        raise exc
+    backup = maintenance.newest_good_backup(paths.backup_dir) if isinstance(failure, MissingDatabaseError) else None
+    if backup is not None:
+        try:
+            kept = maintenance.restore(paths, backup, dt.datetime.now())
+            log.warning("%s; restored from %s (previous file: %s)", failure, backup, kept)
+            print(f"{prog}: {Fragment(MSG_RESTORED, reason=failure.fields['reason'], backup=backup.name)}",
+                  file=sys.stderr)
+            return retry()
+        except Exception as again:  # the restore or the rerun failed: name that cause instead
+            failure = storage_error(again, paths.db_path)
+            if not isinstance(failure, StorageError):
+                raise
+    return _say(failure, prog)
+
+
+def _say(failure: "StorageError", prog: str) -> int:
+    log.error("storage failure: %s", failure)
+    print(f"{prog}: {failure}", file=sys.stderr)
+    return failure.exit_code
