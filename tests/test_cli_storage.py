@@ -189,3 +189,20 @@ def test_import_into_a_closed_pipe_exits_0_after_writing(tmp_path: Path) -> None
     assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
     listed = run_cli("--basedir", str(base), "phrases", "search", "短语29", "--json")
     assert "短语29" in listed.stdout
+
+
+def test_screen_with_a_5000_digit_number_names_the_line_and_goes_on(tmp_path: Path) -> None:
+    text = '{"nick": "a", "credit": ' + "1" * 5000 + '}\n{"nick": "b", "credit": 5}\n'
+    result = run_cli("--basedir", str(tmp_path / "data"), "screen", "-", "--json", stdin=text)
+    assert result.returncode == 2
+    assert "第 1 行" in result.stderr and "Traceback" not in result.stderr and len(result.stderr) < 300
+    assert '"nick": "b"' in result.stdout
+
+
+def test_phrase_import_with_a_nul_byte_is_refused_in_one_line(tmp_path: Path) -> None:
+    source = tmp_path / "phrases.csv"
+    source.write_text("code,text\nok,独一无二的短语甲\nbad,前\0后\n", encoding="utf-8")
+    result = run_cli("--basedir", str(tmp_path / "data"), "phrases", "import", str(source))
+    line = one_line(result, 2, "NUL")
+    assert "3" in line  # names the line
+    assert "独一无二的短语甲" not in run_cli("--basedir", str(tmp_path / "data"), "phrases", "list").stdout  # all or nothing

@@ -27,4 +27,7 @@ DATA_TRANSLATIONS: dict[str | tuple[str, str], str] = {
         "The assistant's database file is empty or missing, but there are backups. No empty database was created.",
     "只读模式: 可以查看, 不能保存改动。": "Read-only: you can look, but changes cannot be saved.",
     "没有保存": "Not saved",
+    # inputs refused (issue 15)
+    "短语不能含有 NUL 字符 (\\0)": "A phrase cannot contain a NUL character (\\0)",
+    "买家昵称不能含有 NUL 字符 (\\0)": "A buyer nick cannot contain a NUL character (\\0)",
 }

@@ -1348,6 +1348,11 @@ still to do: {1}</translation>
         <translation>Hotkey: {reason}</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>短语不能含有 NUL 字符 (\0)</source>
+        <translation>A phrase cannot contain a NUL character (\0)</translation>
+    </message>
+    <message>
         <location filename="../../desktop_assistant/storage/phrase_store.py" line="+18"/>
         <source>快捷编码 {code} 已被短语「{other}」使用</source>
         <translation>Code {code} is already used by the phrase “{other}”</translation>
@@ -1697,6 +1702,11 @@ still to do: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>买家昵称不能含有 NUL 字符 (\0)</source>
+        <translation>A buyer nick cannot contain a NUL character (\0)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{field} 的值不对: {value}</source>
         <translation>Bad value for {field}: {value}</translation>
     </message>
@@ -1732,7 +1742,7 @@ still to do: {1}</translation>
         <translation>{nick} is whitelisted; take them off the whitelist first</translation>
     </message>
     <message>
-        <location line="+249"/>
+        <location line="+264"/>
         <source>文件里没有买家</source>
         <translation>The file has no buyers</translation>
     </message>
