@@ -26,7 +26,7 @@ from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyS
 from desktop_assistant.os_integration.hotkeys.pick import pick
 from desktop_assistant.os_integration.insertion import InsertionPipeline, InsertRequest, PasteOptions
 from desktop_assistant.os_integration.session import SessionWatcher, pick_session_watcher
-from desktop_assistant.os_integration.single_instance import SHOW, SingleInstance
+from desktop_assistant.os_integration.single_instance import QUIT_FOR_RESTORE, SHOW, SingleInstance
 from desktop_assistant.paths import Paths
 from desktop_assistant.resources_path import resource_path
 from desktop_assistant.storage import maintenance
@@ -452,6 +452,9 @@ class Application(QObject):
         if message == SHOW and self.panel is not None:
             log.info("a second launch asked for the panel; bringing it forward")
             self.panel.bring_forward()
+        elif message == QUIT_FOR_RESTORE:
+            log.warning("`db restore --close-panel` asked the panel to quit and close the database")
+            self.quit()
 
     def _last_backup_text(self) -> str:
         backups = maintenance.list_backups(self.paths.backup_dir)
@@ -515,12 +518,12 @@ class Application(QObject):
             self.panel.deleteLater()
             self.panel = None
         self.language.uninstall()
-        if self.instance is not None:
-            self.instance.close()
-            self.instance = None
         if self.store is not None:
             self.store.close()
             self.store = None
+        if self.instance is not None:  # last: `db restore --close-panel` waits for it, the file is free by then
+            self.instance.close()
+            self.instance = None
 
 
 # --- process-level set-up (not done by tests, which build Application directly) ----------------

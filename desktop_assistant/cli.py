@@ -67,7 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="action", required=True, parser_class=_Parser, metavar="ACTION")
     db_sub.add_parser("check", parents=[common]).add_argument("--json", action="store_true")
     db_sub.add_parser("backup", parents=[common]).add_argument("dest")
-    db_sub.add_parser("restore", parents=[common]).add_argument("src")
+    restore = db_sub.add_parser("restore", parents=[common])
+    restore.add_argument("src")
+    restore.add_argument("--close-panel", action="store_true",
+                         help="a panel running on this data directory is asked to quit first (else refused)")
 
     phrases = sub.add_parser("phrases", parents=[common], help="import, export, list or search quick phrases")
     phrases_sub = phrases.add_subparsers(dest="action", required=True, parser_class=_Parser, metavar="ACTION")
@@ -189,6 +192,9 @@ def _run_db(args: argparse.Namespace, paths: Paths) -> int:
     if not source.is_file():
         raise UsageError(f"找不到备份文件: {source}")
     paths.ensure()
+    from desktop_assistant.cli_storage import panel_let_go
+
+    panel_let_go(paths, args.close_panel)
     try:
         kept = maintenance.restore(paths, source, now)
     except maintenance.BackupRejected as exc:

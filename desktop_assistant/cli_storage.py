@@ -47,3 +47,25 @@ def _say(failure: "StorageError", prog: str) -> int:
     log.error("storage failure: %s", failure)
     print(f"{prog}: {failure}", file=sys.stderr)
     return failure.exit_code
+
+
+def panel_let_go(paths: Paths, close: bool, wait_s: float = 10.0) -> None:
+    """Before `db restore`: a panel holding this database is asked to quit (`close`), else the restore is
+    refused (BusyError) rather than swapping the file under it."""
+    import time
+
+    from desktop_assistant.os_integration.single_instance import QUIT_FOR_RESTORE, SingleInstance
+    from desktop_assistant.storage.errors import PanelRunningError
+
+    instance = SingleInstance(paths.instance_key)
+    if not instance.is_running():
+        return
+    if not close:
+        raise PanelRunningError(paths.db_path)
+    instance.notify_running(QUIT_FOR_RESTORE)
+    deadline = time.monotonic() + wait_s
+    while time.monotonic() < deadline:
+        if not instance.is_running(200):
+            return
+        time.sleep(0.1)
+    raise PanelRunningError(paths.db_path)

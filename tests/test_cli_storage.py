@@ -206,3 +206,47 @@ def test_phrase_import_with_a_nul_byte_is_refused_in_one_line(tmp_path: Path) ->
     line = one_line(result, 2, "NUL")
     assert "3" in line  # names the line
     assert "独一无二的短语甲" not in run_cli("--basedir", str(tmp_path / "data"), "phrases", "list").stdout  # all or nothing
+
+
+def _panel(base: Path) -> subprocess.Popen:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    return subprocess.Popen([sys.executable, "-m", "desktop_assistant", "--basedir", str(base)], cwd=REPO, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def _wait_for_panel(base: Path, panel: subprocess.Popen) -> None:
+    import time
+
+    log = base / "logs" / "desktop_assistant.log"
+    for _ in range(600):
+        if log.exists() and "panel shown" in log.read_text(encoding="utf-8"):
+            return
+        assert panel.poll() is None, panel.stderr.read().decode()
+        time.sleep(0.1)
+    raise AssertionError("the panel did not come up")
+
+
+def test_restore_while_the_panel_runs_is_refused_or_asks_it_to_quit(tmp_path: Path) -> None:
+    base = tmp_path / "data"
+    orders = with_notes(base, 1)
+    copy = tmp_path / "copy.sqlite3"
+    assert run_cli("--basedir", str(base), "db", "backup", str(copy)).returncode == 0
+    run_cli("--basedir", str(base), "notes", "add", "LATER", "--flag", "1", "--text", "备份之后")
+    panel = _panel(base)
+    try:
+        _wait_for_panel(base, panel)
+        before = (base / "desktop_assistant.sqlite3").read_bytes()
+        one_line(run_cli("--basedir", str(base), "db", "restore", str(copy)), 6, "面板正在使用")
+        assert (base / "desktop_assistant.sqlite3").read_bytes() == before
+        result = run_cli("--basedir", str(base), "db", "restore", str(copy), "--close-panel")
+        assert result.returncode == 0, result.stderr
+        assert panel.wait(timeout=30) == 0  # the panel quit cleanly before the file was replaced
+    finally:
+        if panel.poll() is None:
+            panel.kill()
+            panel.wait()
+    assert orders[0] in history(base, orders[0]).stdout
+    assert "LATER" not in history(base, "LATER").stdout  # the backup's state; the newer file was kept:
+    kept = list((base / "backups").glob("pre-restore-*.sqlite3"))
+    with sqlite3.connect(kept[0]) as conn:
+        assert conn.execute("SELECT count(*) FROM order_notes WHERE order_id = 'LATER'").fetchone()[0] == 1

@@ -21,6 +21,9 @@ DATA_TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "不见了": "is missing",
     "数据库文件{reason}; 已从最近一份完好的备份 {backup} 恢复。":
         "The database file {reason}; it was restored from the newest good backup, {backup}.",
+    "面板正在使用这个数据库, 没有恢复。请先退出面板, 或加 --close-panel 让它先退出: {path}":
+        "The panel is using this database; nothing was restored. Quit the panel first, or add --close-panel "
+        "to have it quit: {path}",
     # the panel
     "数据库文件是空的或不见了": "The database file is empty or missing",
     "客服助手的数据库文件是空的或不见了, 但有备份。没有新建空数据库。":

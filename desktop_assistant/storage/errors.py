@@ -63,6 +63,10 @@ class BusyError(StorageError):
     template = QT_TRANSLATE_NOOP("Storage", "数据库正被另一个程序占用, 请稍后再试: {path}")
 
 
+class PanelRunningError(BusyError):
+    template = QT_TRANSLATE_NOOP("Storage", "面板正在使用这个数据库, 没有恢复。请先退出面板, 或加 --close-panel 让它先退出: {path}")
+
+
 class NewerSchemaError(StorageError):
     kind = "newer_schema"
     exit_code = EXIT_NEWER_SCHEMA

@@ -137,7 +137,7 @@
         <translation>Phrase not pasted</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>数据库可能已损坏</source>
         <translation>The database may be damaged</translation>
     </message>
@@ -3201,6 +3201,11 @@ still to do: {1}</translation>
         <location line="+6"/>
         <source>数据库正被另一个程序占用, 请稍后再试: {path}</source>
         <translation>Another program is using the database; try again shortly: {path}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>面板正在使用这个数据库, 没有恢复。请先退出面板, 或加 --close-panel 让它先退出: {path}</source>
+        <translation>The panel is using this database; nothing was restored. Quit the panel first, or add --close-panel to have it quit: {path}</translation>
     </message>
     <message>
         <location line="+6"/>
