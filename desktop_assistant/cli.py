@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="action", required=True, parser_class=_Parser, metavar="ACTION")
     db_sub.add_parser("check", parents=[common]).add_argument("--json", action="store_true")
     db_sub.add_parser("backup", parents=[common]).add_argument("dest")
+    purge = db_sub.add_parser("purge", parents=[common], help="mask or purge personal data past retention.days")
+    purge.add_argument("--dry-run", action="store_true", help="show what would go, change nothing")
+    purge.add_argument("--days", type=int, default=None, help="instead of the retention.days setting")
     restore = db_sub.add_parser("restore", parents=[common])
     restore.add_argument("src")
     restore.add_argument("--close-panel", action="store_true",
@@ -173,6 +176,10 @@ def _run_db(args: argparse.Namespace, paths: Paths) -> int:
             for problem in report.problems[:20]:
                 print(f"  {problem}")
         return 0 if report.ok else 1
+    if args.action == "purge":
+        from desktop_assistant.cli_storage import run_purge
+
+        return run_purge(args, paths, UsageError)
     if args.action == "backup":
         dest = Path(args.dest).expanduser()
         if dest.is_dir():

@@ -1,4 +1,5 @@
-"""Storage failures on the command line: one line naming the real cause, and its own exit code.
+"""Storage on the command line: failures in one line naming the real cause with its own exit code,
+`db restore` beside a running panel, and `db purge`.
 
 An emptied or vanished database file (while backups show there had been one) is restored from the
 newest good backup with a message, then the command runs again; without a good backup it is refused.
@@ -14,6 +15,8 @@ from typing import TYPE_CHECKING, Callable
 from desktop_assistant.paths import Paths
 
 if TYPE_CHECKING:
+    import argparse
+
     from desktop_assistant.storage.errors import StorageError
 
 log = logging.getLogger(__name__)
@@ -69,3 +72,21 @@ def panel_let_go(paths: Paths, close: bool, wait_s: float = 10.0) -> None:
             return
         time.sleep(0.1)
     raise PanelRunningError(paths.db_path)
+
+
+def run_purge(args: "argparse.Namespace", paths: Paths, usage_error: Callable[[str], Exception]) -> int:
+    """`db purge [--dry-run] [--days N]`: what retention masks or deletes, counted (and done unless dry)."""
+    from desktop_assistant.storage.store import open_store
+
+    if args.days is not None and not 0 <= args.days <= 3650:
+        raise usage_error(f"--days 只能是 0-3650: {args.days}")
+    store = open_store(paths, dt.datetime.now())
+    try:
+        if store.read_only is not None and not args.dry_run:
+            raise store.read_only
+        report = store.purge_personal_data(dt.datetime.now(), dry_run=args.dry_run, days=args.days)
+    finally:
+        store.close()
+    for line in report.lines():
+        print(line)
+    return 0

@@ -30,6 +30,9 @@ DATA_TRANSLATIONS: dict[str | tuple[str, str], str] = {
         "The assistant's database file is empty or missing, but there are backups. No empty database was created.",
     "只读模式: 可以查看, 不能保存改动。": "Read-only: you can look, but changes cannot be saved.",
     "没有保存": "Not saved",
+    # retention (issue 15)
+    "个人信息保留天数: 核对、收货人、档案和备注里的电话与地址 (0: 不清除)":
+        "Keep personal data (phones and addresses in checks, receivers, profiles and notes) for days (0: forever)",
     # inputs refused (issue 15)
     "短语不能含有 NUL 字符 (\\0)": "A phrase cannot contain a NUL character (\\0)",
     "买家昵称不能含有 NUL 字符 (\\0)": "A buyer nick cannot contain a NUL character (\\0)",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from desktop_assistant.domain.retention import is_masking
 from desktop_assistant.storage.errors import (
     SQLITE_CORRUPT,
     SQLITE_NOTADB,
@@ -87,6 +88,8 @@ def connect(path: Path, *, read_only: bool = False, immutable: bool = False) -> 
             # FULL syncs the WAL on every commit: a note survives a power cut, not just a crash.
             conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
+        # The append-only history accepts one kind of update: masking personal data (migration m007).
+        conn.create_function("da_is_masking", 2, is_masking, deterministic=True)
     except sqlite3.Error as exc:
         conn.close()
         raise storage_error(exc, path) from None

@@ -277,6 +277,21 @@ def m006_conversations(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX pending_questions_open ON pending_questions (due) WHERE answered_at IS NULL")
 
 
+@step
+def m007_retention_masking(db: sqlite_utils.Database) -> None:
+    # Retention (issue 15): old notes keep their row, with phones masked in place. The update trigger now
+    # lets exactly that through: every column unchanged except text and reason, and those only masked
+    # (da_is_masking, registered by storage.database.connect: any other tool has no such function, so
+    # its updates still fail). DELETE stays refused.
+    db.execute("DROP TRIGGER order_notes_no_update")
+    db.execute("""
+        CREATE TRIGGER order_notes_no_update BEFORE UPDATE ON order_notes
+        WHEN NOT (new.id IS old.id AND new.order_id IS old.order_id AND new.flag IS old.flag
+                  AND new.agent_id IS old.agent_id AND new.buyer IS old.buyer AND new.at IS old.at
+                  AND da_is_masking(old.text, new.text) AND da_is_masking(old.reason, new.reason))
+        BEGIN SELECT RAISE(ABORT, 'order notes are append-only (only masking personal data is allowed)'); END""")
+
+
 CURRENT_VERSION = len(MIGRATION_NAMES)
 
 

@@ -12,11 +12,12 @@ import sqlite_utils
 
 from desktop_assistant.domain.messages import UserError
 from desktop_assistant.paths import Paths
-from desktop_assistant.storage import maintenance
+from desktop_assistant.storage import maintenance, retention
 from desktop_assistant.storage.database import connect, connect_read_only, restrict_permissions, storage_error, verify
 from desktop_assistant.storage.errors import MSG_EMPTY, MSG_GONE, Fragment, MissingDatabaseError, ReadOnlyError, StorageError
 from desktop_assistant.storage.migrations import migrate, migrations, newer_schema_reason
 from desktop_assistant.storage.phrase_import import install_default_library
+from desktop_assistant.storage.retention import PurgeReport
 from desktop_assistant.storage.buyer_store import BuyerStore
 from desktop_assistant.storage.checklist_store import ChecklistStore
 from desktop_assistant.storage.conversation_store import ConversationStore
@@ -47,12 +48,12 @@ class Store:
     def daily_backup(self, today: dt.date) -> Path | None:
         return maintenance.daily_backup(self.db, self.paths.backup_dir, today, self.settings.get("backup.keep"))
 
-    def purge_personal_data(self, now: dt.datetime) -> int:
-        """Receiver names and addresses older than `privacy.retention_days` (0 keeps them); how many went."""
-        if self.read_only is not None:
-            return 0
-        days = self.settings.get("privacy.retention_days")
-        return self.buyers.purge_receivers(now - dt.timedelta(days=days)) if days else 0
+    def purge_personal_data(self, now: dt.datetime, *, dry_run: bool = False, days: int | None = None) -> PurgeReport:
+        """Personal data older than `retention.days` masked or purged, receivers after the shorter of that and
+        `privacy.retention_days` (storage.retention); `days` overrides `retention.days`."""
+        setting = self.settings.get("retention.days") if days is None else days
+        return retention.purge(self.db, now, setting, self.settings.get("privacy.retention_days"),
+                               dry_run=dry_run or self.read_only is not None)
 
     def close(self) -> None:
         self.db.close()

@@ -2894,6 +2894,11 @@ still to do: {1}</translation>
         <translation>Keep receivers and addresses for (days; 0: forever)</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>个人信息保留天数: 核对、收货人、档案和备注里的电话与地址 (0: 不清除)</source>
+        <translation>Keep personal data (phones and addresses in checks, receivers, profiles and notes) for days (0: forever)</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>保留每日备份 (份)</source>
         <translation>Daily backups to keep</translation>
