@@ -162,13 +162,13 @@ class Application(QObject):
             print(f"{APP_NAME}: {message}", file=sys.stderr)
         return False
 
-    def storage_failed(self, exc: StorageError) -> None:
+    def storage_failed(self, exc: StorageError, title: str = "") -> None:
         """A write refused (read-only, disk full, busy): one line in the panel and the tray, no crash box."""
         message = exc.translated(QCoreApplication.translate)
         if self.panel is not None:
             self.panel.status_strip.show_notice(message, seconds=15)
         if self.tray is not None:
-            self.tray.notify(self.tr("没有保存"), message)
+            self.tray.notify(title or self.tr("没有保存"), message)
 
     def build_ui(self) -> None:
         assert self.store is not None
@@ -470,7 +470,11 @@ class Application(QObject):
             log.error("daily backup skipped, database damaged: %s", exc)
             self.tray.notify(self.tr("数据库可能已损坏"), self.tr("今天的备份没有做。请运行 db check 或联系管理员。"))
             return
-        except (OSError, StorageError) as exc:
+        except StorageError as exc:  # disk full, read-only folder: the agent hears the real cause
+            log.error("daily backup failed: %s", exc)
+            self.storage_failed(exc, self.tr("今天的备份没有做"))
+            return
+        except OSError as exc:
             log.error("daily backup failed: %s", exc)
             return
         if made:

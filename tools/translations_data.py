@@ -30,6 +30,7 @@ DATA_TRANSLATIONS: dict[str | tuple[str, str], str] = {
         "The assistant's database file is empty or missing, but there are backups. No empty database was created.",
     "只读模式: 可以查看, 不能保存改动。": "Read-only: you can look, but changes cannot be saved.",
     "没有保存": "Not saved",
+    "今天的备份没有做": "Today's backup was not made",
     # retention (issue 15)
     "个人信息保留天数: 核对、收货人、档案和备注里的电话与地址 (0: 不清除)":
         "Keep personal data (phones and addresses in checks, receivers, profiles and notes) for days (0: forever)",

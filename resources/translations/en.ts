@@ -146,6 +146,11 @@
         <source>今天的备份没有做。请运行 db check 或联系管理员。</source>
         <translation>Today&apos;s backup was not made. Run db check or contact your administrator.</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>今天的备份没有做</source>
+        <translation>Today&apos;s backup was not made</translation>
+    </message>
 </context>
 <context>
     <name>BuyerTab</name>

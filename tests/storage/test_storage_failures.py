@@ -339,3 +339,42 @@ def test_nothing_is_moved_aside_for_a_failure_that_is_not_damage(paths: Paths) -
     with pytest.raises(StorageError):
         open_store(paths, NOW)
     assert not paths.quarantine_dir.exists()
+
+
+def test_a_lock_held_by_another_program_is_busy_not_damage(paths: Paths) -> None:
+    store = open_store(paths, NOW)
+    other = sqlite3.connect(paths.db_path)
+    other.execute("BEGIN EXCLUSIVE")  # another program writing
+    try:
+        store.db.execute("PRAGMA busy_timeout = 0")  # the real 5 s wait ends the same way, later
+        with pytest.raises(sqlite3.Error) as raised:
+            add_note(store, 1)
+        failure = storage_error(raised.value, paths.db_path)
+        assert failure.kind == "busy" and failure.exit_code == 6 and "占用" in str(failure)
+    finally:
+        other.rollback()
+        other.close()
+        store.close()
+    assert not paths.quarantine_dir.exists()
+
+
+def test_the_start_check_is_bounded(paths: Paths) -> None:
+    """Out of time, the check stops and what it read counts as sound (a huge file on a slow disk must not
+    hold the panel back); with time, it reports what it finds."""
+    from desktop_assistant.storage.database import connect, integrity_problems
+
+    store = open_store(paths, NOW)
+    with store.db.atomic():  # many pages before the damaged ones, which are the last written
+        store.db.conn.executemany("INSERT INTO app_state (key, value) VALUES (?, ?)",
+                                  [(f"k{n:06d}", '"' + "x" * 400 + '"') for n in range(20000)])
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    with open(paths.db_path, "r+b") as handle:
+        handle.seek(paths.db_path.stat().st_size - 4096 * 3)
+        handle.write(b"\xde\xad" * 2048)
+    db = connect(paths.db_path, read_only=True)
+    try:
+        assert integrity_problems(db, quick=True, seconds=0) == []
+        assert integrity_problems(db, quick=True, seconds=60) != []
+    finally:
+        db.close()

@@ -13,7 +13,7 @@ from desktop_assistant.domain.notes import validated_change
 from desktop_assistant.storage import maintenance
 from desktop_assistant.storage.store import open_store
 from desktop_assistant.ui.dialogs import Recovery
-from tests.faults import immutable  # noqa: F401 - fixture
+from tests.faults import immutable, small_fs  # noqa: F401 - fixtures
 
 
 def test_read_only_profile_opens_with_a_banner_and_a_refused_write_is_a_notice(
@@ -100,3 +100,20 @@ def test_emptied_database_quit_leaves_it_and_sets_the_code(qtbot, make_app, path
     app = make_app(ask_recovery=lambda *_args, **_kw: Recovery.QUIT)
     assert app.open_database() is False
     assert app.exit_code == 9 and paths.db_path.stat().st_size == 0
+
+
+def test_daily_backup_on_a_full_disk_tells_the_agent_why(qtbot, make_app, small_fs, clock) -> None:
+    from desktop_assistant.paths import Paths
+    from tests.faults import fill
+
+    app = make_app()
+    app.paths = Paths(small_fs / "data")  # the whole profile on the small disk
+    assert app.open_database()
+    app.build_ui()
+    app.show()
+    fill(small_fs)
+    app.run_daily_backup()
+    assert "磁盘已满" in app.panel.status_strip.conversation_label.text()
+    assert not list((small_fs / "data" / "backups").glob("*"))  # no partial left
+    app.quit()
+    app.shutdown()
