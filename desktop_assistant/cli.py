@@ -317,10 +317,12 @@ def _run_in(paths: Paths, args: argparse.Namespace) -> int:
 
         return app.run(paths, debug=args.debug, smoke_test=args.smoke_test)
     from desktop_assistant.log import setup_cli_logging
-    from desktop_assistant.cli_storage import storage_failure
+    from desktop_assistant.cli_storage import recover_emptied, storage_failure
 
     setup_cli_logging(paths, debug=args.debug)
     try:
+        if args.command != "db" or args.action in ("backup", "purge"):  # check and restore see the file as it is
+            recover_emptied(paths, PROG)
         from desktop_assistant import cli_address, cli_buyers, cli_kpi, cli_notes, cli_selftest
 
         commands = {"config": _run_config, "db": _run_db, "phrases": _run_phrases,
@@ -333,7 +335,7 @@ def _run_in(paths: Paths, args: argparse.Namespace) -> int:
         commands["selftest"] = lambda a, p: cli_selftest.run_selftest(a, p, UsageError)
         return commands[args.command](args, paths)
     except Exception as exc:  # full disk, read-only, damaged, emptied file, ...: its own line and exit code
-        return storage_failure(exc, lambda: commands[args.command](args, paths), paths, PROG)
+        return storage_failure(exc, paths, PROG)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -22,27 +22,38 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def storage_failure(exc: Exception, retry: Callable[[], int], paths: Paths, prog: str) -> int:
-    """The exit code for `exc` after its line on stderr; re-raises what is not a storage failure."""
+def recover_emptied(paths: Paths, prog: str) -> None:
+    """Before a command: a database file emptied or gone while backups exist is restored from the newest
+    good backup, with one line saying so. Without a good backup it is left as it is: the command's own
+    open refuses it (MissingDatabaseError, exit 9)."""
+    db_path = paths.db_path
+    if db_path.is_file() and db_path.stat().st_size > 0:
+        return  # the usual case, decided without importing the storage layer
     from desktop_assistant.storage import maintenance
+    from desktop_assistant.storage.errors import MSG_RESTORED, Fragment, StorageError
+    from desktop_assistant.storage.store import missing_reason
+
+    reason = missing_reason(paths)
+    backup = maintenance.newest_good_backup(paths.backup_dir) if reason is not None else None
+    if reason is None or backup is None:
+        return
+    try:
+        kept = maintenance.restore(paths, backup, dt.datetime.now())
+    except StorageError as exc:  # a full disk or read-only folder: the command names it when it opens
+        log.error("could not restore %s from %s: %s", db_path, backup, exc)
+        return
+    log.warning("database file %s; restored from %s (previous file: %s)", reason, backup, kept)
+    print(f"{prog}: {Fragment(MSG_RESTORED, reason=reason, backup=backup.name)}", file=sys.stderr)
+
+
+def storage_failure(exc: Exception, paths: Paths, prog: str) -> int:
+    """The exit code for `exc` after its line on stderr; re-raises what is not a storage failure."""
     from desktop_assistant.storage.database import storage_error
-    from desktop_assistant.storage.errors import MSG_RESTORED, Fragment, MissingDatabaseError, StorageError
+    from desktop_assistant.storage.errors import StorageError
 
     failure = storage_error(exc, paths.db_path)
     if not isinstance(failure, StorageError):
         raise exc
-    backup = maintenance.newest_good_backup(paths.backup_dir) if isinstance(failure, MissingDatabaseError) else None
-    if backup is not None:
-        try:
-            kept = maintenance.restore(paths, backup, dt.datetime.now())
-            log.warning("%s; restored from %s (previous file: %s)", failure, backup, kept)
-            print(f"{prog}: {Fragment(MSG_RESTORED, reason=failure.fields['reason'], backup=backup.name)}",
-                  file=sys.stderr)
-            return retry()
-        except Exception as again:  # the restore or the rerun failed: name that cause instead
-            failure = storage_error(again, paths.db_path)
-            if not isinstance(failure, StorageError):
-                raise
     return _say(failure, prog)
 
 

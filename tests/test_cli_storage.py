@@ -250,3 +250,15 @@ def test_restore_while_the_panel_runs_is_refused_or_asks_it_to_quit(tmp_path: Pa
     kept = list((base / "backups").glob("pre-restore-*.sqlite3"))
     with sqlite3.connect(kept[0]) as conn:
         assert conn.execute("SELECT count(*) FROM order_notes WHERE order_id = 'LATER'").fetchone()[0] == 1
+
+
+def test_emptied_file_is_restored_before_a_command_that_reads_stdin(tmp_path: Path) -> None:
+    base = tmp_path / "data"
+    with_notes(base, 1)
+    assert run_cli("--basedir", str(base), "db", "backup", str(base / "backups" / "daily-20261111.sqlite3")).returncode == 0
+    for leftover in base.glob("desktop_assistant.sqlite3-*"):
+        leftover.unlink()
+    (base / "desktop_assistant.sqlite3").write_bytes(b"")
+    result = run_cli("--basedir", str(base), "screen", "-", "--json", stdin='{"nick": "tb_a"}\n')
+    assert result.returncode == 0, result.stderr
+    assert "0 字节" in result.stderr and '"nick": "tb_a"' in result.stdout

@@ -138,6 +138,7 @@ def _writable(path: Path) -> bool:
 
 
 def classify_os_error(exc: OSError, path: Path) -> StorageError | None:
+    path = Path(exc.filename) if exc.filename else path  # the file it was about, not always the database
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG):
         return DiskFullError(path, exc.strerror or "")
     if exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM):
