@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -117,7 +118,24 @@ def daily_backup(db: sqlite_utils.Database, backup_dir: Path, today: dt.date, ke
     dailies = sorted(backup_dir.glob(f"{DAILY_PREFIX}*{BACKUP_SUFFIX}"), reverse=True)
     for old in dailies[keep:]:
         old.unlink()
+    remove_stale_partials(backup_dir, time.time())
     return made
+
+
+STALE_PARTIAL_SECONDS = 3600  # a copy still being written is minutes old at most
+
+
+def remove_stale_partials(backup_dir: Path, now: float) -> list[Path]:
+    """Half copies left by a killed backup (never listed as backups) are removed once surely abandoned."""
+    removed = []
+    for partial in [*backup_dir.glob("*.partial"), *backup_dir.glob("*.partial-journal")]:
+        try:
+            if now - partial.stat().st_mtime > STALE_PARTIAL_SECONDS:
+                partial.unlink()
+                removed.append(partial)
+        except OSError:
+            continue  # gone meanwhile, or not ours to remove
+    return removed
 
 
 def quarantine(paths: Paths, now: dt.datetime) -> Path:
