@@ -18,8 +18,6 @@ from desktop_assistant.storage.store import open_store
 from tests.conftest import run_cli
 
 NOW = dt.datetime(2026, 11, 11, 9, 30)
-OLD = NOW - dt.timedelta(days=40)
-RECENT = NOW - dt.timedelta(days=2)
 PHONE = "13812345678"
 
 
@@ -38,10 +36,10 @@ def test_retention_days_and_the_receiver_setting() -> None:
     assert effective_days(0, 0) == (0, 0)
 
 
-def seed(paths: Paths):
-    store = open_store(paths, NOW)
+def seed(paths: Paths, now: dt.datetime = NOW):
+    store = open_store(paths, now)
     store.settings.set("agent_id", "007")
-    for at, order in ((OLD, "OLD1"), (RECENT, "NEW1")):
+    for at, order in ((now - dt.timedelta(days=40), "OLD1"), (now - dt.timedelta(days=2), "NEW1")):
         store.notes.append(validated_change(order, 1, f"改地址, 电话 {PHONE} 送赠品", f"买家 {PHONE} 要求", "007"), at)
         store.buyers.save_profile(Profile(nick=f"tb_{order}"), "", f"常用号 {PHONE}", "007", at)
         store.checks.save(OrderCheck(order, buyer=f"tb_{order}",
@@ -120,7 +118,7 @@ def test_migration_to_masking_keeps_a_copy_and_the_notes(paths: Paths, tmp_path)
 
 def test_db_purge_dry_run_shows_what_would_go(tmp_path) -> None:
     base = tmp_path / "data"
-    seed(Paths(base)).close()
+    seed(Paths(base), dt.datetime.now()).close()  # the command measures from today
     dry = run_cli("--basedir", str(base), "db", "purge", "--dry-run", "--days", "30")
     assert dry.returncode == 0, dry.stderr
     assert "将遮盖订单备注里的电话 1 条" in dry.stdout and "OLD1" in dry.stdout
