@@ -14,8 +14,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, QTimer, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop_assistant import APP_NAME, __version__
@@ -28,12 +28,12 @@ from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyS
 from desktop_assistant.os_integration.hotkeys.pick import pick
 from desktop_assistant.os_integration.insertion import InsertionPipeline, InsertRequest, PasteOptions
 from desktop_assistant.os_integration.session import SessionWatcher, pick_session_watcher
-from desktop_assistant.os_integration.single_instance import SHOW, SingleInstance
+from desktop_assistant.os_integration.single_instance import QUIT_FOR_RESTORE, SHOW, SingleInstance
 from desktop_assistant.paths import Paths
 from desktop_assistant.resources_path import resource_path
 from desktop_assistant.storage import maintenance
-from desktop_assistant.storage.database import CorruptDatabaseError
-from desktop_assistant.storage.migrations import NewerSchemaError
+from desktop_assistant.storage.database import CorruptDatabaseError, storage_error
+from desktop_assistant.storage.errors import MissingDatabaseError, StorageError
 from desktop_assistant.storage.phrase_import import LibraryImporter
 from desktop_assistant.storage.store import Store, open_store
 from desktop_assistant.ui import dialogs
@@ -72,6 +72,7 @@ class Application(QObject):
         ask_recovery: Callable[..., dialogs.Recovery] = dialogs.ask_recovery,
         pipeline_factory: Callable[[PasteOptions, QObject], InsertionPipeline] | None = None,
         defer_features: bool = False,
+        interactive: bool = True,
     ) -> None:
         super().__init__()
         self.qt_app = qt_app
@@ -79,6 +80,9 @@ class Application(QObject):
         self.clock = clock or SystemClock()
         self._backend_factory = hotkey_backend_factory
         self._ask_recovery = ask_recovery
+        # False for --smoke-test and headless runs: a modal box would wait for nobody (issue 15).
+        self.interactive = interactive
+        self.exit_code = 0  # why the start gave up (storage.errors exit codes), for the process
         self._pipeline_factory = pipeline_factory or (
             lambda options, parent: InsertionPipeline.for_platform(options, parent=parent))
         self.store: Store | None = None
@@ -122,31 +126,57 @@ class Application(QObject):
         return self.instance.claim()
 
     def open_database(self) -> bool:
-        """Open and migrate; on damage ask the agent (restore / empty / quit). False means quit."""
+        """Open, check and migrate. A damaged, emptied or vanished file: ask the agent (restore / empty /
+        quit). Any other failure (full disk, newer schema, busy, not our file): say why once, then quit.
+        False means quit, with `exit_code` set."""
         now = self.clock.now()
         try:
             self.store = open_store(self.paths, now)
             return True
-        except NewerSchemaError as exc:
-            dialogs.show_fatal(str(exc))
-            return False
-        except CorruptDatabaseError as exc:
-            log.error("database damaged: %s", exc)
-            reason = exc.reason
+        except (CorruptDatabaseError, MissingDatabaseError) as exc:
+            log.error("database unusable: %s", exc)
+            problem: StorageError = exc
+        except StorageError as exc:
+            return self._give_up(exc)
         self.language.apply("zh_CN")  # Qt's own buttons in the dialog in Chinese too
         backup = maintenance.newest_good_backup(self.paths.backup_dir)
         when = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M") if backup else None
-        choice = self._ask_recovery(reason, backup.name if backup else None, when)
-        if choice is dialogs.Recovery.QUIT:
+        extra = {"missing": True} if isinstance(problem, MissingDatabaseError) else {}
+        choice = self._ask_recovery(problem.translated(QCoreApplication.translate), backup.name if backup else None,
+                                    when, **extra)
+        if choice is dialogs.Recovery.QUIT or (choice is dialogs.Recovery.RESTORE and backup is None):
+            self.exit_code = problem.exit_code
             return False
-        if choice is dialogs.Recovery.RESTORE and backup is not None:
-            kept = maintenance.restore(self.paths, backup, now)
-            log.warning("restored %s from %s; damaged file kept at %s", self.paths.db_path, backup, kept)
-        else:
-            kept = maintenance.quarantine(self.paths, now)
-            log.warning("started empty; damaged file kept at %s", kept)
-        self.store = open_store(self.paths, now)
+        try:
+            if choice is dialogs.Recovery.RESTORE and backup is not None:
+                kept = maintenance.restore(self.paths, backup, now)
+                log.warning("restored %s from %s; previous file kept at %s", self.paths.db_path, backup, kept)
+            else:
+                kept = maintenance.quarantine(self.paths, now)
+                log.warning("started empty; previous file kept at %s", kept)
+            self.store = open_store(self.paths, now, create=True)
+        except StorageError as exc:
+            return self._give_up(exc)
         return True
+
+    def _give_up(self, exc: StorageError) -> bool:
+        """The one message of a start that cannot go on: a box when someone is there, else one line."""
+        log.error("cannot open the database: %s", exc)
+        self.exit_code = exc.exit_code
+        message = exc.translated(QCoreApplication.translate)
+        if self.interactive:
+            dialogs.show_fatal(message)
+        else:
+            print(f"{APP_NAME}: {message}", file=sys.stderr)
+        return False
+
+    def storage_failed(self, exc: StorageError, title: str = "") -> None:
+        """A write refused (read-only, disk full, busy): one line in the panel and the tray, no crash box."""
+        message = exc.translated(QCoreApplication.translate)
+        if self.panel is not None:
+            self.panel.status_strip.show_notice(message, seconds=15)
+        if self.tray is not None:
+            self.tray.notify(title or self.tr("没有保存"), message)
 
     def build_ui(self) -> None:
         assert self.store is not None
@@ -156,6 +186,8 @@ class Application(QObject):
         icon = QIcon(str(resource_path("icons", "app.svg")))
         self.qt_app.setWindowIcon(icon)
         self.panel = PanelWindow(settings, self.store.state, icon)
+        if self.store.read_only is not None:
+            self.panel.show_read_only_banner(self.store.read_only.translated(QCoreApplication.translate))
         self.tray = Tray(icon, self)
         self.panel.hide_on_close = self.tray.available()
         self.panel.settings_changed.connect(self.apply_settings)
@@ -493,6 +525,9 @@ class Application(QObject):
         if message == SHOW and self.panel is not None:
             log.info("a second launch asked for the panel; bringing it forward")
             self.panel.bring_forward()
+        elif message == QUIT_FOR_RESTORE:
+            log.warning("`db restore --close-panel` asked the panel to quit and close the database")
+            self.quit()
 
     def _last_backup_text(self) -> str:
         backups = maintenance.list_backups(self.paths.backup_dir)
@@ -508,14 +543,18 @@ class Application(QObject):
             log.error("daily backup skipped, database damaged: %s", exc)
             self.tray.notify(self.tr("数据库可能已损坏"), self.tr("今天的备份没有做。请运行 db check 或联系管理员。"))
             return
+        except StorageError as exc:  # disk full, read-only folder: the agent hears the real cause
+            log.error("daily backup failed: %s", exc)
+            self.storage_failed(exc, self.tr("今天的备份没有做"))
+            return
         except OSError as exc:
             log.error("daily backup failed: %s", exc)
             return
         if made:
             log.info("daily backup written: %s", made)
-        purged = self.store.purge_personal_data(self.clock.now())
-        if purged:
-            log.info("retention: forgot %d receiver addresses", purged)
+        purged = self.store.purge_personal_data(self.clock.now())  # after the copy: the backup still has it
+        if purged.total:
+            log.info("retention: %s", "; ".join(purged.lines()[1:5]))
         self.panel.start_page.show_data_info(str(self.paths.data_dir), self._last_backup_text())
 
     def quit(self) -> None:
@@ -559,12 +598,12 @@ class Application(QObject):
             self.panel.deleteLater()
             self.panel = None
         self.language.uninstall()
-        if self.instance is not None:
-            self.instance.close()
-            self.instance = None
         if self.store is not None:
             self.store.close()
             self.store = None
+        if self.instance is not None:  # last: `db restore --close-panel` waits for it, the file is free by then
+            self.instance.close()
+            self.instance = None
 
 
 def _reader_factories(settings: object, data_dir: Path) -> dict[str, Callable[[], Reader]]:
@@ -603,8 +642,13 @@ def _route_qt_messages() -> None:
     qInstallMessageHandler(handler)
 
 
-def _install_exception_hooks(log_path: Path, show_dialog: bool) -> None:
+def _install_exception_hooks(log_path: Path, show_dialog: bool, app: Application | None = None) -> None:
     def on_exception(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        failure = storage_error(value, app.paths.db_path) if app is not None else value
+        if isinstance(failure, StorageError) and app is not None and app.store is not None:
+            log.warning("write refused: %s", failure)  # read-only, disk full, busy: not a bug
+            app.storage_failed(failure)
+            return
         details = "".join(traceback.format_exception(kind, value, tb))
         log.critical("uncaught exception:\n%s", details)
         if show_dialog and QApplication.instance() is not None:
@@ -631,8 +675,8 @@ def _quit_on_signals(app: Application) -> None:
     wakeup.start(250)
 
 
-def _refuse_recovery(reason: str, *_: object) -> dialogs.Recovery:
-    print(f"{APP_NAME}: 数据库文件已损坏, 冒烟测试不做恢复: {reason}", file=sys.stderr)
+def _refuse_recovery(reason: str, *_: object, **__: object) -> dialogs.Recovery:
+    print(f"{APP_NAME}: {reason} (没有询问, 不做恢复)", file=sys.stderr)
     return dialogs.Recovery.QUIT
 
 
@@ -646,15 +690,18 @@ def run(paths: Paths, *, debug: bool = False, smoke_test: bool = False) -> int:
     qt_app.setApplicationVersion(__version__)
     qt_app.setQuitOnLastWindowClosed(False)  # the panel hides to the tray
     _route_qt_messages()
-    _install_exception_hooks(log_path, show_dialog=not smoke_test)
-    app = Application(qt_app, paths, ask_recovery=_refuse_recovery if smoke_test else dialogs.ask_recovery,
-                      defer_features=not smoke_test)  # the smoke test builds everything before it returns
+    # Nobody to click a modal box: the smoke test, and a headless platform (offscreen, minimal).
+    interactive = not smoke_test and QGuiApplication.platformName() not in ("offscreen", "minimal")
+    app = Application(qt_app, paths, ask_recovery=dialogs.ask_recovery if interactive else _refuse_recovery,
+                      defer_features=not smoke_test,  # the smoke test builds everything before it returns
+                      interactive=interactive)
+    _install_exception_hooks(log_path, show_dialog=interactive, app=app)
     try:
         if not app.claim_instance():
             log.info("another panel runs on %s; asked it to come forward", paths.data_dir)
             return 0
         if not app.open_database():
-            return 1
+            return app.exit_code or 1
         app.build_ui()
         app.show()
         if smoke_test:  # everything a real start does, hotkeys included, then out

@@ -67,7 +67,13 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="action", required=True, parser_class=_Parser, metavar="ACTION")
     db_sub.add_parser("check", parents=[common]).add_argument("--json", action="store_true")
     db_sub.add_parser("backup", parents=[common]).add_argument("dest")
-    db_sub.add_parser("restore", parents=[common]).add_argument("src")
+    purge = db_sub.add_parser("purge", parents=[common], help="mask or purge personal data past retention.days")
+    purge.add_argument("--dry-run", action="store_true", help="show what would go, change nothing")
+    purge.add_argument("--days", type=int, default=None, help="instead of the retention.days setting")
+    restore = db_sub.add_parser("restore", parents=[common])
+    restore.add_argument("src")
+    restore.add_argument("--close-panel", action="store_true",
+                         help="a panel running on this data directory is asked to quit first (else refused)")
 
     phrases = sub.add_parser("phrases", parents=[common], help="import, export, list or search quick phrases")
     phrases_sub = phrases.add_subparsers(dest="action", required=True, parser_class=_Parser, metavar="ACTION")
@@ -175,6 +181,10 @@ def _run_db(args: argparse.Namespace, paths: Paths) -> int:
             for problem in report.problems[:20]:
                 print(f"  {problem}")
         return 0 if report.ok else 1
+    if args.action == "purge":
+        from desktop_assistant.cli_storage import run_purge
+
+        return run_purge(args, paths, UsageError)
     if args.action == "backup":
         dest = Path(args.dest).expanduser()
         if dest.is_dir():
@@ -194,6 +204,9 @@ def _run_db(args: argparse.Namespace, paths: Paths) -> int:
     if not source.is_file():
         raise UsageError(f"找不到备份文件: {source}")
     paths.ensure()
+    from desktop_assistant.cli_storage import panel_let_go
+
+    panel_let_go(paths, args.close_panel)
     try:
         kept = maintenance.restore(paths, source, now)
     except maintenance.BackupRejected as exc:
@@ -282,12 +295,16 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 0
     paths = resolve_paths(args.basedir, args.temp_basedir)
     try:
-        return _run_in(paths, args)
+        code = _run_in(paths, args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at interpreter exit
+        return code
     except (UsageError, KeyboardInterrupt):
         raise
-    except BrokenPipeError:  # `... | head` closed the pipe: not an error worth a message
+    except BrokenPipeError:
+        # `... | head` closed the pipe: the command did its work (an import is committed before its
+        # report is printed); only the rest of the report had no reader.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
+        return 0
     except Exception as exc:  # a bug: the details go to the log, the agent gets one line
         logging.getLogger(__name__).exception("command failed")
         print(f"{PROG}: 内部错误 / internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
@@ -299,15 +316,23 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def _run_in(paths: Paths, args: argparse.Namespace) -> int:
     if args.command is None:
+        if args.smoke_test:  # a newer database: its one line before Qt is even loaded (issue 15)
+            from desktop_assistant.storage.maintenance import newer_schema
+
+            newer = newer_schema(paths.db_path)
+            if newer is not None:
+                print(f"{PROG}: {newer}", file=sys.stderr)
+                return newer.exit_code
         from desktop_assistant import app
 
         return app.run(paths, debug=args.debug, smoke_test=args.smoke_test)
     from desktop_assistant.log import setup_cli_logging
-    from desktop_assistant.storage.database import CorruptDatabaseError
-    from desktop_assistant.storage.migrations import NewerSchemaError
+    from desktop_assistant.cli_storage import recover_emptied, storage_failure
 
     setup_cli_logging(paths, debug=args.debug)
     try:
+        if args.command != "db" or args.action in ("backup", "purge"):  # check and restore see the file as it is
+            recover_emptied(paths, PROG)
         from desktop_assistant import (
             cli_address, cli_buyers, cli_conversations, cli_kpi, cli_notes, cli_reader, cli_selftest,
         )
@@ -323,12 +348,8 @@ def _run_in(paths: Paths, args: argparse.Namespace) -> int:
         commands["conversations"] = lambda a, p: cli_conversations.run_conversations(a, p, UsageError)
         commands["reader"] = lambda a, p: cli_reader.run_reader(a, p, UsageError)
         return commands[args.command](args, paths)
-    except CorruptDatabaseError as exc:
-        print(f"{PROG}: 数据库文件已损坏 ({exc.reason}); 用 `db restore` 从备份恢复", file=sys.stderr)
-        return 1
-    except NewerSchemaError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
-        return 1
+    except Exception as exc:  # full disk, read-only, damaged, emptied file, ...: its own line and exit code
+        return storage_failure(exc, paths, PROG)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import sys
 from pathlib import Path
 
@@ -17,8 +18,28 @@ def log_file(paths: Paths) -> Path:
     return paths.log_dir / LOG_FILENAME
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Log files are owner-only (0600) whatever the umask: they name buyers and orders."""
+
+    def _open(self):  # type: ignore[override]
+        handle = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o600)
+        if os.name == "posix":
+            try:
+                os.chmod(self.baseFilename, 0o600)  # a file made by an older version
+            except OSError:
+                pass  # not ours to change
+        return os.fdopen(handle, "a", encoding=self.encoding, errors=self.errors)
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        # A full disk must not print a logging traceback over the one line the agent gets.
+        pass
+
+
 def setup_logging(paths: Paths, *, debug: bool = False) -> Path:
-    """Root logger -> rotating file (1 MB x 5); with --debug also stderr. Returns the log file."""
+    """Root logger -> rotating file (1 MB x 5); with --debug also stderr. Returns the log file.
+
+    A log folder that cannot be written (read-only profile) costs the log, never the start.
+    """
     paths.ensure()
     target = log_file(paths)
     root = logging.getLogger()
@@ -26,9 +47,18 @@ def setup_logging(paths: Paths, *, debug: bool = False) -> Path:
         if getattr(handler, "_desktop_assistant", False):
             root.removeHandler(handler)
             handler.close()
-    file_handler = logging.handlers.RotatingFileHandler(target, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    file_handler.setFormatter(logging.Formatter(_FORMAT))
-    handlers: list[logging.Handler] = [file_handler]
+    handlers: list[logging.Handler] = []
+    try:
+        file_handler = PrivateRotatingFileHandler(target, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        file_handler.setFormatter(logging.Formatter(_FORMAT))
+        handlers.append(file_handler)
+    except OSError as exc:
+        if debug:
+            print(f"desktop-assistant: 无法写日志 {target}: {exc.strerror}", file=sys.stderr)
+    if not handlers:
+        # No log file and no --debug: keep the warnings off stderr (logging's last resort prints them),
+        # where the one line the agent gets must stand alone.
+        handlers.append(logging.NullHandler())
     if debug:
         stream = logging.StreamHandler(sys.stderr)
         stream.setFormatter(logging.Formatter(_FORMAT))

@@ -45,11 +45,21 @@ class Paths:
         user = os.environ.get("USERNAME") or os.environ.get("USER") or "user"
         return f"{APP_NAME}-{user}-{digest}"
 
-    def ensure(self) -> None:
+    def ensure(self) -> bool:
+        """Create the folders owner-only (0700). A folder that exists keeps the mode its owner gave it,
+        and one that cannot be made (read-only or immutable parent) is left to whoever needs it: the
+        store opens read-only or names the cause. False when a folder could not be made."""
+        complete = True
         for directory in (self.data_dir, self.backup_dir, self.log_dir):
-            directory.mkdir(parents=True, exist_ok=True)
-            if os.name == "posix":
-                os.chmod(directory, 0o700)
+            if directory.is_dir():
+                continue
+            try:
+                directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+                if os.name == "posix":
+                    os.chmod(directory, 0o700)  # mkdir's mode passes through the umask
+            except OSError:
+                complete = False
+        return complete
 
     def cleanup(self) -> None:
         if self.temporary:

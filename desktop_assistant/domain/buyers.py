@@ -24,6 +24,7 @@ FREE_TAG = "标签"  # the category of a tag the agent typed
 
 MSG_NO_NICK = QT_TRANSLATE_NOOP("Messages", "缺少买家昵称 (nick)")
 MSG_NICK_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "买家昵称最多 {limit} 个字")
+MSG_NICK_NUL = QT_TRANSLATE_NOOP("Messages", "买家昵称不能含有 NUL 字符 (\\0)")
 MSG_BAD_FIELD = QT_TRANSLATE_NOOP("Messages", "{field} 的值不对: {value}")
 MSG_NOT_AN_OBJECT = QT_TRANSLATE_NOOP("Messages", "不是 JSON 对象")
 MSG_BAD_JSON = QT_TRANSLATE_NOOP("Messages", "JSON 格式错误: {reason}")
@@ -43,6 +44,8 @@ def valid_nick(raw: object) -> str:
         raise BuyerError(MSG_NO_NICK)
     if len(nick) > NICK_MAX_CHARS:
         raise BuyerError(MSG_NICK_TOO_LONG, limit=NICK_MAX_CHARS)
+    if "\0" in nick:
+        raise BuyerError(MSG_NICK_NUL)  # stored, it would be cut at the NUL by exports and Windows APIs
     return nick
 
 
@@ -193,6 +196,7 @@ def _text(name: str, value: object, limit: int = 500) -> str:
 
 def profile_from_mapping(values: Mapping[str, Any]) -> Profile:
     """A screening Profile from one JSON object or CSV row (DESIGN 5 field names); BuyerError if bad."""
+    _refuse_huge_numbers(values)
     credit_raw = values.get("credit")
     credit = parse_credit(credit_raw)
     if credit is None and credit_raw not in (None, ""):
@@ -209,6 +213,17 @@ def profile_from_mapping(values: Mapping[str, Any]) -> Profile:
         no_bargain_many_items=_bool("no_bargain_many_items", values.get("no_bargain_many_items")),
         **{name: _int(name, values.get(name)) for name in _INT_FIELDS},
     )
+
+
+def _refuse_huge_numbers(values: Mapping[str, Any]) -> None:
+    """No count or credit has 20 digits; one with thousands cannot even be printed (Python refuses
+    int/str conversions over 4300 digits), so it is named here, as a bad field of its line."""
+    for name in ("credit", "positive_rate", *_INT_FIELDS):
+        value = values.get(name)
+        if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+            raise BuyerError(MSG_BAD_FIELD, field=name, value=f"({int(value.bit_length() * 0.30103) + 1} digits)")
+        if isinstance(value, str) and len(value.strip()) > 64:
+            raise _bad(name, value)
 
 
 def profile_to_mapping(profile: Profile) -> dict[str, Any]:
@@ -236,8 +251,9 @@ def read_screening_input(text: str) -> Iterator[tuple[int, Profile | BuyerError]
 def _json_line(number: int, line: str) -> Profile | BuyerError:
     try:
         values = json.loads(line)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        reason = getattr(exc, "msg", "too deeply nested")
+    except (ValueError, RecursionError) as exc:  # ValueError: also an integer over Python's 4300 digits
+        reason = getattr(exc, "msg", None) or (
+            "too deeply nested" if isinstance(exc, RecursionError) else "number too long")
         return BuyerError(MSG_AT_LINE, line=number, reason=BuyerError(MSG_BAD_JSON, reason=reason))
     if not isinstance(values, dict):
         return BuyerError(MSG_AT_LINE, line=number, reason=BuyerError(MSG_NOT_AN_OBJECT))

@@ -26,6 +26,7 @@ MSG_TITLE_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "标题最多 {limit} 个字"
 MSG_GROUP_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "分组名最多 {limit} 个字")
 MSG_BAD_CODE = QT_TRANSLATE_NOOP("Messages", "快捷编码只能用小写字母、数字和 _ - . (最多 20 个): {code}")
 MSG_BAD_HOTKEY = QT_TRANSLATE_NOOP("Messages", "快捷键: {reason}")
+MSG_NUL = QT_TRANSLATE_NOOP("Messages", "短语不能含有 NUL 字符 (\\0)")
 
 
 class PhraseError(UserError):
@@ -86,6 +87,8 @@ def normalise_code(code: str) -> str:
 def validated(phrase: Phrase) -> Phrase:
     """The phrase as it will be stored (trimmed, code and hotkey normalised), or PhraseError."""
     text = phrase.text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\0" in text or "\0" in phrase.title or "\0" in phrase.group or "\0" in phrase.code:
+        raise PhraseError(MSG_NUL)  # SQLite keeps it, but C strings, the clipboard and XLSX cut the text there
     if not text.strip():
         raise PhraseError(MSG_TEXT_REQUIRED)
     if len(text) > MAX_TEXT_CHARS:

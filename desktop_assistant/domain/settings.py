@@ -292,6 +292,11 @@ SCHEMA: tuple[SettingSpec, ...] = (
                 max_length=500),
     SettingSpec("privacy.retention_days", "int", 180, QT_TRANSLATE_NOOP("Settings", "收货人和地址保留天数 (0: 不删除)"),
                 "data", minimum=0, maximum=3650),
+    # Every personal field (phones and addresses in checks, receivers, profiles, note texts); off by
+    # default. Receivers go after the shorter of this and privacy.retention_days (domain.retention).
+    SettingSpec("retention.days", "int", 0,
+                QT_TRANSLATE_NOOP("Settings", "个人信息保留天数: 核对、收货人、档案和备注里的电话与地址 (0: 不清除)"),
+                "data", minimum=0, maximum=3650),
     SettingSpec("backup.keep", "int", 7, QT_TRANSLATE_NOOP("Settings", "保留每日备份 (份)"), "data", minimum=1, maximum=90),
 )
 

@@ -14,6 +14,7 @@ from desktop_assistant.os_integration.platform_errors import PlatformUnavailable
 log = logging.getLogger(__name__)
 
 SHOW = "show"
+QUIT_FOR_RESTORE = "quit-for-restore"  # `db restore --close-panel`: let go of the database file
 
 
 def hand_over_foreground(platform: str = sys.platform, api: Any = None) -> bool:
@@ -59,6 +60,14 @@ class SingleInstance(QObject):
         if socket.state() == QLocalSocket.LocalSocketState.ConnectedState:
             socket.waitForDisconnected(timeout_ms)
         return delivered or socket.bytesToWrite() == 0
+
+    def is_running(self, timeout_ms: int = 500) -> bool:
+        """Whether a panel listens on this key; it is told nothing."""
+        socket = QLocalSocket()
+        socket.connectToServer(self._key)
+        running = socket.waitForConnected(timeout_ms)
+        socket.abort()
+        return running
 
     def claim(self) -> bool:
         if self.notify_running():

@@ -1,21 +1,32 @@
-"""Opening the one SQLite file: WAL, foreign keys, owner-only permissions, corruption detected."""
+"""Opening the one SQLite file: WAL, foreign keys, owner-only permissions, failures told apart."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 import sqlite_utils
 
+from desktop_assistant.domain.retention import is_masking
+from desktop_assistant.storage.errors import (
+    SQLITE_CORRUPT,
+    SQLITE_NOTADB,
+    CorruptDatabaseError,
+    NotOurDatabaseError,
+    StorageError,
+    classify,
+)
 
-class CorruptDatabaseError(RuntimeError):
-    """The file exists but SQLite cannot read it as a database (or its schema is damaged)."""
+__all__ = ["CorruptDatabaseError", "connect", "connect_read_only", "integrity_problems", "restrict_permissions", "verify"]
 
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
+# The start checks the file within this budget (quick_check, then the FTS index): measured on this
+# machine, a 300,000-note file (144 MB) needs 0.4 s + 1.7 s, so a file that large is checked in part at
+# the start (what was read counts) and in full by the daily backup's quick_check and `db check`.
+START_CHECK_SECONDS = 0.3
+FTS_TABLES = ("order_note_terms",)
+MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' record of applied migrations
 
 
 def restrict_permissions(path: Path) -> None:
@@ -24,37 +35,154 @@ def restrict_permissions(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
-def connect(path: Path, *, read_only: bool = False) -> sqlite_utils.Database:
-    """Open `path` with our pragmas; raise CorruptDatabaseError if it is not a readable database."""
-    if read_only:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    else:
-        existed = path.exists()
-        conn = sqlite3.connect(str(path))
-        if not existed:
-            restrict_permissions(path)
+def create_private(path: Path) -> None:
+    """An empty file, owner-only from its first moment (not chmod'ed after the data is in)."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600))
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    return code in (SQLITE_CORRUPT, SQLITE_NOTADB) or "malformed" in str(exc) or "not a database" in str(exc)
+
+
+def storage_error(exc: BaseException, path: Path) -> BaseException:
+    """What to raise for `exc`: its StorageError kind; damage only if SQLite itself reports damage."""
+    known = classify(exc, path)
+    if known is not None:
+        return known
+    if isinstance(exc, sqlite3.Error) and is_damage(exc):
+        return CorruptDatabaseError(path, str(exc))
+    return exc
+
+
+def foreign_tables(conn: sqlite3.Connection) -> list[str]:
+    """Tables in a file without our schema record: another program's database, never to be written."""
+    names = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    if MIGRATIONS_TABLE in names:
+        return []
+    return [name for name in names if not name.startswith("sqlite_")]
+
+
+def connect(path: Path, *, read_only: bool = False, immutable: bool = False) -> sqlite_utils.Database:
+    """Open `path` with our pragmas. Raises a StorageError naming the real cause.
+
+    `immutable`: read a file in a folder nobody can write (no -shm can be made there), as SQLite
+    allows only when nothing else writes it either.
+    """
+    try:
+        if read_only:
+            flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True)
+        else:
+            if not path.exists():
+                create_private(path)
+            conn = sqlite3.connect(str(path))
+    except (sqlite3.Error, OSError) as exc:
+        raise storage_error(exc, path) from None
     try:
         conn.execute("PRAGMA busy_timeout = 5000")
-        # Reading the schema touches the header and sqlite_master: a damaged file fails here.
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        # Reading the schema touches the header and sqlite_master: a damaged header fails here.
+        foreign = foreign_tables(conn)
+        if foreign and not read_only:  # before WAL mode rewrites its header: another program's file
+            conn.close()
+            raise NotOurDatabaseError(path, ", ".join(foreign[:3]))
         if not read_only:
             conn.execute("PRAGMA journal_mode = WAL")
             # FULL syncs the WAL on every commit: a note survives a power cut, not just a crash.
             conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.DatabaseError as exc:
+        # The append-only history accepts one kind of update: masking personal data (migration m008).
+        conn.create_function("da_is_masking", 2, is_masking, deterministic=True)
+    except sqlite3.Error as exc:
         conn.close()
-        raise CorruptDatabaseError(path, str(exc)) from None
+        raise storage_error(exc, path) from None
     # No sqlite-utils plugins: scanning entry points costs start-up time and we load none.
     return sqlite_utils.Database(conn, execute_plugins=False)
 
 
-def integrity_problems(db: sqlite_utils.Database, *, quick: bool = False) -> list[str]:
-    """Empty when SQLite's check says ok. `quick` skips index cross-checks: cheap enough for routine use."""
-    pragma = "quick_check" if quick else "integrity_check"
+def connect_read_only(path: Path) -> sqlite_utils.Database:
+    """Read a file we may not write; in a folder we may not write either, SQLite needs `immutable`
+    because it cannot make the WAL's -shm file there."""
     try:
-        rows = db.execute(f"PRAGMA {pragma}").fetchall()
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
+        return connect(path, read_only=True)
+    except StorageError as exc:
+        if exc.kind != "read_only" and exc.kind != "storage":
+            raise
+        return connect(path, read_only=True, immutable=True)
+
+
+class _Deadline:
+    """A progress handler that interrupts a statement once `seconds` have passed (None: never)."""
+
+    def __init__(self, db: sqlite_utils.Database, seconds: float | None) -> None:
+        self.db = db
+        self.deadline = None if seconds is None else time.monotonic() + seconds
+        self.stopped = False
+
+    def _over(self) -> int:
+        self.stopped = self.deadline is not None and time.monotonic() > self.deadline
+        return 1 if self.stopped else 0
+
+    def __enter__(self) -> "_Deadline":
+        if self.deadline is not None:
+            self.db.conn.set_progress_handler(self._over, 10_000)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.deadline is not None:
+            self.db.conn.set_progress_handler(None, 0)
+
+    def remaining(self) -> float | None:
+        return None if self.deadline is None else max(0.0, self.deadline - time.monotonic())
+
+
+def integrity_problems(db: sqlite_utils.Database, *, quick: bool = False, seconds: float | None = None) -> list[str]:
+    """Empty when SQLite's check says ok. `quick` skips index cross-checks: cheap enough for routine use.
+
+    `seconds` bounds the check: when it runs out the check stops and what was read counts as ok.
+    """
+    pragma = "quick_check" if quick else "integrity_check"
+    with _Deadline(db, seconds) as bound:
+        try:
+            rows = db.execute(f"PRAGMA {pragma}").fetchall()
+        except sqlite3.DatabaseError as exc:
+            if bound.stopped:
+                return []
+            if classify(exc, Path()) is not None:
+                raise  # busy, full, read-only, I/O: not something the check found in the file
+            return [str(exc)]
     messages = [row[0] for row in rows]
     return [] if messages == ["ok"] else messages
+
+
+def fts_problems(db: sqlite_utils.Database, seconds: float | None = None) -> list[str]:
+    """FTS5's own integrity-check (a write statement: only on a writable connection), bounded like
+    integrity_problems: a check cut short counts as ok."""
+    problems = []
+    with _Deadline(db, seconds) as bound:
+        for table in FTS_TABLES:
+            if not db[table].exists():
+                continue
+            try:
+                db.execute(f"INSERT INTO {table}({table}) VALUES('integrity-check')")
+            except sqlite3.Error as exc:
+                failure = classify(exc, Path())
+                if bound.stopped or (failure is not None and failure.kind in ("disk_full", "read_only", "busy")):
+                    continue  # out of time, or not damage (the write that needs it will report that)
+                problems.append(f"{table}: {exc}")
+    return problems
+
+
+def verify(db: sqlite_utils.Database, path: Path, *, writable: bool, seconds: float = START_CHECK_SECONDS) -> None:
+    """Before the file is declared healthy: quick_check, then the FTS index, both within `seconds` together.
+    Raises CorruptDatabaseError."""
+    ends = time.monotonic() + seconds
+    try:
+        problems = integrity_problems(db, quick=True, seconds=seconds)
+        if not problems and writable:
+            problems = fts_problems(db, seconds=max(0.0, ends - time.monotonic()))
+    except sqlite3.Error as exc:
+        raise storage_error(exc, path) from None
+    if problems:
+        raise CorruptDatabaseError(path, problems[0])
+

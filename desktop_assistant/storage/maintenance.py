@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,12 +12,9 @@ import sqlite_utils
 
 from desktop_assistant.paths import Paths
 from desktop_assistant.storage.backup import backup_database, move_aside
-from desktop_assistant.storage.database import (
-    CorruptDatabaseError,
-    connect,
-    integrity_problems,
-)
-from desktop_assistant.storage.migrations import CURRENT_VERSION, MIGRATION_NAMES, migrate, migrations
+from desktop_assistant.storage.database import connect, connect_read_only, integrity_problems
+from desktop_assistant.storage.errors import CorruptDatabaseError, NewerSchemaError, StorageError
+from desktop_assistant.storage.migrations import CURRENT_VERSION, MIGRATION_NAMES, migrate, migrations, newer_schema_reason
 
 DAILY_PREFIX = "daily-"
 BACKUP_SUFFIX = ".sqlite3"
@@ -42,21 +40,29 @@ def check_file(path: Path, *, thorough: bool = True) -> CheckReport:
     """integrity_check (or quick_check) plus the schema version, without writing to the file."""
     if not path.exists():
         return CheckReport(path, 0, CURRENT_VERSION, [f"文件不存在: {path}"])
+    if path.stat().st_size == 0:
+        return CheckReport(path, 0, CURRENT_VERSION, [f"文件是空的 (0 字节): {path}"])
     try:
-        db = connect(path, read_only=True)
-    except CorruptDatabaseError as exc:
-        return CheckReport(path, 0, CURRENT_VERSION, [f"无法读取数据库: {exc.reason}"])
+        db = connect_read_only(path)
+    except StorageError as exc:
+        return CheckReport(path, 0, CURRENT_VERSION, [f"无法读取数据库: {exc.reason or exc}"])
     try:
-        problems = integrity_problems(db, quick=not thorough)
+        try:
+            problems = integrity_problems(db, quick=not thorough)
+        except sqlite3.Error as exc:  # busy or an I/O error: the check could not run, say so
+            problems = [f"无法检查: {exc}"]
         version = 0
         if not problems:
             try:
                 applied = [m.name for m in migrations.applied(db)]
+                newer = newer_schema_reason(db)
             except sqlite3.DatabaseError as exc:
-                applied, problems = [], [str(exc)]
+                applied, newer, problems = [], "", [str(exc)]
             version = len(applied)
             foreign = [name for name in applied if name not in MIGRATION_NAMES]
-            if foreign:
+            if newer:
+                problems.append(f"来自更新版本的数据库结构 ({newer})")
+            elif foreign:
                 problems.append(f"来自更新版本的数据库结构 ({foreign[-1]})")
             elif not applied:
                 problems.append("不是客服助手的数据库 (没有结构版本)")
@@ -64,6 +70,24 @@ def check_file(path: Path, *, thorough: bool = True) -> CheckReport:
         return CheckReport(path, version, CURRENT_VERSION, problems)
     finally:
         db.close()
+
+
+def newer_schema(path: Path) -> NewerSchemaError | None:
+    """Whether the file was written by a newer release; read-only, and quiet about every other problem
+    (the full open names those)."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    try:
+        db = connect_read_only(path)
+    except StorageError:
+        return None
+    try:
+        reason = newer_schema_reason(db)
+    except sqlite3.Error:
+        return None
+    finally:
+        db.close()
+    return NewerSchemaError(path, reason) if reason else None
 
 
 def list_backups(backup_dir: Path) -> list[Path]:
@@ -94,7 +118,24 @@ def daily_backup(db: sqlite_utils.Database, backup_dir: Path, today: dt.date, ke
     dailies = sorted(backup_dir.glob(f"{DAILY_PREFIX}*{BACKUP_SUFFIX}"), reverse=True)
     for old in dailies[keep:]:
         old.unlink()
+    remove_stale_partials(backup_dir, time.time())
     return made
+
+
+STALE_PARTIAL_SECONDS = 3600  # a copy still being written is minutes old at most
+
+
+def remove_stale_partials(backup_dir: Path, now: float) -> list[Path]:
+    """Half copies left by a killed backup (never listed as backups) are removed once surely abandoned."""
+    removed = []
+    for partial in [*backup_dir.glob("*.partial"), *backup_dir.glob("*.partial-journal")]:
+        try:
+            if now - partial.stat().st_mtime > STALE_PARTIAL_SECONDS:
+                partial.unlink()
+                removed.append(partial)
+        except OSError:
+            continue  # gone meanwhile, or not ours to remove
+    return removed
 
 
 def quarantine(paths: Paths, now: dt.datetime) -> Path:

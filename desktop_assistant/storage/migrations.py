@@ -16,6 +16,10 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from desktop_assistant.storage.backup import backup_database
+from desktop_assistant.storage.database import foreign_tables
+from desktop_assistant.storage.errors import NewerSchemaError, NotOurDatabaseError
+
+__all__ = ["CURRENT_VERSION", "MIGRATION_NAMES", "NewerSchemaError", "migrate", "migrations", "schema_version"]
 
 MIGRATION_SET = "desktop_assistant"
 migrations = Migrations(MIGRATION_SET)
@@ -293,6 +297,21 @@ def m007_phrase_samples(db: sqlite_utils.Database) -> None:
                [installed["at"]])
 
 
+@step
+def m008_retention_masking(db: sqlite_utils.Database) -> None:
+    # Retention (issue 15): old notes keep their row, with phones masked in place. The update trigger now
+    # lets exactly that through: every column unchanged except text and reason, and those only masked
+    # (da_is_masking, registered by storage.database.connect: any other tool has no such function, so
+    # its updates still fail). DELETE stays refused.
+    db.execute("DROP TRIGGER order_notes_no_update")
+    db.execute("""
+        CREATE TRIGGER order_notes_no_update BEFORE UPDATE ON order_notes
+        WHEN NOT (new.id IS old.id AND new.order_id IS old.order_id AND new.flag IS old.flag
+                  AND new.agent_id IS old.agent_id AND new.buyer IS old.buyer AND new.at IS old.at
+                  AND da_is_masking(old.text, new.text) AND da_is_masking(old.reason, new.reason))
+        BEGIN SELECT RAISE(ABORT, 'order notes are append-only (only masking personal data is allowed)'); END""")
+
+
 CURRENT_VERSION = len(MIGRATION_NAMES)
 
 
@@ -300,8 +319,15 @@ def schema_version(db: sqlite_utils.Database) -> int:
     return len(migrations.applied(db))
 
 
-class NewerSchemaError(RuntimeError):
-    """The file was written by a newer release: refuse to touch it rather than corrupt it."""
+def newer_schema_reason(db: sqlite_utils.Database) -> str:
+    """Why the file is from a newer release ("" when it is not): read only, nothing written."""
+    user_version = db.execute("PRAGMA user_version").fetchone()[0]
+    if user_version > CURRENT_VERSION:
+        return f"user_version {user_version} > {CURRENT_VERSION}"
+    if not db["_sqlite_migrations"].exists():
+        return ""
+    unknown = [m.name for m in migrations.applied(db) if m.name not in MIGRATION_NAMES]
+    return f"迁移 {unknown[-1]}" if unknown else ""
 
 
 def migrate(
@@ -310,13 +336,18 @@ def migrate(
     backup_dir: Path,
     now: Callable[[], dt.datetime] = dt.datetime.now,
 ) -> Path | None:
-    """Apply pending migrations; return the pre-migration copy if one was taken."""
+    """Apply pending migrations; return the pre-migration copy if one was taken.
+
+    A file written by a newer release (a migration we do not know, or a higher PRAGMA user_version)
+    raises NewerSchemaError before anything is written to it.
+    """
+    newer = newer_schema_reason(db)
+    if newer:
+        raise NewerSchemaError(db_path, newer)
     applied = [m.name for m in migrations.applied(db)]
-    unknown = [name for name in applied if name not in MIGRATION_NAMES]
-    if unknown:
-        raise NewerSchemaError(
-            f"数据库来自更新的版本 (迁移 {unknown[-1]}), 请升级客服助手后再打开"
-        )
+    foreign = foreign_tables(db.conn)
+    if foreign:
+        raise NotOurDatabaseError(db_path, ", ".join(foreign[:3]))
     pending = migrations.pending(db)
     if not pending:
         return None

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
+from pathlib import Path
 from typing import Any, Mapping
 
 import sqlite_utils
 
 from desktop_assistant.domain.settings import DEFAULTS, REPLACED_DEFAULTS, SettingError, spec_for, validate_change
+from desktop_assistant.storage.errors import classify
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +77,15 @@ class AppStateStore:
         return default if row is None else json.loads(row[0])
 
     def set(self, key: str, value: Any) -> None:
-        with self._db.atomic():
-            self._db.execute(
-                "INSERT OR REPLACE INTO app_state (key, value) VALUES (?, ?)",
-                [key, json.dumps(value, ensure_ascii=False)],
-            )
+        try:
+            with self._db.atomic():
+                self._db.execute(
+                    "INSERT OR REPLACE INTO app_state (key, value) VALUES (?, ?)",
+                    [key, json.dumps(value, ensure_ascii=False)],
+                )
+        except sqlite3.Error as exc:
+            # Window geometry and the like are not the agent's data: a read-only database or a full
+            # disk costs them, and must not turn quitting the panel into an error.
+            if classify(exc, Path(".")) is None:
+                raise
+            log.warning("could not remember %s: %s", key, exc)

@@ -12,10 +12,12 @@ import sqlite_utils
 
 from desktop_assistant.domain.messages import UserError
 from desktop_assistant.paths import Paths
-from desktop_assistant.storage import maintenance
-from desktop_assistant.storage.database import CorruptDatabaseError, connect, restrict_permissions
-from desktop_assistant.storage.migrations import migrate
+from desktop_assistant.storage import maintenance, retention
+from desktop_assistant.storage.database import connect, connect_read_only, restrict_permissions, storage_error, verify
+from desktop_assistant.storage.errors import MSG_EMPTY, MSG_GONE, Fragment, MissingDatabaseError, ReadOnlyError, StorageError
+from desktop_assistant.storage.migrations import migrate, migrations, newer_schema_reason
 from desktop_assistant.storage.phrase_import import install_default_library
+from desktop_assistant.storage.retention import PurgeReport
 from desktop_assistant.storage.buyer_store import BuyerStore
 from desktop_assistant.storage.checklist_store import ChecklistStore
 from desktop_assistant.storage.conversation_store import ConversationStore
@@ -40,43 +42,104 @@ class Store:
     checks: ChecklistStore
     conversations: ConversationStore
     pre_migration_copy: Path | None = None
+    # Why the file was opened read-only (folder or file not writable), None when it is writable.
+    read_only: ReadOnlyError | None = None
 
     def daily_backup(self, today: dt.date) -> Path | None:
         return maintenance.daily_backup(self.db, self.paths.backup_dir, today, self.settings.get("backup.keep"))
 
-    def purge_personal_data(self, now: dt.datetime) -> int:
-        """Receiver names and addresses older than `privacy.retention_days` (0 keeps them); how many went."""
-        days = self.settings.get("privacy.retention_days")
-        return self.buyers.purge_receivers(now - dt.timedelta(days=days)) if days else 0
+    def purge_personal_data(self, now: dt.datetime, *, dry_run: bool = False, days: int | None = None) -> PurgeReport:
+        """Personal data older than `retention.days` masked or purged, receivers after the shorter of that and
+        `privacy.retention_days` (storage.retention); `days` overrides `retention.days`."""
+        setting = self.settings.get("retention.days") if days is None else days
+        return retention.purge(self.db, now, setting, self.settings.get("privacy.retention_days"),
+                               dry_run=dry_run or self.read_only is not None)
 
     def close(self) -> None:
         self.db.close()
 
 
-def open_store(paths: Paths, now: dt.datetime) -> Store:
-    """Open (creating if needed) and migrate the database. Raises CorruptDatabaseError."""
+def missing_reason(paths: Paths) -> Fragment | None:
+    """Why there is no usable file where a database had been (backups prove one had), else None.
+
+    None also for a true first run: no file (or an empty one) and no backup at all.
+    """
+    from desktop_assistant.storage.maintenance import list_backups
+
+    db_path = paths.db_path
+    if db_path.exists() and db_path.stat().st_size > 0:
+        return None
+    wal = Path(str(db_path) + "-wal")
+    if not list_backups(paths.backup_dir) and not (wal.exists() and wal.stat().st_size > 0):
+        return None  # first run (an empty file and no backup: a first start cut short, nothing to lose)
+    return Fragment(MSG_EMPTY if db_path.exists() else MSG_GONE)
+
+
+def open_store(paths: Paths, now: dt.datetime, *, create: bool = False) -> Store:
+    """Open, check and migrate the database; create it only on a first run (or when `create`).
+
+    Raises a StorageError naming the cause: MissingDatabaseError (empty or vanished file while backups
+    exist), CorruptDatabaseError (only when SQLite's checks say so), NewerSchemaError, NotOurDatabaseError,
+    DiskFullError, BusyError. A file or folder that cannot be written opens read-only (`Store.read_only`).
+    """
     paths.ensure()
-    db = connect(paths.db_path)
+    db_path = paths.db_path
+    if not create:
+        reason = missing_reason(paths)
+        if reason is not None:
+            raise MissingDatabaseError(db_path, reason)
+    read_only: ReadOnlyError | None = None
     try:
-        copy = migrate(db, paths.db_path, paths.backup_dir, now=lambda: now)
-        settings = SettingsStore(db)
-        settings.add_missing_defaults()
-    except sqlite3.DatabaseError as exc:
+        db = connect(db_path)
+    except ReadOnlyError as exc:
+        if not db_path.exists():
+            raise
+        read_only = exc
+        db = connect_read_only(db_path)
+    try:
+        copy = _prepare(db, paths, now, read_only)
+    except Exception as exc:
         db.close()
-        if isinstance(exc, sqlite3.OperationalError):
-            raise  # locked, read-only, disk full: not damage
-        raise CorruptDatabaseError(paths.db_path, str(exc)) from None
-    except Exception:
-        db.close()
-        raise
-    for suffix in ("-wal", "-shm"):
-        restrict_permissions(Path(str(paths.db_path) + suffix))
+        raised = storage_error(exc, db_path)
+        if raised is exc:
+            raise
+        raise raised from None
+    settings = SettingsStore(db)
+    if read_only is None:
+        for suffix in ("-wal", "-shm"):
+            restrict_permissions(Path(str(db_path) + suffix))
+    else:
+        log.warning("database opened read-only: %s", read_only)
     if copy:
-        log.info("migrated %s; copy of the previous version at %s", paths.db_path, copy)
+        log.info("migrated %s; copy of the previous version at %s", db_path, copy)
     store = Store(db, paths, settings, AppStateStore(db), PhraseStore(db), NoteStore(db), PromiseStore(db),
-                  BuyerStore(db), ChecklistStore(db), ConversationStore(db), copy)
-    _install_default_phrases(store, now)
+                  BuyerStore(db), ChecklistStore(db), ConversationStore(db), copy, read_only)
+    if read_only is None:
+        _install_default_phrases(store, now)
     return store
+
+
+def _prepare(db: sqlite_utils.Database, paths: Paths, now: dt.datetime, read_only: ReadOnlyError | None) -> Path | None:
+    """Check the file before it is declared healthy, then migrate it (writable) or refuse (read-only)."""
+    verify(db, paths.db_path, writable=read_only is None)
+    if read_only is not None:
+        newer = newer_schema_reason(db)
+        if newer:
+            from desktop_assistant.storage.errors import NewerSchemaError
+
+            raise NewerSchemaError(paths.db_path, newer)
+        if migrations.pending(db):
+            raise read_only  # an older file needs its migration written before it can be read
+        return None
+    copy = migrate(db, paths.db_path, paths.backup_dir, now=lambda: now)
+    try:
+        SettingsStore(db).add_missing_defaults()
+    except sqlite3.Error as exc:
+        failure = storage_error(exc, paths.db_path)
+        if not isinstance(failure, StorageError) or failure.kind not in ("disk_full", "busy"):
+            raise
+        log.warning("new settings keep their defaults in memory: %s", failure)  # get() falls back to them
+    return copy
 
 
 def _install_default_phrases(store: Store, now: dt.datetime) -> None:

@@ -14,12 +14,17 @@ class Recovery(Enum):
     QUIT = "quit"
 
 
-def ask_recovery(reason: str, backup_name: str | None, backup_time: str | None) -> Recovery:
-    """The database cannot be read: offer the newest good backup (or an empty start); never decide alone."""
+def ask_recovery(reason: str, backup_name: str | None, backup_time: str | None, missing: bool = False) -> Recovery:
+    """The database cannot be read (or, `missing`, is empty or gone while backups exist): offer the newest
+    good backup (or an empty start); never decide alone."""
     box = QMessageBox()
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(QCoreApplication.translate("Dialogs", "数据库文件已损坏"))
-    text = QCoreApplication.translate("Dialogs", "客服助手的数据库文件无法读取, 没有打开它, 以免损坏更多数据。")
+    if missing:
+        box.setWindowTitle(QCoreApplication.translate("Dialogs", "数据库文件是空的或不见了"))
+        text = QCoreApplication.translate("Dialogs", "客服助手的数据库文件是空的或不见了, 但有备份。没有新建空数据库。")
+    else:
+        box.setWindowTitle(QCoreApplication.translate("Dialogs", "数据库文件已损坏"))
+        text = QCoreApplication.translate("Dialogs", "客服助手的数据库文件无法读取, 没有打开它, 以免损坏更多数据。")
     if backup_name:
         text += "\n\n" + QCoreApplication.translate("Dialogs", "找到最近一份完好的备份: {0} ({1})。").format(backup_name, backup_time)
     else:

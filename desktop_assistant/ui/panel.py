@@ -80,12 +80,20 @@ class PanelWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.start_page, "")
         self.status_strip = StatusStrip(self)
+        # Read-only mode (file or folder not writable): always in sight, not a notice that fades.
+        self.read_only_banner = QLabel(self)
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 4px;")
+        self.read_only_banner.hide()
+        self._read_only_reason = ""
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addLayout(header)
         layout.addWidget(self.agent_label)
+        layout.addWidget(self.read_only_banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status_strip)
         self.setCentralWidget(central)
@@ -275,11 +283,20 @@ class PanelWindow(QMainWindow):
         self.compact_button.setText(self.tr("紧凑"))
         self.compact_button.setToolTip(self.tr("紧凑模式: 更窄, 隐藏次要信息"))
         self.settings_button.setText(self.tr("设置"))
+        if self._read_only_reason:
+            self.read_only_banner.setText(self.tr("只读模式: 可以查看, 不能保存改动。") + " " + self._read_only_reason)
+            self.read_only_banner.setToolTip(self._read_only_reason)
         self.tabs.setTabText(self.tabs.indexOf(self.start_page), self.tr("概览"))
         for index in range(self.tabs.count()):
             widget = self.tabs.widget(index)
             if hasattr(widget, "tab_title"):
                 self.tabs.setTabText(index, widget.tab_title())
+
+    def show_read_only_banner(self, reason: str) -> None:
+        """The database could not be opened for writing: say so above the tabs for as long as it lasts."""
+        self._read_only_reason = reason
+        self.read_only_banner.show()
+        self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

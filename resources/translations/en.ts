@@ -127,12 +127,17 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+449"/>
+        <location filename="../../desktop_assistant/app.py" line="+179"/>
+        <source>没有保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location line="+302"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>数据库可能已损坏</source>
         <translation>The database may be damaged</translation>
     </message>
@@ -140,6 +145,11 @@
         <location line="+0"/>
         <source>今天的备份没有做。请运行 db check 或联系管理员。</source>
         <translation>Today&apos;s backup was not made. Run db check or contact your administrator.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>今天的备份没有做</source>
+        <translation>Today&apos;s backup was not made</translation>
     </message>
 </context>
 <context>
@@ -936,7 +946,17 @@ still to do: {1}</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../desktop_assistant/ui/dialogs.py" line="+21"/>
+        <location filename="../../desktop_assistant/ui/dialogs.py" line="+23"/>
+        <source>数据库文件是空的或不见了</source>
+        <translation>The database file is empty or missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>客服助手的数据库文件是空的或不见了, 但有备份。没有新建空数据库。</source>
+        <translation>The assistant&apos;s database file is empty or missing, but there are backups. No empty database was created.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>数据库文件已损坏</source>
         <translation>Database file is damaged</translation>
     </message>
@@ -1434,6 +1454,11 @@ still to do: {1}</translation>
         <translation>Hotkey: {reason}</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>短语不能含有 NUL 字符 (\0)</source>
+        <translation>A phrase cannot contain a NUL character (\0)</translation>
+    </message>
+    <message>
         <location filename="../../desktop_assistant/storage/phrase_store.py" line="+18"/>
         <source>快捷编码 {code} 已被短语「{other}」使用</source>
         <translation>Code {code} is already used by the phrase “{other}”</translation>
@@ -1788,6 +1813,11 @@ still to do: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>买家昵称不能含有 NUL 字符 (\0)</source>
+        <translation>A buyer nick cannot contain a NUL character (\0)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{field} 的值不对: {value}</source>
         <translation>Bad value for {field}: {value}</translation>
     </message>
@@ -1823,7 +1853,7 @@ still to do: {1}</translation>
         <translation>{nick} is whitelisted; take them off the whitelist first</translation>
     </message>
     <message>
-        <location line="+249"/>
+        <location line="+264"/>
         <source>文件里没有买家</source>
         <translation>The file has no buyers</translation>
     </message>
@@ -2190,7 +2220,7 @@ still to do: {1}</translation>
 <context>
     <name>PanelWindow</name>
     <message>
-        <location filename="../../desktop_assistant/ui/panel.py" line="+265"/>
+        <location filename="../../desktop_assistant/ui/panel.py" line="+273"/>
         <location line="+1"/>
         <source>客服助手</source>
         <translation>CS Assistant</translation>
@@ -2231,7 +2261,12 @@ still to do: {1}</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>只读模式: 可以查看, 不能保存改动。</source>
+        <translation>Read-only: you can look, but changes cannot be saved.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
@@ -3120,6 +3155,11 @@ Send it anyway?</translation>
         <translation>Keep receivers and addresses for (days; 0: forever)</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>个人信息保留天数: 核对、收货人、档案和备注里的电话与地址 (0: 不清除)</source>
+        <translation>Keep personal data (phones and addresses in checks, receivers, profiles and notes) for days (0: forever)</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>保留每日备份 (份)</source>
         <translation>Daily backups to keep</translation>
@@ -3211,7 +3251,7 @@ Send it anyway?</translation>
         <translation>Cannot capture the window (closed, minimised or smaller than the calibrated regions)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>窗口画面为空 (已最小化或尚未绘制)</source>
         <translation>The window shows nothing (minimised or not drawn yet)</translation>
     </message>
@@ -3487,6 +3527,69 @@ Send it anyway?</translation>
         <location line="+1"/>
         <source>快捷键: 未设置</source>
         <translation>Hotkeys: not set</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <location filename="../../desktop_assistant/storage/errors.py" line="+39"/>
+        <source>读写数据库出错 ({reason}): {path}</source>
+        <translation>Could not read or write the database ({reason}): {path}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>磁盘已满, 没有写入。请腾出空间后再试, 已保存的数据都还在: {path}</source>
+        <translation>The disk is full; nothing was written. Free some space and try again; everything saved is still there: {path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>数据库或所在文件夹只读, 不能写入 ({reason}): {path}</source>
+        <translation>The database or its folder is read-only; it cannot be written ({reason}): {path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>数据库正被另一个程序占用, 请稍后再试: {path}</source>
+        <translation>Another program is using the database; try again shortly: {path}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>面板正在使用这个数据库, 没有恢复。请先退出面板, 或加 --close-panel 让它先退出: {path}</source>
+        <translation>The panel is using this database; nothing was restored. Quit the panel first, or add --close-panel to have it quit: {path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>数据库来自更新的版本 ({reason}), 请升级客服助手后再打开: {path}</source>
+        <translation>The database comes from a newer version ({reason}); upgrade the assistant before opening it: {path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>这不是客服助手的数据库文件, 没有改动它 ({reason}): {path}</source>
+        <translation>This is not the assistant&apos;s database file; it was left unchanged ({reason}): {path}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>数据库文件已损坏 ({reason}); 用 `db restore` 从备份恢复: {path}</source>
+        <translation>The database file is damaged ({reason}); restore it from a backup with `db restore`: {path}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>数据库文件{reason}; 备份文件夹里有备份, 所以没有新建空数据库。请用 `db restore 备份文件` 恢复: {path}</source>
+        <translation>The database file {reason}; the backup folder holds backups, so no empty database was created. Restore one with `db restore BACKUP`: {path}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>是空的 (0 字节)</source>
+        <translation>is empty (0 bytes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不见了</source>
+        <translation>is missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库文件{reason}; 已从最近一份完好的备份 {backup} 恢复。</source>
+        <translation>The database file {reason}; it was restored from the newest good backup, {backup}.</translation>
     </message>
 </context>
 <context>

@@ -126,10 +126,12 @@ def test_daily_backup_refuses_to_copy_a_damaged_database(paths: Paths) -> None:
         # The rows written last sit at the end of the file: damage there leaves the schema readable.
         handle.seek(paths.db_path.stat().st_size - 4096 * 20)
         handle.write(b"\xde\xad" * 2048)
-    store = open_store(paths, NOW)  # the header and schema still read fine
+    with pytest.raises(CorruptDatabaseError):  # the start's quick_check finds it (issue 15)
+        open_store(paths, NOW)
+    db = connect(paths.db_path)  # the header and schema still read fine: damage found later must not be copied
     try:
         with pytest.raises(CorruptDatabaseError):
-            store.daily_backup(NOW.date())
+            maintenance.daily_backup(db, paths.backup_dir, NOW.date(), 7)
         assert not list(paths.backup_dir.glob("daily-*"))
     finally:
-        store.close()
+        db.close()

@@ -98,9 +98,9 @@ def test_retention_forgets_old_receivers_only(store):
     buyers.save_profile(Profile("小明", credit=41), "", "", "A01", NOW)
     buyers.add_receiver("小明", "张三", "上海市浦东新区世纪大道100号", NOW - dt.timedelta(days=200))
     buyers.add_receiver("小明", "李四", "杭州市西湖区文三路1号", NOW - dt.timedelta(days=10))
-    assert store.purge_personal_data(NOW) == 1  # default: 180 days
+    assert store.purge_personal_data(NOW).receivers == 1  # default: 180 days
     assert [r.name for r in buyers.get("小明").receivers] == ["李四"]
     assert buyers.get("小明").profile.credit == 41  # the profile itself stays
     store.settings.set("privacy.retention_days", "0")
     buyers.add_receiver("小明", "王五", "x", NOW - dt.timedelta(days=3000))
-    assert store.purge_personal_data(NOW) == 0
+    assert store.purge_personal_data(NOW).total == 0

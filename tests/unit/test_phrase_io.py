@@ -451,7 +451,8 @@ def valid(phrases: list[Phrase]) -> list[Phrase]:
 
 
 @fuzz
-@given(st.lists(phrases_strategy, max_size=8), st.lists(st.text(max_size=30), max_size=3))
+@given(st.lists(phrases_strategy, max_size=8),
+       st.lists(st.text(max_size=30).filter(lambda g: "\0" not in g), max_size=3))  # NUL: refused (issue 15)
 def test_any_phrase_set_round_trips_through_json(phrases, extra_groups) -> None:
     phrases = valid(phrases)
     groups = [validated(Phrase(text="x", group=g)).group for g in extra_groups]
