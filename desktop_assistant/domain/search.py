@@ -10,6 +10,7 @@ then use count, then recency. Built for keystroke latency at 50,000 phrases:
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -48,8 +49,18 @@ _ASCII_FIELDS = frozenset({"code", "name_full", "name_initials", "text_ascii"}) 
 _ASCII_STAND_IN = {"text": "text_ascii"}
 
 
+# Runs of ASCII that is not whitespace (str.split's ASCII whitespace: \t-\r, \x1c-\x1f, space).
+_ASCII_RUN = re.compile(r"[\x00-\x08\x0e-\x1b\x21-\x7f]+")
+
+
 def _ascii_runs(text: str) -> str:
-    return " ".join("".join(ch if ch.isascii() else " " for ch in text).split())
+    """The ASCII runs of `text`, one space between them (C speed: the index is built at 50,000 phrases)."""
+    return " ".join(_ASCII_RUN.findall(text))
+
+
+def query_key(query: str) -> str:
+    """The query as every search compares it: folded, without whitespace."""
+    return "".join(fold(query).split())
 
 
 class PhraseSearchIndex:
@@ -96,7 +107,7 @@ class PhraseSearchIndex:
         """Ids of the best `limit` matches, best first. An empty query lists the most used phrases."""
         if self._dirty:
             self._rebuild()
-        q = "".join(fold(query).split())
+        q = query_key(query)
         if not q:
             return [e.id for e in self._slots[:limit]]
         if not q.startswith(self._last_query) or not self._last_query:

@@ -13,8 +13,7 @@ from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 from desktop_assistant.domain.phrases import Phrase, PhraseError, validated
 from desktop_assistant.domain.pinyin import reading
 from desktop_assistant.domain.search import SearchEntry
-
-NAME_CHARS = 40  # how much of an untitled body is read as its name
+from desktop_assistant.storage.phrase_search import NAME_CHARS, name_of, search_columns, search_ids
 MSG_CODE_TAKEN = QT_TRANSLATE_NOOP("Messages", "快捷编码 {code} 已被短语「{other}」使用")
 MSG_HOTKEY_TAKEN = QT_TRANSLATE_NOOP("Messages", "快捷键 {hotkey} 已被短语「{other}」使用")
 MSG_NO_SUCH_PHRASE = QT_TRANSLATE_NOOP("Messages", "短语不存在 (id {id})")
@@ -22,14 +21,27 @@ MSG_NO_SUCH_PHRASE = QT_TRANSLATE_NOOP("Messages", "短语不存在 (id {id})")
 _COLUMNS = "p.id, g.name, p.title, p.code, p.body, p.hotkey, p.use_count, p.last_used, p.position"
 
 
+__all__ = ["NAME_CHARS", "PhraseStore", "search_name"]
+_ORDER = "ORDER BY g.position, g.id, p.position, p.id"
+
+
 def search_name(phrase: Phrase) -> str:
-    return phrase.title or " ".join(phrase.text.split())[:NAME_CHARS]
+    return name_of(phrase.title, phrase.text)
 
 
 def _phrase(row: tuple) -> Phrase:
     pid, group, title, code, body, hotkey, use_count, last_used, position = row
     return Phrase(text=body, group=group, title=title, code=code, hotkey=hotkey, id=pid, use_count=use_count,
                   last_used=dt.datetime.fromisoformat(last_used) if last_used else None, position=position)
+
+
+_ENTRY_COLUMNS = "id, code, search_name, search_text, name_full, name_initials, use_count, last_used"
+
+
+def _entry(row: tuple) -> SearchEntry:
+    pid, code, name, text, full, initials, use_count, last_used = row
+    used = dt.datetime.fromisoformat(last_used).timestamp() if last_used else 0.0
+    return SearchEntry(pid, code, name, text, full, initials, use_count, used)
 
 
 class PhraseStore:
@@ -41,10 +53,29 @@ class PhraseStore:
         return [row[0] for row in self._db.execute("SELECT name FROM phrase_groups ORDER BY position, id")]
 
     def all(self) -> list[Phrase]:
-        rows = self._db.execute(
-            f"SELECT {_COLUMNS} FROM phrases p JOIN phrase_groups g ON g.id = p.group_id "
-            "ORDER BY g.position, g.id, p.position, p.id")
+        rows = self._db.execute(f"SELECT {_COLUMNS} FROM phrases p JOIN phrase_groups g ON g.id = p.group_id {_ORDER}")
         return [_phrase(row) for row in rows]
+
+    def page(self, group: str, offset: int, limit: int) -> list[Phrase]:
+        """Rows offset..offset+limit of the library in its order (of one group when `group`): the lists
+        read as they scroll, never the whole table."""
+        where, params = ("WHERE g.name = ?", [group]) if group else ("", [])
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM phrases p JOIN phrase_groups g ON g.id = p.group_id {where} {_ORDER} "
+            "LIMIT ? OFFSET ?", [*params, limit, offset])
+        return [_phrase(row) for row in rows]
+
+    def with_code(self, code: str) -> Phrase | None:
+        row = self._db.execute("SELECT id FROM phrases WHERE code = ? AND code != ''", [code]).fetchone()
+        return self.get(row[0]) if row else None
+
+    def with_hotkey(self, hotkey: str) -> Phrase | None:
+        row = self._db.execute("SELECT id FROM phrases WHERE hotkey = ? AND hotkey != ''", [hotkey]).fetchone()
+        return self.get(row[0]) if row else None
+
+    def search(self, query: str, limit: int = 50) -> list[Phrase]:
+        """The index's answer in SQL: one query, for callers that search once (the CLI)."""
+        return self.get_many(search_ids(self._db, query, limit))
 
     def get(self, phrase_id: int) -> Phrase:
         row = self._db.execute(
@@ -72,23 +103,14 @@ class PhraseStore:
         return dict(self._db.execute("SELECT hotkey, id FROM phrases WHERE hotkey != ''").fetchall())
 
     def search_entries(self) -> list[SearchEntry]:
-        rows = self._db.execute(
-            "SELECT id, code, title, body, name_full, name_initials, use_count, last_used FROM phrases")
-        entries = []
-        for pid, code, title, body, full, initials, use_count, last_used in rows:
-            name = title or " ".join(body.split())[:NAME_CHARS]
-            used = dt.datetime.fromisoformat(last_used).timestamp() if last_used else 0.0
-            entries.append(SearchEntry(pid, code, name, body, full, initials, use_count, used))
-        return entries
+        """The persisted index (folded name and text, pinyin), as the in-memory index loads it."""
+        rows = self._db.execute(f"SELECT {_ENTRY_COLUMNS} FROM phrases")
+        return [_entry(row) for row in rows]
 
     def search_entry(self, phrase: Phrase) -> SearchEntry:
         """The stored phrase as the search index wants it; its pinyin was computed when it was written."""
         assert phrase.id is not None
-        full, initials = self._db.execute(
-            "SELECT name_full, name_initials FROM phrases WHERE id = ?", [phrase.id]).fetchone()
-        used = phrase.last_used.timestamp() if phrase.last_used else 0.0
-        return SearchEntry(phrase.id, phrase.code, search_name(phrase), phrase.text, full, initials,
-                           phrase.use_count, used)
+        return _entry(self._db.execute(f"SELECT {_ENTRY_COLUMNS} FROM phrases WHERE id = ?", [phrase.id]).fetchone())
 
     # --- writing -----------------------------------------------------------------------------
     def ensure_group(self, name: str) -> int:
@@ -121,10 +143,11 @@ class PhraseStore:
             stamp = now.isoformat(timespec="seconds")
             new_id = self._db.execute(
                 "INSERT INTO phrases (group_id, title, code, body, hotkey, use_count, last_used, position, "
-                "created_at, updated_at, name_full, name_initials) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "created_at, updated_at, name_full, name_initials, search_name, search_text) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [group_id, phrase.title, phrase.code, phrase.text, phrase.hotkey, phrase.use_count,
                  phrase.last_used.isoformat(timespec="seconds") if phrase.last_used else None,
-                 position, stamp, stamp, read.full, read.initials]).lastrowid
+                 position, stamp, stamp, read.full, read.initials, *search_columns(phrase.title, phrase.text)]).lastrowid
         return self.get(new_id)
 
     def add_many(self, phrases: Iterable[Phrase], now: dt.datetime) -> list[Phrase]:
@@ -146,9 +169,10 @@ class PhraseStore:
             read = reading(search_name(phrase))
             self._db.execute(
                 "UPDATE phrases SET group_id = ?, title = ?, code = ?, body = ?, hotkey = ?, position = ?, "
-                "updated_at = ?, name_full = ?, name_initials = ? WHERE id = ?",
+                "updated_at = ?, name_full = ?, name_initials = ?, search_name = ?, search_text = ? WHERE id = ?",
                 [group_id, phrase.title, phrase.code, phrase.text, phrase.hotkey, position,
-                 now.isoformat(timespec="seconds"), read.full, read.initials, phrase.id])
+                 now.isoformat(timespec="seconds"), read.full, read.initials,
+                 *search_columns(phrase.title, phrase.text), phrase.id])
         return self.get(phrase.id)
 
     def delete(self, phrase_id: int) -> None:
