@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -23,7 +24,7 @@ _PREFIX_HIT_COST = 0.2
 _FIND_HIT_COST = 2.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # 50,000 of them stay in memory
 class SearchEntry:
     id: int
     code: str
@@ -64,8 +65,11 @@ def query_key(query: str) -> str:
 
 
 class PhraseSearchIndex:
-    def __init__(self, entries: Iterable[SearchEntry] = ()) -> None:
+    def __init__(self, entries: Iterable[SearchEntry] = (), folded: bool = False) -> None:
+        """`folded`: the entries' texts are stored folded already (storage's persisted index); the index
+        then shares those strings instead of folding copies of them."""
         self._entries: dict[int, SearchEntry] = {e.id: e for e in entries}
+        self._fold = (lambda text: text) if folded else fold
         self._dirty = True
         self._last_query = ""
         self._empty_fields: set[str] = set()
@@ -85,19 +89,24 @@ class PhraseSearchIndex:
     def _rebuild(self) -> None:
         ordered = sorted(self._entries.values(), key=lambda e: (-e.use_count, -e.last_used, e.id))
         self._slots = ordered  # slot = popularity rank
-        self._values = {f: [fold(getattr(e, f)) for e in ordered] for f in _FIELDS if f != "text_ascii"}
-        self._values["text_ascii"] = [_ascii_runs(text) for text in self._values["text"]]
+        values = {f: [self._fold(getattr(e, f)) for e in ordered] for f in _FIELDS if f != "text_ascii"}
+        values["text_ascii"] = [_ascii_runs(text) for text in values["text"]]
+        self._values = values
         self._joined: dict[str, str] = {}
-        self._starts: dict[str, list[int]] = {}
+        self._starts: dict[str, array] = {}
         for f in _FIELDS:
-            starts, offset = [], 0
-            for value in self._values[f]:
+            starts, offset = array("q"), 0
+            for value in values[f]:
                 starts.append(offset)
                 offset += len(value) + 1
             self._starts[f] = starts
-            self._joined[f] = _SEP.join(self._values[f])
-        self._sorted = {f: sorted((v, slot) for slot, v in enumerate(self._values[f]) if v)
-                        for f in ("code", "name", "name_full", "name_initials")}
+            self._joined[f] = _SEP.join(values[f])
+        # Per prefix field: its non-empty values sorted, and the slot of each (two flat arrays, not tuples).
+        self._sorted: dict[str, tuple[list[str], array]] = {}
+        for f in ("code", "name", "name_full", "name_initials"):
+            column = values[f]
+            order = sorted((slot for slot, v in enumerate(column) if v), key=column.__getitem__)
+            self._sorted[f] = ([column[slot] for slot in order], array("q", order))
         self._dirty = False
         self._last_query = ""
         self._empty_fields = set()
@@ -134,10 +143,10 @@ class PhraseSearchIndex:
 
     def _tier(self, kind: str, fields: tuple[str, ...], q: str, want: int, seen: set[int]) -> list[int]:
         if kind == "exact":
-            array = self._sorted["code"]
-            start = bisect.bisect_left(array, (q,))
-            end = bisect.bisect_left(array, (q + "\x00",))
-            return [slot for _, slot in array[start:end] if slot not in seen]
+            codes, code_slots = self._sorted["code"]
+            start = bisect.bisect_left(codes, q)
+            end = bisect.bisect_right(codes, q)
+            return sorted(slot for slot in code_slots[start:end] if slot not in seen)
         if kind == "prefix":
             ranges = {f: self._prefix_range(f, q) for f in fields}
             hits = max(end - start for start, end in ranges.values())
@@ -145,7 +154,7 @@ class PhraseSearchIndex:
                 return self._walk(list(fields), q, want, seen, prefix=True)
             slots: set[int] = set()
             for f, (start, end) in ranges.items():
-                slots.update(slot for _, slot in self._sorted[f][start:end])
+                slots.update(self._sorted[f][1][start:end])
             return sorted(slots - seen)[:want]
         counts = {f: self._joined[f].count(q) for f in fields}
         for f, count in counts.items():
@@ -167,8 +176,8 @@ class PhraseSearchIndex:
         return walk < hits * cost_per_hit
 
     def _prefix_range(self, f: str, q: str) -> tuple[int, int]:
-        array = self._sorted[f]
-        return bisect.bisect_left(array, (q,)), bisect.bisect_left(array, (q + "\U0010ffff",))
+        values = self._sorted[f][0]
+        return bisect.bisect_left(values, q), bisect.bisect_left(values, q + "\U0010ffff")
 
     def _hit_slots(self, f: str, q: str) -> set[int]:
         joined, starts = self._joined[f], self._starts[f]

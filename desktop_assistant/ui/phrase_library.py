@@ -26,7 +26,7 @@ class PhraseLibrary(QObject):
     @property
     def _index(self) -> PhraseSearchIndex:
         if self._loaded is None:
-            self._loaded = PhraseSearchIndex(self._repo.search_entries())
+            self._loaded = PhraseSearchIndex(self._repo.search_entries(), folded=True)
         return self._loaded
 
     def warm_up(self) -> None:
