@@ -3,13 +3,12 @@
 Rows go in with executemany straight into the storage layer's tables (the migrations made them through
 open_store), the way the stores write them: phrases with the pinyin the app stores, buyer profiles,
 order-note versions through benchmarks/notes.py's generator (the very SQL NoteStore.append runs), and
-conversation events. A built database is cached under /tmp and reused while this file is unchanged.
+conversation events. A built database is cached under /tmp per DATA_VERSION and schema version.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import random
 import shutil
 import sys
@@ -22,6 +21,7 @@ from search import COMMON  # noqa: E402  (benchmarks/search.py: the same text th
 
 from desktop_assistant.domain.pinyin import reading  # noqa: E402
 from desktop_assistant.paths import resolve_paths  # noqa: E402
+from desktop_assistant.storage.migrations import CURRENT_VERSION  # noqa: E402
 from desktop_assistant.storage.store import open_store  # noqa: E402
 
 NOW = dt.datetime(2026, 11, 30, 9, 0)
@@ -30,8 +30,11 @@ GROUPS = ["售前", "售后", "物流", "活动", "催付", "退换", "尺码", 
 KINDS = ("opened", "buyer_wrote", "replied", "replied", "buyer_wrote", "closed")
 
 
-def _version() -> str:
-    return hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:10]
+DATA_VERSION = 1  # bump when the generated rows change
+
+
+def _name(phrases: int, big: bool, schema: int) -> str:
+    return f"d{DATA_VERSION}-v{schema}-{phrases}-{'big' if big else 'small'}"
 
 
 def phrase_rows(count: int, seed: int = 11) -> list[tuple]:
@@ -119,12 +122,22 @@ def build(basedir: Path, phrases: int, big: bool) -> dict:
 
 
 def cached(phrases: int, big: bool, fresh_to: Path) -> Path:
-    """A copy of the cached database for (phrases, big) in `fresh_to` (a --basedir); built once."""
-    source = CACHE / f"{_version()}-{phrases}-{'big' if big else 'small'}"
+    """A copy of the cached database for (phrases, big) in `fresh_to` (a --basedir); built once per schema
+    version: a cache of an older schema is copied and migrated, as an upgrade would, not generated again."""
+    source = CACHE / _name(phrases, big, CURRENT_VERSION)
     if not (source / "done").exists():
         shutil.rmtree(source, ignore_errors=True)
-        source.mkdir(parents=True)
-        took = build(source, phrases, big)
+        older = [CACHE / _name(phrases, big, v) for v in range(CURRENT_VERSION - 1, 0, -1)]
+        older = [path for path in older if (path / "done").exists()]
+        started = time.perf_counter()
+        if older:
+            shutil.copytree(older[0], source, ignore=shutil.ignore_patterns("done", "logs", "backups"))
+            open_store(resolve_paths(str(source)), NOW).close()
+            took = {"migrated_from": older[0].name, "s": round(time.perf_counter() - started, 1)}
+        else:
+            source.mkdir(parents=True)
+            took = build(source, phrases, big)
+        shutil.rmtree(source / "backups", ignore_errors=True)  # the pre-migration copy: not part of the data
         (source / "done").write_text(repr(took))
         print(f"built {source.name}: {took}", file=sys.stderr)
     shutil.rmtree(fresh_to, ignore_errors=True)
