@@ -96,6 +96,14 @@ class PhraseStore:
         found = {phrase.id: phrase for phrase in map(_phrase, rows)}
         return [found[pid] for pid in phrase_ids if pid in found]
 
+    def in_group(self, phrase_ids: list[int], group: str) -> list[int]:
+        """Those of `phrase_ids` in `group`, in the order given."""
+        marks = ",".join("?" * len(phrase_ids))
+        inside = {row[0] for row in self._db.execute(
+            f"SELECT p.id FROM phrases p JOIN phrase_groups g ON g.id = p.group_id WHERE g.name = ? AND p.id IN ({marks})",
+            [group, *phrase_ids])} if phrase_ids else set()
+        return [pid for pid in phrase_ids if pid in inside]
+
     def count(self) -> int:
         return self._db.execute("SELECT count(*) FROM phrases").fetchone()[0]
 

@@ -58,8 +58,13 @@ class PhraseLibrary(QObject):
     def search(self, query: str, limit: int = 50) -> list[Phrase]:
         return self._repo.get_many(self._index.search(query, limit))
 
-    def search_ids(self, query: str, limit: int = 50) -> list[int]:
-        return self._index.search(query, limit)
+    def search_ids(self, query: str, limit: int = 50, group: str = "") -> list[int]:
+        """The best `limit` matches, best first; with `group`, those of them in that group."""
+        ids = self._index.search(query, limit)
+        return self._repo.in_group(ids, group) if group else ids
+
+    def get_many(self, phrase_ids: list[int]) -> list[Phrase]:
+        return self._repo.get_many(phrase_ids)
 
     def save(self, phrase: Phrase) -> Phrase:
         """Add (no id) or update; raises PhraseError with a message for the agent."""

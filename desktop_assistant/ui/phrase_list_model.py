@@ -42,10 +42,9 @@ class PhraseListModel(QAbstractListModel):
         self._more = len(self._rows) == wanted
         self.endResetModel()
 
-    def show_list(self, phrases: list[Phrase]) -> None:
-        self.beginResetModel()
-        self._fetch, self._rows, self._more = None, list(phrases), False
-        self.endResetModel()
+    def show_ids(self, ids: list[int], get_many: Callable[[list[int]], list[Phrase]]) -> None:
+        """These phrases in this order (search results), read a page at a time like the library."""
+        self.show_pages(lambda offset, limit: get_many(ids[offset:offset + limit]))
 
     def phrase_ids(self) -> list[int]:
         return [phrase.id for phrase in self._rows if phrase.id is not None]

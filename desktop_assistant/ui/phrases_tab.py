@@ -88,9 +88,8 @@ class PhrasesTab(QWidget):
         query = self.search_box.text().strip()
         group = self.group_box.currentData() or ALL_GROUPS
         scroll = self.list.verticalScrollBar().value()
-        if query:
-            self.model.show_list([p for p in self.library.search(query, limit=SEARCH_RESULTS)
-                                  if not group or p.group == group])
+        if query:  # ids from the index; rows read a page at a time (within the group when one is chosen)
+            self.model.show_ids(self.library.search_ids(query, limit=SEARCH_RESULTS, group=group), self.library.get_many)
         else:  # as many rows as were read before: a use or an edit keeps the agent's place
             self.model.show_pages(lambda offset, limit: self.library.page(group, offset, limit),
                                   at_least=self.model.rowCount())

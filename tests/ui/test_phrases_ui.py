@@ -176,3 +176,21 @@ def test_editor_shows_use_count_and_last_use(qtbot, library) -> None:
     editor = PhraseEditor(library, library.get(phrase.id), lambda: CONTEXT, no_hotkey_problem)
     qtbot.addWidget(editor)
     assert editor.usage.text().startswith("已使用 1 次 · 最近一次 11-11 09:00")
+
+
+def test_search_results_are_read_a_page_at_a_time_within_the_chosen_group(qtbot, library, clock) -> None:
+    from desktop_assistant.ui.phrase_list_model import PAGE
+
+    repo = library._repo
+    for n in range(PAGE + 20):
+        repo.add(Phrase(text=f"第{n}条 退换", group="批量" if n % 2 else "售后", code=f"p{n}"), clock.now())
+    library.reload()
+    tab = PhrasesTab(library)
+    qtbot.addWidget(tab)
+    tab.search_box.setText("退换")
+    assert tab.model.rowCount() == PAGE and tab.model.canFetchMore(QModelIndex())
+    tab.model.fetchMore(QModelIndex())
+    assert tab.phrase_ids() == library.search_ids("退换", limit=200)
+    tab.group_box.setCurrentIndex(tab.group_box.findData("批量"))
+    assert tab.phrase_ids() == [p.id for p in library.search("退换", limit=200) if p.group == "批量"]
+    assert tab.phrase_ids() and not tab.model.canFetchMore(QModelIndex())
