@@ -59,11 +59,25 @@ class PhraseStore:
     def page(self, group: str, offset: int, limit: int) -> list[Phrase]:
         """Rows offset..offset+limit of the library in its order (of one group when `group`): the lists
         read as they scroll, never the whole table."""
-        where, params = ("WHERE g.name = ?", [group]) if group else ("", [])
-        rows = self._db.execute(
-            f"SELECT {_COLUMNS} FROM phrases p JOIN phrase_groups g ON g.id = p.group_id {where} {_ORDER} "
-            "LIMIT ? OFFSET ?", [*params, limit, offset])
-        return [_phrase(row) for row in rows]
+        # Group by group, each read through its (group_id, position) index: sorting the whole join to cut a
+        # page from it would read every row.
+        where, params = ("WHERE name = ?", [group]) if group else ("", [])
+        group_ids = [row[0] for row in self._db.execute(f"SELECT id FROM phrase_groups {where} ORDER BY position, id", params)]
+        found: list[Phrase] = []
+        for group_id in group_ids:
+            if len(found) >= limit:
+                break
+            if offset:  # a whole group before the page is skipped by its count (index only)
+                size = self._db.execute("SELECT count(*) FROM phrases WHERE group_id = ?", [group_id]).fetchone()[0]
+                if size <= offset:
+                    offset -= size
+                    continue
+            rows = self._db.execute(
+                f"SELECT {_COLUMNS} FROM phrases p JOIN phrase_groups g ON g.id = p.group_id WHERE p.group_id = ? "
+                "ORDER BY p.position, p.id LIMIT ? OFFSET ?", [group_id, limit - len(found), offset])
+            found.extend(_phrase(row) for row in rows)
+            offset = 0
+        return found
 
     def with_code(self, code: str) -> Phrase | None:
         row = self._db.execute("SELECT id FROM phrases WHERE code = ? AND code != ''", [code]).fetchone()

@@ -94,3 +94,15 @@ def test_insert_many_refuses_a_taken_code_as_add_does_and_writes_nothing(phrases
     with pytest.raises(PhraseError, match="ctrl\\+alt\\+2"):
         phrases.insert_many([Phrase(text="新一", hotkey="ctrl+alt+2"), Phrase(text="新二", hotkey="ctrl+alt+2")], NOW)
     assert phrases.count() == 1
+
+
+def test_pages_cut_the_library_in_its_order_across_groups(phrases: PhraseStore) -> None:
+    for n in range(23):
+        phrases.add(Phrase(text=f"第{n}条", group=["售前", "物流", "售后"][n % 3], code=f"p{n}"), NOW)
+    phrases.move_group("售后", 0)
+    everything = [p.id for p in phrases.all()]
+    for size in (1, 4, 7, 30):
+        pages = [p.id for offset in range(0, 30, size) for p in phrases.page("", offset, size)]
+        assert pages == everything
+    assert [p.id for p in phrases.page("物流", 2, 3)] == [p.id for p in phrases.all() if p.group == "物流"][2:5]
+    assert phrases.page("没有的组", 0, 5) == []
