@@ -180,7 +180,7 @@ class PhraseStore:
     def insert_many(self, phrases: Iterable[Phrase], now: dt.datetime) -> list[int]:
         """Add in bulk (an import of 50,000 rows): one executemany, the search columns computed for all,
         all or nothing. A taken code or hotkey raises the same PhraseError as add()."""
-        batch = [validated(replace(phrase, id=None)) for phrase in phrases]
+        batch = [validated(phrase if phrase.id is None else replace(phrase, id=None)) for phrase in phrases]
         with self._db.atomic():
             for column in ("code", "hotkey"):
                 taken = {row[0] for row in self._db.execute(f"SELECT {column} FROM phrases WHERE {column} != ''")}
