@@ -22,6 +22,10 @@ _SEP = "\x1f"  # never in folded text: matches cannot span two phrases
 # field of one phrase in a popularity walk. Measured on CPython 3.11; only the order of magnitude matters.
 _PREFIX_HIT_COST = 0.2
 _FIND_HIT_COST = 2.0
+# Uses (a paste) change only the popularity order: up to this many are kept beside the arrays, ranked by
+# their new counts, instead of rebuilding them (a rebuild is about a second at 50,000 phrases).
+_MAX_REORDERED = 256
+_TEXT_FIELDS = ("code", "name", "text", "name_full", "name_initials")
 
 
 @dataclass(frozen=True, slots=True)  # 50,000 of them stay in memory
@@ -69,6 +73,7 @@ class PhraseSearchIndex:
         """`folded`: the entries' texts are stored folded already (storage's persisted index); the index
         then shares those strings instead of folding copies of them."""
         self._entries: dict[int, SearchEntry] = {e.id: e for e in entries}
+        self._reordered = {}
         self._fold = (lambda text: text) if folded else fold
         self._dirty = True
         self._last_query = ""
@@ -79,7 +84,12 @@ class PhraseSearchIndex:
 
     # --- maintenance -------------------------------------------------------------------------
     def upsert(self, entry: SearchEntry) -> None:
+        old = self._entries.get(entry.id)
         self._entries[entry.id] = entry
+        if (not self._dirty and old is not None and len(self._reordered) < _MAX_REORDERED
+                and all(getattr(old, f) == getattr(entry, f) for f in _TEXT_FIELDS)):
+            self._reordered[self._ids.index(entry.id)] = entry  # same texts, new use count or last use
+            return
         self._dirty = True
 
     def remove(self, entry_id: int) -> None:
@@ -88,7 +98,9 @@ class PhraseSearchIndex:
 
     def _rebuild(self) -> None:
         ordered = sorted(self._entries.values(), key=lambda e: (-e.use_count, -e.last_used, e.id))
-        self._slots = ordered  # slot = popularity rank
+        self._slots = ordered  # slot = popularity rank at the last rebuild
+        self._ids = array("q", (e.id for e in ordered))
+        self._reordered: dict[int, SearchEntry] = {}  # slot -> the entry as used since
         values = {f: [self._fold(getattr(e, f)) for e in ordered] for f in _FIELDS if f != "text_ascii"}
         values["text_ascii"] = [_ascii_runs(text) for text in values["text"]]
         self._values = values
@@ -118,7 +130,7 @@ class PhraseSearchIndex:
             self._rebuild()
         q = query_key(query)
         if not q:
-            return [e.id for e in self._slots[:limit]]
+            return [self._slots[slot].id for slot in self._first(range(len(self._slots)), limit)]
         if not q.startswith(self._last_query) or not self._last_query:
             self._empty_fields = set()
         self._last_query = q
@@ -146,7 +158,7 @@ class PhraseSearchIndex:
             codes, code_slots = self._sorted["code"]
             start = bisect.bisect_left(codes, q)
             end = bisect.bisect_right(codes, q)
-            return sorted(slot for slot in code_slots[start:end] if slot not in seen)
+            return self._ordered(slot for slot in code_slots[start:end] if slot not in seen)
         if kind == "prefix":
             ranges = {f: self._prefix_range(f, q) for f in fields}
             hits = max(end - start for start, end in ranges.values())
@@ -155,7 +167,7 @@ class PhraseSearchIndex:
             slots: set[int] = set()
             for f, (start, end) in ranges.items():
                 slots.update(self._sorted[f][1][start:end])
-            return sorted(slots - seen)[:want]
+            return self._ordered(slots - seen)[:want]
         counts = {f: self._joined[f].count(q) for f in fields}
         for f, count in counts.items():
             if count == 0:
@@ -168,7 +180,26 @@ class PhraseSearchIndex:
         slots = set()
         for f in live:
             slots.update(self._hit_slots(f, q))
-        return sorted(slots - seen)[:want]
+        return self._ordered(slots - seen)[:want]
+
+    def _key(self, slot: int) -> tuple:
+        entry = self._reordered.get(slot) or self._slots[slot]
+        return -entry.use_count, -entry.last_used, entry.id
+
+    def _ordered(self, slots: Iterable[int]) -> list[int]:
+        """Slots in today's popularity order."""
+        return sorted(slots, key=self._key) if self._reordered else sorted(slots)
+
+    def _first(self, slots: Iterable[int], want: int) -> list[int]:
+        """The `want` most popular of `slots` (given in rebuild order) that match: those not used since
+        keep their relative order, so the first `want` of them and every used one are enough."""
+        kept = []
+        for slot in slots:
+            if slot not in self._reordered:
+                kept.append(slot)
+                if len(kept) >= want:
+                    break
+        return self._ordered([*kept, *self._reordered])[:want]
 
     def _walk_is_cheaper(self, hits: int, want: int, fields: int, cost_per_hit: float) -> bool:
         # A walk checks about want/hits of all phrases before the page is full.
@@ -193,12 +224,26 @@ class PhraseSearchIndex:
     def _walk(self, fields: list[str], q: str, want: int, seen: set[int], prefix: bool = False) -> list[int]:
         """Phrases in popularity order until `want` match: cheap exactly when matches are dense."""
         columns = [self._values[f] for f in fields]
-        hits: list[int] = []
-        for slot in range(len(self._slots)):
-            if slot in seen:
-                continue
-            if any(column[slot].startswith(q) if prefix else q in column[slot] for column in columns):
+
+        def matching():
+            for slot in range(len(self._slots)):
+                if slot not in seen and any(column[slot].startswith(q) if prefix else q in column[slot]
+                                            for column in columns):
+                    yield slot
+
+        if not self._reordered:
+            hits: list[int] = []
+            for slot in matching():
                 hits.append(slot)
                 if len(hits) >= want:
                     break
-        return hits
+            return hits
+        used = [slot for slot in self._reordered if slot not in seen and any(
+            column[slot].startswith(q) if prefix else q in column[slot] for column in columns)]
+        kept = []
+        for slot in matching():
+            if slot not in self._reordered:
+                kept.append(slot)
+                if len(kept) >= want:
+                    break
+        return self._ordered([*kept, *used])[:want]
