@@ -196,21 +196,23 @@ class PhraseStore:
             positions = dict(self._db.execute(
                 "SELECT group_id, max(position) + 1 FROM phrases GROUP BY group_id").fetchall())
             stamp = now.isoformat(timespec="seconds")
-            rows = []
-            for offset, phrase in enumerate(batch):
-                group_id = group_ids[phrase.group]
-                position = positions.get(group_id, 0)
-                positions[group_id] = position + 1
-                read = reading(search_name(phrase))
-                rows.append((next_id + offset, group_id, phrase.title, phrase.code, phrase.text, phrase.hotkey,
-                             phrase.use_count, phrase.last_used.isoformat(timespec="seconds") if phrase.last_used else None,
-                             position, stamp, stamp, read.full, read.initials,
-                             *search_columns(phrase.title, phrase.text)))
+
+            def rows():  # made as executemany asks: 50,000 rows never sit in memory as one list
+                for offset, phrase in enumerate(batch):
+                    group_id = group_ids[phrase.group]
+                    position = positions.get(group_id, 0)
+                    positions[group_id] = position + 1
+                    read = reading(search_name(phrase))
+                    used = phrase.last_used.isoformat(timespec="seconds") if phrase.last_used else None
+                    yield (next_id + offset, group_id, phrase.title, phrase.code, phrase.text, phrase.hotkey,
+                           phrase.use_count, used, position, stamp, stamp, read.full, read.initials,
+                           *search_columns(phrase.title, phrase.text))
+
             self._db.conn.executemany(
                 "INSERT INTO phrases (id, group_id, title, code, body, hotkey, use_count, last_used, position, "
                 "created_at, updated_at, name_full, name_initials, search_name, search_text) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        return [row[0] for row in rows]
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows())
+        return list(range(next_id, next_id + len(batch)))
 
     def update(self, phrase: Phrase, now: dt.datetime) -> Phrase:
         assert phrase.id is not None
