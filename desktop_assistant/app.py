@@ -232,7 +232,8 @@ class Application(QObject):
         if self._feature_steps or self.conversations is not None:
             return
         self._feature_steps = [self._build_conversations, self._build_reader_hub, self._build_notes,
-                               self._build_checks, self._build_buyers, self._start_features, self._build_stats]
+                               self._build_checks, self._build_buyers, self._start_features, self._build_stats,
+                               self._warm_search]
 
     def build_features(self) -> None:
         """Every feature tab not built yet, now."""
@@ -245,6 +246,11 @@ class Application(QObject):
             self._feature_steps.pop(0)()
         if self._feature_steps:
             self.features_timer.start()  # the next tab on the next turn of the event loop
+
+    def _warm_search(self) -> None:
+        """The phrase search index loaded once the panel is idle, so the picker's first key does not wait."""
+        if self.phrases is not None:
+            self.phrases.library.warm_up()
 
     def _start_features(self) -> None:
         assert self.notes is not None and self.conversations is not None

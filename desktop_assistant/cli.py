@@ -276,11 +276,7 @@ def _run_phrases(args: argparse.Namespace, paths: Paths) -> int:
         elif args.action == "list":
             _print_phrases(store.phrases.all(), args.json)
         else:
-            from desktop_assistant.domain.search import PhraseSearchIndex
-
-            ids = PhraseSearchIndex(store.phrases.search_entries()).search(args.query, limit=50)
-            by_id = {p.id: p for p in store.phrases.all()}
-            _print_phrases([by_id[i] for i in ids if i in by_id], args.json)
+            _print_phrases(store.phrases.search(args.query, limit=50), args.json)  # the persisted index, in SQL
     finally:
         store.close()
     return 0

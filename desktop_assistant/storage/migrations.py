@@ -312,6 +312,21 @@ def m008_retention_masking(db: sqlite_utils.Database) -> None:
         BEGIN SELECT RAISE(ABORT, 'order notes are append-only (only masking personal data is allowed)'); END""")
 
 
+@step
+def m009_phrase_search_index(db: sqlite_utils.Database) -> None:
+    """The search index lives with the phrases (issue 17): the folded name and text next to the pinyin m002
+    stored, so neither the picker nor `phrases search` folds or reads pinyin of 50,000 phrases at start."""
+    from desktop_assistant.storage.phrase_search import search_columns  # the one place that computes them
+
+    db.execute("ALTER TABLE phrases ADD COLUMN search_name TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE phrases ADD COLUMN search_text TEXT NOT NULL DEFAULT ''")
+    rows = db.execute("SELECT id, title, body FROM phrases").fetchall()
+    db.conn.executemany("UPDATE phrases SET search_name = ?, search_text = ? WHERE id = ?",
+                        [(*search_columns(title, body), pid) for pid, title, body in rows])
+    # The empty query (the most used phrases) reads this index, not the table.
+    db.execute("CREATE INDEX phrases_by_popularity ON phrases (use_count DESC, last_used DESC, id)")
+
+
 CURRENT_VERSION = len(MIGRATION_NAMES)
 
 

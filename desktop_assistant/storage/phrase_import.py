@@ -281,20 +281,42 @@ def apply_import(db: sqlite_utils.Database, phrases: PhraseStore, parsed: Parsed
     if dry_run or not report.changes:
         return report
     ids = plan.existing_ids
+
+    def apply(step) -> None:
+        try:
+            if step.add:
+                ids[step.slot] = phrases.add(step.phrase, now).id
+            else:
+                phrases.update(replace(step.phrase, id=ids[step.slot]), now)
+        except PhraseError as exc:  # the plan should have caught it; the database has the last word
+            raise PhraseImportError(MSG_AT, line=step.draft.line, where=step.draft.where,
+                                    reason=ImportText(MSG_STORE_REFUSED, reason=exc)) from None
+
+    steps = list(plan.steps)
     with db.atomic():
         for group in new_groups:
             phrases.ensure_group(group)
-        for done, step in enumerate(plan.steps):
-            if progress is not None and done % 50 == 0:
-                progress(done, len(plan.steps))
-            try:
-                if step.add:
-                    ids[step.slot] = phrases.add(step.phrase, now).id
-                else:
-                    phrases.update(replace(step.phrase, id=ids[step.slot]), now)
-            except PhraseError as exc:  # the plan should have caught it; the database has the last word
-                raise PhraseImportError(MSG_AT, line=step.draft.line, where=step.draft.where,
-                                        reason=ImportText(MSG_STORE_REFUSED, reason=exc)) from None
+        done = 0
+        while done < len(steps):
+            if progress is not None:
+                progress(done, len(steps))
+            end = done
+            while end < len(steps) and steps[end].add:
+                end += 1
+            if end == done:
+                apply(steps[done])
+                done += 1
+                continue
+            try:  # a run of new phrases goes in with one executemany (issue 17: 50,000 rows in seconds)
+                with db.atomic():
+                    new_ids = phrases.insert_many([step.phrase for step in steps[done:end]], now)
+            except PhraseError:  # refused: one by one, to name the line
+                for step in steps[done:end]:
+                    apply(step)
+            else:
+                for step, new_id in zip(steps[done:end], new_ids):
+                    ids[step.slot] = new_id
+            done = end
     return report
 
 

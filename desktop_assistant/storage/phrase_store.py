@@ -13,8 +13,7 @@ from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 from desktop_assistant.domain.phrases import Phrase, PhraseError, validated
 from desktop_assistant.domain.pinyin import reading
 from desktop_assistant.domain.search import SearchEntry
-
-NAME_CHARS = 40  # how much of an untitled body is read as its name
+from desktop_assistant.storage.phrase_search import NAME_CHARS, name_of, search_columns, search_ids
 MSG_CODE_TAKEN = QT_TRANSLATE_NOOP("Messages", "快捷编码 {code} 已被短语「{other}」使用")
 MSG_HOTKEY_TAKEN = QT_TRANSLATE_NOOP("Messages", "快捷键 {hotkey} 已被短语「{other}」使用")
 MSG_NO_SUCH_PHRASE = QT_TRANSLATE_NOOP("Messages", "短语不存在 (id {id})")
@@ -22,8 +21,12 @@ MSG_NO_SUCH_PHRASE = QT_TRANSLATE_NOOP("Messages", "短语不存在 (id {id})")
 _COLUMNS = "p.id, g.name, p.title, p.code, p.body, p.hotkey, p.use_count, p.last_used, p.position, p.sample"
 
 
+__all__ = ["NAME_CHARS", "PhraseStore", "search_name"]
+_ORDER = "ORDER BY g.position, g.id, p.position, p.id"
+
+
 def search_name(phrase: Phrase) -> str:
-    return phrase.title or " ".join(phrase.text.split())[:NAME_CHARS]
+    return name_of(phrase.title, phrase.text)
 
 
 def _phrase(row: tuple) -> Phrase:
@@ -31,6 +34,15 @@ def _phrase(row: tuple) -> Phrase:
     return Phrase(text=body, group=group, title=title, code=code, hotkey=hotkey, id=pid, use_count=use_count,
                   last_used=dt.datetime.fromisoformat(last_used) if last_used else None, position=position,
                   sample=bool(sample))
+
+
+_ENTRY_COLUMNS = "id, code, search_name, search_text, name_full, name_initials, use_count, last_used"
+
+
+def _entry(row: tuple) -> SearchEntry:
+    pid, code, name, text, full, initials, use_count, last_used = row
+    used = dt.datetime.fromisoformat(last_used).timestamp() if last_used else 0.0
+    return SearchEntry(pid, code, name, text, full, initials, use_count, used)
 
 
 class PhraseStore:
@@ -42,10 +54,43 @@ class PhraseStore:
         return [row[0] for row in self._db.execute("SELECT name FROM phrase_groups ORDER BY position, id")]
 
     def all(self) -> list[Phrase]:
-        rows = self._db.execute(
-            f"SELECT {_COLUMNS} FROM phrases p JOIN phrase_groups g ON g.id = p.group_id "
-            "ORDER BY g.position, g.id, p.position, p.id")
+        rows = self._db.execute(f"SELECT {_COLUMNS} FROM phrases p JOIN phrase_groups g ON g.id = p.group_id {_ORDER}")
         return [_phrase(row) for row in rows]
+
+    def page(self, group: str, offset: int, limit: int) -> list[Phrase]:
+        """Rows offset..offset+limit of the library in its order (of one group when `group`): the lists
+        read as they scroll, never the whole table."""
+        # Group by group, each read through its (group_id, position) index: sorting the whole join to cut a
+        # page from it would read every row.
+        where, params = ("WHERE name = ?", [group]) if group else ("", [])
+        group_ids = [row[0] for row in self._db.execute(f"SELECT id FROM phrase_groups {where} ORDER BY position, id", params)]
+        found: list[Phrase] = []
+        for group_id in group_ids:
+            if len(found) >= limit:
+                break
+            if offset:  # a whole group before the page is skipped by its count (index only)
+                size = self._db.execute("SELECT count(*) FROM phrases WHERE group_id = ?", [group_id]).fetchone()[0]
+                if size <= offset:
+                    offset -= size
+                    continue
+            rows = self._db.execute(
+                f"SELECT {_COLUMNS} FROM phrases p JOIN phrase_groups g ON g.id = p.group_id WHERE p.group_id = ? "
+                "ORDER BY p.position, p.id LIMIT ? OFFSET ?", [group_id, limit - len(found), offset])
+            found.extend(_phrase(row) for row in rows)
+            offset = 0
+        return found
+
+    def with_code(self, code: str) -> Phrase | None:
+        row = self._db.execute("SELECT id FROM phrases WHERE code = ? AND code != ''", [code]).fetchone()
+        return self.get(row[0]) if row else None
+
+    def with_hotkey(self, hotkey: str) -> Phrase | None:
+        row = self._db.execute("SELECT id FROM phrases WHERE hotkey = ? AND hotkey != ''", [hotkey]).fetchone()
+        return self.get(row[0]) if row else None
+
+    def search(self, query: str, limit: int = 50) -> list[Phrase]:
+        """The index's answer in SQL: one query, for callers that search once (the CLI)."""
+        return self.get_many(search_ids(self._db, query, limit))
 
     def get(self, phrase_id: int) -> Phrase:
         row = self._db.execute(
@@ -66,6 +111,14 @@ class PhraseStore:
         found = {phrase.id: phrase for phrase in map(_phrase, rows)}
         return [found[pid] for pid in phrase_ids if pid in found]
 
+    def in_group(self, phrase_ids: list[int], group: str) -> list[int]:
+        """Those of `phrase_ids` in `group`, in the order given."""
+        marks = ",".join("?" * len(phrase_ids))
+        inside = {row[0] for row in self._db.execute(
+            f"SELECT p.id FROM phrases p JOIN phrase_groups g ON g.id = p.group_id WHERE g.name = ? AND p.id IN ({marks})",
+            [group, *phrase_ids])} if phrase_ids else set()
+        return [pid for pid in phrase_ids if pid in inside]
+
     def count(self) -> int:
         return self._db.execute("SELECT count(*) FROM phrases").fetchone()[0]
 
@@ -73,23 +126,14 @@ class PhraseStore:
         return dict(self._db.execute("SELECT hotkey, id FROM phrases WHERE hotkey != ''").fetchall())
 
     def search_entries(self) -> list[SearchEntry]:
-        rows = self._db.execute(
-            "SELECT id, code, title, body, name_full, name_initials, use_count, last_used FROM phrases")
-        entries = []
-        for pid, code, title, body, full, initials, use_count, last_used in rows:
-            name = title or " ".join(body.split())[:NAME_CHARS]
-            used = dt.datetime.fromisoformat(last_used).timestamp() if last_used else 0.0
-            entries.append(SearchEntry(pid, code, name, body, full, initials, use_count, used))
-        return entries
+        """The persisted index (folded name and text, pinyin), as the in-memory index loads it."""
+        rows = self._db.execute(f"SELECT {_ENTRY_COLUMNS} FROM phrases")
+        return [_entry(row) for row in rows]
 
     def search_entry(self, phrase: Phrase) -> SearchEntry:
         """The stored phrase as the search index wants it; its pinyin was computed when it was written."""
         assert phrase.id is not None
-        full, initials = self._db.execute(
-            "SELECT name_full, name_initials FROM phrases WHERE id = ?", [phrase.id]).fetchone()
-        used = phrase.last_used.timestamp() if phrase.last_used else 0.0
-        return SearchEntry(phrase.id, phrase.code, search_name(phrase), phrase.text, full, initials,
-                           phrase.use_count, used)
+        return _entry(self._db.execute(f"SELECT {_ENTRY_COLUMNS} FROM phrases WHERE id = ?", [phrase.id]).fetchone())
 
     # --- writing -----------------------------------------------------------------------------
     def ensure_group(self, name: str) -> int:
@@ -122,16 +166,55 @@ class PhraseStore:
             stamp = now.isoformat(timespec="seconds")
             new_id = self._db.execute(
                 "INSERT INTO phrases (group_id, title, code, body, hotkey, use_count, last_used, position, "
-                "created_at, updated_at, name_full, name_initials, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "created_at, updated_at, name_full, name_initials, search_name, search_text, sample) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [group_id, phrase.title, phrase.code, phrase.text, phrase.hotkey, phrase.use_count,
                  phrase.last_used.isoformat(timespec="seconds") if phrase.last_used else None,
-                 position, stamp, stamp, read.full, read.initials, int(phrase.sample)]).lastrowid
+                 position, stamp, stamp, read.full, read.initials, *search_columns(phrase.title, phrase.text),
+                 int(phrase.sample)]).lastrowid
         return self.get(new_id)
 
     def add_many(self, phrases: Iterable[Phrase], now: dt.datetime) -> list[Phrase]:
         """All or nothing: one transaction for the lot."""
         with self._db.atomic():
-            return [self.add(phrase, now) for phrase in phrases]
+            return self.get_many(self.insert_many(phrases, now))
+
+    def insert_many(self, phrases: Iterable[Phrase], now: dt.datetime) -> list[int]:
+        """Add in bulk (an import of 50,000 rows): one executemany, the search columns computed for all,
+        all or nothing. A taken code or hotkey raises the same PhraseError as add()."""
+        batch = [validated(phrase if phrase.id is None else replace(phrase, id=None)) for phrase in phrases]
+        with self._db.atomic():
+            for column in ("code", "hotkey"):
+                taken = {row[0] for row in self._db.execute(f"SELECT {column} FROM phrases WHERE {column} != ''")}
+                for phrase in batch:
+                    value = getattr(phrase, column)
+                    if value and value in taken:
+                        self._check_unique(phrase)  # raises with the owner's name
+                        raise PhraseError(MSG_CODE_TAKEN if column == "code" else MSG_HOTKEY_TAKEN,
+                                          **{column: value, "other": search_name(phrase)[:20]})
+                    taken.add(value)
+            next_id = self._db.execute("SELECT coalesce(max(id), 0) + 1 FROM phrases").fetchone()[0]
+            group_ids = {name: self.ensure_group(name) for name in dict.fromkeys(p.group for p in batch)}
+            positions = dict(self._db.execute(
+                "SELECT group_id, max(position) + 1 FROM phrases GROUP BY group_id").fetchall())
+            stamp = now.isoformat(timespec="seconds")
+
+            def rows():  # made as executemany asks: 50,000 rows never sit in memory as one list
+                for offset, phrase in enumerate(batch):
+                    group_id = group_ids[phrase.group]
+                    position = positions.get(group_id, 0)
+                    positions[group_id] = position + 1
+                    read = reading(search_name(phrase))
+                    used = phrase.last_used.isoformat(timespec="seconds") if phrase.last_used else None
+                    yield (next_id + offset, group_id, phrase.title, phrase.code, phrase.text, phrase.hotkey,
+                           phrase.use_count, used, position, stamp, stamp, read.full, read.initials,
+                           *search_columns(phrase.title, phrase.text), int(phrase.sample))
+
+            self._db.conn.executemany(
+                "INSERT INTO phrases (id, group_id, title, code, body, hotkey, use_count, last_used, position, "
+                "created_at, updated_at, name_full, name_initials, search_name, search_text, sample) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows())
+        return list(range(next_id, next_id + len(batch)))
 
     def update(self, phrase: Phrase, now: dt.datetime, *, sample: bool = False) -> Phrase:
         """Write the phrase; it is the agent's from now on, unless `sample` (a default reworded by a release)."""
@@ -148,9 +231,11 @@ class PhraseStore:
             read = reading(search_name(phrase))
             self._db.execute(
                 "UPDATE phrases SET group_id = ?, title = ?, code = ?, body = ?, hotkey = ?, position = ?, "
-                "updated_at = ?, name_full = ?, name_initials = ?, sample = ? WHERE id = ?",
+                "updated_at = ?, name_full = ?, name_initials = ?, search_name = ?, search_text = ?, sample = ? "
+                "WHERE id = ?",
                 [group_id, phrase.title, phrase.code, phrase.text, phrase.hotkey, position,
-                 now.isoformat(timespec="seconds"), read.full, read.initials, int(sample), phrase.id])
+                 now.isoformat(timespec="seconds"), read.full, read.initials,
+                 *search_columns(phrase.title, phrase.text), int(sample), phrase.id])
         return self.get(phrase.id)
 
     def mark_samples(self) -> None:

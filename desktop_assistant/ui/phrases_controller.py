@@ -61,7 +61,7 @@ class PhrasesController(QObject):
 
     # --- hotkeys -----------------------------------------------------------------------------
     def hotkey_bindings(self) -> dict[str, str]:
-        return {f"{PHRASE_ACTION}{p.id}": p.hotkey for p in self.library.all() if p.hotkey}
+        return {f"{PHRASE_ACTION}{pid}": hotkey for hotkey, pid in self.library.hotkeys().items()}
 
     def handle_action(self, action: str) -> bool:
         if action == "hotkey.picker":
@@ -82,9 +82,9 @@ class PhrasesController(QObject):
             if spec.kind == "hotkey" and self._settings.get(spec.key) == combo:
                 label = QCoreApplication.translate("Settings", spec.label)
                 return self.tr("{0} 已被客服助手的「{1}」使用").format(combo, label)
-        for phrase in self.library.all():
-            if phrase.hotkey == combo and phrase.id != phrase_id:
-                return self.tr("{0} 已被短语「{1}」使用").format(combo, phrase.display_title)
+        owner = self.library.with_hotkey(combo)
+        if owner is not None and owner.id != phrase_id:
+            return self.tr("{0} 已被短语「{1}」使用").format(combo, owner.display_title)
         if phrase_id is None or self.library.get(phrase_id).hotkey != combo:  # its own grab is not a conflict
             held = self._held_elsewhere(combo)
             if held:
@@ -109,7 +109,7 @@ class PhrasesController(QObject):
 
     def insert_code(self, code: str, extra: dict[str, str]) -> str:
         """Send the phrase with this 快捷编码 into the last IM window; "" or why not (for the agent)."""
-        phrase = next((p for p in self.library.all() if p.code == code), None) if code else None
+        phrase = self.library.with_code(code) if code else None
         if phrase is None:
             return self.tr("没有快捷编码为「{0}」的短语: 在设置里改催付短语, 或新建这个编码").format(code)
         self.insert(phrase.id, into_last_window=True, extra=extra)

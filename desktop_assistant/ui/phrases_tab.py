@@ -1,27 +1,22 @@
-"""短语 tab: search, groups, the list; click inserts, double-click edits, drag reorders within a group."""
+"""短语 tab: search, groups, the list; click inserts, double-click edits, drag reorders within a group.
+The list is a view over PhraseListModel: pages of rows as it scrolls, so 50,000 phrases show as fast as 70."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QComboBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QMenu,
-    QMessageBox, QPushButton, QVBoxLayout, QWidget,
+    QAbstractItemView, QApplication, QComboBox, QHBoxLayout, QLineEdit, QListView, QMenu, QMessageBox,
+    QPushButton, QVBoxLayout, QWidget,
 )
 
 from desktop_assistant.domain.phrases import Phrase
 from desktop_assistant.ui.phrase_library import PhraseLibrary
+from desktop_assistant.ui.phrase_list_model import ID_ROLE, PhraseListModel, item_text
 
-ID_ROLE = Qt.ItemDataRole.UserRole
+__all__ = ["ALL_GROUPS", "ID_ROLE", "PhrasesTab", "item_text"]
 ALL_GROUPS = ""
-
-
-def item_text(phrase: Phrase) -> str:
-    head = phrase.display_title + (f"   [{phrase.code}]" if phrase.code else "")
-    if phrase.hotkey:
-        head += f"   {phrase.hotkey.title()}"
-    preview = " ".join(phrase.text.split())
-    return f"{head}\n{preview[:40]}{'…' if len(preview) > 40 else ''}"
+SEARCH_RESULTS = 200
 
 
 class PhrasesTab(QWidget):
@@ -45,15 +40,17 @@ class PhrasesTab(QWidget):
         self.import_button.clicked.connect(self.import_requested)
         self.export_button = QPushButton(self)
         self.export_button.clicked.connect(self.export_requested)
-        self.list = QListWidget(self)
+        self.model = PhraseListModel(self._tooltip, self)
+        self.list = QListView(self)
         self.list.setObjectName("phraseList")
-        self.list.setWordWrap(True)
+        self.list.setModel(self.model)
+        self.list.setUniformItemSizes(True)  # every row two lines: no per-row layout at 50,000 rows
         self.list.setAlternatingRowColors(True)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
-        self.list.itemClicked.connect(self._clicked)
-        self.list.itemDoubleClicked.connect(self._double_clicked)
-        self.list.model().rowsMoved.connect(self._rows_moved)
+        self.list.clicked.connect(self._clicked)
+        self.list.doubleClicked.connect(self._double_clicked)
         # A double click starts with a click: wait before inserting so editing never pastes too.
         self._click_timer = QTimer(self)
         self._click_timer.setSingleShot(True)
@@ -90,28 +87,30 @@ class PhrasesTab(QWidget):
     def refresh(self) -> None:
         query = self.search_box.text().strip()
         group = self.group_box.currentData() or ALL_GROUPS
-        if query:
-            phrases = [p for p in self.library.search(query, limit=200) if not group or p.group == group]
-        else:
-            phrases = [p for p in self.library.all() if not group or p.group == group]
-        self.list.clear()
-        for phrase in phrases:
-            item = QListWidgetItem(item_text(phrase))
-            item.setData(ID_ROLE, phrase.id)
-            used = self.tr("已使用 {0} 次").format(phrase.use_count) if phrase.use_count else self.tr("尚未使用")
-            item.setToolTip(f"{phrase.text}\n\n{used}")
-            self.list.addItem(item)
+        scroll = self.list.verticalScrollBar().value()
+        if query:  # ids from the index; rows read a page at a time (within the group when one is chosen)
+            self.model.show_ids(self.library.search_ids(query, limit=SEARCH_RESULTS, group=group), self.library.get_many)
+        else:  # as many rows as were read before: a use or an edit keeps the agent's place
+            self.model.show_pages(lambda offset, limit: self.library.page(group, offset, limit),
+                                  at_least=self.model.rowCount())
+        self.list.verticalScrollBar().setValue(scroll)
         # Reordering means something only inside one group's own order, not in search results.
         can_drag = bool(group) and not query
+        self.model.on_move = (lambda phrase_id, row: self.library.move(phrase_id, group, row)) if can_drag else None
         self.list.setDragDropMode(
             QAbstractItemView.DragDropMode.InternalMove if can_drag else QAbstractItemView.DragDropMode.NoDragDrop)
 
+    def _tooltip(self, phrase: Phrase) -> str:
+        used = self.tr("已使用 {0} 次").format(phrase.use_count) if phrase.use_count else self.tr("尚未使用")
+        return f"{phrase.text}\n\n{used}"
+
     def phrase_ids(self) -> list[int]:
-        return [self.list.item(row).data(ID_ROLE) for row in range(self.list.count())]
+        """The phrases read into the list so far, in its order."""
+        return self.model.phrase_ids()
 
     # --- actions -----------------------------------------------------------------------------
-    def _clicked(self, item: QListWidgetItem) -> None:
-        self._clicked_id = item.data(ID_ROLE)
+    def _clicked(self, index: QModelIndex) -> None:
+        self._clicked_id = index.data(ID_ROLE)
         self._click_timer.start()
 
     def _insert_clicked(self) -> None:
@@ -119,27 +118,20 @@ class PhrasesTab(QWidget):
             self.insert_requested.emit(self._clicked_id)
             self._clicked_id = None
 
-    def _double_clicked(self, item: QListWidgetItem) -> None:
+    def _double_clicked(self, index: QModelIndex) -> None:
         self._click_timer.stop()
         self._clicked_id = None
-        self.edit_requested.emit(self.library.get(item.data(ID_ROLE)))
+        self.edit_requested.emit(self.library.get(index.data(ID_ROLE)))
 
     def _insert_first(self) -> None:
-        if self.list.count():
-            self.insert_requested.emit(self.list.item(0).data(ID_ROLE))
-
-    def _rows_moved(self, _parent: QModelIndex, start: int, _end: int, _dest: QModelIndex, row: int) -> None:
-        group = self.group_box.currentData()
-        if not group:
-            return
-        new_index = row if row < start else row - 1  # `row` counts the moved item's old place
-        self.library.move(self.list.item(new_index).data(ID_ROLE), group, new_index)
+        if self.model.rowCount():
+            self.insert_requested.emit(self.model.phrase_at(0).id)
 
     def _context_menu(self, position) -> None:
-        item = self.list.itemAt(position)
-        if item is None:
+        index = self.list.indexAt(position)
+        if not index.isValid():
             return
-        phrase_id = item.data(ID_ROLE)
+        phrase_id = index.data(ID_ROLE)
         menu = QMenu(self)
         insert = QAction(self.tr("插入到聊天窗口"), menu)
         insert.triggered.connect(lambda: self.insert_requested.emit(phrase_id))

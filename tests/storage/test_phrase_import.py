@@ -226,19 +226,18 @@ def test_duplicate_hotkeys_inside_the_file(store: Store) -> None:
 # --- all or nothing and dry run ------------------------------------------------------------------
 def test_a_failure_while_writing_leaves_the_file_byte_identical(library: Store, monkeypatch) -> None:
     before = file_bytes(library)
-    real_add = library.phrases.add
+    real_insert = library.phrases.insert_many
     calls = []
 
-    def failing_add(phrase, now):
-        calls.append(phrase)
-        if len(calls) == 30:
-            raise OSError("disk full")
-        return real_add(phrase, now)
+    def failing_insert(phrases, now):  # new phrases go in bulk: 29 rows written, then the disk is full
+        calls.extend(phrases)
+        real_insert(calls[:29], now)
+        raise OSError("disk full")
 
-    monkeypatch.setattr(library.phrases, "add", failing_add)
+    monkeypatch.setattr(library.phrases, "insert_many", failing_insert)
     with pytest.raises(OSError):
         apply(library, csv_import(*[f"新分组,c{n},,第 {n} 条," for n in range(50)]), "skip")
-    assert len(calls) == 30
+    assert len(calls) == 50
     assert file_bytes(library) == before
     assert "新分组" not in library.phrases.groups()
 
@@ -251,6 +250,7 @@ def test_a_store_refusal_is_reported_at_its_line(library: Store, monkeypatch) ->
 
     before = file_bytes(library)
     monkeypatch.setattr(library.phrases, "add", refuse)
+    monkeypatch.setattr(library.phrases, "insert_many", lambda phrases, now: refuse(list(phrases)[0], now))
     with pytest.raises(PhraseImportError, match="^第 2 行: 数据库拒绝写入"):
         apply(library, csv_import("售后,az,安抚,别着急,"))
     assert file_bytes(library) == before

@@ -74,3 +74,35 @@ def test_get_many_keeps_the_order_asked_for(phrases: PhraseStore) -> None:
     ids = [phrases.add(Phrase(text=f"短语{n}"), NOW).id for n in range(4)]
     assert [p.text for p in phrases.get_many([ids[2], ids[0], 9999, ids[3]])] == ["短语2", "短语0", "短语3"]
     assert phrases.get_many([]) == []
+
+
+def test_insert_many_adds_in_bulk_in_group_order_with_the_search_columns(phrases: PhraseStore) -> None:
+    first = phrases.add(Phrase(text="已有的", group="售前", code="yy"), NOW)
+    ids = phrases.insert_many([Phrase(text=f"第{n}条", group="售前" if n % 2 else "物流", title=f"重庆{n}", code=f"b{n}")
+                               for n in range(300)], NOW)
+    assert len(ids) == 300 and phrases.count() == 301
+    in_group = [p for p in phrases.all() if p.group == "售前"]
+    assert in_group[0].id == first.id and [p.position for p in in_group] == list(range(151))
+    assert PhraseSearchIndex(phrases.search_entries()).search("chongqing7", limit=3)[0] == ids[7]
+    assert [p.id for p in phrases.search("b29")] == [ids[29], *ids[290:300]]  # exact code, then prefixes
+
+
+def test_insert_many_refuses_a_taken_code_as_add_does_and_writes_nothing(phrases: PhraseStore) -> None:
+    phrases.add(Phrase(text="已有的", title="老的", code="yy"), NOW)
+    with pytest.raises(PhraseError, match="yy.*老的"):
+        phrases.insert_many([Phrase(text="新一", code="n1"), Phrase(text="新二", code="YY")], NOW)
+    with pytest.raises(PhraseError, match="ctrl\\+alt\\+2"):
+        phrases.insert_many([Phrase(text="新一", hotkey="ctrl+alt+2"), Phrase(text="新二", hotkey="ctrl+alt+2")], NOW)
+    assert phrases.count() == 1
+
+
+def test_pages_cut_the_library_in_its_order_across_groups(phrases: PhraseStore) -> None:
+    for n in range(23):
+        phrases.add(Phrase(text=f"第{n}条", group=["售前", "物流", "售后"][n % 3], code=f"p{n}"), NOW)
+    phrases.move_group("售后", 0)
+    everything = [p.id for p in phrases.all()]
+    for size in (1, 4, 7, 30):
+        pages = [p.id for offset in range(0, 30, size) for p in phrases.page("", offset, size)]
+        assert pages == everything
+    assert [p.id for p in phrases.page("物流", 2, 3)] == [p.id for p in phrases.all() if p.group == "物流"][2:5]
+    assert phrases.page("没有的组", 0, 5) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import QTextCursor
 
 from desktop_assistant.domain.phrases import Phrase
@@ -39,7 +39,7 @@ def no_hotkey_problem(combo: str, phrase_id) -> str:
 def test_tab_lists_groups_and_searches_by_initials(qtbot, library) -> None:
     tab = PhrasesTab(library)
     qtbot.addWidget(tab)
-    assert tab.list.count() == 4
+    assert tab.model.rowCount() == 4 and not tab.model.canFetchMore(QModelIndex())
     assert [tab.group_box.itemText(i) for i in range(tab.group_box.count())][1:4] == ["售前", "缺货/预售", "催付"]
     qtbot.keyClicks(tab.search_box, "cf")
     assert [library.get(pid).code for pid in tab.phrase_ids()][:2] == ["cf1", "cf2"]
@@ -54,7 +54,7 @@ def test_click_inserts_and_double_click_edits_without_inserting(qtbot, library) 
     inserted, edited = [], []
     tab.insert_requested.connect(inserted.append)
     tab.edit_requested.connect(edited.append)
-    rect = tab.list.visualItemRect(tab.list.item(0))
+    rect = tab.list.visualRect(tab.model.index(0))
     qtbot.mouseClick(tab.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: inserted == [tab.phrase_ids()[0]])
     qtbot.mouseDClick(tab.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -73,6 +73,29 @@ def test_drag_reorder_within_a_group_is_stored(qtbot, library) -> None:
     assert [p.id for p in library.all() if p.group == "催付"] == [second, first]
     tab.search_box.setText("cf")
     assert tab.list.dragDropMode() == tab.list.DragDropMode.NoDragDrop  # no reordering search results
+
+
+def test_a_long_list_is_read_a_page_at_a_time_as_it_scrolls(qtbot, library, clock) -> None:
+    from desktop_assistant.ui.phrase_list_model import PAGE
+
+    repo = library._repo
+    for n in range(PAGE * 2 + 5):
+        repo.add(Phrase(text=f"第{n}条", group="批量", code=f"p{n}", use_count=n), clock.now())
+    tab = PhrasesTab(library)
+    qtbot.addWidget(tab)
+    tab.group_box.setCurrentIndex(tab.group_box.findData("批量"))
+    assert tab.model.rowCount() == PAGE and tab.model.canFetchMore(QModelIndex())
+    tab.resize(300, 400)
+    tab.show()
+    tab.list.scrollToBottom()  # the view asks for the next page as its end comes into sight
+    qtbot.waitUntil(lambda: tab.model.rowCount() > PAGE)
+    while tab.model.canFetchMore(QModelIndex()):
+        tab.model.fetchMore(QModelIndex())
+    assert tab.model.rowCount() == PAGE * 2 + 5
+    assert [library.get(pid).code for pid in tab.phrase_ids()] == [f"p{n}" for n in range(PAGE * 2 + 5)]
+    assert tab.model.data(tab.model.index(3), Qt.ItemDataRole.ToolTipRole) == "第3条\n\n已使用 3 次"
+    library.record_use(tab.phrase_ids()[-1])  # a use reloads the list: the rows read so far stay
+    assert tab.model.rowCount() == PAGE * 2 + 5
 
 
 def test_editor_marks_unknown_placeholders_previews_and_saves(qtbot, library) -> None:
@@ -205,3 +228,21 @@ def test_absolute_words_save_without_a_question(qtbot, library) -> None:
     editor.code.setText("dj1")
     editor.save()
     assert [p for p in library.all() if p.code == "dj1"]
+
+
+def test_search_results_are_read_a_page_at_a_time_within_the_chosen_group(qtbot, library, clock) -> None:
+    from desktop_assistant.ui.phrase_list_model import PAGE
+
+    repo = library._repo
+    for n in range(PAGE + 20):
+        repo.add(Phrase(text=f"第{n}条 退换", group="批量" if n % 2 else "售后", code=f"p{n}"), clock.now())
+    library.reload()
+    tab = PhrasesTab(library)
+    qtbot.addWidget(tab)
+    tab.search_box.setText("退换")
+    assert tab.model.rowCount() == PAGE and tab.model.canFetchMore(QModelIndex())
+    tab.model.fetchMore(QModelIndex())
+    assert tab.phrase_ids() == library.search_ids("退换", limit=200)
+    tab.group_box.setCurrentIndex(tab.group_box.findData("批量"))
+    assert tab.phrase_ids() == [p.id for p in library.search("退换", limit=200) if p.group == "批量"]
+    assert tab.phrase_ids() and not tab.model.canFetchMore(QModelIndex())

@@ -65,3 +65,31 @@ def test_incremental_typing_and_updates(index: PhraseSearchIndex) -> None:
 
 def test_empty_query_lists_most_used_first(index: PhraseSearchIndex) -> None:
     assert index.search("", limit=3) == [4, 2, 5]
+
+
+def test_uses_reorder_without_a_rebuild_and_answer_as_a_fresh_index() -> None:
+    """A paste changes only popularity: the index ranks the used phrases by their new counts (walks,
+    sorted ranges and the empty query alike), also past the number it keeps before rebuilding."""
+    import random
+    from dataclasses import replace
+
+    from desktop_assistant.domain import search
+
+    rng = random.Random(4)
+    words = ["欢迎", "快递", "好评", "退换", "发货", "顺丰", "重庆", "地址"]
+    entries = {pid: entry(pid, rng.choice(words) + rng.choice(words), "".join(rng.choices(words, k=4)),
+                          code=f"c{pid}", uses=rng.randint(0, 5), last=float(rng.randint(0, 9)))
+               for pid in range(1, 400)}
+    index = PhraseSearchIndex(entries.values())
+    queries = ["", "c", "c1", "hy", "kd", "快递", "h", "退换发货", "zq", "c39"]
+    index.search("")
+    for step in range(search._MAX_REORDERED + 40):
+        pid = rng.choice(list(entries))
+        entries[pid] = replace(entries[pid], use_count=entries[pid].use_count + 1, last_used=float(10 + step))
+        index.upsert(entries[pid])
+        if step % 37 == 0 or step == search._MAX_REORDERED - 1:
+            fresh = PhraseSearchIndex(entries.values())
+            for query in queries:
+                for limit in (1, 5, 50):
+                    assert index.search(query, limit) == fresh.search(query, limit), (step, query, limit)
+    assert index._reordered == {} or len(index._reordered) < search._MAX_REORDERED
