@@ -76,7 +76,7 @@ class TargetWindow(QWidget):
         self.editor.installEventFilter(self)
         self.editor.textChanged.connect(lambda: say("text", text=self.editor.toPlainText()))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("客服助手正在自检, 请不要动键盘和鼠标 (约 10 秒)"), self))
+        layout.addWidget(QLabel(self.tr("客服助手正在自检，请不要动键盘和鼠标（约 10 秒）"), self))
         layout.addWidget(self.editor)
         self.resize(520, 260)
 

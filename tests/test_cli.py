@@ -197,7 +197,7 @@ def test_config_set_refuses_a_bad_title_rule_and_keeps_the_rules(tmp_path) -> No
     assert "千牛 | aliworkbench*" in before
     bad = run_cli("--basedir", base, "config", "set", "conversation.title_rules", "千牛 | * | (?P<nick>.+")
     assert_one_line_error(bad)
-    assert "第 1 行: 标题正则有误" in bad.stderr
+    assert "第 1 行：标题正则有误" in bad.stderr
     assert run_cli("--basedir", base, "config", "get", "conversation.title_rules").stdout == before
     rule = "京东 | dd*.exe | ^(?P<nick>.+?) - 咚咚$"
     ok(run_cli("--basedir", base, "config", "set", "conversation.title_rules", rule))

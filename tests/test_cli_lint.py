@@ -70,5 +70,5 @@ def test_import_on_a_fresh_install_replaces_the_samples_and_names_guard_hits(tmp
     assert result.returncode == 0, result.stderr
     assert "替换 1 条" in result.stdout and "新增 1 条" in result.stdout
     assert "替换示例短语「欢迎语」为「欢迎」" in result.stdout
-    assert "第 3 行: 「加微信」含站外联系: 加我、微信 (发送前要确认)" in result.stdout
+    assert "第 3 行：「加微信」含站外联系：加我、微信（发送前要确认）" in result.stdout
     assert lint(base).returncode == 1  # imported all the same; the lint names it

@@ -68,11 +68,11 @@ def test_import_gb18030_csv_dry_run_then_for_real(tmp_path) -> None:
     before = db_bytes(base)
     out = ok(cli(base, "import", str(source), "--dry-run"))
     # hy is an untouched sample: the shop's phrase replaces it whatever the policy (issue 16)
-    assert out.splitlines()[0] == "试运行, 未写入: 新增 1 条, 替换 1 条, 跳过 0 条, 改编码后新增 0 条"
-    assert "第 2 行: 替换示例短语「欢迎语」为「新欢迎」" in out and "第 3 行: 新增「双十一」" in out
+    assert out.splitlines()[0] == "试运行，未写入：新增 1 条，替换 1 条，跳过 0 条，改编码后新增 0 条"
+    assert "第 2 行：替换示例短语「欢迎语」为「新欢迎」" in out and "第 3 行：新增「双十一」" in out
     assert db_bytes(base) == before
     out = ok(cli(base, "import", str(source), "--on-conflict", "replace"))
-    assert out.splitlines()[0] == "新增 1 条, 替换 1 条, 跳过 0 条, 改编码后新增 0 条"
+    assert out.splitlines()[0] == "新增 1 条，替换 1 条，跳过 0 条，改编码后新增 0 条"
     phrases = listed(base)
     assert len(phrases) == before_count + 1
     greeting = next(p for p in phrases if p["code"] == "hy")
@@ -115,13 +115,13 @@ def test_beeftext_and_xlsx_imports(tmp_path) -> None:
 @pytest.mark.parametrize(
     ("content", "args", "expected"),
     [
-        (f"{HEADER}\n售前,ok1,,好的,\n售前,坏编码,,不好,\n".encode("gb18030"), [], "第 3 行: 快捷编码"),
-        (f"{HEADER}\n售前,ok1,,好的,\n\n售前,ok2,,,\n".encode(), [], "第 4 行: 短语内容不能为空"),
-        (f"{HEADER}\n售前,ok1,,好的,ctrl+alt+p\n".encode(), [], "第 2 行: 快捷键 ctrl+alt+p 已用于本软件"),
-        (f"{HEADER}\n售前,ok1,,好的,\n售前,ok2,好的\n".encode(), [], "第 3 行: 应有 5 列"),
-        ("分组,标题\n售前,欢迎\n".encode(), ["--format", "csv"], "第 1 行: 找不到短语内容列"),
+        (f"{HEADER}\n售前,ok1,,好的,\n售前,坏编码,,不好,\n".encode("gb18030"), [], "第 3 行：快捷编码"),
+        (f"{HEADER}\n售前,ok1,,好的,\n\n售前,ok2,,,\n".encode(), [], "第 4 行：短语内容不能为空"),
+        (f"{HEADER}\n售前,ok1,,好的,ctrl+alt+p\n".encode(), [], "第 2 行：快捷键 ctrl+alt+p 已用于本软件"),
+        (f"{HEADER}\n售前,ok1,,好的,\n售前,ok2,好的\n".encode(), [], "第 3 行：应有 5 列"),
+        ("分组,标题\n售前,欢迎\n".encode(), ["--format", "csv"], "第 1 行：找不到短语内容列"),
         (b'{"format": "desktop_assistant.phrases", "version": 1, "phrases": [{"text": "a"}, {"code": "b"}]}',
-         ["--format", "json"], "第 2 条短语: 短语内容不能为空"),
+         ["--format", "json"], "第 2 条短语：短语内容不能为空"),
         (b"\xff\xfe\x00\x00garbage", [], "无法识别文件编码"),
         (b"PK\x03\x04not really", ["--format", "xlsx"], "不是有效的 xlsx 文件"),
     ],

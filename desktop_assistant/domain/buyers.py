@@ -25,13 +25,13 @@ FREE_TAG = "标签"  # the category of a tag the agent typed
 MSG_NO_NICK = QT_TRANSLATE_NOOP("Messages", "缺少买家昵称 (nick)")
 MSG_NICK_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "买家昵称最多 {limit} 个字")
 MSG_NICK_NUL = QT_TRANSLATE_NOOP("Messages", "买家昵称不能含有 NUL 字符 (\\0)")
-MSG_BAD_FIELD = QT_TRANSLATE_NOOP("Messages", "{field} 的值不对: {value}")
+MSG_BAD_FIELD = QT_TRANSLATE_NOOP("Messages", "{field} 的值不对：{value}")
 MSG_NOT_AN_OBJECT = QT_TRANSLATE_NOOP("Messages", "不是 JSON 对象")
-MSG_BAD_JSON = QT_TRANSLATE_NOOP("Messages", "JSON 格式错误: {reason}")
-MSG_AT_LINE = QT_TRANSLATE_NOOP("Messages", "第 {line} 行: {reason}")
-MSG_NO_NICK_COLUMN = QT_TRANSLATE_NOOP("Messages", "第 {line} 行: 表头里没有买家昵称列 (nick 或 买家)")
+MSG_BAD_JSON = QT_TRANSLATE_NOOP("Messages", "JSON 格式错误：{reason}")
+MSG_AT_LINE = QT_TRANSLATE_NOOP("Messages", "第 {line} 行：{reason}")
+MSG_NO_NICK_COLUMN = QT_TRANSLATE_NOOP("Messages", "第 {line} 行：表头里没有买家昵称列（nick 或 买家）")
 MSG_NEEDS_LIST_REASON = QT_TRANSLATE_NOOP("Messages", "拉黑或加白需要填写原因")
-MSG_LIST_CONFLICT = QT_TRANSLATE_NOOP("Messages", "{nick} 在白名单里; 要拉黑请先移出白名单")
+MSG_LIST_CONFLICT = QT_TRANSLATE_NOOP("Messages", "{nick} 在白名单里；要拉黑请先移出白名单")
 
 
 class BuyerError(UserError):
@@ -296,7 +296,7 @@ _LIST_COLUMNS = {"nick": ("nick", "买家", "昵称", "买家昵称"), "reason":
                  "added_by": ("added_by", "登记人"), "added_at": ("added_at", "登记时间")}
 _LIST_ALIAS = {alias.casefold(): name for name, aliases in _LIST_COLUMNS.items() for alias in aliases}
 MSG_EMPTY_LIST = QT_TRANSLATE_NOOP("Messages", "文件里没有买家")
-MSG_BAD_TIME = QT_TRANSLATE_NOOP("Messages", "登记时间格式不对 (应为 YYYY-MM-DD HH:MM:SS): {value}")
+MSG_BAD_TIME = QT_TRANSLATE_NOOP("Messages", "登记时间格式不对（应为 YYYY-MM-DD HH:MM:SS）：{value}")
 
 
 @dataclass(frozen=True)

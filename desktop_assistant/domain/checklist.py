@@ -33,18 +33,18 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
 ADDRESS_ITEMS = ("收货人", "手机号", "省市区街道", "详细地址")
 
 MSG_NO_ITEMS = QT_TRANSLATE_NOOP("Messages", "模板至少要有一项")
-MSG_TEMPLATE_NAME = QT_TRANSLATE_NOOP("Messages", "模板名称不能为空, 最多 20 个字")
+MSG_TEMPLATE_NAME = QT_TRANSLATE_NOOP("Messages", "模板名称不能为空，最多 20 个字")
 MSG_UNKNOWN_FIELD = QT_TRANSLATE_NOOP("Messages", "话术里的 {{{field}}} 不是清单里的项目")
 
 WARNING_TEXT = {
     "phone_missing": QT_TRANSLATE_NOOP("Checklist", "没有找到手机号"),
-    "phone_invalid": QT_TRANSLATE_NOOP("Checklist", "手机号位数不对, 请核对"),
+    "phone_invalid": QT_TRANSLATE_NOOP("Checklist", "手机号位数不对，请核对"),
     "name_missing": QT_TRANSLATE_NOOP("Checklist", "没有找到收货人"),
-    "name_celebrity": QT_TRANSLATE_NOOP("Checklist", "收货人是明星名字, 请与买家确认"),
+    "name_celebrity": QT_TRANSLATE_NOOP("Checklist", "收货人是明星名字，请与买家确认"),
     "address_incomplete": QT_TRANSLATE_NOOP("Checklist", "省市区不完整"),
     "address_vague": QT_TRANSLATE_NOOP("Checklist", "详细地址没有门牌号或楼栋/单元/室"),
-    "district_ambiguous": QT_TRANSLATE_NOOP("Checklist", "区县名在多个城市都有, 请确认城市"),
-    "remote_area": QT_TRANSLATE_NOOP("Checklist", "偏远地区: 注意运费和时效"),
+    "district_ambiguous": QT_TRANSLATE_NOOP("Checklist", "区县名在多个城市都有，请确认城市"),
+    "remote_area": QT_TRANSLATE_NOOP("Checklist", "偏远地区：注意运费和时效"),
     "pickup_point": QT_TRANSLATE_NOOP("Checklist", "地址是驿站/快递柜等代收点"),
     "masked": QT_TRANSLATE_NOOP("Checklist", "部分信息被平台打码（*），请以订单详情为准或与买家确认"),
 }

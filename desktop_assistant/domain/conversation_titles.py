@@ -25,13 +25,13 @@ from typing import Iterable, NamedTuple
 
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 
-MSG_RULE_SHAPE = QT_TRANSLATE_NOOP("Messages", "第 {line} 行: 规则应为「平台 | 程序 | [选项 | …] 标题正则」")
-MSG_RULE_PATTERN = QT_TRANSLATE_NOOP("Messages", "第 {line} 行: 标题正则有误: {reason}")
-MSG_RULE_GROUP = QT_TRANSLATE_NOOP("Messages", "第 {line} 行: 标题正则需要一个分组 (?P<nick>…) 表示买家昵称")
-MSG_RULE_ROLES = QT_TRANSLATE_NOOP("Messages", "第 {line} 行: 「买家」「聊天」「非聊天」只能选一个")
+MSG_RULE_SHAPE = QT_TRANSLATE_NOOP("Messages", "第 {line} 行：规则应为「平台 | 程序 | [选项 | …] 标题正则」")
+MSG_RULE_PATTERN = QT_TRANSLATE_NOOP("Messages", "第 {line} 行：标题正则有误：{reason}")
+MSG_RULE_GROUP = QT_TRANSLATE_NOOP("Messages", "第 {line} 行：标题正则需要一个分组 (?P<nick>…) 表示买家昵称")
+MSG_RULE_ROLES = QT_TRANSLATE_NOOP("Messages", "第 {line} 行：「买家」「聊天」「非聊天」只能选一个")
 MSG_RULE_NICK_UNSAID = QT_TRANSLATE_NOOP(
-    "Messages", "第 {line} 行: 标题正则有买家分组 (?P<nick>…), 但规则没有写「买家」")
-MSG_RULE_CLASS = QT_TRANSLATE_NOOP("Messages", "第 {line} 行: 窗口类正则有误: {reason}")
+    "Messages", "第 {line} 行：标题正则有买家分组 (?P<nick>…)，但规则没有写「买家」")
+MSG_RULE_CLASS = QT_TRANSLATE_NOOP("Messages", "第 {line} 行：窗口类正则有误：{reason}")
 
 BUYER, CHAT, NOT_CHAT = "buyer", "chat", "not-chat"  # what a rule says its windows are
 _ROLES = {"买家": BUYER, "buyer": BUYER, "聊天": CHAT, "chat": CHAT, "非聊天": NOT_CHAT, "not-chat": NOT_CHAT}

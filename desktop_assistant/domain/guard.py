@@ -195,9 +195,9 @@ def findings(hits: Iterable[Hit]) -> list[Finding]:
 
 
 # --- report lines (import reports name each hit per line; the UI translates them) ------------------
-MSG_HIT_BLOCKING = QT_TRANSLATE_NOOP("Messages", "{where}: 「{name}」含{category}: {words} (发送前要确认)")
-MSG_HIT_WARNING = QT_TRANSLATE_NOOP("Messages", "{where}: 「{name}」含{category}: {words} (提醒)")
-MSG_HITS_SUMMARY = QT_TRANSLATE_NOOP("Messages", "{count} 条短语含站外联系或好评返现用语: 已照常导入, 发送前会要求确认")
+MSG_HIT_BLOCKING = QT_TRANSLATE_NOOP("Messages", "{where}：「{name}」含{category}：{words}（发送前要确认）")
+MSG_HIT_WARNING = QT_TRANSLATE_NOOP("Messages", "{where}：「{name}」含{category}：{words}（提醒）")
+MSG_HITS_SUMMARY = QT_TRANSLATE_NOOP("Messages", "{count} 条短语含站外联系或好评返现用语：已照常导入，发送前会要求确认")
 
 
 class GuardText(UserError):

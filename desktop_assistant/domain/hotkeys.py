@@ -34,16 +34,16 @@ class HotkeyError(UserError):
 
 
 MSG_EMPTY = QT_TRANSLATE_NOOP("Messages", "快捷键为空")
-MSG_NOT_ASCII = QT_TRANSLATE_NOOP("Messages", "快捷键只能用英文按键名, 例如 ctrl+alt+1")
-MSG_MALFORMED = QT_TRANSLATE_NOOP("Messages", "快捷键格式不对: {text}")
-MSG_IME = QT_TRANSLATE_NOOP("Messages", "{combo} 被中文输入法占用, 请换一个")
-MSG_NEEDS_KEY = QT_TRANSLATE_NOOP("Messages", "快捷键需要一个非修饰键: {text}")
-MSG_UNKNOWN_MODIFIER = QT_TRANSLATE_NOOP("Messages", "未知的修饰键: {name}")
-MSG_REPEATED_MODIFIER = QT_TRANSLATE_NOOP("Messages", "修饰键重复: {text}")
-MSG_UNKNOWN_KEY = QT_TRANSLATE_NOOP("Messages", "未知的按键: {name}")
+MSG_NOT_ASCII = QT_TRANSLATE_NOOP("Messages", "快捷键只能用英文按键名，例如 ctrl+alt+1")
+MSG_MALFORMED = QT_TRANSLATE_NOOP("Messages", "快捷键格式不对：{text}")
+MSG_IME = QT_TRANSLATE_NOOP("Messages", "{combo} 被中文输入法占用，请换一个")
+MSG_NEEDS_KEY = QT_TRANSLATE_NOOP("Messages", "快捷键需要一个非修饰键：{text}")
+MSG_UNKNOWN_MODIFIER = QT_TRANSLATE_NOOP("Messages", "未知的修饰键：{name}")
+MSG_REPEATED_MODIFIER = QT_TRANSLATE_NOOP("Messages", "修饰键重复：{text}")
+MSG_UNKNOWN_KEY = QT_TRANSLATE_NOOP("Messages", "未知的按键：{name}")
 MSG_NEEDS_MODIFIER = QT_TRANSLATE_NOOP(
-    "Messages", "全局快捷键至少要有一个修饰键 (Ctrl/Alt/Shift/Win), 否则会吞掉正常输入")
-MSG_SHIFT_CHAR = QT_TRANSLATE_NOOP("Messages", "Shift+字符 会吞掉正常输入, 请换一个")
+    "Messages", "全局快捷键至少要有一个修饰键 (Ctrl/Alt/Shift/Win)，否则会吞掉正常输入")
+MSG_SHIFT_CHAR = QT_TRANSLATE_NOOP("Messages", "Shift+字符 会吞掉正常输入，请换一个")
 
 
 @dataclass(frozen=True)

@@ -28,14 +28,14 @@ _COLUMNS = {"time": ("time", "时间"), "buyer": ("buyer", "买家"), "sender": 
 _ALIAS = {alias: name for name, aliases in _COLUMNS.items() for alias in aliases}
 UNASSIGNED = ""
 
-MSG_LINE = QT_TRANSLATE_NOOP("Messages", "第 {line} 行: {reason}")
-MSG_NO_COLUMN = QT_TRANSLATE_NOOP("Messages", "第 1 行: 表头缺少 {column} 列")
-MSG_BAD_TIME = QT_TRANSLATE_NOOP("Messages", "时间格式不对: {value}")
-MSG_BAD_SENDER = QT_TRANSLATE_NOOP("Messages", "发送方只能是 buyer/买家、agent/客服 或 auto/自动回复, 收到: {value}")
+MSG_LINE = QT_TRANSLATE_NOOP("Messages", "第 {line} 行：{reason}")
+MSG_NO_COLUMN = QT_TRANSLATE_NOOP("Messages", "第 1 行：表头缺少 {column} 列")
+MSG_BAD_TIME = QT_TRANSLATE_NOOP("Messages", "时间格式不对：{value}")
+MSG_BAD_SENDER = QT_TRANSLATE_NOOP("Messages", "发送方只能是 buyer/买家、agent/客服 或 auto/自动回复，收到：{value}")
 MSG_NO_BUYER = QT_TRANSLATE_NOOP("Messages", "缺少买家")
 MSG_COLUMNS = QT_TRANSLATE_NOOP("Messages", "列数不对")
 MSG_EMPTY = QT_TRANSLATE_NOOP("Messages", "文件是空的")
-MSG_BAD_HOURS = QT_TRANSLATE_NOOP("Messages", "服务时间格式应为 HH:MM-HH:MM, 收到: {value}")
+MSG_BAD_HOURS = QT_TRANSLATE_NOOP("Messages", "服务时间格式应为 HH:MM-HH:MM，收到：{value}")
 
 
 class KpiError(UserError):
@@ -366,4 +366,4 @@ def iter_rows(result: dict) -> Iterator[tuple]:
     """The table for exports: 全部 then each agent."""
     yield ("全部", *(result[key] for key in KEYS))
     for name, figures in result["agents"].items():
-        yield (name or "(未分配)", *(figures[key] for key in KEYS))
+        yield (name or "（未分配）", *(figures[key] for key in KEYS))

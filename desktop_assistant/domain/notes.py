@@ -30,10 +30,10 @@ _FLAG_WORDS = {
     "绿": 3, "green": 3, "蓝": 4, "blue": 4, "紫": 5, "purple": 5,
 }
 
-MSG_BAD_FLAG = QT_TRANSLATE_NOOP("Messages", "旗帜只能是 0-5 (0 灰 1 红 2 黄 3 绿 4 蓝 5 紫), 收到: {value}")
-MSG_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "备注最多 {limit} 字节 (UTF-8), 现在 {length} 字节")
-MSG_BAD_ORDER = QT_TRANSLATE_NOOP("Messages", "订单号只能是 1-64 位字母、数字、- 或 _: {value}")
-MSG_NO_AGENT_ID = QT_TRANSLATE_NOOP("Messages", "没有工号: 先在设置里填写工号 (agent_id)")
+MSG_BAD_FLAG = QT_TRANSLATE_NOOP("Messages", "旗帜只能是 0-5（0 灰 1 红 2 黄 3 绿 4 蓝 5 紫），收到：{value}")
+MSG_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "备注最多 {limit} 字节 (UTF-8)，现在 {length} 字节")
+MSG_BAD_ORDER = QT_TRANSLATE_NOOP("Messages", "订单号只能是 1-64 位字母、数字、- 或 _：{value}")
+MSG_NO_AGENT_ID = QT_TRANSLATE_NOOP("Messages", "没有工号：先在设置里填写工号 (agent_id)")
 MSG_NEEDS_REASON = QT_TRANSLATE_NOOP("Messages", "修改已有备注需要填写变动事由")
 MSG_REASON_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "变动事由最多 {limit} 个字")
 MSG_BUYER_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "买家昵称最多 {limit} 个字")
@@ -215,7 +215,7 @@ def contains(text: str, query: str) -> bool:
 
 # --- export ------------------------------------------------------------------------------------------
 EXPORT_HEADER = ("订单号", "买家", "旗帜", "颜色", "备注", "变动事由", "工号", "时间")
-MSG_EXPORT_FORMAT = QT_TRANSLATE_NOOP("Messages", "导出文件需以 .csv 或 .xlsx 结尾: {path}")
+MSG_EXPORT_FORMAT = QT_TRANSLATE_NOOP("Messages", "导出文件需以 .csv 或 .xlsx 结尾：{path}")
 
 
 def export_row(version: NoteVersion) -> tuple:

@@ -28,11 +28,11 @@ TYPE = "type"
 METHODS = (CTRL_V, SHIFT_INSERT, TYPE)
 
 MSG_RULE_SYNTAX = QT_TRANSLATE_NOOP(
-    "Messages", "第 {line} 条粘贴规则格式不对, 应为 process:程序名 = 方式 或 title:标题 = 方式: {text}")
+    "Messages", "第 {line} 条粘贴规则格式不对，应为 process:程序名 = 方式 或 title:标题 = 方式：{text}")
 MSG_RULE_METHOD = QT_TRANSLATE_NOOP(
-    "Messages", "第 {line} 条粘贴规则的方式只能是 ctrl+v / shift+insert / type: {text}")
-MSG_RULE_REGEX = QT_TRANSLATE_NOOP("Messages", "第 {line} 条粘贴规则的正则表达式有误: {reason}")
-MSG_RULE_EMPTY = QT_TRANSLATE_NOOP("Messages", "第 {line} 条粘贴规则缺少程序名或标题: {text}")
+    "Messages", "第 {line} 条粘贴规则的方式只能是 ctrl+v / shift+insert / type：{text}")
+MSG_RULE_REGEX = QT_TRANSLATE_NOOP("Messages", "第 {line} 条粘贴规则的正则表达式有误：{reason}")
+MSG_RULE_EMPTY = QT_TRANSLATE_NOOP("Messages", "第 {line} 条粘贴规则缺少程序名或标题：{text}")
 
 
 class PasteRuleError(UserError):

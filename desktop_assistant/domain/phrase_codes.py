@@ -16,8 +16,8 @@ from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 from desktop_assistant.domain.phrases import CODE_PATTERN
 
 MAX_CODE_CHARS = 20
-MSG_CODE_MAPPED = QT_TRANSLATE_NOOP("Messages", "第 {line} 行: 关键词 {keyword} 导入为快捷编码 {code}")
-MSG_CODE_DROPPED = QT_TRANSLATE_NOOP("Messages", "第 {line} 行: 关键词 {keyword} 不能当快捷编码, 导入为没有快捷编码的短语")
+MSG_CODE_MAPPED = QT_TRANSLATE_NOOP("Messages", "第 {line} 行：关键词 {keyword} 导入为快捷编码 {code}")
+MSG_CODE_DROPPED = QT_TRANSLATE_NOOP("Messages", "第 {line} 行：关键词 {keyword} 不能当快捷编码，导入为没有快捷编码的短语")
 _INVALID_RUN = re.compile(r"[^0-9a-z_\-.]+")
 
 

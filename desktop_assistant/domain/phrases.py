@@ -24,8 +24,8 @@ MSG_TEXT_REQUIRED = QT_TRANSLATE_NOOP("Messages", "短语内容不能为空")
 MSG_TEXT_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "短语内容最多 {limit} 个字")
 MSG_TITLE_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "标题最多 {limit} 个字")
 MSG_GROUP_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "分组名最多 {limit} 个字")
-MSG_BAD_CODE = QT_TRANSLATE_NOOP("Messages", "快捷编码只能用小写字母、数字和 _ - . (最多 20 个): {code}")
-MSG_BAD_HOTKEY = QT_TRANSLATE_NOOP("Messages", "快捷键: {reason}")
+MSG_BAD_CODE = QT_TRANSLATE_NOOP("Messages", "快捷编码只能用小写字母、数字和 _ - .（最多 20 个）：{code}")
+MSG_BAD_HOTKEY = QT_TRANSLATE_NOOP("Messages", "快捷键：{reason}")
 MSG_NUL = QT_TRANSLATE_NOOP("Messages", "短语不能含有 NUL 字符 (\\0)")
 
 

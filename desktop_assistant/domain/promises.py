@@ -18,11 +18,11 @@ PROMISE_MAX_CHARS = 200
 
 MSG_NO_TEXT = QT_TRANSLATE_NOOP("Messages", "承诺内容不能为空")
 MSG_TEXT_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "承诺内容最多 {limit} 个字")
-MSG_DUE_IN_PAST = QT_TRANSLATE_NOOP("Messages", "到期时间已经过了: {due}")
+MSG_DUE_IN_PAST = QT_TRANSLATE_NOOP("Messages", "到期时间已经过了：{due}")
 MSG_BUYER_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "买家昵称最多 {limit} 个字")
-MSG_BAD_CUTOFF = QT_TRANSLATE_NOOP("Messages", "截单时间格式应为 HH:MM, 收到: {value}")
+MSG_BAD_CUTOFF = QT_TRANSLATE_NOOP("Messages", "截单时间格式应为 HH:MM，收到：{value}")
 MSG_ALREADY_LISTED = QT_TRANSLATE_NOOP("Messages", "订单 {order_id} 已在催付列表中")
-MSG_PLACED_IN_FUTURE = QT_TRANSLATE_NOOP("Messages", "下单时间不能晚于现在: {placed}")
+MSG_PLACED_IN_FUTURE = QT_TRANSLATE_NOOP("Messages", "下单时间不能晚于现在：{placed}")
 
 
 class PromiseError(UserError):

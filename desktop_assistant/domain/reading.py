@@ -27,10 +27,10 @@ READER_SOURCES = (UI_TREE, SIGHT, MANUAL)
 
 REGION_NAMES = ("list", "header", "messages")
 
-MSG_REGIONS_JSON = QT_TRANSLATE_NOOP("Messages", "识别区域不是有效的 JSON: {reason}")
+MSG_REGIONS_JSON = QT_TRANSLATE_NOOP("Messages", "识别区域不是有效的 JSON：{reason}")
 MSG_REGIONS_SHAPE = QT_TRANSLATE_NOOP(
-    "Messages", "{client}: 识别区域应为 list/header/messages 各 4 个非负整数 X,Y,W,H (宽高大于 0)")
-MSG_REGION_TEXT = QT_TRANSLATE_NOOP("Messages", "区域应为 X,Y,W,H (像素, 宽高大于 0), 收到: {value}")
+    "Messages", "{client}：识别区域应为 list/header/messages 各 4 个非负整数 X,Y,W,H（宽高大于 0）")
+MSG_REGION_TEXT = QT_TRANSLATE_NOOP("Messages", "区域应为 X,Y,W,H（像素，宽高大于 0），收到：{value}")
 
 
 class RegionError(UserError):

@@ -38,11 +38,11 @@ HIGH, MEDIUM, LOW = "high", "medium", "low"
 DEFAULT_HIGH, DEFAULT_MEDIUM = 60, 30
 
 ADVICE = {
-    HIGH: QT_TRANSLATE_NOOP("Screening", "风险高: 请谨慎接待, 发货前逐项核对并留存凭证 (截图、称重、录像)。"
-                                         "所有沟通请留在旺旺里 (平台只认旺旺聊天记录), 不要转到微信、QQ 或电话。"),
-    MEDIUM: QT_TRANSLATE_NOOP("Screening", "有风险信号: 留意对方的要求, 承诺的事写进备注。"
-                                           "所有沟通请留在旺旺里 (平台只认旺旺聊天记录), 不要转到微信、QQ 或电话。"),
-    LOW: QT_TRANSLATE_NOOP("Screening", "暂未发现明显风险。所有沟通请留在旺旺里 (平台只认旺旺聊天记录)。"),
+    HIGH: QT_TRANSLATE_NOOP("Screening", "风险高：请谨慎接待，发货前逐项核对并留存凭证（截图、称重、录像）。"
+                                         "所有沟通请留在旺旺里（平台只认旺旺聊天记录），不要转到微信、QQ 或电话。"),
+    MEDIUM: QT_TRANSLATE_NOOP("Screening", "有风险信号：留意对方的要求，承诺的事写进备注。"
+                                           "所有沟通请留在旺旺里（平台只认旺旺聊天记录），不要转到微信、QQ 或电话。"),
+    LOW: QT_TRANSLATE_NOOP("Screening", "暂未发现明显风险。所有沟通请留在旺旺里（平台只认旺旺聊天记录）。"),
 }
 
 # Taobao buyer credit: each level and the points it starts at (心 4, 钻 251, 冠 10001, 金冠 500001).
@@ -160,28 +160,28 @@ class Rules:
 
 
 _T = {  # explanations: they advise caution and never accuse
-    "blacklisted": QT_TRANSLATE_NOOP("Screening", "已在本店黑名单 (原因: {reason}), 请按店铺规定谨慎处理"),
-    "positive_rate_low": QT_TRANSLATE_NOOP("Screening", "好评率 {rate}%, 低于 80%: 留意对方是否习惯给差评"),
-    "positive_rate_watch": QT_TRANSLATE_NOOP("Screening", "好评率 {rate}%, 在 80%-95% 之间: 稍加留意"),
-    "account_new": QT_TRANSLATE_NOOP("Screening", "账号注册仅 {days} 天 (不满 30 天): 新号请多核对"),
-    "account_young": QT_TRANSLATE_NOOP("Screening", "账号注册 {days} 天 (30-60 天)"),
-    "credit_low": QT_TRANSLATE_NOOP("Screening", "买家信用 {credit} 分, 不到 2 心 (11 分)"),
+    "blacklisted": QT_TRANSLATE_NOOP("Screening", "已在本店黑名单（原因：{reason}），请按店铺规定谨慎处理"),
+    "positive_rate_low": QT_TRANSLATE_NOOP("Screening", "好评率 {rate}%，低于 80%：留意对方是否习惯给差评"),
+    "positive_rate_watch": QT_TRANSLATE_NOOP("Screening", "好评率 {rate}%，在 80%-95% 之间：稍加留意"),
+    "account_new": QT_TRANSLATE_NOOP("Screening", "账号注册仅 {days} 天（不满 30 天）：新号请多核对"),
+    "account_young": QT_TRANSLATE_NOOP("Screening", "账号注册 {days} 天（30-60 天）"),
+    "credit_low": QT_TRANSLATE_NOOP("Screening", "买家信用 {credit} 分，不到 2 心（11 分）"),
     "refund_rate_high": QT_TRANSLATE_NOOP(
         "Screening", "退款 {refunds} 次 / 订单 {orders} 单（退款率 {rate}%）：退款偏多，发货前核对规格并留证"),
     "nickname_machine": QT_TRANSLATE_NOOP("Screening", "昵称「{nick}」像随机生成的账号（字母和数字来回交错，没有中文）"),
-    "receiver_celebrity": QT_TRANSLATE_NOOP("Screening", "收货人「{name}」是明星名字: 常见于虚假收货信息, 请与买家确认"),
+    "receiver_celebrity": QT_TRANSLATE_NOOP("Screening", "收货人「{name}」是明星名字：常见于虚假收货信息，请与买家确认"),
     "receiver_celebrity_common": QT_TRANSLATE_NOOP(
         "Screening", "收货人「{name}」与明星同名：很多人也叫这个名字，留意即可，必要时与买家确认"),
-    "address_vague": QT_TRANSLATE_NOOP("Screening", "收货地址没有门牌号或楼栋/单元/室: 请买家补全"),
+    "address_vague": QT_TRANSLATE_NOOP("Screening", "收货地址没有门牌号或楼栋/单元/室：请买家补全"),
     "burst_orders": QT_TRANSLATE_NOOP("Screening", "近 7 天下单 {count} 次"),
     "bad_reviews_given": QT_TRANSLATE_NOOP("Screening", "给其他店铺中差评 {count} 次"),
-    "off_platform_contact": QT_TRANSLATE_NOOP("Screening", "要求加微信/QQ/电话沟通: 请婉拒, 站外记录平台不认"),
-    "no_bargain_many_items": QT_TRANSLATE_NOOP("Screening", "不议价却反复聊天、不断加单: 留意是否在收集话柄"),
-    "shop_history": QT_TRANSLATE_NOOP("Screening", "本店备注里有 {count} 个红/黄旗订单 (纠纷或可疑)"),
+    "off_platform_contact": QT_TRANSLATE_NOOP("Screening", "要求加微信/QQ/电话沟通：请婉拒，站外记录平台不认"),
+    "no_bargain_many_items": QT_TRANSLATE_NOOP("Screening", "不议价却反复聊天、不断加单：留意是否在收集话柄"),
+    "shop_history": QT_TRANSLATE_NOOP("Screening", "本店备注里有 {count} 个红/黄旗订单（纠纷或可疑）"),
 }
-_PROBLEM_REGISTERED = QT_TRANSLATE_NOOP("Screening", "注册日期 {registered} 晚于参照日期 {reference}, 账龄未计分")
-_PROBLEM_RATE = QT_TRANSLATE_NOOP("Screening", "好评率 {rate}% 不可能 (应在 0-100 之间), 未计分")
-_PROBLEM_NEGATIVE = QT_TRANSLATE_NOOP("Screening", "{field} 是负数 ({value}), 未计分")
+_PROBLEM_REGISTERED = QT_TRANSLATE_NOOP("Screening", "注册日期 {registered} 晚于参照日期 {reference}，账龄未计分")
+_PROBLEM_RATE = QT_TRANSLATE_NOOP("Screening", "好评率 {rate}% 不可能（应在 0-100 之间），未计分")
+_PROBLEM_NEGATIVE = QT_TRANSLATE_NOOP("Screening", "{field} 是负数（{value}），未计分")
 
 
 # Weight codes that are reported under their rule's code (DESIGN 3.6 names one rule, two weights).

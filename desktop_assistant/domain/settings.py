@@ -28,14 +28,14 @@ class SettingError(UserError):
 MSG_WRAPPED = QT_TRANSLATE_NOOP("Messages", "{key}: {reason}")
 MSG_NEEDS_TEXT = QT_TRANSLATE_NOOP("Messages", "{key} 需要文本")
 MSG_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "{key} 最多 {limit} 个字符")
-MSG_BAD_FORMAT = QT_TRANSLATE_NOOP("Messages", "{key} 格式不对: {value}")
+MSG_BAD_FORMAT = QT_TRANSLATE_NOOP("Messages", "{key} 格式不对：{value}")
 MSG_NO_NEWLINES = QT_TRANSLATE_NOOP("Messages", "{key} 不能包含换行或制表符")
-MSG_NEEDS_INT = QT_TRANSLATE_NOOP("Messages", "{key} 需要整数, 收到: {value}")
+MSG_NEEDS_INT = QT_TRANSLATE_NOOP("Messages", "{key} 需要整数，收到：{value}")
 MSG_OUT_OF_RANGE = QT_TRANSLATE_NOOP("Messages", "{key} 必须在 {minimum} 到 {maximum} 之间")
-MSG_NEEDS_BOOL = QT_TRANSLATE_NOOP("Messages", "{key} 需要 true 或 false, 收到: {value}")
-MSG_NOT_A_CHOICE = QT_TRANSLATE_NOOP("Messages", "{key} 只能是 {choices}, 收到: {value}")
-MSG_UNKNOWN_KEY = QT_TRANSLATE_NOOP("Messages", "未知的设置项: {key}")
-MSG_HOTKEY_TAKEN = QT_TRANSLATE_NOOP("Messages", "{key}: {combo} 已被 {other} 使用")
+MSG_NEEDS_BOOL = QT_TRANSLATE_NOOP("Messages", "{key} 需要 true 或 false，收到：{value}")
+MSG_NOT_A_CHOICE = QT_TRANSLATE_NOOP("Messages", "{key} 只能是 {choices}，收到：{value}")
+MSG_UNKNOWN_KEY = QT_TRANSLATE_NOOP("Messages", "未知的设置项：{key}")
+MSG_HOTKEY_TAKEN = QT_TRANSLATE_NOOP("Messages", "{key}：{combo} 已被 {other} 使用")
 
 
 def _shown(raw: Any) -> str:
@@ -161,22 +161,22 @@ _PASTE_RULES_PATTERN = rf"(?i){_PASTE_RULE}(?:;{_PASTE_RULE})*;?\s*"
 
 # Screening rules (DESIGN 3.6) and their default weights; the labels name the rule for the dialog.
 _SCREENING_WEIGHTS = (
-    ("blacklisted", QT_TRANSLATE_NOOP("Settings", "权重: 在黑名单")),
-    ("positive_rate_low", QT_TRANSLATE_NOOP("Settings", "权重: 好评率低于 80%")),
-    ("positive_rate_watch", QT_TRANSLATE_NOOP("Settings", "权重: 好评率 80%-95%")),
-    ("account_new", QT_TRANSLATE_NOOP("Settings", "权重: 账号不满 30 天")),
-    ("account_young", QT_TRANSLATE_NOOP("Settings", "权重: 账号 30-60 天")),
-    ("credit_low", QT_TRANSLATE_NOOP("Settings", "权重: 信用不足 11 分")),
+    ("blacklisted", QT_TRANSLATE_NOOP("Settings", "权重：在黑名单")),
+    ("positive_rate_low", QT_TRANSLATE_NOOP("Settings", "权重：好评率低于 80%")),
+    ("positive_rate_watch", QT_TRANSLATE_NOOP("Settings", "权重：好评率 80%-95%")),
+    ("account_new", QT_TRANSLATE_NOOP("Settings", "权重：账号不满 30 天")),
+    ("account_young", QT_TRANSLATE_NOOP("Settings", "权重：账号 30-60 天")),
+    ("credit_low", QT_TRANSLATE_NOOP("Settings", "权重：信用不足 11 分")),
     ("refund_rate_high", QT_TRANSLATE_NOOP("Settings", "权重：退款率 ≥ 30%（至少 3 单）")),
     ("nickname_machine", QT_TRANSLATE_NOOP("Settings", "权重：昵称像随机生成（字母数字来回交错）")),
     ("receiver_celebrity", QT_TRANSLATE_NOOP("Settings", "权重：收货人是明星名字（少有人重名）")),
     ("receiver_celebrity_common", QT_TRANSLATE_NOOP("Settings", "权重：收货人与明星同名（常见名字，名单里标 *）")),
-    ("address_vague", QT_TRANSLATE_NOOP("Settings", "权重: 地址含糊")),
-    ("burst_orders", QT_TRANSLATE_NOOP("Settings", "权重: 7 天内多次下单")),
-    ("bad_reviews_given", QT_TRANSLATE_NOOP("Settings", "权重: 常给中差评")),
-    ("off_platform_contact", QT_TRANSLATE_NOOP("Settings", "权重: 要求站外联系")),
-    ("no_bargain_many_items", QT_TRANSLATE_NOOP("Settings", "权重: 不议价反复加单")),
-    ("shop_history", QT_TRANSLATE_NOOP("Settings", "权重: 本店红/黄旗纠纷")),
+    ("address_vague", QT_TRANSLATE_NOOP("Settings", "权重：地址含糊")),
+    ("burst_orders", QT_TRANSLATE_NOOP("Settings", "权重：7 天内多次下单")),
+    ("bad_reviews_given", QT_TRANSLATE_NOOP("Settings", "权重：常给中差评")),
+    ("off_platform_contact", QT_TRANSLATE_NOOP("Settings", "权重：要求站外联系")),
+    ("no_bargain_many_items", QT_TRANSLATE_NOOP("Settings", "权重：不议价反复加单")),
+    ("shop_history", QT_TRANSLATE_NOOP("Settings", "权重：本店红/黄旗纠纷")),
 )
 
 SCHEMA: tuple[SettingSpec, ...] = (
@@ -190,14 +190,14 @@ SCHEMA: tuple[SettingSpec, ...] = (
                 choices={"light": QT_TRANSLATE_NOOP("Settings", "浅色"), "dark": QT_TRANSLATE_NOOP("Settings", "深色")}),
     SettingSpec("panel.side", "choice", "right", QT_TRANSLATE_NOOP("Settings", "停靠位置"), "panel",
                 choices={"right": QT_TRANSLATE_NOOP("Settings", "屏幕右侧"), "left": QT_TRANSLATE_NOOP("Settings", "屏幕左侧")}),
-    SettingSpec("panel.width", "int", 380, QT_TRANSLATE_NOOP("Settings", "面板宽度 (像素)"), "panel", minimum=280, maximum=720),
+    SettingSpec("panel.width", "int", 380, QT_TRANSLATE_NOOP("Settings", "面板宽度（像素）"), "panel", minimum=280, maximum=720),
     SettingSpec("panel.always_on_top", "bool", True, QT_TRANSLATE_NOOP("Settings", "窗口置顶"), "panel"),
     SettingSpec("panel.compact", "bool", False, QT_TRANSLATE_NOOP("Settings", "紧凑模式"), "panel"),
     SettingSpec("hotkey.backend", "choice", "auto", QT_TRANSLATE_NOOP("Settings", "全局快捷键方式"), "hotkeys",
                 choices={"auto": QT_TRANSLATE_NOOP("Settings", "自动"),
-                         "native": QT_TRANSLATE_NOOP("Settings", "Windows RegisterHotKey (Windows 推荐)"),
+                         "native": QT_TRANSLATE_NOOP("Settings", "Windows RegisterHotKey（Windows 推荐）"),
                          "keyboard": QT_TRANSLATE_NOOP(
-                             "Settings", "keyboard 键盘钩子 (组合键已被其他程序占用时, 用它抢先拿到)"),
+                             "Settings", "keyboard 键盘钩子（组合键已被其他程序占用时，用它抢先拿到）"),
                          "x11": "x11 (XGrabKey)",
                          "pynput": "pynput"}),
     SettingSpec("hotkey.picker", "hotkey", "ctrl+alt+p", QT_TRANSLATE_NOOP("Settings", "打开短语选择器"), "hotkeys"),
@@ -207,43 +207,43 @@ SCHEMA: tuple[SettingSpec, ...] = (
     SettingSpec("hotkey.new_conversation", "hotkey", "ctrl+alt+n",
                 QT_TRANSLATE_NOOP("Settings", "用剪贴板里的昵称新建会话"), "hotkeys"),
     SettingSpec("hotkey.jump_longest", "hotkey", "ctrl+alt+j", QT_TRANSLATE_NOOP("Settings", "跳到等待最久的会话"), "hotkeys"),
-    SettingSpec("paste.delay_ms", "int", 500, QT_TRANSLATE_NOOP("Settings", "粘贴后最长等待 (毫秒)"), "paste",
+    SettingSpec("paste.delay_ms", "int", 500, QT_TRANSLATE_NOOP("Settings", "粘贴后最长等待（毫秒）"), "paste",
                 minimum=50, maximum=5000),
-    SettingSpec("paste.restore_delay_ms", "int", 150, QT_TRANSLATE_NOOP("Settings", "恢复剪贴板前等待 (毫秒)"), "paste",
+    SettingSpec("paste.restore_delay_ms", "int", 150, QT_TRANSLATE_NOOP("Settings", "恢复剪贴板前等待（毫秒）"), "paste",
                 minimum=0, maximum=5000),
-    SettingSpec("paste.send_each", "bool", False, QT_TRANSLATE_NOOP("Settings", "多条消息逐条发送 (消息之间按回车)"), "paste"),
+    SettingSpec("paste.send_each", "bool", False, QT_TRANSLATE_NOOP("Settings", "多条消息逐条发送（消息之间按回车）"), "paste"),
     SettingSpec("paste.rules", "text", "", QT_TRANSLATE_NOOP("Settings", "按程序指定粘贴方式"), "paste",
                 max_length=2000, pattern=_PASTE_RULES_PATTERN),
-    SettingSpec("paste.allow_list", "text", "", QT_TRANSLATE_NOOP("Settings", "只向这些程序粘贴 (留空: 全部)"), "paste",
+    SettingSpec("paste.allow_list", "text", "", QT_TRANSLATE_NOOP("Settings", "只向这些程序粘贴（留空：全部）"), "paste",
                 max_length=1000),
     *(SettingSpec(f"timer.{prefix}{name}_s", "int", default, label, "timers", minimum=1, maximum=3600)
       for prefix, name, default, label in (
-          ("", "warn", 30, QT_TRANSLATE_NOOP("Settings", "计时变黄 (秒)")),
-          ("", "overdue", 60, QT_TRANSLATE_NOOP("Settings", "计时超时变红 (秒)")),
-          ("", "critical", 180, QT_TRANSLATE_NOOP("Settings", "计时严重超时 (秒)")),
+          ("", "warn", 30, QT_TRANSLATE_NOOP("Settings", "计时变黄（秒）")),
+          ("", "overdue", 60, QT_TRANSLATE_NOOP("Settings", "计时超时变红（秒）")),
+          ("", "critical", 180, QT_TRANSLATE_NOOP("Settings", "计时严重超时（秒）")),
           # A new buyer is greeted within 30 s (the service standard): the first round is stricter.
-          ("first_", "warn", 10, QT_TRANSLATE_NOOP("Settings", "首次响应: 变黄 (秒)")),
-          ("first_", "overdue", 30, QT_TRANSLATE_NOOP("Settings", "首次响应: 超时 (秒)")),
-          ("first_", "critical", 60, QT_TRANSLATE_NOOP("Settings", "首次响应: 严重超时 (秒)")))),
+          ("first_", "warn", 10, QT_TRANSLATE_NOOP("Settings", "首次响应：变黄（秒）")),
+          ("first_", "overdue", 30, QT_TRANSLATE_NOOP("Settings", "首次响应：超时（秒）")),
+          ("first_", "critical", 60, QT_TRANSLATE_NOOP("Settings", "首次响应：严重超时（秒）")))),
     SettingSpec("alerts.tray", "bool", True, QT_TRANSLATE_NOOP("Settings", "超时时托盘提醒"), "timers"),
     SettingSpec("alerts.sound", "bool", False, QT_TRANSLATE_NOOP("Settings", "超时时响铃"), "timers"),
     SettingSpec("conversation.idle_close_minutes", "int", 30,
-                QT_TRANSLATE_NOOP("Settings", "已回复的会话闲置多久后移出列表 (分钟, 0: 不移出)"), "timers",
+                QT_TRANSLATE_NOOP("Settings", "已回复的会话闲置多久后移出列表（分钟，0：不移出）"), "timers",
                 minimum=0, maximum=1440),
     SettingSpec("conversation.title_rules", "lines", DEFAULT_RULES_TEXT,
-                QT_TRANSLATE_NOOP("Settings", "识别聊天窗口 (每行: 平台 | 程序 | [类=窗口类 | 买家/聊天/非聊天 |] 标题正则)"), "timers",
+                QT_TRANSLATE_NOOP("Settings", "识别聊天窗口（每行：平台 | 程序 | [类=窗口类 | 买家/聊天/非聊天 |] 标题正则）"), "timers",
                 max_length=4000, check=parse_title_rules),
-    SettingSpec("seller_accounts", "lines", "", QT_TRANSLATE_NOOP("Settings", "本店客服账号 (每行一个, 永远不当作买家)"),
+    SettingSpec("seller_accounts", "lines", "", QT_TRANSLATE_NOOP("Settings", "本店客服账号（每行一个，永远不当作买家）"),
                 "reading", max_length=2000),
     SettingSpec("reader.ui_tree", "bool", True, QT_TRANSLATE_NOOP("Settings", "从界面元素读取 (UI Automation)"), "reading"),
-    SettingSpec("reader.sight", "bool", False, QT_TRANSLATE_NOOP("Settings", "从屏幕画面读取 (需先校准区域)"), "reading"),
+    SettingSpec("reader.sight", "bool", False, QT_TRANSLATE_NOOP("Settings", "从屏幕画面读取（需先校准区域）"), "reading"),
     SettingSpec("reader.buyer_side", "choice", "left", QT_TRANSLATE_NOOP("Settings", "买家消息气泡在哪一侧"), "reading",
                 choices={"left": QT_TRANSLATE_NOOP("Settings", "左侧"), "right": QT_TRANSLATE_NOOP("Settings", "右侧")}),
     SettingSpec("reader.regions", "text", "", QT_TRANSLATE_NOOP("Settings", "校准的识别区域 (JSON)"), "reading",
                 max_length=4000, check=parse_regions),
-    SettingSpec("reader.capture_questions", "bool", False, QT_TRANSLATE_NOOP("Settings", "保留读到的消息文字 (问题收集)"),
+    SettingSpec("reader.capture_questions", "bool", False, QT_TRANSLATE_NOOP("Settings", "保留读到的消息文字（问题收集）"),
                 "reading"),
-    SettingSpec("reader.interval_ms", "int", 500, QT_TRANSLATE_NOOP("Settings", "读取间隔 (毫秒)"), "reading",
+    SettingSpec("reader.interval_ms", "int", 500, QT_TRANSLATE_NOOP("Settings", "读取间隔（毫秒）"), "reading",
                 minimum=100, maximum=5000),
     *(SettingSpec(f"notes.flag{flag}", "text", meaning, label, "notes", max_length=16)
       for flag, meaning, label in (
@@ -252,17 +252,17 @@ SCHEMA: tuple[SettingSpec, ...] = (
           (3, "退换中", QT_TRANSLATE_NOOP("Settings", "绿旗含义")),
           (4, "缺货", QT_TRANSLATE_NOOP("Settings", "蓝旗含义")),
           (5, "已退款", QT_TRANSLATE_NOOP("Settings", "紫旗含义")))),
-    SettingSpec("promises.remind_minutes", "int", 5, QT_TRANSLATE_NOOP("Settings", "承诺到期前提醒 (分钟)"), "notes",
+    SettingSpec("promises.remind_minutes", "int", 5, QT_TRANSLATE_NOOP("Settings", "承诺到期前提醒（分钟）"), "notes",
                 minimum=1, maximum=240),
     SettingSpec("urge.cutoff", "text", "16:00", QT_TRANSLATE_NOOP("Settings", "当天发货截单时间"), "notes",
                 max_length=5, pattern=r"([01]?\d|2[0-3]):[0-5]\d"),
-    SettingSpec("urge.first_after_minutes", "int", 15, QT_TRANSLATE_NOOP("Settings", "下单未付款多久后催付 (分钟)"),
+    SettingSpec("urge.first_after_minutes", "int", 15, QT_TRANSLATE_NOOP("Settings", "下单未付款多久后催付（分钟）"),
                 "notes", minimum=1, maximum=720),
-    SettingSpec("urge.lead_minutes", "int", 30, QT_TRANSLATE_NOOP("Settings", "截单前多久再催一次 (分钟)"), "notes",
+    SettingSpec("urge.lead_minutes", "int", 30, QT_TRANSLATE_NOOP("Settings", "截单前多久再催一次（分钟）"), "notes",
                 minimum=1, maximum=240),
-    SettingSpec("urge.phrase_before_cutoff", "text", "cf1", QT_TRANSLATE_NOOP("Settings", "截单前催付短语 (快捷编码)"),
+    SettingSpec("urge.phrase_before_cutoff", "text", "cf1", QT_TRANSLATE_NOOP("Settings", "截单前催付短语（快捷编码）"),
                 "notes", max_length=32),
-    SettingSpec("urge.phrase_after_cutoff", "text", "cf3", QT_TRANSLATE_NOOP("Settings", "截单后催付短语 (快捷编码)"),
+    SettingSpec("urge.phrase_after_cutoff", "text", "cf3", QT_TRANSLATE_NOOP("Settings", "截单后催付短语（快捷编码）"),
                 "notes", max_length=32),
     SettingSpec("screen.level_high", "int", 60, QT_TRANSLATE_NOOP("Settings", "高风险分数线"), "screening",
                 minimum=1, maximum=100),
@@ -272,32 +272,32 @@ SCHEMA: tuple[SettingSpec, ...] = (
                 "screening", max_length=2000),
     *(SettingSpec(f"screen.weight.{code}", "int", DEFAULT_WEIGHTS[code], label, "screening", minimum=0, maximum=100)
       for code, label in _SCREENING_WEIGHTS),
-    SettingSpec("lists.remote_areas", "text", "", QT_TRANSLATE_NOOP("Settings", "偏远地区 (省级, 逗号分隔; 留空用默认)"),
+    SettingSpec("lists.remote_areas", "text", "", QT_TRANSLATE_NOOP("Settings", "偏远地区（省级，逗号分隔；留空用默认）"),
                 "lists", max_length=500),
-    SettingSpec("lists.pickup_words", "text", "", QT_TRANSLATE_NOOP("Settings", "更多代收点用语 (逗号分隔)"), "lists",
+    SettingSpec("lists.pickup_words", "text", "", QT_TRANSLATE_NOOP("Settings", "更多代收点用语（逗号分隔）"), "lists",
                 max_length=500),
     # Outgoing-text guard (DESIGN 3.8, domain/guard.py): a switch per category, the shop's own words.
-    SettingSpec("guard.contact", "bool", True, QT_TRANSLATE_NOOP("Settings", "拦截站外联系 (微信/QQ/电话/站外链接)"), "guard"),
+    SettingSpec("guard.contact", "bool", True, QT_TRANSLATE_NOOP("Settings", "拦截站外联系（微信/QQ/电话/站外链接）"), "guard"),
     SettingSpec("guard.cashback", "bool", True, QT_TRANSLATE_NOOP("Settings", "拦截好评返现"), "guard"),
     SettingSpec("guard.absolute", "bool", True, QT_TRANSLATE_NOOP("Settings", "提醒广告法极限词"), "guard"),
-    SettingSpec("guard.contact_extra", "text", "", QT_TRANSLATE_NOOP("Settings", "更多站外联系用语 (逗号分隔)"), "guard",
+    SettingSpec("guard.contact_extra", "text", "", QT_TRANSLATE_NOOP("Settings", "更多站外联系用语（逗号分隔）"), "guard",
                 max_length=1000),
-    SettingSpec("guard.cashback_extra", "text", "", QT_TRANSLATE_NOOP("Settings", "更多返现用语 (逗号分隔)"), "guard",
+    SettingSpec("guard.cashback_extra", "text", "", QT_TRANSLATE_NOOP("Settings", "更多返现用语（逗号分隔）"), "guard",
                 max_length=1000),
-    SettingSpec("guard.absolute_extra", "text", "", QT_TRANSLATE_NOOP("Settings", "更多极限词 (逗号分隔)"), "guard",
+    SettingSpec("guard.absolute_extra", "text", "", QT_TRANSLATE_NOOP("Settings", "更多极限词（逗号分隔）"), "guard",
                 max_length=1000),
-    SettingSpec("guard.exceptions_extra", "text", "", QT_TRANSLATE_NOOP("Settings", "不算违规的词 (逗号分隔)"), "guard",
+    SettingSpec("guard.exceptions_extra", "text", "", QT_TRANSLATE_NOOP("Settings", "不算违规的词（逗号分隔）"), "guard",
                 max_length=1000),
-    SettingSpec("guard.domains_extra", "text", "", QT_TRANSLATE_NOOP("Settings", "更多平台内域名 (逗号分隔)"), "guard",
+    SettingSpec("guard.domains_extra", "text", "", QT_TRANSLATE_NOOP("Settings", "更多平台内域名（逗号分隔）"), "guard",
                 max_length=500),
-    SettingSpec("privacy.retention_days", "int", 180, QT_TRANSLATE_NOOP("Settings", "收货人和地址保留天数 (0: 不删除)"),
+    SettingSpec("privacy.retention_days", "int", 180, QT_TRANSLATE_NOOP("Settings", "收货人和地址保留天数（0：不删除）"),
                 "data", minimum=0, maximum=3650),
     # Every personal field (phones and addresses in checks, receivers, profiles, note texts); off by
     # default. Receivers go after the shorter of this and privacy.retention_days (domain.retention).
     SettingSpec("retention.days", "int", 0,
-                QT_TRANSLATE_NOOP("Settings", "个人信息保留天数: 核对、收货人、档案和备注里的电话与地址 (0: 不清除)"),
+                QT_TRANSLATE_NOOP("Settings", "个人信息保留天数：核对、收货人、档案和备注里的电话与地址（0：不清除）"),
                 "data", minimum=0, maximum=3650),
-    SettingSpec("backup.keep", "int", 7, QT_TRANSLATE_NOOP("Settings", "保留每日备份 (份)"), "data", minimum=1, maximum=90),
+    SettingSpec("backup.keep", "int", 7, QT_TRANSLATE_NOOP("Settings", "保留每日备份（份）"), "data", minimum=1, maximum=90),
 )
 
 SECTIONS = {

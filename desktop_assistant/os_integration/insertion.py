@@ -50,20 +50,20 @@ from desktop_assistant.os_integration.platform_errors import PlatformUnavailable
 
 log = logging.getLogger(__name__)
 
-MSG_EMPTY = QT_TRANSLATE_NOOP("Insertion", "短语内容为空, 没有粘贴")
-MSG_NO_TARGET = QT_TRANSLATE_NOOP("Insertion", "没有找到要粘贴的窗口: 请先点一下聊天窗口的输入框")
-MSG_GONE = QT_TRANSLATE_NOOP("Insertion", "目标窗口已关闭, 短语没有粘贴")
+MSG_EMPTY = QT_TRANSLATE_NOOP("Insertion", "短语内容为空，没有粘贴")
+MSG_NO_TARGET = QT_TRANSLATE_NOOP("Insertion", "没有找到要粘贴的窗口：请先点一下聊天窗口的输入框")
+MSG_GONE = QT_TRANSLATE_NOOP("Insertion", "目标窗口已关闭，短语没有粘贴")
 MSG_ELEVATED = QT_TRANSLATE_NOOP(
-    "Insertion", "{0} 以管理员身份运行, 助手无法向它粘贴。请以管理员身份运行助手, 或以普通权限运行该程序")
-MSG_ELEVATED_AGAIN = QT_TRANSLATE_NOOP("Insertion", "{0} 以管理员身份运行, 短语没有粘贴")
+    "Insertion", "{0} 以管理员身份运行，助手无法向它粘贴。请以管理员身份运行助手，或以普通权限运行该程序")
+MSG_ELEVATED_AGAIN = QT_TRANSLATE_NOOP("Insertion", "{0} 以管理员身份运行，短语没有粘贴")
 MSG_MAYBE_ELEVATED = QT_TRANSLATE_NOOP(
-    "Insertion", "{0} 没有取走文本, 短语没有粘贴。它可能以管理员身份运行: 请以管理员身份运行助手 "
-    "(右键助手图标 -> 以管理员身份运行) 后再试")
-MSG_NOT_ALLOWED = QT_TRANSLATE_NOOP("Insertion", "{0} 不在允许粘贴的程序列表中, 短语没有粘贴")
-MSG_NO_FOCUS = QT_TRANSLATE_NOOP("Insertion", "无法切换到目标窗口 {0}, 短语没有粘贴")
-MSG_NO_KEYS = QT_TRANSLATE_NOOP("Insertion", "无法模拟按键, 短语没有粘贴: {0}")
-MSG_INTERNAL = QT_TRANSLATE_NOOP("Insertion", "粘贴时出错, 短语可能没有粘贴: {0}")
-MSG_NOT_FETCHED = QT_TRANSLATE_NOOP("Insertion", "目标程序没有取走文本, 短语没有粘贴: 请点一下输入框再试")
+    "Insertion", "{0} 没有取走文本，短语没有粘贴。它可能以管理员身份运行：请以管理员身份运行助手"
+    "（右键助手图标 -> 以管理员身份运行）后再试")
+MSG_NOT_ALLOWED = QT_TRANSLATE_NOOP("Insertion", "{0} 不在允许粘贴的程序列表中，短语没有粘贴")
+MSG_NO_FOCUS = QT_TRANSLATE_NOOP("Insertion", "无法切换到目标窗口 {0}，短语没有粘贴")
+MSG_NO_KEYS = QT_TRANSLATE_NOOP("Insertion", "无法模拟按键，短语没有粘贴：{0}")
+MSG_INTERNAL = QT_TRANSLATE_NOOP("Insertion", "粘贴时出错，短语可能没有粘贴：{0}")
+MSG_NOT_FETCHED = QT_TRANSLATE_NOOP("Insertion", "目标程序没有取走文本，短语没有粘贴：请点一下输入框再试")
 
 
 def _reason(template: str, *args: object) -> str:

@@ -14,7 +14,7 @@ from desktop_assistant.domain.tables import csv_bytes, xlsx_bytes
 from desktop_assistant.storage.buyer_store import BuyerStore
 from desktop_assistant.storage.files import check_folder, write_export
 
-MSG_CANNOT_READ = QT_TRANSLATE_NOOP("Messages", "无法读取 {path}: {reason}")
+MSG_CANNOT_READ = QT_TRANSLATE_NOOP("Messages", "无法读取 {path}：{reason}")
 
 
 def read_blacklist_file(path: Path) -> list:

@@ -36,7 +36,7 @@ class StorageError(UserError):
 
     kind = "storage"
     exit_code = EXIT_IO
-    template = QT_TRANSLATE_NOOP("Storage", "读写数据库出错 ({reason}): {path}")
+    template = QT_TRANSLATE_NOOP("Storage", "读写数据库出错（{reason}）：{path}")
     context = "Storage"
 
     def __init__(self, path: Path | str, reason: str = "", **fields: object) -> None:
@@ -48,35 +48,35 @@ class StorageError(UserError):
 class DiskFullError(StorageError):
     kind = "disk_full"
     exit_code = EXIT_DISK_FULL
-    template = QT_TRANSLATE_NOOP("Storage", "磁盘已满, 没有写入。请腾出空间后再试, 已保存的数据都还在: {path}")
+    template = QT_TRANSLATE_NOOP("Storage", "磁盘已满，没有写入。请腾出空间后再试，已保存的数据都还在：{path}")
 
 
 class ReadOnlyError(StorageError):
     kind = "read_only"
     exit_code = EXIT_READ_ONLY
-    template = QT_TRANSLATE_NOOP("Storage", "数据库或所在文件夹只读, 不能写入 ({reason}): {path}")
+    template = QT_TRANSLATE_NOOP("Storage", "数据库或所在文件夹只读，不能写入（{reason}）：{path}")
 
 
 class BusyError(StorageError):
     kind = "busy"
     exit_code = EXIT_BUSY
-    template = QT_TRANSLATE_NOOP("Storage", "数据库正被另一个程序占用, 请稍后再试: {path}")
+    template = QT_TRANSLATE_NOOP("Storage", "数据库正被另一个程序占用，请稍后再试：{path}")
 
 
 class PanelRunningError(BusyError):
-    template = QT_TRANSLATE_NOOP("Storage", "面板正在使用这个数据库, 没有恢复。请先退出面板, 或加 --close-panel 让它先退出: {path}")
+    template = QT_TRANSLATE_NOOP("Storage", "面板正在使用这个数据库，没有恢复。请先退出面板，或加 --close-panel 让它先退出：{path}")
 
 
 class NewerSchemaError(StorageError):
     kind = "newer_schema"
     exit_code = EXIT_NEWER_SCHEMA
-    template = QT_TRANSLATE_NOOP("Storage", "数据库来自更新的版本 ({reason}), 请升级客服助手后再打开: {path}")
+    template = QT_TRANSLATE_NOOP("Storage", "数据库来自更新的版本（{reason}），请升级客服助手后再打开：{path}")
 
 
 class NotOurDatabaseError(StorageError):
     kind = "not_ours"
     exit_code = EXIT_NOT_OURS
-    template = QT_TRANSLATE_NOOP("Storage", "这不是客服助手的数据库文件, 没有改动它 ({reason}): {path}")
+    template = QT_TRANSLATE_NOOP("Storage", "这不是客服助手的数据库文件，没有改动它（{reason}）：{path}")
 
 
 class CorruptDatabaseError(StorageError):
@@ -84,7 +84,7 @@ class CorruptDatabaseError(StorageError):
 
     kind = "damaged"
     exit_code = EXIT_DAMAGED
-    template = QT_TRANSLATE_NOOP("Storage", "数据库文件已损坏 ({reason}); 用 `db restore` 从备份恢复: {path}")
+    template = QT_TRANSLATE_NOOP("Storage", "数据库文件已损坏（{reason}）；用 `db restore` 从备份恢复：{path}")
 
 
 class MissingDatabaseError(StorageError):
@@ -92,7 +92,7 @@ class MissingDatabaseError(StorageError):
 
     kind = "missing"
     exit_code = EXIT_MISSING
-    template = QT_TRANSLATE_NOOP("Storage", "数据库文件{reason}; 备份文件夹里有备份, 所以没有新建空数据库。请用 `db restore 备份文件` 恢复: {path}")
+    template = QT_TRANSLATE_NOOP("Storage", "数据库文件{reason}；备份文件夹里有备份，所以没有新建空数据库。请用 `db restore 备份文件` 恢复：{path}")
 
 
 class Fragment(UserError):
@@ -101,9 +101,9 @@ class Fragment(UserError):
     context = "Storage"
 
 
-MSG_EMPTY = QT_TRANSLATE_NOOP("Storage", "是空的 (0 字节)")
+MSG_EMPTY = QT_TRANSLATE_NOOP("Storage", "是空的（0 字节）")
 MSG_GONE = QT_TRANSLATE_NOOP("Storage", "不见了")
-MSG_RESTORED = QT_TRANSLATE_NOOP("Storage", "数据库文件{reason}; 已从最近一份完好的备份 {backup} 恢复。")
+MSG_RESTORED = QT_TRANSLATE_NOOP("Storage", "数据库文件{reason}；已从最近一份完好的备份 {backup} 恢复。")
 
 
 def _disk_full(path: Path) -> bool:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 
-MSG_NO_FOLDER = QT_TRANSLATE_NOOP("Messages", "目录不存在: {path}")
-MSG_CANNOT_WRITE = QT_TRANSLATE_NOOP("Messages", "无法写入文件 {path}: {reason}")
+MSG_NO_FOLDER = QT_TRANSLATE_NOOP("Messages", "目录不存在：{path}")
+MSG_CANNOT_WRITE = QT_TRANSLATE_NOOP("Messages", "无法写入文件 {path}：{reason}")
 
 
 def write_atomically(path: Path, data: bytes) -> None:

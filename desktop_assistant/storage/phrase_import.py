@@ -59,10 +59,10 @@ DEFAULT_LIBRARY = ("phrases", "default.json")
 MAX_CODE_CHARS = 20
 
 MSG_APP_HOTKEY_TAKEN = QT_TRANSLATE_NOOP("Messages", "快捷键 {hotkey} 已用于本软件的「{other}」")
-MSG_NO_FILE = QT_TRANSLATE_NOOP("Messages", "找不到文件: {path}")
-MSG_CANNOT_READ = QT_TRANSLATE_NOOP("Messages", "无法读取文件 {path}: {reason}")
-MSG_EXPORT_FORMAT = QT_TRANSLATE_NOOP("Messages", "无法从文件名判断导出格式, 请用 .csv / .xlsx / .json 结尾或指定格式: {path}")
-MSG_STORE_REFUSED = QT_TRANSLATE_NOOP("Messages", "数据库拒绝写入: {reason}")
+MSG_NO_FILE = QT_TRANSLATE_NOOP("Messages", "找不到文件：{path}")
+MSG_CANNOT_READ = QT_TRANSLATE_NOOP("Messages", "无法读取文件 {path}：{reason}")
+MSG_EXPORT_FORMAT = QT_TRANSLATE_NOOP("Messages", "无法从文件名判断导出格式，请用 .csv / .xlsx / .json 结尾或指定格式：{path}")
+MSG_STORE_REFUSED = QT_TRANSLATE_NOOP("Messages", "数据库拒绝写入：{reason}")
 
 
 # --- reading and writing files ---------------------------------------------------------------------

@@ -143,7 +143,7 @@ class AgendaTab(QWidget):
         selected = self.selected_unpaid()
         self.unpaid_list.clear()
         for order, upcoming in orders:
-            placed = self.tr("{0} 下单, 已 {1}").format(f"{order.placed_at:%H:%M}", span(_minutes(now - order.placed_at)))
+            placed = self.tr("{0} 下单，已 {1}").format(f"{order.placed_at:%H:%M}", span(_minutes(now - order.placed_at)))
             nxt = self.tr("下次提醒 {0}").format(f"{upcoming.at:%H:%M}") if upcoming else self.tr("提醒已发出")
             who = order.order_id + (f" · {order.buyer}" if order.buyer else "")
             item = QListWidgetItem(f"{who}\n{placed} · {nxt}")
@@ -186,10 +186,10 @@ class AgendaTab(QWidget):
 
     # --- language ------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.promise_box.setTitle(self.tr("承诺 (到期前提醒, 超时的一直显示)"))
+        self.promise_box.setTitle(self.tr("承诺（到期前提醒，超时的一直显示）"))
         self.new_promise_button.setText(self.tr("新承诺…"))
         self.done_button.setText(self.tr("完成"))
-        self.unpaid_box.setTitle(self.tr("催付 (未付款订单)"))
+        self.unpaid_box.setTitle(self.tr("催付（未付款订单）"))
         self.order_edit.setPlaceholderText(self.tr("订单号"))
         self.buyer_edit.setPlaceholderText(self.tr("买家"))
         self.placed_minutes.setSuffix(self.tr(" 分钟前下单"))

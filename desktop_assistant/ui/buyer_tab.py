@@ -21,12 +21,12 @@ PLATFORMS = ("淘宝", "天猫", "京东", "拼多多", "抖店")
 LEVEL_NAMES = {"high": QT_TRANSLATE_NOOP("BuyerTab", "高风险"), "medium": QT_TRANSLATE_NOOP("BuyerTab", "中风险"),
                "low": QT_TRANSLATE_NOOP("BuyerTab", "低风险")}
 FIELD_LABELS = {
-    "platform": QT_TRANSLATE_NOOP("BuyerTab", "平台"), "credit": QT_TRANSLATE_NOOP("BuyerTab", "信用 (分或 3心/2钻)"),
+    "platform": QT_TRANSLATE_NOOP("BuyerTab", "平台"), "credit": QT_TRANSLATE_NOOP("BuyerTab", "信用（分或 3心/2钻）"),
     "positive_rate": QT_TRANSLATE_NOOP("BuyerTab", "好评率 %"), "registered_on": QT_TRANSLATE_NOOP("BuyerTab", "注册日期"),
     "orders_count": QT_TRANSLATE_NOOP("BuyerTab", "订单数"), "refund_count": QT_TRANSLATE_NOOP("BuyerTab", "退款数"),
     "orders_last_7d": QT_TRANSLATE_NOOP("BuyerTab", "近 7 天订单"),
     "bad_reviews_given": QT_TRANSLATE_NOOP("BuyerTab", "给出中差评"),
-    "account_age_days": QT_TRANSLATE_NOOP("BuyerTab", "账龄 (天)"),
+    "account_age_days": QT_TRANSLATE_NOOP("BuyerTab", "账龄（天）"),
     "receiver_name": QT_TRANSLATE_NOOP("BuyerTab", "收货人"), "address": QT_TRANSLATE_NOOP("BuyerTab", "收货地址"),
 }
 _INT_FIELDS = ("orders_count", "refund_count", "orders_last_7d", "bad_reviews_given", "account_age_days")
@@ -216,7 +216,7 @@ class BuyerTab(QWidget):
         result = self.screening
         if result is None:
             self.gauge.set_score(None)
-            self.level_label.setText(self.tr("还没有资料: 填写后保存即可筛查"))
+            self.level_label.setText(self.tr("还没有资料：填写后保存即可筛查"))
             self.advice_label.clear()
         else:
             self.gauge.set_score(result.score, result.level)
@@ -227,7 +227,7 @@ class BuyerTab(QWidget):
                 self.reasons.addItem(f"+{reason.weight}  {detail}")
             for problem in result.problems:
                 detail = QCoreApplication.translate("Screening", problem.template).format(**problem.fields)
-                self.reasons.addItem(self.tr("数据有误, 未计分: {0}").format(detail))
+                self.reasons.addItem(self.tr("数据有误，未计分：{0}").format(detail))
         listing = self.record.listing if self.record else None
         if listing is None:
             self.list_label.setText(self.tr("不在黑名单或白名单"))
@@ -255,9 +255,9 @@ class BuyerTab(QWidget):
 
     # --- language ------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.nick_edit.setPlaceholderText(self.tr("买家昵称 (回车查询)"))
+        self.nick_edit.setPlaceholderText(self.tr("买家昵称（回车查询）"))
         self.lookup_button.setText(self.tr("查询"))
-        self.list_reason.setPlaceholderText(self.tr("拉黑或加白的原因 (必填)"))
+        self.list_reason.setPlaceholderText(self.tr("拉黑或加白的原因（必填）"))
         self.black_button.setText(self.tr("拉黑"))
         self.white_button.setText(self.tr("加入白名单"))
         self.unlist_button.setText(self.tr("移出名单"))
@@ -272,7 +272,7 @@ class BuyerTab(QWidget):
         self.tag_box.setTitle(self.tr("标签"))
         for category, label in self._category_labels.items():
             label.setText(QCoreApplication.translate("Buyers", category))
-        self.free_tags.setPlaceholderText(self.tr("其他标签, 逗号分隔"))
+        self.free_tags.setPlaceholderText(self.tr("其他标签，逗号分隔"))
         self.history_box.setTitle(self.tr("历史"))
         self.receivers_label.setText(self.tr("用过的收货人和地址"))
         self.import_button.setText(self.tr("导入黑名单…"))

@@ -77,10 +77,10 @@ class BuyersController(QObject):
         screening = self.lookup(nick)
         record = self.tab.record
         if record is not None and record.listing is not None and record.listing.status == "black":
-            self.warning.emit(self.tr("注意: 黑名单买家"), self.tr("{0} 在本店黑名单 (原因: {1})。所有沟通请留在旺旺里。")
+            self.warning.emit(self.tr("注意：黑名单买家"), self.tr("{0} 在本店黑名单（原因：{1}）。所有沟通请留在旺旺里。")
                               .format(nick, record.listing.reason or "—"))
         elif screening is not None and screening.level == "high":
-            self.warning.emit(self.tr("注意: 高风险买家"), self.tr("{0} 风险分 {1}, 请看「买家」页的原因。所有沟通请留在旺旺里。")
+            self.warning.emit(self.tr("注意：高风险买家"), self.tr("{0} 风险分 {1}，请看「买家」页的原因。所有沟通请留在旺旺里。")
                               .format(nick, screening.score))
 
     # --- changes ------------------------------------------------------------------------------
@@ -128,7 +128,7 @@ class BuyersController(QObject):
             added, known = self._files.import_file(path, dry_run=True)
             if confirm and QMessageBox.question(
                     self.tab.window(), self.tr("导入黑名单"),
-                    self.tr("将加入黑名单 {0} 人, {1} 人已在名单中。导入吗?").format(added, known)) \
+                    self.tr("将加入黑名单 {0} 人，{1} 人已在名单中。导入吗?").format(added, known)) \
                     != QMessageBox.StandardButton.Yes:
                 return False
             added, known = self._files.import_file(path)
@@ -137,7 +137,7 @@ class BuyersController(QObject):
             return False
         if self.tab.nick_edit.text().strip():  # the buyer on screen may just have been listed
             self.lookup(self.tab.nick_edit.text())
-        self.tab.message.say(self.tr("已加入黑名单 {0} 人, 已在名单中 {1} 人").format(added, known))
+        self.tab.message.say(self.tr("已加入黑名单 {0} 人，已在名单中 {1} 人").format(added, known))
         return True
 
     def choose_export_file(self) -> None:

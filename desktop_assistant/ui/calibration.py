@@ -90,7 +90,7 @@ class CalibrationOverlay(QWidget):
         names = {"list": self.tr("会话列表"), "header": self.tr("聊天标题"), "messages": self.tr("消息区域")}
         self.choice = QButtonGroup(self)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("拖动框出:"), self.bar))
+        row.addWidget(QLabel(self.tr("拖动框出："), self.bar))
         for name in REGION_NAMES:
             button = QPushButton(names[name], self.bar)
             button.setObjectName(f"region:{name}")
@@ -192,7 +192,7 @@ class CalibrationOverlay(QWidget):
     def _show_reading(self) -> None:
         regions = self.value()
         if regions is None:
-            self.reading.setText(self.tr("请框出三个区域: 左侧会话列表、顶部买家昵称、消息区域。"))
+            self.reading.setText(self.tr("请框出三个区域：左侧会话列表、顶部买家昵称、消息区域。"))
             return
         if self._analyse is None:
             self.reading.setText("")
@@ -200,8 +200,8 @@ class CalibrationOverlay(QWidget):
         shot = self._analyse(self._picture, regions)
         speaker = {"buyer": self.tr("买家"), "agent": self.tr("客服")}.get(shot.last_speaker, self.tr("无"))
         badges = "  ".join(f"{nick}({count})" for nick, count in shot.badges) or self.tr("无")
-        self.reading.setText(self.tr("读到买家: {nick}\n未读: {badges}\n最后发言: {speaker}").format(
-            nick=shot.nick or self.tr("(未读出)"), badges=badges, speaker=speaker))
+        self.reading.setText(self.tr("读到买家：{nick}\n未读：{badges}\n最后发言：{speaker}").format(
+            nick=shot.nick or self.tr("（未读出）"), badges=badges, speaker=speaker))
 
     def save(self) -> None:
         regions = self.value()
@@ -243,12 +243,12 @@ def start_calibration(settings: SettingsAccess, window: WindowRef | None, client
     from desktop_assistant.os_integration.readers.window_area import client_area
 
     if window is None or not client:
-        return QCoreApplication.translate("CalibrationOverlay", "请先点一下聊天窗口 (千牛接待中心), 再校准。")
+        return QCoreApplication.translate("CalibrationOverlay", "请先点一下聊天窗口（千牛接待中心），再校准。")
     area = client_area(window.id)
     screen = QGuiApplication.primaryScreen()
     picture = screen.grabWindow(window.id).toImage() if screen is not None and area is not None else QImage()
     if area is None or picture.isNull():
-        return QCoreApplication.translate("CalibrationOverlay", "找不到聊天窗口, 它可能已关闭或最小化。")
+        return QCoreApplication.translate("CalibrationOverlay", "找不到聊天窗口，它可能已关闭或最小化。")
     overlay = CalibrationOverlay(settings, client, QRect(*area), picture, ocr_analyser(Ocr), parent)
     overlay.show()
     overlay.raise_()

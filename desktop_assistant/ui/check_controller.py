@@ -103,8 +103,8 @@ class CheckController(QObject):
         complete = self.check.complete(self.template())
         self._checks.save(self.check, complete, self._clock.now())
         missing = self.check.missing(self.template())
-        self.tab.message.say(self.tr("已保存, 核对完成") if complete else
-                     self.tr("已保存, 还差: {0}").format("、".join(missing)))
+        self.tab.message.say(self.tr("已保存，核对完成") if complete else
+                     self.tr("已保存，还差：{0}").format("、".join(missing)))
         self.refresh_incomplete()
         return True
 
@@ -165,8 +165,8 @@ class TemplateDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         form = QFormLayout()
         form.addRow(self.tr("名称"), self.name)
-        form.addRow(self.tr("清单项 (一行一项, 末尾 * 表示仅货到付款)"), self.items)
-        form.addRow(self.tr("核对话术 (清单项目名加大括号即被填入)"), self.message)
+        form.addRow(self.tr("清单项（一行一项，末尾 * 表示仅货到付款）"), self.items)
+        form.addRow(self.tr("核对话术（清单项目名加大括号即被填入）"), self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)

@@ -204,11 +204,11 @@ class CheckTab(QWidget):
         self.incomplete.clear()
         for check, missing in checks:
             who = check.order_id + (f" · {check.buyer}" if check.buyer else "")
-            item = QListWidgetItem(self.tr("{0}\n还差: {1}").format(who, "、".join(missing[:4]) +
+            item = QListWidgetItem(self.tr("{0}\n还差：{1}").format(who, "、".join(missing[:4]) +
                                                                   ("…" if len(missing) > 4 else "")))
             item.setData(ORDER_ROLE, check.order_id)
             self.incomplete.addItem(item)
-        self.incomplete_label.setText(self.tr("未完成的核对 ({0})").format(len(checks)))
+        self.incomplete_label.setText(self.tr("未完成的核对（{0}）").format(len(checks)))
 
 
     # --- language ------------------------------------------------------------------------------
@@ -216,9 +216,9 @@ class CheckTab(QWidget):
         self.order_label.setText(self.tr("订单号"))
         self.buyer_label.setText(self.tr("买家"))
         self.edit_templates_button.setText(self.tr("编辑模板…"))
-        self.paste_box.setPlaceholderText(self.tr("粘贴订单里的收货信息 (姓名、电话、地址, 任意顺序)"))
+        self.paste_box.setPlaceholderText(self.tr("粘贴订单里的收货信息（姓名、电话、地址，任意顺序）"))
         self.parse_button.setText(self.tr("解析地址"))
-        self.address_box.setTitle(self.tr("收货信息 (可修改)"))
+        self.address_box.setTitle(self.tr("收货信息（可修改）"))
         for key, label in ADDRESS_FIELDS:
             self._field_labels[key].setText(self.tr(label))
         self.cod_box.setText(self.tr("货到付款订单"))

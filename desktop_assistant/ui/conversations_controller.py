@@ -248,7 +248,7 @@ class ConversationsController(QObject):
         question = self._repository.add_question(nick, text, now + dt.timedelta(minutes=QUESTION_MINUTES),
                                                  self._agent(), now)
         self.tab.question_edit.clear()
-        self.tab.message.say(self.tr("已记下, {0} 分钟内回复 {1}").format(QUESTION_MINUTES, nick))
+        self.tab.message.say(self.tr("已记下，{0} 分钟内回复 {1}").format(QUESTION_MINUTES, nick))
         self._questions_read_at = None
         self.refresh()
         return question

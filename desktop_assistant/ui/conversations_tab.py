@@ -111,7 +111,7 @@ class ConversationsTab(QWidget):
         self.retranslate()
 
     def tab_title(self) -> str:
-        return self.tr("会话 ({0})").format(self.waiting) if self.waiting else self.tr("会话")
+        return self.tr("会话（{0}）").format(self.waiting) if self.waiting else self.tr("会话")
 
     # --- shown state ---------------------------------------------------------------------------
     def select(self, nick: str) -> None:
@@ -137,7 +137,7 @@ class ConversationsTab(QWidget):
                         else self.tr("已超时 {0}").format(format_wait(-left)))
                 colour = OVERDUE_COLOUR if left <= 0 else SOON_COLOUR if left <= 60 else ""
             else:
-                when = self.tr("已回答: {0}").format(question.answer)
+                when = self.tr("已回答：{0}").format(question.answer)
                 colour = DONE_COLOUR
             item = QListWidgetItem(f"{question.buyer}: {question.text}\n{when}", self.question_list)
             item.setData(QUESTION_ROLE, question.id if question.open else None)
@@ -146,7 +146,7 @@ class ConversationsTab(QWidget):
             if question.id == chosen:
                 item.setSelected(True)
                 self.question_list.setCurrentItem(item)
-        self.question_box.setTitle(self.tr("待答问题 ({0})").format(sum(q.open for q in questions)))
+        self.question_box.setTitle(self.tr("待答问题（{0}）").format(sum(q.open for q in questions)))
 
     def selected_question(self) -> int | None:
         item = self.question_list.currentItem()
@@ -170,12 +170,12 @@ class ConversationsTab(QWidget):
         self.nick_edit.setPlaceholderText(self.tr("买家昵称"))
         self.new_button.setText(self.tr("新会话"))
         self.buyer_wrote_button.setText(self.tr("买家发言"))
-        self.buyer_wrote_button.setToolTip(self.tr("买家发来消息: 没有进行中的计时就开始计时"))
+        self.buyer_wrote_button.setToolTip(self.tr("买家发来消息：没有进行中的计时就开始计时"))
         self.replied_button.setText(self.tr("已回复"))
         self.close_button.setText(self.tr("结束"))
-        self.jump_button.setText(self.tr("等最久的"))
+        self.jump_button.setText(self.tr("等待最久"))
         self.jump_button.setToolTip(self.tr("跳到等待最久的会话"))
-        self.question_edit.setPlaceholderText(self.tr("买家问了什么要查的? (5 分钟内回复)"))
+        self.question_edit.setPlaceholderText(self.tr("买家问了什么要查的?（5 分钟内回复）"))
         self.add_question_button.setText(self.tr("记下"))
         self.answer_edit.setPlaceholderText(self.tr("回答"))
         self.send_answer_button.setText(self.tr("发送回答"))

@@ -28,7 +28,7 @@ class ImportDialog(QDialog):
     def __init__(self, path: Path, importer: PhraseImporter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
-        self.setWindowTitle(self.tr("导入短语: {0}").format(path.name))
+        self.setWindowTitle(self.tr("导入短语：{0}").format(path.name))
         self._importer = importer
         self._data = path.read_bytes()
         self._format = "csv"
@@ -40,7 +40,7 @@ class ImportDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
-        self.mapping_hint = QLabel(self.tr("表头不认识: 请为每一列选择它是什么 (至少要有“短语内容”)"), self)
+        self.mapping_hint = QLabel(self.tr("表头不认识：请为每一列选择它是什么（至少要有“短语内容”）"), self)
         self.mapping_hint.setWordWrap(True)
         self.table = QTableWidget(self)
         self.header_row = QCheckBox(self.tr("第一行是表头"), self)
@@ -63,7 +63,7 @@ class ImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         policy_row = QHBoxLayout()
-        policy_row.addWidget(QLabel(self.tr("遇到相同快捷编码:"), self))
+        policy_row.addWidget(QLabel(self.tr("遇到相同快捷编码："), self))
         policy_row.addWidget(self.policy, 1)
         mapping_row = QHBoxLayout()
         mapping_row.addWidget(self.header_row)
@@ -151,7 +151,7 @@ class ImportDialog(QDialog):
     def _set_parsed(self, parsed: ParsedImport) -> None:
         self.parsed = parsed
         self.error.hide()
-        self.status.setText(self.tr("文件里有 {0} 条短语 ({1})").format(len(parsed.drafts), parsed.format))
+        self.status.setText(self.tr("文件里有 {0} 条短语（{1}）").format(len(parsed.drafts), parsed.format))
         self._dry_run()
 
     def _fail(self, message: str) -> None:

@@ -25,13 +25,13 @@ class MemoDialog(QDialog):
 
     def __init__(self, agent_name: str, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("备忘行"))
+        self.setWindowTitle(self.tr("备注模板"))
         self._agent = agent_name
         self._clock = clock
         self.changed_edit, self.gift_edit, self.ship_edit, self.reason_edit = (QLineEdit(self) for _ in range(4))
         form = QFormLayout()
         for label, edit, hint in (
-                (self.tr("改"), self.changed_edit, self.tr("改了什么: 地址、规格…")),
+                (self.tr("改"), self.changed_edit, self.tr("改了什么：地址、规格…")),
                 (self.tr("赠"), self.gift_edit, self.tr("赠品")),
                 (self.tr("发"), self.ship_edit, self.tr("快递 / 发货时间")),
                 (self.tr("因"), self.reason_edit, self.tr("原因"))):
@@ -86,7 +86,7 @@ class PromiseDialog(QDialog):
         self._clock = clock
         self.result_promise: NewPromise | None = None
         self.text_edit = QLineEdit(self)
-        self.text_edit.setPlaceholderText(self.tr("例如: 明天下午发顺丰, 送袜子一双"))
+        self.text_edit.setPlaceholderText(self.tr("例如：明天下午发顺丰，送袜子一双"))
         self.order_edit = QLineEdit(order_id, self)
         self.buyer_edit = QLineEdit(buyer, self)
         self.due_edit = QDateTimeEdit(self)

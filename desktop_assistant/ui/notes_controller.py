@@ -118,7 +118,7 @@ class NotesController(QObject):
         for reminder in due:
             order = reminder.order
             who = order.order_id + (f" {order.buyer}" if order.buyer else "")
-            self.notify.emit(self.tr("该催付了"), self.tr("{0}: 在「待办」点「发催付话术」").format(who))
+            self.notify.emit(self.tr("该催付了"), self.tr("{0}：在「待办」点「发催付话术」").format(who))
         if due:
             self._promises.remember_reminders(
                 URGE, [(r.order.id, kind) for r in due for kind in r.covers], now)
@@ -134,7 +134,7 @@ class NotesController(QObject):
         if dialog.result_promise is None:
             return
         self._promises.add(dialog.result_promise, self._settings.get("agent_id"), self._clock.now())
-        self.agenda_tab.message.say(self.tr("已记下承诺: {0}").format(dialog.result_promise.text))
+        self.agenda_tab.message.say(self.tr("已记下承诺：{0}").format(dialog.result_promise.text))
         self.tick()
 
     def mark_done(self, promise_id: int) -> None:
@@ -151,7 +151,7 @@ class NotesController(QObject):
             self.agenda_tab.message.say(exc.translated(QCoreApplication.translate), error=True)
             return False
         self.agenda_tab.clear_unpaid_form()
-        self.agenda_tab.message.say(self.tr("已加入催付: {0}").format(order))
+        self.agenda_tab.message.say(self.tr("已加入催付：{0}").format(order))
         self.tick()
         return True
 
@@ -166,7 +166,7 @@ class NotesController(QObject):
         if problem:
             self.agenda_tab.message.say(problem, error=True)
         else:
-            self.agenda_tab.message.say(self.tr("催付话术已发送: {0}").format(order.order_id))
+            self.agenda_tab.message.say(self.tr("催付话术已发送：{0}").format(order.order_id))
 
     def close_unpaid(self, unpaid_id: int, outcome: str) -> None:
         self._promises.close_unpaid(unpaid_id, outcome, self._clock.now())

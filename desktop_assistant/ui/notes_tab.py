@@ -210,12 +210,12 @@ class NotesTab(QWidget):
 
     def _show_current(self) -> None:
         if self.current is None:
-            self.current_chip.setText(self.tr("新订单: 还没有备注"))
+            self.current_chip.setText(self.tr("新订单：还没有备注"))
             self.current_chip.setStyleSheet("")
             return
         flag = self.current.flag
         meaning = self._meaning(flag)
-        self.current_chip.setText(self.tr("当前: {0} {1}  ·  {2} 工号 {3}").format(
+        self.current_chip.setText(self.tr("当前：{0} {1}  ·  {2} 工号 {3}").format(
             flag_name(flag), meaning, f"{self.current.at:%m-%d %H:%M}", self.current.agent_id))
         self.current_chip.setStyleSheet(f"border-left: 6px solid {FLAG_COLOURS[flag]}; padding-left: 6px;")
 
@@ -226,11 +226,11 @@ class NotesTab(QWidget):
             lines = [self.tr("第 {0} 版  {1}  工号 {2}  {3}").format(
                 number, f"{version.at:%Y-%m-%d %H:%M}", version.agent_id, flag_name(version.flag))]
             if version.reason:
-                lines.append(self.tr("事由: {0}").format(version.reason))
+                lines.append(self.tr("事由：{0}").format(version.reason))
             lines.append(version.text or "—")
             item = QListWidgetItem(flag_icon(version.flag), "\n".join(lines))
             self.history.addItem(item)
-        self.history_label.setText(self.tr("历史 ({0} 版, 只增不改)").format(len(versions)))
+        self.history_label.setText(self.tr("历史（{0} 版，只增不改）").format(len(versions)))
 
     # --- writing -------------------------------------------------------------------------------
     def _update_counter(self) -> None:
@@ -281,10 +281,10 @@ class NotesTab(QWidget):
         self.order_label.setText(self.tr("订单号"))
         self.buyer_label.setText(self.tr("买家"))
         self.order_edit.setPlaceholderText(self.tr("输入订单号后回车"))
-        self.text_edit.setPlaceholderText(self.tr("备注内容 (平台备注最多 1000 字节)"))
-        self.reason_edit.setPlaceholderText(self.tr("变动事由 (修改已有备注时必填)"))
+        self.text_edit.setPlaceholderText(self.tr("备注内容（平台备注最多 1000 字节）"))
+        self.reason_edit.setPlaceholderText(self.tr("变动事由（修改已有备注时必填）"))
         self.save_button.setText(self.tr("保存备注"))
-        self.memo_button.setText(self.tr("备忘行…"))
+        self.memo_button.setText(self.tr("备注模板…"))
         self.promise_button.setText(self.tr("记承诺…"))
         self._update_counter()
         if self._versions or self.current is not None:

@@ -279,12 +279,12 @@ class PanelWindow(QMainWindow):
             parts.append(self._values["shop_name"])
         self.agent_label.setText(" · ".join(parts))
         self.pin_button.setText(self.tr("置顶"))
-        self.pin_button.setToolTip(self.tr("窗口保持在最前 (不抢输入焦点)"))
+        self.pin_button.setToolTip(self.tr("窗口保持在最前（不抢输入焦点）"))
         self.compact_button.setText(self.tr("紧凑"))
-        self.compact_button.setToolTip(self.tr("紧凑模式: 更窄, 隐藏次要信息"))
+        self.compact_button.setToolTip(self.tr("紧凑模式：更窄，隐藏次要信息"))
         self.settings_button.setText(self.tr("设置"))
         if self._read_only_reason:
-            self.read_only_banner.setText(self.tr("只读模式: 可以查看, 不能保存改动。") + " " + self._read_only_reason)
+            self.read_only_banner.setText(self.tr("只读模式：可以查看，不能保存改动。") + " " + self._read_only_reason)
             self.read_only_banner.setToolTip(self._read_only_reason)
         self.tabs.setTabText(self.tabs.indexOf(self.start_page), self.tr("概览"))
         for index in range(self.tabs.count()):

@@ -75,7 +75,7 @@ class PhraseEditor(QDialog):
         self.group.addItems(library.groups() or ["默认"])
         self.title = QLineEdit(self)
         self.code = QLineEdit(self)
-        self.code.setPlaceholderText(self.tr("例如 hy (欢迎)"))
+        self.code.setPlaceholderText(self.tr("例如 hy（欢迎）"))
         self.hotkey = HotkeyEdit(self)
         self.hotkey.editor.keySequenceChanged.connect(self._check_hotkey)
         self.hotkey_note = QLabel(self)
@@ -125,7 +125,7 @@ class PhraseEditor(QDialog):
             form.addRow("", self.usage)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("内容 (单独一行 --- 分成多条消息)"), self))
+        layout.addWidget(QLabel(self.tr("内容（单独一行 --- 分成多条消息）"), self))
         layout.addWidget(self.body, 1)
         layout.addLayout(buttons)
         layout.addWidget(QLabel(self.tr("预览"), self))
@@ -163,14 +163,14 @@ class PhraseEditor(QDialog):
         hints = []
         unknown = sorted({s.name for s in placeholders_in(text) if not s.known})
         if unknown:
-            hints.append(self.tr("未知的占位符 (会原样发出): {0}").format(" ".join("{" + n + "}" for n in unknown)))
+            hints.append(self.tr("未知的占位符（会原样发出）：{0}").format(" ".join("{" + n + "}" for n in unknown)))
         for finding in self._findings(text):
-            template = self.tr("含{0} (发送时要确认)") if finding.blocking else self.tr("含{0} (提醒)")
+            template = self.tr("含{0}（发送时要确认）") if finding.blocking else self.tr("含{0}（提醒）")
             hints.append(template.format(describe([finding])))
         long_ones = messages_needing_split(text)
         if long_ones:
             numbers = ", ".join(str(i + 1) for i in long_ones)
-            hints.append(self.tr("第 {0} 条消息较长, 建议用 --- 分成几条发送").format(numbers))
+            hints.append(self.tr("第 {0} 条消息较长，建议用 --- 分成几条发送").format(numbers))
         self.hints.setText("\n".join(hints))
         self.hints.setVisible(bool(hints))
 
@@ -189,7 +189,7 @@ class PhraseEditor(QDialog):
             self._show_error(problem)
             return
         blocking = [f for f in self._findings(self.body.toPlainText()) if f.blocking]
-        if blocking and not self.confirm(self.tr("这条短语含有平台会处罚的内容:\n{0}\n\n发送时每次都会要求确认。仍然保存吗?")
+        if blocking and not self.confirm(self.tr("这条短语含有平台会处罚的内容：\n{0}\n\n发送时每次都会要求确认。仍然保存吗?")
                                          .format(describe(blocking))):
             return
         try:

@@ -88,7 +88,7 @@ class PhrasesController(QObject):
         if phrase_id is None or self.library.get(phrase_id).hotkey != combo:  # its own grab is not a conflict
             held = self._held_elsewhere(combo)
             if held:
-                return self.tr("{0} 已被其他程序占用: {1}").format(combo, held)
+                return self.tr("{0} 已被其他程序占用：{1}").format(combo, held)
         return ""
 
     # --- actions -----------------------------------------------------------------------------
@@ -111,7 +111,7 @@ class PhrasesController(QObject):
         """Send the phrase with this 快捷编码 into the last IM window; "" or why not (for the agent)."""
         phrase = self.library.with_code(code) if code else None
         if phrase is None:
-            return self.tr("没有快捷编码为「{0}」的短语: 在设置里改催付短语, 或新建这个编码").format(code)
+            return self.tr("没有快捷编码为「{0}」的短语：在设置里改催付短语，或新建这个编码").format(code)
         self.insert(phrase.id, into_last_window=True, extra=extra)
         return ""
 

@@ -157,7 +157,7 @@ class PhrasesTab(QWidget):
         return self.tr("短语")
 
     def retranslate(self) -> None:
-        self.search_box.setPlaceholderText(self.tr("搜索: 快捷编码 / 拼音首字母 / 关键字"))
+        self.search_box.setPlaceholderText(self.tr("搜索：快捷编码 / 拼音首字母 / 关键字"))
         self.new_button.setText(self.tr("新建"))
         self.import_button.setText(self.tr("导入"))
         self.export_button.setText(self.tr("导出"))

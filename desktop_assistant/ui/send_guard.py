@@ -39,10 +39,10 @@ class SendGuard(QObject):
         found = findings(hit for text in texts for hit in guard.check(text, allowed_phones=phones))
         blocking = [f for f in found if f.blocking]
         if blocking:
-            question = self.tr("这条消息含有平台会处罚的内容:\n{0}\n\n仍然发送吗?").format(describe(blocking))
+            question = self.tr("这条消息含有平台会处罚的内容：\n{0}\n\n仍然发送吗?").format(describe(blocking))
             return Decision.SEND_AFTER_ASKING if self.ask(question) else Decision.CANCEL
         if found:
-            self._notice(self.tr("提醒: 消息含{0}").format(describe(found)))
+            self._notice(self.tr("提醒：消息含{0}").format(describe(found)))
         return Decision.SEND
 
     def _ask_dialog(self, question: str) -> bool:

@@ -63,8 +63,8 @@ class StartPage(QWidget):
         values = self._values
         name = values.get("agent_name") or self.tr("客服")
         shop = values.get("shop_name") or ""
-        self.greeting.setText(self.tr("{0}, 你好").format(name) + (f" · {shop}" if shop else ""))
-        self.onboarding.setText(self.tr("第一次使用: 请先在设置里填写客服昵称和工号, 备注和统计都会用到。"))
+        self.greeting.setText(self.tr("{0}，你好").format(name) + (f" · {shop}" if shop else ""))
+        self.onboarding.setText(self.tr("第一次使用：请先在设置里填写客服昵称和工号，备注和统计都会用到。"))
         self.onboarding.setVisible(self.needs_setup)
         self.open_settings.setText(self.tr("打开设置"))
         self.hotkey_title.setText(self.tr("全局快捷键"))
@@ -76,9 +76,9 @@ class StartPage(QWidget):
                 combo = values.get(spec.key) or self.tr("未设置")
                 self.hotkey_form.addRow(QCoreApplication.translate(TR_CONTEXT, spec.label), QLabel(combo.title()))
         self.data_label.setText(
-            self.tr("数据目录: {0}").format(self._data_dir)
+            self.tr("数据目录：{0}").format(self._data_dir)
             + "\n"
-            + self.tr("最近备份: {0}").format(self._last_backup or self.tr("尚无"))
+            + self.tr("最近备份：{0}").format(self._last_backup or self.tr("尚无"))
         )
 
     def changeEvent(self, event: QEvent) -> None:

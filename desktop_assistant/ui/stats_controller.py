@@ -48,11 +48,11 @@ class StatsController(QObject):
         self.tab.set_agents(list(stats.figures["agents"]))
         self.stats = stats
         self.tab.show_stats(stats)
-        self.tab.message.say(self.tr("{0} 轮, 更新于 {1}").format(self.stats.figures["rounds"], now.strftime("%H:%M:%S")))
+        self.tab.message.say(self.tr("{0} 轮，更新于 {1}").format(self.stats.figures["rounds"], now.strftime("%H:%M:%S")))
         return self.stats
 
     def choose_export_file(self) -> None:
-        log_filter = self.tr("聊天记录, 供 kpi 命令复算 (*.csv)")
+        log_filter = self.tr("聊天记录，供 kpi 命令复算 (*.csv)")
         name, chosen = QFileDialog.getSaveFileName(self.tab.window(), self.tr("导出统计"), "kpi.xlsx",
                                                    f"Excel (*.xlsx);;CSV (*.csv);;{log_filter}")
         if name and chosen == log_filter:

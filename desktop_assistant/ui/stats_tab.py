@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # QtCharts itself is imported with the first charts: nobody p
 
 HEADINGS = (QT_TRANSLATE_NOOP("StatsTab", "客服"), QT_TRANSLATE_NOOP("StatsTab", "轮次"),
             QT_TRANSLATE_NOOP("StatsTab", "已回复"), QT_TRANSLATE_NOOP("StatsTab", "买家"),
-            QT_TRANSLATE_NOOP("StatsTab", "平均响应(秒)"), QT_TRANSLATE_NOOP("StatsTab", "平均首响(秒)"),
+            QT_TRANSLATE_NOOP("StatsTab", "平均响应（秒）"), QT_TRANSLATE_NOOP("StatsTab", "平均首响（秒）"),
             QT_TRANSLATE_NOOP("StatsTab", "30秒回复率"), QT_TRANSLATE_NOOP("StatsTab", "60秒回复率"),
             QT_TRANSLATE_NOOP("StatsTab", "3分钟回复率"), QT_TRANSLATE_NOOP("StatsTab", "答问比"))
 RATE_KEYS = {"within_30s_rate", "within_60s_rate", "within_3min_rate"}
@@ -40,7 +40,7 @@ def shown(key: str, value: object) -> str:
 def table_rows(figures: dict) -> list[list[str]]:
     """The table as shown and exported: the rows of `kpi` (全部, then each agent) in the UI's words."""
     names = {"全部": QCoreApplication.translate("StatsTab", "全部"),
-             "(未分配)": QCoreApplication.translate("StatsTab", "(未分配)")}
+             "（未分配）": QCoreApplication.translate("StatsTab", "（未分配）")}
     return [[names.get(name, name)] + [shown(key, value) for key, value in zip(KEYS, values)]
             for name, *values in iter_rows(figures)]
 
@@ -134,7 +134,7 @@ class StatsTab(QWidget):
         while self.agent.count() > 1:
             self.agent.removeItem(1)
         for name in names:
-            self.agent.addItem(name or self.tr("(未分配)"), name)
+            self.agent.addItem(name or self.tr("（未分配）"), name)
         self.agent.setCurrentIndex(max(0, self.agent.findData(chosen)) if chosen is not None else 0)
         self.agent.blockSignals(False)
 
@@ -225,7 +225,7 @@ class StatsTab(QWidget):
 
     def _title_charts(self) -> None:
         if self.histogram_chart is not None and self.hourly_chart is not None and self.daily_chart is not None:
-            self.histogram_chart.setTitle(self.tr("响应时间分布 (轮次)"))
+            self.histogram_chart.setTitle(self.tr("响应时间分布（轮次）"))
             self.hourly_chart.setTitle(self.tr("每小时轮次"))
             self.daily_chart.setTitle(self.tr("每天 3 分钟回复率"))
 

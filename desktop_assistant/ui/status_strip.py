@@ -41,7 +41,7 @@ class StatusStrip(QWidget):
             self._show_conversation()
 
     def _show_conversation(self) -> None:
-        self.conversation_label.setText(self.tr("当前会话: {0}").format(self._conversation or self.tr("无")))
+        self.conversation_label.setText(self.tr("当前会话：{0}").format(self._conversation or self.tr("无")))
         self._set_colour(self._colour)
 
     def show_notice(self, text: str, seconds: int = 8) -> None:
@@ -73,7 +73,7 @@ class StatusStrip(QWidget):
             self.reader_label.hide()
             return
         name = names.get(source, source)
-        self.reader_label.setText(self.tr("读取: {0} · {1}").format(client, name) if client else self.tr("读取: {0}").format(name))
+        self.reader_label.setText(self.tr("读取：{0} · {1}").format(client, name) if client else self.tr("读取：{0}").format(name))
         self.reader_label.setToolTip(reason)
         self.reader_label.show()
 
@@ -90,11 +90,11 @@ class StatusStrip(QWidget):
             return
         self._show_conversation()
         texts = {
-            "active": self.tr("快捷键: 已启用"),
-            "paused": self.tr("快捷键: 已暂停"),
-            "unavailable": self.tr("快捷键: 不可用"),
-            "partial": self.tr("快捷键: 部分被占用"),
-            "off": self.tr("快捷键: 未设置"),
+            "active": self.tr("快捷键：已启用"),
+            "paused": self.tr("快捷键：已暂停"),
+            "unavailable": self.tr("快捷键：不可用"),
+            "partial": self.tr("快捷键：部分被占用"),
+            "off": self.tr("快捷键：未设置"),
         }
         self.hotkey_label.setText(texts.get(self._hotkey_state, self._hotkey_state))
         self.hotkey_label.setToolTip(self._hotkey_problem)

@@ -70,7 +70,7 @@ class Tray(QObject):
         if self._overdue:
             tooltip += "\n" + self.tr("{0} 个承诺已超时").format(len(self._overdue))
         self.icon.setToolTip(tooltip)
-        self.overdue_menu.setTitle(self.tr("超时承诺 ({0})").format(len(self._overdue)))
+        self.overdue_menu.setTitle(self.tr("超时承诺（{0}）").format(len(self._overdue)))
         self.show_action.setText(self.tr("显示/隐藏面板"))
         self.pause_action.setText(self.tr("暂停全局快捷键"))
         self.quit_action.setText(self.tr("退出"))

@@ -32,13 +32,13 @@ def test_a_blacklisted_buyers_chat_window_is_flagged(tmp_path) -> None:
             wait_for(lambda: xdotool(display, "getactivewindow").stdout.strip() not in ("", "0", first), timeout=10)
             second = xdotool(display, "getactivewindow").stdout.strip()
             wait_for(lambda: "active buyer: 小明同学" in log_text(basedir), timeout=10)
-            wait_for(lambda: "注意: 黑名单买家" in log_text(basedir), timeout=5)
+            wait_for(lambda: "注意：黑名单买家" in log_text(basedir), timeout=5)
             assert "恶意差评要挟" in log_text(basedir)
             # Back to the first chat and again to the blacklisted one: flagged each time it becomes active.
             xdotool(display, "windowactivate", "--sync", first)
             wait_for(lambda: log_text(basedir).count("active buyer: 小熊") == 2, timeout=10)
             xdotool(display, "windowactivate", "--sync", second)
-            wait_for(lambda: log_text(basedir).count("注意: 黑名单买家") == 2, timeout=10)
+            wait_for(lambda: log_text(basedir).count("注意：黑名单买家") == 2, timeout=10)
         finally:
             for window in windows:
                 window.stop()

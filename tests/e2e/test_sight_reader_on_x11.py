@@ -125,7 +125,7 @@ def test_the_calibration_overlay_sits_on_the_client_area_and_reads_it(desk):
     try:
         shown = runner.expect("overlay", timeout=60)
         assert tuple(shown["geometry"]) == area
-        assert f"读到买家: {desk.fake.first_buyers[1]}" in shown["reading"]
+        assert f"读到买家：{desk.fake.first_buyers[1]}" in shown["reading"]
         assert f"{desk.fake.first_buyers[3]}(5)" in shown["reading"]
         saved = runner.expect("saved")
         assert parse_regions(saved["regions"])["千牛"] == desk.fake.regions

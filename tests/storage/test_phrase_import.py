@@ -94,7 +94,7 @@ def test_new_phrases_are_added_in_file_order_with_new_groups_last(library: Store
     assert [p.code for p in library.phrases.all()] == ["hy", "", "zd", "fh", "az", "cp"]
     assert by_code(library, "cp").hotkey == "ctrl+alt+5"
     assert [item.line for item in report.items] == [2, 3, 4]
-    assert str(report.summary) == "新增 3 条, 替换 0 条, 跳过 0 条, 改编码后新增 0 条"
+    assert str(report.summary) == "新增 3 条，替换 0 条，跳过 0 条，改编码后新增 0 条"
 
 
 def test_added_phrases_are_searchable_by_pinyin(library: Store) -> None:
@@ -114,7 +114,7 @@ def test_skip_leaves_the_existing_phrase(library: Store) -> None:
     first, second = report.items
     assert first.existing is not None and first.existing.code == "hy" and not first.unchanged
     assert second.unchanged  # the same phrase, group and text: nothing to do
-    assert str(first.message) == "第 2 行: 跳过, 已有「欢迎」"
+    assert str(first.message) == "第 2 行：跳过，已有「欢迎」"
 
 
 def test_replace_overwrites_group_title_text_hotkey_but_keeps_id_code_and_use(library: Store) -> None:
@@ -156,7 +156,7 @@ def test_keep_both_renames_codes_and_drops_taken_hotkeys(library: Store) -> None
     assert [p.text for p in library.phrases.all()].count("亲，在的") == 2
     assert report.hotkeys_dropped == 1
     assert str(report.items[0].message) == \
-        "第 2 行: 快捷编码 hy 已有, 改为 hy2 新增「欢迎2」 (快捷键 ctrl+alt+1 已被占用, 未设置)"
+        "第 2 行：快捷编码 hy 已有，改为 hy2 新增「欢迎2」（快捷键 ctrl+alt+1 已被占用，未设置）"
 
 
 def test_keep_both_codes_stay_within_twenty_characters(store: Store) -> None:
@@ -173,14 +173,14 @@ def test_a_hotkey_taken_by_another_phrase_fails_the_import(library: Store, polic
     parsed = csv_import("售后,az,安抚,别着急,", "售后,th,退换,退换货流程,Ctrl+Alt+1")
     with pytest.raises(PhraseImportError) as info:
         apply(library, parsed, policy)
-    assert str(info.value) == "第 3 行: 快捷键 ctrl+alt+1 已被短语「欢迎」使用"
+    assert str(info.value) == "第 3 行：快捷键 ctrl+alt+1 已被短语「欢迎」使用"
     assert info.value.line == 3
     assert file_bytes(library) == before
 
 
 def test_replace_onto_a_hotkey_of_another_phrase_fails(library: Store) -> None:
     library.phrases.update(replace_text(by_code(library, "fh"), hotkey="ctrl+alt+2"), NOW)
-    with pytest.raises(PhraseImportError, match="第 2 行: 快捷键 ctrl\\+alt\\+2 已被短语"):
+    with pytest.raises(PhraseImportError, match="第 2 行：快捷键 ctrl\\+alt\\+2 已被短语"):
         apply(library, csv_import("售前,hy,欢迎,亲，欢迎光临~,ctrl+alt+2"), "replace")
 
 
@@ -216,7 +216,7 @@ def test_duplicates_inside_the_file_follow_the_same_rules(store: Store, policy: 
 
 def test_duplicate_hotkeys_inside_the_file(store: Store) -> None:
     parsed = csv_import("售前,a,,一,ctrl+alt+1", "售前,b,,二,ctrl+alt+1")
-    with pytest.raises(PhraseImportError, match="第 3 行: 快捷键 ctrl\\+alt\\+1 已被短语「一」使用"):
+    with pytest.raises(PhraseImportError, match="第 3 行：快捷键 ctrl\\+alt\\+1 已被短语「一」使用"):
         apply(store, parsed, "replace")
     assert store.phrases.count() == 0
     apply(store, parsed, "keep-both")
@@ -251,7 +251,7 @@ def test_a_store_refusal_is_reported_at_its_line(library: Store, monkeypatch) ->
     before = file_bytes(library)
     monkeypatch.setattr(library.phrases, "add", refuse)
     monkeypatch.setattr(library.phrases, "insert_many", lambda phrases, now: refuse(list(phrases)[0], now))
-    with pytest.raises(PhraseImportError, match="^第 2 行: 数据库拒绝写入"):
+    with pytest.raises(PhraseImportError, match="^第 2 行：数据库拒绝写入"):
         apply(library, csv_import("售后,az,安抚,别着急,"))
     assert file_bytes(library) == before
 
@@ -262,7 +262,7 @@ def test_dry_run_reports_exactly_what_the_real_run_does_and_writes_nothing(libra
     before = file_bytes(library)
     dry = apply(library, parsed, policy, dry_run=True)
     assert file_bytes(library) == before
-    assert dry.dry_run and str(dry.summary).startswith("试运行, 未写入: ")
+    assert dry.dry_run and str(dry.summary).startswith("试运行，未写入：")
     real = apply(library, parsed, policy)
     assert not real.dry_run
     assert [(i.action, i.line, i.phrase.code, i.phrase.text) for i in dry.items] == \

@@ -19,7 +19,7 @@ def started(make_app, **kwargs):
 def test_toggle_hotkey_from_the_hook_thread_hides_and_shows(qtbot, make_app, backend: FakeHotkeyBackend) -> None:
     app = started(make_app)
     assert app.hotkeys.state == "active"
-    assert app.panel.status_strip.hotkey_label.text() == "快捷键: 已启用"
+    assert app.panel.status_strip.hotkey_label.text() == "快捷键：已启用"
     assert app.panel.isVisible()
     assert backend.press("ctrl+alt+h")  # delivered on another thread, as the OS hook does
     qtbot.waitUntil(lambda: not app.panel.isVisible())
@@ -32,7 +32,7 @@ def test_pause_from_the_tray_unhooks_until_resumed(qtbot, make_app, backend: Fak
     app.tray.pause_action.trigger()
     assert app.hotkeys.state == "paused" and backend.bindings == {}
     assert not backend.press("ctrl+alt+h")
-    assert app.panel.status_strip.hotkey_label.text() == "快捷键: 已暂停"
+    assert app.panel.status_strip.hotkey_label.text() == "快捷键：已暂停"
     app.tray.pause_action.trigger()
     assert app.hotkeys.state == "active" and backend.press("ctrl+alt+h")
 
@@ -49,7 +49,7 @@ def test_unavailable_hotkeys_leave_a_working_panel(qtbot, make_app) -> None:
     broken = FakeHotkeyBackend(unavailable="no keyboard hook on this machine")
     app = started(make_app, hotkey_backend_factory=lambda _: broken)
     assert app.hotkeys.state == "unavailable"
-    assert app.panel.status_strip.hotkey_label.text() == "快捷键: 不可用"
+    assert app.panel.status_strip.hotkey_label.text() == "快捷键：不可用"
     assert "no keyboard hook" in app.panel.status_strip.hotkey_label.toolTip()
     assert app.panel.isVisible()
 
@@ -84,7 +84,7 @@ def test_daily_backup_runs_after_start_and_once_per_day(qtbot, make_app, clock, 
     clock.advance(days=1)
     app.run_daily_backup()
     assert len(list(paths.backup_dir.iterdir())) == 2
-    assert "最近备份: 20" in app.panel.start_page.data_label.text()
+    assert "最近备份：20" in app.panel.start_page.data_label.text()
 
 
 def damage(path) -> None:

@@ -69,7 +69,7 @@ def test_blacklist_needs_a_reason_and_records_who_and_when(app, clock):
 def test_a_blacklisted_buyer_is_flagged_when_their_chat_becomes_active(app, clock):
     app.store.buyers.set_list("tb_云朵朵", "black", "职业差评", "B02", clock.now())
     app.conversations.window_activated("AliIM.exe", "tb_云朵朵 - 云朵家居:小美", window_class="StandardFrame")
-    assert app.warned and app.warned[0][0] == "注意: 黑名单买家" and "职业差评" in app.warned[0][1]
+    assert app.warned and app.warned[0][0] == "注意：黑名单买家" and "职业差评" in app.warned[0][1]
     assert app.buyers.tab.nick_edit.text() == "tb_云朵朵" and app.buyers.tab.gauge.level == "high"
     assert "tb_云朵朵" in app.panel.status_strip.conversation_label.text()
     app.conversations.window_activated("AliIM.exe", "tb_云朵朵 - 云朵家居:小美", window_class="StandardFrame")

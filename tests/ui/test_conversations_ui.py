@@ -46,7 +46,7 @@ def test_a_chat_window_in_front_starts_the_timer_and_a_phrase_hotkey_ends_the_ro
     assert table_rows(conversations.tab) == [("tb_云朵朵", "旺旺", "快超时", "0:42")]
     strip = app.panel.status_strip.conversation_label
     assert "tb_云朵朵 (旺旺) · 等待 0:42" in strip.text() and "#ef6c00" in strip.styleSheet()
-    assert conversations.tab.tab_title() == "会话 (1)"
+    assert conversations.tab.tab_title() == "会话（1）"
 
     backend.press("ctrl+alt+1")  # the greeting hotkey: the paste is the reply
     qtbot.waitUntil(lambda: "云朵家居旗舰店" in im_target.box, timeout=3000)
@@ -206,7 +206,7 @@ def test_pending_question_counts_down_alerts_and_its_answer_becomes_a_phrase(app
     tab.send_answer_button.click()
     qtbot.waitUntil(lambda: "XL 今天还能发" in im_target.box, timeout=3000)
     qtbot.waitUntil(lambda: conversations.board.conversations["小熊"].waiting_since is None, timeout=3000)
-    assert tab.question_list.item(0).text() == "小熊: XL 码还有货吗\n已回答: 有的, XL 今天还能发"
+    assert tab.question_list.item(0).text() == "小熊: XL 码还有货吗\n已回答：有的, XL 今天还能发"
     assert tab.save_phrase_button.isEnabled()
     opened = []
     app.phrases.new_phrase = lambda title, body: opened.append((title, body))  # the editor's own tests cover it
@@ -349,7 +349,7 @@ def test_the_settings_dialog_edits_title_rules_and_names_a_bad_line(app, qtbot):
     before = app.store.settings.get("conversation.title_rules")
     editor.setPlainText(before + "\n京东 | dd*.exe")
     dialog.save()
-    assert dialog.error_label.text() == "conversation.title_rules: 第 12 行: 规则应为「平台 | 程序 | [选项 | …] 标题正则」"
+    assert dialog.error_label.text() == "conversation.title_rules: 第 12 行：规则应为「平台 | 程序 | [选项 | …] 标题正则」"
     assert app.store.settings.get("conversation.title_rules") == before
     editor.setPlainText(before + "\r\n京东 | dd*.exe | ^(?P<nick>.+?) - 咚咚$\r\n")
     dialog.save()

@@ -174,7 +174,7 @@ def test_unpaid_order_reminds_and_sends_the_urge_phrase_with_order_and_buyer(app
     assert "已在催付列表" in agenda.message.text() and len(app.store.promises.open_unpaid()) == 1
     clock.advance(minutes=10)
     app.notes.tick()
-    assert app.notified == [("该催付了", f"{ORDER} tb_云朵朵: 在「待办」点「发催付话术」")]
+    assert app.notified == [("该催付了", f"{ORDER} tb_云朵朵：在「待办」点「发催付话术」")]
     agenda.unpaid_list.setCurrentRow(0)
     agenda.urge_button.click()
     qtbot.waitUntil(lambda: ORDER in im_target.box, timeout=3000)

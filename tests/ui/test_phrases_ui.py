@@ -204,7 +204,7 @@ def test_the_editor_marks_guard_hits_inline(qtbot, library) -> None:
     assert background_at(editor, text.index("全网最低")) == "#ffe0b2"  # warning: orange
     assert background_at(editor, text.index("亲")) != "#ffcdd2"
     hints = editor.hints.text()
-    assert "站外联系: 加我、微信 (发送时要确认)" in hints and "广告法极限词: 全网最低 (提醒)" in hints
+    assert "站外联系: 加我、微信（发送时要确认）" in hints and "广告法极限词: 全网最低（提醒）" in hints
 
 
 def test_saving_a_contact_phrase_asks_and_a_no_keeps_it_unsaved(qtbot, library) -> None:

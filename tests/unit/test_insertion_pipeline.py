@@ -197,7 +197,7 @@ def test_a_closed_target_is_reported(qtbot, clipboard) -> None:
     rig = Rig(clipboard)
     rig.foreground.close(IM.id)
     rig.run(qtbot, InsertRequest(("您好",), tag=5, target=IM))
-    assert rig.failed == [(5, "目标窗口已关闭, 短语没有粘贴")] and rig.sender.events == []
+    assert rig.failed == [(5, "目标窗口已关闭，短语没有粘贴")] and rig.sender.events == []
 
 
 def test_allow_list(qtbot, clipboard) -> None:
@@ -286,7 +286,7 @@ def test_a_sender_failure_is_reported_and_the_queue_goes_on(qtbot, clipboard) ->
 def test_empty_request_is_refused(qtbot, clipboard) -> None:
     rig = Rig(clipboard)
     rig.run(qtbot, InsertRequest(("", ""), tag=9))
-    assert rig.failed == [(9, "短语内容为空, 没有粘贴")]
+    assert rig.failed == [(9, "短语内容为空，没有粘贴")]
 
 
 def test_clipboard_placeholder_reads_the_agents_clipboard_during_a_burst(qtbot, clipboard) -> None:

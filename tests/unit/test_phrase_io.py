@@ -116,7 +116,7 @@ def test_unknown_extra_columns_are_reported_and_ignored() -> None:
 def test_no_text_column_names_line_1_and_the_header() -> None:
     error = error_of(parse_csv, "分组,标题,备注\n售前,欢迎,x\n".encode())
     assert error.line == 1
-    assert str(error).startswith("第 1 行: 找不到短语内容列") and "分组,标题,备注" in str(error)
+    assert str(error).startswith("第 1 行：找不到短语内容列") and "分组,标题,备注" in str(error)
 
 
 def test_duplicate_column_is_refused() -> None:
@@ -153,10 +153,10 @@ def test_blank_lines_are_skipped_but_counted() -> None:
         (",hy,欢迎,,", "短语内容不能为空"),
         ("售前,hy,欢迎,   ,", "短语内容不能为空"),
         ("售前,欢迎,欢迎,你好,", "快捷编码只能用小写字母"),
-        ("售前,hy,欢迎,你好,ctrl+space", "快捷键: ctrl+space 被中文输入法占用"),
+        ("售前,hy,欢迎,你好,ctrl+space", "快捷键：ctrl+space 被中文输入法占用"),
         ("售前,hy,欢迎,你好,ctrl+alt+shift+win+q+w", "快捷键"),
-        ("售前,hy,欢迎,你好", "应有 5 列, 这一行有 4 列"),
-        ("售前,hy,欢迎,你好,,多出来", "应有 5 列, 这一行有 6 列"),
+        ("售前,hy,欢迎,你好", "应有 5 列，这一行有 4 列"),
+        ("售前,hy,欢迎,你好,,多出来", "应有 5 列，这一行有 6 列"),
         ("售前,hy,欢迎,\"你好", "CSV 格式错误"),
     ],
 )
@@ -164,7 +164,7 @@ def test_bad_row_fails_naming_the_line_and_reason(row, reason) -> None:
     data = f"{ZH_HEADER}\n售前,zd,在的,在的亲,\n\n{row}\n售后,az,安抚,别着急,\n".encode()
     error = error_of(parse_csv, data)
     assert error.line == 4, str(error)
-    assert str(error).startswith("第 4 行: ") and reason in str(error), str(error)
+    assert str(error).startswith("第 4 行：") and reason in str(error), str(error)
 
 
 def test_line_numbers_count_multi_line_cells() -> None:
@@ -250,7 +250,7 @@ def test_xlsx_with_chinese_headers_numbers_and_blank_rows(tmp_path) -> None:
 def test_xlsx_bad_row_names_the_row(tmp_path) -> None:
     rows = [("text", "code"), ("你好", "nh"), (None, None), ("再见", "ZJ!")]
     error = error_of(parse_xlsx, write(tmp_path, "p.xlsx", xlsx_bytes(rows)))
-    assert error.line == 4 and str(error).startswith("第 4 行: 快捷编码")
+    assert error.line == 4 and str(error).startswith("第 4 行：快捷编码")
 
 
 def test_xlsx_cells_beyond_the_header_fail() -> None:
@@ -294,22 +294,22 @@ def document(*phrases, **top) -> bytes:
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        (b'{"format": "desktop_assistant.phrases",\n "version": 1,\n "phrases": [}', "JSON 格式错误 (第 3 行)"),
+        (b'{"format": "desktop_assistant.phrases",\n "version": 1,\n "phrases": [}', "JSON 格式错误（第 3 行）"),
         (b"[]", "不是客服助手导出的短语 JSON"),
         (b'{"format": "beeftext"}', "不是客服助手导出的短语 JSON"),
         (document(version=2), "短语 JSON 版本 2 来自更新的客服助手"),
         (document(version="1"), "字段 version 应为非负整数"),
         (document(groups="售前"), "字段 groups 应为文本列表"),
         (document(phrases={}), "字段 phrases 应为列表"),
-        (document({"text": "a"}, "b"), "第 2 条短语: 字段 phrases 应为对象"),
-        (document({"text": "a"}, {"text": 5}), "第 2 条短语: 字段 text 应为文本"),
-        (document({"text": "a"}, {"group": "x"}), "第 2 条短语: 短语内容不能为空"),
-        (document({"text": "a", "use_count": -1}), "第 1 条短语: 字段 use_count 应为非负整数"),
-        (document({"text": "a", "use_count": True}), "第 1 条短语: 字段 use_count"),
-        (document({"text": "a", "last_used": "yesterday"}), "第 1 条短语: 字段 last_used 应为时间"),
-        (document({"text": "a", "code": "好"}), "第 1 条短语: 快捷编码只能用小写字母"),
+        (document({"text": "a"}, "b"), "第 2 条短语：字段 phrases 应为对象"),
+        (document({"text": "a"}, {"text": 5}), "第 2 条短语：字段 text 应为文本"),
+        (document({"text": "a"}, {"group": "x"}), "第 2 条短语：短语内容不能为空"),
+        (document({"text": "a", "use_count": -1}), "第 1 条短语：字段 use_count 应为非负整数"),
+        (document({"text": "a", "use_count": True}), "第 1 条短语：字段 use_count"),
+        (document({"text": "a", "last_used": "yesterday"}), "第 1 条短语：字段 last_used 应为时间"),
+        (document({"text": "a", "code": "好"}), "第 1 条短语：快捷编码只能用小写字母"),
         (b'{"format": "desktop_assistant.phrases", "version": 1, "phrases": [{"text": "\\ud800"}]}',
-         "第 1 条短语: 字段 text 含有无效字符"),
+         "第 1 条短语：字段 text 含有无效字符"),
         ("\ufeff".encode() + document({"text": "a"}).replace(b'"a"', b'"\xff"'), "JSON 文件必须是 UTF-8 编码"),
         (b"[" * 100000, "JSON 格式错误"),
     ],

@@ -201,9 +201,9 @@ def test_the_status_strip_says_which_reader_is_live(qapp) -> None:
     strip = StatusStrip()
     assert strip.reader_label.isHidden()
     strip.set_reader("千牛", SIGHT, "千牛 界面元素不可读")
-    assert strip.reader_label.text() == "读取: 千牛 · 屏幕识别" and not strip.reader_label.isHidden()
+    assert strip.reader_label.text() == "读取：千牛 · 屏幕识别" and not strip.reader_label.isHidden()
     assert strip.reader_label.toolTip() == "千牛 界面元素不可读"
     strip.set_reader("千牛", MANUAL)
-    assert strip.reader_label.text() == "读取: 千牛 · 手动"
+    assert strip.reader_label.text() == "读取：千牛 · 手动"
     strip.set_reader("", "", "")
     assert strip.reader_label.isHidden()

@@ -76,9 +76,9 @@ def test_parse_never_fails_with_anything_but_a_setting_error(key: str, raw: obje
 def test_messages_keep_the_chinese_text_and_translate_nested_reasons() -> None:
     with pytest.raises(SettingError) as caught:
         spec_for("hotkey.picker").parse("ctrl+space")
-    assert str(caught.value) == "hotkey.picker: ctrl+space 被中文输入法占用, 请换一个"
+    assert str(caught.value) == "hotkey.picker: ctrl+space 被中文输入法占用，请换一个"
     english = {"{key}: {reason}": "{key}: {reason}",
-               "{combo} 被中文输入法占用, 请换一个": "{combo} belongs to the input method"}
+               "{combo} 被中文输入法占用，请换一个": "{combo} belongs to the input method"}
     assert caught.value.translated(lambda ctx, text: english[text]) == "hotkey.picker: ctrl+space belongs to the input method"
 
 

@@ -202,7 +202,7 @@ def test_an_element_that_vanishes_mid_read_reads_as_empty_and_a_closed_window_as
     source = ComTreeSource(automation)
     root = source(WINDOW)
     assert (root.class_name, root.name, root.children()) == ("MutilChatView", "千牛接待台", [])
-    with pytest.raises(UiaUnavailable, match="读取界面元素失败: OSError"):
+    with pytest.raises(UiaUnavailable, match="读取界面元素失败：OSError"):
         source(WindowRef(id=0x7777))
 
 

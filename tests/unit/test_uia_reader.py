@@ -116,16 +116,16 @@ def test_an_opaque_build_makes_the_reader_step_aside_with_a_chinese_reason() -> 
     reader = reader_over("qianniu9_opaque", "qianniu9_opaque_chat_view")
     with pytest.raises(ReaderUnavailable) as no_view:
         reader.read(WINDOW, QN, NOW)
-    assert str(no_view.value) == "千牛: 窗口没有公开聊天界面元素, 改用其他读取方式"
+    assert str(no_view.value) == "千牛：窗口没有公开聊天界面元素，改用其他读取方式"
     with pytest.raises(UiaUnavailable) as no_list:
         reader.read(WINDOW, QN, NOW)
     assert "消息列表" in str(no_list.value)
-    assert no_list.value.translated(lambda ctx, text: f"<{ctx}>{text}").startswith("<Messages>千牛: ")
+    assert no_list.value.translated(lambda ctx, text: f"<{ctx}>{text}").startswith("<Messages>千牛：")
 
 
 def test_a_client_without_rules_is_unavailable() -> None:
     reader = reader_over("qianniu9_chat")
-    with pytest.raises(UiaUnavailable, match="拼多多: 没有界面元素规则"):
+    with pytest.raises(UiaUnavailable, match="拼多多：没有界面元素规则"):
         reader.read(WINDOW, "拼多多", NOW)
 
 

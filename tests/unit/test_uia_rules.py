@@ -62,7 +62,7 @@ def test_the_packaged_rules_compile() -> None:
 def test_a_bad_rule_is_one_line_naming_the_client_and_the_field(change, where) -> None:
     with pytest.raises(RulesError) as error:
         rules(**change)
-    assert str(error.value).startswith(f"界面元素规则 千牛: {where} 不对: ")
+    assert str(error.value).startswith(f"界面元素规则 千牛：{where} 不对：")
     assert "\n" not in str(error.value)
 
 

@@ -37,8 +37,8 @@ from desktop_assistant.os_integration.hotkeys.win_user32 import input_idle_ms
 
 log = logging.getLogger(__name__)
 
-MSG_UNMAPPED = QT_TRANSLATE_NOOP("Hotkeys", "keyboard 无法识别 {0} 的按键: {1}")
-MSG_NO_HOOK = QT_TRANSLATE_NOOP("Hotkeys", "keyboard 无法安装键盘钩子: {0}")
+MSG_UNMAPPED = QT_TRANSLATE_NOOP("Hotkeys", "keyboard 无法识别 {0} 的按键：{1}")
+MSG_NO_HOOK = QT_TRANSLATE_NOOP("Hotkeys", "keyboard 无法安装键盘钩子：{0}")
 
 # `,` and `+` separate steps and keys in keyboard's hotkey strings, so they go by name there.
 _KEY_NAMES = {"page_up": "page up", "page_down": "page down", "win": "windows", ",": "comma", "+": "plus"}

@@ -31,11 +31,11 @@ from desktop_assistant.os_integration.hotkeys.win_vk import MOD_NOREPEAT, mod_fl
 from desktop_assistant.os_integration.platform_errors import PlatformUnavailable
 
 MSG_TAKEN = QT_TRANSLATE_NOOP(
-    "Hotkeys", "{0} 已被其他程序注册为全局快捷键: 请换一个组合, 或把快捷键方式改为 keyboard 抢占它")
+    "Hotkeys", "{0} 已被其他程序注册为全局快捷键：请换一个组合，或把快捷键方式改为 keyboard 抢占它")
 MSG_SAME_KEY = QT_TRANSLATE_NOOP("Hotkeys", "{0} 与 {1} 在键盘上是同一个组合")
 MSG_NO_VK = QT_TRANSLATE_NOOP("Hotkeys", "{0} 在 Windows 上没有对应的按键")
-MSG_FAILED = QT_TRANSLATE_NOOP("Hotkeys", "{0} 注册失败 (Windows 错误 {1})")
-MSG_NO_APP = QT_TRANSLATE_NOOP("Hotkeys", "RegisterHotKey 无法使用: {0}")
+MSG_FAILED = QT_TRANSLATE_NOOP("Hotkeys", "{0} 注册失败（Windows 错误 {1}）")
+MSG_NO_APP = QT_TRANSLATE_NOOP("Hotkeys", "RegisterHotKey 无法使用：{0}")
 
 EVENT_TYPES = (b"windows_dispatcher_MSG", b"windows_generic_MSG")
 FIRST_ID = 0x0100  # application hotkey ids are 0x0000-0xBFFF (RegisterHotKey docs)

@@ -23,10 +23,10 @@ from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyU
 
 log = logging.getLogger(__name__)
 
-MSG_NO_DISPLAY = QT_TRANSLATE_NOOP("Hotkeys", "无法连接 X 服务器, 全局快捷键不可用: {0}")
+MSG_NO_DISPLAY = QT_TRANSLATE_NOOP("Hotkeys", "无法连接 X 服务器，全局快捷键不可用：{0}")
 MSG_TAKEN = QT_TRANSLATE_NOOP("Hotkeys", "已被其他程序占用")
 MSG_NO_KEY = QT_TRANSLATE_NOOP("Hotkeys", "当前键盘布局没有这个键")
-MSG_REFUSED = QT_TRANSLATE_NOOP("Hotkeys", "X 服务器拒绝了这个快捷键: {0}")
+MSG_REFUSED = QT_TRANSLATE_NOOP("Hotkeys", "X 服务器拒绝了这个快捷键：{0}")
 
 # Our key names -> X keysym names.
 _KEYSYM_NAMES = {

@@ -149,7 +149,7 @@ class SightReader(Reader):
         img = self._grabber.grab(window, region)
         if img is None:
             raise ReaderUnavailable(
-                QCoreApplication.translate("SightReader", "无法截取窗口画面 (窗口已关闭、最小化或小于校准区域)"))
+                QCoreApplication.translate("SightReader", "无法截取窗口画面（窗口已关闭、最小化或小于校准区域）"))
         return img
 
     def confirming(self) -> bool:
@@ -199,7 +199,7 @@ class SightReader(Reader):
         if (header == header[0, 0]).all() and (listing == listing[0, 0]).all():
             # a minimised window captures black (X11), one not drawn yet a single colour: nothing to read, and
             # the state must survive it (else the badges would be reported again when it comes back)
-            raise ReaderUnavailable(QCoreApplication.translate("SightReader", "窗口画面为空 (已最小化或尚未绘制)"))
+            raise ReaderUnavailable(QCoreApplication.translate("SightReader", "窗口画面为空（已最小化或尚未绘制）"))
         if self._changed("header", header):
             self._reading = self._nick(ocr.lines(header), sellers)
         if self._confirmer.offer(self._reading):

@@ -25,10 +25,10 @@ from desktop_assistant.os_integration.readers.uia_rules import (
 from desktop_assistant.os_integration.readers.uia_tree import Message, Opaque, TreeReading, UiElement, read_tree
 
 MSG_NOT_WINDOWS = QT_TRANSLATE_NOOP("Messages", "界面元素读取只在 Windows 上可用")
-MSG_NO_RULES = QT_TRANSLATE_NOOP("Messages", "{client}: 没有界面元素规则")
-MSG_NO_CHAT_VIEW = QT_TRANSLATE_NOOP("Messages", "{client}: 窗口没有公开聊天界面元素, 改用其他读取方式")
-MSG_NO_MESSAGE_LIST = QT_TRANSLATE_NOOP("Messages", "{client}: 这个版本不公开消息列表 (界面元素读不到), 改用其他读取方式")
-MSG_UIA_FAILED = QT_TRANSLATE_NOOP("Messages", "读取界面元素失败: {reason}")
+MSG_NO_RULES = QT_TRANSLATE_NOOP("Messages", "{client}：没有界面元素规则")
+MSG_NO_CHAT_VIEW = QT_TRANSLATE_NOOP("Messages", "{client}：窗口没有公开聊天界面元素，改用其他读取方式")
+MSG_NO_MESSAGE_LIST = QT_TRANSLATE_NOOP("Messages", "{client}：这个版本不公开消息列表（界面元素读不到），改用其他读取方式")
+MSG_UIA_FAILED = QT_TRANSLATE_NOOP("Messages", "读取界面元素失败：{reason}")
 
 SEEN_LIMIT = 5000  # message keys remembered per window; old ones scrolled away long ago
 WINDOW_LIMIT = 8  # chat windows whose state is kept

@@ -16,8 +16,8 @@ from typing import Any
 
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 
-MSG_RULES_JSON = QT_TRANSLATE_NOOP("Messages", "界面元素规则不是有效的 JSON: {reason}")
-MSG_RULES_FIELD = QT_TRANSLATE_NOOP("Messages", "界面元素规则 {client}: {where} 不对: {reason}")
+MSG_RULES_JSON = QT_TRANSLATE_NOOP("Messages", "界面元素规则不是有效的 JSON：{reason}")
+MSG_RULES_FIELD = QT_TRANSLATE_NOOP("Messages", "界面元素规则 {client}：{where} 不对：{reason}")
 
 WHO = ("buyer", "agent", "system")
 # Element properties a match may test; *_regex are Python regular expressions (re.search).
