@@ -267,7 +267,8 @@ class Application(QObject):
         tracker = self.pipeline.tracker if self.pipeline is not None else None
         if tracker is None:  # no foreground window on this platform: nothing to read, manual only
             return
-        self.reader_hub = ReaderHub(tracker, _reader_factories(self.store.settings, self.paths.data_dir), self.store.settings.all(),
+        factories = reader_factories(self.store.settings, self.paths.data_dir)
+        self.reader_hub = ReaderHub(tracker, factories, self.store.settings.all(),
                                     self.clock, parent=self)
         self.reader_hub.event.connect(self.conversations.reader_event)
         self.reader_hub.live_changed.connect(self.panel.status_strip.set_reader)
@@ -612,7 +613,7 @@ class Application(QObject):
             self.instance = None
 
 
-def _reader_factories(settings: object, data_dir: Path) -> dict[str, Callable[[], Reader]]:
+def reader_factories(settings: object, data_dir: Path) -> dict[str, Callable[[], Reader]]:
     """A factory per reader source (DESIGN 3.7), each imported on first use: UI Automation needs comtypes
     (Windows), sight its OCR models (~250 MB); neither may cost the start."""
     from desktop_assistant.os_integration.readers.manual import ManualReader

@@ -96,10 +96,10 @@ def _probe(settings: Any, rules: tuple, as_json: bool, paths: Paths) -> int:
 
 def _readers(settings: Any, paths: Paths) -> dict[str, Any]:
     """Every reader installed here, built as the panel builds them; one that cannot start says why."""
-    from desktop_assistant.app import _reader_factories
+    from desktop_assistant.app import reader_factories
     from desktop_assistant.os_integration.readers.base import ReaderUnavailable
 
-    factories = _reader_factories(settings, paths.data_dir)
+    factories = reader_factories(settings, paths.data_dir)
     if len(factories) > 1:  # screen and accessibility readers run on the GUI thread of a Qt application
         from PySide6.QtWidgets import QApplication
 

@@ -23,6 +23,7 @@ from typing import Any, Callable, Protocol
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
+from desktop_assistant.domain.conversation_titles import parse_accounts
 from desktop_assistant.domain.reading import (
     ACTIVE_BUYER, AGENT_MESSAGE, BUYER_MESSAGE, SIGHT, UNREAD_BADGE, NickConfirmer, ReaderEvent, Region, Regions,
     RegionError, parse_regions)
@@ -168,8 +169,7 @@ class SightReader(Reader):
         return True
 
     def _sellers(self, window: WindowRef) -> set[str]:
-        raw = self._setting("seller_accounts") or ""
-        names = {line.strip() for line in (raw.splitlines() if isinstance(raw, str) else raw) if line.strip()}
+        names = set(parse_accounts(str(self._setting("seller_accounts") or "")))
         account = re.sub(r"\s*-\s*[^-]*$", "", window.title).strip()  # 小店:小美-接待中心 -> 小店:小美
         if account and account != window.title:
             names |= {account, account.split(":")[-1]}

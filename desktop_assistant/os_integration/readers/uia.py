@@ -15,6 +15,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from desktop_assistant.domain.conversation_titles import parse_accounts
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop_assistant.domain.reading import (
     ACTIVE_BUYER, AGENT_MESSAGE, BUYER_MESSAGE, UI_TREE, UNREAD_BADGE, NickConfirmer, ReaderEvent)
@@ -180,5 +181,5 @@ def create(settings: Any, data_dir: Path | None = None) -> UiaReader:
     rules from `<data_dir>/readers/uia_rules.json` when support put an edited copy there."""
     own = data_dir / "readers" / "uia_rules.json" if data_dir is not None else None
     rules = load_rules_file(own) if own is not None and own.is_file() else None
-    sellers = [line.strip() for line in str(settings.get("seller_accounts") or "").splitlines()]
+    sellers = sorted(parse_accounts(str(settings.get("seller_accounts") or "")))
     return UiaReader(rules, bool(settings.get("reader.capture_questions")), seller_accounts=sellers)
