@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_assistant import APP_NAME, __version__
 from desktop_assistant.domain.clock import Clock, SystemClock
-from desktop_assistant.domain.guard import GUARD_SETTING_KEYS, Guard
+from desktop_assistant.domain.guard import Guard
 from desktop_assistant.guard_data import load_guard
 from desktop_assistant.log import setup_logging
 from desktop_assistant.os_integration.foreground import WindowRef
@@ -88,7 +88,7 @@ class Application(QObject):
         self.store: Store | None = None
         self.pipeline: InsertionPipeline | None = None
         self.send_guard: SendGuard | None = None
-        self._guard_cache: tuple[tuple, Guard] | None = None
+        self._guard_cache: Guard | None = None
         self.phrases: PhrasesController | None = None
         self.notes: NotesController | None = None
         self.buyers: BuyersController | None = None
@@ -248,9 +248,11 @@ class Application(QObject):
             self.features_timer.start()  # the next tab on the next turn of the event loop
 
     def _warm_search(self) -> None:
-        """The phrase search index loaded once the panel is idle, so the picker's first key does not wait."""
+        """The phrase search index and the guard's lists (libphonenumber, ~70 ms) loaded once the panel is
+        idle, so neither the picker's first key nor the first paste waits."""
         if self.phrases is not None:
             self.phrases.library.warm_up()
+        self._guard()
 
     def _start_features(self) -> None:
         assert self.notes is not None and self.conversations is not None
@@ -474,13 +476,12 @@ class Application(QObject):
         return [check.address.get("phone", ""), check.values.get("手机号", "")]
 
     def _guard(self) -> Guard:
-        """The guard with the shop's lists, built again only when a guard setting changed."""
-        assert self.store is not None
-        values = self.store.settings.all()
-        key = tuple(values.get(k) for k in GUARD_SETTING_KEYS)
-        if self._guard_cache is None or self._guard_cache[0] != key:
-            self._guard_cache = (key, load_guard(values))
-        return self._guard_cache[1]
+        """The guard with the shop's lists: built once the panel is idle (or at first use) and again when
+        the settings change, never per paste (reading every setting cost ~100 queries on the hotkey path)."""
+        if self._guard_cache is None:
+            assert self.store is not None
+            self._guard_cache = load_guard(self.store.settings.all())
+        return self._guard_cache
 
     def _on_insert_failed(self, tag: object, reason: str) -> None:
         log.warning("insertion %s failed: %s", tag, reason)
@@ -504,6 +505,7 @@ class Application(QObject):
 
     def apply_settings(self, values: dict) -> None:
         assert self.hotkeys is not None
+        self._guard_cache = None  # the guard's switches and words may have changed
         if values["language"] != self.language.language:
             self.language.apply(values["language"])  # widgets follow through LanguageChange events
             if self.tray is not None:
