@@ -18,9 +18,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 TARGET_PER_S = 2000
-COLD = ("import time; t = time.perf_counter(); "
-        "from desktop_assistant.address_data import division_index, address_lists; "
-        "division_index(); address_lists(); print(time.perf_counter() - t)")
+COLD = (
+    "import time; t = time.perf_counter(); "
+    "from desktop_assistant.address_data import division_index, address_lists; "
+    "division_index(); address_lists(); print(time.perf_counter() - t)"
+)
 
 
 def main() -> int:
@@ -33,10 +35,15 @@ def main() -> int:
     from desktop_assistant.address_data import address_lists, division_index
     from desktop_assistant.domain.address import parse_address
 
-    texts = [json.loads(line)["text"] for line in (REPO / "tests" / "data" / "addresses.jsonl").read_text("utf-8").splitlines()
-             if line.strip()]
-    cold = sorted(float(subprocess.run([sys.executable, "-c", COLD], cwd=REPO, capture_output=True, text=True,
-                                       check=True).stdout) for _ in range(args.cold_runs))
+    texts = [
+        json.loads(line)["text"]
+        for line in (REPO / "tests" / "data" / "addresses.jsonl").read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    cold = sorted(
+        float(subprocess.run([sys.executable, "-c", COLD], cwd=REPO, capture_output=True, text=True, check=True).stdout)
+        for _ in range(args.cold_runs)
+    )
     index, lists = division_index(), address_lists()
     for text in texts:  # warm-up: phonenumbers' metadata, regex caches
         parse_address(text, index, lists)
@@ -52,14 +59,24 @@ def main() -> int:
     noise_s = time.perf_counter() - started
     median = statistics.median(rates)
     print(f"{'measure':36} {'value':>12}  target")
-    print(f"{'addresses/s after warm-up (median)':36} {median:12,.0f}  >= {TARGET_PER_S:,} {'PASS' if median >= TARGET_PER_S else 'FAIL'}")
+    print(
+        f"{'addresses/s after warm-up (median)':36} {median:12,.0f}  >= {TARGET_PER_S:,} {'PASS' if median >= TARGET_PER_S else 'FAIL'}"
+    )
     print(f"{'addresses/s, slowest round':36} {min(rates):12,.0f}")
     print(f"{'cold load, median of fresh processes':36} {statistics.median(cold) * 1000:10.0f}ms")
     print(f"{'100 KB of noise':36} {noise_s * 1000:10.1f}ms")
-    result = {"address": {"addresses": len(texts), "rounds": args.rounds, "per_s_median": round(median),
-                          "per_s_min": round(min(rates)), "cold_load_ms": round(statistics.median(cold) * 1000),
-                          "noise_100kb_ms": round(noise_s * 1000, 1), "target_per_s": TARGET_PER_S,
-                          "pass": median >= TARGET_PER_S}}
+    result = {
+        "address": {
+            "addresses": len(texts),
+            "rounds": args.rounds,
+            "per_s_median": round(median),
+            "per_s_min": round(min(rates)),
+            "cold_load_ms": round(statistics.median(cold) * 1000),
+            "noise_100kb_ms": round(noise_s * 1000, 1),
+            "target_per_s": TARGET_PER_S,
+            "pass": median >= TARGET_PER_S,
+        }
+    }
     print(json.dumps(result, ensure_ascii=False))
     if args.json_out:
         args.json_out.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -65,7 +65,14 @@ sys.path.insert(0, str(REPO / "benchmarks"))  # for `contenders`, as run_autokey
 
 from contenders.autokey import AutoKeyContender  # noqa: E402
 from contenders.measure import (  # noqa: E402
-    HOTKEY, PHRASE, TargetWindow, hotkey_latency, repeated_bursts, start_to_first_phrase, start_xvfb, xdotool_floor,
+    HOTKEY,
+    PHRASE,
+    TargetWindow,
+    hotkey_latency,
+    repeated_bursts,
+    start_to_first_phrase,
+    start_xvfb,
+    xdotool_floor,
 )
 from contenders.ours import OursContender, python_command  # noqa: E402
 
@@ -116,10 +123,23 @@ def key_timeline(display: str, argv: Sequence[str], runs: int = 10) -> dict:
     from Xlib.protocol import rq
 
     control, data_conn = xdisplay.Display(display), xdisplay.Display(display)
-    context = control.record_create_context(0, [record.AllClients], [{
-        "core_requests": (0, 0), "core_replies": (0, 0), "ext_requests": (0, 0, 0, 0), "ext_replies": (0, 0, 0, 0),
-        "delivered_events": (0, 0), "device_events": (X.KeyPress, X.KeyRelease), "errors": (0, 0),
-        "client_started": False, "client_died": False}])
+    context = control.record_create_context(
+        0,
+        [record.AllClients],
+        [
+            {
+                "core_requests": (0, 0),
+                "core_replies": (0, 0),
+                "ext_requests": (0, 0, 0, 0),
+                "ext_replies": (0, 0, 0, 0),
+                "delivered_events": (0, 0),
+                "device_events": (X.KeyPress, X.KeyRelease),
+                "errors": (0, 0),
+                "client_started": False,
+                "client_died": False,
+            }
+        ],
+    )
     control.sync()
     events: list[tuple[str, str, int]] = []
     names = {code: XK.keysym_to_string(control.keycode_to_keysym(code, 0)) or str(code) for code in range(8, 256)}
@@ -146,20 +166,22 @@ def key_timeline(display: str, argv: Sequence[str], runs: int = 10) -> dict:
         commands.append(time.monotonic() - started)
         time.sleep(0.1)
         if events:
-            stamp = int(started * 1000) % 2 ** 32
-            firsts.append((events[0][2] - stamp) % 2 ** 32)
-            lasts.append((max(e[2] for e in events if e[0] == "up") - stamp) % 2 ** 32)
+            stamp = int(started * 1000) % 2**32
+            firsts.append((events[0][2] - stamp) % 2**32)
+            lasts.append((max(e[2] for e in events if e[0] == "up") - stamp) % 2**32)
             sample = [[kind, key, when - events[0][2]] for kind, key, when in events]
     control.record_disable_context(context)
     control.flush()
     thread.join(timeout=2)
     control.record_free_context(context)
     control.close()
-    return {"command": " ".join(argv),
-            "command_ms": round(statistics.median(commands) * 1000, 1),
-            "first_key_down_after_ms": statistics.median(firsts) if firsts else None,
-            "keys_up_after_ms": statistics.median(lasts) if lasts else None,
-            "events_ms": sample}
+    return {
+        "command": " ".join(argv),
+        "command_ms": round(statistics.median(commands) * 1000, 1),
+        "first_key_down_after_ms": statistics.median(firsts) if firsts else None,
+        "keys_up_after_ms": statistics.median(lasts) if lasts else None,
+        "events_ms": sample,
+    }
 
 
 # ---- memory --------------------------------------------------------------------------------------------------------
@@ -215,7 +237,7 @@ def main_pid(contender: Any) -> int | None:
     return process.pid
 
 
-STAGES_SCRIPT = r'''
+STAGES_SCRIPT = r"""
 import json, sys, time
 T0 = time.perf_counter()
 def status():
@@ -270,7 +292,7 @@ print(json.dumps({"loaded": [m for m in watched if m in loaded_at_start],
                   "linecache_mb": round(sum(sum(len(line) for line in entry[2]) for entry in linecache.cache.values()
                                             if len(entry) > 2 and entry[2]) / 2**20, 1)}))
 app.shutdown()
-'''
+"""
 
 
 def memory_stages(display: str, basedir: Path, workdir: Path) -> dict:
@@ -283,8 +305,14 @@ def memory_stages(display: str, basedir: Path, workdir: Path) -> dict:
         fresh = workdir / f"stages-{mode}"
         shutil.rmtree(fresh, ignore_errors=True)
         shutil.copytree(basedir, fresh)
-        result = subprocess.run([sys.executable, str(script), mode, str(fresh)], env=env, capture_output=True,
-                                text=True, timeout=60, cwd=workdir)
+        result = subprocess.run(
+            [sys.executable, str(script), mode, str(fresh)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=workdir,
+        )
         records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
         out[mode] = [r for r in records if "stage" in r]
         extra = [r for r in records if "loaded" in r]
@@ -327,13 +355,15 @@ def measure(contender: Any, target: TargetWindow, display: str, home: Path, args
                 phases.append(contender.phases())
         firsts = [run["start_to_first_phrase_s"] for run in runs]
         readies = [run["start_to_ready_signal_s"] for run in runs if run["start_to_ready_signal_s"] is not None]
-        result.update({
-            "start_to_first_phrase_s": round(statistics.median(firsts), 3),
-            "start_to_first_phrase_runs_s": firsts,
-            "start_to_ready_signal_s": round(statistics.median(readies), 3) if readies else None,
-            "start_to_ready_signal_runs_s": readies,
-            "ready_signal": getattr(contender, "ready_signal", None) or "log",
-        })
+        result.update(
+            {
+                "start_to_first_phrase_s": round(statistics.median(firsts), 3),
+                "start_to_first_phrase_runs_s": firsts,
+                "start_to_ready_signal_s": round(statistics.median(readies), 3) if readies else None,
+                "start_to_ready_signal_runs_s": readies,
+                "ready_signal": getattr(contender, "ready_signal", None) or "log",
+            }
+        )
         for key in ("to_starting_log_s", "to_panel_shown_s"):
             values = [p[key] for p in phases if p.get(key) is not None]
             if values:
@@ -366,9 +396,23 @@ def measure(contender: Any, target: TargetWindow, display: str, home: Path, args
 def build_frozen(workdir: Path) -> tuple[Path, float]:
     """pyinstaller --noconfirm build.spec, with its work and dist folders inside `workdir`."""
     started = time.monotonic()
-    result = subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--distpath", str(workdir / "dist"),
-                             "--workpath", str(workdir / "build"), str(REPO / "build.spec")],
-                            cwd=REPO, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--distpath",
+            str(workdir / "dist"),
+            "--workpath",
+            str(workdir / "build"),
+            str(REPO / "build.spec"),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     if result.returncode != 0:
         raise RuntimeError(f"pyinstaller failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
     return workdir / "dist" / "desktop-assistant" / "desktop-assistant", time.monotonic() - started
@@ -386,8 +430,11 @@ def _latency_rows() -> list[Row]:
             (f"hotkey-to-text median, {label} (ms)", f"{profile}_latency_median_ms", "lower"),
             (f"hotkey-to-text p95, {label} (ms)", f"{profile}_latency_p95_ms", "lower"),
             (f"  text after the keys are up, median, {label} (ms)", f"{profile}_after_keys_up_ms", None),
-            (f"  presses missed / inexact, {label}",
-             lambda r, p=profile: f"{r.get(f'{p}_latency_missed', '-')} / {r.get(f'{p}_latency_inexact', '-')}", None),
+            (
+                f"  presses missed / inexact, {label}",
+                lambda r, p=profile: f"{r.get(f'{p}_latency_missed', '-')} / {r.get(f'{p}_latency_inexact', '-')}",
+                None,
+            ),
         ]
     return rows
 
@@ -479,32 +526,44 @@ def memory_report(results: list[dict], stages: dict | None) -> str:
         if not smaps:
             continue
         status = result.get("main_process_status_mb", {})
-        out.append(f"{result['contender']}: tree {result.get('rss_breakdown_kb')} kB; main process VmRSS "
-                   f"{status.get('VmRSS')} MB (anon {status.get('RssAnon')}, file {status.get('RssFile')}, "
-                   f"shm {status.get('RssShmem')}; peak VmHWM {status.get('VmHWM')})")
+        out.append(
+            f"{result['contender']}: tree {result.get('rss_breakdown_kb')} kB; main process VmRSS "
+            f"{status.get('VmRSS')} MB (anon {status.get('RssAnon')}, file {status.get('RssFile')}, "
+            f"shm {status.get('RssShmem')}; peak VmHWM {status.get('VmHWM')})"
+        )
         out.extend(f"    {mb:6.1f} MB  {name}" for name, mb in smaps.items())
     if stages:
         out.append("start-up stages (fresh process each, xcb on the same Xvfb; RSS / anon / file MB, ms):")
         for mode in ("bare", "app"):
             for record in stages.get(mode, []):
-                out.append(f"    {mode:4} {record['stage']:50} RSS {record['VmRSS']:6.1f}"
-                           f"  anon {record['RssAnon']:5.1f}"
-                           f"  file {record['RssFile']:5.1f}  +{record['ms']:6.1f} ms  modules {record['modules']}")
+                out.append(
+                    f"    {mode:4} {record['stage']:50} RSS {record['VmRSS']:6.1f}"
+                    f"  anon {record['RssAnon']:5.1f}"
+                    f"  file {record['RssFile']:5.1f}  +{record['ms']:6.1f} ms  modules {record['modules']}"
+                )
         modules = stages.get("modules")
         if modules:
             out.append(f"    at start: loaded {modules['loaded']}; not loaded {modules['not_loaded']}")
-            out.append(f"    loaded by the first record_use: {modules['loaded_by_record_use']}; in the end "
-                       f"{modules['modules']} modules, linecache {modules['linecache_files']} files, "
-                       f"{modules['linecache_mb']} MB of source text")
+            out.append(
+                f"    loaded by the first record_use: {modules['loaded_by_record_use']}; in the end "
+                f"{modules['modules']} modules, linecache {modules['linecache_files']} files, "
+                f"{modules['linecache_mb']} MB of source text"
+            )
     return "\n".join(out)
 
 
 def _git_state() -> str:
     try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
-                              timeout=10).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "desktop_assistant", "resources", "build.spec"],
-                               cwd=REPO, capture_output=True, text=True, timeout=10).stdout.strip()
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True, timeout=10
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "desktop_assistant", "resources", "build.spec"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
         return head + (" + uncommitted changes in the app" if dirty else "")
     except (OSError, subprocess.TimeoutExpired):
         return "?"
@@ -536,8 +595,15 @@ def main() -> int:
 
     began = time.monotonic()
     load_before = os.getloadavg()[0]
-    summary: dict = {"benchmark": "compare", "phrase": PHRASE, "phrase_chars": len(PHRASE), "hotkey": HOTKEY,
-                     "commit": _git_state(), "python": platform.python_version(), "cpus": os.cpu_count()}
+    summary: dict = {
+        "benchmark": "compare",
+        "phrase": PHRASE,
+        "phrase_chars": len(PHRASE),
+        "hotkey": HOTKEY,
+        "commit": _git_state(),
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+    }
     workdir = Path(tempfile.mkdtemp(prefix="bench-compare-"))
     server = target = None
     ours_result = autokey_result = frozen_result = None
@@ -546,14 +612,19 @@ def main() -> int:
         frozen_exe: Path | None = None
         if args.frozen:
             frozen_exe = Path(args.frozen).resolve()
-            summary["frozen"] = {"path": str(frozen_exe), "built_by_this_run": False,
-                                 "build_mtime": time.strftime("%Y-%m-%d %H:%M",
-                                                              time.localtime(frozen_exe.stat().st_mtime))}
+            summary["frozen"] = {
+                "path": str(frozen_exe),
+                "built_by_this_run": False,
+                "build_mtime": time.strftime("%Y-%m-%d %H:%M", time.localtime(frozen_exe.stat().st_mtime)),
+            }
         elif not args.no_frozen:
             log("building the frozen app (pyinstaller --noconfirm build.spec, into the temporary folder) ...")
             frozen_exe, took = build_frozen(workdir / "frozen")
-            summary["frozen"] = {"path": "dist/desktop-assistant/desktop-assistant (built in a temporary folder)",
-                                 "built_by_this_run": True, "build_s": round(took, 1)}
+            summary["frozen"] = {
+                "path": "dist/desktop-assistant/desktop-assistant (built in a temporary folder)",
+                "built_by_this_run": True,
+                "build_s": round(took, 1),
+            }
 
         server, display = start_xvfb()
         log(f"Xvfb on {display}")
@@ -599,8 +670,13 @@ def main() -> int:
             server.terminate()
             server.wait(timeout=10)
         if args.keep:
-            shutil.copytree(workdir, args.keep, dirs_exist_ok=True, ignore_dangling_symlinks=True,
-                            ignore=shutil.ignore_patterns("bus*", "*.pid", "frozen"))
+            shutil.copytree(
+                workdir,
+                args.keep,
+                dirs_exist_ok=True,
+                ignore_dangling_symlinks=True,
+                ignore=shutil.ignore_patterns("bus*", "*.pid", "frozen"),
+            )
         shutil.rmtree(workdir, ignore_errors=True)
 
     results = [r for r in (ours_result, autokey_result, frozen_result) if r is not None]
@@ -610,13 +686,16 @@ def main() -> int:
     print(table(ours_result, autokey_result, frozen_result))
     default, quick = summary["profiles"]["default"], summary["profiles"]["quick"]
     for profile in (default, quick):
-        events = " ".join(f"{key}{'↓' if kind == 'down' else '↑'}{when}"
-                          for kind, key, when in profile["events_ms"])
-        print(f"press profile `{profile['command']}`: first key down {profile['first_key_down_after_ms']} ms, last key "
-              f"up {profile['keys_up_after_ms']} ms after the driver's time stamp, exits after {profile['command_ms']} "
-              f"ms; events (ms after the first): {events}")
-    print(f"xdotool floor (shift+super+x -> 'X' in the target, no contender): "
-          f"{summary['floor'].get('xdotool_floor_median_ms')} ms")
+        events = " ".join(f"{key}{'↓' if kind == 'down' else '↑'}{when}" for kind, key, when in profile["events_ms"])
+        print(
+            f"press profile `{profile['command']}`: first key down {profile['first_key_down_after_ms']} ms, last key "
+            f"up {profile['keys_up_after_ms']} ms after the driver's time stamp, exits after {profile['command_ms']} "
+            f"ms; events (ms after the first): {events}"
+        )
+    print(
+        f"xdotool floor (shift+super+x -> 'X' in the target, no contender): "
+        f"{summary['floor'].get('xdotool_floor_median_ms')} ms"
+    )
     print(memory_report(results, stages))
     print(f"elapsed {summary['elapsed_s']} s, load {summary['load_1min_before_after']}, commit {summary['commit']}")
     line = json.dumps(summary, ensure_ascii=False)

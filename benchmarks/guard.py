@@ -22,11 +22,23 @@ from pathlib import Path
 from desktop_assistant.domain.guard import findings
 from desktop_assistant.guard_data import load_guard
 
-COMMON = ("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而"
-          "方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开"
-          "亲您哦呢吧啦~，。！？、")
-FINDS = ["加我微信 abc123", "有事打 13812345678", "详情 https://example.com/a", "好评返现5元", "全网最低价",
-         "晒图后返红包", "QQ 12345678", "顶级面料 100%纯棉", "vx同号", "支付宝转账"]
+COMMON = (
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而"
+    "方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开"
+    "亲您哦呢吧啦~，。！？、"
+)
+FINDS = [
+    "加我微信 abc123",
+    "有事打 13812345678",
+    "详情 https://example.com/a",
+    "好评返现5元",
+    "全网最低价",
+    "晒图后返红包",
+    "QQ 12345678",
+    "顶级面料 100%纯棉",
+    "vx同号",
+    "支付宝转账",
+]
 DIGITS = ["订单号 3391234567890123456", "运单 SF1234567890123", "满 199 元包邮", "尺码 165/84A", "1-3个工作日"]
 ORDINARY = ["最近快递量大", "第一次购买", "最后一件", "第一时间告诉您", "最晚明天发出"]
 
@@ -90,12 +102,20 @@ def main() -> int:
         "lint_total_s": round(lint_s, 3),
         "guard_build_and_first_phone_ms": round(build_ms, 1),
     }
-    print(f"{'phrases':>8} {'found':>6} {'mean':>9} {'median':>9} {'p95':>9} {'p99':>9} {'max':>9} {'lint all':>9}"
-          "   target < 1 ms per phrase")
-    print(f"{result['phrases']:>8} {result['with_findings']:>6} {result['mean_ms']:>7.3f}ms {result['median_ms']:>7.3f}ms "
-          f"{result['p95_ms']:>7.3f}ms {result['p99_ms']:>7.3f}ms {result['max_ms']:>7.3f}ms {result['lint_total_s']:>8.2f}s")
-    print(f"single runs (not best of 3): p99 {result['single_run_p99_ms']:.3f} ms, max {result['single_run_max_ms']:.3f} ms")
-    print(f"guard built (lists read, patterns compiled) and libphonenumber loaded: {result['guard_build_and_first_phone_ms']} ms")
+    print(
+        f"{'phrases':>8} {'found':>6} {'mean':>9} {'median':>9} {'p95':>9} {'p99':>9} {'max':>9} {'lint all':>9}"
+        "   target < 1 ms per phrase"
+    )
+    print(
+        f"{result['phrases']:>8} {result['with_findings']:>6} {result['mean_ms']:>7.3f}ms {result['median_ms']:>7.3f}ms "
+        f"{result['p95_ms']:>7.3f}ms {result['p99_ms']:>7.3f}ms {result['max_ms']:>7.3f}ms {result['lint_total_s']:>8.2f}s"
+    )
+    print(
+        f"single runs (not best of 3): p99 {result['single_run_p99_ms']:.3f} ms, max {result['single_run_max_ms']:.3f} ms"
+    )
+    print(
+        f"guard built (lists read, patterns compiled) and libphonenumber loaded: {result['guard_build_and_first_phone_ms']} ms"
+    )
     print(json.dumps({"guard": result}, ensure_ascii=False))
     if args.json_out:
         Path(args.json_out).write_text(json.dumps({"guard": result}, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -42,7 +42,14 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))  # for `contenders`, as benchmarks/contenders/run_autokey.py does
 
 from contenders.measure import (  # noqa: E402
-    HOTKEY, PHRASE, Contender, TargetWindow, hotkey_latency, repeated_bursts, start_xvfb, xdotool_floor,
+    HOTKEY,
+    PHRASE,
+    Contender,
+    TargetWindow,
+    hotkey_latency,
+    repeated_bursts,
+    start_xvfb,
+    xdotool_floor,
 )
 
 DRIVER = REPO / "tests" / "e2e" / "insertion_driver.py"
@@ -66,12 +73,24 @@ class PipelineContender:
         self.display = display
         home.mkdir(parents=True, exist_ok=True)
         config = home / "driver.json"
-        config.write_text(json.dumps({"phrases": {"greeting": {"hotkey": self.hotkey, "text": self.phrase}},
-                                      "settings": self.settings}, ensure_ascii=False), encoding="utf-8")
+        config.write_text(
+            json.dumps(
+                {"phrases": {"greeting": {"hotkey": self.hotkey, "text": self.phrase}}, "settings": self.settings},
+                ensure_ascii=False,
+            ),
+            encoding="utf-8",
+        )
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "LANG": "C.UTF-8", "HOME": str(home)}
-        self.process = subprocess.Popen([sys.executable, str(DRIVER), str(config)], env=env, stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=open(home / "driver.log", "w"),  # noqa: SIM115
-                                        text=True, encoding="utf-8", start_new_session=True)
+        self.process = subprocess.Popen(
+            [sys.executable, str(DRIVER), str(config)],
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=open(home / "driver.log", "w"),  # noqa: SIM115
+            text=True,
+            encoding="utf-8",
+            start_new_session=True,
+        )
         threading.Thread(target=self._pump, daemon=True).start()
 
     def _pump(self) -> None:
@@ -186,30 +205,47 @@ def table(results: list[dict], floor: dict) -> str:
         cells = [_cell(r, key) for r in results]
         ratios = []
         for result in results[1:]:
-            ours, theirs = results[0].get(key) if isinstance(key, str) else None, \
-                result.get(key) if isinstance(key, str) else None
+            ours, theirs = (
+                results[0].get(key) if isinstance(key, str) else None,
+                result.get(key) if isinstance(key, str) else None,
+            )
             numeric = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (ours, theirs))
             ratios.append(f"{theirs / ours:.2f}x" if numeric and ours else "-")
         lines.append([label, *cells, *ratios])
     released = floor.get("keys_released_after_ms")
     if released is not None:
-        lines.append(["text after the hotkey's keys are up (ms, approx.)",
-                      *[str(round(r["latency_median_ms"] - released, 1)) if r.get("latency_median_ms") else "-"
-                        for r in results], *["-"] * (len(results) - 1)])
+        lines.append(
+            [
+                "text after the hotkey's keys are up (ms, approx.)",
+                *[
+                    str(round(r["latency_median_ms"] - released, 1)) if r.get("latency_median_ms") else "-"
+                    for r in results
+                ],
+                *["-"] * (len(results) - 1),
+            ]
+        )
     widths = [max(len(str(line[i])) for line in lines) for i in range(len(header))]
     out = []
     for number, line in enumerate(lines):
         out.append("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths)).rstrip())
         if number == 0:
             out.append("  ".join("-" * width for width in widths))
-    out.append(f"xdotool floor: median {floor.get('xdotool_floor_median_ms')} ms, "
-               f"p95 {floor.get('xdotool_floor_p95_ms')} ms; `xdotool key {HOTKEY}` releases its last key "
-               f"after {released} ms (median)")
+    out.append(
+        f"xdotool floor: median {floor.get('xdotool_floor_median_ms')} ms, "
+        f"p95 {floor.get('xdotool_floor_p95_ms')} ms; `xdotool key {HOTKEY}` releases its last key "
+        f"after {released} ms (median)"
+    )
     return "\n".join(out)
 
 
-def measure(contender: Contender, target: TargetWindow, display: str, home: Path, args: argparse.Namespace,
-            log: Callable[[str], None]) -> dict:
+def measure(
+    contender: Contender,
+    target: TargetWindow,
+    display: str,
+    home: Path,
+    args: argparse.Namespace,
+    log: Callable[[str], None],
+) -> dict:
     contender.start(display, home)
     try:
         if not contender.ready(60):
@@ -234,8 +270,14 @@ def main() -> int:
     parser.add_argument("--burst", type=int, default=50)
     parser.add_argument("--interval", type=float, default=0.1)
     parser.add_argument("--bursts", type=int, default=1)
-    parser.add_argument("--with", dest="others", action="append", default=[], choices=sorted(set(CONTENDERS) - {
-        "desktop_assistant"}), help="also measure this contender in the same run")
+    parser.add_argument(
+        "--with",
+        dest="others",
+        action="append",
+        default=[],
+        choices=sorted(set(CONTENDERS) - {"desktop_assistant"}),
+        help="also measure this contender in the same run",
+    )
     parser.add_argument("--json-out")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda signum, _frame: (_ for _ in ()).throw(SystemExit(128 + signum)))

@@ -58,8 +58,21 @@ def main() -> int:
         times = []
         for _ in range(args.runs):
             started = time.perf_counter()
-            result = subprocess.run([sys.executable, "-m", "desktop_assistant", "--basedir", str(Path(tmp) / "data"),
-                                     "kpi", str(log), "--json"], cwd=REPO, capture_output=True, text=True)
+            result = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "desktop_assistant",
+                    "--basedir",
+                    str(Path(tmp) / "data"),
+                    "kpi",
+                    str(log),
+                    "--json",
+                ],
+                cwd=REPO,
+                capture_output=True,
+                text=True,
+            )
             times.append(time.perf_counter() - started)
             if result.returncode != 0:
                 print(result.stderr, file=sys.stderr)
@@ -67,14 +80,25 @@ def main() -> int:
         figures = json.loads(result.stdout)
     median = statistics.median(times)
     print(f"{'measure':40} {'value':>10}  target")
-    print(f"{'kpi over ' + format(args.messages, ',') + ' messages (median)':40} {median:9.2f}s  <= {TARGET_S} s "
-          f"{'PASS' if median <= TARGET_S else 'FAIL'}")
+    print(
+        f"{'kpi over ' + format(args.messages, ',') + ' messages (median)':40} {median:9.2f}s  <= {TARGET_S} s "
+        f"{'PASS' if median <= TARGET_S else 'FAIL'}"
+    )
     print(f"{'slowest run':40} {max(times):9.2f}s")
     print(f"{'log size':40} {size_mb:8.1f}MB")
     print(f"{'rounds counted':40} {figures['rounds']:10,}")
-    out = {"kpi": {"messages": args.messages, "runs": args.runs, "median_s": round(median, 2),
-                   "max_s": round(max(times), 2), "log_mb": round(size_mb, 1), "rounds": figures["rounds"],
-                   "target_s": TARGET_S, "pass": median <= TARGET_S}}
+    out = {
+        "kpi": {
+            "messages": args.messages,
+            "runs": args.runs,
+            "median_s": round(median, 2),
+            "max_s": round(max(times), 2),
+            "log_mb": round(size_mb, 1),
+            "rounds": figures["rounds"],
+            "target_s": TARGET_S,
+            "pass": median <= TARGET_S,
+        }
+    }
     print(json.dumps(out, ensure_ascii=False))
     if args.json_out:
         args.json_out.write_text(json.dumps(out, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -35,28 +35,102 @@ from desktop_assistant.storage.store import Store, open_store
 TARGET_MS = 50.0
 NOW = dt.datetime(2026, 11, 30, 9, 0)
 # NoteStore.append, verbatim.
-INSERT_NOTE = ("INSERT INTO order_notes (order_id, flag, text, reason, agent_id, buyer, at) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?)")
+INSERT_NOTE = "INSERT INTO order_notes (order_id, flag, text, reason, agent_id, buyer, at) VALUES (?, ?, ?, ?, ?, ?, ?)"
 INSERT_TERMS = "INSERT INTO order_note_terms (rowid, terms) VALUES (?, ?)"
 
-AGENTS = [(f"kf{n:02d}", name) for n, name in enumerate(
-    ["小王", "小李", "阿敏", "婷婷", "大刘", "小周", "晓雪", "阿杰", "小陈", "圆圆", "老孙", "小美"], start=1)]
-GIFTS = ["小样两份", "保温杯", "定制书签", "湿巾一包", "试用装面膜", "冰箱贴", "帆布袋", "钥匙扣", "发圈三个",
-         "手机支架", "润唇膏", "旅行装洗发水", "明信片", "收纳袋", "运费险"]
+AGENTS = [
+    (f"kf{n:02d}", name)
+    for n, name in enumerate(
+        ["小王", "小李", "阿敏", "婷婷", "大刘", "小周", "晓雪", "阿杰", "小陈", "圆圆", "老孙", "小美"], start=1
+    )
+]
+GIFTS = [
+    "小样两份",
+    "保温杯",
+    "定制书签",
+    "湿巾一包",
+    "试用装面膜",
+    "冰箱贴",
+    "帆布袋",
+    "钥匙扣",
+    "发圈三个",
+    "手机支架",
+    "润唇膏",
+    "旅行装洗发水",
+    "明信片",
+    "收纳袋",
+    "运费险",
+]
 RARE_GIFTS = ["景泰蓝手镯", "紫砂壶"]  # about 1 note in 2,000: the rare queries
 COURIERS = ["顺丰", "顺丰到付", "中通", "圆通", "韵达", "申通", "京东物流", "邮政EMS", "极兔", "德邦"]
-CHANGES = ["地址改为{city}", "收货人改为{name}", "颜色换成{colour}", "尺码改{size}", "加购一件", "改为自提",
-           "电话改为新号码", "合并两单发货", "拆单先发现货", "备注开发票", "延迟到周末发货", "VIP客户优先发"]
-REASONS = ["买家要求改地址", "缺货换色", "补发赠品", "买家催发货", "退换中", "核实收货人", "承诺48小时内发货",
-           "仓库漏发", "快递拒收", "买家拍错尺码", "价保补差", "VIP老客户", "差评预警", "地址超区"]
-CITIES = ["杭州市西湖区", "上海市浦东新区", "北京市朝阳区", "广州市天河区", "成都市武侯区", "武汉市洪山区",
-          "南京市鼓楼区", "西安市雁塔区", "深圳市南山区", "长沙市岳麓区"]
+CHANGES = [
+    "地址改为{city}",
+    "收货人改为{name}",
+    "颜色换成{colour}",
+    "尺码改{size}",
+    "加购一件",
+    "改为自提",
+    "电话改为新号码",
+    "合并两单发货",
+    "拆单先发现货",
+    "备注开发票",
+    "延迟到周末发货",
+    "VIP客户优先发",
+]
+REASONS = [
+    "买家要求改地址",
+    "缺货换色",
+    "补发赠品",
+    "买家催发货",
+    "退换中",
+    "核实收货人",
+    "承诺48小时内发货",
+    "仓库漏发",
+    "快递拒收",
+    "买家拍错尺码",
+    "价保补差",
+    "VIP老客户",
+    "差评预警",
+    "地址超区",
+]
+CITIES = [
+    "杭州市西湖区",
+    "上海市浦东新区",
+    "北京市朝阳区",
+    "广州市天河区",
+    "成都市武侯区",
+    "武汉市洪山区",
+    "南京市鼓楼区",
+    "西安市雁塔区",
+    "深圳市南山区",
+    "长沙市岳麓区",
+]
 NAMES = ["张先生", "李女士", "王小姐", "刘阿姨", "陈同学", "赵师傅"]
 COLOURS = ["雾霾蓝", "奶白色", "酒红色", "墨绿色", "燕麦色"]
 SIZES = ["S", "M", "L", "XL", "XXL", "36码", "38码"]
 TRACKING = [("SF", 12), ("JD", 13), ("YT", 13), ("ZTO", 12)]
-NICK_HEADS = ["小鱼", "晴天", "阿狸", "momo", "风吹麦浪", "tb", "糖糖", "一只猫", "大白", "柠檬", "Coco", "星河",
-              "橘子", "木木", "jack", "七七", "小熊", "lucky", "芒果", "阿宝"]
+NICK_HEADS = [
+    "小鱼",
+    "晴天",
+    "阿狸",
+    "momo",
+    "风吹麦浪",
+    "tb",
+    "糖糖",
+    "一只猫",
+    "大白",
+    "柠檬",
+    "Coco",
+    "星河",
+    "橘子",
+    "木木",
+    "jack",
+    "七七",
+    "小熊",
+    "lucky",
+    "芒果",
+    "阿宝",
+]
 NICK_TAILS = ["儿", "酱", "_", "不吃鱼", "宝宝", "妈妈", "的店", "同学", "", ""]
 FLAGS = [0, 1, 2, 3, 4, 5]
 FLAG_WEIGHTS = [50, 15, 10, 10, 8, 7]
@@ -71,11 +145,12 @@ def note_text(rng: random.Random, agent_name: str, at: dt.datetime) -> str:
     ship = rng.choice(COURIERS) if rng.random() < 0.7 else ""
     if ship and rng.random() < 0.2:
         prefix, digits = rng.choice(TRACKING)
-        ship += f" 补发单号{prefix}{rng.randrange(10 ** digits):0{digits}d}"
+        ship += f" 补发单号{prefix}{rng.randrange(10**digits):0{digits}d}"
     changed = ""
     if rng.random() < 0.5:
-        changed = rng.choice(CHANGES).format(city=rng.choice(CITIES), name=rng.choice(NAMES),
-                                             colour=rng.choice(COLOURS), size=rng.choice(SIZES))
+        changed = rng.choice(CHANGES).format(
+            city=rng.choice(CITIES), name=rng.choice(NAMES), colour=rng.choice(COLOURS), size=rng.choice(SIZES)
+        )
     reason = rng.choice(REASONS) if rng.random() < 0.5 else ""
     return build_memo(agent_name, at, changed, gift, ship, reason)
 
@@ -105,7 +180,7 @@ def draw_orders(rng: random.Random, rows: int, versions: int) -> dict:
     serial = 3_100_000_000
     for _ in range(orders):
         serial += rng.randint(1, 40)
-        order_ids.append(f"{serial}{rng.randrange(10 ** 9):09d}")
+        order_ids.append(f"{serial}{rng.randrange(10**9):09d}")
     nicks = [make_nick(rng) for _ in range(max(1, orders * 3 // 5))]
     return {"order_ids": order_ids, "buyers": [rng.choice(nicks) for _ in range(orders)]}
 
@@ -125,8 +200,9 @@ def build(store: Store, rows: int, versions: int, seed: int) -> dict:
             reason = rng.choice(REASONS) if version else ""
             flag = rng.choices(FLAGS, FLAG_WEIGHTS)[0]
             stamp = at.replace(microsecond=0).isoformat(sep=" ")
-            note_id = conn.execute(INSERT_NOTE, [order_ids[order], flag, text, reason, agent_id, buyers[order],
-                                                 stamp]).lastrowid
+            note_id = conn.execute(
+                INSERT_NOTE, [order_ids[order], flag, text, reason, agent_id, buyers[order], stamp]
+            ).lastrowid
             terms = index_terms(" ".join((text, reason)))
             if terms:
                 conn.execute(INSERT_TERMS, [note_id, terms])
@@ -188,8 +264,9 @@ def main() -> int:
             data = draw_orders(random.Random(args.seed), args.rows, args.versions)
         else:
             if store.notes.count():
-                raise SystemExit(f"{paths.db_path} holds {store.notes.count()} rows, not {args.rows}: "
-                                 "use another --basedir")
+                raise SystemExit(
+                    f"{paths.db_path} holds {store.notes.count()} rows, not {args.rows}: use another --basedir"
+                )
             data = build(store, args.rows, args.versions, args.seed)
         build_s = time.perf_counter() - started
         store.close()  # checkpoints the WAL into the file
@@ -201,16 +278,28 @@ def main() -> int:
             results = run_queries(store, data, args.runs)
         finally:
             store.close()
-    summary = {"rows": rows, "orders": orders, "build_s": None if reused else round(build_s, 1),
-               "file_mb": round(size_mb, 1), "runs": args.runs, "target_ms": TARGET_MS,
-               "python": sys.version.split()[0], "queries": results}
-    print(f"rows {rows:,}  orders {orders:,}  build {'(reused)' if reused else f'{build_s:.1f}s'}  "
-          f"file {size_mb:.1f} MB  runs {args.runs}")
-    print(f"{'query':30} {'example':28}{'hits':>5} {'median':>9} {'p95':>9} {'max':>9}  "
-          f"PASS if max <= {TARGET_MS:.0f} ms")
+    summary = {
+        "rows": rows,
+        "orders": orders,
+        "build_s": None if reused else round(build_s, 1),
+        "file_mb": round(size_mb, 1),
+        "runs": args.runs,
+        "target_ms": TARGET_MS,
+        "python": sys.version.split()[0],
+        "queries": results,
+    }
+    print(
+        f"rows {rows:,}  orders {orders:,}  build {'(reused)' if reused else f'{build_s:.1f}s'}  "
+        f"file {size_mb:.1f} MB  runs {args.runs}"
+    )
+    print(
+        f"{'query':30} {'example':28}{'hits':>5} {'median':>9} {'p95':>9} {'max':>9}  PASS if max <= {TARGET_MS:.0f} ms"
+    )
     for name, row in results.items():
-        print(f"{name:30} {padded(row['example'], 28)}{row['hits']:>5} {row['median_ms']:>7.2f}ms "
-              f"{row['p95_ms']:>7.2f}ms {row['max_ms']:>7.2f}ms  {'PASS' if row['pass'] else 'FAIL'}")
+        print(
+            f"{name:30} {padded(row['example'], 28)}{row['hits']:>5} {row['median_ms']:>7.2f}ms "
+            f"{row['p95_ms']:>7.2f}ms {row['max_ms']:>7.2f}ms  {'PASS' if row['pass'] else 'FAIL'}"
+        )
     failed = [name for name, row in results.items() if not row["pass"]]
     print("all PASS" if not failed else f"FAIL: {', '.join(failed)}")
     print(json.dumps({"notes": summary}, ensure_ascii=False))
@@ -237,8 +326,11 @@ def run_queries(store: Store, data: dict, runs: int) -> dict:
         ("text 2 chars rare", "泰蓝", lambda run: notes.search("泰蓝")),
         ("text 3+ chars", "要求改地址", lambda run: notes.search("要求改地址")),
         # The list's flag filter with a query (flag 0, 灰, is half of all orders).
-        ("order id prefix + flag 0", order_ids[picks[0]][:10] + " flag=0",
-         lambda run: notes.search(order_ids[picks[run]][:10], flag=0)),
+        (
+            "order id prefix + flag 0",
+            order_ids[picks[0]][:10] + " flag=0",
+            lambda run: notes.search(order_ids[picks[run]][:10], flag=0),
+        ),
         ("buyer nick + flag 0", buyers[picks[0]] + " flag=0", lambda run: notes.search(buyers[picks[run]], flag=0)),
         ("text 2 chars + flag 0", "顺丰 flag=0", lambda run: notes.search("顺丰", flag=0)),
         ("text 2 chars + flag 5", "顺丰 flag=5", lambda run: notes.search("顺丰", flag=5)),

@@ -24,8 +24,22 @@ import unicodedata
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-NICKS = ["小熊爱吃鱼2023", "jd_小王", "tb_12345678", "倪好数码:小柒", "tb4947894539", "阿里小蜜_01", "蓝色星空abc",
-         "王大锤_88", "t_1500012345", "橙子妈妈666", "Lily_林", "jd_13800138000", "一二三四五六七八九十", "__x__"]
+NICKS = [
+    "小熊爱吃鱼2023",
+    "jd_小王",
+    "tb_12345678",
+    "倪好数码:小柒",
+    "tb4947894539",
+    "阿里小蜜_01",
+    "蓝色星空abc",
+    "王大锤_88",
+    "t_1500012345",
+    "橙子妈妈666",
+    "Lily_林",
+    "jd_13800138000",
+    "一二三四五六七八九十",
+    "__x__",
+]
 
 
 def rss_mb() -> float:
@@ -63,7 +77,7 @@ def child(engine: str) -> dict:
             p.drawText(QRect(20, 30, w - 20, 20), Qt.AlignVCenter | Qt.AlignLeft, second)
         p.end()
         rows = np.frombuffer(img.constBits(), np.uint8, img.sizeInBytes()).reshape(h, img.bytesPerLine())
-        return rows[:, :w * 3].reshape(h, w, 3)[:, :, ::-1].copy()  # BGR
+        return rows[:, : w * 3].reshape(h, w, 3)[:, :, ::-1].copy()  # BGR
 
     base = rss_mb()
     started = time.perf_counter()
@@ -72,11 +86,17 @@ def child(engine: str) -> dict:
         from rapidocr import RapidOCR
 
         models = Path(rapidocr.__file__).parent / "models"
-        ocr = RapidOCR(params={"Det.model_path": str(models / "PP-OCRv6_det_small.onnx"),
-                               "Rec.model_path": str(models / "PP-OCRv6_rec_small.onnx"),
-                               "Global.log_level": "error", "Global.use_cls": False,
-                               "Det.limit_type": "max", "Det.limit_side_len": 960,
-                               "EngineConfig.onnxruntime.intra_op_num_threads": 1})
+        ocr = RapidOCR(
+            params={
+                "Det.model_path": str(models / "PP-OCRv6_det_small.onnx"),
+                "Rec.model_path": str(models / "PP-OCRv6_rec_small.onnx"),
+                "Global.log_level": "error",
+                "Global.use_cls": False,
+                "Det.limit_type": "max",
+                "Det.limit_side_len": 960,
+                "EngineConfig.onnxruntime.intra_op_num_threads": 1,
+            }
+        )
 
         def lines(img, det=True):
             result = ocr(img, use_det=det, use_cls=False, use_rec=True)
@@ -89,6 +109,7 @@ def child(engine: str) -> dict:
         def lines(img, det=True):
             result, _ = ocr(img, use_det=det, use_cls=False, use_rec=True)
             return [r[1] if det else r[0] for r in result or []]
+
     lines(draw("预热", 200, 40, 14, False))
     load = time.perf_counter() - started
 
@@ -100,10 +121,11 @@ def child(engine: str) -> dict:
     misses: dict[str, list[str]] = {name: [] for name in cases}
     for nick in NICKS:
         for name, img, det, first_only in (
-                ("header 760x56", draw(nick, 760, 56, 16, True), True, False),
-                ("list row 240x56", draw(nick, 240, 56, 14, False, "你好，请问有货吗"), True, True),
-                *[(f"line 360x40 det+rec", draw(nick, 360, 40, px, False), True, False) for px in (12, 13, 14)],
-                *[(f"line 360x40 rec only", draw(nick, 360, 40, px, False), False, False) for px in (12, 13, 14)]):
+            ("header 760x56", draw(nick, 760, 56, 16, True), True, False),
+            ("list row 240x56", draw(nick, 240, 56, 14, False, "你好，请问有货吗"), True, True),
+            *[(f"line 360x40 det+rec", draw(nick, 360, 40, px, False), True, False) for px in (12, 13, 14)],
+            *[(f"line 360x40 rec only", draw(nick, 360, 40, px, False), False, False) for px in (12, 13, 14)],
+        ):
             t = time.perf_counter()
             got = lines(img, det)
             cases[name].append(time.perf_counter() - t)
@@ -111,9 +133,20 @@ def child(engine: str) -> dict:
             right[name] += text == nick
             if text != nick and len(misses[name]) < 4:
                 misses[name].append(f"{nick}->{text}")
-    return {"engine": engine, "load_s": round(load, 2), "rss_delta_mb": round(rss_mb() - base, 1),
-            "cases": {name: {"right": right[name], "of": len(times),
-                             "median_ms": round(1000 * statistics.median(times), 1), "misses": misses[name]} for name, times in cases.items()}}
+    return {
+        "engine": engine,
+        "load_s": round(load, 2),
+        "rss_delta_mb": round(rss_mb() - base, 1),
+        "cases": {
+            name: {
+                "right": right[name],
+                "of": len(times),
+                "median_ms": round(1000 * statistics.median(times), 1),
+                "misses": misses[name],
+            }
+            for name, times in cases.items()
+        },
+    }
 
 
 def installed_mb(name: str, libs: str = "") -> float:
@@ -143,19 +176,28 @@ def main() -> int:
         if importlib.util.find_spec(engine) is None:
             print(f"{engine}: not installed, skipped")
             continue
-        out = subprocess.run([sys.executable, __file__, "--child", engine], capture_output=True, text=True,
-                             cwd=REPO, check=True).stdout
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", engine], capture_output=True, text=True, cwd=REPO, check=True
+        ).stdout
         results.append(json.loads(out.strip().splitlines()[-1]))
-    sizes = {"rapidocr": installed_mb("rapidocr"), "rapidocr_onnxruntime": installed_mb("rapidocr_onnxruntime"),
-             "onnxruntime": installed_mb("onnxruntime"), "cv2 (opencv headless)": installed_mb("cv2", "opencv_python_headless.libs"),
-             "numpy": installed_mb("numpy", "numpy.libs"), "shapely": installed_mb("shapely", "shapely.libs"),
-             "PIL": installed_mb("PIL", "pillow.libs"), "pyclipper": installed_mb("pyclipper"),
-             "omegaconf": installed_mb("omegaconf")}
+    sizes = {
+        "rapidocr": installed_mb("rapidocr"),
+        "rapidocr_onnxruntime": installed_mb("rapidocr_onnxruntime"),
+        "onnxruntime": installed_mb("onnxruntime"),
+        "cv2 (opencv headless)": installed_mb("cv2", "opencv_python_headless.libs"),
+        "numpy": installed_mb("numpy", "numpy.libs"),
+        "shapely": installed_mb("shapely", "shapely.libs"),
+        "PIL": installed_mb("PIL", "pillow.libs"),
+        "pyclipper": installed_mb("pyclipper"),
+        "omegaconf": installed_mb("omegaconf"),
+    }
     for result in results:
         print(f"{result['engine']}: load {result['load_s']} s, +{result['rss_delta_mb']} MB resident")
         for name, case in result["cases"].items():
-            print(f"  {name:<22} {case['right']:>3}/{case['of']:<3} right   median {case['median_ms']:>6} ms   "
-                  f"{' '.join(case['misses'])}")
+            print(
+                f"  {name:<22} {case['right']:>3}/{case['of']:<3} right   median {case['median_ms']:>6} ms   "
+                f"{' '.join(case['misses'])}"
+            )
     print("installed (MB):", ", ".join(f"{k} {v}" for k, v in sizes.items()))
     data = {"engines": results, "installed_mb": sizes}
     print(json.dumps(data, ensure_ascii=False))

@@ -66,8 +66,11 @@ def main() -> int:
     openbox = start_openbox(desktop_env(display, home))
     time.sleep(0.5)
     fake = FakeWorkbench(display)
-    reader = LineProcess(["-m", "tests.e2e.sight_runner", str(fake.window), fake.regions_setting(),
-                          "--interval", str(args.interval)], display, cwd=TESTS_REPO)
+    reader = LineProcess(
+        ["-m", "tests.e2e.sight_runner", str(fake.window), fake.regions_setting(), "--interval", str(args.interval)],
+        display,
+        cwd=TESTS_REPO,
+    )
     result: dict = {"interval_ms": args.interval, "seconds": args.seconds}
     try:
         booted = reader.expect("booted", timeout=60)
@@ -125,10 +128,16 @@ def main() -> int:
 
     rows = [
         ("OCR load", f"{result['ocr_load_s']:.2f} s", ""),
-        ("CPU, fake idle", f"{result['cpu_idle_percent']:.2f} % of a core "
-                           f"({result['cpu_idle_percent'] * 0.6:.2f} s/min)", f"<= {TARGET_CPU_PERCENT} %"),
-        ("CPU, a message every 2 s", f"{result['cpu_busy_percent']:.2f} % of a core "
-                                     f"({result['cpu_busy_percent'] * 0.6:.2f} s/min)", ""),
+        (
+            "CPU, fake idle",
+            f"{result['cpu_idle_percent']:.2f} % of a core ({result['cpu_idle_percent'] * 0.6:.2f} s/min)",
+            f"<= {TARGET_CPU_PERCENT} %",
+        ),
+        (
+            "CPU, a message every 2 s",
+            f"{result['cpu_busy_percent']:.2f} % of a core ({result['cpu_busy_percent'] * 0.6:.2f} s/min)",
+            "",
+        ),
         ("message -> event, median", f"{result['latency_median_s']:.3f} s", f"<= {TARGET_LATENCY_S} s"),
         ("message -> event, p95", f"{result['latency_p95_s']:.3f} s", f"<= {TARGET_LATENCY_S} s"),
         ("message -> event, max", f"{result['latency_max_s']:.3f} s", ""),

@@ -61,8 +61,9 @@ def panel_start(basedir: Path) -> dict:
     log = basedir / "logs" / "desktop_assistant.log"
     log.unlink(missing_ok=True)
     started = time.perf_counter()
-    process = subprocess.Popen([*APP, "--basedir", str(basedir)], cwd=REPO, env=ENV,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [*APP, "--basedir", str(basedir)], cwd=REPO, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         while not (log.exists() and "panel shown" in log.read_text(encoding="utf-8")):
             if time.perf_counter() - started > 120:
@@ -95,10 +96,17 @@ def measure(size: str, base: Path, runs: int) -> dict:
     smoke = [run_timed([*APP, "--basedir", str(base), "--smoke-test"]) for _ in range(runs)]
     search = [run_timed([*APP, "--basedir", str(base), "phrases", "search", "hy"])[0] for _ in range(runs)]
     starts = [panel_start(base) for _ in range(runs)]
-    inproc = subprocess.run([sys.executable, str(REPO / "benchmarks" / "scale_inprocess.py"), "--basedir", str(base)],
-                            cwd=REPO, env=ENV, capture_output=True, text=True, check=True)
+    inproc = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "scale_inprocess.py"), "--basedir", str(base)],
+        cwd=REPO,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return {
-        "panel_shown_s": median(starts, "shown_s"), "rss_shown_mb": median(starts, "rss_shown_mb"),
+        "panel_shown_s": median(starts, "shown_s"),
+        "rss_shown_mb": median(starts, "rss_shown_mb"),
         "rss_idle_mb": median(starts, "rss_idle_mb"),
         "smoke_s": round(statistics.median(s for s, _ in smoke), 3),
         "smoke_peak_mb": round(statistics.median(m for _, m in smoke), 1),
@@ -146,11 +154,15 @@ def print_table(results: dict) -> None:
         ("every tab built, in-process (s)", lambda r: r["inprocess"]["all_built_s"]),
     ]
     tab_names = list(results[sizes[0]]["inprocess"]["open_tab"]) if sizes else []
-    rows += [(f"open tab {name} (s)", lambda r, n=name: r["inprocess"]["open_tab"].get(n, {}).get("s", "-"))
-             for name in tab_names]
+    rows += [
+        (f"open tab {name} (s)", lambda r, n=name: r["inprocess"]["open_tab"].get(n, {}).get("s", "-"))
+        for name in tab_names
+    ]
     steps = list(results[sizes[0]]["inprocess"]["build_steps"]) if sizes else []
-    rows += [(f"build {name} (s)", lambda r, n=name: r["inprocess"]["build_steps"].get(n, {}).get("s", "-"))
-             for name in steps]
+    rows += [
+        (f"build {name} (s)", lambda r, n=name: r["inprocess"]["build_steps"].get(n, {}).get("s", "-"))
+        for name in steps
+    ]
     print(f"{'measure':42}" + "".join(f"{size:>15}" for size in sizes))
     for name, get in rows:
         print(f"{name:42}" + "".join(f"{get(results[size])!s:>15}" for size in sizes))

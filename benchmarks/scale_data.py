@@ -51,8 +51,22 @@ def phrase_rows(count: int, seed: int = 11) -> list[tuple]:
         read = reading(title)
         hotkey = f"ctrl+alt+{pid}" if pid < 9 else ""  # a few phrases carry a hotkey, as in a shop
         used = (NOW - dt.timedelta(minutes=rng.randrange(500_000))).isoformat(timespec="seconds")
-        rows.append((group + 1, title, f"c{pid}", body, hotkey, rng.randint(0, 200), used, positions[group],
-                     stamp, stamp, read.full, read.initials))
+        rows.append(
+            (
+                group + 1,
+                title,
+                f"c{pid}",
+                body,
+                hotkey,
+                rng.randint(0, 200),
+                used,
+                positions[group],
+                stamp,
+                stamp,
+                read.full,
+                read.initials,
+            )
+        )
         positions[group] += 1
     return rows
 
@@ -60,11 +74,15 @@ def phrase_rows(count: int, seed: int = 11) -> list[tuple]:
 def _fill_phrases(conn, count: int) -> None:
     conn.execute("DELETE FROM phrases")
     conn.execute("DELETE FROM phrase_groups")
-    conn.executemany("INSERT INTO phrase_groups (id, name, position) VALUES (?, ?, ?)",
-                     [(n + 1, name, n) for n, name in enumerate(GROUPS)])
+    conn.executemany(
+        "INSERT INTO phrase_groups (id, name, position) VALUES (?, ?, ?)",
+        [(n + 1, name, n) for n, name in enumerate(GROUPS)],
+    )
     conn.executemany(
         "INSERT INTO phrases (group_id, title, code, body, hotkey, use_count, last_used, position, created_at, "
-        "updated_at, name_full, name_initials) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", phrase_rows(count))
+        "updated_at, name_full, name_initials) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        phrase_rows(count),
+    )
 
 
 def _fill_buyers(conn, count: int, rng: random.Random) -> None:
@@ -72,8 +90,18 @@ def _fill_buyers(conn, count: int, rng: random.Random) -> None:
     conn.executemany(
         "INSERT INTO buyer_profiles (nick, platform, credit, positive_rate, orders_count, refund_count, notes, "
         "updated_at, updated_by) VALUES (?, '淘宝', ?, ?, ?, ?, '', ?, 'kf01')",
-        ((f"买家{n:06d}", rng.randint(0, 5000), round(rng.uniform(0.9, 1.0), 3), rng.randint(0, 300),
-          rng.randint(0, 20), stamp) for n in range(count)))
+        (
+            (
+                f"买家{n:06d}",
+                rng.randint(0, 5000),
+                round(rng.uniform(0.9, 1.0), 3),
+                rng.randint(0, 300),
+                rng.randint(0, 20),
+                stamp,
+            )
+            for n in range(count)
+        ),
+    )
 
 
 def _fill_events(conn, count: int, rng: random.Random) -> None:
@@ -84,10 +112,19 @@ def _fill_events(conn, count: int, rng: random.Random) -> None:
     def rows():
         for n in range(count):
             at = start + dt.timedelta(seconds=n * step)
-            yield (at.isoformat(sep=" ", timespec="milliseconds"), f"买家{(n // 6) % 100_000:06d}",
-                   KINDS[n % 6], "淘宝", "kf01", "ui_tree")
-    conn.executemany("INSERT INTO conversation_events (at, buyer, kind, platform, agent_id, source) "
-                     "VALUES (?, ?, ?, ?, ?, ?)", rows())
+            yield (
+                at.isoformat(sep=" ", timespec="milliseconds"),
+                f"买家{(n // 6) % 100_000:06d}",
+                KINDS[n % 6],
+                "淘宝",
+                "kf01",
+                "ui_tree",
+            )
+
+    conn.executemany(
+        "INSERT INTO conversation_events (at, buyer, kind, platform, agent_id, source) VALUES (?, ?, ?, ?, ?, ?)",
+        rows(),
+    )
 
 
 def build(basedir: Path, phrases: int, big: bool) -> dict:

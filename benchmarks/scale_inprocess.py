@@ -41,8 +41,12 @@ def typed(widget_text, process, rounds: int) -> dict:
                 samples.append(time.perf_counter() - started)
             widget_text("")
     ordered = sorted(samples)
-    return {"keystrokes": len(ordered), "median_ms": round(percentile(ordered, 0.5) * 1000, 2),
-            "p95_ms": round(percentile(ordered, 0.95) * 1000, 2), "max_ms": round(ordered[-1] * 1000, 2)}
+    return {
+        "keystrokes": len(ordered),
+        "median_ms": round(percentile(ordered, 0.5) * 1000, 2),
+        "p95_ms": round(percentile(ordered, 0.95) * 1000, 2),
+        "max_ms": round(ordered[-1] * 1000, 2),
+    }
 
 
 def main() -> int:

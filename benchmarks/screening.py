@@ -59,28 +59,117 @@ LOOKUP_TARGET_MS = 5.0  # p95
 NOW = dt.datetime(2026, 11, 30, 9, 0)
 TODAY = NOW.date()
 
-NICK_HEADS = ["小鱼", "晴天", "阿狸", "momo", "风吹麦浪", "tb", "糖糖", "一只猫", "大白", "柠檬", "Coco", "星河",
-              "橘子", "木木", "jack", "七七", "小熊", "lucky", "芒果", "阿宝", "快乐的", "安静", "追风少年", "甜心"]
+NICK_HEADS = [
+    "小鱼",
+    "晴天",
+    "阿狸",
+    "momo",
+    "风吹麦浪",
+    "tb",
+    "糖糖",
+    "一只猫",
+    "大白",
+    "柠檬",
+    "Coco",
+    "星河",
+    "橘子",
+    "木木",
+    "jack",
+    "七七",
+    "小熊",
+    "lucky",
+    "芒果",
+    "阿宝",
+    "快乐的",
+    "安静",
+    "追风少年",
+    "甜心",
+]
 NICK_TAILS = ["儿", "酱", "_", "不吃鱼", "宝宝", "妈妈", "的店", "同学", "", "", "2018", "hh"]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
-GIVEN = ("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彩春菊兰凤洁梅琳素云莲真环雪荣爱妹霞香月莺媛艳瑞凡佳嘉琼勤珍贞莉桂娣叶璧璐娅琦晶妍茜秋珊莎锦黛青倩婷姣婉娴瑾颖露"
-         "瑶怡婵雁蓓纨仪荷丹蓉眉君琴蕊薇菁梦岚苑婕馨瑗琰韵融园艺咏卿聪澜纯毓悦昭冰爽琬茗羽希宁欣飘育滢馥筠柔竹霭凝晓欢霄枫芸菲寒伊亚宜可姬舒影荔枝思丽")
-REGIONS = [("浙江省", "杭州市", ["西湖区", "余杭区", "滨江区"]), ("广东省", "广州市", ["天河区", "海珠区", "白云区"]),
-           ("广东省", "深圳市", ["南山区", "福田区", "宝安区"]), ("江苏省", "南京市", ["鼓楼区", "玄武区"]),
-           ("四川省", "成都市", ["武侯区", "锦江区", "高新区"]), ("湖北省", "武汉市", ["洪山区", "江汉区"]),
-           ("", "上海市", ["浦东新区", "徐汇区", "闵行区"]), ("", "北京市", ["朝阳区", "海淀区", "丰台区"]),
-           ("海南省", "三亚市", ["吉阳区", "天涯区"]), ("湖北省", "十堰市", ["张湾区", "茅箭区"]),
-           ("陕西省", "西安市", ["雁塔区", "未央区"]), ("山东省", "青岛市", ["市南区", "崂山区"])]
-STREETS = ["文三路", "人民路", "解放大道", "中山北路", "科技园南路", "建设街", "学府路", "长江东路", "新华街道", "光明路"]
+GIVEN = (
+    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彩春菊兰凤洁梅琳素云莲真环雪荣爱妹霞香月莺媛艳瑞凡佳嘉琼勤珍贞莉桂娣叶璧璐娅琦晶妍茜秋珊莎锦黛青倩婷姣婉娴瑾颖露"
+    "瑶怡婵雁蓓纨仪荷丹蓉眉君琴蕊薇菁梦岚苑婕馨瑗琰韵融园艺咏卿聪澜纯毓悦昭冰爽琬茗羽希宁欣飘育滢馥筠柔竹霭凝晓欢霄枫芸菲寒伊亚宜可姬舒影荔枝思丽"
+)
+REGIONS = [
+    ("浙江省", "杭州市", ["西湖区", "余杭区", "滨江区"]),
+    ("广东省", "广州市", ["天河区", "海珠区", "白云区"]),
+    ("广东省", "深圳市", ["南山区", "福田区", "宝安区"]),
+    ("江苏省", "南京市", ["鼓楼区", "玄武区"]),
+    ("四川省", "成都市", ["武侯区", "锦江区", "高新区"]),
+    ("湖北省", "武汉市", ["洪山区", "江汉区"]),
+    ("", "上海市", ["浦东新区", "徐汇区", "闵行区"]),
+    ("", "北京市", ["朝阳区", "海淀区", "丰台区"]),
+    ("海南省", "三亚市", ["吉阳区", "天涯区"]),
+    ("湖北省", "十堰市", ["张湾区", "茅箭区"]),
+    ("陕西省", "西安市", ["雁塔区", "未央区"]),
+    ("山东省", "青岛市", ["市南区", "崂山区"]),
+]
+STREETS = [
+    "文三路",
+    "人民路",
+    "解放大道",
+    "中山北路",
+    "科技园南路",
+    "建设街",
+    "学府路",
+    "长江东路",
+    "新华街道",
+    "光明路",
+]
 COMPOUNDS = ["阳光花园", "金色家园", "翠苑小区", "世纪城", "幸福里", "万科城市花园", "碧桂园", "锦绣江南"]
 VAGUE_TAILS = ["附近", "菜鸟驿站", "快递柜", "一带", "小区门口", "商业街", ""]
-CREDIT_TEXT = ["1心", "2心", "3心", "4心", "5心", "1钻", "2钻", "3钻", "4钻", "5钻", "1冠", "2冠", "皇冠", "一颗心",
-               "两钻", "金冠", "三钻"]
-CSV_HEADER = ["买家", "信用", "好评率", "注册日期", "账龄天数", "参照日期", "订单数", "退款数", "近7天订单", "给出差评",
-              "收货人", "收货地址", "站外联系", "不议价加单"]
-FIELDS = ["nick", "credit", "positive_rate", "registered_on", "account_age_days", "as_of", "orders_count",
-          "refund_count", "orders_last_7d", "bad_reviews_given", "receiver_name", "address", "off_platform_contact",
-          "no_bargain_many_items"]
+CREDIT_TEXT = [
+    "1心",
+    "2心",
+    "3心",
+    "4心",
+    "5心",
+    "1钻",
+    "2钻",
+    "3钻",
+    "4钻",
+    "5钻",
+    "1冠",
+    "2冠",
+    "皇冠",
+    "一颗心",
+    "两钻",
+    "金冠",
+    "三钻",
+]
+CSV_HEADER = [
+    "买家",
+    "信用",
+    "好评率",
+    "注册日期",
+    "账龄天数",
+    "参照日期",
+    "订单数",
+    "退款数",
+    "近7天订单",
+    "给出差评",
+    "收货人",
+    "收货地址",
+    "站外联系",
+    "不议价加单",
+]
+FIELDS = [
+    "nick",
+    "credit",
+    "positive_rate",
+    "registered_on",
+    "account_age_days",
+    "as_of",
+    "orders_count",
+    "refund_count",
+    "orders_last_7d",
+    "bad_reviews_given",
+    "receiver_name",
+    "address",
+    "off_platform_contact",
+    "no_bargain_many_items",
+]
 
 
 # --- realistic input ---------------------------------------------------------------------------------
@@ -126,8 +215,15 @@ def make_profile(rng: random.Random, nick: str, stars: list[str]) -> dict[str, A
     elif r < 0.9:
         p["credit"] = rng.choice([rng.randint(0, 10), rng.randint(11, 300), rng.randint(300, 60000)])
     if rng.random() < 0.9:
-        p["positive_rate"] = rng.choice([100, round(rng.uniform(95, 100), 2), round(rng.uniform(97, 100), 1),
-                                         round(rng.uniform(80, 95), 2), round(rng.uniform(40, 80), 1)])
+        p["positive_rate"] = rng.choice(
+            [
+                100,
+                round(rng.uniform(95, 100), 2),
+                round(rng.uniform(97, 100), 1),
+                round(rng.uniform(80, 95), 2),
+                round(rng.uniform(40, 80), 1),
+            ]
+        )
     as_of = TODAY - dt.timedelta(days=rng.randint(0, 30))
     if rng.random() < 0.4:
         p["as_of"] = as_of.isoformat()
@@ -182,18 +278,31 @@ def write_inputs(directory: Path, count: int, seed: int) -> dict:
     csv_path.write_bytes(buffer.getvalue().encode("utf-8-sig"))  # Excel's UTF-8 with BOM
     one = directory / "one.jsonl"
     one.write_text(json.dumps(profiles[0], ensure_ascii=False) + "\n", encoding="utf-8")
-    return {"nicks": nicks, "jsonl": jsonl, "csv": csv_path, "one": one,
-            "jsonl_mb": jsonl.stat().st_size / 1e6, "csv_mb": csv_path.stat().st_size / 1e6}
+    return {
+        "nicks": nicks,
+        "jsonl": jsonl,
+        "csv": csv_path,
+        "one": one,
+        "jsonl_mb": jsonl.stat().st_size / 1e6,
+        "csv_mb": csv_path.stat().st_size / 1e6,
+    }
 
 
 def order_id(rng: random.Random, serial: int) -> str:
-    return f"{3_100_000_000 + serial * 17}{rng.randrange(10 ** 9):09d}"
+    return f"{3_100_000_000 + serial * 17}{rng.randrange(10**9):09d}"
 
 
 def add_flagged_notes(store: Store, rng: random.Random, buyers: list[str], count: int, start: int = 0) -> None:
     """`count` order notes for `buyers` (caller's transaction); about half red (1) or yellow (2)."""
-    texts = ["买家说没收到货, 已核实物流", "要求退款不退货, 已拒绝", "说质量有问题但不给照片", "催发货, 承诺48小时内发",
-             "改地址, 已改", "补发赠品", "差评预警: 反复要求加微信"]
+    texts = [
+        "买家说没收到货, 已核实物流",
+        "要求退款不退货, 已拒绝",
+        "说质量有问题但不给照片",
+        "催发货, 承诺48小时内发",
+        "改地址, 已改",
+        "补发赠品",
+        "差评预警: 反复要求加微信",
+    ]
     for n in range(count):
         flag = rng.choices([0, 1, 2, 3, 4, 5], [25, 30, 20, 10, 10, 5])[0]
         change = NoteChange(order_id(rng, start + n), flag, rng.choice(texts), "", "kf01", rng.choice(buyers))
@@ -208,14 +317,23 @@ def build_screen_db(paths, nicks: list[str], seed: int, black: int, white: int, 
         with store.db.atomic():
             for i, nick in enumerate(picked):
                 status = "black" if i < black else "white"
-                store.buyers.set_list(nick, status, "恶意差评" if status == "black" else "老客户", "kf01",
-                                      NOW - dt.timedelta(days=rng.randint(1, 400)))
+                store.buyers.set_list(
+                    nick,
+                    status,
+                    "恶意差评" if status == "black" else "老客户",
+                    "kf01",
+                    NOW - dt.timedelta(days=rng.randint(1, 400)),
+                )
             add_flagged_notes(store, rng, rng.sample(nicks, min(len(nicks), max(1, notes // 2))), notes)
         facts = len(store.buyers.all_shop_facts())
     finally:
         store.close()
-    return {"black": min(black, len(picked)), "white": max(0, len(picked) - black), "notes": notes,
-            "buyers_with_facts": facts}
+    return {
+        "black": min(black, len(picked)),
+        "white": max(0, len(picked) - black),
+        "notes": notes,
+        "buyers_with_facts": facts,
+    }
 
 
 # --- screening throughput ----------------------------------------------------------------------------
@@ -234,8 +352,12 @@ def run_cli(path: Path, basedir: Path) -> tuple[float, float | None]:
     with open(os.devnull, "wb") as sink:
         cpu = children_cpu()
         started = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "desktop_assistant", "screen", str(path), "--json",
-                                 "--basedir", str(basedir)], cwd=REPO, stdout=sink, stderr=subprocess.PIPE)
+        result = subprocess.run(
+            [sys.executable, "-m", "desktop_assistant", "screen", str(path), "--json", "--basedir", str(basedir)],
+            cwd=REPO,
+            stdout=sink,
+            stderr=subprocess.PIPE,
+        )
         elapsed = time.perf_counter() - started
         after = children_cpu()
     if result.returncode != 0 or result.stderr:
@@ -282,8 +404,7 @@ def stages(path: Path, paths) -> dict[str, float]:
     return out
 
 
-def screening_bench(directory: Path, count: int, runs: int, seed: int, black: int, white: int,
-                    notes: int) -> dict:
+def screening_bench(directory: Path, count: int, runs: int, seed: int, black: int, white: int, notes: int) -> dict:
     started = time.perf_counter()
     inputs = write_inputs(directory, count, seed)
     basedir = directory / "screen-db"
@@ -299,27 +420,50 @@ def screening_bench(directory: Path, count: int, runs: int, seed: int, black: in
         if proc[0][2] != count:
             raise SystemExit(f"{fmt}: screened {proc[0][2]} of {count}")
         for kind, samples, offset in (
-                (f"CLI end to end ({fmt})", [(w, c) for w, c in cli], 0.0),
-                (f"in-process run_screen loop ({fmt})", [(w, c) for w, c, _n in proc], 0.0),
-                (f"CLI minus start-up ({fmt})", [(w, c) for w, c in cli], startup)):
+            (f"CLI end to end ({fmt})", [(w, c) for w, c in cli], 0.0),
+            (f"in-process run_screen loop ({fmt})", [(w, c) for w, c, _n in proc], 0.0),
+            (f"CLI minus start-up ({fmt})", [(w, c) for w, c in cli], startup),
+        ):
             wall = sorted(max(1e-9, w - offset) for w, _c in samples)
             cpus = [c for _w, c in samples if c is not None]
             median = statistics.median(wall)
-            rows[kind] = {"seconds_median": round(median, 3), "seconds_best": round(wall[0], 3),
-                          "profiles_per_s": round(count / median), "best_profiles_per_s": round(count / wall[0]),
-                          "cpu_s_median": round(statistics.median(cpus), 3) if cpus and not offset else None,
-                          "profiles_per_cpu_s": round(count / statistics.median(cpus)) if cpus and not offset else None,
-                          # the start-up is subtracted from wall time only: that row is for information
-                          "pass": None if offset else count / median >= RATE_TARGET}
+            rows[kind] = {
+                "seconds_median": round(median, 3),
+                "seconds_best": round(wall[0], 3),
+                "profiles_per_s": round(count / median),
+                "best_profiles_per_s": round(count / wall[0]),
+                "cpu_s_median": round(statistics.median(cpus), 3) if cpus and not offset else None,
+                "profiles_per_cpu_s": round(count / statistics.median(cpus)) if cpus and not offset else None,
+                # the start-up is subtracted from wall time only: that row is for information
+                "pass": None if offset else count / median >= RATE_TARGET,
+            }
     stage = {fmt: {k: round(v, 3) for k, v in stages(inputs[fmt], paths).items()} for fmt in ("jsonl", "csv")}
-    return {"profiles": count, "runs": runs, "jsonl_mb": round(inputs["jsonl_mb"], 1),
-            "csv_mb": round(inputs["csv_mb"], 1), "database": db, "build_s": round(build_s, 1),
-            "cli_startup_s": round(startup, 3), "target_per_s": RATE_TARGET, "rows": rows, "stages_s": stage}
+    return {
+        "profiles": count,
+        "runs": runs,
+        "jsonl_mb": round(inputs["jsonl_mb"], 1),
+        "csv_mb": round(inputs["csv_mb"], 1),
+        "database": db,
+        "build_s": round(build_s, 1),
+        "cli_startup_s": round(startup, 3),
+        "target_per_s": RATE_TARGET,
+        "rows": rows,
+        "stages_s": stage,
+    }
 
 
 # --- look-up latency ---------------------------------------------------------------------------------
-TAGS = [("会员等级", "普通"), ("会员等级", "资深"), ("会员等级", "VIP"), ("活动", "双11"), ("活动", "新客"),
-        ("偏好", "价格"), ("偏好", "品牌"), ("标签", "爱砍价"), ("标签", "要发票")]
+TAGS = [
+    ("会员等级", "普通"),
+    ("会员等级", "资深"),
+    ("会员等级", "VIP"),
+    ("活动", "双11"),
+    ("活动", "新客"),
+    ("偏好", "价格"),
+    ("偏好", "品牌"),
+    ("标签", "爱砍价"),
+    ("标签", "要发票"),
+]
 
 
 def build_lookup_db(paths, stored: int, seed: int) -> dict:
@@ -343,8 +487,9 @@ def build_lookup_db(paths, stored: int, seed: int) -> dict:
                 buyers.save_profile(profile, "淘宝", "爱问发货时间" if rng.random() < 0.1 else "", "kf01", at)
                 counts["profiles"] += 1
                 for _ in range(rng.choice([0, 0, 0, 1, 2])):
-                    buyers.add_receiver(nick, make_name(rng, stars), make_address(rng),
-                                        at + dt.timedelta(days=rng.randint(1, 60)))
+                    buyers.add_receiver(
+                        nick, make_name(rng, stars), make_address(rng), at + dt.timedelta(days=rng.randint(1, 60))
+                    )
                     counts["extra_receivers"] += 1
                 if rng.random() < 0.3:
                     buyers.set_tags(nick, rng.sample(TAGS, rng.randint(1, 3)), at)
@@ -410,22 +555,33 @@ def lookup_bench(directory: Path, stored: int, lookups: int, seed: int) -> dict:
             buyers.get(nick)
             buyers.list_history(nick)
 
-        kinds = [("get+shop_facts+list_history", "known nick", reads, known),
-                 ("get+shop_facts+list_history", "listed nick", reads, listed),
-                 ("get+shop_facts+list_history", "unknown nick", reads, unknown),
-                 ("tab lookup (get, facts, screen, history)", "known nick", tab_lookup, known),
-                 ("tab lookup (get, facts, screen, history)", "unknown nick", tab_lookup, unknown)]
+        kinds = [
+            ("get+shop_facts+list_history", "known nick", reads, known),
+            ("get+shop_facts+list_history", "listed nick", reads, listed),
+            ("get+shop_facts+list_history", "unknown nick", reads, unknown),
+            ("tab lookup (get, facts, screen, history)", "known nick", tab_lookup, known),
+            ("tab lookup (get, facts, screen, history)", "unknown nick", tab_lookup, unknown),
+        ]
         results = {}
         for what, who, call, nicks in kinds:
             ordered = sorted(timed_ms(call, nicks))
             results[f"{what} / {who}"] = {
-                "lookups": len(ordered), "median_ms": round(statistics.median(ordered), 3),
-                "p95_ms": round(percentile(ordered, 0.95), 3), "max_ms": round(ordered[-1], 3),
-                "pass": percentile(ordered, 0.95) <= LOOKUP_TARGET_MS}
+                "lookups": len(ordered),
+                "median_ms": round(statistics.median(ordered), 3),
+                "p95_ms": round(percentile(ordered, 0.95), 3),
+                "max_ms": round(ordered[-1], 3),
+                "pass": percentile(ordered, 0.95) <= LOOKUP_TARGET_MS,
+            }
     finally:
         store.close()
-    return {"stored": rows_stored, "build_s": round(build_s, 1), "file_mb": round(size_mb, 1),
-            "counts": built["counts"], "target_p95_ms": LOOKUP_TARGET_MS, "queries": results}
+    return {
+        "stored": rows_stored,
+        "build_s": round(build_s, 1),
+        "file_mb": round(size_mb, 1),
+        "counts": built["counts"],
+        "target_p95_ms": LOOKUP_TARGET_MS,
+        "queries": results,
+    }
 
 
 # --- report ------------------------------------------------------------------------------------------
@@ -459,44 +615,62 @@ def main() -> int:
     load_before = load_average()
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)
-        screening = screening_bench(directory, args.profiles, args.runs, args.seed, args.black, args.white,
-                                    args.notes)
+        screening = screening_bench(directory, args.profiles, args.runs, args.seed, args.black, args.white, args.notes)
         lookup = lookup_bench(directory, args.stored, args.lookups, args.seed)
-    summary = {"python": sys.version.split()[0], "cpus": os.cpu_count(), "load_average_before": load_before,
-               "load_average_after": load_average(), "screen": screening, "lookup": lookup}
+    summary = {
+        "python": sys.version.split()[0],
+        "cpus": os.cpu_count(),
+        "load_average_before": load_before,
+        "load_average_after": load_average(),
+        "screen": screening,
+        "lookup": lookup,
+    }
 
     db = screening["database"]
-    print(f"screen: {screening['profiles']:,} profiles  JSON Lines {screening['jsonl_mb']} MB  "
-          f"CSV {screening['csv_mb']} MB  database: {db['black']:,} black, {db['white']:,} white, "
-          f"{db['notes']:,} notes ({db['buyers_with_facts']:,} buyers with shop facts)  build {screening['build_s']}s  "
-          f"runs {screening['runs']}  CLI start-up {screening['cli_startup_s'] * 1000:.0f} ms")
-    print(f"python {summary['python']}  {summary['cpus']} CPUs  load average before {load_before}, "
-          f"after {summary['load_average_after']} (wall times suffer on a busy machine; CPU time less)")
-    print(f"{'path':38} {'median':>9} {'best':>9} {'profiles/s':>11} {'best/s':>9} {'cpu':>8} {'per cpu-s':>10}  "
-          f"PASS if median >= {RATE_TARGET:,.0f}/s")
+    print(
+        f"screen: {screening['profiles']:,} profiles  JSON Lines {screening['jsonl_mb']} MB  "
+        f"CSV {screening['csv_mb']} MB  database: {db['black']:,} black, {db['white']:,} white, "
+        f"{db['notes']:,} notes ({db['buyers_with_facts']:,} buyers with shop facts)  build {screening['build_s']}s  "
+        f"runs {screening['runs']}  CLI start-up {screening['cli_startup_s'] * 1000:.0f} ms"
+    )
+    print(
+        f"python {summary['python']}  {summary['cpus']} CPUs  load average before {load_before}, "
+        f"after {summary['load_average_after']} (wall times suffer on a busy machine; CPU time less)"
+    )
+    print(
+        f"{'path':38} {'median':>9} {'best':>9} {'profiles/s':>11} {'best/s':>9} {'cpu':>8} {'per cpu-s':>10}  "
+        f"PASS if median >= {RATE_TARGET:,.0f}/s"
+    )
     for name, row in screening["rows"].items():
         cpu = f"{row['cpu_s_median']:>7.3f}s {row['profiles_per_cpu_s']:>10,}" if row["cpu_s_median"] else " " * 19
-        print(f"{name:38} {row['seconds_median']:>8.3f}s {row['seconds_best']:>8.3f}s "
-              f"{row['profiles_per_s']:>11,} {row['best_profiles_per_s']:>9,} {cpu}  {mark(row['pass'])}")
+        print(
+            f"{name:38} {row['seconds_median']:>8.3f}s {row['seconds_best']:>8.3f}s "
+            f"{row['profiles_per_s']:>11,} {row['best_profiles_per_s']:>9,} {cpu}  {mark(row['pass'])}"
+        )
     if args.quick:
         print("  (--quick: at this size the CLI rows measure interpreter start-up; a smoke run, not a verdict)")
     for fmt, parts in screening["stages_s"].items():
         print(f"  stages ({fmt}): " + ", ".join(f"{k} {v:.3f}s" for k, v in parts.items()))
     counts = lookup["counts"]
-    print(f"\nlook-up: {lookup['stored']:,} stored profiles ({counts['extra_receivers']:,} extra receivers, "
-          f"{counts['tagged']:,} tagged, {counts['list_changes']:,} list changes, {counts['screenings']:,} "
-          f"screenings, {counts['notes']:,} notes)  build {lookup['build_s']}s  file {lookup['file_mb']} MB")
+    print(
+        f"\nlook-up: {lookup['stored']:,} stored profiles ({counts['extra_receivers']:,} extra receivers, "
+        f"{counts['tagged']:,} tagged, {counts['list_changes']:,} list changes, {counts['screenings']:,} "
+        f"screenings, {counts['notes']:,} notes)  build {lookup['build_s']}s  file {lookup['file_mb']} MB"
+    )
     print(f"{'query':58} {'n':>4} {'median':>9} {'p95':>9} {'max':>9}  PASS if p95 <= {LOOKUP_TARGET_MS:.0f} ms")
     for name, row in lookup["queries"].items():
-        print(f"{name:58} {row['lookups']:>4} {row['median_ms']:>7.3f}ms {row['p95_ms']:>7.3f}ms "
-              f"{row['max_ms']:>7.3f}ms  {mark(row['pass'])}")
+        print(
+            f"{name:58} {row['lookups']:>4} {row['median_ms']:>7.3f}ms {row['p95_ms']:>7.3f}ms "
+            f"{row['max_ms']:>7.3f}ms  {mark(row['pass'])}"
+        )
     failed = [name for name, row in screening["rows"].items() if row["pass"] is False]
     failed += [name for name, row in lookup["queries"].items() if not row["pass"]]
     print("all PASS" if not failed else f"FAIL: {', '.join(failed)}")
     print(json.dumps({"screening": summary}, ensure_ascii=False))
     if args.json_out:
-        Path(args.json_out).write_text(json.dumps({"screening": summary}, ensure_ascii=False, indent=2),
-                                       encoding="utf-8")
+        Path(args.json_out).write_text(
+            json.dumps({"screening": summary}, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
     return 0
 
 

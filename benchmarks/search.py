@@ -19,18 +19,42 @@ from pathlib import Path
 from desktop_assistant.domain.pinyin import reading
 from desktop_assistant.domain.search import PhraseSearchIndex, SearchEntry
 
-COMMON = ("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而"
-          "方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开"
-          "它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变"
-          "条只没结解问意建月公无系军很情者最立代想已通并提直题程展五果料象员革位入常文总次品式活设及管特件长求老头基资"
-          "边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北"
-          "造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车"
-          "例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫"
-          "且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克"
-          "何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调"
-          "满县局照参红细引听该铁价严顺丰递货款退换")
-QUERIES = ["hy", "huanying", "kuaidi", "sf", "c123", "c4", "de", "的", "快递", "zq", "xiangqing", "z", "zhongguo",
-           "a", "qwxz", "yy", "c49999", "fh", "tuihuo", "退换", "cf1", "7tian"]
+COMMON = (
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而"
+    "方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开"
+    "它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变"
+    "条只没结解问意建月公无系军很情者最立代想已通并提直题程展五果料象员革位入常文总次品式活设及管特件长求老头基资"
+    "边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北"
+    "造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车"
+    "例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫"
+    "且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克"
+    "何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调"
+    "满县局照参红细引听该铁价严顺丰递货款退换"
+)
+QUERIES = [
+    "hy",
+    "huanying",
+    "kuaidi",
+    "sf",
+    "c123",
+    "c4",
+    "de",
+    "的",
+    "快递",
+    "zq",
+    "xiangqing",
+    "z",
+    "zhongguo",
+    "a",
+    "qwxz",
+    "yy",
+    "c49999",
+    "fh",
+    "tuihuo",
+    "退换",
+    "cf1",
+    "7tian",
+]
 
 
 def make_entries(count: int, seed: int = 11) -> list[SearchEntry]:
@@ -42,8 +66,9 @@ def make_entries(count: int, seed: int = 11) -> list[SearchEntry]:
         if pid % 7 == 0:
             text += f" {rng.randint(1, 48)}小时内发货 SF"
         read = reading(title)
-        entries.append(SearchEntry(pid, f"c{pid}", title, text, read.full, read.initials,
-                                   rng.randint(0, 200), rng.random() * 1e9))
+        entries.append(
+            SearchEntry(pid, f"c{pid}", title, text, read.full, read.initials, rng.randint(0, 200), rng.random() * 1e9)
+        )
     return entries
 
 
@@ -83,10 +108,14 @@ def main() -> int:
             "max_ms": round(ordered[-1] * 1000, 3),
             "index_build_s": round(build, 3),
         }
-    print(f"{'phrases':>8} {'keystrokes':>10} {'median':>9} {'p95':>9} {'max':>9} {'index build':>12}   target p95 <= 5 ms")
+    print(
+        f"{'phrases':>8} {'keystrokes':>10} {'median':>9} {'p95':>9} {'max':>9} {'index build':>12}   target p95 <= 5 ms"
+    )
     for size, row in results.items():
-        print(f"{size:>8} {row['keystrokes']:>10} {row['median_ms']:>7.2f}ms {row['p95_ms']:>7.2f}ms "
-              f"{row['max_ms']:>7.2f}ms {row['index_build_s']:>11.2f}s")
+        print(
+            f"{size:>8} {row['keystrokes']:>10} {row['median_ms']:>7.2f}ms {row['p95_ms']:>7.2f}ms "
+            f"{row['max_ms']:>7.2f}ms {row['index_build_s']:>11.2f}s"
+        )
     print(json.dumps({"search": results}, ensure_ascii=False))
     if args.json_out:
         Path(args.json_out).write_text(json.dumps({"search": results}, ensure_ascii=False, indent=2), encoding="utf-8")

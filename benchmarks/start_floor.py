@@ -50,9 +50,17 @@ def table(results: list[dict]) -> str:
     lines = [header]
     for r in results:
         runs = r["starts_s"]
-        lines.append((r["contender"], f"{statistics.median(runs):.3f}", f"{min(runs):.3f}", f"{max(runs):.3f}",
-                      "-" if not r["ready_s"] else f"{statistics.median(r['ready_s']):.3f}",
-                      f"{r['rss_mb']:.1f}", str(r["lost"])))
+        lines.append(
+            (
+                r["contender"],
+                f"{statistics.median(runs):.3f}",
+                f"{min(runs):.3f}",
+                f"{max(runs):.3f}",
+                "-" if not r["ready_s"] else f"{statistics.median(r['ready_s']):.3f}",
+                f"{r['rss_mb']:.1f}",
+                str(r["lost"]),
+            )
+        )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     out = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() for line in lines]
     out.insert(1, "  ".join("-" * width for width in widths))
@@ -129,8 +137,16 @@ def main() -> int:
         shutil.rmtree(workdir, ignore_errors=True)
 
     print(table(results))
-    line = json.dumps({"benchmark": "start_floor", "rounds": args.rounds, "presses_before_memory": args.presses,
-                       "load_1min": round(os.getloadavg()[0], 2), "results": results}, ensure_ascii=False)
+    line = json.dumps(
+        {
+            "benchmark": "start_floor",
+            "rounds": args.rounds,
+            "presses_before_memory": args.presses,
+            "load_1min": round(os.getloadavg()[0], 2),
+            "results": results,
+        },
+        ensure_ascii=False,
+    )
     print(line)
     if args.json_out:
         Path(args.json_out).write_text(line + "\n", encoding="utf-8")

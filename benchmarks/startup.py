@@ -24,8 +24,9 @@ ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 def timed(args: list[str], silent: bool = True) -> float:
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "desktop_assistant", *args], cwd=REPO, env=ENV,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_assistant", *args], cwd=REPO, env=ENV, capture_output=True, text=True
+    )
     elapsed = time.perf_counter() - started
     if result.returncode != 0 or result.stderr or (silent and result.stdout):
         raise SystemExit(f"{args} failed: rc={result.returncode} {result.stdout} {result.stderr}")
@@ -37,8 +38,13 @@ def panel_shown(basedir: Path) -> tuple[float, int]:
     log = basedir / "logs" / "desktop_assistant.log"
     log.unlink(missing_ok=True)
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "desktop_assistant", "--basedir", str(basedir)],
-                               cwd=REPO, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "desktop_assistant", "--basedir", str(basedir)],
+        cwd=REPO,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         while not (log.exists() and "panel shown" in log.read_text(encoding="utf-8")):
             if time.perf_counter() - started > 30:
@@ -46,8 +52,11 @@ def panel_shown(basedir: Path) -> tuple[float, int]:
             time.sleep(0.002)
         elapsed = time.perf_counter() - started
         time.sleep(0.5)  # let the event loop settle before reading memory
-        rss = next(int(line.split()[1]) for line in Path(f"/proc/{process.pid}/status").read_text().splitlines()
-                   if line.startswith("VmRSS:"))
+        rss = next(
+            int(line.split()[1])
+            for line in Path(f"/proc/{process.pid}/status").read_text().splitlines()
+            if line.startswith("VmRSS:")
+        )
         return elapsed, rss
     finally:
         process.terminate()
@@ -88,7 +97,9 @@ def main() -> int:
     print(f"{'measure':34} {'median':>8} {'p95':>8} {'min':>8}  target")
     for name, row, target in rows:
         print(f"{name:34} {row['median_s']:>7.3f}s {row['p95_s']:>7.3f}s {row['min_s']:>7.3f}s  {target}")
-    print(f"{'panel resident memory':34} {results['panel_rss_mb']:>7.1f}MB {'':>8} {'':>8}  <= 150 MB (all data loaded)")
+    print(
+        f"{'panel resident memory':34} {results['panel_rss_mb']:>7.1f}MB {'':>8} {'':>8}  <= 150 MB (all data loaded)"
+    )
     print(json.dumps(results, ensure_ascii=False))
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")

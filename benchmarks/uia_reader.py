@@ -78,8 +78,10 @@ def main() -> int:
     reader.read(fakes.WINDOW, "千牛", now)  # nick confirmed, everything seen: the steady state from here
     del log.members[:]
     reader.read(fakes.WINDOW, "千牛", now)
-    calls = {name: log.members.count(name) for name in
-             ("ElementFromHandleBuildCache", "FindAllBuildCache", "BuildUpdatedCache", "GetCachedChildren")}
+    calls = {
+        name: log.members.count(name)
+        for name in ("ElementFromHandleBuildCache", "FindAllBuildCache", "BuildUpdatedCache", "GetCachedChildren")
+    }
     pure = UiaReader(rules, tree_source=lambda window: tree)  # the rules alone, no adapter
     for _ in range(2):
         pure.read(fakes.WINDOW, "千牛", now)
@@ -94,7 +96,9 @@ def main() -> int:
         times.append(time.process_time() - start)
     median = statistics.median(times)
     result = {
-        "messages": args.messages, "rows": args.rows, "polls": args.polls,
+        "messages": args.messages,
+        "rows": args.rows,
+        "polls": args.polls,
         "cpu_ms_per_poll_rules_only_mean": round(pure_ms, 3),
         "cpu_ms_per_poll_median": round(median * 1000, 3),
         "cpu_ms_per_poll_p95": round(sorted(times)[int(len(times) * 0.95)] * 1000, 3),
@@ -103,10 +107,12 @@ def main() -> int:
         "python": sys.version.split()[0],
     }
     print(f"rules alone (recorded tree): {result['cpu_ms_per_poll_rules_only_mean']} ms CPU per poll")
-    print(f"{args.messages} messages, {args.rows} rows, through the adapter and fake COM objects: "
-          f"{result['cpu_ms_per_poll_median']} ms CPU per poll "
-          f"(p95 {result['cpu_ms_per_poll_p95']} ms) = {result['share_of_one_core_at_500ms']} % of one core "
-          f"every 500 ms; COM calls per steady poll: {calls}")
+    print(
+        f"{args.messages} messages, {args.rows} rows, through the adapter and fake COM objects: "
+        f"{result['cpu_ms_per_poll_median']} ms CPU per poll "
+        f"(p95 {result['cpu_ms_per_poll_p95']} ms) = {result['share_of_one_core_at_500ms']} % of one core "
+        f"every 500 ms; COM calls per steady poll: {calls}"
+    )
     print(json.dumps(result, ensure_ascii=False))
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -37,5 +37,8 @@ def _rare_celebrities(extra: str) -> frozenset[str]:
 def address_lists(celebrities_extra: str = "", remote_override: str = "", pickup_extra: str = "") -> AddressLists:
     names = _bundled
     remote = parse_names(remote_override) if remote_override.strip() else names("remote_areas.txt")
-    return AddressLists(_rare_celebrities(celebrities_extra), remote,
-                        tuple(sorted(names("pickup_words.txt") | parse_names(pickup_extra), key=len, reverse=True)))
+    return AddressLists(
+        _rare_celebrities(celebrities_extra),
+        remote,
+        tuple(sorted(names("pickup_words.txt") | parse_names(pickup_extra), key=len, reverse=True)),
+    )

@@ -84,7 +84,8 @@ class Application(QObject):
         self.interactive = interactive
         self.exit_code = 0  # why the start gave up (storage.errors exit codes), for the process
         self._pipeline_factory = pipeline_factory or (
-            lambda options, parent: InsertionPipeline.for_platform(options, parent=parent))
+            lambda options, parent: InsertionPipeline.for_platform(options, parent=parent)
+        )
         self.store: Store | None = None
         self.pipeline: InsertionPipeline | None = None
         self.send_guard: SendGuard | None = None
@@ -142,8 +143,9 @@ class Application(QObject):
         backup = maintenance.newest_good_backup(self.paths.backup_dir)
         when = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M") if backup else None
         extra = {"missing": True} if isinstance(problem, MissingDatabaseError) else {}
-        choice = self._ask_recovery(problem.translated(QCoreApplication.translate), backup.name if backup else None,
-                                    when, **extra)
+        choice = self._ask_recovery(
+            problem.translated(QCoreApplication.translate), backup.name if backup else None, when, **extra
+        )
         if choice is dialogs.Recovery.QUIT or (choice is dialogs.Recovery.RESTORE and backup is None):
             self.exit_code = problem.exit_code
             return False
@@ -219,10 +221,19 @@ class Application(QObject):
         settings = self.store.settings
         library = PhraseLibrary(self.store.phrases, self.clock, self)
         importer = LibraryImporter(self.store.db, self.store.phrases, settings, self.clock.now)
-        self.phrases = PhrasesController(library, settings, self.clock, self._insert_texts, importer,
-                                         self.pipeline.agent_clipboard_text, self._hotkey_held_elsewhere,
-                                         conversation_context=self._order_context,
-                                         focus=self.pipeline.focus_handover, parent=self, guard=self._guard)
+        self.phrases = PhrasesController(
+            library,
+            settings,
+            self.clock,
+            self._insert_texts,
+            importer,
+            self.pipeline.agent_clipboard_text,
+            self._hotkey_held_elsewhere,
+            conversation_context=self._order_context,
+            focus=self.pipeline.focus_handover,
+            parent=self,
+            guard=self._guard,
+        )
         self.pipeline.inserted.connect(self.phrases.on_inserted)
         self.phrases.bindings_changed.connect(self._register_hotkeys)
         self.panel.add_feature_tab(self.phrases.tab)
@@ -231,9 +242,16 @@ class Application(QObject):
         """The tabs after 短语: 会话, 备注, 待办, 核对, 买家, 统计, in an order that meets their links (once)."""
         if self._feature_steps or self.conversations is not None:
             return
-        self._feature_steps = [self._build_conversations, self._build_reader_hub, self._build_notes,
-                               self._build_checks, self._build_buyers, self._start_features, self._build_stats,
-                               self._warm_search]
+        self._feature_steps = [
+            self._build_conversations,
+            self._build_reader_hub,
+            self._build_notes,
+            self._build_checks,
+            self._build_buyers,
+            self._start_features,
+            self._build_stats,
+            self._warm_search,
+        ]
 
     def build_features(self) -> None:
         """Every feature tab not built yet, now."""
@@ -270,8 +288,7 @@ class Application(QObject):
         if tracker is None:  # no foreground window on this platform: nothing to read, manual only
             return
         factories = reader_factories(self.store.settings, self.paths.data_dir)
-        self.reader_hub = ReaderHub(tracker, factories, self.store.settings.all(),
-                                    self.clock, parent=self)
+        self.reader_hub = ReaderHub(tracker, factories, self.store.settings.all(), self.clock, parent=self)
         self.reader_hub.event.connect(self.conversations.reader_event)
         self.reader_hub.live_changed.connect(self.panel.status_strip.set_reader)
 
@@ -281,9 +298,14 @@ class Application(QObject):
         assert self.store is not None and self.panel is not None and self.pipeline is not None
         pipeline = self.pipeline
         self.conversations = ConversationsController(
-            self.store.conversations, self.store.settings, self.clock,
+            self.store.conversations,
+            self.store.settings,
+            self.clock,
             paste_text=lambda text, tag: self._insert_texts([text], None, tag, True),
-            focus_window=pipeline.bring_forward, beep=QApplication.beep, parent=self)
+            focus_window=pipeline.bring_forward,
+            beep=QApplication.beep,
+            parent=self,
+        )
         conversations = self.conversations
         conversations.notify.connect(self._notify)
         conversations.status_changed.connect(self.panel.status_strip.set_conversation)
@@ -304,16 +326,23 @@ class Application(QObject):
         from desktop_assistant.ui.stats_controller import StatsController
 
         assert self.store is not None and self.panel is not None
-        self.stats = StatsController(self.store.conversations, self.clock,
-                                     lambda path, data: write_export(path, data, KpiError), parent=self)
+        self.stats = StatsController(
+            self.store.conversations, self.clock, lambda path, data: write_export(path, data, KpiError), parent=self
+        )
         self.panel.add_feature_tab(self.stats.tab)
 
     def _build_notes(self) -> None:
         from desktop_assistant.ui.notes_controller import NotesController  # imported after the first paint
 
         assert self.store is not None and self.panel is not None and self.tray is not None and self.phrases is not None
-        self.notes = NotesController(self.store.notes, self.store.promises, self.store.settings, self.clock,
-                                     self.phrases.insert_code, parent=self)
+        self.notes = NotesController(
+            self.store.notes,
+            self.store.promises,
+            self.store.settings,
+            self.clock,
+            self.phrases.insert_code,
+            parent=self,
+        )
         self.notes.notify.connect(self._notify)
         agenda = self.notes.agenda_tab
         self.notes.badge_changed.connect(lambda count: self.panel.update_tab_title(agenda, count > 0))
@@ -330,12 +359,20 @@ class Application(QObject):
         settings = self.store.settings
 
         def parse(text: str) -> dict:  # the division table is read on the first parse, not at start
-            lists = address_data.address_lists(settings.get("screen.celebrities_extra"),
-                                               settings.get("lists.remote_areas"), settings.get("lists.pickup_words"))
+            lists = address_data.address_lists(
+                settings.get("screen.celebrities_extra"),
+                settings.get("lists.remote_areas"),
+                settings.get("lists.pickup_words"),
+            )
             return parse_address(text, address_data.division_index(), lists).as_json()
 
-        self.checks = CheckController(self.store.checks, self.clock, parse,
-                                      lambda texts: self._insert_texts(texts, None, "check", True), parent=self)
+        self.checks = CheckController(
+            self.store.checks,
+            self.clock,
+            parse,
+            lambda texts: self._insert_texts(texts, None, "check", True),
+            parent=self,
+        )
         self.notes.notes_tab.order_opened.connect(self.checks.use_order)
         self.panel.add_feature_tab(self.checks.tab)
 
@@ -440,8 +477,14 @@ class Application(QObject):
                 rules = parse_title_rules(self.store.settings.get("conversation.title_rules"))
             except TitleRuleError:
                 rules = ()
-            client = next((rule.platform for rule in rules
-                           if rule.platform and fnmatch.fnmatch(window.process.lower(), rule.process)), "")
+            client = next(
+                (
+                    rule.platform
+                    for rule in rules
+                    if rule.platform and fnmatch.fnmatch(window.process.lower(), rule.process)
+                ),
+                "",
+            )
         result = start_calibration(self.store.settings, window if client else None, client, None)
         if isinstance(result, str):
             self.panel.status_strip.show_notice(result)
@@ -522,7 +565,10 @@ class Application(QObject):
         if self.notes is not None:
             self.notes.notes_tab.apply_settings(values)
             self.notes.tick()  # reminder times follow the new lead and cut-off at once
-        if values["hotkey.backend"] and self.hotkeys.backend_name != self._backend_factory(values["hotkey.backend"]).name:
+        if (
+            values["hotkey.backend"]
+            and self.hotkeys.backend_name != self._backend_factory(values["hotkey.backend"]).name
+        ):
             self.hotkeys.shutdown()
             self.hotkeys.deleteLater()
             self.hotkeys = HotkeyService(self._backend_factory(values["hotkey.backend"]), self)
@@ -636,8 +682,10 @@ def reader_factories(settings: object, data_dir: Path) -> dict[str, Callable[[],
 # --- process-level set-up (not done by tests, which build Application directly) ----------------
 
 _QT_LEVELS = {
-    QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
-    QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
     QtMsgType.QtFatalMsg: logging.CRITICAL,
 }
 
@@ -667,8 +715,9 @@ def _install_exception_hooks(log_path: Path, show_dialog: bool, app: Application
 
     def on_thread_exception(args: threading.ExceptHookArgs) -> None:
         # A hook thread must never take the app down silently; log it, the GUI carries on.
-        log.critical("uncaught exception in thread %s", args.thread,
-                     exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+        log.critical(
+            "uncaught exception in thread %s", args.thread, exc_info=(args.exc_type, args.exc_value, args.exc_traceback)
+        )
 
     sys.excepthook = on_exception
     threading.excepthook = on_thread_exception
@@ -701,9 +750,13 @@ def run(paths: Paths, *, debug: bool = False, smoke_test: bool = False) -> int:
     _route_qt_messages()
     # Nobody to click a modal box: the smoke test, and a headless platform (offscreen, minimal).
     interactive = not smoke_test and QGuiApplication.platformName() not in ("offscreen", "minimal")
-    app = Application(qt_app, paths, ask_recovery=dialogs.ask_recovery if interactive else _refuse_recovery,
-                      defer_features=not smoke_test,  # the smoke test builds everything before it returns
-                      interactive=interactive)
+    app = Application(
+        qt_app,
+        paths,
+        ask_recovery=dialogs.ask_recovery if interactive else _refuse_recovery,
+        defer_features=not smoke_test,  # the smoke test builds everything before it returns
+        interactive=interactive,
+    )
     _install_exception_hooks(log_path, show_dialog=interactive, app=app)
     try:
         if not app.claim_instance():
@@ -714,7 +767,9 @@ def run(paths: Paths, *, debug: bool = False, smoke_test: bool = False) -> int:
         app.build_ui()
         app.show()
         if smoke_test:  # everything a real start does, hotkeys included, then out
-            if app.stats is not None:  # and the charts, built on first look otherwise: a frozen build must carry QtCharts
+            if (
+                app.stats is not None
+            ):  # and the charts, built on first look otherwise: a frozen build must carry QtCharts
                 app.stats.refresh()
             qt_app.processEvents()
             return 0

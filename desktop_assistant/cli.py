@@ -37,20 +37,30 @@ def _common_options(with_defaults: bool) -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     where = common.add_mutually_exclusive_group()
     where.add_argument("--basedir", metavar="DIR", default=default, help="data directory to use")
-    where.add_argument("--temp-basedir", action="store_true", default=default if not with_defaults else False,
-                       help="use a throw-away data directory")
-    common.add_argument("--debug", action="store_true", default=default if not with_defaults else False,
-                        help="verbose logging, also on stderr")
+    where.add_argument(
+        "--temp-basedir",
+        action="store_true",
+        default=default if not with_defaults else False,
+        help="use a throw-away data directory",
+    )
+    common.add_argument(
+        "--debug",
+        action="store_true",
+        default=default if not with_defaults else False,
+        help="verbose logging, also on stderr",
+    )
     return common
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=PROG, description="客服助手 — side panel for e-commerce customer service",
-                     parents=[_common_options(True)])
+    parser = _Parser(
+        prog=PROG, description="客服助手 — side panel for e-commerce customer service", parents=[_common_options(True)]
+    )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     parser.add_argument("--long-version", action="store_true", help="print versions of every part and exit")
-    parser.add_argument("--smoke-test", action="store_true",
-                        help="build the whole application, open the database, make the panel, quit")
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="build the whole application, open the database, make the panel, quit"
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     common = _common_options(False)
 
@@ -72,21 +82,27 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument("--days", type=int, default=None, help="instead of the retention.days setting")
     restore = db_sub.add_parser("restore", parents=[common])
     restore.add_argument("src")
-    restore.add_argument("--close-panel", action="store_true",
-                         help="a panel running on this data directory is asked to quit first (else refused)")
+    restore.add_argument(
+        "--close-panel",
+        action="store_true",
+        help="a panel running on this data directory is asked to quit first (else refused)",
+    )
 
     phrases = sub.add_parser("phrases", parents=[common], help="import, export, list or search quick phrases")
     phrases_sub = phrases.add_subparsers(dest="action", required=True, parser_class=_Parser, metavar="ACTION")
     imp = phrases_sub.add_parser("import", parents=[common], help="add phrases from a CSV, XLSX, Beeftext or JSON file")
     imp.add_argument("file")
     imp.add_argument("--format", choices=("auto", "csv", "xlsx", "beeftext", "json"), default="auto")
-    imp.add_argument("--on-conflict", choices=("skip", "replace", "keep-both"), default="skip",
-                     help="a phrase with the same code (or, without a code, the same group and text) exists")
+    imp.add_argument(
+        "--on-conflict",
+        choices=("skip", "replace", "keep-both"),
+        default="skip",
+        help="a phrase with the same code (or, without a code, the same group and text) exists",
+    )
     imp.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
     exp = phrases_sub.add_parser("export", parents=[common], help="write every phrase to a CSV, XLSX or JSON file")
     exp.add_argument("file")
-    exp.add_argument("--format", choices=("csv", "xlsx", "json"), default=None,
-                     help="default: from the file extension")
+    exp.add_argument("--format", choices=("csv", "xlsx", "json"), default=None, help="default: from the file extension")
     phrases_sub.add_parser("list", parents=[common]).add_argument("--json", action="store_true")
     search = phrases_sub.add_parser("search", parents=[common])
     search.add_argument("query")
@@ -173,8 +189,15 @@ def _run_db(args: argparse.Namespace, paths: Paths) -> int:
     if args.action == "check":
         report = maintenance.check_file(paths.db_path)
         if args.json:
-            _print_json({"path": str(report.path), "ok": report.ok, "schema_version": report.schema_version,
-                         "current_version": report.current_version, "problems": report.problems})
+            _print_json(
+                {
+                    "path": str(report.path),
+                    "ok": report.ok,
+                    "schema_version": report.schema_version,
+                    "current_version": report.current_version,
+                    "problems": report.problems,
+                }
+            )
         else:
             status = "ok" if report.ok else "损坏 / problem"
             print(f"{report.path}: {status}, schema {report.schema_version}/{report.current_version}")
@@ -216,8 +239,15 @@ def _run_db(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _phrase_json(phrase: Any) -> dict[str, Any]:
-    return {"id": phrase.id, "group": phrase.group, "code": phrase.code, "title": phrase.title, "text": phrase.text,
-            "hotkey": phrase.hotkey, "use_count": phrase.use_count}
+    return {
+        "id": phrase.id,
+        "group": phrase.group,
+        "code": phrase.code,
+        "title": phrase.title,
+        "text": phrase.text,
+        "hotkey": phrase.hotkey,
+        "use_count": phrase.use_count,
+    }
 
 
 def _print_phrases(phrases: list, as_json: bool) -> None:
@@ -254,9 +284,15 @@ def _run_phrases(args: argparse.Namespace, paths: Paths) -> int:
         if parsed is not None:
             try:
                 report = phrase_import.apply_import(
-                    store.db, store.phrases, parsed, args.on_conflict, now, dry_run=args.dry_run,
+                    store.db,
+                    store.phrases,
+                    parsed,
+                    args.on_conflict,
+                    now,
+                    dry_run=args.dry_run,
                     reserved_hotkeys=phrase_import.app_hotkeys(store.settings),
-                    guard=phrase_import.shop_guard(store.settings))
+                    guard=phrase_import.shop_guard(store.settings),
+                )
             except PhraseImportError as exc:
                 raise UsageError(" ".join(str(exc).split())) from None
             print(report.summary)
@@ -330,16 +366,26 @@ def _run_in(paths: Paths, args: argparse.Namespace) -> int:
         if args.command != "db" or args.action in ("backup", "purge"):  # check and restore see the file as it is
             recover_emptied(paths, PROG)
         from desktop_assistant import (
-            cli_address, cli_buyers, cli_conversations, cli_kpi, cli_notes, cli_reader, cli_selftest,
+            cli_address,
+            cli_buyers,
+            cli_conversations,
+            cli_kpi,
+            cli_notes,
+            cli_reader,
+            cli_selftest,
         )
 
-        commands = {"config": _run_config, "db": _run_db, "phrases": _run_phrases,
-                    "notes": lambda a, p: cli_notes.run_notes(a, p, UsageError),
-                    "promises": lambda a, p: cli_notes.run_promises(a, p, UsageError),
-                    "address": lambda a, p: cli_address.run_address(a, p, UsageError),
-                    "kpi": lambda a, p: cli_kpi.run_kpi(a, p, UsageError),
-                    "screen": lambda a, p: cli_buyers.run_screen(a, p, UsageError),
-                    "blacklist": lambda a, p: cli_buyers.run_blacklist(a, p, UsageError)}
+        commands = {
+            "config": _run_config,
+            "db": _run_db,
+            "phrases": _run_phrases,
+            "notes": lambda a, p: cli_notes.run_notes(a, p, UsageError),
+            "promises": lambda a, p: cli_notes.run_promises(a, p, UsageError),
+            "address": lambda a, p: cli_address.run_address(a, p, UsageError),
+            "kpi": lambda a, p: cli_kpi.run_kpi(a, p, UsageError),
+            "screen": lambda a, p: cli_buyers.run_screen(a, p, UsageError),
+            "blacklist": lambda a, p: cli_buyers.run_blacklist(a, p, UsageError),
+        }
         commands["selftest"] = lambda a, p: cli_selftest.run_selftest(a, p, UsageError)
         commands["conversations"] = lambda a, p: cli_conversations.run_conversations(a, p, UsageError)
         commands["reader"] = lambda a, p: cli_reader.run_reader(a, p, UsageError)

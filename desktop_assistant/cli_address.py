@@ -9,8 +9,17 @@ from typing import Any, Callable
 
 from desktop_assistant.paths import Paths
 
-LABELS = (("name", "收货人"), ("phone", "手机"), ("phone_ext", "分机"), ("province", "省"), ("city", "市"),
-          ("district", "区/县"), ("street", "街道/镇"), ("detail", "详细地址"), ("postcode", "邮编"))
+LABELS = (
+    ("name", "收货人"),
+    ("phone", "手机"),
+    ("phone_ext", "分机"),
+    ("province", "省"),
+    ("city", "市"),
+    ("district", "区/县"),
+    ("street", "街道/镇"),
+    ("detail", "详细地址"),
+    ("postcode", "邮编"),
+)
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser, parser_class: type) -> None:
@@ -34,8 +43,11 @@ def run_address(args: argparse.Namespace, paths: Paths, usage_error: Callable[[s
     store = open_store(paths, dt.datetime.now())  # the shop's own lists are settings
     try:
         settings = store.settings
-        lists = address_lists(settings.get("screen.celebrities_extra"), settings.get("lists.remote_areas"),
-                              settings.get("lists.pickup_words"))
+        lists = address_lists(
+            settings.get("screen.celebrities_extra"),
+            settings.get("lists.remote_areas"),
+            settings.get("lists.pickup_words"),
+        )
     finally:
         store.close()
     result = parse_address(text, division_index(), lists).as_json()

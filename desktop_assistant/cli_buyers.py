@@ -48,8 +48,9 @@ def screening_context(paths: Paths) -> tuple[Any, dict]:
 
     store = open_store(paths, dt.datetime.now())
     try:
-        rules = rules_from_settings(store.settings.all(),
-                                    resource_path("lists", "celebrities.txt").read_text(encoding="utf-8"))
+        rules = rules_from_settings(
+            store.settings.all(), resource_path("lists", "celebrities.txt").read_text(encoding="utf-8")
+        )
         return rules, store.buyers.all_shop_facts()
     finally:
         store.close()

@@ -16,8 +16,9 @@ LABELS = {"contact": "站外联系", "cashback": "好评返现", "absolute": "�
 
 
 def add_parser(phrases_sub: Any, common: argparse.ArgumentParser) -> None:
-    lint = phrases_sub.add_parser("lint", parents=[common],
-                                  help="check every phrase for off-platform contact, 好评返现 and absolute words")
+    lint = phrases_sub.add_parser(
+        "lint", parents=[common], help="check every phrase for off-platform contact, 好评返现 and absolute words"
+    )
     lint.add_argument("--json", action="store_true")
 
 
@@ -34,9 +35,16 @@ def run_lint(args: argparse.Namespace, paths: Paths) -> int:
         rows = []
         for phrase in store.phrases.all():
             for finding in findings(guard.check(phrase.text)):
-                rows.append({"id": phrase.id, "code": phrase.code, "title": phrase.display_title,
-                             "category": finding.category, "blocking": finding.blocking,
-                             "words": list(finding.words)})
+                rows.append(
+                    {
+                        "id": phrase.id,
+                        "code": phrase.code,
+                        "title": phrase.display_title,
+                        "category": finding.category,
+                        "blocking": finding.blocking,
+                        "words": list(finding.words),
+                    }
+                )
     finally:
         store.close()
     if args.json:
@@ -44,8 +52,10 @@ def run_lint(args: argparse.Namespace, paths: Paths) -> int:
     else:
         for row in rows:
             level = "阻止" if row["blocking"] else "提醒"
-            print(f"{row['code'] or '#' + str(row['id'])}\t{LABELS[row['category']]}\t{level}\t"
-                  f"{'、'.join(row['words'])}\t{row['title']}")
+            print(
+                f"{row['code'] or '#' + str(row['id'])}\t{LABELS[row['category']]}\t{level}\t"
+                f"{'、'.join(row['words'])}\t{row['title']}"
+            )
         blocking = sum(1 for row in rows if row["blocking"])
         print(f"共 {len(rows)} 处: 阻止 {blocking}, 提醒 {len(rows) - blocking}" if rows else "没有发现问题")
     return 1 if any(row["blocking"] for row in rows) else 0

@@ -39,7 +39,14 @@ def _print_json(data: Any) -> None:
 
 
 def run_notes(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
-    from desktop_assistant.domain.notes import FLAG_NAMES, NoteError, export_format, history_json, parse_flag, validated_change
+    from desktop_assistant.domain.notes import (
+        FLAG_NAMES,
+        NoteError,
+        export_format,
+        history_json,
+        parse_flag,
+        validated_change,
+    )
     from desktop_assistant.storage.note_export import export_notes
     from desktop_assistant.storage.store import open_store
 
@@ -56,8 +63,15 @@ def run_notes(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str
         if args.action == "add":
             current = store.notes.current(args.order_id.strip())
             try:
-                change = validated_change(args.order_id, args.flag, args.text, args.reason,
-                                          store.settings.get("agent_id"), args.buyer, current=current)
+                change = validated_change(
+                    args.order_id,
+                    args.flag,
+                    args.text,
+                    args.reason,
+                    store.settings.get("agent_id"),
+                    args.buyer,
+                    current=current,
+                )
             except NoteError as exc:
                 raise usage_error(str(exc)) from None
             saved = store.notes.append(change, now)
@@ -71,7 +85,9 @@ def run_notes(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str
                 print(f"订单 {args.order_id} 没有备注")
             for v in versions if not args.json else ():
                 reason = f"  因: {v.reason}" if v.reason else ""
-                print(f"{v.at:%Y-%m-%d %H:%M:%S}  {v.flag} {FLAG_NAMES[v.flag]}  工号 {v.agent_id}{reason}\n    {v.text}")
+                print(
+                    f"{v.at:%Y-%m-%d %H:%M:%S}  {v.flag} {FLAG_NAMES[v.flag]}  工号 {v.agent_id}{reason}\n    {v.text}"
+                )
         else:
             try:
                 count = export_notes(store.notes, Path(args.file).expanduser(), args.format)
@@ -84,9 +100,16 @@ def run_notes(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str
 
 
 def promise_json(promise: Any, status: str) -> dict[str, Any]:
-    return {"id": promise.id, "text": promise.text, "due": promise.due.isoformat(timespec="minutes"),
-            "order_id": promise.order_id, "buyer": promise.buyer, "status": status, "agent_id": promise.agent_id,
-            "created_at": promise.created_at.isoformat(timespec="seconds")}
+    return {
+        "id": promise.id,
+        "text": promise.text,
+        "due": promise.due.isoformat(timespec="minutes"),
+        "order_id": promise.order_id,
+        "buyer": promise.buyer,
+        "status": status,
+        "agent_id": promise.agent_id,
+        "created_at": promise.created_at.isoformat(timespec="seconds"),
+    }
 
 
 def run_promises(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:

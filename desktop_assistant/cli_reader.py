@@ -21,8 +21,12 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, parser_class: type) -
     calibrate = actions.add_parser("calibrate", parents=[common], help="store a client's reading regions")
     calibrate.add_argument("client", help="the platform name of a title rule, such as 千牛")
     for name in ("list", "header", "messages"):
-        calibrate.add_argument(f"--{name}", required=True, metavar="X,Y,W,H",
-                               help=f"the {name} region: pixels from the top-left of the window's client area")
+        calibrate.add_argument(
+            f"--{name}",
+            required=True,
+            metavar="X,Y,W,H",
+            help=f"the {name} region: pixels from the top-left of the window's client area",
+        )
     probe = actions.add_parser("probe", parents=[common], help="list windows and what each reader reads now")
     probe.add_argument("--json", action="store_true")
 
@@ -74,13 +78,22 @@ def _probe(settings: Any, rules: tuple, as_json: bool, paths: Paths) -> int:
     for window in windows:
         found = match_window(window.process, window.title, rules, window.window_class, sellers)
         entry: dict[str, Any] = {
-            "id": window.id, "process": window.process, "class": window.window_class, "title": window.title,
-            "rule": found.rule.text if found else None, "rule_line": found.rule.line if found else None,
-            "client": found.platform if found else "", "chat_window": bool(found and found.is_chat_window),
-            "seller": found.seller if found else "", "buyer_in_title": found.buyer if found else "", "readers": {}}
+            "id": window.id,
+            "process": window.process,
+            "class": window.window_class,
+            "title": window.title,
+            "rule": found.rule.text if found else None,
+            "rule_line": found.rule.line if found else None,
+            "client": found.platform if found else "",
+            "chat_window": bool(found and found.is_chat_window),
+            "seller": found.seller if found else "",
+            "buyer_in_title": found.buyer if found else "",
+            "readers": {},
+        }
         if found is not None and found.is_chat_window:
-            entry["readers"] = {source: _read_once(reader, window, found.platform, now)
-                                for source, reader in readers.items()}
+            entry["readers"] = {
+                source: _read_once(reader, window, found.platform, now) for source, reader in readers.items()
+            }
         report.append(entry)
     for reader in readers.values():
         reader.close()
@@ -135,9 +148,11 @@ def _read_once(reader: Any, window: Any, client: str, now: dt.datetime) -> dict[
     nicks = [e.buyer for e in events if e.kind == ACTIVE_BUYER]
     speakers = [e for e in events if e.kind in (BUYER_MESSAGE, AGENT_MESSAGE)]
     last = max(speakers, key=lambda e: e.at) if speakers else None
-    return {"buyer": nicks[-1] if nicks else "",
-            "last_speaker": ("buyer" if last.kind == BUYER_MESSAGE else "agent") if last else "",
-            "badges": [{"buyer": e.buyer, "count": e.count} for e in events if e.kind == UNREAD_BADGE]}
+    return {
+        "buyer": nicks[-1] if nicks else "",
+        "last_speaker": ("buyer" if last.kind == BUYER_MESSAGE else "agent") if last else "",
+        "badges": [{"buyer": e.buyer, "count": e.count} for e in events if e.kind == UNREAD_BADGE],
+    }
 
 
 def _line(entry: dict[str, Any]) -> str:
@@ -157,5 +172,7 @@ def _line(entry: dict[str, Any]) -> str:
             lines.append(f"    {source}: 不自动读取 (快捷键/剪贴板/输入)")
         else:
             badges = ", ".join(f"{b['buyer']}({b['count']})" for b in read["badges"]) or "无"
-            lines.append(f"    {source}: 买家 {read['buyer'] or '-'}; 最后发言 {read['last_speaker'] or '-'}; 未读 {badges}")
+            lines.append(
+                f"    {source}: 买家 {read['buyer'] or '-'}; 最后发言 {read['last_speaker'] or '-'}; 未读 {badges}"
+            )
     return "\n".join(lines)

@@ -13,8 +13,11 @@ TARGET_COMMAND = "_selftest-target"  # the frozen exe has no python: the target 
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser, parser_class: type) -> None:
-    selftest = sub.add_parser("selftest", parents=[common],
-                              help="open a test window, press a test hotkey, check the paste, clipboard and picker")
+    selftest = sub.add_parser(
+        "selftest",
+        parents=[common],
+        help="open a test window, press a test hotkey, check the paste, clipboard and picker",
+    )
     selftest.add_argument("--json", action="store_true", help="one JSON object: ok and every step's name, ok, detail")
     selftest.add_argument("--backend", default="auto", help="hotkey backend to test (default: this platform's)")
 

@@ -30,7 +30,10 @@ from desktop_assistant.os_integration.foreground import ForegroundTracker, Windo
 from desktop_assistant.os_integration.hotkeys.base import HotkeyService
 from desktop_assistant.os_integration.hotkeys.pick import pick
 from desktop_assistant.os_integration.insertion import (
-    InsertionPipeline, InsertRequest, PasteOptions, pick_insertion_parts,
+    InsertionPipeline,
+    InsertRequest,
+    PasteOptions,
+    pick_insertion_parts,
 )
 from desktop_assistant.os_integration.key_presser import pick_presser
 from desktop_assistant.os_integration.platform_errors import PlatformUnavailable
@@ -74,8 +77,13 @@ class _PhraseList:
 
 
 class SelfTest:
-    def __init__(self, app: QApplication, backend: str = "auto", platform: str = sys.platform,
-                 report: Callable[[Step], None] = lambda step: None) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        backend: str = "auto",
+        platform: str = sys.platform,
+        report: Callable[[Step], None] = lambda step: None,
+    ) -> None:
         self.app = app
         self.backend = backend
         self.platform = platform
@@ -148,8 +156,9 @@ class SelfTest:
             problem = hotkeys.problem or hotkeys.state
             self.record("hotkey", False, f"{hotkeys.backend_name}: {problem}")
         tracker = ForegroundTracker(foreground)
-        pipeline = parts["pipeline"] = InsertionPipeline(keyboard, sender, foreground, None, PasteOptions(),
-                                                         tracker=tracker, platform=self.platform)
+        pipeline = parts["pipeline"] = InsertionPipeline(
+            keyboard, sender, foreground, None, PasteOptions(), tracker=tracker, platform=self.platform
+        )
         tracker.setParent(pipeline)
         tracker.start()
         pipeline.inserted.connect(lambda tag: self.results.__setitem__(tag, "inserted"))
@@ -179,8 +188,9 @@ class SelfTest:
             return self.record("target", False, "目标窗口 20 秒内没有出现")
         ready = target.last("ready")
         if ready is None:
-            return self.record("target", False, f"目标窗口进程退出了 ({target.process.returncode}): "
-                                                f"{target.stderr_tail()}")
+            return self.record(
+                "target", False, f"目标窗口进程退出了 ({target.process.returncode}): {target.stderr_tail()}"
+            )
         focused = lambda: bool(target.focus) and target.focus[-1]  # noqa: E731
         if not self.wait(focused, 2):  # a new process's window may open behind: ask for it, as a paste does
             try:
@@ -258,14 +268,16 @@ class SelfTest:
             return True
         return False
 
-    def _paste_from_picker(self, pipeline: InsertionPipeline, foreground: Any, tracker: ForegroundTracker,
-                           presser: Any) -> None:
+    def _paste_from_picker(
+        self, pipeline: InsertionPipeline, foreground: Any, tracker: ForegroundTracker, presser: Any
+    ) -> None:
         target = self.target
         assert target is not None
         target.send("clear")
         self.wait(lambda: target.last("cleared") is not None and target.text == "", 3)
-        library = PhraseLibrary(_PhraseList(Phrase(PICKER_PHRASE, "自检", "选择器自检", PICKER_CODE, id=1)),
-                                SystemClock())
+        library = PhraseLibrary(
+            _PhraseList(Phrase(PICKER_PHRASE, "自检", "选择器自检", PICKER_CODE, id=1)), SystemClock()
+        )
         picker = PickerPopup(library, focus=pipeline.focus_handover)  # as the app builds it (Windows focus)
         self._picker = picker  # kept alive until the end of the run
 
@@ -283,8 +295,7 @@ class SelfTest:
             return
         own = os.getpid()
         if not self.wait(lambda: picker.isActiveWindow() and _pid(foreground) == own, 3):
-            self.record("picker_focus", False, "选择器打开了, 但系统没有把焦点给它 (前台仍是 "
-                                               f"{_describe(foreground)})")
+            self.record("picker_focus", False, f"选择器打开了, 但系统没有把焦点给它 (前台仍是 {_describe(foreground)})")
             picker.hide()
             self.skip("focus_back", why="选择器没有焦点")
             return
@@ -298,8 +309,15 @@ class SelfTest:
             return
         self.record("picker_focus", True, f"输入 {PICKER_CODE!r} 进了选择器, 目标窗口失去焦点")
         presser.tap("enter")
-        done = self.wait(lambda: "picker" in self.results and target.text == PICKER_PHRASE
-                         and _pid(foreground) == target.process.pid and target.focus[focus_before:][-1:] == [True], 6)
+        done = self.wait(
+            lambda: (
+                "picker" in self.results
+                and target.text == PICKER_PHRASE
+                and _pid(foreground) == target.process.pid
+                and target.focus[focus_before:][-1:] == [True]
+            ),
+            6,
+        )
         result = self.results.get("picker", "")
         if done:
             self.record("focus_back", True, "焦点回到目标窗口, 文本完整")
@@ -350,6 +368,7 @@ def _describe(foreground: Any) -> str:
 
 def start_watchdog(seconds: float = WATCHDOG_S, on_expiry: Callable[[], None] | None = None) -> threading.Timer:
     """Ends the process if the run still blocks after `seconds` (a stuck OS call): never hangs."""
+
     def expire() -> None:
         print(f"selftest: {seconds:.0f} 秒内没有结束, 中止", file=sys.stderr, flush=True)
         if on_expiry is not None:
@@ -377,6 +396,7 @@ def run(backend: str = "auto", report: Callable[[Step], None] = lambda step: Non
         steps = test.run()
     finally:
         watchdog.cancel()
-    log.info("selftest at %s: %s", dt.datetime.now().isoformat(timespec="seconds"),
-             [(s.name, s.ok, s.detail) for s in steps])
+    log.info(
+        "selftest at %s: %s", dt.datetime.now().isoformat(timespec="seconds"), [(s.name, s.ok, s.detail) for s in steps]
+    )
     return steps, test.backend_name

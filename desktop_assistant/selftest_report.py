@@ -68,6 +68,5 @@ def summary_line(steps: list[Step]) -> str:
 
 def as_json(steps: list[Step], **extra: object) -> str:
     """One object: ok, the extra fields (platform, backend), and each step's name, ok, detail."""
-    data = {"ok": passed(steps), **extra,
-            "steps": [{**asdict(step), "title": step.title} for step in steps]}
+    data = {"ok": passed(steps), **extra, "steps": [{**asdict(step), "title": step.title} for step in steps]}
     return json.dumps(data, ensure_ascii=False, indent=2)

@@ -51,7 +51,7 @@ def image_digest(image: QImage | None) -> str:
     if image is None or image.isNull():
         return ""
     rgb = image.convertToFormat(QImage.Format.Format_RGB32)
-    pixels = b"".join(bytes(rgb.constScanLine(y))[:rgb.width() * 4] for y in range(rgb.height()))
+    pixels = b"".join(bytes(rgb.constScanLine(y))[: rgb.width() * 4] for y in range(rgb.height()))
     return f"{rgb.width()}x{rgb.height()}:{hashlib.sha256(pixels).hexdigest()[:16]}"
 
 
@@ -128,8 +128,15 @@ class TargetProcess:
 
     def __init__(self, command: list[str] | None = None) -> None:
         self._stderr = tempfile.TemporaryFile()
-        self.process = subprocess.Popen(command or target_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=self._stderr, text=True, encoding="utf-8", errors="replace")
+        self.process = subprocess.Popen(
+            command or target_command(),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self._stderr,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+        )
         self.lines: queue.Queue[dict] = queue.Queue()
         self.text = ""
         self.keys: list[dict] = []
@@ -189,7 +196,6 @@ class TargetProcess:
             except (OSError, ValueError, AttributeError):
                 pass
         self._stderr.close()
-
 
 
 # --- the target's side ----------------------------------------------------------------------------------

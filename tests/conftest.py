@@ -21,10 +21,18 @@ def paths(tmp_path: Path) -> Paths:
     return Paths(tmp_path / "data")
 
 
-def run_cli(*args: str, stdin: str | None = None, env: dict | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, stdin: str | None = None, env: dict | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess:
     """The real command line in a real process, as scripts and agents use it."""
     full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "desktop_assistant", *args],
-        input=stdin, capture_output=True, text=True, encoding="utf-8", env=full_env, timeout=timeout, cwd=REPO,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=full_env,
+        timeout=timeout,
+        cwd=REPO,
     )

@@ -132,51 +132,94 @@ def test_restore_from_garbage_exits_2_and_keeps_the_database(tmp_path) -> None:
 
 
 def test_address_parse_json(tmp_path) -> None:
-    result = run_cli("address", "parse", "张三，13812345678-1234，浙江省 杭州市 西湖区 北山街道 文三路100号，310000", "--json",
-                     "--basedir", str(tmp_path))
+    result = run_cli(
+        "address",
+        "parse",
+        "张三，13812345678-1234，浙江省 杭州市 西湖区 北山街道 文三路100号，310000",
+        "--json",
+        "--basedir",
+        str(tmp_path),
+    )
     parsed = json.loads(ok(result))
-    assert list(parsed) == ["name", "phone", "phone_ext", "province", "city", "district", "street", "detail",
-                            "postcode", "warnings"]
+    assert list(parsed) == [
+        "name",
+        "phone",
+        "phone_ext",
+        "province",
+        "city",
+        "district",
+        "street",
+        "detail",
+        "postcode",
+        "warnings",
+    ]
     assert (parsed["name"], parsed["phone_ext"], parsed["district"], parsed["street"], parsed["warnings"]) == (
-        "张三", "1234", "西湖区", "北山街道", [])
+        "张三",
+        "1234",
+        "西湖区",
+        "北山街道",
+        [],
+    )
 
 
 def test_address_parse_reads_stdin_and_survives_noise(tmp_path) -> None:
-    parsed = json.loads(ok(run_cli("address", "parse", "-", "--json", "--basedir", str(tmp_path),
-                                   stdin="噪声abc123，" * 10_000)))
+    parsed = json.loads(
+        ok(run_cli("address", "parse", "-", "--json", "--basedir", str(tmp_path), stdin="噪声abc123，" * 10_000))
+    )
     assert "address_incomplete" in parsed["warnings"]
     assert_one_line_error(run_cli("address", "parse", "   ", "--basedir", str(tmp_path)))
 
 
 def test_address_parse_names_warnings_in_chinese(tmp_path) -> None:
-    text = ok(run_cli("address", "parse", "张**，186****5678，浙江省杭州市西湖区文三路100号", "--basedir", str(tmp_path)))
+    text = ok(
+        run_cli("address", "parse", "张**，186****5678，浙江省杭州市西湖区文三路100号", "--basedir", str(tmp_path))
+    )
     assert "收货人: 张**" in text and "手机: 186****5678" in text and "打码" in text and "masked" not in text
     text = ok(run_cli("address", "parse", "浙江省杭州市西湖区文三路 张三", "--basedir", str(tmp_path)))
     assert "没有找到手机号" in text and "门牌号" in text
     assert not re.search(r"[a-z]+_[a-z]+", text)  # no raw codes such as phone_missing
-    parsed = json.loads(ok(run_cli("address", "parse", "浙江省杭州市西湖区文三路 张三", "--json", "--basedir", str(tmp_path))))
+    parsed = json.loads(
+        ok(run_cli("address", "parse", "浙江省杭州市西湖区文三路 张三", "--json", "--basedir", str(tmp_path)))
+    )
     assert parsed["warnings"] == ["phone_missing", "address_vague"]  # JSON keeps the codes
 
 
 def test_address_parse_uses_the_shops_lists(tmp_path) -> None:
     assert run_cli("config", "set", "lists.remote_areas", "浙江省", "--basedir", str(tmp_path)).returncode == 0
-    parsed = json.loads(ok(run_cli("address", "parse", "张三 13812345678 浙江省杭州市西湖区文三路100号", "--json",
-                                   "--basedir", str(tmp_path))))
+    parsed = json.loads(
+        ok(
+            run_cli(
+                "address",
+                "parse",
+                "张三 13812345678 浙江省杭州市西湖区文三路100号",
+                "--json",
+                "--basedir",
+                str(tmp_path),
+            )
+        )
+    )
     assert parsed["warnings"] == ["remote_area"]
 
 
-KPI_LOG = ("时间,买家,发送方,客服,内容\n"
-           "2026-11-11 09:00:40,云朵,客服,小王,您好\n"
-           "2026-11-11 09:00:00,云朵,买家,,在吗\n"
-           "2026-11-11 09:00:10,云朵,自动回复,,您好，稍等\n"
-           "2026-11-11 23:30:00,小熊,买家,,还在吗\n")
+KPI_LOG = (
+    "时间,买家,发送方,客服,内容\n"
+    "2026-11-11 09:00:40,云朵,客服,小王,您好\n"
+    "2026-11-11 09:00:00,云朵,买家,,在吗\n"
+    "2026-11-11 09:00:10,云朵,自动回复,,您好，稍等\n"
+    "2026-11-11 23:30:00,小熊,买家,,还在吗\n"
+)
 
 
 def test_kpi_json_on_a_gb18030_log(tmp_path) -> None:
     log = tmp_path / "chat.csv"
     log.write_bytes(KPI_LOG.encode("gb18030"))
     result = json.loads(ok(run_cli("kpi", str(log), "--json", "--basedir", str(tmp_path / "d"))))
-    assert (result["rounds"], result["answered"], result["avg_response_s"], result["within_60s_rate"]) == (1, 1, 40.0, 1.0)
+    assert (result["rounds"], result["answered"], result["avg_response_s"], result["within_60s_rate"]) == (
+        1,
+        1,
+        40.0,
+        1.0,
+    )
     assert result["answer_question_ratio"] == 1.0 and set(result["agents"]) == {"小王"}
     everything = json.loads(ok(run_cli("kpi", str(log), "--all-hours", "--json", "--basedir", str(tmp_path / "d"))))
     assert (everything["rounds"], everything["avg_response_s"]) == (2, 320.0)

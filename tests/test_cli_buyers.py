@@ -36,10 +36,20 @@ def test_json_lines_in_one_object_per_profile_out(base):
     two_weeks = (dt.date.today() - dt.timedelta(days=14)).isoformat()
     lines = [
         {"nick": "小明", "registered_on": two_weeks, "positive_rate": 70, "receiver_name": "周杰伦"},
-        {"nick": "老客户", "credit": "3钻", "positive_rate": 99.5, "registered_on": "2015-03-01",
-         "address": "浙江省杭州市西湖区文三路100号"},
-        {"nick": "a8s7d6f5g4", "registered_on": "2026-01-01", "as_of": "2026-01-20", "refund_count": 5,
-         "orders_count": 10},
+        {
+            "nick": "老客户",
+            "credit": "3钻",
+            "positive_rate": 99.5,
+            "registered_on": "2015-03-01",
+            "address": "浙江省杭州市西湖区文三路100号",
+        },
+        {
+            "nick": "a8s7d6f5g4",
+            "registered_on": "2026-01-01",
+            "as_of": "2026-01-20",
+            "refund_count": 5,
+            "orders_count": 10,
+        },
     ]
     out = ok(cli(base, "screen", "-", "--json", stdin="\n".join(json.dumps(x, ensure_ascii=False) for x in lines)))
     results = screened(out)
@@ -82,7 +92,9 @@ def test_lists_and_flagged_notes_come_from_the_database(base):
         store.notes.append(validated_change("T1", 1, "威胁差评", "", "A01", "纠纷买家"), now)
     finally:
         store.close()
-    lines = "\n".join(json.dumps({"nick": n, "positive_rate": 50}, ensure_ascii=False) for n in ("坏人", "好人", "纠纷买家"))
+    lines = "\n".join(
+        json.dumps({"nick": n, "positive_rate": 50}, ensure_ascii=False) for n in ("坏人", "好人", "纠纷买家")
+    )
     results = {r["nick"]: r for r in screened(ok(cli(base, "screen", "-", "--json", stdin=lines)))}
     assert results["坏人"]["level"] == "high" and results["坏人"]["reasons"][0]["code"] == "blacklisted"
     assert results["好人"]["level"] == "low" and results["好人"]["score"] == 35
@@ -102,8 +114,9 @@ def test_a_missing_input_file_is_one_line_exit_2(base, tmp_path):
 def test_blacklist_import_merges_and_exports_round_trip(base, tmp_path):
     ok(cli(base, "config", "set", "agent_id", "A01"))
     source = tmp_path / "black.csv"
-    source.write_text("买家,原因,登记人,登记时间\n坏人甲,职业差评,B02,2026-11-01 09:00:00\n坏人乙,=cmd|' /C calc'!A0,,\n",
-                      "utf-8-sig")
+    source.write_text(
+        "买家,原因,登记人,登记时间\n坏人甲,职业差评,B02,2026-11-01 09:00:00\n坏人乙,=cmd|' /C calc'!A0,,\n", "utf-8-sig"
+    )
     assert "将加入黑名单 2 人" in ok(cli(base, "blacklist", "import", str(source), "--dry-run"))
     assert "已加入黑名单 2 人, 已在名单中 0 人" in ok(cli(base, "blacklist", "import", str(source)))
     assert "已加入黑名单 0 人, 已在名单中 2 人" in ok(cli(base, "blacklist", "import", str(source)))
@@ -120,12 +133,15 @@ def test_blacklist_import_merges_and_exports_round_trip(base, tmp_path):
     assert "已加入黑名单 0 人" in ok(cli(base, "blacklist", "import", str(out_xlsx)))
 
 
-@pytest.mark.parametrize("content, words", [
-    ("原因\nx\n", "第 1 行"),
-    ("买家,登记时间\n甲,2026-11-01\n乙,昨天\n", "第 3 行"),
-    ("买家\n", "没有买家"),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        ("原因\nx\n", "第 1 行"),
+        ("买家,登记时间\n甲,2026-11-01\n乙,昨天\n", "第 3 行"),
+        ("买家\n", "没有买家"),
+        ("", ""),
+    ],
+)
 def test_a_bad_blacklist_file_changes_nothing(base, tmp_path, content, words):
     ok(cli(base, "config", "set", "agent_id", "A01"))
     db = base / "desktop_assistant.sqlite3"

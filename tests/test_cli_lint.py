@@ -32,8 +32,11 @@ def test_the_default_library_is_clean(tmp_path) -> None:
 
 
 def test_blocking_hits_exit_1_and_name_code_category_words(tmp_path) -> None:
-    add(tmp_path, Phrase(text="亲，加我微信 abc，好评返现5元", code="wx1", title="违规"),
-        Phrase(text="全网最低价，顶级面料", code="jx1"))
+    add(
+        tmp_path,
+        Phrase(text="亲，加我微信 abc，好评返现5元", code="wx1", title="违规"),
+        Phrase(text="全网最低价，顶级面料", code="jx1"),
+    )
     result = lint(tmp_path, "--json")
     assert result.returncode == 1, result.stderr
     rows = json.loads(result.stdout)
@@ -63,8 +66,10 @@ def test_a_category_switched_off_is_not_checked(tmp_path) -> None:
 
 def test_import_on_a_fresh_install_replaces_the_samples_and_names_guard_hits(tmp_path) -> None:
     shop = tmp_path / "shop.csv"
-    shop.write_bytes("分组,快捷编码,标题,短语内容,快捷键\n售前,hy,欢迎,欢迎光临小店~,ctrl+alt+1\n"
-                     "售前,wx8,加微信,有事加我微信 abc123,\n".encode("gbk"))
+    shop.write_bytes(
+        "分组,快捷编码,标题,短语内容,快捷键\n售前,hy,欢迎,欢迎光临小店~,ctrl+alt+1\n"
+        "售前,wx8,加微信,有事加我微信 abc123,\n".encode("gbk")
+    )
     base = tmp_path / "data"
     result = run_cli("phrases", "import", str(shop), "--basedir", str(base))
     assert result.returncode == 0, result.stderr

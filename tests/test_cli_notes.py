@@ -48,7 +48,10 @@ def test_three_versions_with_who_and_when(base):
     rows = history(base, "T1001")
     assert [list(row) for row in rows] == [KEYS] * 3
     assert [(r["flag"], r["text"], r["reason"], r["agent_id"]) for r in rows] == [
-        (1, "赠袜子, 顺丰", "", "A01"), (1, "赠袜子, 顺丰, 周五前发", "买家催", "B07"), (1, "赠袜子, 韵达", "顺丰不到", "B07")]
+        (1, "赠袜子, 顺丰", "", "A01"),
+        (1, "赠袜子, 顺丰, 周五前发", "买家催", "B07"),
+        (1, "赠袜子, 韵达", "顺丰不到", "B07"),
+    ]
     stamps = [dt.datetime.fromisoformat(r["at"]) for r in rows]
     assert stamps == sorted(stamps) and abs(stamps[-1] - dt.datetime.now()) < dt.timedelta(minutes=1)
     assert history(base, "NOPE") == []
@@ -60,13 +63,16 @@ def test_output_is_utf8_json_with_chinese_unescaped(base):
     assert "可疑" in raw and "\\u" not in raw
 
 
-@pytest.mark.parametrize("args, words", [
-    (["--flag", "6", "--text", "x"], "0-5"),
-    (["--flag", "-1", "--text", "x"], "0-5"),
-    (["--flag", "pink", "--text", "x"], "0-5"),
-    (["--flag", "1", "--text", "字" * 334], "1000"),
-    (["--flag", "1", "--text", "改了", "--buyer", "买" * 65], "买家"),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--flag", "6", "--text", "x"], "0-5"),
+        (["--flag", "-1", "--text", "x"], "0-5"),
+        (["--flag", "pink", "--text", "x"], "0-5"),
+        (["--flag", "1", "--text", "字" * 334], "1000"),
+        (["--flag", "1", "--text", "改了", "--buyer", "买" * 65], "买家"),
+    ],
+)
 def test_bad_input_is_one_line_exit_2_and_writes_nothing(base, args, words):
     ok(cli(base, "notes", "add", "T1", "--flag", "1", "--text", "赠品"))
     before = db_bytes(base)
@@ -96,7 +102,7 @@ def test_a_bad_order_id_is_refused_before_the_database_is_opened(tmp_path):
 
 
 def test_export_writes_every_version_with_formulas_neutralised(tmp_path, base):
-    ok(cli(base, "notes", "add", "T1", "--flag", "1", "--text", "=HYPERLINK(\"http://x\")", "--buyer", "@熊"))
+    ok(cli(base, "notes", "add", "T1", "--flag", "1", "--text", '=HYPERLINK("http://x")', "--buyer", "@熊"))
     ok(cli(base, "notes", "add", "T1", "--flag", "3", "--text", "退换中", "--reason", "+改"))
     ok(cli(base, "notes", "add", "A9", "--flag", "0", "--text", "普通"))
     out_csv, out_xlsx = tmp_path / "notes.csv", tmp_path / "notes.xlsx"
@@ -107,11 +113,11 @@ def test_export_writes_every_version_with_formulas_neutralised(tmp_path, base):
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0] == ["订单号", "买家", "旗帜", "颜色", "备注", "变动事由", "工号", "时间"]
     assert [r[0] for r in rows[1:]] == ["A9", "T1", "T1"]
-    assert rows[2][1] == "'@熊" and rows[2][4] == "'=HYPERLINK(\"http://x\")" and rows[3][5] == "'+改"
+    assert rows[2][1] == "'@熊" and rows[2][4] == '\'=HYPERLINK("http://x")' and rows[3][5] == "'+改"
     assert rows[3][2:4] == ["3", "绿"]
     sheet = openpyxl.load_workbook(out_xlsx).active
     cells = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert cells[2][4] == "'=HYPERLINK(\"http://x\")" and cells[3][4] == "退换中"
+    assert cells[2][4] == '\'=HYPERLINK("http://x")' and cells[3][4] == "退换中"
     assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
 
 
@@ -125,7 +131,9 @@ def test_promises_list_most_urgent_first_and_overdue_only(base):
     now = dt.datetime.now().replace(second=0, microsecond=0)
     store = open_store(Paths(base), now)
     try:
-        later = store.promises.add(validated_promise("周五前发货", now + dt.timedelta(hours=3), "T1", "云", now), "A01", now)
+        later = store.promises.add(
+            validated_promise("周五前发货", now + dt.timedelta(hours=3), "T1", "云", now), "A01", now
+        )
         soon = store.promises.add(validated_promise("送袜子", now + dt.timedelta(minutes=3), "T2", "", now), "A01", now)
         late = store.promises.add(validated_promise("回电话", now + dt.timedelta(minutes=1), "", "熊", now), "A01", now)
         done = store.promises.add(validated_promise("已办", now + dt.timedelta(hours=1), "", "", now), "A01", now)

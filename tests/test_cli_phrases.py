@@ -120,8 +120,11 @@ def test_beeftext_and_xlsx_imports(tmp_path) -> None:
         (f"{HEADER}\n售前,ok1,,好的,ctrl+alt+p\n".encode(), [], "第 2 行：快捷键 ctrl+alt+p 已用于本软件"),
         (f"{HEADER}\n售前,ok1,,好的,\n售前,ok2,好的\n".encode(), [], "第 3 行：应有 5 列"),
         ("分组,标题\n售前,欢迎\n".encode(), ["--format", "csv"], "第 1 行：找不到短语内容列"),
-        (b'{"format": "desktop_assistant.phrases", "version": 1, "phrases": [{"text": "a"}, {"code": "b"}]}',
-         ["--format", "json"], "第 2 条短语：短语内容不能为空"),
+        (
+            b'{"format": "desktop_assistant.phrases", "version": 1, "phrases": [{"text": "a"}, {"code": "b"}]}',
+            ["--format", "json"],
+            "第 2 条短语：短语内容不能为空",
+        ),
         (b"\xff\xfe\x00\x00garbage", [], "无法识别文件编码"),
         (b"PK\x03\x04not really", ["--format", "xlsx"], "不是有效的 xlsx 文件"),
     ],
@@ -182,22 +185,30 @@ def test_export_formats_from_the_extension_or_the_option(tmp_path) -> None:
 def test_formulas_are_neutralised_in_exports(tmp_path) -> None:
     base = tmp_path / "data"
     source = tmp_path / "evil.json"
-    source.write_text(json.dumps({"format": "desktop_assistant.phrases", "version": 1, "groups": ["=组"],
-                                  "phrases": [{"group": "=组", "text": "=HYPERLINK(\"http://x\")", "title": "@t",
-                                               "code": "-x"}]}), encoding="utf-8")
+    source.write_text(
+        json.dumps(
+            {
+                "format": "desktop_assistant.phrases",
+                "version": 1,
+                "groups": ["=组"],
+                "phrases": [{"group": "=组", "text": '=HYPERLINK("http://x")', "title": "@t", "code": "-x"}],
+            }
+        ),
+        encoding="utf-8",
+    )
     ok(cli(base, "import", str(source)))
     ok(cli(base, "export", str(tmp_path / "out.csv")))
     ok(cli(base, "export", str(tmp_path / "out.xlsx")))
     last = (tmp_path / "out.csv").read_text(encoding="utf-8-sig").strip().splitlines()[-1]
-    assert last == "'=组,'-x,'@t,\"'=HYPERLINK(\"\"http://x\"\")\","
+    assert last == '\'=组,\'-x,\'@t,"\'=HYPERLINK(""http://x"")",'
     sheet = openpyxl.load_workbook(tmp_path / "out.xlsx").active
-    assert [c.value for c in sheet[sheet.max_row]][:4] == ["'=组", "'-x", "'@t", "'=HYPERLINK(\"http://x\")"]
+    assert [c.value for c in sheet[sheet.max_row]][:4] == ["'=组", "'-x", "'@t", '\'=HYPERLINK("http://x")']
 
 
 def test_json_export_then_import_into_an_empty_database_is_identical(tmp_path) -> None:
     source, target = tmp_path / "source", tmp_path / "target"
     extra = tmp_path / "extra.csv"
-    extra.write_text(f"{HEADER}\n活动,hd1,双十一,\"满300减40\n---\n{{光标}}\",ctrl+alt+8\n", encoding="utf-8")
+    extra.write_text(f'{HEADER}\n活动,hd1,双十一,"满300减40\n---\n{{光标}}",ctrl+alt+8\n', encoding="utf-8")
     ok(cli(source, "import", str(extra)))
     store = open_store(Paths(source), dt.datetime(2026, 11, 11, 9, 0))
     store.phrases.ensure_group("空分组")

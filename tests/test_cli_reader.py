@@ -50,7 +50,16 @@ def test_export_then_kpi_gives_the_stats_numbers(tmp_path) -> None:
     assert lines[0] == "time,buyer,sender,agent,source"
     assert lines[1] == "2026-11-11 07:00:00.000,早起,buyer,B07,ui_tree"
     assert [line.rsplit(",", 1)[1] for line in lines[1:]] == [
-        "ui_tree", "sight", "sight", "phrase", "manual", "manual", "ui_tree", "sight", "sight"]
+        "ui_tree",
+        "sight",
+        "sight",
+        "phrase",
+        "manual",
+        "manual",
+        "ui_tree",
+        "sight",
+        "sight",
+    ]
     stats = stats_for(EVENTS, Period(t(0, 0, 0), t(2, 0, 0), 2), hours=DEFAULT_HOURS)
     assert json.loads(ok(run_cli("--basedir", base, "kpi", str(out), "--json"))) == stats.figures
     assert stats.figures["rounds"] == 4 and set(stats.figures["agents"]) == {"A01", "B07"}
@@ -60,18 +69,47 @@ def test_export_to_stdout_and_since(tmp_path) -> None:
     base = stored(tmp_path)
     text = ok(run_cli("--basedir", base, "conversations", "export", "-", "--since", "2026-11-12"))
     assert text.lstrip("\ufeff").splitlines() == [
-        "time,buyer,sender,agent,source", "2026-11-12 10:00:00.000,老客户,buyer,B07,ui_tree",
-        "2026-11-12 10:02:00.000,老客户,agent,B07,sight", "2026-11-12 11:00:00.000,等着,buyer,B07,sight"]
+        "time,buyer,sender,agent,source",
+        "2026-11-12 10:00:00.000,老客户,buyer,B07,ui_tree",
+        "2026-11-12 10:02:00.000,老客户,agent,B07,sight",
+        "2026-11-12 11:00:00.000,等着,buyer,B07,sight",
+    ]
     assert_one_line_error(run_cli("--basedir", base, "conversations", "export", "-", "--since", "昨天"))
     assert_one_line_error(run_cli("--basedir", base, "conversations", "export", str(tmp_path / "nope" / "x.csv")))
 
 
 def test_calibrate_stores_the_regions_of_a_client(tmp_path) -> None:
     base = str(tmp_path / "data")
-    ok(run_cli("--basedir", base, "reader", "calibrate", "千牛", "--list", "0,60,240,700",
-               "--header", "250,60,600,40", "--messages", "250,100,600,500"))
-    ok(run_cli("--basedir", base, "reader", "calibrate", "拼多多", "--list", "0,0,10,10",
-               "--header", "0,0,10,10", "--messages", "0,0,10,10"))
+    ok(
+        run_cli(
+            "--basedir",
+            base,
+            "reader",
+            "calibrate",
+            "千牛",
+            "--list",
+            "0,60,240,700",
+            "--header",
+            "250,60,600,40",
+            "--messages",
+            "250,100,600,500",
+        )
+    )
+    ok(
+        run_cli(
+            "--basedir",
+            base,
+            "reader",
+            "calibrate",
+            "拼多多",
+            "--list",
+            "0,0,10,10",
+            "--header",
+            "0,0,10,10",
+            "--messages",
+            "0,0,10,10",
+        )
+    )
     value = json.loads(ok(run_cli("--basedir", base, "config", "get", "reader.regions")))
     regions = parse_regions(json.dumps(value))
     assert regions["千牛"] == Regions(Region(0, 60, 240, 700), Region(250, 60, 600, 40), Region(250, 100, 600, 500))
@@ -93,6 +131,8 @@ def test_calibrate_refuses_an_unknown_client_and_bad_regions(tmp_path) -> None:
 
 def test_probe_without_a_desktop_says_so(tmp_path) -> None:
     env = {"DISPLAY": ""}  # no X server: nothing to list (Windows lists with EnumWindows)
-    assert ok(run_cli("--basedir", str(tmp_path), "reader", "probe", env=env)).strip() == \
-        "没有可列出的窗口 (没有图形桌面, 或此平台不支持)"
+    assert (
+        ok(run_cli("--basedir", str(tmp_path), "reader", "probe", env=env)).strip()
+        == "没有可列出的窗口 (没有图形桌面, 或此平台不支持)"
+    )
     assert json.loads(ok(run_cli("--basedir", str(tmp_path), "reader", "probe", "--json", env=env))) == []

@@ -94,7 +94,10 @@ def test_immutable_database_and_folder_open_read_only(tmp_path: Path, immutable)
 def test_zero_byte_file_is_restored_from_the_backup_with_a_message(tmp_path: Path) -> None:
     base = tmp_path / "data"
     orders = with_notes(base, 2)
-    assert run_cli("--basedir", str(base), "db", "backup", str(base / "backups" / "daily-20261111.sqlite3")).returncode == 0
+    assert (
+        run_cli("--basedir", str(base), "db", "backup", str(base / "backups" / "daily-20261111.sqlite3")).returncode
+        == 0
+    )
     for leftover in base.glob("desktop_assistant.sqlite3-*"):
         leftover.unlink()
     (base / "desktop_assistant.sqlite3").write_bytes(b"")
@@ -183,8 +186,9 @@ def test_import_into_a_closed_pipe_exits_0_after_writing(tmp_path: Path) -> None
     source.write_text("code,text\n" + "".join(f"c{n},短语{n}\n" for n in range(30)), encoding="utf-8")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
     command = f"{sys.executable} -m desktop_assistant --basedir {base} phrases import {source} | true"
-    result = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, env=env,
-                            timeout=60, cwd=REPO)
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, env=env, timeout=60, cwd=REPO
+    )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
     listed = run_cli("--basedir", str(base), "phrases", "search", "短语29", "--json")
@@ -205,13 +209,20 @@ def test_phrase_import_with_a_nul_byte_is_refused_in_one_line(tmp_path: Path) ->
     result = run_cli("--basedir", str(tmp_path / "data"), "phrases", "import", str(source))
     line = one_line(result, 2, "NUL")
     assert "3" in line  # names the line
-    assert "独一无二的短语甲" not in run_cli("--basedir", str(tmp_path / "data"), "phrases", "list").stdout  # all or nothing
+    assert (
+        "独一无二的短语甲" not in run_cli("--basedir", str(tmp_path / "data"), "phrases", "list").stdout
+    )  # all or nothing
 
 
 def _panel(base: Path) -> subprocess.Popen:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
-    return subprocess.Popen([sys.executable, "-m", "desktop_assistant", "--basedir", str(base)], cwd=REPO, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "desktop_assistant", "--basedir", str(base)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 def _wait_for_panel(base: Path, panel: subprocess.Popen) -> None:
@@ -255,7 +266,10 @@ def test_restore_while_the_panel_runs_is_refused_or_asks_it_to_quit(tmp_path: Pa
 def test_emptied_file_is_restored_before_a_command_that_reads_stdin(tmp_path: Path) -> None:
     base = tmp_path / "data"
     with_notes(base, 1)
-    assert run_cli("--basedir", str(base), "db", "backup", str(base / "backups" / "daily-20261111.sqlite3")).returncode == 0
+    assert (
+        run_cli("--basedir", str(base), "db", "backup", str(base / "backups" / "daily-20261111.sqlite3")).returncode
+        == 0
+    )
     for leftover in base.glob("desktop_assistant.sqlite3-*"):
         leftover.unlink()
     (base / "desktop_assistant.sqlite3").write_bytes(b"")

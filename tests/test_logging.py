@@ -10,8 +10,7 @@ from tests.conftest import REPO
 
 def run_python(code: str, tmp_path: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True,
-                          timeout=60)
+    return subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
 
 
 def test_qt_messages_are_routed_into_the_log_file(tmp_path: Path) -> None:

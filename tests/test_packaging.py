@@ -10,25 +10,38 @@ from tests.conftest import REPO
 
 
 def test_wheel_carries_resources_and_runs_from_them(tmp_path: Path) -> None:
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
-                    "-w", str(tmp_path / "wheel"), str(REPO)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "wheel"), str(REPO)],
+        check=True,
+        capture_output=True,
+    )
     [wheel] = (tmp_path / "wheel").glob("*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     for resource in ("translations/en.qm", "icons/app.svg", "panel.qss", "__init__.py", "readers/uia_rules.json"):
         assert f"desktop_assistant/resources/{resource}" in names
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
-                   check=True, capture_output=True)
-    code = ("from desktop_assistant.resources_path import resource_path;"
-            "p = resource_path('translations', 'en.qm'); print(p); assert p.is_file();"
-            "from desktop_assistant.os_integration.readers.uia_rules import load_rules_file, packaged_rules_path;"
-            "assert list(load_rules_file(packaged_rules_path())) == ['千牛']")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    code = (
+        "from desktop_assistant.resources_path import resource_path;"
+        "p = resource_path('translations', 'en.qm'); print(p); assert p.is_file();"
+        "from desktop_assistant.os_integration.readers.uia_rules import load_rules_file, packaged_rules_path;"
+        "assert list(load_rules_file(packaged_rules_path())) == ['千牛']"
+    )
     env = {**os.environ, "PYTHONPATH": str(target), "QT_QPA_PLATFORM": "offscreen"}
     shown = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=tmp_path)
     assert shown.returncode == 0, shown.stderr
     assert Path(shown.stdout.strip()).is_relative_to(target)
-    smoke = subprocess.run([sys.executable, "-m", "desktop_assistant", "--temp-basedir", "--smoke-test"],
-                           env=env, capture_output=True, text=True, cwd=tmp_path)
+    smoke = subprocess.run(
+        [sys.executable, "-m", "desktop_assistant", "--temp-basedir", "--smoke-test"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert (smoke.returncode, smoke.stdout, smoke.stderr) == (0, "", "")
 
 
@@ -66,8 +79,9 @@ def _evaluate_spec(monkeypatch, tmp_path: Path, platform: str) -> dict:
     from importlib.metadata import packages_distributions
 
     missing = _linux_only_distributions() if platform == "win32" else set()
-    missing_modules = {module.lower() for module, dists in packages_distributions().items()
-                       if {d.lower() for d in dists} & missing}  # python-xlib -> Xlib
+    missing_modules = {
+        module.lower() for module, dists in packages_distributions().items() if {d.lower() for d in dists} & missing
+    }  # python-xlib -> Xlib
     asked: list[str] = []
 
     def copy_metadata(dist: str, *args, **kwargs):
@@ -90,9 +104,16 @@ def _evaluate_spec(monkeypatch, tmp_path: Path, platform: str) -> dict:
     # The spec sets PYNPUT_BACKEND for the build process; set here so monkeypatch takes it away again
     # (left in os.environ it made pynput in later tests' subprocesses a dummy that sends no keys).
     monkeypatch.setenv("PYNPUT_BACKEND", "dummy")
-    namespace = {"SPECPATH": str(REPO), "workpath": str(tmp_path / "work"), "DISTPATH": str(tmp_path / "dist"),
-                 "Analysis": _Recorded, "PYZ": _Recorded, "EXE": _Recorded, "COLLECT": _Recorded,
-                 "__file__": str(REPO / "build.spec")}
+    namespace = {
+        "SPECPATH": str(REPO),
+        "workpath": str(tmp_path / "work"),
+        "DISTPATH": str(tmp_path / "dist"),
+        "Analysis": _Recorded,
+        "PYZ": _Recorded,
+        "EXE": _Recorded,
+        "COLLECT": _Recorded,
+        "__file__": str(REPO / "build.spec"),
+    }
     spec = (REPO / "build.spec").read_text(encoding="utf-8")
     exec(compile(spec, str(REPO / "build.spec"), "exec"), namespace)
     namespace["asked"], namespace["missing_modules"] = asked, missing_modules
@@ -104,8 +125,11 @@ def test_build_spec_evaluates_as_windows_without_linux_only_packages(monkeypatch
     spec = _evaluate_spec(monkeypatch, tmp_path, "win32")
     hidden = spec["hiddenimports"]
     assert "xlib" in spec["missing_modules"]
-    assert not [name for name in hidden if name.split(".")[0].lower() in spec["missing_modules"]
-                or name.endswith(("_xorg", "_nixkeyboard"))]
+    assert not [
+        name
+        for name in hidden
+        if name.split(".")[0].lower() in spec["missing_modules"] or name.endswith(("_xorg", "_nixkeyboard"))
+    ]
     assert {"keyboard._winkeyboard", "pynput.keyboard._win32", "comtypes"} <= set(hidden)  # comtypes: the UIA reader
     assert "python-xlib" not in spec["asked"]
     executables = spec["executables"]
@@ -148,10 +172,11 @@ def _ico_sizes(data: bytes) -> list[tuple[int, int]]:
     assert (reserved, kind) == (0, 1) and len(data) >= 6 + 16 * count
     sizes = []
     for index in range(count):
-        width, height, _colors, _zero, _planes, _bits, length, offset = struct.unpack_from("<BBBBHHII", data,
-                                                                                           6 + 16 * index)
+        width, height, _colors, _zero, _planes, _bits, length, offset = struct.unpack_from(
+            "<BBBBHHII", data, 6 + 16 * index
+        )
         assert offset + length <= len(data)
-        assert data[offset:offset + 8] == b"\x89PNG\r\n\x1a\n"
+        assert data[offset : offset + 8] == b"\x89PNG\r\n\x1a\n"
         sizes.append((width or 256, height or 256))
     return sizes
 

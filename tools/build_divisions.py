@@ -53,17 +53,26 @@ def build(raw: bytes, package: str) -> str:
                     towns.append(name)
     for province in ADDED:
         tree.setdefault(province, {})
-    rows = [[p, c, d, towns] for p, cities in tree.items() for c, districts in (cities.items() or [("", {})])
-            for d, towns in (districts.items() or [("", [])])]
-    meta = {"source": f"民政部 全国行政区划信息查询平台 (via {package}, MIT)",
-            "data_as_of": source["metadata"]["data_as_of"], "source_sha256": hashlib.sha256(raw).hexdigest(),
-            "added": ADDED}
+    rows = [
+        [p, c, d, towns]
+        for p, cities in tree.items()
+        for c, districts in (cities.items() or [("", {})])
+        for d, towns in (districts.items() or [("", [])])
+    ]
+    meta = {
+        "source": f"民政部 全国行政区划信息查询平台 (via {package}, MIT)",
+        "data_as_of": source["metadata"]["data_as_of"],
+        "source_sha256": hashlib.sha256(raw).hexdigest(),
+        "added": ADDED,
+    }
     for province, city, name, successors in FORMER:  # a typo here must not ship
         assert name not in tree[province][city] and all(s in tree[province][city] for s in successors), name
     lines = ",\n".join(json.dumps(row, ensure_ascii=False, separators=(",", ":")) for row in rows)
     former = ",\n".join(json.dumps(row, ensure_ascii=False, separators=(",", ":")) for row in FORMER)
-    return ('{"meta":' + json.dumps(meta, ensure_ascii=False) + ',\n"divisions":[\n' + lines + "\n],\n"
-            '"former":[\n' + former + "\n]}\n")
+    return (
+        '{"meta":' + json.dumps(meta, ensure_ascii=False) + ',\n"divisions":[\n' + lines + "\n],\n"
+        '"former":[\n' + former + "\n]}\n"
+    )
 
 
 def main() -> int:

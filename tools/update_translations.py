@@ -67,8 +67,7 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     # Start page (Overview)
     "客服": "Agent",
     "{0}，你好": "Hello, {0}",
-    "第一次使用：请先在设置里填写客服昵称和工号，备注和统计都会用到。":
-        "First time here? Enter your agent nickname and agent ID in Settings; notes and statistics use them.",
+    "第一次使用：请先在设置里填写客服昵称和工号，备注和统计都会用到。": "First time here? Enter your agent nickname and agent ID in Settings; notes and statistics use them.",
     "打开设置": "Open settings",
     "全局快捷键": "Global hotkeys",
     "未设置": "Not set",
@@ -88,8 +87,7 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "退出": "Quit",
     # Application notifications
     "数据库可能已损坏": "The database may be damaged",
-    "今天的备份没有做。请运行 db check 或联系管理员。":
-        "Today's backup was not made. Run db check or contact your administrator.",
+    "今天的备份没有做。请运行 db check 或联系管理员。": "Today's backup was not made. Run db check or contact your administrator.",
     # Settings schema (domain/settings.py, context "Settings")
     "客服昵称": "Agent nickname",
     "工号": "Agent ID",
@@ -116,18 +114,15 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "数据": "Data",
     # Dialogs (ui/dialogs.py, context "Dialogs")
     "数据库文件已损坏": "Database file is damaged",
-    "客服助手的数据库文件无法读取，没有打开它，以免损坏更多数据。":
-        "Customer Service Assistant cannot read its database file. It was not opened, "
-        "so no more data gets damaged.",
+    "客服助手的数据库文件无法读取，没有打开它，以免损坏更多数据。": "Customer Service Assistant cannot read its database file. It was not opened, "
+    "so no more data gets damaged.",
     "找到最近一份完好的备份：{0}（{1}）。": "Found the latest good backup: {0} ({1}).",
     "没有找到可用的备份。": "No usable backup was found.",
-    "损坏的文件会移到 corrupt 文件夹保存，不会删除。":
-        "The damaged file will be moved to the corrupt folder, not deleted.",
+    "损坏的文件会移到 corrupt 文件夹保存，不会删除。": "The damaged file will be moved to the corrupt folder, not deleted.",
     "从备份恢复": "Restore from backup",
     "新建空数据库": "Start with an empty database",
     "客服助手出错了": "Customer Service Assistant: Error",
-    "发生了意外错误，已记录到日志。你的数据已保存。":
-        "An unexpected error occurred and was written to the log. Your data is saved.",
+    "发生了意外错误，已记录到日志。你的数据已保存。": "An unexpected error occurred and was written to the log. Your data is saved.",
     "日志文件：{0}": "Log file: {0}",
     "客服助手无法启动": "Customer Service Assistant cannot start",
     # Messages: errors from the domain (hotkey syntax, setting values)
@@ -139,8 +134,7 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "未知的修饰键：{name}": "Unknown modifier: {name}",
     "修饰键重复：{text}": "Repeated modifier: {text}",
     "未知的按键：{name}": "Unknown key: {name}",
-    "全局快捷键至少要有一个修饰键 (Ctrl/Alt/Shift/Win)，否则会吞掉正常输入":
-        "A global hotkey needs a modifier (Ctrl/Alt/Shift/Win), or it would swallow normal typing",
+    "全局快捷键至少要有一个修饰键 (Ctrl/Alt/Shift/Win)，否则会吞掉正常输入": "A global hotkey needs a modifier (Ctrl/Alt/Shift/Win), or it would swallow normal typing",
     "Shift+字符 会吞掉正常输入，请换一个": "Shift+character would swallow normal typing; choose another",
     "{key}: {reason}": "{key}: {reason}",
     "{key} 需要文本": "{key} needs text",
@@ -158,8 +152,7 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "短语内容最多 {limit} 个字": "A phrase holds at most {limit} characters",
     "标题最多 {limit} 个字": "A title holds at most {limit} characters",
     "分组名最多 {limit} 个字": "A group name holds at most {limit} characters",
-    "快捷编码只能用小写字母、数字和 _ - .（最多 20 个）：{code}":
-        "A code may only use lower-case letters, digits and _ - . (at most 20): {code}",
+    "快捷编码只能用小写字母、数字和 _ - .（最多 20 个）：{code}": "A code may only use lower-case letters, digits and _ - . (at most 20): {code}",
     "快捷键：{reason}": "Hotkey: {reason}",
     "快捷编码 {code} 已被短语「{other}」使用": "Code {code} is already used by the phrase “{other}”",
     "快捷键 {hotkey} 已被短语「{other}」使用": "Hotkey {hotkey} is already used by the phrase “{other}”",
@@ -315,6 +308,7 @@ class ToolError(RuntimeError):
 
 # --- Qt tools ---------------------------------------------------------------------------------------
 
+
 def qt_tool(name: str) -> list[str]:
     """The binary shipped inside the PySide6 this interpreter imports; else pyside6-<name> on PATH."""
     try:
@@ -347,8 +341,22 @@ def lupdate(ts_file: Path) -> None:
     # Relative file names keep the .ts independent of the checkout location; relative line numbers
     # keep unrelated edits from touching every <location>.
     files = [os.path.relpath(p, REPO) for p in source_files()]
-    run(qt_tool("lupdate") + ["-silent", "-no-obsolete", "-locations", "relative",
-                              "-source-language", "zh_CN", "-target-language", "en", *files, "-ts", str(ts_file)])
+    run(
+        qt_tool("lupdate")
+        + [
+            "-silent",
+            "-no-obsolete",
+            "-locations",
+            "relative",
+            "-source-language",
+            "zh_CN",
+            "-target-language",
+            "en",
+            *files,
+            "-ts",
+            str(ts_file),
+        ]
+    )
 
 
 def lrelease(ts_file: Path, qm_file: Path) -> None:
@@ -356,6 +364,7 @@ def lrelease(ts_file: Path, qm_file: Path) -> None:
 
 
 # --- .ts handling -----------------------------------------------------------------------------------
+
 
 def messages(tree: ET.ElementTree):
     """(context name, source, <translation> element) for every message."""
@@ -426,7 +435,7 @@ def fill(ts_file: Path, refresh: bool) -> tuple[int, list[str]]:
         if new == translation.group(0):
             return block
         filled += 1
-        return block[:translation.start()] + new + block[translation.end():]
+        return block[: translation.start()] + new + block[translation.end() :]
 
     def fill_context(match: re.Match) -> str:
         block = match.group(0)
@@ -439,7 +448,9 @@ def fill(ts_file: Path, refresh: bool) -> tuple[int, list[str]]:
     problems = []
     for context, source, translation in messages(ET.parse(ts_file)):
         if not is_finished(translation):
-            problems.append(f"{context}: {source!r}: no English; add it to TRANSLATIONS in tools/update_translations.py")
+            problems.append(
+                f"{context}: {source!r}: no English; add it to TRANSLATIONS in tools/update_translations.py"
+            )
         elif (problem := field_problem(context, source, translation)) is not None:
             problems.append(problem)
     return filled, problems
@@ -477,8 +488,11 @@ def unextractable(path: Path) -> list[str]:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name not in _MARKERS:
             params = {a.arg for a in node.args.args + node.args.posonlyargs + node.args.kwonlyargs}
             for inner in ast.walk(node):
-                if (isinstance(inner, ast.Call) and _callee(inner.func) in _MARKERS
-                        and any(isinstance(a, ast.Name) and a.id in params for a in inner.args)):
+                if (
+                    isinstance(inner, ast.Call)
+                    and _callee(inner.func) in _MARKERS
+                    and any(isinstance(a, ast.Name) and a.id in params for a in inner.args)
+                ):
                     indirect.add(node.name)
     found = []
     rel = path.relative_to(REPO).as_posix()
@@ -488,8 +502,12 @@ def unextractable(path: Path) -> list[str]:
         name, args = _callee(node.func), node.args
         if name in indirect and any(_is_str(a) for a in args):
             why = f"{name} is an alias/wrapper lupdate does not know; call QT_TRANSLATE_NOOP/translate/tr directly with literal arguments"
-        elif (name in ("QT_TRANSLATE_NOOP", "QT_TRANSLATE_NOOP3", "translate") and len(args) >= 2
-              and _is_str(args[1]) and not _is_str(args[0])):
+        elif (
+            name in ("QT_TRANSLATE_NOOP", "QT_TRANSLATE_NOOP3", "translate")
+            and len(args) >= 2
+            and _is_str(args[1])
+            and not _is_str(args[0])
+        ):
             why = "lupdate needs a string literal as the context"
         else:
             continue
@@ -503,6 +521,7 @@ def unextractable_all() -> list[str]:
 
 # --- modes ----------------------------------------------------------------------------------------
 
+
 def update(refresh: bool) -> list[str]:
     TS_FILE.parent.mkdir(parents=True, exist_ok=True)
     lupdate(TS_FILE)
@@ -511,8 +530,10 @@ def update(refresh: bool) -> list[str]:
     tree = ET.parse(TS_FILE)
     total = sum(1 for _ in messages(tree))
     contexts = sorted({c for c, _, _ in messages(tree)})
-    print(f"{TS_FILE.relative_to(REPO)}: {total} messages in {len(contexts)} contexts "
-          f"({', '.join(contexts)}); {filled} filled from TRANSLATIONS")
+    print(
+        f"{TS_FILE.relative_to(REPO)}: {total} messages in {len(contexts)} contexts "
+        f"({', '.join(contexts)}); {filled} filled from TRANSLATIONS"
+    )
     print(f"{QM_FILE.relative_to(REPO)}: written")
     return problems
 
@@ -530,8 +551,9 @@ def check() -> list[str]:
         for context, source, translation in messages(ET.parse(scratch_ts)):
             if not is_finished(translation):
                 hint = "in TRANSLATIONS, rerun" if english_for(context, source) else "add it to TRANSLATIONS and run"
-                problems.append(f"{context}: {source!r}: no finished English in en.ts ({hint} "
-                                "tools/update_translations.py)")
+                problems.append(
+                    f"{context}: {source!r}: no finished English in en.ts ({hint} tools/update_translations.py)"
+                )
             elif (problem := field_problem(context, source, translation)) is not None:
                 problems.append(problem)
         # (b) the committed .qm is what lrelease makes of the committed .ts
@@ -540,18 +562,21 @@ def check() -> list[str]:
         if not QM_FILE.is_file():
             problems.append(f"{QM_FILE.relative_to(REPO)} is missing; run tools/update_translations.py")
         elif QM_FILE.read_bytes() != fresh_qm.read_bytes():
-            problems.append(f"{QM_FILE.relative_to(REPO)} is not what lrelease makes of en.ts; "
-                            "run tools/update_translations.py")
+            problems.append(
+                f"{QM_FILE.relative_to(REPO)} is not what lrelease makes of en.ts; run tools/update_translations.py"
+            )
     return problems
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="verify only; write nothing; exit 1 on problems")
-    parser.add_argument("--refresh", action="store_true",
-                        help="re-apply TRANSLATIONS to messages that already have English")
-    parser.add_argument("--strict", action="store_true",
-                        help="treat strings lupdate cannot extract as problems, not warnings")
+    parser.add_argument(
+        "--refresh", action="store_true", help="re-apply TRANSLATIONS to messages that already have English"
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="treat strings lupdate cannot extract as problems, not warnings"
+    )
     args = parser.parse_args(argv)
     try:
         problems = check() if args.check else update(args.refresh)

@@ -42,13 +42,36 @@ AUTOKEY_VERSION = "0.95.10"
 FOLDER = "bench"
 PHRASE_NAME = "greeting"
 
-_MODIFIERS = {"ctrl": "<ctrl>", "control": "<ctrl>", "alt": "<alt>", "shift": "<shift>", "super": "<super>",
-              "meta": "<meta>", "hyper": "<hyper>"}
+_MODIFIERS = {
+    "ctrl": "<ctrl>",
+    "control": "<ctrl>",
+    "alt": "<alt>",
+    "shift": "<shift>",
+    "super": "<super>",
+    "meta": "<meta>",
+    "hyper": "<hyper>",
+}
 # xdotool key names that AutoKey spells differently (autokey/iomediator/key.py); plain characters are themselves.
-_KEYS = {"return": "<enter>", "enter": "<enter>", "space": " ", "tab": "<tab>", "escape": "<escape>",
-         "backspace": "<backspace>", "delete": "<delete>", "insert": "<insert>", "home": "<home>", "end": "<end>",
-         "page_up": "<page_up>", "prior": "<page_up>", "page_down": "<page_down>", "next": "<page_down>",
-         "up": "<up>", "down": "<down>", "left": "<left>", "right": "<right>"}
+_KEYS = {
+    "return": "<enter>",
+    "enter": "<enter>",
+    "space": " ",
+    "tab": "<tab>",
+    "escape": "<escape>",
+    "backspace": "<backspace>",
+    "delete": "<delete>",
+    "insert": "<insert>",
+    "home": "<home>",
+    "end": "<end>",
+    "page_up": "<page_up>",
+    "prior": "<page_up>",
+    "page_down": "<page_down>",
+    "next": "<page_down>",
+    "up": "<up>",
+    "down": "<down>",
+    "left": "<left>",
+    "right": "<right>",
+}
 
 
 def autokey_hotkey(hotkey: str) -> tuple[list[str], str]:
@@ -68,8 +91,14 @@ def autokey_hotkey(hotkey: str) -> tuple[list[str], str]:
 
 
 def _abbreviation_block() -> dict:
-    return {"abbreviations": [], "backspace": True, "ignoreCase": False, "immediate": False,
-            "triggerInside": False, "wordChars": r"[\w]"}
+    return {
+        "abbreviations": [],
+        "backspace": True,
+        "ignoreCase": False,
+        "immediate": False,
+        "triggerInside": False,
+        "wordChars": r"[\w]",
+    }
 
 
 def _no_filter() -> dict:
@@ -114,9 +143,9 @@ class AutoKeyContender(ProcessTreeContender):
         runtime.chmod(0o700)
 
         settings = {
-            "isFirstRun": False,           # else the configuration window opens at start
+            "isFirstRun": False,  # else the configuration window opens at start
             "serviceRunning": True,
-            "showTrayIcon": True,          # the default; there is no tray under bare Xvfb, Qt only warns
+            "showTrayIcon": True,  # the default; there is no tray under bare Xvfb, Qt only warns
             "menuTakesFocus": False,
             "sortByUsageCount": True,
             "promptToSave": False,
@@ -142,14 +171,19 @@ class AutoKeyContender(ProcessTreeContender):
             "configHotkey": {"enabled": True, "modifiers": ["<super>"], "hotKey": "k"},
         }
         folder_meta = {
-            "type": "folder", "title": FOLDER, "modes": [], "usageCount": 0, "showInTrayMenu": False,
-            "abbreviation": _abbreviation_block(), "hotkey": {"modifiers": [], "hotKey": None},
+            "type": "folder",
+            "title": FOLDER,
+            "modes": [],
+            "usageCount": 0,
+            "showInTrayMenu": False,
+            "abbreviation": _abbreviation_block(),
+            "hotkey": {"modifiers": [], "hotKey": None},
             "filter": _no_filter(),
         }
         phrase_meta = {
             "type": "phrase",
             "description": PHRASE_NAME,
-            "modes": [3],                  # TriggerMode.HOTKEY
+            "modes": [3],  # TriggerMode.HOTKEY
             "usageCount": 0,
             "prompt": False,
             "omitTrigger": False,
@@ -157,14 +191,15 @@ class AutoKeyContender(ProcessTreeContender):
             "showInTrayMenu": False,
             "abbreviation": _abbreviation_block(),
             "hotkey": {"modifiers": modifiers, "hotKey": key},
-            "filter": _no_filter(),        # any window
-            "sendMode": "<ctrl>+v",        # SendMode.CB_CTRL_V, "Clipboard (Ctrl+V)" in the GUI
+            "filter": _no_filter(),  # any window
+            "sendMode": "<ctrl>+v",  # SendMode.CB_CTRL_V, "Clipboard (Ctrl+V)" in the GUI
         }
         (config_dir / "autokey.json").write_text(json.dumps(global_config, indent=4), encoding="utf-8")
         (folder / ".folder.json").write_text(json.dumps(folder_meta, indent=4), encoding="utf-8")
         (folder / f"{PHRASE_NAME}.txt").write_text(self.phrase_text, encoding="utf-8")
-        (folder / f".{PHRASE_NAME}.json").write_text(json.dumps(phrase_meta, indent=4, ensure_ascii=False),
-                                                     encoding="utf-8")
+        (folder / f".{PHRASE_NAME}.json").write_text(
+            json.dumps(phrase_meta, indent=4, ensure_ascii=False), encoding="utf-8"
+        )
 
     @property
     def log_path(self) -> Path:
@@ -196,8 +231,15 @@ class AutoKeyContender(ProcessTreeContender):
         self._seen = ""
         self._is_ready = False
         command = ["dbus-run-session", "--", "autokey-qt"] + (["--verbose"] if self.verbose else [])
-        self.process = subprocess.Popen(command, env=self._env(display), cwd=self.home, stdin=subprocess.DEVNULL,
-                                        stdout=self._log_handle, stderr=subprocess.STDOUT, start_new_session=True)
+        self.process = subprocess.Popen(
+            command,
+            env=self._env(display),
+            cwd=self.home,
+            stdin=subprocess.DEVNULL,
+            stdout=self._log_handle,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
     def _new_log_text(self) -> str:
         """The text this run added to the log since start() (verbose: our stdout file; else AutoKey's own log)."""

@@ -19,13 +19,39 @@ REPO = Path(__file__).resolve().parents[2]
 def build_floor_app(workdir: Path) -> Path:
     """PyInstaller onedir build of floor_app.py (with the desktop_assistant package for --essentials)."""
     result = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", "--onedir", "--name", "floor-app",
-         "--distpath", str(workdir / "dist"), "--workpath", str(workdir / "build"), "--specpath", str(workdir),
-         "--paths", str(REPO), "--exclude-module", "numpy", "--exclude-module", "tkinter",
-         "--add-data", f"{REPO / 'resources'}:desktop_assistant/resources", str(FLOOR_SOURCE)],
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--onedir",
+            "--name",
+            "floor-app",
+            "--distpath",
+            str(workdir / "dist"),
+            "--workpath",
+            str(workdir / "build"),
+            "--specpath",
+            str(workdir),
+            "--paths",
+            str(REPO),
+            "--exclude-module",
+            "numpy",
+            "--exclude-module",
+            "tkinter",
+            "--add-data",
+            f"{REPO / 'resources'}:desktop_assistant/resources",
+            str(FLOOR_SOURCE),
+        ],
         # PYNPUT_BACKEND: PyInstaller's pynput hook imports pynput, which needs a display unless told otherwise
         # (as in build.spec); the QT_ variables of the caller have no business in the build.
-        capture_output=True, text=True, timeout=600, env={**_clean_env(), "PYNPUT_BACKEND": "dummy"})
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**_clean_env(), "PYNPUT_BACKEND": "dummy"},
+    )
     exe = workdir / "dist" / "floor-app" / "floor-app"
     if result.returncode != 0 or not exe.exists():
         raise RuntimeError(f"building floor_app failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
@@ -68,13 +94,27 @@ class FloorContender(ProcessTreeContender):
     def start(self, display: str, home: Path) -> None:
         assert self._workdir is not None, "setup() first"
         self.display = display
-        env = {"PATH": "/usr/bin:/bin", "HOME": str(self._workdir), "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
-               "XDG_RUNTIME_DIR": str(self._workdir / "run"), "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        env = {
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(self._workdir),
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+            "XDG_RUNTIME_DIR": str(self._workdir / "run"),
+            "DISPLAY": display,
+            "QT_QPA_PLATFORM": "xcb",
+        }
         argv = [str(self.exe)] + (["--essentials", str(self._basedir)] if self.template is not None else [])
         self._out = self._workdir / f"out-{self._runs}.txt"
         with open(self._out, "wb") as out:
-            self.process = subprocess.Popen(argv, env=env, cwd=self._workdir, stdin=subprocess.DEVNULL, stdout=out,
-                                            stderr=subprocess.STDOUT, start_new_session=True)
+            self.process = subprocess.Popen(
+                argv,
+                env=env,
+                cwd=self._workdir,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
 
     def ready(self, timeout: float) -> bool:
         deadline = time.monotonic() + timeout

@@ -85,8 +85,12 @@ def main() -> int:
         if any(sender.query_keymap()):
             return
         app.clipboard().setText(phrase)
-        for keycode, event in ((control, X.KeyPress), (v_key, X.KeyPress), (v_key, X.KeyRelease),
-                               (control, X.KeyRelease)):
+        for keycode, event in (
+            (control, X.KeyPress),
+            (v_key, X.KeyPress),
+            (v_key, X.KeyRelease),
+            (control, X.KeyRelease),
+        ):
             xtest.fake_input(sender, event, keycode)
         sender.flush()
         waiting -= 1

@@ -91,8 +91,9 @@ class TargetWindow:
         self._log.write_text("")
         env = {**os.environ, "DISPLAY": self.display, "LANG": "C.UTF-8"}
         env.pop("QT_QPA_PLATFORM", None)
-        self.process = subprocess.Popen([sys.executable, str(TARGET_SCRIPT), str(self._log), "--title", self.title],
-                                        stdin=subprocess.PIPE, env=env)
+        self.process = subprocess.Popen(
+            [sys.executable, str(TARGET_SCRIPT), str(self._log), "--title", self.title], stdin=subprocess.PIPE, env=env
+        )
         ready = self.wait(lambda e: e.kind == "ready", timeout)
         if ready is None:
             raise RuntimeError("the target window never showed")
@@ -158,8 +159,13 @@ class TargetWindow:
     def focus(self) -> None:
         env = {**os.environ, "DISPLAY": self.display}
         if self.window:
-            subprocess.run(["xdotool", "windowfocus", "--sync", str(self.window)], env=env, check=True,
-                           timeout=10, capture_output=True)
+            subprocess.run(
+                ["xdotool", "windowfocus", "--sync", str(self.window)],
+                env=env,
+                check=True,
+                timeout=10,
+                capture_output=True,
+            )
         self._send("focus")
         self.wait(lambda e: e.kind == "focused", 5.0)
 
@@ -191,8 +197,15 @@ def percentile(samples: list[float], q: float) -> float:
     return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
 
 
-def start_to_first_phrase(contender: Contender, target: TargetWindow, display: str, home: Path,
-                          phrase: str = PHRASE, interval: float = 0.05, timeout: float = 30.0) -> dict:
+def start_to_first_phrase(
+    contender: Contender,
+    target: TargetWindow,
+    display: str,
+    home: Path,
+    phrase: str = PHRASE,
+    interval: float = 0.05,
+    timeout: float = 30.0,
+) -> dict:
     """Launch the contender and press its hotkey every `interval` s until the target holds the whole phrase."""
     target.focus()
     target.clear()
@@ -240,8 +253,14 @@ def start_to_first_phrase(contender: Contender, target: TargetWindow, display: s
     }
 
 
-def hotkey_latency(contender: Contender, target: TargetWindow, phrase: str = PHRASE, presses: int = 30,
-                   gap: float = 0.3, timeout: float = 3.0) -> dict:
+def hotkey_latency(
+    contender: Contender,
+    target: TargetWindow,
+    phrase: str = PHRASE,
+    presses: int = 30,
+    gap: float = 0.3,
+    timeout: float = 3.0,
+) -> dict:
     """Empty target, wait `gap`, time stamp, press; the first change that makes the text complete ends it."""
     samples: list[float] = []
     missed = 0
@@ -262,17 +281,20 @@ def hotkey_latency(contender: Contender, target: TargetWindow, phrase: str = PHR
             inexact += 1
     result = {"latency_presses": presses, "latency_missed": missed, "latency_inexact": inexact}
     if samples:
-        result.update({
-            "latency_median_ms": round(statistics.median(samples) * 1000, 1),
-            "latency_p95_ms": round(percentile(samples, 0.95) * 1000, 1),
-            "latency_min_ms": round(min(samples) * 1000, 1),
-            "latency_max_ms": round(max(samples) * 1000, 1),
-        })
+        result.update(
+            {
+                "latency_median_ms": round(statistics.median(samples) * 1000, 1),
+                "latency_p95_ms": round(percentile(samples, 0.95) * 1000, 1),
+                "latency_min_ms": round(min(samples) * 1000, 1),
+                "latency_max_ms": round(max(samples) * 1000, 1),
+            }
+        )
     return result
 
 
-def xdotool_floor(target: TargetWindow, presses: int = 10, gap: float = 0.1, chord: str = "shift+super+x",
-                  expect: str = "X") -> dict:
+def xdotool_floor(
+    target: TargetWindow, presses: int = 10, gap: float = 0.1, chord: str = "shift+super+x", expect: str = "X"
+) -> dict:
     """No contender: time just before `xdotool key shift+super+x` -> the "X" in the target. A three-key chord like
     the hotkey, typed by the same xdotool, so this is the driver's share of every hotkey-to-text latency (xdotool's
     start, its 12 ms-spaced key events, the target's own handling), for reference."""
@@ -290,12 +312,21 @@ def xdotool_floor(target: TargetWindow, presses: int = 10, gap: float = 0.1, cho
     target.clear()
     if not samples:
         return {"xdotool_floor_median_ms": None}
-    return {"xdotool_floor_median_ms": round(statistics.median(samples) * 1000, 1),
-            "xdotool_floor_p95_ms": round(percentile(samples, 0.95) * 1000, 1)}
+    return {
+        "xdotool_floor_median_ms": round(statistics.median(samples) * 1000, 1),
+        "xdotool_floor_p95_ms": round(percentile(samples, 0.95) * 1000, 1),
+    }
 
 
-def burst(contender: Contender, target: TargetWindow, phrase: str = PHRASE, presses: int = 50,
-          interval: float = 0.1, quiet: float = 3.0, max_wait: float = 40.0) -> dict:
+def burst(
+    contender: Contender,
+    target: TargetWindow,
+    phrase: str = PHRASE,
+    presses: int = 50,
+    interval: float = 0.1,
+    quiet: float = 3.0,
+    max_wait: float = 40.0,
+) -> dict:
     """`presses` presses `interval` s apart into an empty target; count the complete phrases that arrive."""
     target.clear()
     time.sleep(0.3)
@@ -327,8 +358,15 @@ def burst(contender: Contender, target: TargetWindow, phrase: str = PHRASE, pres
     }
 
 
-def repeated_bursts(contender: Contender, target: TargetWindow, phrase: str, presses: int, interval: float,
-                    runs: int, log: Callable[[str], None]) -> dict:
+def repeated_bursts(
+    contender: Contender,
+    target: TargetWindow,
+    phrase: str,
+    presses: int,
+    interval: float,
+    runs: int,
+    log: Callable[[str], None],
+) -> dict:
     """`runs` bursts: the median one (by complete phrases) in detail, every run's counts beside it."""
     bursts_run = []
     for number in range(runs):
@@ -345,10 +383,19 @@ def repeated_bursts(contender: Contender, target: TargetWindow, phrase: str, pre
     }
 
 
-def run_all(contender: Contender, target: TargetWindow, display: str, home: Path, phrase: str = PHRASE,
-            starts: int = 5, presses: int = 30, burst_presses: int = 50, burst_interval: float = 0.1,
-            bursts: int = 3,
-            log: Callable[[str], None] = lambda line: print(line, file=sys.stderr, flush=True)) -> dict:
+def run_all(
+    contender: Contender,
+    target: TargetWindow,
+    display: str,
+    home: Path,
+    phrase: str = PHRASE,
+    starts: int = 5,
+    presses: int = 30,
+    burst_presses: int = 50,
+    burst_interval: float = 0.1,
+    bursts: int = 3,
+    log: Callable[[str], None] = lambda line: print(line, file=sys.stderr, flush=True),
+) -> dict:
     """All four measurements against one contender, configured beforehand for `home`.
 
     It is started `starts` times (stopped in between; the median start is reported) and left running after the
@@ -366,13 +413,15 @@ def run_all(contender: Contender, target: TargetWindow, display: str, home: Path
             raise RuntimeError(f"{contender.name}: no phrase arrived after start")
     firsts = [run["start_to_first_phrase_s"] for run in runs]
     readies = [run["start_to_ready_signal_s"] for run in runs if run["start_to_ready_signal_s"] is not None]
-    results.update({
-        "start_to_first_phrase_s": round(statistics.median(firsts), 3),
-        "start_to_first_phrase_runs_s": firsts,
-        "start_to_ready_signal_s": round(statistics.median(readies), 3) if readies else None,
-        "start_to_ready_signal_runs_s": readies,
-        "presses_until_first_phrase": [run["presses_until_first_phrase"] for run in runs],
-    })
+    results.update(
+        {
+            "start_to_first_phrase_s": round(statistics.median(firsts), 3),
+            "start_to_first_phrase_runs_s": firsts,
+            "start_to_ready_signal_s": round(statistics.median(readies), 3) if readies else None,
+            "start_to_ready_signal_runs_s": readies,
+            "presses_until_first_phrase": [run["presses_until_first_phrase"] for run in runs],
+        }
+    )
     log(f"[{contender.name}] hotkey-to-text latency, {presses} presses ...")
     results.update(hotkey_latency(contender, target, phrase, presses))
     results.update(repeated_bursts(contender, target, phrase, burst_presses, burst_interval, bursts, log))
@@ -421,8 +470,12 @@ def table(results: list[dict]) -> str:
 def start_xvfb(screen: str = "1280x800x24") -> tuple[subprocess.Popen, str]:
     """Xvfb on the first free display number (-displayfd); returns the process and ":N"."""
     read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", screen, "-nolisten", "tcp"],
-                              pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", screen, "-nolisten", "tcp"],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write_fd)
     with os.fdopen(read_fd) as announced:
         number = announced.readline().strip()

@@ -110,8 +110,13 @@ class GrabProbe:
 class OursContender(ProcessTreeContender):
     """The desktop_assistant panel inserting one phrase on one global hotkey (X11 grab, paste by Ctrl+V)."""
 
-    def __init__(self, phrase_text: str = PHRASE, hotkey: str = HOTKEY, command: Sequence[str] | None = None,
-                 name: str = "desktop_assistant") -> None:
+    def __init__(
+        self,
+        phrase_text: str = PHRASE,
+        hotkey: str = HOTKEY,
+        command: Sequence[str] | None = None,
+        name: str = "desktop_assistant",
+    ) -> None:
         self.phrase_text = phrase_text
         self.hotkey = hotkey
         self.command = list(command or python_command())
@@ -135,11 +140,19 @@ class OursContender(ProcessTreeContender):
     # ---- configuration (untimed) ---------------------------------------------------------------------------------
     def _cli(self, *args: str) -> str:
         assert self.template is not None
-        result = subprocess.run([*self.command, "--basedir", str(self.template), *args], capture_output=True,
-                                text=True, encoding="utf-8", env=self._env(""), timeout=120)
+        result = subprocess.run(
+            [*self.command, "--basedir", str(self.template), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=self._env(""),
+            timeout=120,
+        )
         if result.returncode != 0:
-            raise RuntimeError(f"{self.name}: `{' '.join(args)}` failed ({result.returncode}): "
-                               f"{result.stdout.strip()} {result.stderr.strip()}")
+            raise RuntimeError(
+                f"{self.name}: `{' '.join(args)}` failed ({result.returncode}): "
+                f"{result.stdout.strip()} {result.stderr.strip()}"
+            )
         return result.stdout
 
     def setup(self, workdir: Path | str, phrase_text: str | None = None, hotkey: str | None = None) -> None:
@@ -154,19 +167,37 @@ class OursContender(ProcessTreeContender):
         self.template = self.workdir / "template"
         shutil.rmtree(self.template, ignore_errors=True)
         library = self.workdir / "bench-phrase.json"
-        library.write_text(json.dumps({
-            "format": "desktop_assistant.phrases", "version": 1, "groups": ["售前"],
-            "phrases": [{"group": "售前", "code": PHRASE_CODE, "title": "欢迎语", "text": self.phrase_text,
-                         "hotkey": self.hotkey}],
-        }, ensure_ascii=False, indent=1), encoding="utf-8")
+        library.write_text(
+            json.dumps(
+                {
+                    "format": "desktop_assistant.phrases",
+                    "version": 1,
+                    "groups": ["售前"],
+                    "phrases": [
+                        {
+                            "group": "售前",
+                            "code": PHRASE_CODE,
+                            "title": "欢迎语",
+                            "text": self.phrase_text,
+                            "hotkey": self.hotkey,
+                        }
+                    ],
+                },
+                ensure_ascii=False,
+                indent=1,
+            ),
+            encoding="utf-8",
+        )
         self._cli("phrases", "import", str(library), "--on-conflict", "replace")
         self._cli("config", "set", "agent_name", AGENT)
         self._cli("config", "set", "shop_name", SHOP)
         phrases = json.loads(self._cli("phrases", "list", "--json"))
         bound = [p for p in phrases if (p.get("hotkey") or "").lower() == self.hotkey.lower()]
         if len(bound) != 1 or bound[0]["text"] != self.phrase_text:
-            raise RuntimeError(f"{self.name}: expected exactly one phrase with {self.hotkey} holding the benchmark "
-                               f"text, found {[(p['code'], p['text']) for p in bound]}")
+            raise RuntimeError(
+                f"{self.name}: expected exactly one phrase with {self.hotkey} holding the benchmark "
+                f"text, found {[(p['code'], p['text']) for p in bound]}"
+            )
         self.library_size = len(phrases)
         self._prepare_next()
 
@@ -211,9 +242,15 @@ class OursContender(ProcessTreeContender):
         self.problem = ""
         self._out = open(self.basedir.parent / f"{self.basedir.name}.out", "wb")  # noqa: SIM115 - closed in stop()
         self.launched_wall = time.time()  # the log's time stamps are wall-clock: phases() compares with this
-        self.process = subprocess.Popen([*self.command, "--basedir", str(self.basedir)], env=self._env(display),
-                                        cwd=self.workdir, stdin=subprocess.DEVNULL, stdout=self._out,
-                                        stderr=subprocess.STDOUT, start_new_session=True)
+        self.process = subprocess.Popen(
+            [*self.command, "--basedir", str(self.basedir)],
+            env=self._env(display),
+            cwd=self.workdir,
+            stdin=subprocess.DEVNULL,
+            stdout=self._out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
     def _new_log_text(self) -> str:
         assert self.basedir is not None
@@ -268,8 +305,11 @@ class OursContender(ProcessTreeContender):
         thing) and to "panel shown" (then the database, the UI, the hotkey grab). Millisecond log resolution."""
         stamps: dict[str, float | None] = {"to_starting_log_s": None, "to_panel_shown_s": None}
         for line in self.log_text().splitlines():
-            match = re.match(r"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}) \S+\s+desktop_assistant\.app: "
-                             r"(starting|panel shown)", line)
+            match = re.match(
+                r"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}) \S+\s+desktop_assistant\.app: "
+                r"(starting|panel shown)",
+                line,
+            )
             if not match:
                 continue
             when = dt.datetime.strptime(match.group(1), "%Y-%m-%d %H:%M:%S,%f").timestamp()

@@ -51,8 +51,11 @@ def main() -> int:
     parser.add_argument("--interval", type=float, default=0.1, help="seconds between burst presses")
     parser.add_argument("--bursts", type=int, default=3, help="bursts (the median one is reported)")
     parser.add_argument("--no-warm-up", action="store_true", help="time a cold first start as well")
-    parser.add_argument("--no-verbose", action="store_true",
-                        help="run autokey-qt without --verbose (INFO log only; ready() then cannot see the grab)")
+    parser.add_argument(
+        "--no-verbose",
+        action="store_true",
+        help="run autokey-qt without --verbose (INFO log only; ready() then cannot see the grab)",
+    )
     parser.add_argument("--json-out", help="also write the JSON result to this file")
     parser.add_argument("--keep", help="copy the temporary HOME and logs to this folder at the end")
     args = parser.parse_args()
@@ -74,8 +77,18 @@ def main() -> int:
             contender = AutoKeyContender(PHRASE, HOTKEY, verbose=not args.no_verbose)
             home = workdir / "home"
             contender.setup(home, PHRASE, HOTKEY)
-            result = run_all(contender, target, display, home, PHRASE, starts=args.starts, presses=args.presses,
-                             burst_presses=args.burst, burst_interval=args.interval, bursts=args.bursts)
+            result = run_all(
+                contender,
+                target,
+                display,
+                home,
+                PHRASE,
+                starts=args.starts,
+                presses=args.presses,
+                burst_presses=args.burst,
+                burst_interval=args.interval,
+                bursts=args.bursts,
+            )
             result.update(floor)
             result["rss_breakdown_kb"] = contender.rss_breakdown()
             result["hotkey"] = HOTKEY
@@ -96,11 +109,18 @@ def main() -> int:
                 server.terminate()
                 server.wait(timeout=10)
             if args.keep:
-                shutil.copytree(workdir, args.keep, dirs_exist_ok=True, ignore_dangling_symlinks=True,
-                                ignore=shutil.ignore_patterns("bus*", "*.pid"))
+                shutil.copytree(
+                    workdir,
+                    args.keep,
+                    dirs_exist_ok=True,
+                    ignore_dangling_symlinks=True,
+                    ignore=shutil.ignore_patterns("bus*", "*.pid"),
+                )
     print(table([result]))
-    print(f"(xdotool floor, no contender: `xdotool key shift+super+x` -> \"X\" in the target, median "
-          f"{result['xdotool_floor_median_ms']} ms; it is inside every hotkey-to-text number above)")
+    print(
+        f'(xdotool floor, no contender: `xdotool key shift+super+x` -> "X" in the target, median '
+        f"{result['xdotool_floor_median_ms']} ms; it is inside every hotkey-to-text number above)"
+    )
     line = json.dumps(result, ensure_ascii=False)
     print(line)
     if args.json_out:

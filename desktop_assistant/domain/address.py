@@ -9,7 +9,14 @@ import re
 from dataclasses import dataclass, field
 
 from desktop_assistant.domain.divisions import (
-    CITY, COUNTY, MUNICIPALITIES, PROVINCE, STREET, Division, DivisionIndex, short_name,
+    CITY,
+    COUNTY,
+    MUNICIPALITIES,
+    PROVINCE,
+    STREET,
+    Division,
+    DivisionIndex,
+    short_name,
 )
 from desktop_assistant.domain.phone import find_phones, normalise
 
@@ -18,29 +25,54 @@ _SEPARATORS = re.compile(r"[,，;；。\n\r\t|/、]+|\s{2,}")
 _EDGE_PUNCTUATION = " \u3000\n\r\t,，;；:：。.、|/"  # never part of a labelled value (收货人：张三，手机：…)
 # A label starts a line or follows a separator, and is followed by a colon or a space: 地区 inside
 # 大兴安岭地区 is a name, not a label.
-_LABEL = re.compile(r"(?:^|(?<=[\s,，;；。、|/]))(?:(收货人|收件人|联系人|手机号码|联系电话|所在地区|详细地址|收货地址|邮政编码)(?:\s*[:：]\s*|\s+|(?=[\u4e00-\u9fa5]))"
-                    r"|(姓名|手机号|手机|电话|所在地|地区|地址|邮编)(?:\s*[:：]\s*|\s+))")
-_LABEL_FIELD = {"收货人": "name", "收件人": "name", "联系人": "name", "姓名": "name",
-                "手机号码": "phone", "手机号": "phone", "手机": "phone", "联系电话": "phone", "电话": "phone",
-                "所在地区": "region", "所在地": "region", "地区": "region",
-                "详细地址": "detail", "收货地址": "region", "地址": "region", "邮编": "postcode", "邮政编码": "postcode"}
+_LABEL = re.compile(
+    r"(?:^|(?<=[\s,，;；。、|/]))(?:(收货人|收件人|联系人|手机号码|联系电话|所在地区|详细地址|收货地址|邮政编码)(?:\s*[:：]\s*|\s+|(?=[\u4e00-\u9fa5]))"
+    r"|(姓名|手机号|手机|电话|所在地|地区|地址|邮编)(?:\s*[:：]\s*|\s+))"
+)
+_LABEL_FIELD = {
+    "收货人": "name",
+    "收件人": "name",
+    "联系人": "name",
+    "姓名": "name",
+    "手机号码": "phone",
+    "手机号": "phone",
+    "手机": "phone",
+    "联系电话": "phone",
+    "电话": "phone",
+    "所在地区": "region",
+    "所在地": "region",
+    "地区": "region",
+    "详细地址": "detail",
+    "收货地址": "region",
+    "地址": "region",
+    "邮编": "postcode",
+    "邮政编码": "postcode",
+}
 _POSTCODE = re.compile(r"(?<!\d)\d{6}(?!\d)")
 # A masked name (张**, *三, 欧阳**) still has a character of the name in it.
-_NAME = re.compile(r"^[\u4e00-\u9fa5·]{2,6}$|^[A-Za-z][A-Za-z .]{1,30}$"
-                   r"|^(?=.*[\u4e00-\u9fa5])(?=.*\*)[\u4e00-\u9fa5·*]{2,6}$")
+_NAME = re.compile(
+    r"^[\u4e00-\u9fa5·]{2,6}$|^[A-Za-z][A-Za-z .]{1,30}$"
+    r"|^(?=.*[\u4e00-\u9fa5])(?=.*\*)[\u4e00-\u9fa5·*]{2,6}$"
+)
 # What the platforms show when they hide the number (186****5678), with a privacy extension or not.
-_MASKED_PHONE = re.compile(r"(?<![\d*])(?:\+?86[\s-]?)?(1\d{2}[\s-]?\*{3,6}[\s-]?\d{2,4})"
-                           r"(?:\s*(?:-|转|#)\s*(\d{4}))?(?![\d*])")
+_MASKED_PHONE = re.compile(
+    r"(?<![\d*])(?:\+?86[\s-]?)?(1\d{2}[\s-]?\*{3,6}[\s-]?\d{2,4})"
+    r"(?:\s*(?:-|转|#)\s*(\d{4}))?(?![\d*])"
+)
 _MASKED_TEXT = re.compile(r"\*{2,}")  # ***街道: a single * (3*5号箱) is not masking
 _NOISE = re.compile(r"[\U0001F000-\U0001FFFF\u2600-\u27BF【】\[\]<>《》\"“”'‘’~^]+")
-_PLACEHOLDERS = re.compile(r"市辖区|省直辖县级行政区划|自治区直辖县级行政区划")  # statistical groupings some platforms print
+_PLACEHOLDERS = re.compile(
+    r"市辖区|省直辖县级行政区划|自治区直辖县级行政区划"
+)  # statistical groupings some platforms print
 _NO_POSTCODE = {"000000"}  # what Taobao prints when the buyer gave none
 
 
 # A house number, or a building / unit / room marker. Region names (三亚市, 十堰市) carry neither, so
 # the whole address can be tested without first splitting off the region.
-_DETAIL_MARKER = re.compile(r"[0-9０-９]|[一二三四五六七八九十百零]+\s*(?:号|栋|幢|楼|单元|室|层|座|弄|排|组|户)"
-                            r"|栋|幢|单元|室|号楼|大厦|号院")
+_DETAIL_MARKER = re.compile(
+    r"[0-9０-９]|[一二三四五六七八九十百零]+\s*(?:号|栋|幢|楼|单元|室|层|座|弄|排|组|户)"
+    r"|栋|幢|单元|室|号楼|大厦|号院"
+)
 
 
 def address_vague(address: str) -> bool:
@@ -62,8 +94,21 @@ class ParsedAddress:
     warnings: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict:
-        return {key: getattr(self, key) for key in ("name", "phone", "phone_ext", "province", "city", "district",
-                                                     "street", "detail", "postcode", "warnings")}
+        return {
+            key: getattr(self, key)
+            for key in (
+                "name",
+                "phone",
+                "phone_ext",
+                "province",
+                "city",
+                "district",
+                "street",
+                "detail",
+                "postcode",
+                "warnings",
+            )
+        }
 
 
 @dataclass(frozen=True)
@@ -225,8 +270,7 @@ def parse_address(text: str, index: DivisionIndex, lists: AddressLists = Address
     region = _find_region(plain, index)
     if region is not None:
         result.province = region.province.name if region.province else ""
-        result.city = (region.city.name if region.city else
-                       result.province if result.province in MUNICIPALITIES else "")
+        result.city = region.city.name if region.city else result.province if result.province in MUNICIPALITIES else ""
         result.district = region.county.name if region.county else region.ambiguous_name
         result.street = region.street.name if region.street else ""
         if region.ambiguous:
@@ -235,7 +279,8 @@ def parse_address(text: str, index: DivisionIndex, lists: AddressLists = Address
     result.detail = _detail(plain, region, result.name) if region is not None else ""
     if not result.detail:
         result.detail = " ".join(labelled.get("detail", "").split()) or (
-            _detail(plain, None, result.name) if region is None else "")
+            _detail(plain, None, result.name) if region is None else ""
+        )
     masked = bool(masked_phone) or "*" in result.name or bool(_MASKED_TEXT.search(text.replace(result.name, "")))
     _warn(result, region, broken, lists, masked)
     return result
@@ -251,10 +296,10 @@ def _labelled_fields(text: str) -> dict[str, str]:
     if not marks:
         return {}
     fields: dict[str, str] = {}
-    if text[:marks[0].start()].strip():
-        fields["lead"] = text[:marks[0].start()].strip()
+    if text[: marks[0].start()].strip():
+        fields["lead"] = text[: marks[0].start()].strip()
     for mark, following in zip(marks, marks[1:] + [None]):
-        value = text[mark.end():following.start() if following else len(text)].strip(_EDGE_PUNCTUATION)
+        value = text[mark.end() : following.start() if following else len(text)].strip(_EDGE_PUNCTUATION)
         key = _LABEL_FIELD[mark.group(1) or mark.group(2)]
         if key == "region" and "region" in fields:
             key = "detail"
@@ -263,7 +308,7 @@ def _labelled_fields(text: str) -> dict[str, str]:
 
 
 def _detail(text: str, region: _Region | None, name: str) -> str:
-    rest = text[region.end:] if region is not None else text
+    rest = text[region.end :] if region is not None else text
     pieces = [" ".join(w for w in p.split() if w != name) for p in _SEPARATORS.split(rest)]
     return next((p for p in pieces if p), "")
 
@@ -273,12 +318,18 @@ def _guess_name(text: str, region: _Region | None, lists: AddressLists) -> str:
     or three characters first, since that is what most Chinese names are."""
     after_region = ""
     if region is not None:
-        following = text[region.end:].split()
+        following = text[region.end :].split()
         after_region = following[0] if following else ""  # where the detail starts (澳门 氹仔 …)
         text = _blank(text, region.start, region.end)
     words = [w for piece in _SEPARATORS.split(text) for w in piece.split()]
-    candidates = [w for w in words if _NAME.match(w) and not _LABEL.match(w)
-                  and not _region_word(w) and not any(p in w for p in lists.pickup_words)]
+    candidates = [
+        w
+        for w in words
+        if _NAME.match(w)
+        and not _LABEL.match(w)
+        and not _region_word(w)
+        and not any(p in w for p in lists.pickup_words)
+    ]
     candidates.sort(key=lambda w: (not 2 <= len(w) <= 3, w == after_region))
     return candidates[0] if candidates else ""
 
@@ -287,8 +338,7 @@ def _region_word(word: str) -> bool:
     return word.endswith(("省", "市", "区", "县", "镇", "乡", "街道", "路", "街", "号", "村", "小区", "大厦"))
 
 
-def _warn(result: ParsedAddress, region: _Region | None, broken: list[str], lists: AddressLists,
-          masked: bool) -> None:
+def _warn(result: ParsedAddress, region: _Region | None, broken: list[str], lists: AddressLists, masked: bool) -> None:
     warnings = result.warnings
     if masked:  # the platform hid part of it: the agent reads the order; nothing is "missing" or "vague"
         warnings.append("masked")

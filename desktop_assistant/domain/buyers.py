@@ -117,12 +117,18 @@ class BlacklistFileService(Protocol):
 
 # --- screening input -------------------------------------------------------------------------------
 _CSV_ALIASES = {
-    "nick": ("nick", "买家", "昵称", "买家昵称"), "credit": ("credit", "信用", "信用等级"),
-    "positive_rate": ("positive_rate", "好评率"), "registered_on": ("registered_on", "注册日期"),
-    "account_age_days": ("account_age_days", "账龄", "账龄天数"), "as_of": ("as_of", "参照日期"),
-    "orders_count": ("orders_count", "订单数"), "refund_count": ("refund_count", "退款数"),
-    "orders_last_7d": ("orders_last_7d", "近7天订单"), "bad_reviews_given": ("bad_reviews_given", "给出差评"),
-    "receiver_name": ("receiver_name", "收货人"), "address": ("address", "地址", "收货地址"),
+    "nick": ("nick", "买家", "昵称", "买家昵称"),
+    "credit": ("credit", "信用", "信用等级"),
+    "positive_rate": ("positive_rate", "好评率"),
+    "registered_on": ("registered_on", "注册日期"),
+    "account_age_days": ("account_age_days", "账龄", "账龄天数"),
+    "as_of": ("as_of", "参照日期"),
+    "orders_count": ("orders_count", "订单数"),
+    "refund_count": ("refund_count", "退款数"),
+    "orders_last_7d": ("orders_last_7d", "近7天订单"),
+    "bad_reviews_given": ("bad_reviews_given", "给出差评"),
+    "receiver_name": ("receiver_name", "收货人"),
+    "address": ("address", "地址", "收货地址"),
     "off_platform_contact": ("off_platform_contact", "站外联系"),
     "no_bargain_many_items": ("no_bargain_many_items", "不议价加单"),
 }
@@ -253,7 +259,8 @@ def _json_line(number: int, line: str) -> Profile | BuyerError:
         values = json.loads(line)
     except (ValueError, RecursionError) as exc:  # ValueError: also an integer over Python's 4300 digits
         reason = getattr(exc, "msg", None) or (
-            "too deeply nested" if isinstance(exc, RecursionError) else "number too long")
+            "too deeply nested" if isinstance(exc, RecursionError) else "number too long"
+        )
         return BuyerError(MSG_AT_LINE, line=number, reason=BuyerError(MSG_BAD_JSON, reason=reason))
     if not isinstance(values, dict):
         return BuyerError(MSG_AT_LINE, line=number, reason=BuyerError(MSG_NOT_AN_OBJECT))
@@ -292,8 +299,12 @@ def _csv_profiles(text: str) -> Iterator[tuple[int, Profile | BuyerError]]:
 
 # --- blacklist files (DESIGN 5: nick/买家 required, reason/原因, added_by/登记人, added_at/登记时间) ---------
 BLACKLIST_HEADER = ("买家", "原因", "登记人", "登记时间")
-_LIST_COLUMNS = {"nick": ("nick", "买家", "昵称", "买家昵称"), "reason": ("reason", "原因"),
-                 "added_by": ("added_by", "登记人"), "added_at": ("added_at", "登记时间")}
+_LIST_COLUMNS = {
+    "nick": ("nick", "买家", "昵称", "买家昵称"),
+    "reason": ("reason", "原因"),
+    "added_by": ("added_by", "登记人"),
+    "added_at": ("added_at", "登记时间"),
+}
 _LIST_ALIAS = {alias.casefold(): name for name, aliases in _LIST_COLUMNS.items() for alias in aliases}
 MSG_EMPTY_LIST = QT_TRANSLATE_NOOP("Messages", "文件里没有买家")
 MSG_BAD_TIME = QT_TRANSLATE_NOOP("Messages", "登记时间格式不对（应为 YYYY-MM-DD HH:MM:SS）：{value}")
@@ -331,14 +342,16 @@ def parse_blacklist(rows: Sequence[tuple[int, list[str]]]) -> list[BlacklistRow]
     entries: list[BlacklistRow] = []
     seen: set[str] = set()
     for line, row in rows[1:]:
+
         def cell(name: str) -> str:
             index = columns.get(name)
             return unneutralise(row[index]).strip() if index is not None and index < len(row) else ""
 
         try:
             nick = valid_nick(cell("nick"))
-            entry = BlacklistRow(line, nick, " ".join(cell("reason").split())[:200], cell("added_by")[:32],
-                                 _list_time(cell("added_at")))
+            entry = BlacklistRow(
+                line, nick, " ".join(cell("reason").split())[:200], cell("added_by")[:32], _list_time(cell("added_at"))
+            )
         except BuyerError as exc:
             raise BuyerError(MSG_AT_LINE, line=line, reason=exc) from None
         if nick not in seen:  # the same buyer twice in one file: the first row counts

@@ -128,8 +128,12 @@ def values_from_address(address: Mapping[str, str], masked: bool = True) -> dict
     if shown and address.get("phone_ext"):
         shown += f"转{address['phone_ext']}"
     region = full_address({**address, "detail": ""})
-    return {"收货人": address.get("name", ""), "手机号": shown, "省市区街道": region,
-            "详细地址": address.get("detail", "")}
+    return {
+        "收货人": address.get("name", ""),
+        "手机号": shown,
+        "省市区街道": region,
+        "详细地址": address.get("detail", ""),
+    }
 
 
 def render_message(template: Template, check: OrderCheck, masked: bool = True) -> str:

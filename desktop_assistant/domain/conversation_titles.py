@@ -30,7 +30,8 @@ MSG_RULE_PATTERN = QT_TRANSLATE_NOOP("Messages", "第 {line} 行：标题正则�
 MSG_RULE_GROUP = QT_TRANSLATE_NOOP("Messages", "第 {line} 行：标题正则需要一个分组 (?P<nick>…) 表示买家昵称")
 MSG_RULE_ROLES = QT_TRANSLATE_NOOP("Messages", "第 {line} 行：「买家」「聊天」「非聊天」只能选一个")
 MSG_RULE_NICK_UNSAID = QT_TRANSLATE_NOOP(
-    "Messages", "第 {line} 行：标题正则有买家分组 (?P<nick>…)，但规则没有写「买家」")
+    "Messages", "第 {line} 行：标题正则有买家分组 (?P<nick>…)，但规则没有写「买家」"
+)
 MSG_RULE_CLASS = QT_TRANSLATE_NOOP("Messages", "第 {line} 行：窗口类正则有误：{reason}")
 
 BUYER, CHAT, NOT_CHAT = "buyer", "chat", "not-chat"  # what a rule says its windows are
@@ -80,26 +81,30 @@ class WindowMatch(NamedTuple):
 
 
 # Titles from DESIGN 3.7. Order matters: homes and pop-ups are ruled out before the chat frames.
-DEFAULT_RULES_TEXT = "\n".join((
-    r"千牛 | aliworkbench* | 类=Qt5\d+QWindowToolSaveBits | 非聊天 | .*",
-    r"千牛 | aliworkbench* | 非聊天 | -\s*千牛工作台$",
-    r"千牛 | aliworkbench* | 聊天 | ^(?P<seller>\S.*?)\s*-\s*(?:接待中心|接待台|客服工作台)$",
-    r"千牛 | aliworkbench* | 聊天 | ^千牛接待台$",
-    r"千牛 | aliworkbench* | 类=Qt5\d+QWindowIcon | 聊天 | ^$",
-    r"旺旺 | aliim* | 聊天 | ^(?P<seller>\S.*?)\s*-\s*(?:接待中心|客服工作台)$",
-    r"旺旺 | aliim* | 类=StandardFrame | 买家 | ^(?P<nick>\S.*?)\s+-\s+(?P<seller>\S.*?)$",
-    r"拼多多 | pddworkbench* | 聊天 | 拼多多工作台",
-    r"抖店 | doudian* | 聊天 | 抖店工作台",
-    r"京麦 | jm.exe | 聊天 | .*",
-    r" | * | 与\s*(?P<nick>\S+?)\s*(?:的)?(?:交谈|聊天|对话)中",
-))
+DEFAULT_RULES_TEXT = "\n".join(
+    (
+        r"千牛 | aliworkbench* | 类=Qt5\d+QWindowToolSaveBits | 非聊天 | .*",
+        r"千牛 | aliworkbench* | 非聊天 | -\s*千牛工作台$",
+        r"千牛 | aliworkbench* | 聊天 | ^(?P<seller>\S.*?)\s*-\s*(?:接待中心|接待台|客服工作台)$",
+        r"千牛 | aliworkbench* | 聊天 | ^千牛接待台$",
+        r"千牛 | aliworkbench* | 类=Qt5\d+QWindowIcon | 聊天 | ^$",
+        r"旺旺 | aliim* | 聊天 | ^(?P<seller>\S.*?)\s*-\s*(?:接待中心|客服工作台)$",
+        r"旺旺 | aliim* | 类=StandardFrame | 买家 | ^(?P<nick>\S.*?)\s+-\s+(?P<seller>\S.*?)$",
+        r"拼多多 | pddworkbench* | 聊天 | 拼多多工作台",
+        r"抖店 | doudian* | 聊天 | 抖店工作台",
+        r"京麦 | jm.exe | 聊天 | .*",
+        r" | * | 与\s*(?P<nick>\S+?)\s*(?:的)?(?:交谈|聊天|对话)中",
+    )
+)
 # The default shipped before DESIGN 3.7: its 千牛 line took the seller for a buyer. A stored copy the
 # agent never edited is replaced by the new default (storage/settings_store).
-LEGACY_RULES_TEXT = "\n".join((
-    r"千牛 | aliworkbench* | ^(?P<nick>[^-\s].*?)\s+-\s+(?:接待中心|千牛.*)$",
-    r"旺旺 | aliim* | ^(?P<nick>[^-\s].*?)\s+-\s+(?:阿里旺旺|旺旺).*$",
-    r" | * | 与\s*(?P<nick>\S+?)\s*(?:的)?(?:交谈|聊天|对话)中",
-))
+LEGACY_RULES_TEXT = "\n".join(
+    (
+        r"千牛 | aliworkbench* | ^(?P<nick>[^-\s].*?)\s+-\s+(?:接待中心|千牛.*)$",
+        r"旺旺 | aliim* | ^(?P<nick>[^-\s].*?)\s+-\s+(?:阿里旺旺|旺旺).*$",
+        r" | * | 与\s*(?P<nick>\S+?)\s*(?:的)?(?:交谈|聊天|对话)中",
+    )
+)
 _NOT_A_NICK = {"接待中心", "接待台", "千牛", "千牛工作台", "千牛接待台", "阿里旺旺", "消息中心", "工作台"}
 
 
@@ -109,7 +114,7 @@ def _option(field: str) -> tuple[str, str] | None:
         return "role", _ROLES[field]
     for prefix in _CLASS_PREFIXES:
         if field.startswith(prefix):
-            return "class", field[len(prefix):].strip()
+            return "class", field[len(prefix) :].strip()
     return None
 
 
@@ -151,8 +156,11 @@ def _parse_line(number: int, line: str) -> TitleRule:
 
 def parse_title_rules(text: str) -> tuple[TitleRule, ...]:
     """Rule lines -> rules; blank lines and lines starting with # are skipped. TitleRuleError names the line."""
-    return tuple(_parse_line(number, line) for number, line in enumerate(text.splitlines(), start=1)
-                 if line.strip() and not line.lstrip().startswith("#"))
+    return tuple(
+        _parse_line(number, line)
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.lstrip().startswith("#")
+    )
 
 
 DEFAULT_TITLE_RULES = parse_title_rules(DEFAULT_RULES_TEXT)
@@ -175,8 +183,13 @@ def _group(match: re.Match[str], name: str, first: bool = False) -> str:
     return (match.group(1) or "").strip() if first and match.re.groups else ""
 
 
-def match_window(process: str, title: str, rules: tuple[TitleRule, ...] = DEFAULT_TITLE_RULES,
-                 window_class: str = "", sellers: Iterable[str] = ()) -> WindowMatch | None:
+def match_window(
+    process: str,
+    title: str,
+    rules: tuple[TitleRule, ...] = DEFAULT_TITLE_RULES,
+    window_class: str = "",
+    sellers: Iterable[str] = (),
+) -> WindowMatch | None:
     """What the first matching rule says of the window, or None when no rule knows it.
     A buyer comes only from a rule that says the title holds one, and is never one of `sellers` or the
     seller named by the same title."""
@@ -189,15 +202,19 @@ def match_window(process: str, title: str, rules: tuple[TitleRule, ...] = DEFAUL
         buyer = ""
         if rule.holds_buyer:
             buyer = _group(match, "nick", first=True)
-            if (not buyer or buyer in _NOT_A_NICK or "\n" in buyer
-                    or is_own_account(buyer, (*sellers, seller))):
+            if not buyer or buyer in _NOT_A_NICK or "\n" in buyer or is_own_account(buyer, (*sellers, seller)):
                 continue  # this rule names nobody here; a later one may know the window
         return WindowMatch(rule.platform, rule.role != NOT_CHAT, buyer, seller, rule)
     return None
 
 
-def buyer_from_window(process: str, title: str, rules: tuple[TitleRule, ...] = DEFAULT_TITLE_RULES,
-                      window_class: str = "", sellers: Iterable[str] = ()) -> str:
+def buyer_from_window(
+    process: str,
+    title: str,
+    rules: tuple[TitleRule, ...] = DEFAULT_TITLE_RULES,
+    window_class: str = "",
+    sellers: Iterable[str] = (),
+) -> str:
     """The buyer's nick the window's title names, or "" when no rule says the title holds one."""
     found = match_window(process, title, rules, window_class, sellers)
     return found.buyer if found else ""

@@ -65,7 +65,9 @@ class TimerRules:
     @classmethod
     def from_settings(cls, values: Mapping[str, object]) -> TimerRules:
         def thresholds(prefix: str) -> Thresholds:
-            warn, overdue, critical = (int(values[f"timer.{prefix}{name}_s"]) for name in ("warn", "overdue", "critical"))
+            warn, overdue, critical = (
+                int(values[f"timer.{prefix}{name}_s"]) for name in ("warn", "overdue", "critical")
+            )
             # The dialog can save them out of order; the levels must still rise with the wait.
             overdue, critical = max(overdue, warn), max(critical, overdue, warn)
             return Thresholds(warn, overdue, critical)
@@ -200,8 +202,11 @@ class Board:
     def idle(self, now: dt.datetime) -> list[str]:
         """Answered conversations quiet for `idle_close_s`: they may leave the list."""
         limit = dt.timedelta(seconds=self.rules.idle_close_s)
-        return [c.buyer for c in self.conversations.values()
-                if c.waiting_since is None and self.rules.idle_close_s and now - c.last_at >= limit]
+        return [
+            c.buyer
+            for c in self.conversations.values()
+            if c.waiting_since is None and self.rules.idle_close_s and now - c.last_at >= limit
+        ]
 
 
 def replay(events: Iterable[Event], rules: TimerRules, now: dt.datetime) -> Board:

@@ -13,13 +13,83 @@ MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 
 # Suffixes taken off to get the short form people type. Longest first; the ethnic autonomous forms
 # (广西壮族自治区 → 广西, 延边朝鲜族自治州 → 延边) need the people's name dropped too.
-_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
-             "地区", "新区", "街道", "省", "市", "盟", "区", "县", "旗", "镇", "乡")
+_SUFFIXES = (
+    "特别行政区",
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "地区",
+    "新区",
+    "街道",
+    "省",
+    "市",
+    "盟",
+    "区",
+    "县",
+    "旗",
+    "镇",
+    "乡",
+)
 # The peoples named in autonomous divisions (恩施土家族苗族自治州 → 恩施).
-_PEOPLES = ("柯尔克孜", "乌孜别克", "俄罗斯", "鄂温克", "鄂伦春", "达斡尔", "哈萨克", "塔吉克", "塔塔尔", "维吾尔",
-            "土家", "布依", "哈尼", "傈僳", "拉祜", "东乡", "纳西", "景颇", "仫佬", "毛南", "仡佬", "锡伯", "阿昌",
-            "普米", "德昂", "保安", "裕固", "独龙", "赫哲", "门巴", "珞巴", "基诺", "蒙古", "朝鲜", "撒拉", "布朗",
-            "壮", "回", "藏", "苗", "彝", "侗", "瑶", "白", "傣", "黎", "佤", "畲", "水", "土", "羌", "怒", "京")
+_PEOPLES = (
+    "柯尔克孜",
+    "乌孜别克",
+    "俄罗斯",
+    "鄂温克",
+    "鄂伦春",
+    "达斡尔",
+    "哈萨克",
+    "塔吉克",
+    "塔塔尔",
+    "维吾尔",
+    "土家",
+    "布依",
+    "哈尼",
+    "傈僳",
+    "拉祜",
+    "东乡",
+    "纳西",
+    "景颇",
+    "仫佬",
+    "毛南",
+    "仡佬",
+    "锡伯",
+    "阿昌",
+    "普米",
+    "德昂",
+    "保安",
+    "裕固",
+    "独龙",
+    "赫哲",
+    "门巴",
+    "珞巴",
+    "基诺",
+    "蒙古",
+    "朝鲜",
+    "撒拉",
+    "布朗",
+    "壮",
+    "回",
+    "藏",
+    "苗",
+    "彝",
+    "侗",
+    "瑶",
+    "白",
+    "傣",
+    "黎",
+    "佤",
+    "畲",
+    "水",
+    "土",
+    "羌",
+    "怒",
+    "京",
+)
 _ETHNIC = re.compile("(?:(?:" + "|".join(_PEOPLES) + ")族|维吾尔|哈萨克)+$")  # 新疆维吾尔, 伊犁哈萨克: no 族
 
 
@@ -85,8 +155,9 @@ class DivisionIndex:
         """A county-level name that no longer exists: found by name (full or short) under its old parent,
         never a child in the tree; its towns are looked up under the successors."""
         parent = self.by_code[parent_code]
-        node = Division(f"{parent_code}/{name}", name, COUNTY, parent,
-                        successors=[self.by_code[code] for code in successor_codes])
+        node = Division(
+            f"{parent_code}/{name}", name, COUNTY, parent, successors=[self.by_code[code] for code in successor_codes]
+        )
         for key in {name, short_name(name)}:
             self.names.setdefault(key, []).append(node)
 
@@ -110,11 +181,12 @@ class DivisionIndex:
             found = [d for d in found if _is_under(d, under)]
         return found
 
-    def match_at(self, text: str, start: int, level: int, under: Division | None = None,
-                 min_length: int = 2) -> tuple[list[Division], int]:
+    def match_at(
+        self, text: str, start: int, level: int, under: Division | None = None, min_length: int = 2
+    ) -> tuple[list[Division], int]:
         """The longest name of `level` (below `under`) that starts at text[start]; (candidates, end)."""
         for length in range(min(self.longest, len(text) - start), min_length - 1, -1):
-            candidates = self.lookup(text[start:start + length], level, under)
+            candidates = self.lookup(text[start : start + length], level, under)
             if candidates:
                 return candidates, start + length
         return [], start

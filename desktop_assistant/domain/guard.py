@@ -37,7 +37,8 @@ _LINK = re.compile(
     r"(?:https?://|www\.)[^\s，。！？、；：“”‘’（）()<>]+"
     r"|(?<![\w.@-])(?:[a-z0-9-]+\.)+(?:com|cn|net|org|cc|me|top|xyz|vip|shop|info|io|co|hk|tv)(?![a-z0-9])"
     r"(?:/[^\s，。！？、；：“”‘’（）()<>]*)?",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _DIGITS = re.compile(r"\d[\d\s\-]{5,}\d")  # only text with a run like this can hold a phone number
 
 
@@ -112,8 +113,9 @@ class Guard:
         for category in CATEGORIES:
             pattern = self._words[category]
             if pattern is not None and self.is_on(category):
-                hits.extend(Hit(category, text[m.start():m.end()], m.start(), m.end())
-                            for m in pattern.finditer(folded))
+                hits.extend(
+                    Hit(category, text[m.start() : m.end()], m.start(), m.end()) for m in pattern.finditer(folded)
+                )
         if self.is_on(CONTACT):
             hits.extend(self._links(text, folded))
             if _DIGITS.search(folded):
@@ -129,7 +131,7 @@ class Guard:
             link = match.group(0)
             host = re.sub(r"^(?:https?://)?", "", link).split("/", 1)[0].split(":", 1)[0].rstrip(".")
             if not any(host == d or host.endswith("." + d) for d in self._domains):
-                found.append(Hit(CONTACT, text[match.start():match.end()], match.start(), match.end(), "link"))
+                found.append(Hit(CONTACT, text[match.start() : match.end()], match.start(), match.end(), "link"))
         return found
 
     def _phones(self, text: str, allowed_phones: Iterable[str]) -> list[Hit]:
@@ -137,8 +139,11 @@ class Guard:
 
         own = {re.sub(r"\D", "", p)[-11:] for p in allowed_phones if p}
         phones, _broken = find_phones(text)
-        return [Hit(CONTACT, text[p.start:p.end], p.start, p.end, "phone") for p in phones
-                if re.sub(r"\D", "", p.phone)[-11:] not in own]
+        return [
+            Hit(CONTACT, text[p.start : p.end], p.start, p.end, "phone")
+            for p in phones
+            if re.sub(r"\D", "", p.phone)[-11:] not in own
+        ]
 
 
 def blocking(hits: Iterable[Hit]) -> list[Hit]:
@@ -166,12 +171,16 @@ GUARD_SETTING_KEYS = (*SETTING_ON.values(), *SETTING_EXTRA.values(), SETTING_EXC
 def guard_from_texts(bundled: Mapping[str, str], settings: Mapping[str, object]) -> Guard:
     """The guard from the bundled list files' text (keys: the categories, `exceptions`, `domains`) and
     the shop's settings (missing keys: defaults)."""
+
     def extra(key: str) -> tuple[str, ...]:
         return parse_list(str(settings.get(key, "") or ""))
 
     words = {c: parse_list(bundled.get(c, "")) + extra(SETTING_EXTRA[c]) for c in CATEGORIES}
-    lists = GuardLists(words, parse_list(bundled.get("exceptions", "")) + extra(SETTING_EXCEPTIONS),
-                       parse_list(bundled.get("domains", "")) + extra(SETTING_DOMAINS))
+    lists = GuardLists(
+        words,
+        parse_list(bundled.get("exceptions", "")) + extra(SETTING_EXCEPTIONS),
+        parse_list(bundled.get("domains", "")) + extra(SETTING_DOMAINS),
+    )
     enabled = {c: bool(settings.get(SETTING_ON[c], True)) for c in CATEGORIES}
     return Guard(lists, enabled)
 
@@ -219,8 +228,15 @@ def report_lines(guard: Guard, rows: Iterable[tuple[object, str, str]]) -> tuple
         blocked += any(f.blocking for f in found)
         for finding in found:
             template = MSG_HIT_BLOCKING if finding.blocking else MSG_HIT_WARNING
-            lines.append(UserError(template, where=where, name=name, category=category_text(finding.category),
-                                   words="、".join(finding.words)))
+            lines.append(
+                UserError(
+                    template,
+                    where=where,
+                    name=name,
+                    category=category_text(finding.category),
+                    words="、".join(finding.words),
+                )
+            )
     if blocked:
         lines.insert(0, UserError(MSG_HITS_SUMMARY, count=blocked))
     return lines, blocked

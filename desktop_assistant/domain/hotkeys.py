@@ -8,17 +8,43 @@ from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 
 MODIFIERS = ("ctrl", "alt", "shift", "win")
 _MODIFIER_ALIASES = {
-    "control": "ctrl", "ctl": "ctrl", "option": "alt", "altgr": "alt",
-    "super": "win", "cmd": "win", "meta": "win", "windows": "win",
+    "control": "ctrl",
+    "ctl": "ctrl",
+    "option": "alt",
+    "altgr": "alt",
+    "super": "win",
+    "cmd": "win",
+    "meta": "win",
+    "windows": "win",
 }
 _NAMED_KEYS = {
-    "space", "enter", "tab", "esc", "backspace", "delete", "insert", "home", "end",
-    "page_up", "page_down", "up", "down", "left", "right",
+    "space",
+    "enter",
+    "tab",
+    "esc",
+    "backspace",
+    "delete",
+    "insert",
+    "home",
+    "end",
+    "page_up",
+    "page_down",
+    "up",
+    "down",
+    "left",
+    "right",
     *(f"f{n}" for n in range(1, 13)),
 }
 _KEY_ALIASES = {
-    "return": "enter", "escape": "esc", "del": "delete", "ins": "insert",
-    "pgup": "page_up", "pageup": "page_up", "pgdn": "page_down", "pgdown": "page_down", "pagedown": "page_down",
+    "return": "enter",
+    "escape": "esc",
+    "del": "delete",
+    "ins": "insert",
+    "pgup": "page_up",
+    "pageup": "page_up",
+    "pgdn": "page_down",
+    "pgdown": "page_down",
+    "pagedown": "page_down",
 }
 _PUNCTUATION = set("`-=[]\\;',./")
 
@@ -42,7 +68,8 @@ MSG_UNKNOWN_MODIFIER = QT_TRANSLATE_NOOP("Messages", "未知的修饰键：{name
 MSG_REPEATED_MODIFIER = QT_TRANSLATE_NOOP("Messages", "修饰键重复：{text}")
 MSG_UNKNOWN_KEY = QT_TRANSLATE_NOOP("Messages", "未知的按键：{name}")
 MSG_NEEDS_MODIFIER = QT_TRANSLATE_NOOP(
-    "Messages", "全局快捷键至少要有一个修饰键 (Ctrl/Alt/Shift/Win)，否则会吞掉正常输入")
+    "Messages", "全局快捷键至少要有一个修饰键 (Ctrl/Alt/Shift/Win)，否则会吞掉正常输入"
+)
 MSG_SHIFT_CHAR = QT_TRANSLATE_NOOP("Messages", "Shift+字符 会吞掉正常输入，请换一个")
 
 

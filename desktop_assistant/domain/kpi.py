@@ -23,8 +23,13 @@ CAP_S = 600.0
 DEFAULT_HOURS = (dt.time(8, 0), dt.time(23, 0))
 BUYER, AGENT, AUTO = "buyer", "agent", "auto"
 _SENDERS = {"buyer": BUYER, "买家": BUYER, "agent": AGENT, "客服": AGENT, "auto": AUTO, "自动回复": AUTO}
-_COLUMNS = {"time": ("time", "时间"), "buyer": ("buyer", "买家"), "sender": ("sender", "发送方"),
-            "agent": ("agent", "客服"), "text": ("text", "内容")}
+_COLUMNS = {
+    "time": ("time", "时间"),
+    "buyer": ("buyer", "买家"),
+    "sender": ("sender", "发送方"),
+    "agent": ("agent", "客服"),
+    "text": ("text", "内容"),
+}
 _ALIAS = {alias: name for name, aliases in _COLUMNS.items() for alias in aliases}
 UNASSIGNED = ""
 
@@ -95,8 +100,12 @@ def read_chat_log(text: str) -> list[Message]:
     for required in ("time", "buyer", "sender"):
         if required not in names:
             raise KpiError(MSG_NO_COLUMN, column=f"{required}/{_COLUMNS[required][1]}")
-    columns = (names.index("time"), names.index("buyer"), names.index("sender"),
-               names.index("agent") if "agent" in names else None)
+    columns = (
+        names.index("time"),
+        names.index("buyer"),
+        names.index("sender"),
+        names.index("agent") if "agent" in names else None,
+    )
     rows = _rows(reader if plain is None else _split(plain, body), *columns)
     messages = None if rows is None else _in_time_order(rows)
     if messages is None:  # a malformed row somewhere: read again row by row to name its line
@@ -137,8 +146,9 @@ def _lines(text: str, start: int) -> Iterator[list[str]]:
         start = end + 1
 
 
-def _rows(reader: Iterator[list[str]], at: int, buyer: int, sender: int, agent: int | None
-          ) -> list[tuple[str, str, str, str]] | None:
+def _rows(
+    reader: Iterator[list[str]], at: int, buyer: int, sender: int, agent: int | None
+) -> list[tuple[str, str, str, str]] | None:
     """(raw time, nick, sender, agent) per row in file order, times still unparsed; None at the first
     malformed row, for `_read_careful` to name (a bad time shows up later, in `_in_time_order`)."""
     rows: list[tuple[str, str, str, str]] = []
@@ -249,8 +259,9 @@ def rounds_of(messages: Iterable[Message]) -> list[Round]:
     return _scan(messages, None)[0]
 
 
-def _scan(messages: Iterable[Message], hours: tuple[dt.time, dt.time] | None
-          ) -> tuple[list[Round], dict[str, int], dict[str, int]]:
+def _scan(
+    messages: Iterable[Message], hours: tuple[dt.time, dt.time] | None
+) -> tuple[list[Round], dict[str, int], dict[str, int]]:
     """One pass in time order (a million messages: one loop, not two): the rounds that start within `hours`
     (None: all hours), and per agent the buyer and agent messages sent within them. A buyer's message
     counts for the agent who answers it next; auto-replies count on neither side."""
@@ -301,16 +312,28 @@ def _scan(messages: Iterable[Message], hours: tuple[dt.time, dt.time] | None
             continue
         if counts:  # an agent's message (any sender but buyer and auto, as ever)
             agent_msgs[named] = agent_msgs.get(named, 0) + 1
-    done.extend(make(Round, (agent, buyer, start, None, CAP_S))
-                for (agent, buyer), (start, _, counted) in open_rounds.items() if counted)
+    done.extend(
+        make(Round, (agent, buyer, start, None, CAP_S))
+        for (agent, buyer), (start, _, counted) in open_rounds.items()
+        if counted
+    )
     if unowned:  # never answered
         buyer_msgs[UNASSIGNED] = buyer_msgs.get(UNASSIGNED, 0) + sum(unowned.values())
     return done, buyer_msgs, agent_msgs
 
 
 # --- KPIs -----------------------------------------------------------------------------------------------
-KEYS = ("rounds", "answered", "buyers", "avg_response_s", "avg_first_response_s", "within_30s_rate",
-        "within_60s_rate", "within_3min_rate", "answer_question_ratio")
+KEYS = (
+    "rounds",
+    "answered",
+    "buyers",
+    "avg_response_s",
+    "avg_first_response_s",
+    "within_30s_rate",
+    "within_60s_rate",
+    "within_3min_rate",
+    "answer_question_ratio",
+)
 
 
 def _figures(rounds: Sequence[Round], firsts: Sequence[float], buyer_messages: int, agent_messages: int) -> dict:
@@ -340,8 +363,9 @@ def kpis(messages: Sequence[Message], hours: tuple[dt.time, dt.time] | None = DE
     return kpis_and_rounds(messages, hours)[0]
 
 
-def kpis_and_rounds(messages: Sequence[Message], hours: tuple[dt.time, dt.time] | None = DEFAULT_HOURS
-                    ) -> tuple[dict, list[Round]]:
+def kpis_and_rounds(
+    messages: Sequence[Message], hours: tuple[dt.time, dt.time] | None = DEFAULT_HOURS
+) -> tuple[dict, list[Round]]:
     """`kpis` and the counted rounds they come from (the 统计 charts draw those), in one pass."""
     rounds, buyer_msgs, agent_msgs = _scan(messages, hours)
     firsts: dict[tuple[str, str, dt.date], float] = {}  # in order of start, as the mean adds them up
@@ -356,9 +380,12 @@ def kpis_and_rounds(messages: Sequence[Message], hours: tuple[dt.time, dt.time] 
         firsts_by_agent.setdefault(agent, []).append(response)
     result = _figures(rounds, list(firsts.values()), sum(buyer_msgs.values()), sum(agent_msgs.values()))
     names = sorted(set(by_agent) | set(agent_msgs))
-    result["agents"] = {name: _figures(by_agent.get(name, []), firsts_by_agent.get(name, []),
-                                       buyer_msgs.get(name, 0), agent_msgs.get(name, 0))
-                        for name in names}
+    result["agents"] = {
+        name: _figures(
+            by_agent.get(name, []), firsts_by_agent.get(name, []), buyer_msgs.get(name, 0), agent_msgs.get(name, 0)
+        )
+        for name in names
+    }
     return result, rounds
 
 

@@ -26,8 +26,21 @@ FLAG_NAMES = {
 }
 FLAG_COLOURS = {0: "#9e9e9e", 1: "#e53935", 2: "#f9a825", 3: "#43a047", 4: "#1e88e5", 5: "#8e24aa"}
 _FLAG_WORDS = {
-    "灰": 0, "无": 0, "grey": 0, "gray": 0, "none": 0, "红": 1, "red": 1, "黄": 2, "yellow": 2,
-    "绿": 3, "green": 3, "蓝": 4, "blue": 4, "紫": 5, "purple": 5,
+    "灰": 0,
+    "无": 0,
+    "grey": 0,
+    "gray": 0,
+    "none": 0,
+    "红": 1,
+    "red": 1,
+    "黄": 2,
+    "yellow": 2,
+    "绿": 3,
+    "green": 3,
+    "蓝": 4,
+    "blue": 4,
+    "紫": 5,
+    "purple": 5,
 }
 
 MSG_BAD_FLAG = QT_TRANSLATE_NOOP("Messages", "旗帜只能是 0-5（0 灰 1 红 2 黄 3 绿 4 蓝 5 紫），收到：{value}")
@@ -127,8 +140,15 @@ class NoteRepository(Protocol):
     def search(self, query: str, flag: int | None = None, limit: int = 200) -> list[OrderNote]: ...
 
 
-def validated_change(order_id: str, flag: object, text: str, reason: str, agent_id: str, buyer: str = "",
-                     current: NoteVersion | None = None) -> NoteChange:
+def validated_change(
+    order_id: str,
+    flag: object,
+    text: str,
+    reason: str,
+    agent_id: str,
+    buyer: str = "",
+    current: NoteVersion | None = None,
+) -> NoteChange:
     """Check every rule of DESIGN 3.5; `current` is the order's newest version, if it has one."""
     order = parse_order_id(order_id)
     colour = parse_flag(flag)
@@ -157,8 +177,9 @@ def validated_change(order_id: str, flag: object, text: str, reason: str, agent_
 MEMO_FIELDS = ("改", "赠", "发", "因")
 
 
-def build_memo(agent_name: str, at: dt.datetime, changed: str = "", gift: str = "", ship: str = "",
-               reason: str = "") -> str:
+def build_memo(
+    agent_name: str, at: dt.datetime, changed: str = "", gift: str = "", ship: str = "", reason: str = ""
+) -> str:
     """`【客服】小王 11-23 14:05 【改】… 【赠】… 【发】… 【因】…`; empty parts are left out."""
     agent = " ".join(agent_name.split())
     parts = [f"【客服】{agent} {at:%m-%d %H:%M}" if agent else f"【客服】{at:%m-%d %H:%M}"]
@@ -183,7 +204,7 @@ def _run_terms(run: str) -> list[str]:
     if not re.match(rf"[{_CJK}]", run):
         word = run.lower()
         return [word[i:] for i in range(min(len(word), _WORD_SUFFIXES))]
-    return [run[i:i + 2] for i in range(len(run) - 1)] + [run[-1]]
+    return [run[i : i + 2] for i in range(len(run) - 1)] + [run[-1]]
 
 
 def index_terms(text: str) -> str:
@@ -219,12 +240,22 @@ MSG_EXPORT_FORMAT = QT_TRANSLATE_NOOP("Messages", "导出文件需以 .csv 或 .
 
 
 def export_row(version: NoteVersion) -> tuple:
-    return (version.order_id, version.buyer, version.flag, FLAG_NAMES[version.flag], version.text, version.reason,
-            version.agent_id, f"{version.at:%Y-%m-%d %H:%M:%S}")
+    return (
+        version.order_id,
+        version.buyer,
+        version.flag,
+        FLAG_NAMES[version.flag],
+        version.text,
+        version.reason,
+        version.agent_id,
+        f"{version.at:%Y-%m-%d %H:%M:%S}",
+    )
 
 
 def export_format(filename: str, fmt: str | None = None) -> str:
-    chosen = fmt or {".csv": "csv", ".xlsx": "xlsx"}.get(filename[filename.rfind("."):].lower() if "." in filename else "")
+    chosen = fmt or {".csv": "csv", ".xlsx": "xlsx"}.get(
+        filename[filename.rfind(".") :].lower() if "." in filename else ""
+    )
     if chosen not in ("csv", "xlsx"):
         raise NoteError(MSG_EXPORT_FORMAT, path=filename)
     return chosen
@@ -232,5 +263,11 @@ def export_format(filename: str, fmt: str | None = None) -> str:
 
 def history_json(version: NoteVersion) -> dict:
     """The shape of `notes history --json` (DESIGN 5)."""
-    return {"order_id": version.order_id, "flag": version.flag, "text": version.text, "reason": version.reason,
-            "agent_id": version.agent_id, "at": version.at.isoformat(timespec="seconds")}
+    return {
+        "order_id": version.order_id,
+        "flag": version.flag,
+        "text": version.text,
+        "reason": version.reason,
+        "agent_id": version.agent_id,
+        "at": version.at.isoformat(timespec="seconds"),
+    }

@@ -28,9 +28,9 @@ TYPE = "type"
 METHODS = (CTRL_V, SHIFT_INSERT, TYPE)
 
 MSG_RULE_SYNTAX = QT_TRANSLATE_NOOP(
-    "Messages", "第 {line} 条粘贴规则格式不对，应为 process:程序名 = 方式 或 title:标题 = 方式：{text}")
-MSG_RULE_METHOD = QT_TRANSLATE_NOOP(
-    "Messages", "第 {line} 条粘贴规则的方式只能是 ctrl+v / shift+insert / type：{text}")
+    "Messages", "第 {line} 条粘贴规则格式不对，应为 process:程序名 = 方式 或 title:标题 = 方式：{text}"
+)
+MSG_RULE_METHOD = QT_TRANSLATE_NOOP("Messages", "第 {line} 条粘贴规则的方式只能是 ctrl+v / shift+insert / type：{text}")
 MSG_RULE_REGEX = QT_TRANSLATE_NOOP("Messages", "第 {line} 条粘贴规则的正则表达式有误：{reason}")
 MSG_RULE_EMPTY = QT_TRANSLATE_NOOP("Messages", "第 {line} 条粘贴规则缺少程序名或标题：{text}")
 
@@ -133,7 +133,9 @@ def _split_rules(text: str) -> list[str]:
     return [rule.strip() for rule in rules if rule.strip() and not rule.strip().startswith("#")]
 
 
-_RULE = re.compile(r"(?P<kind>process|title)\s*:\s*(?P<pattern>.*?)\s*=\s*(?P<method>[^=]*?)\s*", re.IGNORECASE | re.DOTALL)
+_RULE = re.compile(
+    r"(?P<kind>process|title)\s*:\s*(?P<pattern>.*?)\s*=\s*(?P<method>[^=]*?)\s*", re.IGNORECASE | re.DOTALL
+)
 
 
 def _shown(text: str) -> str:
@@ -172,8 +174,13 @@ def format_rules(rules: list[PasteRule] | tuple[PasteRule, ...]) -> str:
     return "\n".join(str(rule) for rule in rules)
 
 
-def method_for(process: str, title: str, rules: list[PasteRule] | tuple[PasteRule, ...] = (),
-               *, defaults: tuple[PasteRule, ...] = DEFAULT_RULES) -> str:
+def method_for(
+    process: str,
+    title: str,
+    rules: list[PasteRule] | tuple[PasteRule, ...] = (),
+    *,
+    defaults: tuple[PasteRule, ...] = DEFAULT_RULES,
+) -> str:
     """The paste method for a window: the agent's rules, then the defaults, then Ctrl+V."""
     for rule in (*rules, *defaults):
         if rule.matches(process, title):

@@ -14,8 +14,9 @@ REGION = "CN"
 
 # 11-digit mobile, optional country code, then a 4-digit extension the platform adds to hide the
 # buyer's real number (虚拟号 / 隐私号): 13812345678-1234, 13812345678转1234, 138 1234 5678 ext 1234.
-_PRIVACY = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?(1[3-9]\d(?:[\s-]?\d{4}){2})\s*(?:-|－|—|转|ext\.?|分机|#)\s*(\d{4})(?!\d)",
-                      re.IGNORECASE)
+_PRIVACY = re.compile(
+    r"(?<!\d)(?:\+?86[\s-]?)?(1[3-9]\d(?:[\s-]?\d{4}){2})\s*(?:-|－|—|转|ext\.?|分机|#)\s*(\d{4})(?!\d)", re.IGNORECASE
+)
 # Anything that looks like it wanted to be a phone number: 7+ digits, maybe with separators.
 _DIGIT_RUN = re.compile(r"(?<![\d])\+?\d[\d\s\-()]{5,}\d(?![\d])")
 
@@ -48,7 +49,7 @@ def find_phones(text: str) -> tuple[list[PhoneMatch], list[str]]:
     for match in _PRIVACY.finditer(text):
         digits = re.sub(r"\D", "", match.group(1))
         found.append(PhoneMatch(digits, match.group(2), "mobile", match.start(), match.end()))
-        masked[match.start():match.end()] = " " * (match.end() - match.start())
+        masked[match.start() : match.end()] = " " * (match.end() - match.start())
     rest = "".join(masked)
     for match in phonenumbers.PhoneNumberMatcher(rest, REGION, leniency=phonenumbers.Leniency.VALID):
         number = match.number
@@ -60,12 +61,16 @@ def find_phones(text: str) -> tuple[list[PhoneMatch], list[str]]:
             found.append(PhoneMatch(national, "", "mobile", match.start, match.end))
         else:
             area = phonenumbers.length_of_geographical_area_code(number)
-            found.append(PhoneMatch(_landline(national, area), str(number.extension or ""), "landline",
-                                    match.start, match.end))
-        masked[match.start:match.end] = " " * (match.end - match.start)
+            found.append(
+                PhoneMatch(_landline(national, area), str(number.extension or ""), "landline", match.start, match.end)
+            )
+        masked[match.start : match.end] = " " * (match.end - match.start)
     leftovers = "".join(masked)
-    broken = [m.group(0).strip() for m in _DIGIT_RUN.finditer(leftovers)
-              if 7 <= len(re.sub(r"\D", "", m.group(0))) <= 14 and not _looks_like_postcode_or_number(m.group(0))]
+    broken = [
+        m.group(0).strip()
+        for m in _DIGIT_RUN.finditer(leftovers)
+        if 7 <= len(re.sub(r"\D", "", m.group(0))) <= 14 and not _looks_like_postcode_or_number(m.group(0))
+    ]
     return sorted(found, key=lambda m: m.start), broken
 
 

@@ -17,7 +17,9 @@ from desktop_assistant.domain.phrases import CODE_PATTERN
 
 MAX_CODE_CHARS = 20
 MSG_CODE_MAPPED = QT_TRANSLATE_NOOP("Messages", "第 {line} 行：关键词 {keyword} 导入为快捷编码 {code}")
-MSG_CODE_DROPPED = QT_TRANSLATE_NOOP("Messages", "第 {line} 行：关键词 {keyword} 不能当快捷编码，导入为没有快捷编码的短语")
+MSG_CODE_DROPPED = QT_TRANSLATE_NOOP(
+    "Messages", "第 {line} 行：关键词 {keyword} 不能当快捷编码，导入为没有快捷编码的短语"
+)
 _INVALID_RUN = re.compile(r"[^0-9a-z_\-.]+")
 
 
@@ -33,15 +35,19 @@ def _base(keyword: str) -> str:
     if re.search(r"[\u3400-\u9fff]", text):
         from desktop_assistant.domain.pinyin import reading
 
-        text = "".join(reading(part).initials if re.match(r"[\u3400-\u9fff]", part) else part
-                       for part in re.findall(r"[\u3400-\u9fff]+|[^\u3400-\u9fff]+", text))
+        text = "".join(
+            reading(part).initials if re.match(r"[\u3400-\u9fff]", part) else part
+            for part in re.findall(r"[\u3400-\u9fff]+|[^\u3400-\u9fff]+", text)
+        )
     return _INVALID_RUN.sub("_", text).strip("_-.")[:MAX_CODE_CHARS]
 
 
 def looks_like_keyword(cell: str) -> bool:
     """A Beeftext keyword as people write them (hy, /thx, #hi, ::bye), not a header like 话术分类: what
     format sniffing goes by. A Chinese keyword imports with --format beeftext."""
-    return bool(re.fullmatch(r"[^\w\s]{0,3}[0-9a-z_\-.]+[^\w\s]{0,3}", unicodedata.normalize("NFKC", cell).strip().lower()))
+    return bool(
+        re.fullmatch(r"[^\w\s]{0,3}[0-9a-z_\-.]+[^\w\s]{0,3}", unicodedata.normalize("NFKC", cell).strip().lower())
+    )
 
 
 def is_valid_code(keyword: str) -> bool:
@@ -62,7 +68,7 @@ def map_codes(rows: Iterable[tuple[int, str]]) -> tuple[dict[int, str], list[Cod
         number = 2
         while code and code in taken:
             suffix = str(number)
-            code = base[:MAX_CODE_CHARS - len(suffix)] + suffix
+            code = base[: MAX_CODE_CHARS - len(suffix)] + suffix
             number += 1
         if code:
             taken.add(code)

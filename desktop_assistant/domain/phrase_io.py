@@ -26,7 +26,11 @@ from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
 
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop_assistant.domain.phrase_codes import (
-    MSG_CODE_DROPPED, MSG_CODE_MAPPED, CodeMapping, looks_like_keyword, map_codes,
+    MSG_CODE_DROPPED,
+    MSG_CODE_MAPPED,
+    CodeMapping,
+    looks_like_keyword,
+    map_codes,
 )
 from desktop_assistant.domain.phrases import Phrase, PhraseError, validated
 from desktop_assistant.domain.tables import csv_bytes, neutralise, unneutralise, xlsx_bytes
@@ -60,11 +64,12 @@ MSG_ENCODING = QT_TRANSLATE_NOOP("Messages", "无法识别文件编码：请另�
 MSG_CSV_BROKEN = QT_TRANSLATE_NOOP("Messages", "CSV 格式错误：{reason}")
 MSG_CSV_QUOTES = QT_TRANSLATE_NOOP("Messages", "CSV 格式错误：引号没有成对，含逗号或换行的单元格要用英文双引号括起来")
 MSG_CSV_CELL_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "CSV 格式错误：单元格太长")
-MSG_NO_TEXT_COLUMN = QT_TRANSLATE_NOOP(
-    "Messages", "找不到短语内容列（表头应有 text 或 短语内容），表头是：{header}")
+MSG_NO_TEXT_COLUMN = QT_TRANSLATE_NOOP("Messages", "找不到短语内容列（表头应有 text 或 短语内容），表头是：{header}")
 MSG_DUPLICATE_COLUMN = QT_TRANSLATE_NOOP("Messages", "表头重复：{name}")
 MSG_COLUMN_COUNT = QT_TRANSLATE_NOOP("Messages", "应有 {expected} 列，这一行有 {actual} 列")
-MSG_BEEFTEXT_COLUMNS = QT_TRANSLATE_NOOP("Messages", "Beeftext 文件每行应为 关键词,内容[,名称]（2 或 3 列），这一行有 {actual} 列")
+MSG_BEEFTEXT_COLUMNS = QT_TRANSLATE_NOOP(
+    "Messages", "Beeftext 文件每行应为 关键词,内容[,名称]（2 或 3 列），这一行有 {actual} 列"
+)
 MSG_XLSX_BROKEN = QT_TRANSLATE_NOOP("Messages", "不是有效的 xlsx 文件")
 MSG_XLS_UNSUPPORTED = QT_TRANSLATE_NOOP("Messages", "不支持旧版 .xls 文件：请在 Excel 里另存为 .xlsx 或 CSV")
 MSG_XLSX_NO_SHEET = QT_TRANSLATE_NOOP("Messages", "xlsx 文件里没有工作表")
@@ -251,8 +256,13 @@ def _columns(header: Sequence[str], where: ImportText) -> tuple[dict[str, int], 
 
 def _draft(values: dict[str, str], line: int, where: ImportText, **extra: Any) -> Draft:
     phrase = Phrase(
-        text=values.get("text", ""), group=values.get("group", ""), title=values.get("title", ""),
-        code=values.get("code", ""), hotkey=values.get("hotkey", ""), **extra)
+        text=values.get("text", ""),
+        group=values.get("group", ""),
+        title=values.get("title", ""),
+        code=values.get("code", ""),
+        hotkey=values.get("hotkey", ""),
+        **extra,
+    )
     try:
         return Draft(validated(phrase), line, where)
     except PhraseError as exc:
@@ -287,8 +297,7 @@ def _table(rows: Iterable[tuple[int, list[str]]], fmt: str, *, pad_short_rows: b
         drafts.append(_draft({name: unneutralise(row[index]) for name, index in columns.items()}, line, where))
     if columns is None:
         raise PhraseImportError(MSG_EMPTY_FILE)
-    return ParsedImport(fmt, tuple(drafts), _groups_of(drafts), fields=frozenset(columns),
-                        ignored_columns=ignored)
+    return ParsedImport(fmt, tuple(drafts), _groups_of(drafts), fields=frozenset(columns), ignored_columns=ignored)
 
 
 def parse_csv(data: bytes) -> ParsedImport:
@@ -314,8 +323,14 @@ def parse_beeftext(data: bytes) -> ParsedImport:
         drafts.append(_draft(values, line, at_line(line)))
     has_names = any(len(row) == 3 for _, row in rows)
     fields = {"code", "text", "title"} if has_names else {"code", "text"}
-    return ParsedImport("beeftext", tuple(drafts), _groups_of(drafts), fields=frozenset(fields), encoding=encoding,
-                        code_mappings=tuple(mappings))
+    return ParsedImport(
+        "beeftext",
+        tuple(drafts),
+        _groups_of(drafts),
+        fields=frozenset(fields),
+        encoding=encoding,
+        code_mappings=tuple(mappings),
+    )
 
 
 # --- XLSX ------------------------------------------------------------------------------------------
@@ -340,19 +355,39 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
         raise PhraseImportError(MSG_EMPTY_FILE)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError, IndexError,
-            AttributeError, SyntaxError) as exc:  # openpyxl raises whatever the damaged part causes
+    except (
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        TypeError,
+        OSError,
+        EOFError,
+        IndexError,
+        AttributeError,
+        SyntaxError,
+    ) as exc:  # openpyxl raises whatever the damaged part causes
         raise PhraseImportError(MSG_XLSX_BROKEN) from exc
     try:
         if not book.worksheets:
             raise PhraseImportError(MSG_XLSX_NO_SHEET)
         sheet = book.worksheets[0]
-        return [(number, [_cell_text(v) for v in values])
-                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
+        return [
+            (number, [_cell_text(v) for v in values])
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+        ]
     except PhraseImportError:
         raise
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError, IndexError,
-            AttributeError, SyntaxError) as exc:
+    except (
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        TypeError,
+        OSError,
+        EOFError,
+        IndexError,
+        AttributeError,
+        SyntaxError,
+    ) as exc:
         raise PhraseImportError(MSG_XLSX_BROKEN) from exc
     finally:
         book.close()
@@ -481,15 +516,23 @@ def export_csv(phrases: Iterable[Phrase], *, english_header: bool = False) -> by
 
 
 def export_xlsx(phrases: Iterable[Phrase], *, english_header: bool = False) -> bytes:
-    return xlsx_bytes("短语" if not english_header else "phrases", _header(english_header),
-                      (_row(phrase) for phrase in phrases), widths=(12, 12, 20, 60, 14),
-                      wrap_columns=(FIELDS.index("text"),))
+    return xlsx_bytes(
+        "短语" if not english_header else "phrases",
+        _header(english_header),
+        (_row(phrase) for phrase in phrases),
+        widths=(12, 12, 20, 60, 14),
+        wrap_columns=(FIELDS.index("text"),),
+    )
 
 
 def phrase_to_json(phrase: Phrase) -> dict[str, Any]:
     return {
-        "group": phrase.group, "code": phrase.code, "title": phrase.title, "text": phrase.text,
-        "hotkey": phrase.hotkey, "use_count": phrase.use_count,
+        "group": phrase.group,
+        "code": phrase.code,
+        "title": phrase.title,
+        "text": phrase.text,
+        "hotkey": phrase.hotkey,
+        "use_count": phrase.use_count,
         "last_used": phrase.last_used.isoformat(timespec="seconds") if phrase.last_used else None,
     }
 
@@ -498,8 +541,12 @@ def export_json(phrases: Iterable[Phrase], groups: Sequence[str]) -> bytes:
     """Our own format: everything needed to rebuild the library, group order included."""
     phrases = list(phrases)
     names = list(dict.fromkeys([*groups, *(p.group for p in phrases)]))
-    document = {"format": JSON_FORMAT, "version": JSON_VERSION, "groups": names,
-                "phrases": [phrase_to_json(p) for p in phrases]}
+    document = {
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "groups": names,
+        "phrases": [phrase_to_json(p) for p in phrases],
+    }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -527,7 +574,9 @@ class Action(str, enum.Enum):
     RENAMED = "renamed"  # keep-both: added with a new code
 
 
-MSG_SUMMARY = QT_TRANSLATE_NOOP("Messages", "新增 {added} 条，替换 {replaced} 条，跳过 {skipped} 条，改编码后新增 {renamed} 条")
+MSG_SUMMARY = QT_TRANSLATE_NOOP(
+    "Messages", "新增 {added} 条，替换 {replaced} 条，跳过 {skipped} 条，改编码后新增 {renamed} 条"
+)
 MSG_SUMMARY_DRY = QT_TRANSLATE_NOOP("Messages", "试运行，未写入：{summary}")
 MSG_HOTKEYS_DROPPED = QT_TRANSLATE_NOOP("Messages", "{count} 条短语的快捷键已被占用，导入时未设置快捷键")
 MSG_GROUPS_ADDED = QT_TRANSLATE_NOOP("Messages", "新建分组：{groups}")
@@ -569,8 +618,9 @@ class ImportItem:
         elif self.action is Action.REPLACED:
             text = ImportText(MSG_ITEM_REPLACED, where=self.where, name=name)
         elif self.action is Action.RENAMED:
-            text = ImportText(MSG_ITEM_RENAMED, where=self.where, old=self.original_code, new=self.phrase.code,
-                              name=name)
+            text = ImportText(
+                MSG_ITEM_RENAMED, where=self.where, old=self.original_code, new=self.phrase.code, name=name
+            )
         else:
             other = display_name(self.existing) if self.existing else name
             text = ImportText(MSG_ITEM_SAME if self.unchanged else MSG_ITEM_SKIPPED, where=self.where, name=other)
@@ -623,8 +673,9 @@ class ImportReport:
 
     @property
     def summary(self) -> ImportText:
-        text = ImportText(MSG_SUMMARY, added=self.added, replaced=self.replaced, skipped=self.skipped,
-                          renamed=self.renamed)
+        text = ImportText(
+            MSG_SUMMARY, added=self.added, replaced=self.replaced, skipped=self.skipped, renamed=self.renamed
+        )
         return ImportText(MSG_SUMMARY_DRY, summary=text) if self.dry_run else text
 
     def notes(self) -> list[ImportText]:
@@ -647,19 +698,53 @@ class ImportReport:
 
 
 __all__ = [
-    "Action", "ConflictPolicy", "Draft", "EXPORT_FORMATS", "IMPORT_FORMATS", "ImportItem", "ImportReport",
-    "ImportText", "JSON_FORMAT", "JSON_VERSION", "ParsedImport", "PhraseImportError", "at_item", "at_line",
-    "PhraseImporter", "decode_text", "detect_format", "parse_mapped", "table_rows", "display_name", "export_csv", "export_json", "export_phrases",
-    "export_xlsx", "format_for_name", "neutralise", "parse_beeftext", "parse_csv", "parse_json",
-    "parse_phrases", "parse_xlsx", "phrase_to_json", "unneutralise",
+    "Action",
+    "ConflictPolicy",
+    "Draft",
+    "EXPORT_FORMATS",
+    "IMPORT_FORMATS",
+    "ImportItem",
+    "ImportReport",
+    "ImportText",
+    "JSON_FORMAT",
+    "JSON_VERSION",
+    "ParsedImport",
+    "PhraseImportError",
+    "at_item",
+    "at_line",
+    "PhraseImporter",
+    "decode_text",
+    "detect_format",
+    "parse_mapped",
+    "table_rows",
+    "display_name",
+    "export_csv",
+    "export_json",
+    "export_phrases",
+    "export_xlsx",
+    "format_for_name",
+    "neutralise",
+    "parse_beeftext",
+    "parse_csv",
+    "parse_json",
+    "parse_phrases",
+    "parse_xlsx",
+    "phrase_to_json",
+    "unneutralise",
 ]
 
 
 class PhraseImporter(Protocol):
     """Applies a parsed file to the library (storage implements it; the UI calls it)."""
 
-    def apply(self, parsed: ParsedImport, policy: ConflictPolicy | str, *, dry_run: bool = False,
-              progress: Callable[[int, int], None] | None = None) -> ImportReport: ...
+    def apply(
+        self,
+        parsed: ParsedImport,
+        policy: ConflictPolicy | str,
+        *,
+        dry_run: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportReport: ...
 
     def export(self, path: Path) -> int:
         """The whole library written to `path` (format by extension); raises PhraseImportError."""

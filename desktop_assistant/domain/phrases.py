@@ -75,7 +75,8 @@ def split_messages(text: str) -> list[str]:
 def messages_needing_split(text: str) -> list[int]:
     """Indexes of messages long enough that the buyer would rather get them in pieces."""
     return [
-        index for index, message in enumerate(split_messages(text))
+        index
+        for index, message in enumerate(split_messages(text))
         if len(message) > SPLIT_HINT_CHARS or message.count("\n") + 1 > SPLIT_HINT_LINES
     ]
 

@@ -12,7 +12,6 @@ import unicodedata
 from dataclasses import dataclass
 
 
-
 @dataclass(frozen=True)
 class Reading:
     full: str

@@ -94,8 +94,9 @@ def urgency_order(promises: list[Promise], now: dt.datetime, lead: dt.timedelta)
     return sorted(promises, key=key)
 
 
-def due_promise_reminders(promises: list[Promise], now: dt.datetime, lead: dt.timedelta,
-                          already: set[tuple[int, str]]) -> list[tuple[Promise, Status]]:
+def due_promise_reminders(
+    promises: list[Promise], now: dt.datetime, lead: dt.timedelta, already: set[tuple[int, str]]
+) -> list[tuple[Promise, Status]]:
     """(promise, DUE_SOON or OVERDUE) for each open promise that has entered a state not yet announced."""
     due = []
     for promise in promises:
@@ -133,7 +134,9 @@ def parse_cutoff(raw: str) -> dt.time:
     return dt.time(int(match.group(1)), int(match.group(2)))
 
 
-def validated_unpaid(order_id: str, buyer: str, placed_at: dt.datetime, now: dt.datetime) -> tuple[str, str, dt.datetime]:
+def validated_unpaid(
+    order_id: str, buyer: str, placed_at: dt.datetime, now: dt.datetime
+) -> tuple[str, str, dt.datetime]:
     nick = buyer.strip()
     if len(nick) > BUYER_MAX_CHARS:
         raise PromiseError(MSG_BUYER_TOO_LONG, limit=BUYER_MAX_CHARS)
@@ -173,16 +176,16 @@ def urge_reminders(order: UnpaidOrder, rules: UrgeRules) -> list[UrgeReminder]:
     return reminders
 
 
-def due_urges(orders: list[UnpaidOrder], rules: UrgeRules, now: dt.datetime,
-              already: set[tuple[int, str]]) -> list[UrgeReminder]:
+def due_urges(
+    orders: list[UnpaidOrder], rules: UrgeRules, now: dt.datetime, already: set[tuple[int, str]]
+) -> list[UrgeReminder]:
     """Reminders whose time has come and that were not given yet (`already` holds (id, kind))."""
     due = []
     for order in orders:
         passed = [r for r in urge_reminders(order, rules) if r.at <= now and (order.id, r.kind) not in already]
         if passed:  # after a long break one reminder per order, the latest, is enough
             latest = passed[-1]
-            due.append(UrgeReminder(order, latest.kind, latest.at, latest.phrase_code,
-                                    tuple(r.kind for r in passed)))
+            due.append(UrgeReminder(order, latest.kind, latest.at, latest.phrase_code, tuple(r.kind for r in passed)))
     return due
 
 

@@ -29,7 +29,8 @@ REGION_NAMES = ("list", "header", "messages")
 
 MSG_REGIONS_JSON = QT_TRANSLATE_NOOP("Messages", "识别区域不是有效的 JSON：{reason}")
 MSG_REGIONS_SHAPE = QT_TRANSLATE_NOOP(
-    "Messages", "{client}：识别区域应为 list/header/messages 各 4 个非负整数 X,Y,W,H（宽高大于 0）")
+    "Messages", "{client}：识别区域应为 list/header/messages 各 4 个非负整数 X,Y,W,H（宽高大于 0）"
+)
 MSG_REGION_TEXT = QT_TRANSLATE_NOOP("Messages", "区域应为 X,Y,W,H（像素，宽高大于 0），收到：{value}")
 
 
@@ -72,7 +73,7 @@ class Regions:
 
 
 def parse_region(text: str) -> Region:
-    """"X,Y,W,H" (the command line's form) -> Region, or RegionError."""
+    """ "X,Y,W,H" (the command line's form) -> Region, or RegionError."""
     parts = [part.strip() for part in str(text).split(",")]
     try:
         x, y, w, h = (int(part) for part in parts)
@@ -100,8 +101,13 @@ def parse_regions(text: str) -> dict[str, Regions]:
         parsed = {}
         for name in REGION_NAMES:
             box = boxes[name]
-            if (not isinstance(box, list) or len(box) != 4 or not all(type(v) is int for v in box)
-                    or min(box[:2]) < 0 or min(box[2:]) <= 0):
+            if (
+                not isinstance(box, list)
+                or len(box) != 4
+                or not all(type(v) is int for v in box)
+                or min(box[:2]) < 0
+                or min(box[2:]) <= 0
+            ):
                 raise RegionError(MSG_REGIONS_SHAPE, client=client)
             parsed[name] = Region(*box)
         result[str(client)] = Regions(**parsed)
@@ -110,8 +116,13 @@ def parse_regions(text: str) -> dict[str, Regions]:
 
 def format_regions(regions: Mapping[str, Regions]) -> str:
     """The inverse of parse_regions, stable (sorted clients) so the setting diffs cleanly."""
-    return json.dumps({client: {name: getattr(boxes, name).as_list() for name in REGION_NAMES}
-                       for client, boxes in sorted(regions.items())}, ensure_ascii=False)
+    return json.dumps(
+        {
+            client: {name: getattr(boxes, name).as_list() for name in REGION_NAMES}
+            for client, boxes in sorted(regions.items())
+        },
+        ensure_ascii=False,
+    )
 
 
 class NickConfirmer:

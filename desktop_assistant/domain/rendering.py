@@ -78,7 +78,7 @@ def render(text: str, ctx: RenderContext) -> Rendered:
     caret_at: int | None = None
     last = 0
     for match in PLACEHOLDER.finditer(text):
-        pieces.append(text[last:match.start()])
+        pieces.append(text[last : match.start()])
         name = match.group(1)
         if name == CURSOR:
             if caret_at is None:

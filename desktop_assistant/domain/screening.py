@@ -38,10 +38,16 @@ HIGH, MEDIUM, LOW = "high", "medium", "low"
 DEFAULT_HIGH, DEFAULT_MEDIUM = 60, 30
 
 ADVICE = {
-    HIGH: QT_TRANSLATE_NOOP("Screening", "风险高：请谨慎接待，发货前逐项核对并留存凭证（截图、称重、录像）。"
-                                         "所有沟通请留在旺旺里（平台只认旺旺聊天记录），不要转到微信、QQ 或电话。"),
-    MEDIUM: QT_TRANSLATE_NOOP("Screening", "有风险信号：留意对方的要求，承诺的事写进备注。"
-                                           "所有沟通请留在旺旺里（平台只认旺旺聊天记录），不要转到微信、QQ 或电话。"),
+    HIGH: QT_TRANSLATE_NOOP(
+        "Screening",
+        "风险高：请谨慎接待，发货前逐项核对并留存凭证（截图、称重、录像）。"
+        "所有沟通请留在旺旺里（平台只认旺旺聊天记录），不要转到微信、QQ 或电话。",
+    ),
+    MEDIUM: QT_TRANSLATE_NOOP(
+        "Screening",
+        "有风险信号：留意对方的要求，承诺的事写进备注。"
+        "所有沟通请留在旺旺里（平台只认旺旺聊天记录），不要转到微信、QQ 或电话。",
+    ),
     LOW: QT_TRANSLATE_NOOP("Screening", "暂未发现明显风险。所有沟通请留在旺旺里（平台只认旺旺聊天记录）。"),
 }
 
@@ -52,11 +58,21 @@ _LEVEL_STARTS = {
     "冠": (10001, 20001, 50001, 100001, 200001),
     "金冠": (500001, 1000001, 2000001, 5000001, 10000001),
 }
-_LEVEL_WORDS = {"心": "心", "红心": "心", "钻": "钻", "钻石": "钻", "冠": "冠", "皇冠": "冠", "蓝冠": "冠",
-                "金冠": "金冠", "金皇冠": "金冠"}
+_LEVEL_WORDS = {
+    "心": "心",
+    "红心": "心",
+    "钻": "钻",
+    "钻石": "钻",
+    "冠": "冠",
+    "皇冠": "冠",
+    "蓝冠": "冠",
+    "金冠": "金冠",
+    "金皇冠": "金冠",
+}
 _COUNTS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
-_CREDIT_TEXT = re.compile(r"([1-5一二两三四五]?)\s*[颗个枚]?\s*(" + "|".join(
-    sorted(_LEVEL_WORDS, key=len, reverse=True)) + r")")
+_CREDIT_TEXT = re.compile(
+    r"([1-5一二两三四五]?)\s*[颗个枚]?\s*(" + "|".join(sorted(_LEVEL_WORDS, key=len, reverse=True)) + r")"
+)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -145,9 +161,13 @@ class Screening:
     advice: str = ""
 
     def as_json(self) -> dict:
-        return {"nick": self.nick, "score": self.score, "level": self.level,
-                "reasons": [{"code": r.code, "weight": r.weight, "detail": r.detail} for r in self.reasons],
-                "problems": [p.detail for p in self.problems]}
+        return {
+            "nick": self.nick,
+            "score": self.score,
+            "level": self.level,
+            "reasons": [{"code": r.code, "weight": r.weight, "detail": r.detail} for r in self.reasons],
+            "problems": [p.detail for p in self.problems],
+        }
 
 
 @dataclass(frozen=True)
@@ -167,11 +187,17 @@ _T = {  # explanations: they advise caution and never accuse
     "account_young": QT_TRANSLATE_NOOP("Screening", "账号注册 {days} 天（30-60 天）"),
     "credit_low": QT_TRANSLATE_NOOP("Screening", "买家信用 {credit} 分，不到 2 心（11 分）"),
     "refund_rate_high": QT_TRANSLATE_NOOP(
-        "Screening", "退款 {refunds} 次 / 订单 {orders} 单（退款率 {rate}%）：退款偏多，发货前核对规格并留证"),
-    "nickname_machine": QT_TRANSLATE_NOOP("Screening", "昵称「{nick}」像随机生成的账号（字母和数字来回交错，没有中文）"),
-    "receiver_celebrity": QT_TRANSLATE_NOOP("Screening", "收货人「{name}」是明星名字：常见于虚假收货信息，请与买家确认"),
+        "Screening", "退款 {refunds} 次 / 订单 {orders} 单（退款率 {rate}%）：退款偏多，发货前核对规格并留证"
+    ),
+    "nickname_machine": QT_TRANSLATE_NOOP(
+        "Screening", "昵称「{nick}」像随机生成的账号（字母和数字来回交错，没有中文）"
+    ),
+    "receiver_celebrity": QT_TRANSLATE_NOOP(
+        "Screening", "收货人「{name}」是明星名字：常见于虚假收货信息，请与买家确认"
+    ),
     "receiver_celebrity_common": QT_TRANSLATE_NOOP(
-        "Screening", "收货人「{name}」与明星同名：很多人也叫这个名字，留意即可，必要时与买家确认"),
+        "Screening", "收货人「{name}」与明星同名：很多人也叫这个名字，留意即可，必要时与买家确认"
+    ),
     "address_vague": QT_TRANSLATE_NOOP("Screening", "收货地址没有门牌号或楼栋/单元/室：请买家补全"),
     "burst_orders": QT_TRANSLATE_NOOP("Screening", "近 7 天下单 {count} 次"),
     "bad_reviews_given": QT_TRANSLATE_NOOP("Screening", "给其他店铺中差评 {count} 次"),
@@ -236,7 +262,9 @@ def screen(profile: Profile, rules: Rules, shop: ShopFacts = ShopFacts(), today:
     refunds = _count(profile.refund_count, "refund_count", problems)
     # A rate, never a count: 12 refunds in 980 orders is a loyal buyer.
     if refunds is not None and orders is not None and orders >= 3 and refunds >= 0.3 * orders:
-        hits.append(("refund_rate_high", {"refunds": refunds, "orders": orders, "rate": f"{refunds / orders * 100:.0f}"}))
+        hits.append(
+            ("refund_rate_high", {"refunds": refunds, "orders": orders, "rate": f"{refunds / orders * 100:.0f}"})
+        )
     if machine_like_nick(profile.nick):
         hits.append(("nickname_machine", {"nick": profile.nick}))
     receiver = profile.receiver_name.strip()
@@ -259,8 +287,10 @@ def screen(profile: Profile, rules: Rules, shop: ShopFacts = ShopFacts(), today:
     if shop.flagged_orders > 0:
         hits.append(("shop_history", {"count": shop.flagged_orders}))
 
-    reasons = tuple(Reason(_REPORTED_AS.get(code, code), rules.weights.get(code, DEFAULT_WEIGHTS[code]), _T[code], fields)
-                    for code, fields in hits)
+    reasons = tuple(
+        Reason(_REPORTED_AS.get(code, code), rules.weights.get(code, DEFAULT_WEIGHTS[code]), _T[code], fields)
+        for code, fields in hits
+    )
     score = min(100, sum(r.weight for r in reasons))
     level = HIGH if score >= rules.high else MEDIUM if score >= rules.medium else LOW
     if shop.list_status == "black":
@@ -299,6 +329,10 @@ def rules_from_settings(values: Mapping[str, object], celebrity_list: str) -> Ru
     weights = {code: int(values.get(f"screen.weight.{code}", weight)) for code, weight in DEFAULT_WEIGHTS.items()}
     bundled, bundled_common = parse_celebrities(celebrity_list)
     extra, extra_common = parse_celebrities(str(values.get("screen.celebrities_extra", "")))
-    return Rules(weights, int(values.get("screen.level_high", DEFAULT_HIGH)),
-                 int(values.get("screen.level_medium", DEFAULT_MEDIUM)), bundled | extra,
-                 (bundled_common - (extra - extra_common)) | extra_common)
+    return Rules(
+        weights,
+        int(values.get("screen.level_high", DEFAULT_HIGH)),
+        int(values.get("screen.level_medium", DEFAULT_MEDIUM)),
+        bundled | extra,
+        (bundled_common - (extra - extra_common)) | extra_common,
+    )

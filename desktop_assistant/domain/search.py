@@ -86,8 +86,12 @@ class PhraseSearchIndex:
     def upsert(self, entry: SearchEntry) -> None:
         old = self._entries.get(entry.id)
         self._entries[entry.id] = entry
-        if (not self._dirty and old is not None and len(self._reordered) < _MAX_REORDERED
-                and all(getattr(old, f) == getattr(entry, f) for f in _TEXT_FIELDS)):
+        if (
+            not self._dirty
+            and old is not None
+            and len(self._reordered) < _MAX_REORDERED
+            and all(getattr(old, f) == getattr(entry, f) for f in _TEXT_FIELDS)
+        ):
             self._reordered[self._ids.index(entry.id)] = entry  # same texts, new use count or last use
             return
         self._dirty = True
@@ -227,8 +231,9 @@ class PhraseSearchIndex:
 
         def matching():
             for slot in range(len(self._slots)):
-                if slot not in seen and any(column[slot].startswith(q) if prefix else q in column[slot]
-                                            for column in columns):
+                if slot not in seen and any(
+                    column[slot].startswith(q) if prefix else q in column[slot] for column in columns
+                ):
                     yield slot
 
         if not self._reordered:
@@ -238,8 +243,12 @@ class PhraseSearchIndex:
                 if len(hits) >= want:
                     break
             return hits
-        used = [slot for slot in self._reordered if slot not in seen and any(
-            column[slot].startswith(q) if prefix else q in column[slot] for column in columns)]
+        used = [
+            slot
+            for slot in self._reordered
+            if slot not in seen
+            and any(column[slot].startswith(q) if prefix else q in column[slot] for column in columns)
+        ]
         kept = []
         for slot in matching():
             if slot not in self._reordered:

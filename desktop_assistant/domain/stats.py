@@ -66,8 +66,12 @@ def within_3min_by_day(rounds: Sequence[Round], period: Period) -> list[tuple[dt
     return [(day, round(fast / count, 4) if count else 0.0, count) for day, (count, fast) in totals.items()]
 
 
-def stats_for(events: Sequence[Event], period: Period, agent: str | None = None,
-              hours: tuple[dt.time, dt.time] | None = DEFAULT_HOURS) -> Stats:
+def stats_for(
+    events: Sequence[Event],
+    period: Period,
+    agent: str | None = None,
+    hours: tuple[dt.time, dt.time] | None = DEFAULT_HOURS,
+) -> Stats:
     """Figures and chart series for the events of `period`; `agent` narrows everything to one agent."""
     messages = messages_of(e for e in events if period.start <= e.at < period.end)
     figures, rounds = kpis_and_rounds(messages, hours)
@@ -79,5 +83,7 @@ def stats_for(events: Sequence[Event], period: Period, agent: str | None = None,
 def chat_log_rows(events: Sequence[Event]) -> list[tuple[str, str, str, str, str]]:
     """The events as chat-log rows (DESIGN 5, times to the millisecond) with the source of each message:
     `kpi` on them counts exactly what the 统计 tab counts from the same events."""
-    return [(m.at.isoformat(sep=" ", timespec="milliseconds"), m.buyer, m.sender, m.agent, event_source(e.source))
-            for m, e in message_events(events)]
+    return [
+        (m.at.isoformat(sep=" ", timespec="milliseconds"), m.buyer, m.sender, m.agent, event_source(e.source))
+        for m, e in message_events(events)
+    ]

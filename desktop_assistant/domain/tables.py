@@ -34,8 +34,13 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def xlsx_bytes(title: str, header: Sequence[str], rows: Iterable[Sequence[object]],
-               widths: Sequence[int] = (), wrap_columns: Sequence[int] = ()) -> bytes:
+def xlsx_bytes(
+    title: str,
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    widths: Sequence[int] = (),
+    wrap_columns: Sequence[int] = (),
+) -> bytes:
     """One sheet, bold frozen header; `wrap_columns` (0-based) wrap long text."""
     import openpyxl
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE

@@ -69,8 +69,12 @@ class ClipboardSnapshot:
         return ""
 
     @classmethod
-    def take(cls, clipboard: QClipboard, mode: QClipboard.Mode = QClipboard.Mode.Clipboard,
-             probe: Callable[[], int | None] | None = None) -> ClipboardSnapshot:
+    def take(
+        cls,
+        clipboard: QClipboard,
+        mode: QClipboard.Mode = QClipboard.Mode.Clipboard,
+        probe: Callable[[], int | None] | None = None,
+    ) -> ClipboardSnapshot:
         """`probe`: the number of formats on the clipboard counted without opening it, None when it cannot
         be told; an empty read while the probe counts formats (or cannot count) is `unknown`."""
         source = clipboard.mimeData(mode)
@@ -106,8 +110,9 @@ class ClipboardSnapshot:
                 mime.setData(name, QByteArray(value))
         return mime
 
-    def restore(self, clipboard: QClipboard, mode: QClipboard.Mode = QClipboard.Mode.Clipboard,
-                platform: str = sys.platform) -> QMimeData | None:
+    def restore(
+        self, clipboard: QClipboard, mode: QClipboard.Mode = QClipboard.Mode.Clipboard, platform: str = sys.platform
+    ) -> QMimeData | None:
         """Put the snapshot back; returns the QMimeData given to the clipboard (None when cleared or
         when the snapshot is unknown: then the clipboard is left exactly as it is)."""
         if self.unknown:

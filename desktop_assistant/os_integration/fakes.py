@@ -64,7 +64,7 @@ class FakeTarget:
         self.pastes += 1
 
     def insert(self, text: str) -> None:
-        self.box = self.box[:self.caret] + text + self.box[self.caret:]
+        self.box = self.box[: self.caret] + text + self.box[self.caret :]
         self.caret += len(text)
 
     def enter(self) -> None:

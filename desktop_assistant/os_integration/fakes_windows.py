@@ -206,9 +206,15 @@ class FakeUser32:
             return False
         foreground_pid = self.windows[self.foreground].pid if self.foreground in self.windows else 0
         foreground_thread = self.windows[self.foreground].thread if self.foreground in self.windows else 0
-        return (not self.foreground or foreground_pid == self.own_pid or self.last_input_pid == self.own_pid
-                or self.lock_timeout_expired or self.allow_any or self.own_pid in self.allowed_pids
-                or (self.own_thread, foreground_thread) in self.attached)
+        return (
+            not self.foreground
+            or foreground_pid == self.own_pid
+            or self.last_input_pid == self.own_pid
+            or self.lock_timeout_expired
+            or self.allow_any
+            or self.own_pid in self.allowed_pids
+            or (self.own_thread, foreground_thread) in self.attached
+        )
 
     def set_foreground_window(self, hwnd: int) -> bool:
         allowed = hwnd in self.windows and self._may_set_foreground()

@@ -115,8 +115,10 @@ def process_name(pid: int, proc: Path = Path("/proc")) -> str:
         return ""
     if len(comm) < 15:
         return comm
-    for candidate in (lambda: os.readlink(proc / str(pid) / "exe"),
-                      lambda: (proc / str(pid) / "cmdline").read_bytes().split(b"\0")[0].decode("utf-8", "replace")):
+    for candidate in (
+        lambda: os.readlink(proc / str(pid) / "exe"),
+        lambda: (proc / str(pid) / "cmdline").read_bytes().split(b"\0")[0].decode("utf-8", "replace"),
+    ):
         try:
             name = os.path.basename(candidate())
         except OSError:
@@ -301,8 +303,10 @@ class X11Foreground(Foreground):
             if self._ewmh_active_supported():
                 # Source indication 2 ("pager"): the agent asked for it, window managers comply.
                 event = protocol.event.ClientMessage(
-                    window=window, client_type=self._x.atom("_NET_ACTIVE_WINDOW"),
-                    data=(32, [2, X.CurrentTime, 0, 0, 0]))
+                    window=window,
+                    client_type=self._x.atom("_NET_ACTIVE_WINDOW"),
+                    data=(32, [2, X.CurrentTime, 0, 0, 0]),
+                )
                 self._x.root.send_event(event, event_mask=X.SubstructureRedirectMask | X.SubstructureNotifyMask)
             else:
                 window.configure(stack_mode=X.Above)
@@ -335,8 +339,14 @@ class WindowsForeground(Foreground):
         _thread, pid = self._api.window_thread_process(hwnd)
         path = self._api.process_image_name(pid) if pid else ""
         name = path.replace("/", "\\").rsplit("\\", 1)[-1]
-        return WindowRef(hwnd, pid, name, self._api.window_title(hwnd), self._api.process_elevated(pid) if pid else None,
-                         self._api.window_class(hwnd))
+        return WindowRef(
+            hwnd,
+            pid,
+            name,
+            self._api.window_title(hwnd),
+            self._api.process_elevated(pid) if pid else None,
+            self._api.window_class(hwnd),
+        )
 
     def exists(self, ref: WindowRef) -> bool:
         return self._api.is_window(ref.id)
@@ -364,8 +374,11 @@ class WindowsForeground(Foreground):
         current = api.foreground_window()
         foreground_thread = api.window_thread_process(current)[0] if current else 0
         target_thread = api.window_thread_process(hwnd)[0]
-        attached = [thread for thread in dict.fromkeys((foreground_thread, target_thread))
-                    if thread and thread != ours and api.attach_thread_input(ours, thread, True)]
+        attached = [
+            thread
+            for thread in dict.fromkeys((foreground_thread, target_thread))
+            if thread and thread != ours and api.attach_thread_input(ours, thread, True)
+        ]
         try:
             api.bring_window_to_top(hwnd)
             done = api.set_foreground_window(hwnd)
@@ -400,8 +413,9 @@ class ForegroundTracker(QObject):
 
     changed = Signal(object)
 
-    def __init__(self, foreground: Foreground, own_pid: int | None = None, interval_ms: int = 250,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, foreground: Foreground, own_pid: int | None = None, interval_ms: int = 250, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._foreground = foreground
         self._own_pid = os.getpid() if own_pid is None else own_pid

@@ -32,18 +32,42 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, QT_TRANSLATE_NOOP,
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 from desktop_assistant.domain.paste_rules import (
-    CTRL_V, SHIFT_INSERT, TYPE, PasteRule, PasteRuleError, allowed, method_for, parse_allow_list, parse_rules,
+    CTRL_V,
+    SHIFT_INSERT,
+    TYPE,
+    PasteRule,
+    PasteRuleError,
+    allowed,
+    method_for,
+    parse_allow_list,
+    parse_rules,
 )
 from desktop_assistant.os_integration.clipboard import ClipboardSnapshot, TextPayload, hand_over_to_qt
 from desktop_assistant.os_integration.insertion_clipboard import (  # noqa: F401 - re-exported
-    MSG_CLIPBOARD_NOT_SET, MSG_CLIPBOARD_UNREADABLE, ClipboardProbe, ClipboardSteps, pick_clipboard_probe,
+    MSG_CLIPBOARD_NOT_SET,
+    MSG_CLIPBOARD_UNREADABLE,
+    ClipboardProbe,
+    ClipboardSteps,
+    pick_clipboard_probe,
 )
 from desktop_assistant.os_integration.foreground import (
-    FocusHandover, Foreground, ForegroundTracker, NoForeground, WindowRef, WindowsForeground, X11Foreground,
+    FocusHandover,
+    Foreground,
+    ForegroundTracker,
+    NoForeground,
+    WindowRef,
+    WindowsForeground,
+    X11Foreground,
 )
 from desktop_assistant.os_integration.keys import (
-    KeyboardState, KeySender, NoKeyboardState, PynputKeySender, WindowsKeyboardState, WindowsKeySender,
-    X11KeyboardState, X11Typist,
+    KeyboardState,
+    KeySender,
+    NoKeyboardState,
+    PynputKeySender,
+    WindowsKeyboardState,
+    WindowsKeySender,
+    X11KeyboardState,
+    X11Typist,
 )
 from desktop_assistant.os_integration.x11 import X11Connection
 from desktop_assistant.os_integration.platform_errors import PlatformUnavailable
@@ -54,11 +78,14 @@ MSG_EMPTY = QT_TRANSLATE_NOOP("Insertion", "短语内容为空，没有粘贴")
 MSG_NO_TARGET = QT_TRANSLATE_NOOP("Insertion", "没有找到要粘贴的窗口：请先点一下聊天窗口的输入框")
 MSG_GONE = QT_TRANSLATE_NOOP("Insertion", "目标窗口已关闭，短语没有粘贴")
 MSG_ELEVATED = QT_TRANSLATE_NOOP(
-    "Insertion", "{0} 以管理员身份运行，助手无法向它粘贴。请以管理员身份运行助手，或以普通权限运行该程序")
+    "Insertion", "{0} 以管理员身份运行，助手无法向它粘贴。请以管理员身份运行助手，或以普通权限运行该程序"
+)
 MSG_ELEVATED_AGAIN = QT_TRANSLATE_NOOP("Insertion", "{0} 以管理员身份运行，短语没有粘贴")
 MSG_MAYBE_ELEVATED = QT_TRANSLATE_NOOP(
-    "Insertion", "{0} 没有取走文本，短语没有粘贴。它可能以管理员身份运行：请以管理员身份运行助手"
-    "（右键助手图标 -> 以管理员身份运行）后再试")
+    "Insertion",
+    "{0} 没有取走文本，短语没有粘贴。它可能以管理员身份运行：请以管理员身份运行助手"
+    "（右键助手图标 -> 以管理员身份运行）后再试",
+)
 MSG_NOT_ALLOWED = QT_TRANSLATE_NOOP("Insertion", "{0} 不在允许粘贴的程序列表中，短语没有粘贴")
 MSG_NO_FOCUS = QT_TRANSLATE_NOOP("Insertion", "无法切换到目标窗口 {0}，短语没有粘贴")
 MSG_NO_KEYS = QT_TRANSLATE_NOOP("Insertion", "无法模拟按键，短语没有粘贴：{0}")
@@ -189,14 +216,24 @@ class InsertionPipeline(ClipboardSteps, QObject):
 
     # --- public ------------------------------------------------------------------------------
     @classmethod
-    def for_platform(cls, options: PasteOptions | None = None, *, platform: str = sys.platform,
-                     parent: QObject | None = None) -> InsertionPipeline:
+    def for_platform(
+        cls, options: PasteOptions | None = None, *, platform: str = sys.platform, parent: QObject | None = None
+    ) -> InsertionPipeline:
         """The real parts for this OS, and a ForegroundTracker (`.tracker`, call `start()`) sharing them.
         Nothing connects to the display or loads a DLL until the first use."""
         keyboard, sender, foreground = pick_insertion_parts(platform)
         tracker = ForegroundTracker(foreground)
-        pipeline = cls(keyboard, sender, foreground, None, options, tracker=tracker, platform=platform,
-                       clipboard_probe=pick_clipboard_probe(platform), parent=parent)
+        pipeline = cls(
+            keyboard,
+            sender,
+            foreground,
+            None,
+            options,
+            tracker=tracker,
+            platform=platform,
+            clipboard_probe=pick_clipboard_probe(platform),
+            parent=parent,
+        )
         tracker.setParent(pipeline)
         return pipeline
 
@@ -482,8 +519,9 @@ class InsertionPipeline(ClipboardSteps, QObject):
         self.idle.emit()
 
 
-def pick_insertion_parts(platform: str = sys.platform,
-                         display_name: str | None = None) -> tuple[KeyboardState, KeySender, Foreground]:
+def pick_insertion_parts(
+    platform: str = sys.platform, display_name: str | None = None
+) -> tuple[KeyboardState, KeySender, Foreground]:
     """Key state, key sender and foreground access for this OS (one X connection shared on X11)."""
     if platform == "win32":
         from desktop_assistant.os_integration.win32 import Win32Api
@@ -492,6 +530,9 @@ def pick_insertion_parts(platform: str = sys.platform,
         return WindowsKeyboardState(api), WindowsKeySender(api), WindowsForeground(api)
     if platform.startswith("linux") and (display_name or os.environ.get("DISPLAY")):
         connection = X11Connection(display_name)
-        return (X11KeyboardState(connection), PynputKeySender(platform, X11Typist(connection)),
-                X11Foreground(connection))
+        return (
+            X11KeyboardState(connection),
+            PynputKeySender(platform, X11Typist(connection)),
+            X11Foreground(connection),
+        )
     return NoKeyboardState(), PynputKeySender(platform), NoForeground()

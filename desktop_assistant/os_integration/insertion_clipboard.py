@@ -25,9 +25,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MSG_CLIPBOARD_UNREADABLE = QT_TRANSLATE_NOOP(
-    "Insertion", "剪贴板正被其他程序占用，无法备份您复制的内容，短语没有粘贴。请稍后再试")
+    "Insertion", "剪贴板正被其他程序占用，无法备份您复制的内容，短语没有粘贴。请稍后再试"
+)
 MSG_CLIPBOARD_NOT_SET = QT_TRANSLATE_NOOP(
-    "Insertion", "剪贴板正被其他程序占用，无法放入短语，短语没有粘贴（没有把您原来复制的内容粘进聊天）。请稍后再试")
+    "Insertion", "剪贴板正被其他程序占用，无法放入短语，短语没有粘贴（没有把您原来复制的内容粘进聊天）。请稍后再试"
+)
 
 
 def reason(template: str, *args: object) -> str:
@@ -65,8 +67,12 @@ class ClipboardSteps:
             self._our_sequence = self._probe.sequence()
 
     def _unchanged_since_our_write(self: InsertionPipeline, mode: QClipboard.Mode) -> bool:
-        return (mode == QClipboard.Mode.Clipboard and self._probe is not None and self._our_sequence is not None
-                and self._probe.sequence() == self._our_sequence)
+        return (
+            mode == QClipboard.Mode.Clipboard
+            and self._probe is not None
+            and self._our_sequence is not None
+            and self._probe.sequence() == self._our_sequence
+        )
 
     def _retry(self: InsertionPipeline, step: Callable[[], None], why: str) -> None:
         """The clipboard is busy: try `step` again after the next backoff, or give up with `why`."""

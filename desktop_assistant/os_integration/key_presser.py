@@ -20,11 +20,23 @@ from desktop_assistant.os_integration.platform_errors import PlatformUnavailable
 GAP_S = 0.03  # between two key events: a quick human press
 
 _X_MODIFIERS = {"ctrl": "Control_L", "alt": "Alt_L", "shift": "Shift_L", "win": "Super_L"}
-_X_NAMED = {"enter": "Return", "esc": "Escape", "space": "space", "tab": "Tab", "backspace": "BackSpace",
-            **{f"f{n}": f"F{n}" for n in range(1, 13)}}
+_X_NAMED = {
+    "enter": "Return",
+    "esc": "Escape",
+    "space": "space",
+    "tab": "Tab",
+    "backspace": "BackSpace",
+    **{f"f{n}": f"F{n}" for n in range(1, 13)},
+}
 _WIN_MODIFIERS = {"ctrl": 0xA2, "alt": 0xA4, "shift": 0xA0, "win": 0x5B}  # the left-hand keys
-_WIN_NAMED = {"enter": 0x0D, "esc": 0x1B, "space": 0x20, "tab": 0x09, "backspace": 0x08,
-              **{f"f{n}": 0x6F + n for n in range(1, 13)}}
+_WIN_NAMED = {
+    "enter": 0x0D,
+    "esc": 0x1B,
+    "space": 0x20,
+    "tab": 0x09,
+    "backspace": 0x08,
+    **{f"f{n}": 0x6F + n for n in range(1, 13)},
+}
 
 
 class KeyPresser(ABC):

@@ -14,8 +14,14 @@ from typing import Any, Iterable
 
 from desktop_assistant.os_integration.platform_errors import PlatformUnavailable
 from desktop_assistant.os_integration.win32 import (
-    KEY_VKS, KEYEVENTF_EXTENDEDKEY, KEYEVENTF_KEYUP, KEYEVENTF_UNICODE, MODIFIER_VKS, EXTENDED_VKS,
-    KeyInput, utf16_units,
+    KEY_VKS,
+    KEYEVENTF_EXTENDEDKEY,
+    KEYEVENTF_KEYUP,
+    KEYEVENTF_UNICODE,
+    MODIFIER_VKS,
+    EXTENDED_VKS,
+    KeyInput,
+    utf16_units,
 )
 from desktop_assistant.os_integration.x11 import X11Connection
 
@@ -75,8 +81,9 @@ class X11KeyboardState(KeyboardState):
 
     def held(self) -> frozenset[int]:
         keymap = self._x.display.query_keymap()  # 32 bytes, one bit per keycode
-        return frozenset(byte_index * 8 + bit for byte_index, byte in enumerate(keymap)
-                         for bit in range(8) if byte & (1 << bit))
+        return frozenset(
+            byte_index * 8 + bit for byte_index, byte in enumerate(keymap) for bit in range(8) if byte & (1 << bit)
+        )
 
     def is_modifier(self, code: int) -> bool:
         if self._modifier_codes is None:
@@ -178,8 +185,16 @@ class PynputKeySender(KeySender):
             except Exception as exc:  # no display: pynput raises at import
                 raise PlatformUnavailable(f"pynput cannot send keys: {exc}") from None
             Key, KeyCode = keyboard.Key, keyboard.KeyCode
-            self._keys = {"ctrl": Key.ctrl, "shift": Key.shift, "alt": Key.alt, "win": Key.cmd, "cmd": Key.cmd,
-                          "insert": getattr(Key, "insert", None), "enter": Key.enter, "left": Key.left}
+            self._keys = {
+                "ctrl": Key.ctrl,
+                "shift": Key.shift,
+                "alt": Key.alt,
+                "win": Key.cmd,
+                "cmd": Key.cmd,
+                "insert": getattr(Key, "insert", None),
+                "enter": Key.enter,
+                "left": Key.left,
+            }
             if self._platform.startswith("linux"):
                 from Xlib import XK
 
@@ -225,8 +240,17 @@ class PynputKeySender(KeySender):
 
 
 # --- Windows -----------------------------------------------------------------------------------
-_WIN_VKS = {"ctrl": 0x11, "shift": 0x10, "alt": 0x12, "win": 0x5B, "cmd": 0x5B,
-            "v": 0x56, "insert": 0x2D, "enter": 0x0D, "left": 0x25}
+_WIN_VKS = {
+    "ctrl": 0x11,
+    "shift": 0x10,
+    "alt": 0x12,
+    "win": 0x5B,
+    "cmd": 0x5B,
+    "v": 0x56,
+    "insert": 0x2D,
+    "enter": 0x0D,
+    "left": 0x25,
+}
 
 
 class WindowsKeyboardState(KeyboardState):
@@ -240,9 +264,12 @@ class WindowsKeyboardState(KeyboardState):
         return code in MODIFIER_VKS
 
     def release(self, codes: Iterable[int]) -> None:
-        events = [KeyInput(vk, self._api.scan_code(vk),
-                           KEYEVENTF_KEYUP | (KEYEVENTF_EXTENDEDKEY if vk in EXTENDED_VKS else 0))
-                  for vk in codes]
+        events = [
+            KeyInput(
+                vk, self._api.scan_code(vk), KEYEVENTF_KEYUP | (KEYEVENTF_EXTENDEDKEY if vk in EXTENDED_VKS else 0)
+            )
+            for vk in codes
+        ]
         if events:
             self._api.send_input(events)
 
@@ -267,8 +294,9 @@ class WindowsKeySender(KeySender):
         self._send([self._event(name, up) for _ in range(times) for up in (False, True)])
 
     def type_text(self, text: str) -> None:
-        events = [KeyInput(0, unit, KEYEVENTF_UNICODE | up)
-                  for unit in utf16_units(text) for up in (0, KEYEVENTF_KEYUP)]
+        events = [
+            KeyInput(0, unit, KEYEVENTF_UNICODE | up) for unit in utf16_units(text) for up in (0, KEYEVENTF_KEYUP)
+        ]
         self._send(events)
 
     def _send(self, events: list[KeyInput]) -> None:

@@ -41,11 +41,43 @@ VK_INSERT, VK_DELETE, VK_LEFT = 0x2D, 0x2E, 0x25
 VK_LWIN, VK_RWIN = 0x5B, 0x5C
 VK_LSHIFT, VK_RSHIFT, VK_LCONTROL, VK_RCONTROL, VK_LMENU, VK_RMENU = 0xA0, 0xA1, 0xA2, 0xA3, 0xA4, 0xA5
 VK_F24 = 0x87
-MODIFIER_VKS = frozenset({VK_SHIFT, VK_CONTROL, VK_MENU, VK_LWIN, VK_RWIN,
-                          VK_LSHIFT, VK_RSHIFT, VK_LCONTROL, VK_RCONTROL, VK_LMENU, VK_RMENU})
+MODIFIER_VKS = frozenset(
+    {
+        VK_SHIFT,
+        VK_CONTROL,
+        VK_MENU,
+        VK_LWIN,
+        VK_RWIN,
+        VK_LSHIFT,
+        VK_RSHIFT,
+        VK_LCONTROL,
+        VK_RCONTROL,
+        VK_LMENU,
+        VK_RMENU,
+    }
+)
 # Keys whose scan code needs the E0 prefix (KEYEVENTF_EXTENDEDKEY).
-EXTENDED_VKS = frozenset({VK_RCONTROL, VK_RMENU, VK_LWIN, VK_RWIN, VK_INSERT, VK_DELETE,
-                          0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, 0x28, 0x2C, 0x6F, 0x90})
+EXTENDED_VKS = frozenset(
+    {
+        VK_RCONTROL,
+        VK_RMENU,
+        VK_LWIN,
+        VK_RWIN,
+        VK_INSERT,
+        VK_DELETE,
+        0x21,
+        0x22,
+        0x23,
+        0x24,
+        0x25,
+        0x26,
+        0x27,
+        0x28,
+        0x2C,
+        0x6F,
+        0x90,
+    }
+)
 # GetAsyncKeyState codes that are not keys a person holds (mouse buttons, generic modifiers that
 # duplicate the left/right ones, VK_PACKET used by Unicode injection).
 _NOT_KEYS = frozenset({0x01, 0x02, 0x04, 0x05, 0x06, VK_SHIFT, VK_CONTROL, VK_MENU, 0xE7})
@@ -62,13 +94,24 @@ class KeyInput:
 
 
 class KEYBDINPUT(ctypes.Structure):
-    _fields_ = [("wVk", ctypes.c_uint16), ("wScan", ctypes.c_uint16), ("dwFlags", ctypes.c_uint32),
-                ("time", ctypes.c_uint32), ("dwExtraInfo", ctypes.c_size_t)]
+    _fields_ = [
+        ("wVk", ctypes.c_uint16),
+        ("wScan", ctypes.c_uint16),
+        ("dwFlags", ctypes.c_uint32),
+        ("time", ctypes.c_uint32),
+        ("dwExtraInfo", ctypes.c_size_t),
+    ]
 
 
 class MOUSEINPUT(ctypes.Structure):
-    _fields_ = [("dx", ctypes.c_int32), ("dy", ctypes.c_int32), ("mouseData", ctypes.c_uint32),
-                ("dwFlags", ctypes.c_uint32), ("time", ctypes.c_uint32), ("dwExtraInfo", ctypes.c_size_t)]
+    _fields_ = [
+        ("dx", ctypes.c_int32),
+        ("dy", ctypes.c_int32),
+        ("mouseData", ctypes.c_uint32),
+        ("dwFlags", ctypes.c_uint32),
+        ("time", ctypes.c_uint32),
+        ("dwExtraInfo", ctypes.c_size_t),
+    ]
 
 
 class HARDWAREINPUT(ctypes.Structure):
@@ -104,7 +147,7 @@ def build_inputs(events: Sequence[KeyInput]) -> Any:
 def utf16_units(text: str) -> list[int]:
     """UTF-16 code units: characters beyond the BMP (emoji) become surrogate pairs, as SendInput wants."""
     data = text.encode("utf-16-le")
-    return [int.from_bytes(data[i:i + 2], "little") for i in range(0, len(data), 2)]
+    return [int.from_bytes(data[i : i + 2], "little") for i in range(0, len(data), 2)]
 
 
 class Win32Api:
@@ -216,8 +259,9 @@ class Win32Api:
         try:
             elevation = TOKEN_ELEVATION()
             returned = ctypes.c_uint32(0)
-            if not self.advapi32.GetTokenInformation(token, TOKEN_ELEVATION_CLASS, ctypes.byref(elevation),
-                                                     ctypes.sizeof(elevation), ctypes.byref(returned)):
+            if not self.advapi32.GetTokenInformation(
+                token, TOKEN_ELEVATION_CLASS, ctypes.byref(elevation), ctypes.sizeof(elevation), ctypes.byref(returned)
+            ):
                 return None
             return bool(elevation.TokenIsElevated)
         finally:
@@ -272,8 +316,9 @@ class Win32Api:
         try:
             needed = ctypes.c_uint32(0)
             buffer = ctypes.create_unicode_buffer(256)
-            if not self.user32.GetUserObjectInformationW(desktop, UOI_NAME, buffer, ctypes.sizeof(buffer),
-                                                         ctypes.byref(needed)):
+            if not self.user32.GetUserObjectInformationW(
+                desktop, UOI_NAME, buffer, ctypes.sizeof(buffer), ctypes.byref(needed)
+            ):
                 return None
             return buffer.value
         finally:

@@ -54,12 +54,26 @@ def modifier_masks(display: Any) -> dict[str, int]:
     """Which X modifier bit carries Alt, Super, NumLock and ScrollLock on this server's mapping."""
     from Xlib import X, XK
 
-    masks = {"shift": X.ShiftMask, "lock": X.LockMask, "ctrl": X.ControlMask,
-             "alt": 0, "win": 0, "numlock": 0, "scrolllock": 0}
+    masks = {
+        "shift": X.ShiftMask,
+        "lock": X.LockMask,
+        "ctrl": X.ControlMask,
+        "alt": 0,
+        "win": 0,
+        "numlock": 0,
+        "scrolllock": 0,
+    }
     wanted = {
-        XK.XK_Alt_L: "alt", XK.XK_Alt_R: "alt", XK.XK_Meta_L: "alt", XK.XK_Meta_R: "alt",
-        XK.XK_Super_L: "win", XK.XK_Super_R: "win", XK.XK_Hyper_L: "win", XK.XK_Hyper_R: "win",
-        XK.XK_Num_Lock: "numlock", XK.XK_Scroll_Lock: "scrolllock",
+        XK.XK_Alt_L: "alt",
+        XK.XK_Alt_R: "alt",
+        XK.XK_Meta_L: "alt",
+        XK.XK_Meta_R: "alt",
+        XK.XK_Super_L: "win",
+        XK.XK_Super_R: "win",
+        XK.XK_Hyper_L: "win",
+        XK.XK_Hyper_R: "win",
+        XK.XK_Num_Lock: "numlock",
+        XK.XK_Scroll_Lock: "scrolllock",
     }
     mapping = display.get_modifier_mapping()
     for index in range(3, 8):  # Mod1..Mod5

@@ -50,7 +50,10 @@ class BlacklistFiles:
     def export_file(self, path: Path) -> int:
         fmt = check_export_path(path)
         rows = blacklist_rows(self._buyers.list_entries("black"))
-        data = (csv_bytes(BLACKLIST_HEADER, rows) if fmt == "csv"
-                else xlsx_bytes("黑名单", BLACKLIST_HEADER, rows, widths=(24, 40, 12, 20)))
+        data = (
+            csv_bytes(BLACKLIST_HEADER, rows)
+            if fmt == "csv"
+            else xlsx_bytes("黑名单", BLACKLIST_HEADER, rows, widths=(24, 40, 12, 20))
+        )
         write_export(path, data, BuyerError)
         return len(rows)

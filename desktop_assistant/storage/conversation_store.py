@@ -27,8 +27,16 @@ def _event(row: tuple) -> Event:
 
 def _question(row: tuple) -> Question:
     qid, buyer, text, asked_at, due, agent_id, answered_at, answer = row
-    return Question(qid, buyer, text, dt.datetime.fromisoformat(asked_at), dt.datetime.fromisoformat(due), agent_id,
-                    dt.datetime.fromisoformat(answered_at) if answered_at else None, answer)
+    return Question(
+        qid,
+        buyer,
+        text,
+        dt.datetime.fromisoformat(asked_at),
+        dt.datetime.fromisoformat(due),
+        agent_id,
+        dt.datetime.fromisoformat(answered_at) if answered_at else None,
+        answer,
+    )
 
 
 class ConversationStore:
@@ -40,19 +48,22 @@ class ConversationStore:
         with self._db.atomic():
             self._db.execute(
                 f"INSERT INTO conversation_events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
-                [_stamp(event.at), event.buyer, event.kind, event.platform, event.agent_id, event.source])
+                [_stamp(event.at), event.buyer, event.kind, event.platform, event.agent_id, event.source],
+            )
 
     def record_many(self, events: list[Event]) -> None:
         with self._db.atomic():
             self._db.conn.executemany(
                 f"INSERT INTO conversation_events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
-                [(_stamp(e.at), e.buyer, e.kind, e.platform, e.agent_id, e.source) for e in events])
+                [(_stamp(e.at), e.buyer, e.kind, e.platform, e.agent_id, e.source) for e in events],
+            )
 
     def events_between(self, start: dt.datetime, end: dt.datetime) -> list[Event]:
         """Events with start <= at < end, in the order they happened."""
         rows = self._db.execute(
             f"SELECT {_EVENT_COLUMNS} FROM conversation_events WHERE at >= ? AND at < ? ORDER BY at, id",
-            [_stamp(start), _stamp(end)])
+            [_stamp(start), _stamp(end)],
+        )
         return [_event(row) for row in rows]
 
     def count_events(self) -> int:
@@ -63,12 +74,14 @@ class ConversationStore:
         with self._db.atomic():
             cursor = self._db.execute(
                 "INSERT INTO pending_questions (buyer, text, asked_at, due, agent_id) VALUES (?, ?, ?, ?, ?)",
-                [buyer, text, _stamp(now), _stamp(due), agent_id])
+                [buyer, text, _stamp(now), _stamp(due), agent_id],
+            )
         return self.question(cursor.lastrowid)
 
     def question(self, question_id: int) -> Question:
-        row = self._db.execute(f"SELECT {_QUESTION_COLUMNS} FROM pending_questions WHERE id = ?",
-                               [question_id]).fetchone()
+        row = self._db.execute(
+            f"SELECT {_QUESTION_COLUMNS} FROM pending_questions WHERE id = ?", [question_id]
+        ).fetchone()
         if row is None:
             raise KeyError(question_id)
         return _question(row)
@@ -77,12 +90,15 @@ class ConversationStore:
         with self._db.atomic():
             self._db.execute(
                 "UPDATE pending_questions SET answered_at = ?, answer = ? WHERE id = ? AND answered_at IS NULL",
-                [_stamp(now), answer, question_id])
+                [_stamp(now), answer, question_id],
+            )
         return self.question(question_id)
 
     def listed_questions(self, now: dt.datetime) -> list[Question]:
         """Open questions, soonest due first, then those answered in the last two hours."""
         rows = self._db.execute(
             f"SELECT {_QUESTION_COLUMNS} FROM pending_questions WHERE answered_at IS NULL OR answered_at >= ? "
-            "ORDER BY answered_at IS NOT NULL, due, id", [_stamp(now - RECENT_ANSWERED)])
+            "ORDER BY answered_at IS NOT NULL, due, id",
+            [_stamp(now - RECENT_ANSWERED)],
+        )
         return [_question(row) for row in rows]

@@ -19,7 +19,14 @@ from desktop_assistant.storage.errors import (
     classify,
 )
 
-__all__ = ["CorruptDatabaseError", "connect", "connect_read_only", "integrity_problems", "restrict_permissions", "verify"]
+__all__ = [
+    "CorruptDatabaseError",
+    "connect",
+    "connect_read_only",
+    "integrity_problems",
+    "restrict_permissions",
+    "verify",
+]
 
 # The start checks the file within this budget (quick_check, then the FTS index): measured on this
 # machine, a 300,000-note file (144 MB) needs 0.4 s + 1.7 s, so a file that large is checked in part at
@@ -185,4 +192,3 @@ def verify(db: sqlite_utils.Database, path: Path, *, writable: bool, seconds: fl
         raise storage_error(exc, path) from None
     if problems:
         raise CorruptDatabaseError(path, problems[0])
-

@@ -19,11 +19,19 @@ log = logging.getLogger(__name__)
 FIRST_LIBRARY_CODES = (
     "hy zd hylk sd cm cmb cz xh ys zp sc fp fpzp yj yj2 mj yhq yhq2 cf1 cf2 cf3 cf4 cf5 cf6 cf7 hd hddz hddh gdz "
     "gdz2 dzbq yz hdwu fh yfh kd sf pq pq2 wl yc wlbd tf jr pstx bzd az th 7t zl zl2 hh lf ps tk tk2 dj cp cpgj "
-    "cpgz cpxg cpbfx xx zj hp scdp rh qt gx wa").split()
+    "cpgz cpxg cpbfx xx zj hp scdp rh qt gx wa"
+).split()
 
 
-def upgrade_defaults(db: sqlite_utils.Database, phrases: PhraseStore, state: AppStateStore, now: dt.datetime,
-                     parsed: ParsedImport, new_state: dict, state_key: str = "phrases.defaults_installed") -> bool:
+def upgrade_defaults(
+    db: sqlite_utils.Database,
+    phrases: PhraseStore,
+    state: AppStateStore,
+    now: dt.datetime,
+    parsed: ParsedImport,
+    new_state: dict,
+    state_key: str = "phrases.defaults_installed",
+) -> bool:
     """A release with a new default library: add the defaults this library was never offered (as samples)
     and reword its untouched samples. `new_state` is written as the state when done."""
     offered = set(state.get(state_key).get("codes") or FIRST_LIBRARY_CODES)

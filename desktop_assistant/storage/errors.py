@@ -64,7 +64,9 @@ class BusyError(StorageError):
 
 
 class PanelRunningError(BusyError):
-    template = QT_TRANSLATE_NOOP("Storage", "面板正在使用这个数据库，没有恢复。请先退出面板，或加 --close-panel 让它先退出：{path}")
+    template = QT_TRANSLATE_NOOP(
+        "Storage", "面板正在使用这个数据库，没有恢复。请先退出面板，或加 --close-panel 让它先退出：{path}"
+    )
 
 
 class NewerSchemaError(StorageError):
@@ -92,7 +94,10 @@ class MissingDatabaseError(StorageError):
 
     kind = "missing"
     exit_code = EXIT_MISSING
-    template = QT_TRANSLATE_NOOP("Storage", "数据库文件{reason}；备份文件夹里有备份，所以没有新建空数据库。请用 `db restore 备份文件` 恢复：{path}")
+    template = QT_TRANSLATE_NOOP(
+        "Storage",
+        "数据库文件{reason}；备份文件夹里有备份，所以没有新建空数据库。请用 `db restore 备份文件` 恢复：{path}",
+    )
 
 
 class Fragment(UserError):

@@ -14,7 +14,13 @@ from desktop_assistant.paths import Paths
 from desktop_assistant.storage.backup import backup_database, move_aside
 from desktop_assistant.storage.database import connect, connect_read_only, integrity_problems
 from desktop_assistant.storage.errors import CorruptDatabaseError, NewerSchemaError, StorageError
-from desktop_assistant.storage.migrations import CURRENT_VERSION, MIGRATION_NAMES, migrate, migrations, newer_schema_reason
+from desktop_assistant.storage.migrations import (
+    CURRENT_VERSION,
+    MIGRATION_NAMES,
+    migrate,
+    migrations,
+    newer_schema_reason,
+)
 
 DAILY_PREFIX = "daily-"
 BACKUP_SUFFIX = ".sqlite3"

@@ -291,10 +291,12 @@ def m007_phrase_samples(db: sqlite_utils.Database) -> None:
         installed = None
     if not isinstance(installed, dict) or not installed.get("installed") or not isinstance(installed.get("at"), str):
         return
-    db.execute("""
+    db.execute(
+        """
         UPDATE phrases SET sample = 1
         WHERE use_count = 0 AND last_used IS NULL AND created_at = ? AND updated_at = created_at""",
-               [installed["at"]])
+        [installed["at"]],
+    )
 
 
 @step
@@ -321,8 +323,10 @@ def m009_phrase_search_index(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE phrases ADD COLUMN search_name TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE phrases ADD COLUMN search_text TEXT NOT NULL DEFAULT ''")
     rows = db.execute("SELECT id, title, body FROM phrases").fetchall()
-    db.conn.executemany("UPDATE phrases SET search_name = ?, search_text = ? WHERE id = ?",
-                        [(*search_columns(title, body), pid) for pid, title, body in rows])
+    db.conn.executemany(
+        "UPDATE phrases SET search_name = ?, search_text = ? WHERE id = ?",
+        [(*search_columns(title, body), pid) for pid, title, body in rows],
+    )
     # The empty query (the most used phrases) reads this index, not the table.
     db.execute("CREATE INDEX phrases_by_popularity ON phrases (use_count DESC, last_used DESC, id)")
 

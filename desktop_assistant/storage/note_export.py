@@ -10,7 +10,6 @@ from desktop_assistant.storage.files import write_export
 from desktop_assistant.storage.note_store import NoteStore
 
 
-
 def export_notes(notes: NoteStore, path: Path, fmt: str | None = None) -> int:
     """Write the whole history to `path`; return how many versions were written."""
     fmt = export_format(path.name, fmt)

@@ -9,7 +9,12 @@ from typing import Iterator
 import sqlite_utils
 
 from desktop_assistant.domain.notes import (
-    NoteChange, NoteVersion, OrderNote, contains, index_terms, match_expression,
+    NoteChange,
+    NoteVersion,
+    OrderNote,
+    contains,
+    index_terms,
+    match_expression,
 )
 from desktop_assistant.storage.times import stamp
 
@@ -36,24 +41,35 @@ class NoteStore:
         with self._db.atomic():
             cursor = self._db.execute(
                 "INSERT INTO order_notes (order_id, flag, text, reason, agent_id, buyer, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [change.order_id, change.flag, change.text, change.reason, change.agent_id, change.buyer, stamp_text])
+                [change.order_id, change.flag, change.text, change.reason, change.agent_id, change.buyer, stamp_text],
+            )
             note_id = cursor.lastrowid
             terms = index_terms(" ".join((change.text, change.reason)))
             if terms:
                 self._db.execute("INSERT INTO order_note_terms (rowid, terms) VALUES (?, ?)", [note_id, terms])
-        return NoteVersion(note_id, change.order_id, change.flag, change.text, change.reason, change.agent_id,
-                           change.buyer, dt.datetime.fromisoformat(stamp_text))
+        return NoteVersion(
+            note_id,
+            change.order_id,
+            change.flag,
+            change.text,
+            change.reason,
+            change.agent_id,
+            change.buyer,
+            dt.datetime.fromisoformat(stamp_text),
+        )
 
     def current(self, order_id: str) -> NoteVersion | None:
         row = self._db.execute(
             f"SELECT {_NOTE_COLUMNS} FROM order_current c JOIN order_notes n ON n.id = c.note_id WHERE c.order_id = ?",
-            [order_id]).fetchone()
+            [order_id],
+        ).fetchone()
         return _version(row) if row else None
 
     def history(self, order_id: str) -> list[NoteVersion]:
         """Oldest first."""
         rows = self._db.execute(
-            f"SELECT {_NOTE_COLUMNS} FROM order_notes n WHERE n.order_id = ? ORDER BY n.id", [order_id])
+            f"SELECT {_NOTE_COLUMNS} FROM order_notes n WHERE n.order_id = ? ORDER BY n.id", [order_id]
+        )
         return [_version(row) for row in rows]
 
     def count(self) -> int:
@@ -74,19 +90,23 @@ class NoteStore:
         flag_sql, flag_params = (" AND +c.flag = ?", [flag]) if flag is not None else ("", [])
         found: dict[str, OrderNote] = {}
         # Order ids are ASCII: a range on the primary key is a prefix search that uses the index.
-        for note in self._orders(f"WHERE c.order_id >= ? AND c.order_id < ?{flag_sql} ORDER BY c.order_id LIMIT ?",
-                                 [query, query + "\uffff", *flag_params, limit]):
+        for note in self._orders(
+            f"WHERE c.order_id >= ? AND c.order_id < ?{flag_sql} ORDER BY c.order_id LIMIT ?",
+            [query, query + "\uffff", *flag_params, limit],
+        ):
             found.setdefault(note.current.order_id, note)
-        for note in self._orders(f"WHERE c.buyer = ?{flag_sql} ORDER BY c.note_id DESC LIMIT ?",
-                                 [query, *flag_params, limit]):
+        for note in self._orders(
+            f"WHERE c.buyer = ?{flag_sql} ORDER BY c.note_id DESC LIMIT ?", [query, *flag_params, limit]
+        ):
             found.setdefault(note.current.order_id, note)
         if len(found) < limit:
             for note in self._orders_with_text(query, flag_sql, flag_params, limit - len(found), set(found)):
                 found[note.current.order_id] = note
         return list(found.values())[:limit]
 
-    def _orders_with_text(self, query: str, flag_sql: str, flag_params: list, wanted: int,
-                          skip: set[str]) -> Iterator[OrderNote]:
+    def _orders_with_text(
+        self, query: str, flag_sql: str, flag_params: list, wanted: int, skip: set[str]
+    ) -> Iterator[OrderNote]:
         """Orders with a version containing `query`, newest first: candidates from the term index in
         batches (confirmed by a substring test, filtered by colour) until enough are found."""
         expression = match_expression(query)
@@ -94,10 +114,15 @@ class NoteStore:
             return
         below = None
         for _batch in range(_MAX_BATCHES):
-            rowids = [row[0] for row in self._db.execute(
-                "SELECT rowid FROM order_note_terms WHERE order_note_terms MATCH ?"
-                + (" AND rowid < ?" if below is not None else "") + " ORDER BY rowid DESC LIMIT ?",
-                [expression, *([below] if below is not None else []), _CANDIDATES])]
+            rowids = [
+                row[0]
+                for row in self._db.execute(
+                    "SELECT rowid FROM order_note_terms WHERE order_note_terms MATCH ?"
+                    + (" AND rowid < ?" if below is not None else "")
+                    + " ORDER BY rowid DESC LIMIT ?",
+                    [expression, *([below] if below is not None else []), _CANDIDATES],
+                )
+            ]
             if not rowids:
                 return
             below = rowids[-1]
@@ -105,9 +130,13 @@ class NoteStore:
             rows = self._db.execute(
                 f"SELECT n.order_id, n.text, n.reason FROM order_notes n "
                 f"JOIN order_current c ON c.order_id = n.order_id WHERE n.id IN ({marks}){flag_sql} ORDER BY n.id DESC",
-                [*rowids, *flag_params])
-            matched = [oid for oid, text, reason in rows
-                       if oid not in skip and (contains(text, query) or contains(reason, query))]
+                [*rowids, *flag_params],
+            )
+            matched = [
+                oid
+                for oid, text, reason in rows
+                if oid not in skip and (contains(text, query) or contains(reason, query))
+            ]
             fresh = list(dict.fromkeys(matched))[:wanted]
             if fresh:
                 marks = ",".join("?" * len(fresh))
@@ -122,7 +151,8 @@ class NoteStore:
     def _orders(self, where: str, params: list) -> list[OrderNote]:
         rows = self._db.execute(
             f"SELECT {_NOTE_COLUMNS}, c.versions FROM order_current c JOIN order_notes n ON n.id = c.note_id {where}",
-            params)
+            params,
+        )
         return [OrderNote(_version(row[:-1]), row[-1]) for row in rows]
 
     def export_rows(self) -> Iterator[NoteVersion]:

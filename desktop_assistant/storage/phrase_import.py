@@ -61,7 +61,9 @@ MAX_CODE_CHARS = 20
 MSG_APP_HOTKEY_TAKEN = QT_TRANSLATE_NOOP("Messages", "快捷键 {hotkey} 已用于本软件的「{other}」")
 MSG_NO_FILE = QT_TRANSLATE_NOOP("Messages", "找不到文件：{path}")
 MSG_CANNOT_READ = QT_TRANSLATE_NOOP("Messages", "无法读取文件 {path}：{reason}")
-MSG_EXPORT_FORMAT = QT_TRANSLATE_NOOP("Messages", "无法从文件名判断导出格式，请用 .csv / .xlsx / .json 结尾或指定格式：{path}")
+MSG_EXPORT_FORMAT = QT_TRANSLATE_NOOP(
+    "Messages", "无法从文件名判断导出格式，请用 .csv / .xlsx / .json 结尾或指定格式：{path}"
+)
 MSG_STORE_REFUSED = QT_TRANSLATE_NOOP("Messages", "数据库拒绝写入：{reason}")
 
 
@@ -148,7 +150,7 @@ class _Plan:
         number = 2
         while True:
             suffix = str(number)
-            candidate = code[:MAX_CODE_CHARS - len(suffix)] + suffix
+            candidate = code[: MAX_CODE_CHARS - len(suffix)] + suffix
             if candidate not in self.by_code and CODE_PATTERN.fullmatch(candidate):
                 return candidate
             number += 1
@@ -198,8 +200,12 @@ def _same(a: Phrase, b: Phrase) -> bool:
     return (a.group, a.title, a.text, a.hotkey) == (b.group, b.title, b.text, b.hotkey)
 
 
-def plan_import(existing: list[Phrase], parsed: ParsedImport, policy: ConflictPolicy,
-                reserved_hotkeys: Mapping[str, str] | None = None) -> tuple[_Plan, list[ImportItem]]:
+def plan_import(
+    existing: list[Phrase],
+    parsed: ParsedImport,
+    policy: ConflictPolicy,
+    reserved_hotkeys: Mapping[str, str] | None = None,
+) -> tuple[_Plan, list[ImportItem]]:
     """Decide every row against the library (and the rows before it); raise PhraseImportError on a clash."""
     policy = ConflictPolicy(policy)
     plan = _Plan(existing, reserved_hotkeys or {})
@@ -246,8 +252,14 @@ def _decide(plan: _Plan, draft: Draft, fields: frozenset[str], policy: ConflictP
         return ImportItem(action, draft.line, draft.where, incoming, existing, original, dropped)
     existing = plan.slots[target]
     if policy is ConflictPolicy.SKIP:
-        return ImportItem(Action.SKIPPED, draft.line, draft.where, incoming, existing,
-                          unchanged=_same(_merged(existing, incoming, fields), existing))
+        return ImportItem(
+            Action.SKIPPED,
+            draft.line,
+            draft.where,
+            incoming,
+            existing,
+            unchanged=_same(_merged(existing, incoming, fields), existing),
+        )
     merged = _merged(existing, incoming, fields)
     if _same(merged, existing):
         return ImportItem(Action.SKIPPED, draft.line, draft.where, incoming, existing, unchanged=True)
@@ -257,10 +269,18 @@ def _decide(plan: _Plan, draft: Draft, fields: frozenset[str], policy: ConflictP
 
 
 # --- applying --------------------------------------------------------------------------------------
-def apply_import(db: sqlite_utils.Database, phrases: PhraseStore, parsed: ParsedImport, policy: ConflictPolicy | str,
-                 now: dt.datetime, *, dry_run: bool = False,
-                 reserved_hotkeys: Mapping[str, str] | None = None,
-                 progress: Callable[[int, int], None] | None = None, guard: Guard | None = None) -> ImportReport:
+def apply_import(
+    db: sqlite_utils.Database,
+    phrases: PhraseStore,
+    parsed: ParsedImport,
+    policy: ConflictPolicy | str,
+    now: dt.datetime,
+    *,
+    dry_run: bool = False,
+    reserved_hotkeys: Mapping[str, str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    guard: Guard | None = None,
+) -> ImportReport:
     """Import `parsed` with the conflict policy, all or nothing; with dry_run only report what would change.
     With a guard, the report names each phrase written (or to be written) that the guard finds something in;
     the phrases are imported all the same (a shop may have its reasons; sending asks)."""
@@ -268,16 +288,30 @@ def apply_import(db: sqlite_utils.Database, phrases: PhraseStore, parsed: Parsed
     existing_groups = set(phrases.groups())
     plan, items = plan_import(phrases.all(), parsed, policy, reserved_hotkeys)
     written_groups = {step.phrase.group for step in plan.steps}
-    new_groups = tuple(g for g in parsed.groups
-                       if g not in existing_groups and (g in written_groups or g in parsed.declared_groups))
+    new_groups = tuple(
+        g for g in parsed.groups if g not in existing_groups and (g in written_groups or g in parsed.declared_groups)
+    )
     guard_notes: list[UserError] = []
     blocked = 0
     if guard is not None:
-        written = [(item.where, display_name(item.phrase), item.phrase.text) for item in items
-                   if item.action is not Action.SKIPPED]
+        written = [
+            (item.where, display_name(item.phrase), item.phrase.text)
+            for item in items
+            if item.action is not Action.SKIPPED
+        ]
         guard_notes, blocked = report_lines(guard, written)
-    report = ImportReport(policy, dry_run, tuple(items), new_groups, parsed.ignored_columns, parsed.format,
-                          parsed.encoding, parsed.code_mappings, tuple(guard_notes), blocked)
+    report = ImportReport(
+        policy,
+        dry_run,
+        tuple(items),
+        new_groups,
+        parsed.ignored_columns,
+        parsed.format,
+        parsed.encoding,
+        parsed.code_mappings,
+        tuple(guard_notes),
+        blocked,
+    )
     if dry_run or not report.changes:
         return report
     ids = plan.existing_ids
@@ -289,8 +323,9 @@ def apply_import(db: sqlite_utils.Database, phrases: PhraseStore, parsed: Parsed
             else:
                 phrases.update(replace(step.phrase, id=ids[step.slot]), now)
         except PhraseError as exc:  # the plan should have caught it; the database has the last word
-            raise PhraseImportError(MSG_AT, line=step.draft.line, where=step.draft.where,
-                                    reason=ImportText(MSG_STORE_REFUSED, reason=exc)) from None
+            raise PhraseImportError(
+                MSG_AT, line=step.draft.line, where=step.draft.where, reason=ImportText(MSG_STORE_REFUSED, reason=exc)
+            ) from None
 
     steps = list(plan.steps)
     with db.atomic():
@@ -320,14 +355,30 @@ def apply_import(db: sqlite_utils.Database, phrases: PhraseStore, parsed: Parsed
     return report
 
 
-def import_file(db: sqlite_utils.Database, phrases: PhraseStore, settings: SettingsStore | None, path: Path,
-                now: dt.datetime, *, fmt: str = "auto", policy: ConflictPolicy | str = ConflictPolicy.SKIP,
-                dry_run: bool = False) -> ImportReport:
+def import_file(
+    db: sqlite_utils.Database,
+    phrases: PhraseStore,
+    settings: SettingsStore | None,
+    path: Path,
+    now: dt.datetime,
+    *,
+    fmt: str = "auto",
+    policy: ConflictPolicy | str = ConflictPolicy.SKIP,
+    dry_run: bool = False,
+) -> ImportReport:
     """Read, parse and apply a file: what the CLI and the UI's import action call."""
     parsed = read_phrase_file(path, fmt)
     reserved = app_hotkeys(settings) if settings is not None else {}
-    return apply_import(db, phrases, parsed, policy, now, dry_run=dry_run, reserved_hotkeys=reserved,
-                        guard=shop_guard(settings) if settings is not None else None)
+    return apply_import(
+        db,
+        phrases,
+        parsed,
+        policy,
+        now,
+        dry_run=dry_run,
+        reserved_hotkeys=reserved,
+        guard=shop_guard(settings) if settings is not None else None,
+    )
 
 
 def shop_guard(settings: SettingsStore) -> Guard:
@@ -340,15 +391,30 @@ def shop_guard(settings: SettingsStore) -> Guard:
 class LibraryImporter:
     """The import as the UI calls it (it cannot reach storage itself): parse elsewhere, apply here."""
 
-    def __init__(self, db: sqlite_utils.Database, phrases: PhraseStore, settings: SettingsStore,
-                 now: Callable[[], dt.datetime]) -> None:
+    def __init__(
+        self, db: sqlite_utils.Database, phrases: PhraseStore, settings: SettingsStore, now: Callable[[], dt.datetime]
+    ) -> None:
         self._db, self._phrases, self._settings, self._now = db, phrases, settings, now
 
-    def apply(self, parsed: ParsedImport, policy: ConflictPolicy | str, *, dry_run: bool = False,
-              progress: Callable[[int, int], None] | None = None) -> ImportReport:
-        return apply_import(self._db, self._phrases, parsed, policy, self._now(), dry_run=dry_run,
-                            reserved_hotkeys=app_hotkeys(self._settings), progress=progress,
-                            guard=shop_guard(self._settings))
+    def apply(
+        self,
+        parsed: ParsedImport,
+        policy: ConflictPolicy | str,
+        *,
+        dry_run: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportReport:
+        return apply_import(
+            self._db,
+            self._phrases,
+            parsed,
+            policy,
+            self._now(),
+            dry_run=dry_run,
+            reserved_hotkeys=app_hotkeys(self._settings),
+            progress=progress,
+            guard=shop_guard(self._settings),
+        )
 
     def export(self, path: Path) -> int:
         """The whole library to `path`, format by extension, replaced atomically; PhraseImportError for the agent."""
@@ -362,8 +428,9 @@ def default_library_path() -> Path:
     return resource_path(*DEFAULT_LIBRARY)
 
 
-def install_default_library(db: sqlite_utils.Database, phrases: PhraseStore, state: AppStateStore,
-                            now: dt.datetime, source: Path | None = None) -> bool:
+def install_default_library(
+    db: sqlite_utils.Database, phrases: PhraseStore, state: AppStateStore, now: dt.datetime, source: Path | None = None
+) -> bool:
     """First run: an empty library gets the default phrases, every one an untouched sample.
 
     Later releases: a library that got the defaults gets the new ones it was never offered, and its
@@ -386,14 +453,23 @@ def install_default_library(db: sqlite_utils.Database, phrases: PhraseStore, sta
     with db.atomic():
         report = apply_import(db, phrases, parsed, ConflictPolicy.SKIP, now)
         phrases.mark_samples()  # the library was empty: every phrase is a default the agent has not touched
-        state.set(DEFAULTS_STATE_KEY, {"at": now.isoformat(timespec="seconds"), "installed": report.added,
-                                       "digest": digest, "codes": codes})
+        state.set(
+            DEFAULTS_STATE_KEY,
+            {"at": now.isoformat(timespec="seconds"), "installed": report.added, "digest": digest, "codes": codes},
+        )
     log.info("installed the default phrase library: %d phrases", report.added)
     return True
 
 
-
 __all__ = [
-    "DEFAULTS_STATE_KEY", "app_hotkeys", "apply_import", "default_library_path", "export_format",
-    "export_to_file", "import_file", "install_default_library", "plan_import", "read_phrase_file",
+    "DEFAULTS_STATE_KEY",
+    "app_hotkeys",
+    "apply_import",
+    "default_library_path",
+    "export_format",
+    "export_to_file",
+    "import_file",
+    "install_default_library",
+    "plan_import",
+    "read_phrase_file",
 ]

@@ -42,7 +42,9 @@ def search_ids(db: sqlite_utils.Database, query: str, limit: int = 50) -> list[i
     q = query_key(query)
     if not q:
         return [row[0] for row in db.execute(f"SELECT id FROM phrases ORDER BY {_POPULARITY} LIMIT ?", [limit])]
-    rows = db.execute(f"SELECT id FROM (SELECT id, use_count, last_used, {_TIER} AS tier FROM phrases) "
-                      f"WHERE tier IS NOT NULL ORDER BY tier, {_POPULARITY} LIMIT :limit",
-                      {"q": q, "n": len(q), "limit": limit})
+    rows = db.execute(
+        f"SELECT id FROM (SELECT id, use_count, last_used, {_TIER} AS tier FROM phrases) "
+        f"WHERE tier IS NOT NULL ORDER BY tier, {_POPULARITY} LIMIT :limit",
+        {"q": q, "n": len(q), "limit": limit},
+    )
     return [row[0] for row in rows]

@@ -14,6 +14,7 @@ from desktop_assistant.domain.phrases import Phrase, PhraseError, validated
 from desktop_assistant.domain.pinyin import reading
 from desktop_assistant.domain.search import SearchEntry
 from desktop_assistant.storage.phrase_search import NAME_CHARS, name_of, search_columns, search_ids
+
 MSG_CODE_TAKEN = QT_TRANSLATE_NOOP("Messages", "快捷编码 {code} 已被短语「{other}」使用")
 MSG_HOTKEY_TAKEN = QT_TRANSLATE_NOOP("Messages", "快捷键 {hotkey} 已被短语「{other}」使用")
 MSG_NO_SUCH_PHRASE = QT_TRANSLATE_NOOP("Messages", "短语不存在 (id {id})")
@@ -31,9 +32,18 @@ def search_name(phrase: Phrase) -> str:
 
 def _phrase(row: tuple) -> Phrase:
     pid, group, title, code, body, hotkey, use_count, last_used, position, sample = row
-    return Phrase(text=body, group=group, title=title, code=code, hotkey=hotkey, id=pid, use_count=use_count,
-                  last_used=dt.datetime.fromisoformat(last_used) if last_used else None, position=position,
-                  sample=bool(sample))
+    return Phrase(
+        text=body,
+        group=group,
+        title=title,
+        code=code,
+        hotkey=hotkey,
+        id=pid,
+        use_count=use_count,
+        last_used=dt.datetime.fromisoformat(last_used) if last_used else None,
+        position=position,
+        sample=bool(sample),
+    )
 
 
 _ENTRY_COLUMNS = "id, code, search_name, search_text, name_full, name_initials, use_count, last_used"
@@ -63,7 +73,9 @@ class PhraseStore:
         # Group by group, each read through its (group_id, position) index: sorting the whole join to cut a
         # page from it would read every row.
         where, params = ("WHERE name = ?", [group]) if group else ("", [])
-        group_ids = [row[0] for row in self._db.execute(f"SELECT id FROM phrase_groups {where} ORDER BY position, id", params)]
+        group_ids = [
+            row[0] for row in self._db.execute(f"SELECT id FROM phrase_groups {where} ORDER BY position, id", params)
+        ]
         found: list[Phrase] = []
         for group_id in group_ids:
             if len(found) >= limit:
@@ -75,7 +87,9 @@ class PhraseStore:
                     continue
             rows = self._db.execute(
                 f"SELECT {_COLUMNS} FROM phrases p JOIN phrase_groups g ON g.id = p.group_id WHERE p.group_id = ? "
-                "ORDER BY p.position, p.id LIMIT ? OFFSET ?", [group_id, limit - len(found), offset])
+                "ORDER BY p.position, p.id LIMIT ? OFFSET ?",
+                [group_id, limit - len(found), offset],
+            )
             found.extend(_phrase(row) for row in rows)
             offset = 0
         return found
@@ -94,8 +108,8 @@ class PhraseStore:
 
     def get(self, phrase_id: int) -> Phrase:
         row = self._db.execute(
-            f"SELECT {_COLUMNS} FROM phrases p JOIN phrase_groups g ON g.id = p.group_id WHERE p.id = ?",
-            [phrase_id]).fetchone()
+            f"SELECT {_COLUMNS} FROM phrases p JOIN phrase_groups g ON g.id = p.group_id WHERE p.id = ?", [phrase_id]
+        ).fetchone()
         if row is None:
             raise PhraseError(MSG_NO_SUCH_PHRASE, id=phrase_id)
         return _phrase(row)
@@ -107,16 +121,25 @@ class PhraseStore:
         marks = ",".join("?" * len(phrase_ids))
         rows = self._db.execute(
             f"SELECT {_COLUMNS} FROM phrases p JOIN phrase_groups g ON g.id = p.group_id WHERE p.id IN ({marks})",
-            list(phrase_ids))
+            list(phrase_ids),
+        )
         found = {phrase.id: phrase for phrase in map(_phrase, rows)}
         return [found[pid] for pid in phrase_ids if pid in found]
 
     def in_group(self, phrase_ids: list[int], group: str) -> list[int]:
         """Those of `phrase_ids` in `group`, in the order given."""
         marks = ",".join("?" * len(phrase_ids))
-        inside = {row[0] for row in self._db.execute(
-            f"SELECT p.id FROM phrases p JOIN phrase_groups g ON g.id = p.group_id WHERE g.name = ? AND p.id IN ({marks})",
-            [group, *phrase_ids])} if phrase_ids else set()
+        inside = (
+            {
+                row[0]
+                for row in self._db.execute(
+                    f"SELECT p.id FROM phrases p JOIN phrase_groups g ON g.id = p.group_id WHERE g.name = ? AND p.id IN ({marks})",
+                    [group, *phrase_ids],
+                )
+            }
+            if phrase_ids
+            else set()
+        )
         return [pid for pid in phrase_ids if pid in inside]
 
     def count(self) -> int:
@@ -142,15 +165,21 @@ class PhraseStore:
             return row[0]
         with self._db.atomic():
             position = self._db.execute("SELECT coalesce(max(position), -1) + 1 FROM phrase_groups").fetchone()[0]
-            return self._db.execute("INSERT INTO phrase_groups (name, position) VALUES (?, ?)",
-                                    [name, position]).lastrowid
+            return self._db.execute(
+                "INSERT INTO phrase_groups (name, position) VALUES (?, ?)", [name, position]
+            ).lastrowid
 
     def _check_unique(self, phrase: Phrase) -> None:
-        for column, value, template in (("code", phrase.code, MSG_CODE_TAKEN), ("hotkey", phrase.hotkey, MSG_HOTKEY_TAKEN)):
+        for column, value, template in (
+            ("code", phrase.code, MSG_CODE_TAKEN),
+            ("hotkey", phrase.hotkey, MSG_HOTKEY_TAKEN),
+        ):
             if not value:
                 continue
-            row = self._db.execute(f"SELECT id, title, body FROM phrases WHERE {column} = ? AND {column} != '' AND id IS NOT ?",
-                                   [value, phrase.id]).fetchone()
+            row = self._db.execute(
+                f"SELECT id, title, body FROM phrases WHERE {column} = ? AND {column} != '' AND id IS NOT ?",
+                [value, phrase.id],
+            ).fetchone()
             if row:
                 other = row[1] or " ".join(row[2].split())[:20]
                 raise PhraseError(template, **{column: value, "other": other})
@@ -160,18 +189,32 @@ class PhraseStore:
         with self._db.atomic():
             self._check_unique(phrase)
             group_id = self.ensure_group(phrase.group)
-            position = self._db.execute("SELECT coalesce(max(position), -1) + 1 FROM phrases WHERE group_id = ?",
-                                        [group_id]).fetchone()[0]
+            position = self._db.execute(
+                "SELECT coalesce(max(position), -1) + 1 FROM phrases WHERE group_id = ?", [group_id]
+            ).fetchone()[0]
             read = reading(search_name(phrase))
             stamp = now.isoformat(timespec="seconds")
             new_id = self._db.execute(
                 "INSERT INTO phrases (group_id, title, code, body, hotkey, use_count, last_used, position, "
                 "created_at, updated_at, name_full, name_initials, search_name, search_text, sample) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [group_id, phrase.title, phrase.code, phrase.text, phrase.hotkey, phrase.use_count,
-                 phrase.last_used.isoformat(timespec="seconds") if phrase.last_used else None,
-                 position, stamp, stamp, read.full, read.initials, *search_columns(phrase.title, phrase.text),
-                 int(phrase.sample)]).lastrowid
+                [
+                    group_id,
+                    phrase.title,
+                    phrase.code,
+                    phrase.text,
+                    phrase.hotkey,
+                    phrase.use_count,
+                    phrase.last_used.isoformat(timespec="seconds") if phrase.last_used else None,
+                    position,
+                    stamp,
+                    stamp,
+                    read.full,
+                    read.initials,
+                    *search_columns(phrase.title, phrase.text),
+                    int(phrase.sample),
+                ],
+            ).lastrowid
         return self.get(new_id)
 
     def add_many(self, phrases: Iterable[Phrase], now: dt.datetime) -> list[Phrase]:
@@ -190,13 +233,16 @@ class PhraseStore:
                     value = getattr(phrase, column)
                     if value and value in taken:
                         self._check_unique(phrase)  # raises with the owner's name
-                        raise PhraseError(MSG_CODE_TAKEN if column == "code" else MSG_HOTKEY_TAKEN,
-                                          **{column: value, "other": search_name(phrase)[:20]})
+                        raise PhraseError(
+                            MSG_CODE_TAKEN if column == "code" else MSG_HOTKEY_TAKEN,
+                            **{column: value, "other": search_name(phrase)[:20]},
+                        )
                     taken.add(value)
             next_id = self._db.execute("SELECT coalesce(max(id), 0) + 1 FROM phrases").fetchone()[0]
             group_ids = {name: self.ensure_group(name) for name in dict.fromkeys(p.group for p in batch)}
-            positions = dict(self._db.execute(
-                "SELECT group_id, max(position) + 1 FROM phrases GROUP BY group_id").fetchall())
+            positions = dict(
+                self._db.execute("SELECT group_id, max(position) + 1 FROM phrases GROUP BY group_id").fetchall()
+            )
             stamp = now.isoformat(timespec="seconds")
 
             def rows():  # made as executemany asks: 50,000 rows never sit in memory as one list
@@ -206,14 +252,30 @@ class PhraseStore:
                     positions[group_id] = position + 1
                     read = reading(search_name(phrase))
                     used = phrase.last_used.isoformat(timespec="seconds") if phrase.last_used else None
-                    yield (next_id + offset, group_id, phrase.title, phrase.code, phrase.text, phrase.hotkey,
-                           phrase.use_count, used, position, stamp, stamp, read.full, read.initials,
-                           *search_columns(phrase.title, phrase.text), int(phrase.sample))
+                    yield (
+                        next_id + offset,
+                        group_id,
+                        phrase.title,
+                        phrase.code,
+                        phrase.text,
+                        phrase.hotkey,
+                        phrase.use_count,
+                        used,
+                        position,
+                        stamp,
+                        stamp,
+                        read.full,
+                        read.initials,
+                        *search_columns(phrase.title, phrase.text),
+                        int(phrase.sample),
+                    )
 
             self._db.conn.executemany(
                 "INSERT INTO phrases (id, group_id, title, code, body, hotkey, use_count, last_used, position, "
                 "created_at, updated_at, name_full, name_initials, search_name, search_text, sample) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows())
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows(),
+            )
         return list(range(next_id, next_id + len(batch)))
 
     def update(self, phrase: Phrase, now: dt.datetime, *, sample: bool = False) -> Phrase:
@@ -227,15 +289,28 @@ class PhraseStore:
             position = current.position
             if phrase.group != current.group:
                 position = self._db.execute(
-                    "SELECT coalesce(max(position), -1) + 1 FROM phrases WHERE group_id = ?", [group_id]).fetchone()[0]
+                    "SELECT coalesce(max(position), -1) + 1 FROM phrases WHERE group_id = ?", [group_id]
+                ).fetchone()[0]
             read = reading(search_name(phrase))
             self._db.execute(
                 "UPDATE phrases SET group_id = ?, title = ?, code = ?, body = ?, hotkey = ?, position = ?, "
                 "updated_at = ?, name_full = ?, name_initials = ?, search_name = ?, search_text = ?, sample = ? "
                 "WHERE id = ?",
-                [group_id, phrase.title, phrase.code, phrase.text, phrase.hotkey, position,
-                 now.isoformat(timespec="seconds"), read.full, read.initials,
-                 *search_columns(phrase.title, phrase.text), int(sample), phrase.id])
+                [
+                    group_id,
+                    phrase.title,
+                    phrase.code,
+                    phrase.text,
+                    phrase.hotkey,
+                    position,
+                    now.isoformat(timespec="seconds"),
+                    read.full,
+                    read.initials,
+                    *search_columns(phrase.title, phrase.text),
+                    int(sample),
+                    phrase.id,
+                ],
+            )
         return self.get(phrase.id)
 
     def mark_samples(self) -> None:
@@ -249,28 +324,39 @@ class PhraseStore:
 
     def record_use(self, phrase_id: int, when: dt.datetime) -> Phrase:
         with self._db.atomic():
-            self._db.execute("UPDATE phrases SET use_count = use_count + 1, last_used = ?, sample = 0 WHERE id = ?",
-                             [when.isoformat(timespec="seconds"), phrase_id])
+            self._db.execute(
+                "UPDATE phrases SET use_count = use_count + 1, last_used = ?, sample = 0 WHERE id = ?",
+                [when.isoformat(timespec="seconds"), phrase_id],
+            )
         return self.get(phrase_id)
 
     def move(self, phrase_id: int, group: str, index: int, now: dt.datetime) -> None:
         """Put the phrase at `index` within `group` (drag and drop); the others keep their order."""
         with self._db.atomic():
             group_id = self.ensure_group(group)
-            ids = [row[0] for row in self._db.execute(
-                "SELECT id FROM phrases WHERE group_id = ? AND id != ? ORDER BY position, id", [group_id, phrase_id])]
+            ids = [
+                row[0]
+                for row in self._db.execute(
+                    "SELECT id FROM phrases WHERE group_id = ? AND id != ? ORDER BY position, id", [group_id, phrase_id]
+                )
+            ]
             ids.insert(max(0, min(index, len(ids))), phrase_id)
-            self._db.execute("UPDATE phrases SET group_id = ?, updated_at = ?, sample = 0 WHERE id = ?",
-                             [group_id, now.isoformat(timespec="seconds"), phrase_id])
-            self._db.conn.executemany("UPDATE phrases SET position = ? WHERE id = ?",
-                                      [(position, pid) for position, pid in enumerate(ids)])
+            self._db.execute(
+                "UPDATE phrases SET group_id = ?, updated_at = ?, sample = 0 WHERE id = ?",
+                [group_id, now.isoformat(timespec="seconds"), phrase_id],
+            )
+            self._db.conn.executemany(
+                "UPDATE phrases SET position = ? WHERE id = ?", [(position, pid) for position, pid in enumerate(ids)]
+            )
 
     def move_group(self, name: str, index: int) -> None:
         with self._db.atomic():
             names = [g for g in self.groups() if g != name]
             names.insert(max(0, min(index, len(names))), name)
-            self._db.conn.executemany("UPDATE phrase_groups SET position = ? WHERE name = ?",
-                                      [(position, g) for position, g in enumerate(names)])
+            self._db.conn.executemany(
+                "UPDATE phrase_groups SET position = ? WHERE name = ?",
+                [(position, g) for position, g in enumerate(names)],
+            )
 
     def rename_group(self, old: str, new: str) -> None:
         new = " ".join(new.split())

@@ -21,8 +21,17 @@ def _time(text: str | None) -> dt.datetime | None:
 
 def _promise(row: tuple) -> Promise:
     pid, text, due, order_id, buyer, agent_id, created_at, done_at, done_by = row
-    return Promise(pid, text, dt.datetime.fromisoformat(due), order_id, buyer, agent_id,
-                   dt.datetime.fromisoformat(created_at), _time(done_at), done_by)
+    return Promise(
+        pid,
+        text,
+        dt.datetime.fromisoformat(due),
+        order_id,
+        buyer,
+        agent_id,
+        dt.datetime.fromisoformat(created_at),
+        _time(done_at),
+        done_by,
+    )
 
 
 def _unpaid(row: tuple) -> UnpaidOrder:
@@ -39,7 +48,8 @@ class PromiseStore:
         with self._db.atomic():
             cursor = self._db.execute(
                 "INSERT INTO promises (text, due, order_id, buyer, agent_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                [promise.text, stamp(promise.due), promise.order_id, promise.buyer, agent_id, stamp(now)])
+                [promise.text, stamp(promise.due), promise.order_id, promise.buyer, agent_id, stamp(now)],
+            )
         return self.get(cursor.lastrowid)
 
     def get(self, promise_id: int) -> Promise:
@@ -56,7 +66,8 @@ class PromiseStore:
         """Open promises and those done in the last day (so a mistaken tick can be seen)."""
         rows = self._db.execute(
             f"SELECT {_PROMISE_COLUMNS} FROM promises WHERE done_at IS NULL OR done_at >= ? ORDER BY due, id",
-            [stamp(now - RECENT_DONE)])
+            [stamp(now - RECENT_DONE)],
+        )
         return [_promise(row) for row in rows]
 
     def all(self) -> list[Promise]:
@@ -64,19 +75,23 @@ class PromiseStore:
 
     def mark_done(self, promise_id: int, agent_id: str, now: dt.datetime) -> Promise:
         with self._db.atomic():
-            self._db.execute("UPDATE promises SET done_at = ?, done_by = ? WHERE id = ? AND done_at IS NULL",
-                             [stamp(now), agent_id, promise_id])
+            self._db.execute(
+                "UPDATE promises SET done_at = ?, done_by = ? WHERE id = ? AND done_at IS NULL",
+                [stamp(now), agent_id, promise_id],
+            )
         return self.get(promise_id)
 
     # --- 催付 ----------------------------------------------------------------------------------
     def add_unpaid(self, order_id: str, buyer: str, placed_at: dt.datetime, agent_id: str) -> UnpaidOrder:
         with self._db.atomic():
-            if self._db.execute("SELECT 1 FROM unpaid_orders WHERE order_id = ? AND closed_at IS NULL",
-                                [order_id]).fetchone():
+            if self._db.execute(
+                "SELECT 1 FROM unpaid_orders WHERE order_id = ? AND closed_at IS NULL", [order_id]
+            ).fetchone():
                 raise PromiseError(MSG_ALREADY_LISTED, order_id=order_id)
             cursor = self._db.execute(
                 "INSERT INTO unpaid_orders (order_id, buyer, placed_at, agent_id) VALUES (?, ?, ?, ?)",
-                [order_id, buyer, stamp(placed_at), agent_id])
+                [order_id, buyer, stamp(placed_at), agent_id],
+            )
         return self.get_unpaid(cursor.lastrowid)
 
     def get_unpaid(self, unpaid_id: int) -> UnpaidOrder:
@@ -87,15 +102,18 @@ class PromiseStore:
 
     def open_unpaid(self) -> list[UnpaidOrder]:
         rows = self._db.execute(
-            f"SELECT {_UNPAID_COLUMNS} FROM unpaid_orders WHERE closed_at IS NULL ORDER BY placed_at, id")
+            f"SELECT {_UNPAID_COLUMNS} FROM unpaid_orders WHERE closed_at IS NULL ORDER BY placed_at, id"
+        )
         return [_unpaid(row) for row in rows]
 
     def close_unpaid(self, unpaid_id: int, outcome: str, now: dt.datetime) -> UnpaidOrder:
         if outcome not in ("paid", "cancelled"):
             raise ValueError(outcome)
         with self._db.atomic():
-            self._db.execute("UPDATE unpaid_orders SET closed_at = ?, outcome = ? WHERE id = ? AND closed_at IS NULL",
-                             [stamp(now), outcome, unpaid_id])
+            self._db.execute(
+                "UPDATE unpaid_orders SET closed_at = ?, outcome = ? WHERE id = ? AND closed_at IS NULL",
+                [stamp(now), outcome, unpaid_id],
+            )
         return self.get_unpaid(unpaid_id)
 
     # --- reminders given ---------------------------------------------------------------------------
@@ -107,4 +125,5 @@ class PromiseStore:
         with self._db.atomic():
             self._db.conn.executemany(
                 "INSERT OR IGNORE INTO reminders_given (subject, subject_id, kind, at) VALUES (?, ?, ?, ?)",
-                [(subject, sid, kind, stamp(now)) for sid, kind in given])
+                [(subject, sid, kind, stamp(now)) for sid, kind in given],
+            )

@@ -43,11 +43,13 @@ class PurgeReport:
         verb = "将" if self.dry_run else "已"
         if not self.days and not self.receiver_days:
             return ["没有设置保留期 (retention.days 和 privacy.retention_days 都是 0), 什么也不清除"]
-        out = [f"保留期: 个人信息 {self.days or '不限'} 天, 收货人 {self.receiver_days or '不限'} 天",
-               f"{verb}删除收货人和地址 {self.receivers} 条",
-               f"{verb}清除核对单里的地址和电话 {self.checks} 单",
-               f"{verb}遮盖买家档案备注里的电话 {self.profiles} 个",
-               f"{verb}遮盖订单备注里的电话 {self.notes} 条 (历史保留, 只遮盖)"]
+        out = [
+            f"保留期: 个人信息 {self.days or '不限'} 天, 收货人 {self.receiver_days or '不限'} 天",
+            f"{verb}删除收货人和地址 {self.receivers} 条",
+            f"{verb}清除核对单里的地址和电话 {self.checks} 单",
+            f"{verb}遮盖买家档案备注里的电话 {self.profiles} 个",
+            f"{verb}遮盖订单备注里的电话 {self.notes} 条 (历史保留, 只遮盖)",
+        ]
         return out + [f"  {example}" for example in self.examples]
 
 
@@ -69,15 +71,24 @@ def _mask_values(raw: str) -> str:
     return json.dumps(walk(values), ensure_ascii=False)
 
 
-def purge(db: sqlite_utils.Database, now: dt.datetime, days: int, receiver_days: int, *,
-          dry_run: bool = False, examples: int = 5) -> PurgeReport:
+def purge(
+    db: sqlite_utils.Database,
+    now: dt.datetime,
+    days: int,
+    receiver_days: int,
+    *,
+    dry_run: bool = False,
+    examples: int = 5,
+) -> PurgeReport:
     """Purge or mask what is older than the setting; with `dry_run` only count (and show a few)."""
     days, receiver_days = effective_days(days, receiver_days)
     report = PurgeReport(days, receiver_days, dry_run)
     with db.atomic():
         if receiver_days:
             cutoff = stamp(now - dt.timedelta(days=receiver_days))
-            report.receivers = db.execute("SELECT count(*) FROM buyer_receivers WHERE last_seen < ?", [cutoff]).fetchone()[0]
+            report.receivers = db.execute(
+                "SELECT count(*) FROM buyer_receivers WHERE last_seen < ?", [cutoff]
+            ).fetchone()[0]
             if not dry_run:
                 db.execute("DELETE FROM buyer_receivers WHERE last_seen < ?", [cutoff])
         if days:
@@ -88,13 +99,17 @@ def purge(db: sqlite_utils.Database, now: dt.datetime, days: int, receiver_days:
             _profiles(db, report, since, cutoff, examples)
             _notes(db, report, since, cutoff, examples)
             if not dry_run and cutoff > since:
-                db.execute("INSERT OR REPLACE INTO app_state (key, value) VALUES (?, ?)", [DONE_KEY, json.dumps(cutoff)])
+                db.execute(
+                    "INSERT OR REPLACE INTO app_state (key, value) VALUES (?, ?)", [DONE_KEY, json.dumps(cutoff)]
+                )
     return report
 
 
 def _checks(db: sqlite_utils.Database, report: PurgeReport, since: str, cutoff: str, examples: int) -> None:
-    rows = db.execute("SELECT order_id, address, item_values FROM order_checks WHERE updated_at >= ? AND updated_at < ?",
-                      [since, cutoff]).fetchall()
+    rows = db.execute(
+        "SELECT order_id, address, item_values FROM order_checks WHERE updated_at >= ? AND updated_at < ?",
+        [since, cutoff],
+    ).fetchall()
     for order_id, address, values in rows:
         masked = _mask_values(values)
         if address == "{}" and masked == values:
@@ -107,8 +122,9 @@ def _checks(db: sqlite_utils.Database, report: PurgeReport, since: str, cutoff: 
 
 
 def _profiles(db: sqlite_utils.Database, report: PurgeReport, since: str, cutoff: str, examples: int) -> None:
-    rows = db.execute("SELECT nick, notes FROM buyer_profiles WHERE updated_at >= ? AND updated_at < ?",
-                      [since, cutoff]).fetchall()
+    rows = db.execute(
+        "SELECT nick, notes FROM buyer_profiles WHERE updated_at >= ? AND updated_at < ?", [since, cutoff]
+    ).fetchall()
     for nick, notes in rows:
         masked = mask_phones(notes)
         if masked == notes:
@@ -121,8 +137,9 @@ def _profiles(db: sqlite_utils.Database, report: PurgeReport, since: str, cutoff
 
 
 def _notes(db: sqlite_utils.Database, report: PurgeReport, since: str, cutoff: str, examples: int) -> None:
-    rows = db.execute("SELECT id, order_id, text, reason FROM order_notes WHERE at >= ? AND at < ?",
-                      [since, cutoff]).fetchall()
+    rows = db.execute(
+        "SELECT id, order_id, text, reason FROM order_notes WHERE at >= ? AND at < ?", [since, cutoff]
+    ).fetchall()
     for note_id, order_id, text, reason in rows:
         new_text, new_reason = mask_phones(text), mask_phones(reason)
         if (new_text, new_reason) == (text, reason):
@@ -136,7 +153,9 @@ def _notes(db: sqlite_utils.Database, report: PurgeReport, since: str, cutoff: s
         # Contentless FTS5: the old terms are removed by naming them, then the masked ones indexed.
         old_terms, new_terms = index_terms(f"{text} {reason}"), index_terms(f"{new_text} {new_reason}")
         if old_terms:
-            db.execute("INSERT INTO order_note_terms (order_note_terms, rowid, terms) VALUES ('delete', ?, ?)",
-                       [note_id, old_terms])
+            db.execute(
+                "INSERT INTO order_note_terms (order_note_terms, rowid, terms) VALUES ('delete', ?, ?)",
+                [note_id, old_terms],
+            )
         if new_terms:
             db.execute("INSERT INTO order_note_terms (rowid, terms) VALUES (?, ?)", [note_id, new_terms])

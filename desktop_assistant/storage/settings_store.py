@@ -29,8 +29,11 @@ class SettingsStore:
             )
             self._db.conn.executemany(  # a default that shipped wrong, never edited: today's default
                 "UPDATE settings SET value = ? WHERE key = ? AND value = ?",
-                [(json.dumps(DEFAULTS[key], ensure_ascii=False), key, json.dumps(old, ensure_ascii=False))
-                 for key, olds in REPLACED_DEFAULTS.items() for old in olds],
+                [
+                    (json.dumps(DEFAULTS[key], ensure_ascii=False), key, json.dumps(old, ensure_ascii=False))
+                    for key, olds in REPLACED_DEFAULTS.items()
+                    for old in olds
+                ],
             )
 
     def get(self, key: str) -> Any:

@@ -14,7 +14,14 @@ from desktop_assistant.domain.messages import UserError
 from desktop_assistant.paths import Paths
 from desktop_assistant.storage import maintenance, retention
 from desktop_assistant.storage.database import connect, connect_read_only, restrict_permissions, storage_error, verify
-from desktop_assistant.storage.errors import MSG_EMPTY, MSG_GONE, Fragment, MissingDatabaseError, ReadOnlyError, StorageError
+from desktop_assistant.storage.errors import (
+    MSG_EMPTY,
+    MSG_GONE,
+    Fragment,
+    MissingDatabaseError,
+    ReadOnlyError,
+    StorageError,
+)
 from desktop_assistant.storage.migrations import migrate, migrations, newer_schema_reason
 from desktop_assistant.storage.phrase_import import install_default_library
 from desktop_assistant.storage.retention import PurgeReport
@@ -52,8 +59,13 @@ class Store:
         """Personal data older than `retention.days` masked or purged, receivers after the shorter of that and
         `privacy.retention_days` (storage.retention); `days` overrides `retention.days`."""
         setting = self.settings.get("retention.days") if days is None else days
-        return retention.purge(self.db, now, setting, self.settings.get("privacy.retention_days"),
-                               dry_run=dry_run or self.read_only is not None)
+        return retention.purge(
+            self.db,
+            now,
+            setting,
+            self.settings.get("privacy.retention_days"),
+            dry_run=dry_run or self.read_only is not None,
+        )
 
     def close(self) -> None:
         self.db.close()
@@ -112,8 +124,20 @@ def open_store(paths: Paths, now: dt.datetime, *, create: bool = False) -> Store
         log.warning("database opened read-only: %s", read_only)
     if copy:
         log.info("migrated %s; copy of the previous version at %s", db_path, copy)
-    store = Store(db, paths, settings, AppStateStore(db), PhraseStore(db), NoteStore(db), PromiseStore(db),
-                  BuyerStore(db), ChecklistStore(db), ConversationStore(db), copy, read_only)
+    store = Store(
+        db,
+        paths,
+        settings,
+        AppStateStore(db),
+        PhraseStore(db),
+        NoteStore(db),
+        PromiseStore(db),
+        BuyerStore(db),
+        ChecklistStore(db),
+        ConversationStore(db),
+        copy,
+        read_only,
+    )
     if read_only is None:
         _install_default_phrases(store, now)
     return store

@@ -8,7 +8,14 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QGroupBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -29,8 +36,11 @@ def span(minutes: int) -> str:
         return QCoreApplication.translate("AgendaTab", "{0} 分钟").format(minutes)
     hours, rest = divmod(minutes, 60)
     if hours < 24:
-        return (QCoreApplication.translate("AgendaTab", "{0} 小时 {1} 分").format(hours, rest) if rest
-                else QCoreApplication.translate("AgendaTab", "{0} 小时").format(hours))
+        return (
+            QCoreApplication.translate("AgendaTab", "{0} 小时 {1} 分").format(hours, rest)
+            if rest
+            else QCoreApplication.translate("AgendaTab", "{0} 小时").format(hours)
+        )
     return QCoreApplication.translate("AgendaTab", "{0} 天 {1} 小时").format(hours // 24, hours % 24)
 
 
@@ -73,10 +83,13 @@ class AgendaTab(QWidget):
         self.urge_button = QPushButton(self.unpaid_box)
         self.urge_button.clicked.connect(lambda: self._with_selected_unpaid(self.urge_requested.emit))
         self.paid_button = QPushButton(self.unpaid_box)
-        self.paid_button.clicked.connect(lambda: self._with_selected_unpaid(lambda i: self.unpaid_closed.emit(i, "paid")))
+        self.paid_button.clicked.connect(
+            lambda: self._with_selected_unpaid(lambda i: self.unpaid_closed.emit(i, "paid"))
+        )
         self.cancel_button = QPushButton(self.unpaid_box)
         self.cancel_button.clicked.connect(
-            lambda: self._with_selected_unpaid(lambda i: self.unpaid_closed.emit(i, "cancelled")))
+            lambda: self._with_selected_unpaid(lambda i: self.unpaid_closed.emit(i, "cancelled"))
+        )
         self.unpaid_list.itemDoubleClicked.connect(lambda item: self.urge_requested.emit(item.data(ID_ROLE)))
         self.message = MessageLabel(self)
         self.message.setObjectName("agendaMessage")
@@ -143,7 +156,9 @@ class AgendaTab(QWidget):
         selected = self.selected_unpaid()
         self.unpaid_list.clear()
         for order, upcoming in orders:
-            placed = self.tr("{0} 下单，已 {1}").format(f"{order.placed_at:%H:%M}", span(_minutes(now - order.placed_at)))
+            placed = self.tr("{0} 下单，已 {1}").format(
+                f"{order.placed_at:%H:%M}", span(_minutes(now - order.placed_at))
+            )
             nxt = self.tr("下次提醒 {0}").format(f"{upcoming.at:%H:%M}") if upcoming else self.tr("提醒已发出")
             who = order.order_id + (f" · {order.buyer}" if order.buyer else "")
             item = QListWidgetItem(f"{who}\n{placed} · {nxt}")
@@ -151,7 +166,6 @@ class AgendaTab(QWidget):
             self.unpaid_list.addItem(item)
             if order.id == selected:
                 self.unpaid_list.setCurrentItem(item)
-
 
     # --- actions -------------------------------------------------------------------------------
     def selected_promise(self) -> int | None:

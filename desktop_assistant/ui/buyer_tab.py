@@ -7,8 +7,20 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QPlainTextEdit, QPushButton, QToolButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop_assistant.domain.buyers import FREE_TAG, TAG_PRESETS, BuyerRecord
@@ -18,16 +30,23 @@ from desktop_assistant.ui.widgets import MessageLabel, fill_with_scrolling
 from desktop_assistant.ui.score_gauge import ScoreGauge
 
 PLATFORMS = ("淘宝", "天猫", "京东", "拼多多", "抖店")
-LEVEL_NAMES = {"high": QT_TRANSLATE_NOOP("BuyerTab", "高风险"), "medium": QT_TRANSLATE_NOOP("BuyerTab", "中风险"),
-               "low": QT_TRANSLATE_NOOP("BuyerTab", "低风险")}
+LEVEL_NAMES = {
+    "high": QT_TRANSLATE_NOOP("BuyerTab", "高风险"),
+    "medium": QT_TRANSLATE_NOOP("BuyerTab", "中风险"),
+    "low": QT_TRANSLATE_NOOP("BuyerTab", "低风险"),
+}
 FIELD_LABELS = {
-    "platform": QT_TRANSLATE_NOOP("BuyerTab", "平台"), "credit": QT_TRANSLATE_NOOP("BuyerTab", "信用（分或 3心/2钻）"),
-    "positive_rate": QT_TRANSLATE_NOOP("BuyerTab", "好评率 %"), "registered_on": QT_TRANSLATE_NOOP("BuyerTab", "注册日期"),
-    "orders_count": QT_TRANSLATE_NOOP("BuyerTab", "订单数"), "refund_count": QT_TRANSLATE_NOOP("BuyerTab", "退款数"),
+    "platform": QT_TRANSLATE_NOOP("BuyerTab", "平台"),
+    "credit": QT_TRANSLATE_NOOP("BuyerTab", "信用（分或 3心/2钻）"),
+    "positive_rate": QT_TRANSLATE_NOOP("BuyerTab", "好评率 %"),
+    "registered_on": QT_TRANSLATE_NOOP("BuyerTab", "注册日期"),
+    "orders_count": QT_TRANSLATE_NOOP("BuyerTab", "订单数"),
+    "refund_count": QT_TRANSLATE_NOOP("BuyerTab", "退款数"),
     "orders_last_7d": QT_TRANSLATE_NOOP("BuyerTab", "近 7 天订单"),
     "bad_reviews_given": QT_TRANSLATE_NOOP("BuyerTab", "给出中差评"),
     "account_age_days": QT_TRANSLATE_NOOP("BuyerTab", "账龄（天）"),
-    "receiver_name": QT_TRANSLATE_NOOP("BuyerTab", "收货人"), "address": QT_TRANSLATE_NOOP("BuyerTab", "收货地址"),
+    "receiver_name": QT_TRANSLATE_NOOP("BuyerTab", "收货人"),
+    "address": QT_TRANSLATE_NOOP("BuyerTab", "收货地址"),
 }
 _INT_FIELDS = ("orders_count", "refund_count", "orders_last_7d", "bad_reviews_given", "account_age_days")
 
@@ -61,9 +80,16 @@ class BuyerTab(QWidget):
         self.black_button = QPushButton(self)
         self.white_button = QPushButton(self)
         self.unlist_button = QPushButton(self)
-        for button, status in ((self.black_button, "black"), (self.white_button, "white"), (self.unlist_button, "none")):
-            button.clicked.connect(lambda _=False, status=status: self.list_requested.emit(
-                self.nick_edit.text().strip(), status, self.list_reason.text().strip()))
+        for button, status in (
+            (self.black_button, "black"),
+            (self.white_button, "white"),
+            (self.unlist_button, "none"),
+        ):
+            button.clicked.connect(
+                lambda _=False, status=status: self.list_requested.emit(
+                    self.nick_edit.text().strip(), status, self.list_reason.text().strip()
+                )
+            )
         self.message = MessageLabel(self)
         self.message.setObjectName("buyerMessage")
 
@@ -86,9 +112,15 @@ class BuyerTab(QWidget):
         self.save_button.clicked.connect(lambda: self.save_requested.emit(self.form_values()))
         self.form = QFormLayout(self.profile_box)
         self._labels: dict[str, QLabel] = {}
-        for key, widget in (("platform", self.platform), ("credit", self.credit), ("positive_rate", self.positive_rate),
-                            ("registered_on", self.registered_on), *self.ints.items(),
-                            ("receiver_name", self.receiver_name), ("address", self.address)):
+        for key, widget in (
+            ("platform", self.platform),
+            ("credit", self.credit),
+            ("positive_rate", self.positive_rate),
+            ("registered_on", self.registered_on),
+            *self.ints.items(),
+            ("receiver_name", self.receiver_name),
+            ("address", self.address),
+        ):
             self._labels[key] = QLabel(self.profile_box)
             self.form.addRow(self._labels[key], widget)
         self.form.addRow(self.off_platform)
@@ -173,12 +205,16 @@ class BuyerTab(QWidget):
     # --- the form ------------------------------------------------------------------------------
     def form_values(self) -> dict:
         values: dict = {
-            "nick": self.nick_edit.text(), "credit": self.credit.text().strip(),
-            "positive_rate": self.positive_rate.text().strip(), "registered_on": self.registered_on.text().strip(),
-            "receiver_name": self.receiver_name.text(), "address": self.address.text(),
+            "nick": self.nick_edit.text(),
+            "credit": self.credit.text().strip(),
+            "positive_rate": self.positive_rate.text().strip(),
+            "registered_on": self.registered_on.text().strip(),
+            "receiver_name": self.receiver_name.text(),
+            "address": self.address.text(),
             "off_platform_contact": self.off_platform.isChecked(),
             "no_bargain_many_items": self.no_bargain.isChecked(),
-            "platform": self.platform.currentText().strip(), "notes": self.notes.toPlainText().strip(),
+            "platform": self.platform.currentText().strip(),
+            "notes": self.notes.toPlainText().strip(),
         }
         values.update({name: edit.text().strip() for name, edit in self.ints.items()})
         tags = [key for key, button in self.tag_buttons.items() if button.isChecked()]
@@ -186,8 +222,13 @@ class BuyerTab(QWidget):
         values["tags"] = tags + [(FREE_TAG, t) for t in free]
         return values
 
-    def show_record(self, nick: str, record: BuyerRecord | None, screening: Screening | None,
-                    list_history: list[tuple[str, str, str, dt.datetime]]) -> None:
+    def show_record(
+        self,
+        nick: str,
+        record: BuyerRecord | None,
+        screening: Screening | None,
+        list_history: list[tuple[str, str, str, dt.datetime]],
+    ) -> None:
         self.nick_edit.setText(nick)
         self.record, self.screening, self._history_rows = record, screening, list_history
         profile = record.profile if record else Profile(nick)
@@ -206,7 +247,9 @@ class BuyerTab(QWidget):
         tags = set(record.tags) if record else set()
         for key, button in self.tag_buttons.items():
             button.setChecked(key in tags)
-        self.free_tags.setText(", ".join(tag for category, tag in (record.tags if record else ()) if category == FREE_TAG))
+        self.free_tags.setText(
+            ", ".join(tag for category, tag in (record.tags if record else ()) if category == FREE_TAG)
+        )
         self.list_reason.clear()
         self._show_screening()
         self._show_history()
@@ -234,8 +277,11 @@ class BuyerTab(QWidget):
             self.list_label.setStyleSheet("")
         else:
             name = self.tr("黑名单") if listing.status == "black" else self.tr("白名单")
-            self.list_label.setText(self.tr("{0} · {1} · {2} · {3}").format(
-                name, listing.reason or "—", listing.added_by or "—", f"{listing.added_at:%Y-%m-%d %H:%M}"))
+            self.list_label.setText(
+                self.tr("{0} · {1} · {2} · {3}").format(
+                    name, listing.reason or "—", listing.added_by or "—", f"{listing.added_at:%Y-%m-%d %H:%M}"
+                )
+            )
             colour = "#c62828" if listing.status == "black" else "#2e7d32"
             self.list_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
 
@@ -244,14 +290,18 @@ class BuyerTab(QWidget):
         names = {"black": self.tr("拉黑"), "white": self.tr("加入白名单"), "none": self.tr("移出名单")}
         for status, reason, by, at in reversed(self._history_rows):
             self.history.addItem(f"{at:%Y-%m-%d %H:%M}  {names[status]}  {by}  {reason}")
-        for record in (self.record.screenings if self.record else ()):
-            self.history.addItem(self.tr("{0}  筛查 {1} 分 {2}  {3}").format(
-                f"{record.at:%Y-%m-%d %H:%M}", record.score, self.tr(LEVEL_NAMES.get(record.level, record.level)),
-                record.by))
+        for record in self.record.screenings if self.record else ():
+            self.history.addItem(
+                self.tr("{0}  筛查 {1} 分 {2}  {3}").format(
+                    f"{record.at:%Y-%m-%d %H:%M}",
+                    record.score,
+                    self.tr(LEVEL_NAMES.get(record.level, record.level)),
+                    record.by,
+                )
+            )
         self.receivers.clear()
-        for receiver in (self.record.receivers if self.record else ()):
+        for receiver in self.record.receivers if self.record else ():
             self.receivers.addItem(f"{receiver.name}  {receiver.address}")
-
 
     # --- language ------------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -9,7 +9,13 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_assistant.domain.buyers import (
-    MSG_NEEDS_LIST_REASON, BlacklistFileService, BuyerError, BuyerRecord, BuyerRepository, profile_from_mapping, valid_nick,
+    MSG_NEEDS_LIST_REASON,
+    BlacklistFileService,
+    BuyerError,
+    BuyerRecord,
+    BuyerRepository,
+    profile_from_mapping,
+    valid_nick,
 )
 from desktop_assistant.domain.clock import Clock
 from desktop_assistant.domain.messages import UserError
@@ -22,8 +28,15 @@ class BuyersController(QObject):
     warning = Signal(str, str)  # title, message: a risky buyer's chat came to the front
     active_buyer_changed = Signal(str)
 
-    def __init__(self, buyers: BuyerRepository, settings: SettingsAccess, clock: Clock, celebrity_list: str,
-                 files: BlacklistFileService, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        buyers: BuyerRepository,
+        settings: SettingsAccess,
+        clock: Clock,
+        celebrity_list: str,
+        files: BlacklistFileService,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._buyers = buyers
         self._files = files
@@ -77,11 +90,17 @@ class BuyersController(QObject):
         screening = self.lookup(nick)
         record = self.tab.record
         if record is not None and record.listing is not None and record.listing.status == "black":
-            self.warning.emit(self.tr("注意：黑名单买家"), self.tr("{0} 在本店黑名单（原因：{1}）。所有沟通请留在旺旺里。")
-                              .format(nick, record.listing.reason or "—"))
+            self.warning.emit(
+                self.tr("注意：黑名单买家"),
+                self.tr("{0} 在本店黑名单（原因：{1}）。所有沟通请留在旺旺里。").format(
+                    nick, record.listing.reason or "—"
+                ),
+            )
         elif screening is not None and screening.level == "high":
-            self.warning.emit(self.tr("注意：高风险买家"), self.tr("{0} 风险分 {1}，请看「买家」页的原因。所有沟通请留在旺旺里。")
-                              .format(nick, screening.score))
+            self.warning.emit(
+                self.tr("注意：高风险买家"),
+                self.tr("{0} 风险分 {1}，请看「买家」页的原因。所有沟通请留在旺旺里。").format(nick, screening.score),
+            )
 
     # --- changes ------------------------------------------------------------------------------
     def save(self, values: dict) -> Screening | None:
@@ -117,8 +136,9 @@ class BuyersController(QObject):
 
     # --- blacklist files ----------------------------------------------------------------------------
     def choose_import_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.tab.window(), self.tr("导入黑名单"), "",
-                                              self.tr("表格 (*.csv *.xlsx);;所有文件 (*)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self.tab.window(), self.tr("导入黑名单"), "", self.tr("表格 (*.csv *.xlsx);;所有文件 (*)")
+        )
         if name:
             self.import_file(Path(name), confirm=True)
 
@@ -126,10 +146,15 @@ class BuyersController(QObject):
         """A dry run first: the agent sees what would change, then it is merged in one transaction."""
         try:
             added, known = self._files.import_file(path, dry_run=True)
-            if confirm and QMessageBox.question(
-                    self.tab.window(), self.tr("导入黑名单"),
-                    self.tr("将加入黑名单 {0} 人，{1} 人已在名单中。导入吗?").format(added, known)) \
-                    != QMessageBox.StandardButton.Yes:
+            if (
+                confirm
+                and QMessageBox.question(
+                    self.tab.window(),
+                    self.tr("导入黑名单"),
+                    self.tr("将加入黑名单 {0} 人，{1} 人已在名单中。导入吗?").format(added, known),
+                )
+                != QMessageBox.StandardButton.Yes
+            ):
                 return False
             added, known = self._files.import_file(path)
         except UserError as exc:
@@ -141,8 +166,9 @@ class BuyersController(QObject):
         return True
 
     def choose_export_file(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self.tab.window(), self.tr("导出黑名单"), "blacklist.xlsx",
-                                              "Excel (*.xlsx);;CSV (*.csv)")
+        name, _ = QFileDialog.getSaveFileName(
+            self.tab.window(), self.tr("导出黑名单"), "blacklist.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
+        )
         if name:
             self.export_file(Path(name))
 

@@ -31,8 +31,12 @@ def image_array(img: QImage) -> np.ndarray:
     """An RGB numpy copy of a QImage."""
     img = img.convertToFormat(QImage.Format.Format_RGB888)
     w, h, stride = img.width(), img.height(), img.bytesPerLine()
-    return np.frombuffer(img.constBits(), np.uint8, img.sizeInBytes()).reshape(h, stride)[:, :w * 3] \
-        .reshape(h, w, 3).copy()
+    return (
+        np.frombuffer(img.constBits(), np.uint8, img.sizeInBytes())
+        .reshape(h, stride)[:, : w * 3]
+        .reshape(h, w, 3)
+        .copy()
+    )
 
 
 def ocr_analyser(ocr_factory: Callable[[], object]) -> Analyser:
@@ -45,7 +49,7 @@ def ocr_analyser(ocr_factory: Callable[[], object]) -> Analyser:
         if not engine:
             engine.append(ocr_factory())
         pixels = image_array(picture)
-        crops = [pixels[r.y:r.y + r.h, r.x:r.x + r.w] for r in (regions.list, regions.header, regions.messages)]
+        crops = [pixels[r.y : r.y + r.h, r.x : r.x + r.w] for r in (regions.list, regions.header, regions.messages)]
         return snapshot(engine[0], *crops)
 
     return analyse
@@ -56,10 +60,18 @@ class CalibrationOverlay(QWidget):
 
     saved = Signal(str)  # the client whose regions were stored
 
-    def __init__(self, settings: SettingsAccess, client: str, area: QRect, picture: QImage,
-                 analyse: Analyser | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
-                         | Qt.WindowType.Tool)
+    def __init__(
+        self,
+        settings: SettingsAccess,
+        client: str,
+        area: QRect,
+        picture: QImage,
+        analyse: Analyser | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            parent, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.Tool
+        )
         self.setObjectName("calibrationOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._settings = settings
@@ -85,8 +97,9 @@ class CalibrationOverlay(QWidget):
     def _build_bar(self) -> None:
         self.bar = QFrame(self)
         self.bar.setObjectName("calibrationBar")
-        self.bar.setStyleSheet("#calibrationBar { background: rgba(255,255,255,235); border: 1px solid #888;"
-                               " border-radius: 6px; }")
+        self.bar.setStyleSheet(
+            "#calibrationBar { background: rgba(255,255,255,235); border: 1px solid #888; border-radius: 6px; }"
+        )
         names = {"list": self.tr("会话列表"), "header": self.tr("聊天标题"), "messages": self.tr("消息区域")}
         self.choice = QButtonGroup(self)
         row = QHBoxLayout()
@@ -149,8 +162,10 @@ class CalibrationOverlay(QWidget):
         if self._move_from is not None:
             origin, rect = self._move_from
             moved = rect.translated(pos - origin)
-            moved.moveTo(max(0, min(moved.x(), self.width() - moved.width())),
-                         max(0, min(moved.y(), self.height() - moved.height())))
+            moved.moveTo(
+                max(0, min(moved.x(), self.width() - moved.width())),
+                max(0, min(moved.y(), self.height() - moved.height())),
+            )
             self.regions[self.current] = moved
             self.update()
         elif self._drag_start is not None:
@@ -200,8 +215,11 @@ class CalibrationOverlay(QWidget):
         shot = self._analyse(self._picture, regions)
         speaker = {"buyer": self.tr("买家"), "agent": self.tr("客服")}.get(shot.last_speaker, self.tr("无"))
         badges = "  ".join(f"{nick}({count})" for nick, count in shot.badges) or self.tr("无")
-        self.reading.setText(self.tr("读到买家：{nick}\n未读：{badges}\n最后发言：{speaker}").format(
-            nick=shot.nick or self.tr("（未读出）"), badges=badges, speaker=speaker))
+        self.reading.setText(
+            self.tr("读到买家：{nick}\n未读：{badges}\n最后发言：{speaker}").format(
+                nick=shot.nick or self.tr("（未读出）"), badges=badges, speaker=speaker
+            )
+        )
 
     def save(self) -> None:
         regions = self.value()
@@ -234,8 +252,9 @@ class CalibrationOverlay(QWidget):
         p.end()
 
 
-def start_calibration(settings: SettingsAccess, window: WindowRef | None, client: str,
-                      parent: QWidget | None = None) -> CalibrationOverlay | str:
+def start_calibration(
+    settings: SettingsAccess, window: WindowRef | None, client: str, parent: QWidget | None = None
+) -> CalibrationOverlay | str:
     """The overlay over `window` (a chat window of `client`), shown; or why not (one Chinese line)."""
     from PySide6.QtGui import QGuiApplication
 

@@ -8,11 +8,24 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop_assistant.domain.checklist import (
-    PRESALE, ChecklistRepository, OrderCheck, Template, parse_template, render_message, template_items_text,
+    PRESALE,
+    ChecklistRepository,
+    OrderCheck,
+    Template,
+    parse_template,
+    render_message,
+    template_items_text,
 )
 from desktop_assistant.domain.clock import Clock
 from desktop_assistant.domain.messages import UserError
@@ -25,8 +38,14 @@ from desktop_assistant.ui.widgets import ERROR_STYLE
 
 
 class CheckController(QObject):
-    def __init__(self, checks: ChecklistRepository, clock: Clock, parse: AddressParser, send: Sender,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        checks: ChecklistRepository,
+        clock: Clock,
+        parse: AddressParser,
+        send: Sender,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._checks = checks
         self._clock = clock
@@ -103,8 +122,9 @@ class CheckController(QObject):
         complete = self.check.complete(self.template())
         self._checks.save(self.check, complete, self._clock.now())
         missing = self.check.missing(self.template())
-        self.tab.message.say(self.tr("已保存，核对完成") if complete else
-                     self.tr("已保存，还差：{0}").format("、".join(missing)))
+        self.tab.message.say(
+            self.tr("已保存，核对完成") if complete else self.tr("已保存，还差：{0}").format("、".join(missing))
+        )
         self.refresh_incomplete()
         return True
 

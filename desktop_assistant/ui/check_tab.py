@@ -5,8 +5,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop_assistant.domain.checklist import WARNING_TEXT, OrderCheck, Template, values_from_address
@@ -14,10 +26,14 @@ from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 from desktop_assistant.ui.widgets import ERROR_STYLE, MessageLabel, fill_with_scrolling
 
 ADDRESS_FIELDS = (
-    ("name", QT_TRANSLATE_NOOP("CheckTab", "收货人")), ("phone", QT_TRANSLATE_NOOP("CheckTab", "手机")),
-    ("phone_ext", QT_TRANSLATE_NOOP("CheckTab", "分机")), ("province", QT_TRANSLATE_NOOP("CheckTab", "省")),
-    ("city", QT_TRANSLATE_NOOP("CheckTab", "市")), ("district", QT_TRANSLATE_NOOP("CheckTab", "区/县")),
-    ("street", QT_TRANSLATE_NOOP("CheckTab", "街道/镇")), ("detail", QT_TRANSLATE_NOOP("CheckTab", "详细地址")),
+    ("name", QT_TRANSLATE_NOOP("CheckTab", "收货人")),
+    ("phone", QT_TRANSLATE_NOOP("CheckTab", "手机")),
+    ("phone_ext", QT_TRANSLATE_NOOP("CheckTab", "分机")),
+    ("province", QT_TRANSLATE_NOOP("CheckTab", "省")),
+    ("city", QT_TRANSLATE_NOOP("CheckTab", "市")),
+    ("district", QT_TRANSLATE_NOOP("CheckTab", "区/县")),
+    ("street", QT_TRANSLATE_NOOP("CheckTab", "街道/镇")),
+    ("detail", QT_TRANSLATE_NOOP("CheckTab", "详细地址")),
     ("postcode", QT_TRANSLATE_NOOP("CheckTab", "邮编")),
 )
 ORDER_ROLE = Qt.ItemDataRole.UserRole
@@ -204,12 +220,12 @@ class CheckTab(QWidget):
         self.incomplete.clear()
         for check, missing in checks:
             who = check.order_id + (f" · {check.buyer}" if check.buyer else "")
-            item = QListWidgetItem(self.tr("{0}\n还差：{1}").format(who, "、".join(missing[:4]) +
-                                                                  ("…" if len(missing) > 4 else "")))
+            item = QListWidgetItem(
+                self.tr("{0}\n还差：{1}").format(who, "、".join(missing[:4]) + ("…" if len(missing) > 4 else ""))
+            )
             item.setData(ORDER_ROLE, check.order_id)
             self.incomplete.addItem(item)
         self.incomplete_label.setText(self.tr("未完成的核对（{0}）").format(len(checks)))
-
 
     # --- language ------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -234,4 +250,3 @@ class CheckTab(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-

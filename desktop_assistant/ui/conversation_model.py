@@ -6,23 +6,39 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt,
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_assistant.domain.conversations import Entry, Level, format_wait
 
 NICK_ROLE = Qt.ItemDataRole.UserRole
-LEVEL_COLOURS = {Level.ANSWERED: "#2e7d32", Level.WAITING: "#1565c0", Level.WARN: "#ef6c00",
-                 Level.OVERDUE: "#c62828", Level.CRITICAL: "#ffffff"}
+LEVEL_COLOURS = {
+    Level.ANSWERED: "#2e7d32",
+    Level.WAITING: "#1565c0",
+    Level.WARN: "#ef6c00",
+    Level.OVERDUE: "#c62828",
+    Level.CRITICAL: "#ffffff",
+}
 CRITICAL_BACKGROUND = "#c62828"
-_HEADERS = (QT_TRANSLATE_NOOP("ConversationModel", "买家"), QT_TRANSLATE_NOOP("ConversationModel", "平台"),
-            QT_TRANSLATE_NOOP("ConversationModel", "状态"), QT_TRANSLATE_NOOP("ConversationModel", "计时"))
-_STATES = {Level.ANSWERED: QT_TRANSLATE_NOOP("ConversationModel", "已回复"),
-           Level.WAITING: QT_TRANSLATE_NOOP("ConversationModel", "等待回复"),
-           Level.WARN: QT_TRANSLATE_NOOP("ConversationModel", "快超时"),
-           Level.OVERDUE: QT_TRANSLATE_NOOP("ConversationModel", "超时"),
-           Level.CRITICAL: QT_TRANSLATE_NOOP("ConversationModel", "严重超时")}
+_HEADERS = (
+    QT_TRANSLATE_NOOP("ConversationModel", "买家"),
+    QT_TRANSLATE_NOOP("ConversationModel", "平台"),
+    QT_TRANSLATE_NOOP("ConversationModel", "状态"),
+    QT_TRANSLATE_NOOP("ConversationModel", "计时"),
+)
+_STATES = {
+    Level.ANSWERED: QT_TRANSLATE_NOOP("ConversationModel", "已回复"),
+    Level.WAITING: QT_TRANSLATE_NOOP("ConversationModel", "等待回复"),
+    Level.WARN: QT_TRANSLATE_NOOP("ConversationModel", "快超时"),
+    Level.OVERDUE: QT_TRANSLATE_NOOP("ConversationModel", "超时"),
+    Level.CRITICAL: QT_TRANSLATE_NOOP("ConversationModel", "严重超时"),
+}
 
 
 def state_text(level: Level) -> str:
@@ -37,8 +53,11 @@ class ConversationModel(QAbstractTableModel):
 
     def refresh(self, snapshot: list[Entry], active: str) -> None:
         """New order or rows: reset; the same rows: only the state and timer cells change."""
-        same_rows = (active == self.active and len(snapshot) == len(self._entries)
-                     and all(new.conversation is old.conversation for new, old in zip(snapshot, self._entries)))
+        same_rows = (
+            active == self.active
+            and len(snapshot) == len(self._entries)
+            and all(new.conversation is old.conversation for new, old in zip(snapshot, self._entries))
+        )
         if not same_rows:
             self.beginResetModel()
         self._entries = snapshot
@@ -76,7 +95,9 @@ class ConversationModel(QAbstractTableModel):
             if column == 2:
                 return state_text(level)
             if level == Level.ANSWERED:
-                return format_wait(conversation.last_response_s or 0) if conversation.last_response_s is not None else ""
+                return (
+                    format_wait(conversation.last_response_s or 0) if conversation.last_response_s is not None else ""
+                )
             return format_wait(waited)
         if role == NICK_ROLE:
             return conversation.buyer

@@ -13,11 +13,25 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from desktop_assistant.domain.buyers import valid_nick
 from desktop_assistant.domain.clock import Clock
 from desktop_assistant.domain.conversation_titles import (
-    TitleRuleError, is_own_account, match_window, parse_accounts, parse_title_rules,
+    TitleRuleError,
+    is_own_account,
+    match_window,
+    parse_accounts,
+    parse_title_rules,
 )
 from desktop_assistant.domain.conversations import (
-    BUYER_WROTE, CLOSED, MSG_NO_CONVERSATION, OPENED, REPLIED, ConversationError, Entry, Event, Level, TimerRules,
-    format_wait, replay,
+    BUYER_WROTE,
+    CLOSED,
+    MSG_NO_CONVERSATION,
+    OPENED,
+    REPLIED,
+    ConversationError,
+    Entry,
+    Event,
+    Level,
+    TimerRules,
+    format_wait,
+    replay,
 )
 from desktop_assistant.domain.messages import UserError
 from desktop_assistant.domain.questions import MSG_NO_ANSWER, ConversationRepository, Question, valid_text
@@ -32,8 +46,13 @@ TICK_MS = 1000
 REPLAY_SPAN = dt.timedelta(days=1)  # a restart picks up the conversations of the last day
 QUESTION_MINUTES = 5
 QUESTIONS_REREAD = dt.timedelta(minutes=1)
-STRIP_COLOURS = {Level.ANSWERED: "", Level.WAITING: "", Level.WARN: "#ef6c00", Level.OVERDUE: "#c62828",
-                 Level.CRITICAL: "#c62828"}
+STRIP_COLOURS = {
+    Level.ANSWERED: "",
+    Level.WAITING: "",
+    Level.WARN: "#ef6c00",
+    Level.OVERDUE: "#c62828",
+    Level.CRITICAL: "#c62828",
+}
 
 
 class ConversationsController(QObject):
@@ -44,9 +63,16 @@ class ConversationsController(QObject):
     problem = Signal(str)  # a refused action, for the status strip too (a hotkey is pressed with the tab unseen)
     badge_changed = Signal(bool)  # the waiting count in the tab title changed; True: someone is overdue
 
-    def __init__(self, repository: ConversationRepository, settings: SettingsAccess, clock: Clock,
-                 paste_text: Callable[[str, Any], None], focus_window: Callable[[Any], bool],
-                 beep: Callable[[], None], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        repository: ConversationRepository,
+        settings: SettingsAccess,
+        clock: Clock,
+        paste_text: Callable[[str, Any], None],
+        focus_window: Callable[[Any], bool],
+        beep: Callable[[], None],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._repository = repository
         self._settings = settings
@@ -79,7 +105,8 @@ class ConversationsController(QObject):
         self.tab.question_added.connect(self.add_question)
         self.tab.answer_requested.connect(self.answer_question)
         self.tab.save_phrase_requested.connect(
-            lambda: self.save_phrase_requested.emit(*self.last_answer) if self.last_answer else None)
+            lambda: self.save_phrase_requested.emit(*self.last_answer) if self.last_answer else None
+        )
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
@@ -245,8 +272,9 @@ class ConversationsController(QObject):
             self._say_error(exc)
             return None
         now = self._clock.now()
-        question = self._repository.add_question(nick, text, now + dt.timedelta(minutes=QUESTION_MINUTES),
-                                                 self._agent(), now)
+        question = self._repository.add_question(
+            nick, text, now + dt.timedelta(minutes=QUESTION_MINUTES), self._agent(), now
+        )
         self.tab.question_edit.clear()
         self.tab.message.say(self.tr("已记下，{0} 分钟内回复 {1}").format(QUESTION_MINUTES, nick))
         self._questions_read_at = None

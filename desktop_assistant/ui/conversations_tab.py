@@ -8,8 +8,17 @@ import datetime as dt
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-    QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop_assistant.domain.conversations import format_wait
@@ -123,8 +132,9 @@ class ConversationsTab(QWidget):
             return
         index = self.model.index(row, 0)
         if not selection.isRowSelected(row):
-            selection.select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                             | QItemSelectionModel.SelectionFlag.Rows)
+            selection.select(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
 
     def show_questions(self, questions: list[Question], now: dt.datetime) -> None:
         """Rebuilt on each tick: a handful of rows, and the countdown changes every second anyway."""
@@ -133,8 +143,11 @@ class ConversationsTab(QWidget):
         for question in questions:
             if question.open:
                 left = question.remaining_s(now)
-                when = (self.tr("还剩 {0}").format(format_wait(left)) if left > 0
-                        else self.tr("已超时 {0}").format(format_wait(-left)))
+                when = (
+                    self.tr("还剩 {0}").format(format_wait(left))
+                    if left > 0
+                    else self.tr("已超时 {0}").format(format_wait(-left))
+                )
                 colour = OVERDUE_COLOUR if left <= 0 else SOON_COLOUR if left <= 60 else ""
             else:
                 when = self.tr("已回答：{0}").format(question.answer)

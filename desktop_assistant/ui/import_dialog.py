@@ -7,14 +7,33 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QProgressDialog, QPushButton,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop_assistant.domain.messages import UserError
 from desktop_assistant.domain.phrase_io import (
-    FIELDS, MSG_NO_TEXT_COLUMN, ConflictPolicy, ImportReport, ParsedImport, PhraseImporter,
-    PhraseImportError, detect_format, parse_mapped, parse_phrases, table_rows,
+    FIELDS,
+    MSG_NO_TEXT_COLUMN,
+    ConflictPolicy,
+    ImportReport,
+    ParsedImport,
+    PhraseImporter,
+    PhraseImportError,
+    detect_format,
+    parse_mapped,
+    parse_phrases,
+    table_rows,
 )
 
 PREVIEW_ROWS = 6
@@ -49,9 +68,11 @@ class ImportDialog(QDialog):
         self.apply_mapping.clicked.connect(self._parse_mapped)
         self.mapping_combos: list[QComboBox] = []
         self.policy = QComboBox(self)
-        for policy, label in ((ConflictPolicy.SKIP, self.tr("编码相同时跳过")),
-                              (ConflictPolicy.REPLACE, self.tr("编码相同时替换")),
-                              (ConflictPolicy.KEEP_BOTH, self.tr("编码相同时两个都保留"))):
+        for policy, label in (
+            (ConflictPolicy.SKIP, self.tr("编码相同时跳过")),
+            (ConflictPolicy.REPLACE, self.tr("编码相同时替换")),
+            (ConflictPolicy.KEEP_BOTH, self.tr("编码相同时两个都保留")),
+        ):
             self.policy.addItem(label, policy.value)
         self.policy.currentIndexChanged.connect(self._dry_run)
         self.details = QLabel(self)
@@ -133,8 +154,13 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
 
     def _field_labels(self) -> dict[str, str]:
-        return {"group": self.tr("分组"), "code": self.tr("快捷编码"), "title": self.tr("标题"),
-                "text": self.tr("短语内容"), "hotkey": self.tr("快捷键")}
+        return {
+            "group": self.tr("分组"),
+            "code": self.tr("快捷编码"),
+            "title": self.tr("标题"),
+            "text": self.tr("短语内容"),
+            "hotkey": self.tr("快捷键"),
+        }
 
     def set_mapping(self, fields: list[str | None]) -> None:
         for combo, field in zip(self.mapping_combos, fields):
@@ -143,8 +169,9 @@ class ImportDialog(QDialog):
     def _parse_mapped(self) -> None:
         mapping = [combo.currentData() for combo in self.mapping_combos]
         try:
-            self._set_parsed(parse_mapped(self._data, self._format, mapping,
-                                          first_row_is_header=self.header_row.isChecked()))
+            self._set_parsed(
+                parse_mapped(self._data, self._format, mapping, first_row_is_header=self.header_row.isChecked())
+            )
         except PhraseImportError as exc:
             self._fail(_tr(exc))
 

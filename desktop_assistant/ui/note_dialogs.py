@@ -7,8 +7,16 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QVBoxLayout, QWidget,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop_assistant.domain.clock import Clock
@@ -31,10 +39,11 @@ class MemoDialog(QDialog):
         self.changed_edit, self.gift_edit, self.ship_edit, self.reason_edit = (QLineEdit(self) for _ in range(4))
         form = QFormLayout()
         for label, edit, hint in (
-                (self.tr("改"), self.changed_edit, self.tr("改了什么：地址、规格…")),
-                (self.tr("赠"), self.gift_edit, self.tr("赠品")),
-                (self.tr("发"), self.ship_edit, self.tr("快递 / 发货时间")),
-                (self.tr("因"), self.reason_edit, self.tr("原因"))):
+            (self.tr("改"), self.changed_edit, self.tr("改了什么：地址、规格…")),
+            (self.tr("赠"), self.gift_edit, self.tr("赠品")),
+            (self.tr("发"), self.ship_edit, self.tr("快递 / 发货时间")),
+            (self.tr("因"), self.reason_edit, self.tr("原因")),
+        ):
             edit.setPlaceholderText(hint)
             edit.textChanged.connect(self._update_preview)
             form.addRow(label, edit)
@@ -60,8 +69,14 @@ class MemoDialog(QDialog):
         self._update_preview()
 
     def line(self) -> str:
-        return build_memo(self._agent, self._clock.now(), self.changed_edit.text(), self.gift_edit.text(),
-                          self.ship_edit.text(), self.reason_edit.text())
+        return build_memo(
+            self._agent,
+            self._clock.now(),
+            self.changed_edit.text(),
+            self.gift_edit.text(),
+            self.ship_edit.text(),
+            self.reason_edit.text(),
+        )
 
     def _update_preview(self) -> None:
         self.preview.setText(self.line())
@@ -94,11 +109,12 @@ class PromiseDialog(QDialog):
         self.due_edit.setCalendarPopup(True)
         self.set_due(clock.now() + dt.timedelta(hours=2))
         quick = QHBoxLayout()
-        for label, due in ((self.tr("30 分钟"), lambda now: now + dt.timedelta(minutes=30)),
-                           (self.tr("2 小时"), lambda now: now + dt.timedelta(hours=2)),
-                           (self.tr("今天 18:00"), lambda now: now.replace(hour=18, minute=0, second=0)),
-                           (self.tr("明天 10:00"), lambda now: (now + dt.timedelta(days=1)).replace(
-                               hour=10, minute=0, second=0))):
+        for label, due in (
+            (self.tr("30 分钟"), lambda now: now + dt.timedelta(minutes=30)),
+            (self.tr("2 小时"), lambda now: now + dt.timedelta(hours=2)),
+            (self.tr("今天 18:00"), lambda now: now.replace(hour=18, minute=0, second=0)),
+            (self.tr("明天 10:00"), lambda now: (now + dt.timedelta(days=1)).replace(hour=10, minute=0, second=0)),
+        ):
             button = QPushButton(label, self)
             button.clicked.connect(lambda _=False, due=due: self.set_due(due(self._clock.now())))
             quick.addWidget(button)
@@ -128,8 +144,9 @@ class PromiseDialog(QDialog):
 
     def _check(self) -> None:
         try:
-            self.result_promise = validated_promise(self.text_edit.text(), self.due(), self.order_edit.text(),
-                                                    self.buyer_edit.text(), self._clock.now())
+            self.result_promise = validated_promise(
+                self.text_edit.text(), self.due(), self.order_edit.text(), self.buyer_edit.text(), self._clock.now()
+            )
         except UserError as exc:
             self.error.setText(exc.translated(QCoreApplication.translate))
             return

@@ -12,8 +12,16 @@ from desktop_assistant.domain.clock import Clock
 from desktop_assistant.domain.messages import UserError
 from desktop_assistant.domain.notes import NoteRepository
 from desktop_assistant.domain.promises import (
-    PromiseRepository, Status, UrgeRules, due_promise_reminders, due_urges, parse_cutoff, promise_status,
-    urge_reminders, urgency_order, validated_unpaid,
+    PromiseRepository,
+    Status,
+    UrgeRules,
+    due_promise_reminders,
+    due_urges,
+    parse_cutoff,
+    promise_status,
+    urge_reminders,
+    urgency_order,
+    validated_unpaid,
 )
 from desktop_assistant.domain.settings import SettingsAccess
 from desktop_assistant.ui.note_dialogs import MemoDialog, PromiseDialog
@@ -33,8 +41,15 @@ class NotesController(QObject):
     badge_changed = Signal(int)  # promises due soon or overdue, plus orders waiting to be chased
     overdue_changed = Signal(list)  # one line per overdue promise, for the tray menu
 
-    def __init__(self, notes: NoteRepository, promises: PromiseRepository, settings: SettingsAccess, clock: Clock,
-                 send_phrase: PhraseSender, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        notes: NoteRepository,
+        promises: PromiseRepository,
+        settings: SettingsAccess,
+        clock: Clock,
+        send_phrase: PhraseSender,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._promises = promises
         self._settings = settings
@@ -47,8 +62,7 @@ class NotesController(QObject):
         self.timer.timeout.connect(self.tick)
         self.notes_tab.memo_requested.connect(self.open_memo)
         self.notes_tab.promise_requested.connect(self.open_promise_dialog)
-        self.agenda_tab.new_promise_requested.connect(
-            lambda: self.open_promise_dialog(*self.context().values()))
+        self.agenda_tab.new_promise_requested.connect(lambda: self.open_promise_dialog(*self.context().values()))
         self.agenda_tab.promise_done.connect(self.mark_done)
         self.agenda_tab.unpaid_added.connect(self.add_unpaid)
         self.agenda_tab.urge_requested.connect(self.urge)
@@ -77,9 +91,13 @@ class NotesController(QObject):
             cutoff = parse_cutoff(self._settings.get("urge.cutoff"))
         except UserError:
             cutoff = dt.time(16, 0)  # the schema validates it; this only guards a hand-edited file
-        return UrgeRules(cutoff, dt.timedelta(minutes=self._settings.get("urge.first_after_minutes")),
-                         dt.timedelta(minutes=self._settings.get("urge.lead_minutes")),
-                         self._settings.get("urge.phrase_before_cutoff"), self._settings.get("urge.phrase_after_cutoff"))
+        return UrgeRules(
+            cutoff,
+            dt.timedelta(minutes=self._settings.get("urge.first_after_minutes")),
+            dt.timedelta(minutes=self._settings.get("urge.lead_minutes")),
+            self._settings.get("urge.phrase_before_cutoff"),
+            self._settings.get("urge.phrase_after_cutoff"),
+        )
 
     # --- the tick ------------------------------------------------------------------------------
     def tick(self) -> None:
@@ -94,8 +112,9 @@ class NotesController(QObject):
         with_status = [(p, promise_status(p, now, lead)) for p in urgency_order(listed, now, lead)]
         self.agenda_tab.show_promises(with_status, now)
         reminders = [(order, urge_reminders(order, rules)) for order in unpaid]
-        self.agenda_tab.show_unpaid([(order, next((r for r in times if r.at > now), None)) for order, times in reminders],
-                                  now)
+        self.agenda_tab.show_unpaid(
+            [(order, next((r for r in times if r.at > now), None)) for order, times in reminders], now
+        )
         overdue = [p for p, status in with_status if status is Status.OVERDUE]
         pressing = sum(status in (Status.OVERDUE, Status.DUE_SOON) for _, status in with_status)
         waiting = sum(any(r.at <= now for r in times) for _, times in reminders)
@@ -120,8 +139,7 @@ class NotesController(QObject):
             who = order.order_id + (f" {order.buyer}" if order.buyer else "")
             self.notify.emit(self.tr("该催付了"), self.tr("{0}：在「待办」点「发催付话术」").format(who))
         if due:
-            self._promises.remember_reminders(
-                URGE, [(r.order.id, kind) for r in due for kind in r.covers], now)
+            self._promises.remember_reminders(URGE, [(r.order.id, kind) for r in due for kind in r.covers], now)
 
     # --- promises ------------------------------------------------------------------------------
     def open_promise_dialog(self, order_id: str = "", buyer: str = "") -> PromiseDialog:

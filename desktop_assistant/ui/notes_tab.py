@@ -6,14 +6,31 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap, QPainter
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QPushButton, QToolButton, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop_assistant.domain.clock import Clock
 from desktop_assistant.domain.messages import UserError
 from desktop_assistant.domain.notes import (
-    FLAG_COLOURS, FLAG_NAMES, NoteRepository, NoteVersion, OrderNote, bytes_left, validated_change,
+    FLAG_COLOURS,
+    FLAG_NAMES,
+    NoteRepository,
+    NoteVersion,
+    OrderNote,
+    bytes_left,
+    validated_change,
 )
 from desktop_assistant.domain.settings import SettingsAccess
 from desktop_assistant.ui.widgets import MessageLabel
@@ -49,8 +66,9 @@ class NotesTab(QWidget):
     promise_requested = Signal(str, str)  # order id, buyer
     saved = Signal(object)  # NoteVersion
 
-    def __init__(self, notes: NoteRepository, settings: SettingsAccess, clock: Clock,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, notes: NoteRepository, settings: SettingsAccess, clock: Clock, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._notes = notes
         self._settings = settings
@@ -110,7 +128,8 @@ class NotesTab(QWidget):
         self.memo_button.clicked.connect(self.memo_requested)
         self.promise_button = QPushButton(self)
         self.promise_button.clicked.connect(
-            lambda: self.promise_requested.emit(self.order_edit.text().strip(), self.buyer_edit.text().strip()))
+            lambda: self.promise_requested.emit(self.order_edit.text().strip(), self.buyer_edit.text().strip())
+        )
         self.history_label = QLabel(self)
         self.history = QListWidget(self)
         self.history.setObjectName("noteHistory")
@@ -215,16 +234,22 @@ class NotesTab(QWidget):
             return
         flag = self.current.flag
         meaning = self._meaning(flag)
-        self.current_chip.setText(self.tr("当前：{0} {1}  ·  {2} 工号 {3}").format(
-            flag_name(flag), meaning, f"{self.current.at:%m-%d %H:%M}", self.current.agent_id))
+        self.current_chip.setText(
+            self.tr("当前：{0} {1}  ·  {2} 工号 {3}").format(
+                flag_name(flag), meaning, f"{self.current.at:%m-%d %H:%M}", self.current.agent_id
+            )
+        )
         self.current_chip.setStyleSheet(f"border-left: 6px solid {FLAG_COLOURS[flag]}; padding-left: 6px;")
 
     def _show_history(self) -> None:
         self.history.clear()
         versions = self._versions
         for number, version in reversed(list(enumerate(versions, start=1))):  # newest on top, like a timeline
-            lines = [self.tr("第 {0} 版  {1}  工号 {2}  {3}").format(
-                number, f"{version.at:%Y-%m-%d %H:%M}", version.agent_id, flag_name(version.flag))]
+            lines = [
+                self.tr("第 {0} 版  {1}  工号 {2}  {3}").format(
+                    number, f"{version.at:%Y-%m-%d %H:%M}", version.agent_id, flag_name(version.flag)
+                )
+            ]
             if version.reason:
                 lines.append(self.tr("事由：{0}").format(version.reason))
             lines.append(version.text or "—")
@@ -235,8 +260,9 @@ class NotesTab(QWidget):
     # --- writing -------------------------------------------------------------------------------
     def _update_counter(self) -> None:
         left = bytes_left(self.text_edit.toPlainText())
-        self.counter.setText(self.tr("还可输入 {0} 字节").format(left) if left >= 0
-                             else self.tr("超出 {0} 字节").format(-left))
+        self.counter.setText(
+            self.tr("还可输入 {0} 字节").format(left) if left >= 0 else self.tr("超出 {0} 字节").format(-left)
+        )
         self.counter.setStyleSheet("color: #c62828; font-weight: bold;" if left < 0 else "")
         self.save_button.setEnabled(left >= 0)
 
@@ -249,9 +275,15 @@ class NotesTab(QWidget):
         order_id = self.order_edit.text().strip()
         current = self._notes.current(order_id) if order_id else None
         try:
-            change = validated_change(order_id, self.flag_group.checkedId(), self.text_edit.toPlainText(),
-                                      self.reason_edit.text(), self._settings.get("agent_id"),
-                                      self.buyer_edit.text(), current=current)
+            change = validated_change(
+                order_id,
+                self.flag_group.checkedId(),
+                self.text_edit.toPlainText(),
+                self.reason_edit.text(),
+                self._settings.get("agent_id"),
+                self.buyer_edit.text(),
+                current=current,
+            )
         except UserError as exc:
             self.message.say(exc.translated(QCoreApplication.translate), error=True)
             return None
@@ -261,7 +293,6 @@ class NotesTab(QWidget):
         self.refresh_results()
         self.saved.emit(saved)
         return saved
-
 
     # --- language ------------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -7,7 +7,16 @@ from typing import Any, Callable, Mapping
 
 from PySide6.QtCore import QByteArray, QEvent, QMargins, QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QIcon, QPalette, QScreen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSizePolicy, QTabWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_assistant.domain.settings import SCHEMA, SettingsAccess, StateAccess
 from desktop_assistant.ui.settings_dialog import SettingsDialog
@@ -38,8 +47,9 @@ class PanelWindow(QMainWindow):
     settings_changed = Signal(dict)
     quit_requested = Signal()
 
-    def __init__(self, settings: SettingsAccess, state: StateAccess, icon: QIcon,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: SettingsAccess, state: StateAccess, icon: QIcon, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("panel")
         self.setWindowIcon(icon)
@@ -120,8 +130,12 @@ class PanelWindow(QMainWindow):
     def _frame_margins(self) -> QMargins:
         if self.isVisible():  # the real frame: what the window system drew around the client area
             frame, client = self.frameGeometry(), self.geometry()
-            margins = QMargins(client.left() - frame.left(), client.top() - frame.top(),
-                               frame.right() - client.right(), frame.bottom() - client.bottom())
+            margins = QMargins(
+                client.left() - frame.left(),
+                client.top() - frame.top(),
+                frame.right() - client.right(),
+                frame.bottom() - client.bottom(),
+            )
             if not margins.isNull():
                 self._frame_estimate = margins
                 return margins
@@ -214,7 +228,9 @@ class PanelWindow(QMainWindow):
         """A feature's title changed (a count); urgent ones are drawn in red so they are seen at a glance."""
         index = self.tabs.indexOf(widget)
         self.tabs.setTabText(index, widget.tab_title())
-        self.tabs.tabBar().setTabTextColor(index, QColor("#c62828") if urgent else self.palette().color(QPalette.ColorRole.WindowText))
+        self.tabs.tabBar().setTabTextColor(
+            index, QColor("#c62828") if urgent else self.palette().color(QPalette.ColorRole.WindowText)
+        )
 
     def set_available_hotkeys(self, keys: tuple[str, ...]) -> None:
         """The hotkey settings that have an action in this build; the others are not offered."""

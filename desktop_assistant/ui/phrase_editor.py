@@ -9,8 +9,18 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
-    QPushButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop_assistant.domain.guard import Guard, findings
@@ -57,9 +67,15 @@ class PlaceholderHighlighter(QSyntaxHighlighter):
 
 
 class PhraseEditor(QDialog):
-    def __init__(self, library: PhraseLibrary, phrase: Phrase | None, context: Callable[[], RenderContext],
-                 hotkey_problem: HotkeyCheck, parent: QWidget | None = None,
-                 guard: Callable[[], Guard] | None = None) -> None:
+    def __init__(
+        self,
+        library: PhraseLibrary,
+        phrase: Phrase | None,
+        context: Callable[[], RenderContext],
+        hotkey_problem: HotkeyCheck,
+        parent: QWidget | None = None,
+        guard: Callable[[], Guard] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("phraseEditor")
         self._guard = guard
@@ -176,8 +192,14 @@ class PhraseEditor(QDialog):
 
     def phrase(self) -> Phrase:
         base = self._original or Phrase(text="")
-        return replace(base, group=self.group.currentText(), title=self.title.text(), code=self.code.text(),
-                       hotkey=self.hotkey.value(), text=self.body.toPlainText())
+        return replace(
+            base,
+            group=self.group.currentText(),
+            title=self.title.text(),
+            code=self.code.text(),
+            hotkey=self.hotkey.value(),
+            text=self.body.toPlainText(),
+        )
 
     def _findings(self, text: str) -> list:
         return findings(self._guard().check(text)) if self._guard is not None else []
@@ -189,8 +211,11 @@ class PhraseEditor(QDialog):
             self._show_error(problem)
             return
         blocking = [f for f in self._findings(self.body.toPlainText()) if f.blocking]
-        if blocking and not self.confirm(self.tr("这条短语含有平台会处罚的内容：\n{0}\n\n发送时每次都会要求确认。仍然保存吗?")
-                                         .format(describe(blocking))):
+        if blocking and not self.confirm(
+            self.tr("这条短语含有平台会处罚的内容：\n{0}\n\n发送时每次都会要求确认。仍然保存吗?").format(
+                describe(blocking)
+            )
+        ):
             return
         try:
             self.saved = self._library.save(self.phrase())
@@ -200,9 +225,13 @@ class PhraseEditor(QDialog):
         self.accept()
 
     def _confirm_dialog(self, question: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("保存短语"), question,
-                                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-                                      QMessageBox.StandardButton.Cancel)
+        answer = QMessageBox.question(
+            self,
+            self.tr("保存短语"),
+            question,
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
         return answer == QMessageBox.StandardButton.Save
 
     def _show_error(self, text: str) -> None:

@@ -44,7 +44,7 @@ class PhraseListModel(QAbstractListModel):
 
     def show_ids(self, ids: list[int], get_many: Callable[[list[int]], list[Phrase]]) -> None:
         """These phrases in this order (search results), read a page at a time like the library."""
-        self.show_pages(lambda offset, limit: get_many(ids[offset:offset + limit]))
+        self.show_pages(lambda offset, limit: get_many(ids[offset : offset + limit]))
 
     def phrase_ids(self) -> list[int]:
         return [phrase.id for phrase in self._rows if phrase.id is not None]
@@ -116,8 +116,14 @@ class PhraseListModel(QAbstractListModel):
 
     def moveRows(self, source_parent: Index, source: int, count: int, dest_parent: Index, dest: int) -> bool:
         """Move one row to before `dest` (as QAbstractItemModel counts), and store the new order."""
-        if (self.on_move is None or count != 1 or source_parent.isValid() or dest_parent.isValid()
-                or not 0 <= source < len(self._rows) or dest in (source, source + 1)):
+        if (
+            self.on_move is None
+            or count != 1
+            or source_parent.isValid()
+            or dest_parent.isValid()
+            or not 0 <= source < len(self._rows)
+            or dest in (source, source + 1)
+        ):
             return False
         dest = max(0, min(dest, len(self._rows)))
         if not self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), dest):

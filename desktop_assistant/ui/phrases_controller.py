@@ -35,12 +35,20 @@ class PhrasesController(QObject):
     bindings_changed = Signal()  # phrase hotkeys changed: register them again
     inserted = Signal(int)  # phrase id, after the text is in the target
 
-    def __init__(self, library: PhraseLibrary, settings: SettingsAccess, clock: Clock, inserter: Inserter,
-                 importer: PhraseImporter, clipboard_text: Callable[[], str],
-                 held_elsewhere: Callable[[str], str] = lambda combo: "",
-                 conversation_context: Callable[[], dict[str, str]] = dict,
-                 focus: FocusHandover | None = None,
-                 parent: QObject | None = None, guard: Callable[[], Guard] | None = None) -> None:
+    def __init__(
+        self,
+        library: PhraseLibrary,
+        settings: SettingsAccess,
+        clock: Clock,
+        inserter: Inserter,
+        importer: PhraseImporter,
+        clipboard_text: Callable[[], str],
+        held_elsewhere: Callable[[str], str] = lambda combo: "",
+        conversation_context: Callable[[], dict[str, str]] = dict,
+        focus: FocusHandover | None = None,
+        parent: QObject | None = None,
+        guard: Callable[[], Guard] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._guard = guard  # the outgoing-text guard, marked in the editor (DESIGN 3.8)
         self.library = library
@@ -68,7 +76,7 @@ class PhrasesController(QObject):
             self.open_picker()
             return True
         if action.startswith(PHRASE_ACTION):
-            self.insert(int(action[len(PHRASE_ACTION):]))
+            self.insert(int(action[len(PHRASE_ACTION) :]))
             return True
         return False
 
@@ -96,9 +104,14 @@ class PhrasesController(QObject):
         clipboard = self._clipboard_text()
         conversation = {**self._conversation_context(), **(extra or {})}
         return RenderContext(
-            now=self._clock.now(), agent=self._settings.get("agent_name"), shop=self._settings.get("shop_name"),
-            buyer=conversation.get("buyer", ""), order_id=conversation.get("order_id", ""), clipboard=clipboard,
-            cutoff=self._settings.get("urge.cutoff") or "16:00")
+            now=self._clock.now(),
+            agent=self._settings.get("agent_name"),
+            shop=self._settings.get("shop_name"),
+            buyer=conversation.get("buyer", ""),
+            order_id=conversation.get("order_id", ""),
+            clipboard=clipboard,
+            cutoff=self._settings.get("urge.cutoff") or "16:00",
+        )
 
     def insert(self, phrase_id: int, into_last_window: bool = False, extra: dict[str, str] | None = None) -> None:
         phrase = self.library.get(phrase_id)
@@ -124,8 +137,9 @@ class PhrasesController(QObject):
         self.picker.popup_at(QCursor.pos())
 
     def edit(self, phrase: object) -> PhraseEditor:
-        editor = PhraseEditor(self.library, phrase, self.render_context, self.hotkey_problem, self.tab.window(),
-                              guard=self._guard)
+        editor = PhraseEditor(
+            self.library, phrase, self.render_context, self.hotkey_problem, self.tab.window(), guard=self._guard
+        )
         editor.accepted.connect(self.bindings_changed)
         editor.open()
         return editor
@@ -140,8 +154,8 @@ class PhrasesController(QObject):
     # --- files -------------------------------------------------------------------------------
     def choose_import_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self.tab.window(), self.tr("导入短语"), "",
-            self.tr("短语文件 (*.csv *.xlsx *.json);;所有文件 (*)"))
+            self.tab.window(), self.tr("导入短语"), "", self.tr("短语文件 (*.csv *.xlsx *.json);;所有文件 (*)")
+        )
         if name:
             self.import_file(Path(name))
 
@@ -157,8 +171,8 @@ class PhrasesController(QObject):
 
     def choose_export_file(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self.tab.window(), self.tr("导出短语"), "phrases.xlsx",
-            "Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)")
+            self.tab.window(), self.tr("导出短语"), "phrases.xlsx", "Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)"
+        )
         if not name:
             return
         try:
@@ -166,8 +180,9 @@ class PhrasesController(QObject):
         except PhraseImportError as exc:  # a folder that is gone, a file another program holds
             QMessageBox.warning(self.tab.window(), self.tr("导出短语"), exc.translated(QCoreApplication.translate))
             return
-        QMessageBox.information(self.tab.window(), self.tr("导出短语"),
-                                self.tr("已导出 {0} 条短语到 {1}").format(count, name))
+        QMessageBox.information(
+            self.tab.window(), self.tr("导出短语"), self.tr("已导出 {0} 条短语到 {1}").format(count, name)
+        )
 
     def export_to(self, path: Path) -> int:
         """Write every phrase to `path` (format by extension), replaced atomically by storage."""

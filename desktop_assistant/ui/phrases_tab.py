@@ -6,8 +6,17 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QComboBox, QHBoxLayout, QLineEdit, QListView, QMenu, QMessageBox,
-    QPushButton, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop_assistant.domain.phrases import Phrase
@@ -89,16 +98,20 @@ class PhrasesTab(QWidget):
         group = self.group_box.currentData() or ALL_GROUPS
         scroll = self.list.verticalScrollBar().value()
         if query:  # ids from the index; rows read a page at a time (within the group when one is chosen)
-            self.model.show_ids(self.library.search_ids(query, limit=SEARCH_RESULTS, group=group), self.library.get_many)
+            self.model.show_ids(
+                self.library.search_ids(query, limit=SEARCH_RESULTS, group=group), self.library.get_many
+            )
         else:  # as many rows as were read before: a use or an edit keeps the agent's place
-            self.model.show_pages(lambda offset, limit: self.library.page(group, offset, limit),
-                                  at_least=self.model.rowCount())
+            self.model.show_pages(
+                lambda offset, limit: self.library.page(group, offset, limit), at_least=self.model.rowCount()
+            )
         self.list.verticalScrollBar().setValue(scroll)
         # Reordering means something only inside one group's own order, not in search results.
         can_drag = bool(group) and not query
         self.model.on_move = (lambda phrase_id, row: self.library.move(phrase_id, group, row)) if can_drag else None
         self.list.setDragDropMode(
-            QAbstractItemView.DragDropMode.InternalMove if can_drag else QAbstractItemView.DragDropMode.NoDragDrop)
+            QAbstractItemView.DragDropMode.InternalMove if can_drag else QAbstractItemView.DragDropMode.NoDragDrop
+        )
 
     def _tooltip(self, phrase: Phrase) -> str:
         used = self.tr("已使用 {0} 次").format(phrase.use_count) if phrase.use_count else self.tr("尚未使用")
@@ -147,8 +160,9 @@ class PhrasesTab(QWidget):
 
     def confirm_delete(self, phrase_id: int) -> None:
         phrase = self.library.get(phrase_id)
-        answer = QMessageBox.question(self, self.tr("删除短语"),
-                                      self.tr("确定删除「{0}」吗?").format(phrase.display_title))
+        answer = QMessageBox.question(
+            self, self.tr("删除短语"), self.tr("确定删除「{0}」吗?").format(phrase.display_title)
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.library.delete(phrase_id)
 

@@ -41,10 +41,12 @@ class PickerPopup(QWidget):
     chosen = Signal(int)  # phrase id; the popup is already hidden
     dismissed = Signal()
 
-    def __init__(self, library: PhraseLibrary, parent: QWidget | None = None,
-                 focus: FocusHandover | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
-                         | Qt.WindowType.WindowStaysOnTopHint)
+    def __init__(
+        self, library: PhraseLibrary, parent: QWidget | None = None, focus: FocusHandover | None = None
+    ) -> None:
+        super().__init__(
+            parent, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+        )
         self.setObjectName("picker")
         self.library = library
         self.focus = focus
@@ -92,7 +94,9 @@ class PickerPopup(QWidget):
         key = f"{number}. " if number <= 9 else "    "
         code = f" [{phrase.code}]" if phrase.code else ""
         preview = " ".join(phrase.text.split())
-        return f"{key}{phrase.display_title}{code} · {phrase.group}\n    {preview[:36]}{'…' if len(preview) > 36 else ''}"
+        return (
+            f"{key}{phrase.display_title}{code} · {phrase.group}\n    {preview[:36]}{'…' if len(preview) > 36 else ''}"
+        )
 
     def choose(self, phrase_id: int) -> None:
         self.hide()

@@ -43,7 +43,11 @@ class ScoreGauge(QWidget):
         band = max(10.0, side / 10)
         rect = QRectF((self.width() - side) / 2 + band / 2, band / 2 + 4, side - band, side - band)
         # 0 at the left (180°), 100 at the right (0°); Qt angles are in 1/16 degree, counter-clockwise.
-        for start, end, level in ((0, self.medium, "low"), (self.medium, self.high, "medium"), (self.high, 100, "high")):
+        for start, end, level in (
+            (0, self.medium, "low"),
+            (self.medium, self.high, "medium"),
+            (self.high, 100, "high"),
+        ):
             colour = QColor(LEVEL_COLOURS[level])
             if self.score is None:
                 colour.setAlpha(60)
@@ -54,13 +58,20 @@ class ScoreGauge(QWidget):
             angle = math.radians(180 - self.score * 1.8)
             radius = rect.width() / 2 - band
             tip = QPointF(centre.x() + radius * math.cos(angle), centre.y() - radius * math.sin(angle))
-            painter.setPen(QPen(self.palette().color(self.foregroundRole()), 3, Qt.PenStyle.SolidLine,
-                                Qt.PenCapStyle.RoundCap))
+            painter.setPen(
+                QPen(self.palette().color(self.foregroundRole()), 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+            )
             painter.drawLine(centre, tip)
         painter.setFont(font)
-        painter.setPen(LEVEL_COLOURS.get(self.level, QColor("#757575")) if self.score is not None
-                       else self.palette().color(self.foregroundRole()))
+        painter.setPen(
+            LEVEL_COLOURS.get(self.level, QColor("#757575"))
+            if self.score is not None
+            else self.palette().color(self.foregroundRole())
+        )
         text_rect = QRectF(rect.left(), centre.y() + 2, rect.width(), text_height)  # under the needle's pivot
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                         "—" if self.score is None else str(self.score))
+        painter.drawText(
+            text_rect,
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+            "—" if self.score is None else str(self.score),
+        )
         painter.end()

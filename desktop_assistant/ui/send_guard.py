@@ -20,13 +20,19 @@ class Decision(enum.Enum):
 
 def describe(found: Iterable[Finding]) -> str:
     """`站外联系: 微信、加我; 广告法极限词: 最低价` in the agent's language."""
-    return "; ".join(f"{QCoreApplication.translate('Guard', CATEGORY_LABELS[f.category])}: {'、'.join(f.words)}"
-                     for f in found)
+    return "; ".join(
+        f"{QCoreApplication.translate('Guard', CATEGORY_LABELS[f.category])}: {'、'.join(f.words)}" for f in found
+    )
 
 
 class SendGuard(QObject):
-    def __init__(self, guard: Callable[[], Guard], parent_widget: Callable[[], QWidget | None] = lambda: None,
-                 notice: Callable[[str], None] = lambda text: None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        guard: Callable[[], Guard],
+        parent_widget: Callable[[], QWidget | None] = lambda: None,
+        notice: Callable[[str], None] = lambda text: None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._guard = guard
         self._parent_widget = parent_widget
@@ -46,8 +52,13 @@ class SendGuard(QObject):
         return Decision.SEND
 
     def _ask_dialog(self, question: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("发送前检查"), question,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self._parent_widget())
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("发送前检查"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self._parent_widget(),
+        )
         box.setObjectName("sendGuardQuestion")
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("仍然发送"))
         box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("不发送"))

@@ -7,14 +7,35 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QKeySequenceEdit,
-    QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QToolButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QKeySequenceEdit,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop_assistant.domain.settings import SCHEMA, SECTIONS, TR_CONTEXT, SettingError, SettingsAccess, SettingSpec
 
-_QT_KEY_NAMES = {"win": "Meta", "page_up": "PgUp", "page_down": "PgDown", "enter": "Return",
-                 "delete": "Del", "insert": "Ins"}
+_QT_KEY_NAMES = {
+    "win": "Meta",
+    "page_up": "PgUp",
+    "page_down": "PgDown",
+    "enter": "Return",
+    "delete": "Del",
+    "insert": "Ins",
+}
 
 
 def hotkey_to_qt(combo: str) -> QKeySequence:
@@ -57,8 +78,13 @@ class HotkeyEdit(QWidget):
 class SettingsDialog(QDialog):
     saved = Signal(dict)
 
-    def __init__(self, settings: SettingsAccess, parent: QWidget | None = None,
-                 hidden_keys: frozenset[str] = frozenset(), calibrate: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        settings: SettingsAccess,
+        parent: QWidget | None = None,
+        hidden_keys: frozenset[str] = frozenset(),
+        calibrate: Callable[[], None] | None = None,
+    ) -> None:
         """`hidden_keys`: settings of features not in this build (their hotkeys would do nothing).
         `calibrate`: opens the sight reader's calibration overlay (a button in the reading section)."""
         super().__init__(parent)
@@ -90,7 +116,9 @@ class SettingsDialog(QDialog):
         self.error_label.setObjectName("formError")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -20,8 +20,13 @@ from desktop_assistant.ui.stats_tab import HEADINGS, StatsTab, heading, table_ro
 
 
 class StatsController(QObject):
-    def __init__(self, repository: ConversationRepository, clock: Clock,
-                 write_file: Callable[[Path, bytes], None], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        repository: ConversationRepository,
+        clock: Clock,
+        write_file: Callable[[Path, bytes], None],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._repository = repository
         self._clock = clock
@@ -48,13 +53,16 @@ class StatsController(QObject):
         self.tab.set_agents(list(stats.figures["agents"]))
         self.stats = stats
         self.tab.show_stats(stats)
-        self.tab.message.say(self.tr("{0} 轮，更新于 {1}").format(self.stats.figures["rounds"], now.strftime("%H:%M:%S")))
+        self.tab.message.say(
+            self.tr("{0} 轮，更新于 {1}").format(self.stats.figures["rounds"], now.strftime("%H:%M:%S"))
+        )
         return self.stats
 
     def choose_export_file(self) -> None:
         log_filter = self.tr("聊天记录，供 kpi 命令复算 (*.csv)")
-        name, chosen = QFileDialog.getSaveFileName(self.tab.window(), self.tr("导出统计"), "kpi.xlsx",
-                                                   f"Excel (*.xlsx);;CSV (*.csv);;{log_filter}")
+        name, chosen = QFileDialog.getSaveFileName(
+            self.tab.window(), self.tr("导出统计"), "kpi.xlsx", f"Excel (*.xlsx);;CSV (*.csv);;{log_filter}"
+        )
         if name and chosen == log_filter:
             self.export_log(Path(name))
         elif name:
@@ -83,6 +91,9 @@ class StatsController(QObject):
         assert self.stats is not None
         header = [heading(text) for text in HEADINGS]
         rows = table_rows(self.stats.figures)
-        data = (csv_bytes(header, rows) if path.suffix.lower() == ".csv"
-                else xlsx_bytes(self.tr("统计"), header, rows, widths=[14] + [12] * len(KEYS)))
+        data = (
+            csv_bytes(header, rows)
+            if path.suffix.lower() == ".csv"
+            else xlsx_bytes(self.tr("统计"), header, rows, widths=[14] + [12] * len(KEYS))
+        )
         return self._write(path, data, len(rows))

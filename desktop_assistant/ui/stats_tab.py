@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Sequence
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop_assistant.domain.kpi import DEFAULT_HOURS, KEYS, iter_rows
@@ -18,11 +25,18 @@ from desktop_assistant.ui.widgets import MessageLabel, fill_with_scrolling
 if TYPE_CHECKING:  # QtCharts itself is imported with the first charts: nobody pays for it before
     from PySide6.QtCharts import QChart, QChartView
 
-HEADINGS = (QT_TRANSLATE_NOOP("StatsTab", "客服"), QT_TRANSLATE_NOOP("StatsTab", "轮次"),
-            QT_TRANSLATE_NOOP("StatsTab", "已回复"), QT_TRANSLATE_NOOP("StatsTab", "买家"),
-            QT_TRANSLATE_NOOP("StatsTab", "平均响应（秒）"), QT_TRANSLATE_NOOP("StatsTab", "平均首响（秒）"),
-            QT_TRANSLATE_NOOP("StatsTab", "30秒回复率"), QT_TRANSLATE_NOOP("StatsTab", "60秒回复率"),
-            QT_TRANSLATE_NOOP("StatsTab", "3分钟回复率"), QT_TRANSLATE_NOOP("StatsTab", "答问比"))
+HEADINGS = (
+    QT_TRANSLATE_NOOP("StatsTab", "客服"),
+    QT_TRANSLATE_NOOP("StatsTab", "轮次"),
+    QT_TRANSLATE_NOOP("StatsTab", "已回复"),
+    QT_TRANSLATE_NOOP("StatsTab", "买家"),
+    QT_TRANSLATE_NOOP("StatsTab", "平均响应（秒）"),
+    QT_TRANSLATE_NOOP("StatsTab", "平均首响（秒）"),
+    QT_TRANSLATE_NOOP("StatsTab", "30秒回复率"),
+    QT_TRANSLATE_NOOP("StatsTab", "60秒回复率"),
+    QT_TRANSLATE_NOOP("StatsTab", "3分钟回复率"),
+    QT_TRANSLATE_NOOP("StatsTab", "答问比"),
+)
 RATE_KEYS = {"within_30s_rate", "within_60s_rate", "within_3min_rate"}
 CHART_HEIGHT = 190
 BAR_COLOUR, LINE_COLOUR = "#1565c0", "#2e7d32"
@@ -39,10 +53,14 @@ def shown(key: str, value: object) -> str:
 
 def table_rows(figures: dict) -> list[list[str]]:
     """The table as shown and exported: the rows of `kpi` (全部, then each agent) in the UI's words."""
-    names = {"全部": QCoreApplication.translate("StatsTab", "全部"),
-             "（未分配）": QCoreApplication.translate("StatsTab", "（未分配）")}
-    return [[names.get(name, name)] + [shown(key, value) for key, value in zip(KEYS, values)]
-            for name, *values in iter_rows(figures)]
+    names = {
+        "全部": QCoreApplication.translate("StatsTab", "全部"),
+        "（未分配）": QCoreApplication.translate("StatsTab", "（未分配）"),
+    }
+    return [
+        [names.get(name, name)] + [shown(key, value) for key, value in zip(KEYS, values)]
+        for name, *values in iter_rows(figures)
+    ]
 
 
 def _chart(title: str) -> tuple[QChart, QChartView]:
@@ -149,14 +167,19 @@ class StatsTab(QWidget):
                 self.table.setItem(row, column, item)
         # As tall as its rows (up to eight agents), so the charts start right below the figures.
         shown_rows = min(len(rows), 8)
-        self.table.setFixedHeight(self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
-                                  + sum(self.table.rowHeight(r) for r in range(shown_rows)) + 2)
+        self.table.setFixedHeight(
+            self.table.horizontalHeader().height()
+            + 2 * self.table.frameWidth()
+            + sum(self.table.rowHeight(r) for r in range(shown_rows))
+            + 2
+        )
         histogram_chart, hourly_chart, daily_chart = self._ensure_charts()
-        self._bars(histogram_chart, [label for label, _n in stats.histogram],
-                   [n for _label, n in stats.histogram])
+        self._bars(histogram_chart, [label for label, _n in stats.histogram], [n for _label, n in stats.histogram])
         # Only service hours hold counted rounds: 15 bars read better than 24 in a narrow panel.
         first, last = DEFAULT_HOURS[0].hour, DEFAULT_HOURS[1].hour
-        hours = range(first, last) if not any(stats.rounds_per_hour[:first] + stats.rounds_per_hour[last:]) else range(24)
+        hours = (
+            range(first, last) if not any(stats.rounds_per_hour[:first] + stats.rounds_per_hour[last:]) else range(24)
+        )
         self._bars(hourly_chart, [str(hour) for hour in hours], [stats.rounds_per_hour[h] for h in hours])
         self._daily_line(daily_chart, stats)
 
@@ -215,7 +238,9 @@ class StatsTab(QWidget):
         self.period.setItemText(0, self.tr("今天"))
         self.period.setItemText(1, self.tr("近 7 天"))
         self.agent.setItemText(0, self.tr("全部客服"))
-        for index, text in enumerate((self.tr("全部来源"), self.tr("界面元素读取"), self.tr("屏幕识别读取"), self.tr("手动"))):
+        for index, text in enumerate(
+            (self.tr("全部来源"), self.tr("界面元素读取"), self.tr("屏幕识别读取"), self.tr("手动"))
+        ):
             self.source.setItemText(index, text)
         self.source.setToolTip(self.tr("只统计由这种方式发现买家消息的轮次"))
         self.refresh_button.setText(self.tr("刷新"))

@@ -73,7 +73,9 @@ class StatusStrip(QWidget):
             self.reader_label.hide()
             return
         name = names.get(source, source)
-        self.reader_label.setText(self.tr("读取：{0} · {1}").format(client, name) if client else self.tr("读取：{0}").format(name))
+        self.reader_label.setText(
+            self.tr("读取：{0} · {1}").format(client, name) if client else self.tr("读取：{0}").format(name)
+        )
         self.reader_label.setToolTip(reason)
         self.reader_label.show()
 

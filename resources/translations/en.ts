@@ -4,27 +4,27 @@
 <context>
     <name>AgendaTab</name>
     <message>
-        <location filename="../../desktop_assistant/ui/agenda_tab.py" line="+29"/>
+        <location filename="../../desktop_assistant/ui/agenda_tab.py" line="+36"/>
         <source>{0} 分钟</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{0} 小时 {1} 分</source>
         <translation>{0} h {1} min</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{0} 小时</source>
         <translation>{0} h</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{0} 天 {1} 小时</source>
         <translation>{0} d {1} h</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>待办</source>
         <translation>To do</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>placed {0}, {1} ago</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>承诺（到期前提醒，超时的一直显示）</source>
         <translation>Promises (reminded before due; overdue ones stay)</translation>
     </message>
@@ -59,7 +59,7 @@
         <translation>Chase payment (unpaid orders)</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-44"/>
         <source>下次提醒 {0}</source>
         <translation>next reminder {0}</translation>
     </message>
@@ -69,7 +69,7 @@
         <translation>reminded</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>先选中一条承诺</source>
         <translation>Select a promise first</translation>
     </message>
@@ -127,17 +127,17 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+179"/>
+        <location filename="../../desktop_assistant/app.py" line="+181"/>
         <source>没有保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="+308"/>
+        <location line="+351"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+67"/>
         <source>数据库可能已损坏</source>
         <translation>The database may be damaged</translation>
     </message>
@@ -155,12 +155,12 @@
 <context>
     <name>BuyerTab</name>
     <message>
-        <location filename="../../desktop_assistant/ui/buyer_tab.py" line="+21"/>
+        <location filename="../../desktop_assistant/ui/buyer_tab.py" line="+34"/>
         <source>高风险</source>
         <translation>High risk</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>中风险</source>
         <translation>Medium risk</translation>
     </message>
@@ -170,17 +170,17 @@
         <translation>Low risk</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>平台</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>好评率 %</source>
         <translation>Positive rate %</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>注册日期</source>
         <translation>Registered on</translation>
     </message>
@@ -190,7 +190,7 @@
         <translation>Orders</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>退款数</source>
         <translation>Refunds</translation>
     </message>
@@ -210,27 +210,27 @@
         <translation>Receiver</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>收货地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+154"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-163"/>
         <source>信用（分或 3心/2钻）</source>
         <translation>Credit (points or 3心/2钻)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>账龄（天）</source>
         <translation>Account age (days)</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+215"/>
         <source>还没有资料：填写后保存即可筛查</source>
         <translation>No profile yet: fill it in and save to screen</translation>
     </message>
@@ -255,35 +255,35 @@
         <translation>whitelist</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{0} · {1} · {2} · {3}</source>
         <translation>{0} · {1} · {2} · {3}</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+17"/>
+        <location line="+9"/>
+        <location line="+21"/>
         <source>拉黑</source>
         <translation>Blacklist</translation>
     </message>
     <message>
-        <location line="-17"/>
-        <location line="+18"/>
+        <location line="-21"/>
+        <location line="+22"/>
         <source>加入白名单</source>
         <translation>Whitelist</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <location line="+19"/>
+        <location line="-22"/>
+        <location line="+23"/>
         <source>移出名单</source>
         <translation>Take off the list</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-18"/>
         <source>{0}  筛查 {1} 分 {2}  {3}</source>
         <translation>{0}  screened {1} points {2}  {3}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>买家昵称（回车查询）</source>
         <translation>Buyer nick (Enter looks up)</translation>
     </message>
@@ -374,22 +374,22 @@
 <context>
     <name>BuyersController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/buyers_controller.py" line="+80"/>
+        <location filename="../../desktop_assistant/ui/buyers_controller.py" line="+94"/>
         <source>注意：黑名单买家</source>
         <translation>Careful: blacklisted buyer</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>{0} 在本店黑名单（原因：{1}）。所有沟通请留在旺旺里。</source>
         <translation>{0} is on the shop&apos;s blacklist (reason: {1}). Keep every exchange on Wangwang.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>注意：高风险买家</source>
         <translation>Careful: high-risk buyer</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>{0} 风险分 {1}，请看「买家」页的原因。所有沟通请留在旺旺里。</source>
         <translation>{0} has a risk score of {1}; see the reasons in the Buyer tab. Keep every exchange on Wangwang.</translation>
     </message>
@@ -414,28 +414,28 @@
         <translation>Taken off the list</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+10"/>
+        <location line="+7"/>
+        <location line="+13"/>
         <source>导入黑名单</source>
         <translation>Import blacklist</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-13"/>
         <source>表格 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation>Spreadsheets (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>将加入黑名单 {0} 人，{1} 人已在名单中。导入吗?</source>
         <translation>{0} buyers will be blacklisted, {1} are already listed. Import?</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>已加入黑名单 {0} 人，已在名单中 {1} 人</source>
         <translation>Blacklisted {0} buyers; {1} were already listed</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>导出黑名单</source>
         <translation>Export blacklist</translation>
     </message>
@@ -448,7 +448,7 @@
 <context>
     <name>CalibrationOverlay</name>
     <message>
-        <location filename="../../desktop_assistant/ui/calibration.py" line="+90"/>
+        <location filename="../../desktop_assistant/ui/calibration.py" line="+103"/>
         <source>会话列表</source>
         <translation>Conversation list</translation>
     </message>
@@ -468,12 +468,12 @@
         <translation>Drag to mark:</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+104"/>
         <source>请框出三个区域：左侧会话列表、顶部买家昵称、消息区域。</source>
         <translation>Mark three regions: the conversation list, the buyer&apos;s nick at the top, the message area.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>读到买家：{nick}
 未读：{badges}
 最后发言：{speaker}</source>
@@ -487,7 +487,7 @@ Last to speak: {speaker}</translation>
         <translation>(not read)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>请先点一下聊天窗口（千牛接待中心），再校准。</source>
         <translation>Click into the chat window (the 千牛 reception window) first, then calibrate.</translation>
     </message>
@@ -497,7 +497,7 @@ Last to speak: {speaker}</translation>
         <translation>The chat window cannot be found; it may be closed or minimised.</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-154"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -507,7 +507,7 @@ Last to speak: {speaker}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>买家</source>
         <translation>buyer</translation>
     </message>
@@ -526,17 +526,17 @@ Last to speak: {speaker}</translation>
 <context>
     <name>CheckController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/check_controller.py" line="+106"/>
+        <location filename="../../desktop_assistant/ui/check_controller.py" line="+126"/>
         <source>已保存，核对完成</source>
         <translation>Saved; the check is complete</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>已保存，还差：{0}</source>
         <translation>Saved; still to do: {0}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>核对话术已发送到聊天窗口</source>
         <translation>The confirmation message was sent to the chat window</translation>
     </message>
@@ -549,12 +549,12 @@ Last to speak: {speaker}</translation>
 <context>
     <name>CheckTab</name>
     <message>
-        <location filename="../../desktop_assistant/ui/check_tab.py" line="+17"/>
+        <location filename="../../desktop_assistant/ui/check_tab.py" line="+29"/>
         <source>收货人</source>
         <translation>Receiver</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>手机</source>
         <translation>Phone</translation>
     </message>
@@ -564,7 +564,7 @@ Last to speak: {speaker}</translation>
         <translation>Extension</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>省</source>
         <translation>Province</translation>
     </message>
@@ -574,7 +574,7 @@ Last to speak: {speaker}</translation>
         <translation>City</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>区/县</source>
         <translation>District/county</translation>
     </message>
@@ -584,7 +584,7 @@ Last to speak: {speaker}</translation>
         <translation>Street/town</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>详细地址</source>
         <translation>Detail</translation>
     </message>
@@ -599,7 +599,7 @@ Last to speak: {speaker}</translation>
         <translation>Check</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>{0}
 还差：{1}</source>
         <translation>{0}
@@ -611,7 +611,7 @@ still to do: {1}</translation>
         <translation>Unfinished checks ({0})</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>粘贴订单里的收货信息（姓名、电话、地址，任意顺序）</source>
         <translation>Paste the delivery details from the order (name, phone, address, any order)</translation>
     </message>
@@ -732,12 +732,12 @@ still to do: {1}</translation>
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../desktop_assistant/ui/conversation_model.py" line="+19"/>
+        <location filename="../../desktop_assistant/ui/conversation_model.py" line="+30"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>平台</source>
         <translation>Platform</translation>
     </message>
@@ -747,12 +747,12 @@ still to do: {1}</translation>
         <translation>State</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>计时</source>
         <translation>Timer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>已回复</source>
         <translation>Answered</translation>
     </message>
@@ -777,7 +777,7 @@ still to do: {1}</translation>
         <translation>Very late</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+73"/>
         <source>上一轮响应时间</source>
         <translation>Response time of the last round</translation>
     </message>
@@ -785,12 +785,12 @@ still to do: {1}</translation>
 <context>
     <name>ConversationsController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/conversations_controller.py" line="+230"/>
+        <location filename="../../desktop_assistant/ui/conversations_controller.py" line="+257"/>
         <source>没有等待回复的会话</source>
         <translation>No chat is waiting for a reply</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>已记下，{0} 分钟内回复 {1}</source>
         <translation>Noted; answer {1} within {0} minutes</translation>
     </message>
@@ -833,22 +833,22 @@ still to do: {1}</translation>
 <context>
     <name>ConversationsTab</name>
     <message>
-        <location filename="../../desktop_assistant/ui/conversations_tab.py" line="+114"/>
+        <location filename="../../desktop_assistant/ui/conversations_tab.py" line="+123"/>
         <source>会话</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>还剩 {0}</source>
         <translation>{0} left</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>已超时 {0}</source>
         <translation>Late by {0}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>先在列表里选一个待答问题</source>
         <translation>Choose an open question in the list first</translation>
     </message>
@@ -888,12 +888,12 @@ still to do: {1}</translation>
         <translation>Answered: {0}</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-30"/>
         <source>会话（{0}）</source>
         <translation>Chats ({0})</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>待答问题（{0}）</source>
         <translation>Open questions ({0})</translation>
     </message>
@@ -961,12 +961,12 @@ still to do: {1}</translation>
         <translation>Found the latest good backup: {0} ({1}).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>没有找到可用的备份。</source>
         <translation>No usable backup was found.</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-9"/>
         <source>客服助手的数据库文件是空的或不见了，但有备份。没有新建空数据库。</source>
         <translation>The assistant&apos;s database file is empty or missing, but there are backups. No empty database was created.</translation>
     </message>
@@ -976,22 +976,22 @@ still to do: {1}</translation>
         <translation>Customer Service Assistant cannot read its database file. It was not opened, so no more data gets damaged.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>损坏的文件会移到 corrupt 文件夹保存，不会删除。</source>
         <translation>The damaged file will be moved to the corrupt folder, not deleted.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>新建空数据库</source>
         <translation>Start with an empty database</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -1001,12 +1001,12 @@ still to do: {1}</translation>
         <translation>Customer Service Assistant: Error</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>发生了意外错误，已记录到日志。你的数据已保存。</source>
         <translation>An unexpected error occurred and was written to the log. Your data is saved.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>日志文件：{0}</source>
         <translation>Log file: {0}</translation>
     </message>
@@ -1057,12 +1057,12 @@ still to do: {1}</translation>
         <translation>The X server refused this hotkey: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/os_integration/hotkeys/native_backend.py" line="+33"/>
+        <location filename="../../desktop_assistant/os_integration/hotkeys/native_backend.py" line="+35"/>
         <source>{0} 已被其他程序注册为全局快捷键：请换一个组合，或把快捷键方式改为 keyboard 抢占它</source>
         <translation>{0} is registered as a global hotkey by another program: choose another combination, or switch the hotkey method to keyboard to take it over</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{0} 与 {1} 在键盘上是同一个组合</source>
         <translation>{0} and {1} are the same combination on the keyboard</translation>
     </message>
@@ -1095,7 +1095,7 @@ still to do: {1}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_assistant/ui/import_dialog.py" line="+46"/>
+        <location filename="../../desktop_assistant/ui/import_dialog.py" line="+65"/>
         <source>第一行是表头</source>
         <translation>The first row is a header</translation>
     </message>
@@ -1105,7 +1105,7 @@ still to do: {1}</translation>
         <translation>Read with these columns</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>编码相同时跳过</source>
         <translation>Skip when the code exists</translation>
     </message>
@@ -1120,12 +1120,12 @@ still to do: {1}</translation>
         <translation>Keep both when the code exists</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-32"/>
         <source>导入短语：{0}</source>
         <translation>Import phrases: {0}</translation>
     </message>
@@ -1135,7 +1135,7 @@ still to do: {1}</translation>
         <translation>Unknown header: choose what each column is (at least “Text”)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>遇到相同快捷编码：</source>
         <translation>Same code:</translation>
     </message>
@@ -1150,17 +1150,17 @@ still to do: {1}</translation>
         <translation>Map the columns before reading</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>快捷编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
@@ -1170,12 +1170,12 @@ still to do: {1}</translation>
         <translation>Text</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>快捷键</source>
         <translation>Hotkeys</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>文件里有 {0} 条短语（{1}）</source>
         <translation>The file holds {0} phrases ({1})</translation>
     </message>
@@ -1188,7 +1188,7 @@ still to do: {1}</translation>
 <context>
     <name>Insertion</name>
     <message>
-        <location filename="../../desktop_assistant/os_integration/insertion.py" line="+53"/>
+        <location filename="../../desktop_assistant/os_integration/insertion.py" line="+77"/>
         <source>短语内容为空，没有粘贴</source>
         <translation>The phrase is empty; nothing was pasted</translation>
     </message>
@@ -1208,7 +1208,7 @@ still to do: {1}</translation>
         <translation>{0} runs as administrator, so the assistant cannot paste into it. Run the assistant as administrator, or run that program normally</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{0} 以管理员身份运行，短语没有粘贴</source>
         <translation>{0} runs as administrator; the phrase was not pasted</translation>
     </message>
@@ -1218,7 +1218,7 @@ still to do: {1}</translation>
         <translation>{0} did not take the text; the phrase was not pasted. It may run as administrator: start the assistant as administrator (right-click its icon -&gt; Run as administrator) and try again</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>{0} 不在允许粘贴的程序列表中，短语没有粘贴</source>
         <translation>{0} is not in the list of programs to paste into; the phrase was not pasted</translation>
     </message>
@@ -1248,7 +1248,7 @@ still to do: {1}</translation>
         <translation>Another program is holding the clipboard, so what you copied could not be saved; the phrase was not pasted. Please try again in a moment</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>剪贴板正被其他程序占用，无法放入短语，短语没有粘贴（没有把您原来复制的内容粘进聊天）。请稍后再试</source>
         <translation>Another program is holding the clipboard, so the phrase could not be put on it; nothing was pasted (your own clipboard was not pasted into the chat). Please try again in a moment</translation>
     </message>
@@ -1256,7 +1256,7 @@ still to do: {1}</translation>
 <context>
     <name>MemoDialog</name>
     <message>
-        <location filename="../../desktop_assistant/ui/note_dialogs.py" line="+34"/>
+        <location filename="../../desktop_assistant/ui/note_dialogs.py" line="+42"/>
         <source>改</source>
         <translation>Changed</translation>
     </message>
@@ -1301,7 +1301,7 @@ still to do: {1}</translation>
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
@@ -1311,7 +1311,7 @@ still to do: {1}</translation>
         <translation>Put into the note</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>已复制</source>
         <translation>Copied</translation>
     </message>
@@ -1319,7 +1319,7 @@ still to do: {1}</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop_assistant/domain/hotkeys.py" line="+36"/>
+        <location filename="../../desktop_assistant/domain/hotkeys.py" line="+62"/>
         <source>快捷键为空</source>
         <translation>The hotkey is empty</translation>
     </message>
@@ -1364,7 +1364,7 @@ still to do: {1}</translation>
         <translation>A global hotkey needs a modifier (Ctrl/Alt/Shift/Win), or it would swallow normal typing</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Shift+字符 会吞掉正常输入，请换一个</source>
         <translation>Shift+character would swallow normal typing; choose another</translation>
     </message>
@@ -1459,7 +1459,7 @@ still to do: {1}</translation>
         <translation>A phrase cannot contain a NUL character (\0)</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/storage/phrase_store.py" line="+17"/>
+        <location filename="../../desktop_assistant/storage/phrase_store.py" line="+18"/>
         <source>快捷编码 {code} 已被短语「{other}」使用</source>
         <translation>Code {code} is already used by the phrase “{other}”</translation>
     </message>
@@ -1474,12 +1474,12 @@ still to do: {1}</translation>
         <translation>No such phrase (id {id})</translation>
     </message>
     <message>
-        <location line="+262"/>
+        <location line="+347"/>
         <source>分组 {name} 已存在</source>
         <translation>The group {name} already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+56"/>
+        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+60"/>
         <source>第 {line} 行</source>
         <translation>Line {line}</translation>
     </message>
@@ -1489,7 +1489,7 @@ still to do: {1}</translation>
         <translation>Phrase {line}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/kpi.py" line="+32"/>
+        <location filename="../../desktop_assistant/domain/kpi.py" line="+37"/>
         <source>第 1 行：表头缺少 {column} 列</source>
         <translation>Line 1: the header has no {column} column</translation>
     </message>
@@ -1525,7 +1525,7 @@ still to do: {1}</translation>
         <translation>Service hours must look like HH:MM-HH:MM, got: {value}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+10"/>
+        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+11"/>
         <source>不是有效的 xlsx 文件</source>
         <translation>Not a valid xlsx file</translation>
     </message>
@@ -1540,7 +1540,7 @@ still to do: {1}</translation>
         <translation>JSON files must be UTF-8</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>无法识别文件编码：请另存为 UTF-8 或 GB18030/GBK 编码的 CSV</source>
         <translation>Unknown file encoding: save the CSV as UTF-8 or GB18030/GBK</translation>
     </message>
@@ -1570,7 +1570,7 @@ still to do: {1}</translation>
         <translation>No text column (the header needs text or 短语内容); the header is: {header}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>表头重复：{name}</source>
         <translation>Duplicate column in the header: {name}</translation>
     </message>
@@ -1585,7 +1585,7 @@ still to do: {1}</translation>
         <translation>Each Beeftext line must be keyword,snippet[,name] (2 or 3 columns); this one has {actual}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>不支持旧版 .xls 文件：请在 Excel 里另存为 .xlsx 或 CSV</source>
         <translation>Old .xls files are not supported: save as .xlsx or CSV in Excel</translation>
     </message>
@@ -1650,12 +1650,12 @@ still to do: {1}</translation>
         <translation>Unknown file format: {format}</translation>
     </message>
     <message>
-        <location line="+447"/>
+        <location line="+489"/>
         <source>新增 {added} 条，替换 {replaced} 条，跳过 {skipped} 条，改编码后新增 {renamed} 条</source>
         <translation>Added {added}, replaced {replaced}, skipped {skipped}, added under a new code {renamed}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>试运行，未写入：{summary}</source>
         <translation>Dry run, nothing written: {summary}</translation>
     </message>
@@ -1715,12 +1715,12 @@ still to do: {1}</translation>
         <translation>Paste rule {line} is malformed; expected process:NAME = METHOD or title:TITLE = METHOD: {text}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>第 {line} 条粘贴规则的方式只能是 ctrl+v / shift+insert / type：{text}</source>
         <translation>Paste rule {line}: the method must be ctrl+v, shift+insert or type: {text}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>第 {line} 条粘贴规则的正则表达式有误：{reason}</source>
         <translation>Paste rule {line}: invalid regular expression: {reason}</translation>
     </message>
@@ -1750,7 +1750,7 @@ still to do: {1}</translation>
         <translation>Cannot tell the export format from the file name; end it in .csv, .xlsx or .json, or give --format: {path}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>数据库拒绝写入：{reason}</source>
         <translation>The database refused the change: {reason}</translation>
     </message>
@@ -1765,7 +1765,7 @@ still to do: {1}</translation>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/notes.py" line="+33"/>
+        <location filename="../../desktop_assistant/domain/notes.py" line="+46"/>
         <source>旗帜只能是 0-5（0 灰 1 红 2 黄 3 绿 4 蓝 5 紫），收到：{value}</source>
         <translation>The flag must be 0-5 (0 grey 1 red 2 yellow 3 green 4 blue 5 purple), got: {value}</translation>
     </message>
@@ -1795,7 +1795,7 @@ still to do: {1}</translation>
         <translation>A reason is at most {limit} characters</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+188"/>
         <source>导出文件需以 .csv 或 .xlsx 结尾：{path}</source>
         <translation>An export file must end in .csv or .xlsx: {path}</translation>
     </message>
@@ -1806,7 +1806,7 @@ still to do: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_assistant/domain/notes.py" line="-179"/>
+        <location filename="../../desktop_assistant/domain/notes.py" line="-187"/>
         <location filename="../../desktop_assistant/domain/promises.py" line="+22"/>
         <source>买家昵称最多 {limit} 个字</source>
         <translation>A buyer nick is at most {limit} characters</translation>
@@ -1843,12 +1843,12 @@ still to do: {1}</translation>
         <translation>{nick} is whitelisted; take them off the whitelist first</translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+276"/>
         <source>登记时间格式不对（应为 YYYY-MM-DD HH:MM:SS）：{value}</source>
         <translation>Bad time (YYYY-MM-DD HH:MM:SS expected): {value}</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-281"/>
         <source>不是 JSON 对象</source>
         <translation>Not a JSON object</translation>
     </message>
@@ -1858,7 +1858,7 @@ still to do: {1}</translation>
         <translation>Listing a buyer needs a reason</translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+276"/>
         <source>文件里没有买家</source>
         <translation>The file has no buyers</translation>
     </message>
@@ -1943,12 +1943,12 @@ still to do: {1}</translation>
         <translation>{client}: the regions need list/header/messages, each 4 non-negative integers X,Y,W,H (width and height above 0)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>区域应为 X,Y,W,H（像素，宽高大于 0），收到：{value}</source>
         <translation>A region is X,Y,W,H (pixels, width and height above 0), got: {value}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/os_integration/readers/uia.py" line="+27"/>
+        <location filename="../../desktop_assistant/os_integration/readers/uia.py" line="+39"/>
         <source>界面元素读取只在 Windows 上可用</source>
         <translation>Reading interface elements works on Windows only</translation>
     </message>
@@ -1968,7 +1968,7 @@ still to do: {1}</translation>
         <translation>{client}: this build does not expose its message list (interface elements unreadable); using another reader</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>读取界面元素失败：{reason}</source>
         <translation>Reading interface elements failed: {reason}</translation>
     </message>
@@ -1998,12 +1998,12 @@ still to do: {1}</translation>
         <translation>Line {line}: the title pattern has a buyer group (?P&lt;nick&gt;…) but the rule does not say 买家 (buyer)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>第 {line} 行：窗口类正则有误：{reason}</source>
         <translation>Line {line}: the window class pattern is wrong: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/guard.py" line="+172"/>
+        <location filename="../../desktop_assistant/domain/guard.py" line="+181"/>
         <source>{where}：「{name}」含{category}：{words}（发送前要确认）</source>
         <translation>{where}: &quot;{name}&quot; has {category}: {words} (asks before sending)</translation>
     </message>
@@ -2046,7 +2046,7 @@ still to do: {1}</translation>
 <context>
     <name>Notes</name>
     <message>
-        <location filename="../../desktop_assistant/domain/notes.py" line="-20"/>
+        <location filename="../../desktop_assistant/domain/notes.py" line="-33"/>
         <source>灰</source>
         <translation>grey</translation>
     </message>
@@ -2079,7 +2079,7 @@ still to do: {1}</translation>
 <context>
     <name>NotesController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/notes_controller.py" line="+110"/>
+        <location filename="../../desktop_assistant/ui/notes_controller.py" line="+129"/>
         <source>承诺已超时</source>
         <translation>Promise overdue</translation>
     </message>
@@ -2099,7 +2099,7 @@ still to do: {1}</translation>
         <translation>{0}: press “Send chase phrase” in To do</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>已记下承诺：{0}</source>
         <translation>Promise recorded: {0}</translation>
     </message>
@@ -2117,7 +2117,7 @@ still to do: {1}</translation>
 <context>
     <name>NotesTab</name>
     <message>
-        <location filename="../../desktop_assistant/ui/notes_tab.py" line="+154"/>
+        <location filename="../../desktop_assistant/ui/notes_tab.py" line="+173"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -2127,22 +2127,22 @@ still to do: {1}</translation>
         <translation>{0} versions</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+59"/>
         <source>第 {0} 版  {1}  工号 {2}  {3}</source>
         <translation>Version {0}  {1}  agent {2}  {3}</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-17"/>
         <source>新订单：还没有备注</source>
         <translation>New order: no note yet</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>当前：{0} {1}  ·  {2} 工号 {3}</source>
         <translation>Current: {0} {1}  ·  {2} agent {3}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>事由：{0}</source>
         <translation>Reason: {0}</translation>
     </message>
@@ -2152,22 +2152,22 @@ still to do: {1}</translation>
         <translation>History ({0} versions, append-only)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>还可输入 {0} 字节</source>
         <translation>{0} bytes left</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>超出 {0} 字节</source>
         <translation>{0} bytes too long</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>已保存第 {0} 版</source>
         <translation>Saved version {0}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>订单号 / 买家 / 备注内容</source>
         <translation>Order id / buyer / note text</translation>
     </message>
@@ -2220,7 +2220,7 @@ still to do: {1}</translation>
 <context>
     <name>PanelWindow</name>
     <message>
-        <location filename="../../desktop_assistant/ui/panel.py" line="+273"/>
+        <location filename="../../desktop_assistant/ui/panel.py" line="+289"/>
         <location line="+1"/>
         <source>客服助手</source>
         <translation>CS Assistant</translation>
@@ -2274,7 +2274,7 @@ still to do: {1}</translation>
 <context>
     <name>PhraseEditor</name>
     <message>
-        <location filename="../../desktop_assistant/ui/phrase_editor.py" line="+71"/>
+        <location filename="../../desktop_assistant/ui/phrase_editor.py" line="+87"/>
         <source>编辑短语</source>
         <translation>Edit phrase</translation>
     </message>
@@ -2354,7 +2354,7 @@ still to do: {1}</translation>
         <translation>Message {0} is long; consider splitting it with ---</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>这条短语含有平台会处罚的内容：
 {0}
 
@@ -2365,12 +2365,12 @@ still to do: {1}</translation>
 Sending it will ask every time. Save anyway?</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-68"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+83"/>
         <source>保存短语</source>
         <translation>Save phrase</translation>
     </message>
@@ -2378,7 +2378,7 @@ Sending it will ask every time. Save anyway?</translation>
 <context>
     <name>PhrasesController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/phrases_controller.py" line="+84"/>
+        <location filename="../../desktop_assistant/ui/phrases_controller.py" line="+92"/>
         <source>{0} 已被客服助手的「{1}」使用</source>
         <translation>{0} is already the assistant&apos;s “{1}” hotkey</translation>
     </message>
@@ -2393,29 +2393,29 @@ Sending it will ask every time. Save anyway?</translation>
         <translation>{0} is held by another program: {1}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>没有快捷编码为「{0}」的短语：在设置里改催付短语，或新建这个编码</source>
         <translation>No phrase has the code “{0}”: change the chase phrase in the settings, or create that code</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>导入短语</source>
         <translation>Import phrases</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>短语文件 (*.csv *.xlsx *.json);;所有文件 (*)</source>
         <translation>Phrase files (*.csv *.xlsx *.json);;All files (*)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <location line="+7"/>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>导出短语</source>
         <translation>Export phrases</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>已导出 {0} 条短语到 {1}</source>
         <translation>Exported {0} phrases to {1}</translation>
     </message>
@@ -2423,13 +2423,13 @@ Sending it will ask every time. Save anyway?</translation>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../desktop_assistant/ui/phrases_tab.py" line="+79"/>
-        <location line="+86"/>
+        <location filename="../../desktop_assistant/ui/phrases_tab.py" line="+88"/>
+        <location line="+91"/>
         <source>全部分组</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-62"/>
         <source>已使用 {0} 次</source>
         <translation>Used {0} times</translation>
     </message>
@@ -2459,17 +2459,17 @@ Sending it will ask every time. Save anyway?</translation>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>删除短语</source>
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>确定删除「{0}」吗?</source>
         <translation>Delete “{0}”?</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>短语</source>
         <translation>Phrases</translation>
     </message>
@@ -2497,7 +2497,7 @@ Sending it will ask every time. Save anyway?</translation>
 <context>
     <name>PickerPopup</name>
     <message>
-        <location filename="../../desktop_assistant/ui/picker.py" line="+149"/>
+        <location filename="../../desktop_assistant/ui/picker.py" line="+153"/>
         <source>短语选择器</source>
         <translation>Phrase picker</translation>
     </message>
@@ -2525,7 +2525,7 @@ Sending it will ask every time. Save anyway?</translation>
         <translation>e.g. ship SF tomorrow afternoon, a pair of socks free</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>30 分钟</source>
         <translation>30 minutes</translation>
     </message>
@@ -2568,12 +2568,12 @@ Sending it will ask every time. Save anyway?</translation>
 <context>
     <name>Screening</name>
     <message>
-        <location filename="../../desktop_assistant/domain/screening.py" line="+45"/>
+        <location filename="../../desktop_assistant/domain/screening.py" line="+51"/>
         <source>暂未发现明显风险。所有沟通请留在旺旺里（平台只认旺旺聊天记录）。</source>
         <translation>No clear risk found. Keep every exchange on Wangwang (the platform only accepts Wangwang records).</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+132"/>
         <source>已在本店黑名单（原因：{reason}），请按店铺规定谨慎处理</source>
         <translation>On the shop&apos;s blacklist (reason: {reason}); follow the shop&apos;s rules with care</translation>
     </message>
@@ -2603,12 +2603,12 @@ Sending it will ask every time. Save anyway?</translation>
         <translation>Buyer credit {credit} points, below 2 hearts (11 points)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>收货人「{name}」是明星名字：常见于虚假收货信息，请与买家确认</source>
         <translation>The receiver “{name}” is a celebrity&apos;s name, common in fake delivery details; confirm with the buyer</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>收货地址没有门牌号或楼栋/单元/室：请买家补全</source>
         <translation>The address has no house number or building/unit/room: ask the buyer to complete it</translation>
     </message>
@@ -2643,32 +2643,32 @@ Sending it will ask every time. Save anyway?</translation>
         <translation>{field} is negative ({value}); not scored</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-21"/>
         <source>退款 {refunds} 次 / 订单 {orders} 单（退款率 {rate}%）：退款偏多，发货前核对规格并留证</source>
         <translation>{refunds} refunds in {orders} orders ({rate}% refunded): many refunds; check the variant and keep evidence before shipping</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-148"/>
         <source>风险高：请谨慎接待，发货前逐项核对并留存凭证（截图、称重、录像）。所有沟通请留在旺旺里（平台只认旺旺聊天记录），不要转到微信、QQ 或电话。</source>
         <translation>High risk: serve with care, check every item before shipping and keep evidence (screenshots, weight, video). Keep every exchange on Wangwang (the platform only accepts Wangwang records), not WeChat, QQ or phone.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>有风险信号：留意对方的要求，承诺的事写进备注。所有沟通请留在旺旺里（平台只认旺旺聊天记录），不要转到微信、QQ 或电话。</source>
         <translation>Some warning signs: watch what is asked for and note every promise. Keep every exchange on Wangwang (the platform only accepts Wangwang records), not WeChat, QQ or phone.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+146"/>
         <source>昵称「{nick}」像随机生成的账号（字母和数字来回交错，没有中文）</source>
         <translation>The nick “{nick}” looks randomly generated (letters and digits interleaved, no Chinese)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>收货人「{name}」与明星同名：很多人也叫这个名字，留意即可，必要时与买家确认</source>
         <translation>The receiver “{name}” shares a celebrity&apos;s name: many people have it; just note it and confirm with the buyer if needed</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>近 7 天下单 {count} 次</source>
         <translation>{count} orders in the last 7 days</translation>
     </message>
@@ -2681,7 +2681,7 @@ Sending it will ask every time. Save anyway?</translation>
 <context>
     <name>SendGuard</name>
     <message>
-        <location filename="../../desktop_assistant/ui/send_guard.py" line="+42"/>
+        <location filename="../../desktop_assistant/ui/send_guard.py" line="+48"/>
         <source>这条消息含有平台会处罚的内容：
 {0}
 
@@ -2697,12 +2697,12 @@ Send it anyway?</translation>
         <translation>Note: the message contains {0}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>发送前检查</source>
         <translation>Check before sending</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>仍然发送</source>
         <translation>Send anyway</translation>
     </message>
@@ -2740,27 +2740,27 @@ Send it anyway?</translation>
         <translation>Agent nickname</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>工号</source>
         <translation>Agent ID</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>店铺名称</source>
         <translation>Shop name</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
@@ -2770,12 +2770,12 @@ Send it anyway?</translation>
         <translation>Dark</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>停靠位置</source>
         <translation>Dock position</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>屏幕右侧</source>
         <translation>Right edge of the screen</translation>
     </message>
@@ -2785,7 +2785,7 @@ Send it anyway?</translation>
         <translation>Left edge of the screen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>窗口置顶</source>
         <translation>Stay on top</translation>
     </message>
@@ -2795,27 +2795,27 @@ Send it anyway?</translation>
         <translation>Compact mode</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>全局快捷键方式</source>
         <translation>Global hotkey method</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>打开短语选择器</source>
         <translation>Open phrase picker</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>显示/隐藏面板</source>
         <translation>Show/hide panel</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>买家发来消息</source>
         <translation>Buyer sent a message</translation>
     </message>
@@ -2825,22 +2825,22 @@ Send it anyway?</translation>
         <translation>Replied</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>用剪贴板里的昵称新建会话</source>
         <translation>New chat from the nick on the clipboard</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>跳到等待最久的会话</source>
         <translation>Jump to the chat waiting longest</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+27"/>
         <source>按程序指定粘贴方式</source>
         <translation>Paste method per program</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+25"/>
         <source>超时时托盘提醒</source>
         <translation>Tray notice when late</translation>
     </message>
@@ -2850,22 +2850,22 @@ Send it anyway?</translation>
         <translation>Beep when late</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+150"/>
         <source>更多明星名字（逗号分隔，常见名字后加 *）</source>
         <translation>More celebrity names (comma-separated; * after a common name)</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-122"/>
         <source>从界面元素读取 (UI Automation)</source>
         <translation>Read the interface elements (UI Automation)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>买家消息气泡在哪一侧</source>
         <translation>Side of the buyer&apos;s message bubbles</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>左侧</source>
         <translation>Left</translation>
     </message>
@@ -2875,12 +2875,12 @@ Send it anyway?</translation>
         <translation>Right</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>校准的识别区域 (JSON)</source>
         <translation>Calibrated reading regions (JSON)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+24"/>
         <source>红旗含义</source>
         <translation>Meaning of red</translation>
     </message>
@@ -2905,22 +2905,22 @@ Send it anyway?</translation>
         <translation>Meaning of purple</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+16"/>
         <source>当天发货截单时间</source>
         <translation>Same-day shipping cut-off</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+43"/>
         <source>高风险分数线</source>
         <translation>High risk from (score)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>中风险分数线</source>
         <translation>Medium risk from (score)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+37"/>
         <source>拦截好评返现</source>
         <translation>Stop cashback for reviews</translation>
     </message>
@@ -2930,7 +2930,7 @@ Send it anyway?</translation>
         <translation>Warn about absolute claims</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-319"/>
         <source>权重：在黑名单</source>
         <translation>Weight: blacklisted</translation>
     </message>
@@ -2990,12 +2990,12 @@ Send it anyway?</translation>
         <translation>Weight: red/yellow flags in our notes</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+40"/>
         <source>面板宽度（像素）</source>
         <translation>Panel width (pixels)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Windows RegisterHotKey（Windows 推荐）</source>
         <translation>Windows RegisterHotKey (recommended on Windows)</translation>
     </message>
@@ -3005,27 +3005,27 @@ Send it anyway?</translation>
         <translation>keyboard hook (takes a combination another program already registered)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+25"/>
         <source>粘贴后最长等待（毫秒）</source>
         <translation>Longest wait after pasting (ms)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>恢复剪贴板前等待（毫秒）</source>
         <translation>Wait before restoring the clipboard (ms)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>多条消息逐条发送（消息之间按回车）</source>
         <translation>Send messages one by one (Enter between them)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>只向这些程序粘贴（留空：全部）</source>
         <translation>Paste only into these programs (empty: all)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>计时变黄（秒）</source>
         <translation>Timer turns orange (seconds)</translation>
     </message>
@@ -3055,117 +3055,117 @@ Send it anyway?</translation>
         <translation>First response: very late (seconds)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>已回复的会话闲置多久后移出列表（分钟，0：不移出）</source>
         <translation>Answered chats leave the list after this many idle minutes (0: never)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>识别聊天窗口（每行：平台 | 程序 | [类=窗口类 | 买家/聊天/非聊天 |] 标题正则）</source>
         <translation>Recognise chat windows (per line: platform | program | [类=window class | 买家/聊天/非聊天 |] title pattern)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>本店客服账号（每行一个，永远不当作买家）</source>
         <translation>The shop&apos;s own accounts (one per line, never taken for a buyer)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>从屏幕画面读取（需先校准区域）</source>
         <translation>Read the screen (calibrate the regions first)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+23"/>
         <source>保留读到的消息文字（问题收集）</source>
         <translation>Keep the message text read (question capture)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>读取间隔（毫秒）</source>
         <translation>Reading interval (ms)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+19"/>
         <source>承诺到期前提醒（分钟）</source>
         <translation>Remind before a promise is due (minutes)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+18"/>
         <source>下单未付款多久后催付（分钟）</source>
         <translation>Chase an unpaid order after (minutes)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>截单前多久再催一次（分钟）</source>
         <translation>Last call before the cut-off (minutes)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>截单前催付短语（快捷编码）</source>
         <translation>Chase phrase before the cut-off (code)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>截单后催付短语（快捷编码）</source>
         <translation>Chase phrase after the cut-off (code)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+38"/>
         <source>偏远地区（省级，逗号分隔；留空用默认）</source>
         <translation>Remote areas (provinces, comma separated; empty: the default list)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>更多代收点用语（逗号分隔）</source>
         <translation>More pickup-point words (comma separated)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>拦截站外联系（微信/QQ/电话/站外链接）</source>
         <translation>Stop off-platform contact (WeChat/QQ/phone/outside links)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>更多站外联系用语（逗号分隔）</source>
         <translation>More off-platform contact words (comma separated)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>更多返现用语（逗号分隔）</source>
         <translation>More cashback words (comma separated)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>更多极限词（逗号分隔）</source>
         <translation>More absolute words (comma separated)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>不算违规的词（逗号分隔）</source>
         <translation>Words that are not violations (comma separated)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>更多平台内域名（逗号分隔）</source>
         <translation>More platform domains (comma separated)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>收货人和地址保留天数（0：不删除）</source>
         <translation>Keep receivers and addresses for (days; 0: forever)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>个人信息保留天数：核对、收货人、档案和备注里的电话与地址（0：不清除）</source>
         <translation>Keep personal data (phones and addresses in checks, receivers, profiles and notes) for days (0: forever)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>保留每日备份（份）</source>
         <translation>Daily backups to keep</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>客服与店铺</source>
         <translation>Agent and shop</translation>
     </message>
@@ -3223,7 +3223,7 @@ Send it anyway?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_assistant/ui/settings_dialog.py" line="+66"/>
+        <location filename="../../desktop_assistant/ui/settings_dialog.py" line="+92"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -3236,22 +3236,22 @@ Send it anyway?</translation>
 <context>
     <name>SightReader</name>
     <message>
-        <location filename="../../desktop_assistant/os_integration/readers/sight.py" line="+134"/>
+        <location filename="../../desktop_assistant/os_integration/readers/sight.py" line="+152"/>
         <source>尚未校准 {client} 的识别区域</source>
         <translation>The reading regions of {client} are not calibrated yet</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>未安装文字识别组件 (rapidocr)</source>
         <translation>The text recognition component (rapidocr) is not installed</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>无法截取窗口画面（窗口已关闭、最小化或小于校准区域）</source>
         <translation>Cannot capture the window (closed, minimised or smaller than the calibrated regions)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>窗口画面为空（已最小化或尚未绘制）</source>
         <translation>The window shows nothing (minimised or not drawn yet)</translation>
     </message>
@@ -3307,27 +3307,27 @@ Send it anyway?</translation>
 <context>
     <name>StatsController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/stats_controller.py" line="+51"/>
+        <location filename="../../desktop_assistant/ui/stats_controller.py" line="+57"/>
         <source>{0} 轮，更新于 {1}</source>
         <translation>{0} rounds, updated at {1}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>聊天记录，供 kpi 命令复算 (*.csv)</source>
         <translation>Chat log, for the kpi command (*.csv)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>导出统计</source>
         <translation>Export stats</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>统计</source>
         <translation>Stats</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-13"/>
         <source>已导出 {0} 行到 {1}</source>
         <translation>Exported {0} rows to {1}</translation>
     </message>
@@ -3335,12 +3335,12 @@ Send it anyway?</translation>
 <context>
     <name>StatsTab</name>
     <message>
-        <location filename="../../desktop_assistant/ui/stats_tab.py" line="+21"/>
+        <location filename="../../desktop_assistant/ui/stats_tab.py" line="+29"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>轮次</source>
         <translation>Rounds</translation>
     </message>
@@ -3350,17 +3350,17 @@ Send it anyway?</translation>
         <translation>Answered</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>买家</source>
         <translation>Buyers</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>30秒回复率</source>
         <translation>Within 30 s</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>60秒回复率</source>
         <translation>Within 60 s</translation>
     </message>
@@ -3370,38 +3370,38 @@ Send it anyway?</translation>
         <translation>Within 3 min</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>答问比</source>
         <translation>Answers/questions</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+99"/>
         <source>统计</source>
         <translation>Stats</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-104"/>
         <source>平均响应（秒）</source>
         <translation>Avg response (s)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>平均首响（秒）</source>
         <translation>Avg first response (s)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+94"/>
+        <location line="+97"/>
         <source>（未分配）</source>
         <translation>(unassigned)</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+83"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
@@ -3416,7 +3416,7 @@ Send it anyway?</translation>
         <translation>All agents</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
@@ -3436,7 +3436,7 @@ Send it anyway?</translation>
         <translation>Manual</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>只统计由这种方式发现买家消息的轮次</source>
         <translation>Count only the rounds whose buyer message was found this way</translation>
     </message>
@@ -3494,7 +3494,7 @@ Send it anyway?</translation>
         <translation>manual</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>读取：{0} · {1}</source>
         <translation>Reading: {0} · {1}</translation>
     </message>
@@ -3504,7 +3504,7 @@ Send it anyway?</translation>
         <translation>Reading: {0}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>快捷键：已启用</source>
         <translation>Hotkeys: on</translation>
     </message>
@@ -3557,7 +3557,7 @@ Send it anyway?</translation>
         <translation>The database or its folder is read-only; it cannot be written ({reason}): {path}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>数据库来自更新的版本（{reason}），请升级客服助手后再打开：{path}</source>
         <translation>The database comes from a newer version ({reason}); upgrade the assistant before opening it: {path}</translation>
     </message>
@@ -3577,7 +3577,7 @@ Send it anyway?</translation>
         <translation>The database file {reason}; the backup folder holds backups, so no empty database was created. Restore one with `db restore BACKUP`: {path}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>是空的（0 字节）</source>
         <translation>is empty (0 bytes)</translation>
     </message>

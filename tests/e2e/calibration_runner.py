@@ -47,11 +47,21 @@ def main() -> int:
             return
         timer.stop()
         g = overlay.geometry()
-        print(json.dumps({"event": "overlay", "geometry": [g.x(), g.y(), g.width(), g.height()],
-                          "reading": overlay.reading.text()}, ensure_ascii=False), flush=True)
+        print(
+            json.dumps(
+                {
+                    "event": "overlay",
+                    "geometry": [g.x(), g.y(), g.width(), g.height()],
+                    "reading": overlay.reading.text(),
+                },
+                ensure_ascii=False,
+            ),
+            flush=True,
+        )
         overlay.save()
-        print(json.dumps({"event": "saved", "regions": settings.values["reader.regions"]}, ensure_ascii=False),
-              flush=True)
+        print(
+            json.dumps({"event": "saved", "regions": settings.values["reader.regions"]}, ensure_ascii=False), flush=True
+        )
         app.quit()
 
     timer = QTimer()

@@ -25,7 +25,9 @@ def start_xvfb() -> tuple[subprocess.Popen, str]:
     read_fd, write_fd = os.pipe()
     server = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     os.close(write_fd)
     with os.fdopen(read_fd) as announced:
@@ -39,14 +41,18 @@ def start_xvfb() -> tuple[subprocess.Popen, str]:
 def desktop_env(display: str, home: Path) -> dict[str, str]:
     """The environment of programs on `display` with a private HOME (openbox writes its state there)."""
     home.mkdir(parents=True, exist_ok=True)
-    return {**os.environ, "DISPLAY": display, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
-            "XDG_CACHE_HOME": str(home / "cache")}
+    return {
+        **os.environ,
+        "DISPLAY": display,
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+    }
 
 
 def start_openbox(env: dict[str, str]) -> subprocess.Popen:
     """A window manager with EWMH (_NET_ACTIVE_WINDOW), as agents' desktops have."""
-    return subprocess.Popen(["openbox", "--sm-disable"], env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    return subprocess.Popen(["openbox", "--sm-disable"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 @pytest.fixture(scope="session")
@@ -58,8 +64,9 @@ def x_display() -> Iterator[str]:
 
 
 def xdotool(display: str, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["xdotool", *args], env={**os.environ, "DISPLAY": display},
-                          capture_output=True, text=True, timeout=20)
+    return subprocess.run(
+        ["xdotool", *args], env={**os.environ, "DISPLAY": display}, capture_output=True, text=True, timeout=20
+    )
 
 
 def wait_for(predicate, timeout: float = 20.0, interval: float = 0.05) -> None:
@@ -90,9 +97,16 @@ class LineProcess:
 
         self._json = json
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "LANG": "C.UTF-8"}
-        self.process = subprocess.Popen([sys.executable, *args], env=env, stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                        encoding="utf-8", **popen)
+        self.process = subprocess.Popen(
+            [sys.executable, *args],
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            **popen,
+        )
         self.lines: queue.Queue = queue.Queue()
         self.seen: list = []
         threading.Thread(target=self._pump, daemon=True).start()
@@ -152,8 +166,9 @@ class TargetWindow:
         self.events_file = workdir / "target-events.jsonl"
         self.events_file.write_text("")
         extra = ["--title", title] if title else []
-        self.proc = LineProcess([str(E2E_DIR / "target_app.py"), str(self.content_file), str(self.events_file),
-                                 *extra], display)
+        self.proc = LineProcess(
+            [str(E2E_DIR / "target_app.py"), str(self.content_file), str(self.events_file), *extra], display
+        )
         self.window = int(self.proc.expect("ready")["line"].split()[1])
 
     def content(self) -> str:
@@ -165,8 +180,11 @@ class TargetWindow:
     def key_events(self) -> list[dict]:
         import json
 
-        return [record for record in map(json.loads, self.events_file.read_text(encoding="utf-8").splitlines())
-                if "key" in record]
+        return [
+            record
+            for record in map(json.loads, self.events_file.read_text(encoding="utf-8").splitlines())
+            if "key" in record
+        ]
 
     def clear(self) -> None:
         self.proc.send("clear")
@@ -185,8 +203,15 @@ def xclip(display: str, *args: str, data: bytes | None = None) -> bytes:
     """xclip on the display; with data, it owns the clipboard from its own (forked) process."""
     env = {**os.environ, "DISPLAY": display}
     if data is not None:  # the forked owner keeps its stdout open: do not wait for it
-        subprocess.run(["xclip", *args], input=data, env=env, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, timeout=20, check=True)
+        subprocess.run(
+            ["xclip", *args],
+            input=data,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=20,
+            check=True,
+        )
         return b""
     return subprocess.run(["xclip", *args], env=env, capture_output=True, timeout=20).stdout
 
@@ -198,8 +223,14 @@ def panel_on_desktop(workdir: Path, basedir: Path, ready: str = "panel shown") -
     server, display = start_xvfb()
     env = {**desktop_env(display, workdir / "home"), "QT_QPA_PLATFORM": "xcb"}
     openbox = start_openbox(env)
-    panel = subprocess.Popen([sys.executable, "-m", "desktop_assistant", "--basedir", str(basedir)], cwd=REPO,
-                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    panel = subprocess.Popen(
+        [sys.executable, "-m", "desktop_assistant", "--basedir", str(basedir)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         wait_for(lambda: ready in log_text(basedir) or panel.poll() is not None)
         assert panel.poll() is None, panel.communicate()

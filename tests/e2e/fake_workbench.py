@@ -140,8 +140,11 @@ class Workbench:
         last = conversation.messages[-1][1] if conversation.messages else ""
         p.setPen(QColor("#8c8c8c"))
         p.setFont(font(12))
-        p.drawText(QRect(62, top + 34, 130, 20), Qt.AlignVCenter | Qt.AlignLeft,
-                   QFontMetrics(font(12)).elidedText(last, Qt.ElideRight, 130))
+        p.drawText(
+            QRect(62, top + 34, 130, 20),
+            Qt.AlignVCenter | Qt.AlignLeft,
+            QFontMetrics(font(12)).elidedText(last, Qt.ElideRight, 130),
+        )
         if conversation.badge:
             text = str(conversation.badge) if conversation.badge < 100 else "99+"
             width = max(20, QFontMetrics(font(11, True)).horizontalAdvance(text) + 10)
@@ -160,7 +163,7 @@ class Workbench:
         p.setClipRect(QRect(*MESSAGES_REGION))
         metrics = QFontMetrics(font(14))
         bottom = y0 + h - 12
-        shown = self.active.messages[:len(self.active.messages) - self.scrolled]
+        shown = self.active.messages[: len(self.active.messages) - self.scrolled]
         for side, text, clock in reversed(shown):  # newest at the bottom
             box = metrics.boundingRect(QRect(0, 0, 420, 10000), Qt.TextWordWrap, text)
             bw, bh = box.width() + 24, box.height() + 18
@@ -206,8 +209,9 @@ def main() -> int:
             self.input = QPlainTextEdit(self)
             self.input.setGeometry(LIST_W, HEIGHT - INPUT_H, WIDTH - LIST_W, INPUT_H)
             self.input.setFont(font(14))
-            self.input.setStyleSheet("QPlainTextEdit { border: none; border-top: 1px solid #dcdcdc;"
-                                     " background: #ffffff; }")
+            self.input.setStyleSheet(
+                "QPlainTextEdit { border: none; border-top: 1px solid #dcdcdc; background: #ffffff; }"
+            )
 
         def paintEvent(self, _event) -> None:
             p = QPainter(self)

@@ -40,6 +40,7 @@ def pyside_drops_references() -> bool:
     """PySide6 6.12.0 on Python 3.11 loses a reference to True on every Signal.emit() and to None on
     every void call; the process aborts when one reaches zero (after a few hundred insertions here).
     Reported, not fixed, by this project; detected here so the driver can say so."""
+
     class Probe(QObject):
         fired = Signal()
 
@@ -86,18 +87,28 @@ class Driver(QObject):
         now = dt.datetime.fromisoformat(context["now"]) if "now" in context else dt.datetime.now()
         self.ctx = RenderContext(now=now, agent=context.get("agent", ""), shop=context.get("shop", ""))
         self.phrases = config["phrases"]
-        self.pipeline = InsertionPipeline.for_platform(PasteOptions.from_settings({**DEFAULTS, **config.get("settings", {})}),
-                                                       parent=self)
+        self.pipeline = InsertionPipeline.for_platform(
+            PasteOptions.from_settings({**DEFAULTS, **config.get("settings", {})}), parent=self
+        )
         self.pipeline.tracker.start()
         self.pipeline.inserted.connect(lambda tag: say("inserted", tag=tag))
         self.pipeline.failed.connect(lambda tag, reason: say("failed", tag=tag, reason=reason))
         self.pipeline.idle.connect(lambda: say("idle"))
         self.hotkeys = HotkeyService(pick(config.get("backend", "auto")), self)
         self.hotkeys.activated.connect(self.on_hotkey)
-        self.hotkeys.set_bindings({tag: phrase["hotkey"] for tag, phrase in self.phrases.items() if phrase.get("hotkey")})
+        self.hotkeys.set_bindings(
+            {tag: phrase["hotkey"] for tag, phrase in self.phrases.items() if phrase.get("hotkey")}
+        )
         self.panel: QLabel | None = None
-        say("ready", state=self.hotkeys.state, backend=self.hotkeys.backend_name, failures=self.hotkeys.failures,
-            problem=self.hotkeys.problem, pid=os.getpid(), pyside_refcount_bug=self.pyside_bug)
+        say(
+            "ready",
+            state=self.hotkeys.state,
+            backend=self.hotkeys.backend_name,
+            failures=self.hotkeys.failures,
+            problem=self.hotkeys.problem,
+            pid=os.getpid(),
+            pyside_refcount_bug=self.pyside_bug,
+        )
 
     def request(self, tag: str) -> InsertRequest:
         rendered = [render(message, self.ctx) for message in split_messages(self.phrases[tag]["text"])]

@@ -45,8 +45,12 @@ def main() -> int:
     from desktop_assistant.os_integration.x11 import X11Connection
 
     app = QGuiApplication(sys.argv[:1])
-    settings = {"reader.regions": args.regions, "reader.buyer_side": args.buyer_side,
-                "reader.capture_questions": args.capture, "seller_accounts": ""}
+    settings = {
+        "reader.regions": args.regions,
+        "reader.buyer_side": args.buyer_side,
+        "reader.capture_questions": args.capture,
+        "seller_accounts": "",
+    }
     reader = SightReader(settings.get)
     foreground = X11Foreground(X11Connection())
 
@@ -73,8 +77,16 @@ def main() -> int:
         last_reason[0] = ""
         now = time.monotonic()
         for e in events:
-            say(event="reader", kind=e.kind, buyer=e.buyer, count=e.count, text=e.text, at=e.at.isoformat(),
-                source=e.source, t=now)
+            say(
+                event="reader",
+                kind=e.kind,
+                buyer=e.buyer,
+                count=e.count,
+                text=e.text,
+                at=e.at.isoformat(),
+                source=e.source,
+                t=now,
+            )
 
     class Bridge(QObject):
         quit = Signal()

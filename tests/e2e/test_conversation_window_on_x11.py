@@ -50,6 +50,8 @@ def test_the_chat_window_in_front_is_the_active_conversation_and_a_phrase_ends_i
             target.stop()
     recorded = recorded_events(basedir)  # the panel has exited: read the file it left
     assert [(e.buyer, e.kind, e.source, e.agent_id) for e in recorded] == [
-        ("小熊", "opened", "window", "A01"), ("小熊", "replied", "phrase", "A01")]
+        ("小熊", "opened", "window", "A01"),
+        ("小熊", "replied", "phrase", "A01"),
+    ]
     (round_,) = rounds_of(messages_of(recorded))
     assert 1.5 <= round_.response_s <= answered_after + 1.0

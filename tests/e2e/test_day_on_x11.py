@@ -51,8 +51,13 @@ class Day:
     def start_panel(self) -> None:
         started = dt.datetime.now()
         with open(self.basedir.parent / "panel-stderr.txt", "ab") as stderr:  # a pipe nobody reads could fill
-            self.panel = subprocess.Popen([sys.executable, "-m", "desktop_assistant", "--basedir", str(self.basedir)],
-                                          cwd=REPO, env=self.env, stdout=subprocess.DEVNULL, stderr=stderr)
+            self.panel = subprocess.Popen(
+                [sys.executable, "-m", "desktop_assistant", "--basedir", str(self.basedir)],
+                cwd=REPO,
+                env=self.env,
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+            )
         self.wait_log("global hotkeys active", started, timeout=30)
 
     def stop_panel(self) -> int:
@@ -87,8 +92,9 @@ class Day:
             return bool(found)
 
         try:
-            wait_for(lambda: seen() or self.panel is None or self.panel.poll() is not None, timeout=timeout,
-                     interval=0.05)
+            wait_for(
+                lambda: seen() or self.panel is None or self.panel.poll() is not None, timeout=timeout, interval=0.05
+            )
             assert found
         except AssertionError:
             tail = "\n".join(text for _at, text in self.log_lines()[-15:])
@@ -109,10 +115,22 @@ def day(tmp_path_factory):
     basedir = workdir / "data"
     regions = FakeWorkbench.regions
     as_arg = lambda region: ",".join(str(v) for v in (region.x, region.y, region.w, region.h))  # noqa: E731
-    for args in (("reader", "calibrate", "千牛", "--list", as_arg(regions.list), "--header", as_arg(regions.header),
-                  "--messages", as_arg(regions.messages)),
-                 ("config", "set", "reader.sight", "true"), ("config", "set", "agent_name", "小王"),
-                 ("config", "set", "shop_name", "云朵家居旗舰店")):
+    for args in (
+        (
+            "reader",
+            "calibrate",
+            "千牛",
+            "--list",
+            as_arg(regions.list),
+            "--header",
+            as_arg(regions.header),
+            "--messages",
+            as_arg(regions.messages),
+        ),
+        ("config", "set", "reader.sight", "true"),
+        ("config", "set", "agent_name", "小王"),
+        ("config", "set", "shop_name", "云朵家居旗舰店"),
+    ):
         done = run_cli("--basedir", str(basedir), *args)
         assert done.returncode == 0, done.stderr
     server, display = start_xvfb()
@@ -145,8 +163,15 @@ def test_a_buyer_message_starts_the_timer_at_the_time_printed_beside_it(day):
     took = time.monotonic() - drawn
     print(f"buyer message drawn -> round started: {took:.2f} s")
     rows = [row for row in day.export() if row["buyer"] == nick]
-    assert rows == [{"time": printed.isoformat(sep=" ", timespec="milliseconds"), "buyer": nick, "sender": "buyer",
-                     "agent": "小王", "source": "sight"}]
+    assert rows == [
+        {
+            "time": printed.isoformat(sep=" ", timespec="milliseconds"),
+            "buyer": nick,
+            "sender": "buyer",
+            "agent": "小王",
+            "source": "sight",
+        }
+    ]
 
 
 def test_a_phrase_hotkey_pastes_into_the_input_box_and_ends_the_round(day):
@@ -156,8 +181,10 @@ def test_a_phrase_hotkey_pastes_into_the_input_box_and_ends_the_round(day):
     day.fake.clear_input()
     before = dt.datetime.now()
     xdotool(day.display, "key", "ctrl+alt+1")
-    expected = (f"{greeting(dt.datetime.now())}，亲！欢迎光临云朵家居旗舰店，我是客服小王，"
-                "很高兴为您服务~ 请问有什么可以帮您的呢？")
+    expected = (
+        f"{greeting(dt.datetime.now())}，亲！欢迎光临云朵家居旗舰店，我是客服小王，"
+        "很高兴为您服务~ 请问有什么可以帮您的呢？"
+    )
     wait_for(lambda: day.fake.input_text() == expected, timeout=10, interval=0.2)
     day.wait_log(f"conversation {nick}: replied (phrase)", before)
     # The agent sends it: its bubble is the phrase already counted, not a second reply.
@@ -241,8 +268,11 @@ def test_the_seller_in_the_title_never_becomes_a_buyer(day):
     seller = {day.fake.seller, day.fake.seller.split(":")[1], day.fake.title}
     rows = day.export()
     assert {row["buyer"] for row in rows} == set(day.fake.first_buyers)
-    assert not [text for _at, text in day.log_lines()
-                if text.startswith(("active conversation: ", "conversation ")) and any(s in text for s in seller)]
+    assert not [
+        text
+        for _at, text in day.log_lines()
+        if text.startswith(("active conversation: ", "conversation ")) and any(s in text for s in seller)
+    ]
 
 
 def test_kpi_on_the_export_gives_the_stats_numbers(day, tmp_path):
@@ -265,7 +295,6 @@ def test_kpi_on_the_export_gives_the_stats_numbers(day, tmp_path):
     assert (figures["rounds"], figures["answered"]) == (4, 3)  # the badge of tb_12345678 still waits
 
 
-
 def test_after_a_restart_only_what_came_while_the_panel_was_off_counts(day):
     """The panel starts after 千牛 (or again): the bubbles on screen that were counted are not counted
     again; one written while it was off starts its round at the time printed beside it."""
@@ -284,7 +313,7 @@ def test_after_a_restart_only_what_came_while_the_panel_was_off_counts(day):
     day.wait_log(f"conversation {nick}: buyer_wrote (sight)", restarted)
     time.sleep(3 * 0.5)  # three more polls
     after = day.export()  # in time order: nothing counted twice, one row more at the end
-    assert after[:len(before)] == before
-    new = after[len(before):]
+    assert after[: len(before)] == before
+    new = after[len(before) :]
     assert [(row["buyer"], row["sender"], row["source"]) for row in new] == [(nick, "buyer", "sight")]
     assert dt.datetime.fromisoformat(new[0]["time"]) in (printed, printed - dt.timedelta(seconds=1))

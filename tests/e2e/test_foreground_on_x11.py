@@ -72,8 +72,9 @@ def test_top_level_windows_are_listed_for_reader_probe(xlib) -> None:
     driver, foreground = xlib
     root = driver.screen().root
     window = root.create_window(0, 0, 50, 50, 0, driver.screen().root_depth)
-    window.change_property(driver.intern_atom("_NET_WM_NAME"), driver.intern_atom("UTF8_STRING"), 8,
-                           "小店:小美-接待中心".encode())
+    window.change_property(
+        driver.intern_atom("_NET_WM_NAME"), driver.intern_atom("UTF8_STRING"), 8, "小店:小美-接待中心".encode()
+    )
     window.set_wm_class("aliworkbench", "Qt5152QWindowIcon")
     window.map()
     driver.sync()
@@ -104,8 +105,10 @@ def test_reader_probe_lists_windows_rules_and_readers(xlib, x_display, tmp_path)
         made.append(window)
     driver.sync()
     env = {"DISPLAY": x_display}
-    rules = ("千牛 | python* | 非聊天 | -千牛工作台$\n"  # this test process stands in for AliWorkbench.exe
-             "千牛 | python* | 类=Qt5\\d+QWindowIcon | 聊天 | ^(?P<seller>\\S.*?)-接待中心$")
+    rules = (
+        "千牛 | python* | 非聊天 | -千牛工作台$\n"  # this test process stands in for AliWorkbench.exe
+        "千牛 | python* | 类=Qt5\\d+QWindowIcon | 聊天 | ^(?P<seller>\\S.*?)-接待中心$"
+    )
     assert run_cli("--basedir", str(tmp_path), "config", "set", "conversation.title_rules", rules).returncode == 0
     try:
         result = run_cli("--basedir", str(tmp_path), "reader", "probe", "--json", env=env)
@@ -113,11 +116,17 @@ def test_reader_probe_lists_windows_rules_and_readers(xlib, x_display, tmp_path)
         listed = {entry["title"]: entry for entry in json.loads(result.stdout)}
         chat, home = listed["小店:小美-接待中心"], listed["小店:小美-千牛工作台"]
         assert (chat["client"], chat["chat_window"], chat["seller"], chat["class"]) == (
-            "千牛", True, "小店:小美", "Qt5152QWindowIcon")
+            "千牛",
+            True,
+            "小店:小美",
+            "Qt5152QWindowIcon",
+        )
         assert chat["rule_line"] == 2 and chat["readers"]["manual"] == {"buyer": "", "last_speaker": "", "badges": []}
         assert home["chat_window"] is False and home["readers"] == {}
         text = run_cli("--basedir", str(tmp_path), "reader", "probe", env=env)
-        assert text.returncode == 0 and "'小店:小美-接待中心': 聊天窗口; 规则第 2 行 (千牛); 卖家 小店:小美" in text.stdout
+        assert (
+            text.returncode == 0 and "'小店:小美-接待中心': 聊天窗口; 规则第 2 行 (千牛); 卖家 小店:小美" in text.stdout
+        )
         assert "manual: 不自动读取" in text.stdout
     finally:
         for window in made:

@@ -41,6 +41,7 @@ FORBIDDEN_KEYS = {"1", "2", "3", "4", "5", "6", "7", "8", "exclam", "at", "numbe
 
 def png(width: int = 7, height: int = 5) -> bytes:
     """A small real PNG (RGB gradient), made without Qt."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
@@ -53,9 +54,13 @@ def start_driver(display: str, workdir: Path, phrases: dict, name: str = "driver
     import json
 
     config = workdir / f"{name}.json"
-    config.write_text(json.dumps({"phrases": phrases, "context": CONTEXT,
-                                  "settings": {"paste.restore_delay_ms": 100, **settings}}, ensure_ascii=False),
-                      encoding="utf-8")
+    config.write_text(
+        json.dumps(
+            {"phrases": phrases, "context": CONTEXT, "settings": {"paste.restore_delay_ms": 100, **settings}},
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     return LineProcess([str(E2E_DIR / "insertion_driver.py"), str(config)], display)
 
 
@@ -67,8 +72,10 @@ def rig(x_display: str, tmp_path_factory):
     ready = driver.expect("ready")
     assert ready["state"] == "active" and ready["backend"] == "x11", ready
     if ready["pyside_refcount_bug"]:
-        warnings.warn("this PySide6 drops references on every emit/void call (6.12.0 on Python 3.11); "
-                      "the driver compensates, the app would abort after a few thousand calls")
+        warnings.warn(
+            "this PySide6 drops references on every emit/void call (6.12.0 on Python 3.11); "
+            "the driver compensates, the app would abort after a few thousand calls"
+        )
     yield x_display, target, driver, workdir
     code = driver.stop()
     target.stop()
@@ -85,8 +92,11 @@ def toplevel_of(display: str, window_id: int | None = None) -> int:
 
     connection = xdisplay.Display(display)
     try:
-        window = connection.get_input_focus().focus if window_id is None else \
-            connection.create_resource_object("window", window_id)
+        window = (
+            connection.get_input_focus().focus
+            if window_id is None
+            else connection.create_resource_object("window", window_id)
+        )
         root = connection.screen().root.id
         while True:
             parent = window.query_tree().parent
@@ -162,9 +172,15 @@ def test_a_combo_another_program_holds_is_reported_and_the_others_work(rig) -> N
     display, target, driver, workdir = rig
     target.clear()
     # The first driver holds ctrl+alt+1: a second program asking for it gets BadAccess from the server.
-    second = start_driver(display, workdir, {"taken": {"hotkey": "ctrl+alt+1", "text": "不应出现"},
-                                             "free": {"hotkey": "ctrl+alt+8", "text": "第二个程序的短语"}},
-                          name="second")
+    second = start_driver(
+        display,
+        workdir,
+        {
+            "taken": {"hotkey": "ctrl+alt+1", "text": "不应出现"},
+            "free": {"hotkey": "ctrl+alt+8", "text": "第二个程序的短语"},
+        },
+        name="second",
+    )
     try:
         ready = second.expect("ready")
         assert ready["state"] == "partial"
@@ -178,10 +194,18 @@ def test_a_combo_another_program_holds_is_reported_and_the_others_work(rig) -> N
     assert code == 0, second.process.stderr.read()
 
 
-@pytest.mark.parametrize(("rule", "body", "expected_keys"), [
-    ("title:/目标窗口/ = type", "单行文字 typed 测试～", {"v"}.isdisjoint),  # typed: no paste chord at all
-    ("title:/目标窗口/ = shift+insert", "两行\n用 Shift+Insert 粘贴", lambda keys: "Insert" in keys and "v" not in keys),
-], ids=["type", "shift+insert"])
+@pytest.mark.parametrize(
+    ("rule", "body", "expected_keys"),
+    [
+        ("title:/目标窗口/ = type", "单行文字 typed 测试～", {"v"}.isdisjoint),  # typed: no paste chord at all
+        (
+            "title:/目标窗口/ = shift+insert",
+            "两行\n用 Shift+Insert 粘贴",
+            lambda keys: "Insert" in keys and "v" not in keys,
+        ),
+    ],
+    ids=["type", "shift+insert"],
+)
 def test_per_application_paste_methods(rig, rule: str, body: str, expected_keys) -> None:
     display, target, _, workdir = rig
     target.clear()

@@ -25,8 +25,9 @@ def net_active_window(display: str) -> int:
 
     connection = xdisplay.Display(display)
     try:
-        prop = connection.screen().root.get_full_property(connection.intern_atom("_NET_ACTIVE_WINDOW"),
-                                                          X.AnyPropertyType)
+        prop = connection.screen().root.get_full_property(
+            connection.intern_atom("_NET_ACTIVE_WINDOW"), X.AnyPropertyType
+        )
         return int(prop.value[0]) if prop is not None and len(prop.value) else 0
     finally:
         connection.close()

@@ -23,8 +23,14 @@ def visible_panels(display: str) -> list[str]:
 @pytest.fixture
 def panel_process(x_display: str, tmp_path: Path):
     env = {**os.environ, "DISPLAY": x_display, "QT_QPA_PLATFORM": "xcb"}
-    process = subprocess.Popen([sys.executable, "-m", "desktop_assistant", "--basedir", str(tmp_path)],
-                               cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "desktop_assistant", "--basedir", str(tmp_path)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     wait_for(lambda: "panel shown" in log_text(tmp_path) or process.poll() is not None)
     assert process.poll() is None, process.communicate()
     yield process

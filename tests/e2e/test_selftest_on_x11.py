@@ -51,8 +51,15 @@ def desktop(tmp_path: Path) -> Iterator[dict[str, str]]:
 
 
 def selftest(env: dict[str, str], *args: str) -> tuple[int, dict]:
-    result = subprocess.run([sys.executable, "-m", "desktop_assistant", "--temp-basedir", "selftest", "--json", *args],
-                            env=env, cwd=REPO, capture_output=True, text=True, encoding="utf-8", timeout=90)
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_assistant", "--temp-basedir", "selftest", "--json", *args],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=90,
+    )
     assert result.stderr == "", result.stderr
     report = json.loads(result.stdout)
     assert [step["name"] for step in report["steps"]] == STEPS
@@ -82,8 +89,9 @@ def test_a_hotkey_another_client_holds_fails_the_step_that_names_it(desktop) -> 
     other = xdisplay.Display(desktop["DISPLAY"])  # another program holding ctrl+alt+shift+k
     try:
         keycode = other.keysym_to_keycode(XK.string_to_keysym("k"))
-        other.screen().root.grab_key(keycode, X.ControlMask | X.Mod1Mask | X.ShiftMask, True,
-                                     X.GrabModeAsync, X.GrabModeAsync)
+        other.screen().root.grab_key(
+            keycode, X.ControlMask | X.Mod1Mask | X.ShiftMask, True, X.GrabModeAsync, X.GrabModeAsync
+        )
         other.sync()
         code, report = selftest(desktop)
     finally:
@@ -109,7 +117,14 @@ def test_a_backend_that_cannot_swallow_the_hotkey_fails_no_leak(desktop) -> None
 def test_no_display_is_a_failed_check_not_a_crash(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
     env.pop("DISPLAY", None)
-    result = subprocess.run([sys.executable, "-m", "desktop_assistant", "--temp-basedir", "selftest"],
-                            env=env, cwd=REPO, capture_output=True, text=True, encoding="utf-8", timeout=90)
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_assistant", "--temp-basedir", "selftest"],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=90,
+    )
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr and "自检失败" in result.stdout

@@ -26,8 +26,18 @@ class Desk:
 
         self.display = display
         self.fake = FakeWorkbench(display)
-        self.reader = LineProcess(["-m", "tests.e2e.sight_runner", str(self.fake.window), self.fake.regions_setting(),
-                                   "--interval", str(INTERVAL_MS)], display, cwd=REPO)
+        self.reader = LineProcess(
+            [
+                "-m",
+                "tests.e2e.sight_runner",
+                str(self.fake.window),
+                self.fake.regions_setting(),
+                "--interval",
+                str(INTERVAL_MS),
+            ],
+            display,
+            cwd=REPO,
+        )
         self.reader.expect("ready", timeout=60)
 
     def events(self) -> list[dict]:
@@ -120,8 +130,11 @@ def test_the_calibration_overlay_sits_on_the_client_area_and_reads_it(desk):
 
     desk.fake.badge(desk.fake.first_buyers[3], 5)
     area = client_area(desk.fake.window, display=desk.display)
-    runner = LineProcess(["-m", "tests.e2e.calibration_runner", str(desk.fake.window), "千牛",
-                          desk.fake.regions_setting()], desk.display, cwd=REPO)
+    runner = LineProcess(
+        ["-m", "tests.e2e.calibration_runner", str(desk.fake.window), "千牛", desk.fake.regions_setting()],
+        desk.display,
+        cwd=REPO,
+    )
     try:
         shown = runner.expect("overlay", timeout=60)
         assert tuple(shown["geometry"]) == area

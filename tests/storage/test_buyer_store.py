@@ -25,8 +25,17 @@ def store(paths: Paths):
 def test_a_profile_round_trips_with_receivers_tags_and_screenings(store):
     buyers = store.buyers
     assert buyers.get("小明") is None
-    profile = Profile("小明", credit=41, positive_rate=70.0, registered_on=dt.date(2026, 11, 12), orders_count=3,
-                      refund_count=1, receiver_name="周杰伦", address="浙江省杭州市西湖区文三路", off_platform_contact=True)
+    profile = Profile(
+        "小明",
+        credit=41,
+        positive_rate=70.0,
+        registered_on=dt.date(2026, 11, 12),
+        orders_count=3,
+        refund_count=1,
+        receiver_name="周杰伦",
+        address="浙江省杭州市西湖区文三路",
+        off_platform_contact=True,
+    )
     buyers.save_profile(profile, "淘宝", "爱砍价", "A01", NOW)
     buyers.add_receiver("小明", "张三", "上海市浦东新区世纪大道100号", NOW + dt.timedelta(hours=1))
     buyers.set_tags("小明", [("会员等级", "VIP"), ("活动", "双11"), ("标签", "爱砍价"), ("标签", " ")], NOW)
@@ -37,7 +46,9 @@ def test_a_profile_round_trips_with_receivers_tags_and_screenings(store):
     assert record.profile.credit == 41 and record.profile.registered_on == dt.date(2026, 11, 12)
     assert record.profile.off_platform_contact is True and record.profile.no_bargain_many_items is False
     assert [(r.name, r.address) for r in record.receivers] == [
-        ("张三", "上海市浦东新区世纪大道100号"), ("周杰伦", "浙江省杭州市西湖区文三路")]
+        ("张三", "上海市浦东新区世纪大道100号"),
+        ("周杰伦", "浙江省杭州市西湖区文三路"),
+    ]
     assert record.profile.receiver_name == "张三"  # the newest receiver is what screening reads
     assert record.tags == (("会员等级", "VIP"), ("标签", "爱砍价"), ("活动", "双11"))
     assert record.screenings[0].score == result.score and "receiver_celebrity" in record.screenings[0].codes
@@ -52,7 +63,10 @@ def test_lists_keep_their_history_and_feed_the_shop_facts(store):
     buyers.set_list("坏人", "white", "老客户", "A02", NOW + dt.timedelta(days=2))
     assert buyers.get("坏人").listing.status == "white"
     assert [(s, r, b) for s, r, b, _ in buyers.list_history("坏人")] == [
-        ("black", "恶意差评", "A01"), ("none", "误会", "A02"), ("white", "老客户", "A02")]
+        ("black", "恶意差评", "A01"),
+        ("none", "误会", "A02"),
+        ("white", "老客户", "A02"),
+    ]
     for order, flag in (("T1", 1), ("T2", 2), ("T3", 3), ("T4", 0)):
         store.notes.append(validated_change(order, flag, "x", "", "A01", "坏人"), NOW)
     facts = buyers.shop_facts("坏人")
@@ -66,8 +80,14 @@ def test_blacklist_import_merges_all_or_nothing(store):
     buyers = store.buyers
     buyers.set_list("已拉黑", "black", "旧原因", "A01", NOW)
     buyers.set_list("好客户", "white", "", "A01", NOW)
-    rows = parse_blacklist([(1, ["买家", "原因", "登记人", "登记时间"]), (2, ["新坏人", "职业差评", "B02", "2026-11-01 09:00:00"]),
-                            (3, ["已拉黑", "新原因", "", ""]), (4, ["新坏人", "重复", "", ""])])
+    rows = parse_blacklist(
+        [
+            (1, ["买家", "原因", "登记人", "登记时间"]),
+            (2, ["新坏人", "职业差评", "B02", "2026-11-01 09:00:00"]),
+            (3, ["已拉黑", "新原因", "", ""]),
+            (4, ["新坏人", "重复", "", ""]),
+        ]
+    )
     assert buyers.import_blacklist(rows, "A01", NOW, dry_run=True) == (1, 1)
     assert buyers.listing("新坏人") is None
     assert buyers.import_blacklist(rows, "A01", NOW) == (1, 1)
@@ -81,13 +101,16 @@ def test_blacklist_import_merges_all_or_nothing(store):
     assert buyers.list_entries("black") == before and buyers.listing("又一个") is None
 
 
-@pytest.mark.parametrize("rows, message", [
-    ([], "没有买家"),
-    ([(1, ["原因"]), (2, ["x"])], "第 1 行.*昵称列"),
-    ([(1, ["nick", "reason"]), (2, ["", "x"])], "第 2 行.*昵称"),
-    ([(1, ["nick", "added_at"]), (2, ["a", "昨天"])], "第 2 行.*登记时间"),
-    ([(1, ["nick"])], "没有买家"),
-])
+@pytest.mark.parametrize(
+    "rows, message",
+    [
+        ([], "没有买家"),
+        ([(1, ["原因"]), (2, ["x"])], "第 1 行.*昵称列"),
+        ([(1, ["nick", "reason"]), (2, ["", "x"])], "第 2 行.*昵称"),
+        ([(1, ["nick", "added_at"]), (2, ["a", "昨天"])], "第 2 行.*登记时间"),
+        ([(1, ["nick"])], "没有买家"),
+    ],
+)
 def test_bad_blacklist_files_name_the_line(rows, message):
     with pytest.raises(BuyerError, match=message):
         parse_blacklist(rows)

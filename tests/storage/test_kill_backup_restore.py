@@ -22,8 +22,10 @@ from desktop_assistant.storage.store import open_store
 from tests.conftest import REPO
 from tests.storage.test_storage_failures import NOW, recoverable
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32" or not hasattr(signal, "SIGKILL"),
-                                reason="needs SIGKILL (kill -9), which Windows does not have")
+pytestmark = pytest.mark.skipif(
+    sys.platform == "win32" or not hasattr(signal, "SIGKILL"),
+    reason="needs SIGKILL (kill -9), which Windows does not have",
+)
 
 SEED = 20261206
 KILLS = 6
@@ -32,20 +34,28 @@ KILLS = 6
 def bulk_notes(paths: Paths, prefix: str, count: int) -> set[str]:
     """`count` acknowledged notes (committed), enough megabytes that a copy takes a while."""
     store = open_store(paths, NOW)
-    rows = [(f"{prefix}{n:06d}", 1, f"{prefix} 第{n}条 " + "承诺赠品" * 60, "", "007", "", "2026-11-11T09:30:00")
-            for n in range(count)]
+    rows = [
+        (f"{prefix}{n:06d}", 1, f"{prefix} 第{n}条 " + "承诺赠品" * 60, "", "007", "", "2026-11-11T09:30:00")
+        for n in range(count)
+    ]
     with store.db.atomic():
         store.db.conn.executemany(
             "INSERT INTO order_notes (order_id, flag, text, reason, agent_id, buyer, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            rows)
+            rows,
+        )
     store.close()
     return {row[0] for row in rows}
 
 
 def start(*args: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.Popen([sys.executable, "-m", "desktop_assistant", *args], cwd=REPO, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "desktop_assistant", *args],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 def kill_after(process: subprocess.Popen, seconds: float) -> bool:
@@ -86,9 +96,14 @@ def test_sigkill_during_backup_never_leaves_a_half_copy_taken_for_a_backup(paths
     # The next backup over a killed one's leftovers goes through.
     dest = paths.backup_dir / "manual-0.sqlite3"
     dest.unlink(missing_ok=True)
-    result = subprocess.run([sys.executable, "-m", "desktop_assistant", "--basedir", str(paths.data_dir), "db",
-                             "backup", str(dest)], cwd=REPO, capture_output=True, text=True,
-                            env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_assistant", "--basedir", str(paths.data_dir), "db", "backup", str(dest)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert maintenance.check_file(dest).ok
     # Half copies of killed runs (other names) go with the daily rotation once surely abandoned.
@@ -126,9 +141,14 @@ def test_sigkill_during_restore_loses_neither_the_old_nor_the_restored_notes(pat
         found = recoverable(paths)
         assert current <= found, "a note written before the restore is gone"
     assert landed, "no kill landed while the restore ran"
-    final = subprocess.run([sys.executable, "-m", "desktop_assistant", "--basedir", str(paths.data_dir), "db",
-                            "restore", str(source)], cwd=REPO, capture_output=True, text=True,
-                           env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=300)
+    final = subprocess.run(
+        [sys.executable, "-m", "desktop_assistant", "--basedir", str(paths.data_dir), "db", "restore", str(source)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=300,
+    )
     assert final.returncode == 0, final.stderr
     with sqlite3.connect(paths.db_path) as conn:
         assert restored <= {row[0] for row in conn.execute("SELECT order_id FROM order_notes")}

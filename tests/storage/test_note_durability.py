@@ -25,8 +25,10 @@ from desktop_assistant.paths import resolve_paths
 from desktop_assistant.storage.database import connect, integrity_problems
 from desktop_assistant.storage.store import open_store
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32" or not hasattr(signal, "SIGKILL"),
-                                reason="needs SIGKILL (kill -9), which Windows does not have")
+pytestmark = pytest.mark.skipif(
+    sys.platform == "win32" or not hasattr(signal, "SIGKILL"),
+    reason="needs SIGKILL (kill -9), which Windows does not have",
+)
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = 20261111
@@ -35,7 +37,7 @@ CONCURRENT_ROUNDS = 3  # of the ROUNDS, this many run two writers at once
 FIRST_ACK_TIMEOUT = 20.0
 FIELDS = ("id", "order_id", "flag", "text", "reason", "agent_id", "buyer", "at")
 
-WRITER = r'''
+WRITER = r"""
 import datetime as dt
 import json
 import random
@@ -79,12 +81,20 @@ while count == 0 or n < count:
     sys.stdout.flush()
     time.sleep(rng.random() * 0.003)
 store.close()
-'''
+"""
 
 
 def as_dict(note) -> dict:
-    return {"id": note.id, "order_id": note.order_id, "flag": note.flag, "text": note.text, "reason": note.reason,
-            "agent_id": note.agent_id, "buyer": note.buyer, "at": note.at.isoformat()}
+    return {
+        "id": note.id,
+        "order_id": note.order_id,
+        "flag": note.flag,
+        "text": note.text,
+        "reason": note.reason,
+        "agent_id": note.agent_id,
+        "buyer": note.buyer,
+        "at": note.at.isoformat(),
+    }
 
 
 class Writer:
@@ -95,8 +105,13 @@ class Writer:
         self.stderr_path = basedir.parent / f"{agent}.stderr"
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
         with open(self.stderr_path, "wb") as stderr:
-            self.process = subprocess.Popen([sys.executable, str(script), str(basedir), agent, str(seed), str(count)],
-                                            stdout=subprocess.PIPE, stderr=stderr, cwd=REPO, env=env)
+            self.process = subprocess.Popen(
+                [sys.executable, str(script), str(basedir), agent, str(seed), str(count)],
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                cwd=REPO,
+                env=env,
+            )
         self.acks: list[dict] = []
         self.first_ack = threading.Event()
         self.reader = threading.Thread(target=self._read, daemon=True)
@@ -139,13 +154,16 @@ def test_kill_9_during_note_writes_loses_nothing_acknowledged(tmp_path: Path) ->
     killed_last: list[dict] = []
 
     for round_no in range(ROUNDS):
-        writers = [Writer(script, basedir, f"w{round_no}{label}", rng.randrange(1 << 30))
-                   for label in ("ab" if round_no in concurrent else "a")]
+        writers = [
+            Writer(script, basedir, f"w{round_no}{label}", rng.randrange(1 << 30))
+            for label in ("ab" if round_no in concurrent else "a")
+        ]
         runs.extend(writers)
         try:
             for writer in writers:
-                assert writer.first_ack.wait(FIRST_ACK_TIMEOUT) and writer.acks, \
+                assert writer.first_ack.wait(FIRST_ACK_TIMEOUT) and writer.acks, (
                     f"{writer.agent} wrote nothing: {writer.stderr()}"
+                )
             # Each writer dies at its own random moment while it keeps writing.
             started = time.monotonic()
             for at, writer in sorted(((rng.uniform(0.0, 0.6), w) for w in writers), key=lambda pair: pair[0]):
@@ -160,7 +178,7 @@ def test_kill_9_during_note_writes_loses_nothing_acknowledged(tmp_path: Path) ->
         # A fresh connection right after the kill sees the last acknowledged notes.
         db = connect(paths.db_path)
         try:
-            for ack in killed_last[-len(writers):]:
+            for ack in killed_last[-len(writers) :]:
                 row = db.execute("SELECT order_id, text FROM order_notes WHERE id = ?", [ack["id"]]).fetchone()
                 assert row == (ack["order_id"], ack["text"])
         finally:
@@ -190,16 +208,18 @@ def test_kill_9_during_note_writes_loses_nothing_acknowledged(tmp_path: Path) ->
 
         # A killed writer may have committed one note it never acknowledged; nothing else is unaccounted for.
         for run in runs:
-            rows = [row[0] for row in db.execute("SELECT id FROM order_notes WHERE agent_id = ? ORDER BY id",
-                                                 [run.agent])]
+            rows = [
+                row[0] for row in db.execute("SELECT id FROM order_notes WHERE agent_id = ? ORDER BY id", [run.agent])
+            ]
             acked = [ack["id"] for ack in run.acks]
-            assert rows[:len(acked)] == acked, run.agent
+            assert rows[: len(acked)] == acked, run.agent
             assert len(rows) - len(acked) <= (0 if run is closing else 1), run.agent
 
         # order_current is the newest version of every order, with the right count.
         all_orders = [row[0] for row in db.execute("SELECT DISTINCT order_id FROM order_notes")]
-        current_rows = {row[0]: row[1:] for row in db.execute(
-            "SELECT order_id, note_id, flag, buyer, versions FROM order_current")}
+        current_rows = {
+            row[0]: row[1:] for row in db.execute("SELECT order_id, note_id, flag, buyer, versions FROM order_current")
+        }
         assert sorted(current_rows) == sorted(all_orders)
         for order_id in all_orders:
             history = histories.get(order_id) or store.notes.history(order_id)

@@ -42,11 +42,14 @@ def test_three_versions_are_kept_with_who_and_when_and_the_newest_is_current(sto
     assert listed.versions == 3 and listed.current == history[-1]
 
 
-@pytest.mark.parametrize("sql", [
-    "UPDATE order_notes SET text = 'x'",
-    "DELETE FROM order_notes",
-    "UPDATE order_notes SET flag = 0 WHERE id = 1",
-])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE order_notes SET text = 'x'",
+        "DELETE FROM order_notes",
+        "UPDATE order_notes SET flag = 0 WHERE id = 1",
+    ],
+)
 def test_the_database_itself_refuses_to_change_history(store, sql):
     write(store, "T1", 1, "赠品")
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
@@ -58,8 +61,10 @@ def test_the_database_itself_refuses_to_change_history(store, sql):
 def test_the_database_checks_the_rules_too(store, column, value):
     row = {"order_id": "T1", "flag": 1, "text": "x", "agent_id": "A01", "at": "2026-11-23 14:05:00", column: value}
     with pytest.raises(sqlite3.IntegrityError):
-        store.db.execute("INSERT INTO order_notes (order_id, flag, text, agent_id, at) VALUES (?, ?, ?, ?, ?)",
-                         [row["order_id"], row["flag"], row["text"], row["agent_id"], row["at"]])
+        store.db.execute(
+            "INSERT INTO order_notes (order_id, flag, text, agent_id, at) VALUES (?, ?, ?, ?, ?)",
+            [row["order_id"], row["flag"], row["text"], row["agent_id"], row["at"]],
+        )
     assert store.notes.count() == 0
 
 

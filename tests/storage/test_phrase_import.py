@@ -151,12 +151,17 @@ def test_keep_both_renames_codes_and_drops_taken_hotkeys(library: Store) -> None
     parsed = csv_import("售前,hy,欢迎2,又一个欢迎,ctrl+alt+1", "售前,hy,欢迎3,第三个欢迎,", "售前,,,亲，在的,")
     report = apply(library, parsed, "keep-both")
     assert [(i.action, i.phrase.code, i.original_code, i.hotkey_dropped) for i in report.items] == [
-        (Action.RENAMED, "hy2", "hy", "ctrl+alt+1"), (Action.RENAMED, "hy3", "hy", ""), (Action.ADDED, "", "", "")]
+        (Action.RENAMED, "hy2", "hy", "ctrl+alt+1"),
+        (Action.RENAMED, "hy3", "hy", ""),
+        (Action.ADDED, "", "", ""),
+    ]
     assert by_code(library, "hy2").hotkey == "" and by_code(library, "hy").hotkey == "ctrl+alt+1"
     assert [p.text for p in library.phrases.all()].count("亲，在的") == 2
     assert report.hotkeys_dropped == 1
-    assert str(report.items[0].message) == \
-        "第 2 行：快捷编码 hy 已有，改为 hy2 新增「欢迎2」（快捷键 ctrl+alt+1 已被占用，未设置）"
+    assert (
+        str(report.items[0].message)
+        == "第 2 行：快捷编码 hy 已有，改为 hy2 新增「欢迎2」（快捷键 ctrl+alt+1 已被占用，未设置）"
+    )
 
 
 def test_keep_both_codes_stay_within_twenty_characters(store: Store) -> None:
@@ -265,10 +270,16 @@ def test_dry_run_reports_exactly_what_the_real_run_does_and_writes_nothing(libra
     assert dry.dry_run and str(dry.summary).startswith("试运行，未写入：")
     real = apply(library, parsed, policy)
     assert not real.dry_run
-    assert [(i.action, i.line, i.phrase.code, i.phrase.text) for i in dry.items] == \
-        [(i.action, i.line, i.phrase.code, i.phrase.text) for i in real.items]
-    assert (dry.added, dry.replaced, dry.skipped, dry.renamed, dry.groups_added) == \
-        (real.added, real.replaced, real.skipped, real.renamed, real.groups_added)
+    assert [(i.action, i.line, i.phrase.code, i.phrase.text) for i in dry.items] == [
+        (i.action, i.line, i.phrase.code, i.phrase.text) for i in real.items
+    ]
+    assert (dry.added, dry.replaced, dry.skipped, dry.renamed, dry.groups_added) == (
+        real.added,
+        real.replaced,
+        real.skipped,
+        real.renamed,
+        real.groups_added,
+    )
     assert dry.groups_added == ("新组",)
 
 
@@ -296,11 +307,12 @@ def test_missing_file_is_an_import_error(library: Store, tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("suffix", ["json", "csv", "xlsx"])
-def test_export_then_import_into_an_empty_library_round_trips(library: Store, paths: Paths, tmp_path: Path,
-                                                              suffix: str) -> None:
+def test_export_then_import_into_an_empty_library_round_trips(
+    library: Store, paths: Paths, tmp_path: Path, suffix: str
+) -> None:
     library.phrases.move_group("物流", 0)
     library.phrases.ensure_group("空分组")
-    library.phrases.add(Phrase(text="=HYPERLINK(\"x\")\n---\n第二条", group="售前", code="-f", title="@提醒"), NOW)
+    library.phrases.add(Phrase(text='=HYPERLINK("x")\n---\n第二条', group="售前", code="-f", title="@提醒"), NOW)
     target = tmp_path / f"library.{suffix}"
     assert export_to_file(library.phrases, target) == 4
     other = open_store(Paths(tmp_path / "other"), NOW)
@@ -343,7 +355,17 @@ def test_first_run_installs_the_default_library_once(paths: Paths) -> None:
     try:
         phrases = store.phrases.all()
         assert len(phrases) >= 60
-        assert store.phrases.groups() == ["售前", "缺货/预售", "催付", "核对地址", "物流/快递", "售后", "差评处理", "下班/离开", "结束语"]
+        assert store.phrases.groups() == [
+            "售前",
+            "缺货/预售",
+            "催付",
+            "核对地址",
+            "物流/快递",
+            "售后",
+            "差评处理",
+            "下班/离开",
+            "结束语",
+        ]
         assert store.state.get(DEFAULTS_STATE_KEY)["installed"] == len(phrases)
     finally:
         store.close()
@@ -427,7 +449,17 @@ def test_default_library_is_valid_and_well_formed() -> None:
 def test_default_library_covers_an_agents_day() -> None:
     phrases = [draft.phrase for draft in default_library().drafts]
     groups = {p.group: [q for q in phrases if q.group == p.group] for p in phrases}
-    assert list(groups) == ["售前", "缺货/预售", "催付", "核对地址", "物流/快递", "售后", "差评处理", "下班/离开", "结束语"]
+    assert list(groups) == [
+        "售前",
+        "缺货/预售",
+        "催付",
+        "核对地址",
+        "物流/快递",
+        "售后",
+        "差评处理",
+        "下班/离开",
+        "结束语",
+    ]
     greeting = next(p for p in phrases if p.hotkey == "ctrl+alt+1")
     assert all(name in greeting.text for name in ("{问候}", "{店铺}", "{客服}"))
 

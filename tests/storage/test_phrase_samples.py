@@ -121,8 +121,9 @@ def test_a_sample_that_only_holds_the_hotkey_gives_it_up(store: Store) -> None:
     assert by_code(store, "hy").hotkey == ""
 
 
-@pytest.mark.parametrize("policy, action", [("skip", Action.SKIPPED), ("keep-both", Action.RENAMED),
-                                             ("replace", Action.REPLACED)])
+@pytest.mark.parametrize(
+    "policy, action", [("skip", Action.SKIPPED), ("keep-both", Action.RENAMED), ("replace", Action.REPLACED)]
+)
 def test_a_sample_the_agent_touched_keeps_the_policy(store: Store, policy: str, action: Action) -> None:
     store.phrases.record_use(by_code(store, "hy").id, NOW)
     report = apply(store, csv_import("店铺话术,hy,欢迎,您好~,"), policy)
@@ -142,8 +143,16 @@ def test_a_fresh_install_takes_the_shops_gbk_file(store: Store, tmp_path) -> Non
     from desktop_assistant.storage.phrase_import import import_file
 
     path = tmp_path / "shop.csv"
-    path.write_bytes("\n".join([HEADER, "售前,hy,欢迎,欢迎光临小店~,ctrl+alt+1", "售前,zd,在的,在呢~,",
-                                "售后,tuihuo,退货,退货请在订单里申请,"]).encode("gbk"))
+    path.write_bytes(
+        "\n".join(
+            [
+                HEADER,
+                "售前,hy,欢迎,欢迎光临小店~,ctrl+alt+1",
+                "售前,zd,在的,在呢~,",
+                "售后,tuihuo,退货,退货请在订单里申请,",
+            ]
+        ).encode("gbk")
+    )
     report = import_file(store.db, store.phrases, store.settings, path, LATER)
     assert (report.replaced, report.added, report.skipped) == (2, 1, 0)
     assert by_code(store, "hy").text == "欢迎光临小店~" and by_code(store, "zd").text == "在呢~"
@@ -154,7 +163,12 @@ def test_beeftext_keywords_with_punctuation_import_under_a_valid_code() -> None:
     parsed = parse_beeftext("/thx,Thanks!\n#hi,Hello\n::bye,Bye\n谢谢,不客气\n#thx,Thanks again\nok,fine\n".encode())
     assert [d.phrase.code for d in parsed.drafts] == ["thx", "hi", "bye", "xx", "thx2", "ok"]
     assert [(m.line, m.keyword, m.code) for m in parsed.code_mappings] == [
-        (1, "/thx", "thx"), (2, "#hi", "hi"), (3, "::bye", "bye"), (4, "谢谢", "xx"), (5, "#thx", "thx2")]
+        (1, "/thx", "thx"),
+        (2, "#hi", "hi"),
+        (3, "::bye", "bye"),
+        (4, "谢谢", "xx"),
+        (5, "#thx", "thx2"),
+    ]
 
 
 def test_the_report_says_how_each_keyword_was_mapped(store: Store) -> None:

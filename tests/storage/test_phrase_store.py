@@ -78,8 +78,13 @@ def test_get_many_keeps_the_order_asked_for(phrases: PhraseStore) -> None:
 
 def test_insert_many_adds_in_bulk_in_group_order_with_the_search_columns(phrases: PhraseStore) -> None:
     first = phrases.add(Phrase(text="已有的", group="售前", code="yy"), NOW)
-    ids = phrases.insert_many([Phrase(text=f"第{n}条", group="售前" if n % 2 else "物流", title=f"重庆{n}", code=f"b{n}")
-                               for n in range(300)], NOW)
+    ids = phrases.insert_many(
+        [
+            Phrase(text=f"第{n}条", group="售前" if n % 2 else "物流", title=f"重庆{n}", code=f"b{n}")
+            for n in range(300)
+        ],
+        NOW,
+    )
     assert len(ids) == 300 and phrases.count() == 301
     in_group = [p for p in phrases.all() if p.group == "售前"]
     assert in_group[0].id == first.id and [p.position for p in in_group] == list(range(151))

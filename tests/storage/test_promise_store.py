@@ -21,7 +21,9 @@ def store(paths: Paths):
 
 
 def test_promises_are_added_listed_and_done_without_being_deleted(store):
-    early = store.promises.add(validated_promise("周五前发货", NOW + dt.timedelta(hours=2), "T1", "云", NOW), "A01", NOW)
+    early = store.promises.add(
+        validated_promise("周五前发货", NOW + dt.timedelta(hours=2), "T1", "云", NOW), "A01", NOW
+    )
     late = store.promises.add(validated_promise("送袜子", NOW + dt.timedelta(hours=5), "", "熊", NOW), "A01", NOW)
     assert [p.id for p in store.promises.open()] == [early.id, late.id]
     done = store.promises.mark_done(early.id, "A02", NOW + dt.timedelta(hours=1))

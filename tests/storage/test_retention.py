@@ -42,9 +42,16 @@ def seed(paths: Paths, now: dt.datetime = NOW):
     for at, order in ((now - dt.timedelta(days=40), "OLD1"), (now - dt.timedelta(days=2), "NEW1")):
         store.notes.append(validated_change(order, 1, f"改地址, 电话 {PHONE} 送赠品", f"买家 {PHONE} 要求", "007"), at)
         store.buyers.save_profile(Profile(nick=f"tb_{order}"), "", f"常用号 {PHONE}", "007", at)
-        store.checks.save(OrderCheck(order, buyer=f"tb_{order}",
-                                     address={"name": "张三", "phone": PHONE, "detail": "杭州市西湖区文三路 1 号"},
-                                     values={"备注": f"联系 {PHONE}"}), False, at)
+        store.checks.save(
+            OrderCheck(
+                order,
+                buyer=f"tb_{order}",
+                address={"name": "张三", "phone": PHONE, "detail": "杭州市西湖区文三路 1 号"},
+                values={"备注": f"联系 {PHONE}"},
+            ),
+            False,
+            at,
+        )
     return store
 
 
@@ -63,8 +70,9 @@ def test_purge_masks_old_personal_data_everywhere_and_keeps_the_history(paths: P
         assert [n.current.order_id for n in store.notes.search(PHONE[:6])] == ["NEW1"]  # the index forgot it too
         from desktop_assistant.domain.notes import match_expression
 
-        indexed = store.db.execute("SELECT rowid FROM order_note_terms WHERE order_note_terms MATCH ?",
-                                   [match_expression(PHONE)]).fetchall()
+        indexed = store.db.execute(
+            "SELECT rowid FROM order_note_terms WHERE order_note_terms MATCH ?", [match_expression(PHONE)]
+        ).fetchall()
         assert [row[0] for row in indexed] == [store.notes.history("NEW1")[0].id]
         store.db.execute("INSERT INTO order_note_terms (order_note_terms) VALUES ('integrity-check')")
         assert store.checks.get("OLD1").address == {} and PHONE not in str(store.checks.get("OLD1").values)
@@ -81,10 +89,12 @@ def test_history_still_refuses_every_change_but_masking(paths: Paths) -> None:
     store = seed(paths)
     try:
         note_id = store.notes.history("OLD1")[0].id
-        for sql, values in (("UPDATE order_notes SET text = 'rewritten' WHERE id = ?", [note_id]),
-                            ("UPDATE order_notes SET flag = 5 WHERE id = ?", [note_id]),
-                            ("UPDATE order_notes SET at = '2020-01-01 00:00:00' WHERE id = ?", [note_id]),
-                            ("DELETE FROM order_notes WHERE id = ?", [note_id])):
+        for sql, values in (
+            ("UPDATE order_notes SET text = 'rewritten' WHERE id = ?", [note_id]),
+            ("UPDATE order_notes SET flag = 5 WHERE id = ?", [note_id]),
+            ("UPDATE order_notes SET at = '2020-01-01 00:00:00' WHERE id = ?", [note_id]),
+            ("DELETE FROM order_notes WHERE id = ?", [note_id]),
+        ):
             with pytest.raises(sqlite3.IntegrityError, match="append-only"):
                 with store.db.atomic():
                     store.db.execute(sql, values)
@@ -105,8 +115,10 @@ def test_migration_to_masking_keeps_a_copy_and_the_notes(paths: Paths, tmp_path)
 
     db = connect(paths.db_path)
     m.migrations.apply(db, stop_before="m008_retention_masking")
-    db.execute("INSERT INTO order_notes (order_id, flag, text, reason, agent_id, buyer, at) "
-               "VALUES ('M1', 1, 'x', '', '007', '', '2026-01-01 00:00:00')")
+    db.execute(
+        "INSERT INTO order_notes (order_id, flag, text, reason, agent_id, buyer, at) "
+        "VALUES ('M1', 1, 'x', '', '007', '', '2026-01-01 00:00:00')"
+    )
     db.conn.commit()
     copy = migrate(db, paths.db_path, paths.backup_dir, now=lambda: NOW)
     db.close()

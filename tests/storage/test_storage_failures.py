@@ -68,6 +68,7 @@ def recoverable(paths: Paths) -> set[str]:
 
 # --- a full disk ---------------------------------------------------------------------------------
 
+
 @posix_only
 def test_full_disk_says_full_moves_nothing_and_keeps_every_acknowledged_note(small_fs: Path) -> None:
     paths = Paths(small_fs / "data")
@@ -153,6 +154,7 @@ except sqlite3.Error as exc:
 
 # --- read-only file or folder --------------------------------------------------------------------
 
+
 @posix_only
 def test_immutable_folder_opens_read_only_reads_work_writes_are_refused(paths: Paths, immutable) -> None:
     store = open_store(paths, NOW)
@@ -200,6 +202,7 @@ def test_ensure_keeps_a_folder_mode_the_user_set(paths: Paths) -> None:
 
 
 # --- empty, vanished, truncated, newer, foreign files ----------------------------------------------
+
 
 def test_zero_byte_file_with_backups_is_never_silently_recreated(paths: Paths) -> None:
     store = open_store(paths, NOW)
@@ -261,8 +264,10 @@ def test_newer_schema_is_refused_without_writing(paths: Paths) -> None:
 def test_unknown_migration_is_a_newer_schema(paths: Paths) -> None:
     open_store(paths, NOW).close()
     conn = sqlite3.connect(paths.db_path)
-    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-                 "VALUES ('desktop_assistant', 'm099_future', '2030')")
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('desktop_assistant', 'm099_future', '2030')"
+    )
     conn.commit()
     conn.close()
     with pytest.raises(NewerSchemaError):
@@ -282,6 +287,7 @@ def test_another_programs_database_is_not_ours_and_is_left_alone(paths: Paths) -
 
 
 # --- damage inside the file ------------------------------------------------------------------------
+
 
 def test_damaged_text_index_is_found_at_the_start(paths: Paths) -> None:
     """Damage SQLite's page check cannot see (the FTS index's own structure) must take the damaged path
@@ -365,8 +371,10 @@ def test_the_start_check_is_bounded(paths: Paths) -> None:
 
     store = open_store(paths, NOW)
     with store.db.atomic():  # many pages before the damaged ones, which are the last written
-        store.db.conn.executemany("INSERT INTO app_state (key, value) VALUES (?, ?)",
-                                  [(f"k{n:06d}", '"' + "x" * 400 + '"') for n in range(20000)])
+        store.db.conn.executemany(
+            "INSERT INTO app_state (key, value) VALUES (?, ?)",
+            [(f"k{n:06d}", '"' + "x" * 400 + '"') for n in range(20000)],
+        )
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     with open(paths.db_path, "r+b") as handle:

@@ -64,8 +64,9 @@ def test_migrating_an_older_file_keeps_a_copy_first(paths: Paths) -> None:
 def test_a_file_from_a_newer_release_is_refused_untouched(paths: Paths) -> None:
     open_store(paths, NOW).close()
     db = connect(paths.db_path)
-    db["_sqlite_migrations"].insert({"migration_set": migrations.MIGRATION_SET, "name": "m500_from_the_future",
-                                     "applied_at": "2027-01-01"})
+    db["_sqlite_migrations"].insert(
+        {"migration_set": migrations.MIGRATION_SET, "name": "m500_from_the_future", "applied_at": "2027-01-01"}
+    )
     db.close()
     before = paths.db_path.read_bytes()
     with pytest.raises(NewerSchemaError):
@@ -98,14 +99,19 @@ def test_new_timer_defaults_reach_new_files_and_stored_values_stay(paths: Paths)
     try:
         assert [store.settings.get(f"timer.first_{name}_s") for name in ("warn", "overdue", "critical")] == [10, 30, 60]
         with store.db.atomic():  # what a file from an older release holds
-            store.db.conn.executemany("UPDATE settings SET value = ? WHERE key = ?",
-                                      [("30", "timer.first_warn_s"), ("60", "timer.first_overdue_s"),
-                                       ("180", "timer.first_critical_s")])
+            store.db.conn.executemany(
+                "UPDATE settings SET value = ? WHERE key = ?",
+                [("30", "timer.first_warn_s"), ("60", "timer.first_overdue_s"), ("180", "timer.first_critical_s")],
+            )
     finally:
         store.close()
     store = open_store(paths, NOW)
     try:
-        assert [store.settings.get(f"timer.first_{name}_s") for name in ("warn", "overdue", "critical")] == [30, 60, 180]
+        assert [store.settings.get(f"timer.first_{name}_s") for name in ("warn", "overdue", "critical")] == [
+            30,
+            60,
+            180,
+        ]
     finally:
         store.close()
 
@@ -169,8 +175,12 @@ def test_order_checks_and_templates_persist(paths) -> None:
     store = open_store(paths, now)
     try:
         loaded = store.checks.get("T1")
-        assert (loaded.buyer, loaded.address, loaded.ticks, loaded.values) == ("云", {"name": "张三"}, {"收货人": True},
-                                                                             {"赠品": "袜子"})
+        assert (loaded.buyer, loaded.address, loaded.ticks, loaded.values) == (
+            "云",
+            {"name": "张三"},
+            {"收货人": True},
+            {"赠品": "袜子"},
+        )
         assert [c.order_id for c in store.checks.incomplete()] == ["T1"]
         assert [i.label for i in store.checks.templates()[1].items] == ["联系买家", "回访"]
     finally:

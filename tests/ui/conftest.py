@@ -33,8 +33,9 @@ def store(paths: Paths, clock: FakeClock):
     opened.close()
 
 
-IM_WINDOW = WindowRef(id=7, pid=4242, process="AliWorkbench.exe", title="云朵家居:小美-接待中心",
-                      window_class="Qt5152QWindowIcon")
+IM_WINDOW = WindowRef(
+    id=7, pid=4242, process="AliWorkbench.exe", title="云朵家居:小美-接待中心", window_class="Qt5152QWindowIcon"
+)
 FAST = Timing(poll_ms=2, keys_up_timeout_ms=300, focus_timeout_ms=150, focus_settle_ms=2, settle_ms=2, send_gap_ms=5)
 
 
@@ -51,9 +52,19 @@ def make_app(qapp, paths: Paths, clock: FakeClock, backend: FakeHotkeyBackend, i
 
     def factory(**kwargs) -> Application:
         kwargs.setdefault("hotkey_backend_factory", lambda _setting: backend)
-        kwargs.setdefault("pipeline_factory", lambda options, parent: InsertionPipeline(
-            FakeKeyboardState(), FakeKeySender(im_target), FakeForeground(IM_WINDOW), qapp.clipboard(),
-            replace(options, restore_delay_ms=5), timing=FAST, platform="linux", parent=parent))
+        kwargs.setdefault(
+            "pipeline_factory",
+            lambda options, parent: InsertionPipeline(
+                FakeKeyboardState(),
+                FakeKeySender(im_target),
+                FakeForeground(IM_WINDOW),
+                qapp.clipboard(),
+                replace(options, restore_delay_ms=5),
+                timing=FAST,
+                platform="linux",
+                parent=parent,
+            ),
+        )
         app = Application(qapp, paths, clock=clock, **kwargs)
         built.append(app)
         return app
@@ -88,8 +99,17 @@ def desk_app(make_app, qapp, im_target):
         tracker = ForegroundTracker(foreground, own_pid=1)
 
         def pipeline(options, parent):
-            made = InsertionPipeline(FakeKeyboardState(), FakeKeySender(im_target), foreground, qapp.clipboard(),
-                                     options, timing=FAST, platform="linux", tracker=tracker, parent=parent)
+            made = InsertionPipeline(
+                FakeKeyboardState(),
+                FakeKeySender(im_target),
+                foreground,
+                qapp.clipboard(),
+                options,
+                timing=FAST,
+                platform="linux",
+                tracker=tracker,
+                parent=parent,
+            )
             tracker.setParent(made)
             return made
 

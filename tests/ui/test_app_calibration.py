@@ -19,9 +19,17 @@ def app_beside(make_app, qapp, im_target, window: WindowRef | None):
         foreground = FakeForeground(*([window] if window else []))
         tracker = ForegroundTracker(foreground, own_pid=1, parent=parent)
         tracker.refresh()
-        return InsertionPipeline(FakeKeyboardState(), FakeKeySender(im_target), foreground, qapp.clipboard(),
-                                 replace(options, restore_delay_ms=5), timing=FAST, platform="linux",
-                                 tracker=tracker, parent=parent)
+        return InsertionPipeline(
+            FakeKeyboardState(),
+            FakeKeySender(im_target),
+            foreground,
+            qapp.clipboard(),
+            replace(options, restore_delay_ms=5),
+            timing=FAST,
+            platform="linux",
+            tracker=tracker,
+            parent=parent,
+        )
 
     app = make_app(pipeline_factory=pipeline)
     assert app.open_database()
@@ -29,13 +37,14 @@ def app_beside(make_app, qapp, im_target, window: WindowRef | None):
     return app
 
 
-def test_calibration_opens_for_the_last_chat_window_and_its_client(qtbot, make_app, qapp, im_target,
-                                                                    monkeypatch) -> None:
+def test_calibration_opens_for_the_last_chat_window_and_its_client(
+    qtbot, make_app, qapp, im_target, monkeypatch
+) -> None:
     calls = []
     monkeypatch.setattr(calibration, "start_calibration", lambda *args: calls.append(args) or "")
     app = app_beside(make_app, qapp, im_target, QIANNIU)
     app._calibrate_reader()
-    (settings, window, client, _parent), = calls
+    ((settings, window, client, _parent),) = calls
     assert (window, client) == (QIANNIU, "千牛") and settings is app.store.settings
 
 

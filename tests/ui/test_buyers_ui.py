@@ -32,8 +32,12 @@ def test_a_two_week_old_account_with_70_percent_and_a_celebrity_receiver_is_high
     qtbot.keyClicks(tab.nick_edit, "xiaoming")
     qtbot.keyClick(tab.nick_edit, Qt.Key.Key_Return)
     assert tab.gauge.score is None and "还没有资料" in tab.level_label.text()
-    fill(tab, registered_on=(clock.now().date() - dt.timedelta(days=14)).isoformat(), positive_rate="70",
-         receiver_name="周杰伦")
+    fill(
+        tab,
+        registered_on=(clock.now().date() - dt.timedelta(days=14)).isoformat(),
+        positive_rate="70",
+        receiver_name="周杰伦",
+    )
     tab.save_button.click()
     assert tab.gauge.score == 95 and tab.gauge.level == "high"
     assert "高风险" in tab.level_label.text() and "旺旺" in tab.advice_label.text()
@@ -55,7 +59,12 @@ def test_blacklist_needs_a_reason_and_records_who_and_when(app, clock):
     tab.list_reason.setText("恶意差评, 要挟退款")
     tab.black_button.click()
     entry = app.store.buyers.listing("xiaoming")
-    assert (entry.status, entry.reason, entry.added_by, entry.added_at) == ("black", "恶意差评, 要挟退款", "A01", clock.now())
+    assert (entry.status, entry.reason, entry.added_by, entry.added_at) == (
+        "black",
+        "恶意差评, 要挟退款",
+        "A01",
+        clock.now(),
+    )
     assert "黑名单" in tab.list_label.text() and "A01" in tab.list_label.text() and "09:00" in tab.list_label.text()
     assert tab.gauge.level == "high" and tab.reasons.item(0).text().startswith("+100")
     clock.advance(minutes=5)

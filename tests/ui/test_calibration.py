@@ -59,8 +59,13 @@ def draw(qtbot, overlay, name, region):
 
 
 def test_dragging_the_three_regions_shows_the_reading_and_saves_them(qtbot, picture, analyser):
-    settings = Settings(**{"reader.regions": json.dumps({"旺旺": {"list": [0, 0, 9, 9], "header": [0, 0, 9, 9],
-                                                                  "messages": [0, 0, 9, 9]}})})
+    settings = Settings(
+        **{
+            "reader.regions": json.dumps(
+                {"旺旺": {"list": [0, 0, 9, 9], "header": [0, 0, 9, 9], "messages": [0, 0, 9, 9]}}
+            )
+        }
+    )
     overlay = CalibrationOverlay(settings, "千牛", QRect(0, 0, fake.WIDTH, fake.HEIGHT), picture, analyser)
     qtbot.addWidget(overlay)
     overlay.show()
@@ -84,8 +89,13 @@ def test_dragging_the_three_regions_shows_the_reading_and_saves_them(qtbot, pict
 
 
 def test_a_region_is_moved_by_dragging_it_and_a_click_draws_nothing(qtbot, picture):
-    settings = Settings(**{"reader.regions": json.dumps({"千牛": {"list": [0, 0, 240, 700], "header": [240, 0, 760, 56],
-                                                                "messages": [240, 56, 760, 504]}})})
+    settings = Settings(
+        **{
+            "reader.regions": json.dumps(
+                {"千牛": {"list": [0, 0, 240, 700], "header": [240, 0, 760, 56], "messages": [240, 56, 760, 504]}}
+            )
+        }
+    )
     overlay = CalibrationOverlay(settings, "千牛", QRect(0, 0, fake.WIDTH, fake.HEIGHT), picture)
     qtbot.addWidget(overlay)
     overlay.show()
@@ -115,8 +125,13 @@ def test_the_settings_dialog_offers_calibration_only_when_wired(qtbot):
 
 
 def test_the_bar_grows_with_the_reading_and_stays_inside(qtbot, picture, analyser):
-    settings = Settings(**{"reader.regions": json.dumps({"千牛": {"list": [0, 0, 240, 700], "header": [240, 0, 760, 56],
-                                                                "messages": [240, 56, 760, 504]}})})
+    settings = Settings(
+        **{
+            "reader.regions": json.dumps(
+                {"千牛": {"list": [0, 0, 240, 700], "header": [240, 0, 760, 56], "messages": [240, 56, 760, 504]}}
+            )
+        }
+    )
     overlay = CalibrationOverlay(settings, "千牛", QRect(0, 0, fake.WIDTH, fake.HEIGHT), picture, analyser)
     qtbot.addWidget(overlay)
     overlay.show()

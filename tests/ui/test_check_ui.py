@@ -25,7 +25,14 @@ def start(app, text: str = PASTED):
 def test_paste_tick_and_one_click_puts_the_message_into_the_chat(app, im_target, qtbot):
     tab = start(app)
     assert [tab.fields[k].text() for k in ("name", "phone", "province", "city", "district", "street", "detail")] == [
-        "张三", "13812345678", "浙江省", "杭州市", "西湖区", "北山街道", "文三路100号"]
+        "张三",
+        "13812345678",
+        "浙江省",
+        "杭州市",
+        "西湖区",
+        "北山街道",
+        "文三路100号",
+    ]
     assert tab.warnings_label.text() == ""
     assert tab.values["收货人"].text() == "张三" and tab.values["详细地址"].text() == "文三路100号"
     tab.values["规格(颜色/尺码)"].setText("雾霾蓝 M")
@@ -65,7 +72,10 @@ def test_a_cod_order_gets_the_service_fee_line(app):
 def test_masked_data_is_named_not_called_missing(app):
     tab = start(app, "收货人：张**，手机：186****5678，地址：浙江省杭州市西湖区***街道文三路100号，000000")
     assert (tab.fields["name"].text(), tab.fields["phone"].text(), tab.fields["postcode"].text()) == (
-        "张**", "186****5678", "")
+        "张**",
+        "186****5678",
+        "",
+    )
     warnings = tab.warnings_label.text()
     assert "打码" in warnings and "没有找到" not in warnings and "masked" not in warnings
 

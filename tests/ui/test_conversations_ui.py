@@ -28,15 +28,19 @@ def app(agents_app):
 
 def table_rows(tab) -> list[tuple[str, ...]]:
     model = tab.model
-    return [tuple(model.index(row, column).data() for column in range(model.columnCount()))
-            for row in range(model.rowCount())]
+    return [
+        tuple(model.index(row, column).data() for column in range(model.columnCount()))
+        for row in range(model.rowCount())
+    ]
 
 
 def greet_code(app) -> int:
     return next(p.id for p in app.phrases.library.all() if p.hotkey == "ctrl+alt+1")
 
 
-def test_a_chat_window_in_front_starts_the_timer_and_a_phrase_hotkey_ends_the_round(app, clock, backend, im_target, qtbot):
+def test_a_chat_window_in_front_starts_the_timer_and_a_phrase_hotkey_ends_the_round(
+    app, clock, backend, im_target, qtbot
+):
     conversations = app.conversations
     conversations.window_activated("AliIM.exe", "tb_云朵朵 - 云朵家居:小美", window_class="StandardFrame")
     assert conversations.active == "tb_云朵朵"
@@ -52,8 +56,13 @@ def test_a_chat_window_in_front_starts_the_timer_and_a_phrase_hotkey_ends_the_ro
     qtbot.waitUntil(lambda: "云朵家居旗舰店" in im_target.box, timeout=3000)
     qtbot.waitUntil(lambda: conversations.board.conversations["tb_云朵朵"].waiting_since is None, timeout=3000)
     assert conversations.board.conversations["tb_云朵朵"].last_response_s == 42
-    events = app.store.conversations.events_between(clock.now() - dt.timedelta(hours=1), clock.now() + dt.timedelta(seconds=1))
-    assert [(e.kind, e.source, e.agent_id) for e in events] == [("opened", "window", "A01"), ("replied", "phrase", "A01")]
+    events = app.store.conversations.events_between(
+        clock.now() - dt.timedelta(hours=1), clock.now() + dt.timedelta(seconds=1)
+    )
+    assert [(e.kind, e.source, e.agent_id) for e in events] == [
+        ("opened", "window", "A01"),
+        ("replied", "phrase", "A01"),
+    ]
     assert table_rows(conversations.tab)[0][2:] == ("已回复", "0:42")
     assert conversations.tab.tab_title() == "会话"
 
@@ -77,7 +86,9 @@ def test_buyer_wrote_starts_a_round_only_if_none_is_open_and_hotkeys_work(app, c
     assert conversations.board.conversations["小熊"].waited_s(clock.now()) == 30
     conversations.tab.replied_button.click()
     assert conversations.board.conversations["小熊"].last_response_s == 30
-    kinds = [e.kind for e in app.store.conversations.events_between(dt.datetime(2026, 1, 1), clock.now() + dt.timedelta(1))]
+    kinds = [
+        e.kind for e in app.store.conversations.events_between(dt.datetime(2026, 1, 1), clock.now() + dt.timedelta(1))
+    ]
     assert kinds == ["opened", "replied", "buyer_wrote", "buyer_wrote", "replied"]
 
 
@@ -99,7 +110,9 @@ def test_new_conversation_from_the_clipboard_hotkey(app, backend, qapp):
     press(backend, qapp, "ctrl+alt+n")
     assert app.panel.status_strip.conversation_label.text() == "买家昵称最多 64 个字"
     assert app.conversations.active == "tb_小鹿"
-    assert [e.source for e in app.store.conversations.events_between(dt.datetime(2026, 1, 1), dt.datetime(2027, 1, 1))] == ["clipboard"]
+    assert [
+        e.source for e in app.store.conversations.events_between(dt.datetime(2026, 1, 1), dt.datetime(2027, 1, 1))
+    ] == ["clipboard"]
 
 
 def test_sorted_by_urgency_and_jump_to_the_longest_waiting(desk_app, qapp, clock, backend):
@@ -271,8 +284,11 @@ def test_the_stats_tab_shows_the_day_with_charts_and_exports(app, clock, tmp_pat
     target = tmp_path / "kpi.xlsx"
     assert stats.export_to(target)
     import openpyxl
+
     sheet = openpyxl.load_workbook(target).active
-    assert [c.value for c in sheet[1]][:2] == ["客服", "轮次"] and sheet["A2"].value == "全部" and sheet["B2"].value == "4"
+    assert (
+        [c.value for c in sheet[1]][:2] == ["客服", "轮次"] and sheet["A2"].value == "全部" and sheet["B2"].value == "4"
+    )
     stats.tab.agent.setCurrentIndex(stats.tab.agent.findData("A01"))  # one agent: charts narrow, table stays
     assert stats.tab.chosen_agent() == "A01" and table.rowCount() == 2
     stats.tab.period.setCurrentIndex(0)
@@ -349,7 +365,9 @@ def test_the_settings_dialog_edits_title_rules_and_names_a_bad_line(app, qtbot):
     before = app.store.settings.get("conversation.title_rules")
     editor.setPlainText(before + "\n京东 | dd*.exe")
     dialog.save()
-    assert dialog.error_label.text() == "conversation.title_rules: 第 12 行：规则应为「平台 | 程序 | [选项 | …] 标题正则」"
+    assert (
+        dialog.error_label.text() == "conversation.title_rules: 第 12 行：规则应为「平台 | 程序 | [选项 | …] 标题正则」"
+    )
     assert app.store.settings.get("conversation.title_rules") == before
     editor.setPlainText(before + "\r\n京东 | dd*.exe | ^(?P<nick>.+?) - 咚咚$\r\n")
     dialog.save()

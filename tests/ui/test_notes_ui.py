@@ -48,7 +48,11 @@ def test_flag_red_change_twice_and_see_three_versions_with_who_and_when(app, clo
     assert "第 2 版" in middle and "09:03" in middle and "B07" in middle and "周五前发" in middle
     assert "第 1 版" in oldest and "09:00" in oldest and "A01" in oldest and "红" in oldest and "赠袜子, 顺丰" in oldest
     assert "黄" in tab.current_chip.text() and "可疑订单" in tab.current_chip.text()
-    assert [v.text for v in app.store.notes.history(ORDER)] == ["赠袜子, 顺丰", "赠袜子, 顺丰, 周五前发", "赠袜子, 改发韵达"]
+    assert [v.text for v in app.store.notes.history(ORDER)] == [
+        "赠袜子, 顺丰",
+        "赠袜子, 顺丰, 周五前发",
+        "赠袜子, 改发韵达",
+    ]
 
 
 def test_a_change_without_a_reason_is_refused_inline_and_writes_nothing(app):
@@ -73,7 +77,10 @@ def test_the_counter_shows_bytes_left_and_refuses_more_than_1000(app):
 
 def test_search_by_text_buyer_and_flag_colour(app, qtbot):
     tab = app.notes.notes_tab
-    for order, buyer, flag, text in ((ORDER, "tb_云朵朵", 1, "赠袜子, 顺丰"), ("3852190000001", "小熊", 3, "退换中 换大一码")):
+    for order, buyer, flag, text in (
+        (ORDER, "tb_云朵朵", 1, "赠袜子, 顺丰"),
+        ("3852190000001", "小熊", 3, "退换中 换大一码"),
+    ):
         tab.open_order(order)
         tab.buyer_edit.setText(buyer)
         write(tab, text, flag)
@@ -134,8 +141,7 @@ def test_a_promise_due_in_ten_minutes_reminds_before_it_is_due(app, clock):
     assert app.notes.badge == 0 and app.tray._overdue == [] and app.store.promises.open() == []
 
 
-def test_overdue_promises_stay_listed_after_a_restart_without_repeating_the_reminder(make_app, app, clock,
-                                                                                     monkeypatch):
+def test_overdue_promises_stay_listed_after_a_restart_without_repeating_the_reminder(make_app, app, clock, monkeypatch):
     now = clock.now()
     app.store.promises.add(validated_promise("回电话", now + dt.timedelta(minutes=1), "", "熊", now), "A01", now)
     clock.advance(minutes=30)

@@ -126,5 +126,7 @@ def test_settings_dialog_offers_only_hotkeys_that_do_something(qtbot, store) -> 
     qtbot.addWidget(dialog)
     assert "hotkey.toggle_panel" in dialog.editors
     assert "hotkey.picker" not in dialog.editors and "hotkey.replied" not in dialog.editors
-    assert [panel.start_page.hotkey_form.itemAt(i, panel.start_page.hotkey_form.ItemRole.LabelRole).widget().text()
-            for i in range(panel.start_page.hotkey_form.rowCount())] == ["显示/隐藏面板"]
+    assert [
+        panel.start_page.hotkey_form.itemAt(i, panel.start_page.hotkey_form.ItemRole.LabelRole).widget().text()
+        for i in range(panel.start_page.hotkey_form.rowCount())
+    ] == ["显示/隐藏面板"]

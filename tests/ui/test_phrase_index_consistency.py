@@ -31,7 +31,9 @@ from desktop_assistant.ui.phrase_library import PhraseLibrary
 ALPHABET = "欢迎光临快递好评退换货中国重庆银行 hyHYaＡｂＢ12０ "
 texts = st.text(ALPHABET, min_size=1, max_size=12).filter(lambda t: t.strip())
 codes = st.one_of(st.just(""), st.text("hyab12", min_size=1, max_size=4))
-queries = st.one_of(st.text(ALPHABET, max_size=5), st.sampled_from(["hy", "h", "欢迎", "y", "a", "1", "ｈｙ", "HY", "cq"]))
+queries = st.one_of(
+    st.text(ALPHABET, max_size=5), st.sampled_from(["hy", "h", "欢迎", "y", "a", "1", "ｈｙ", "HY", "cq"])
+)
 
 
 def plain_scan(phrases: list[Phrase], query: str, limit: int) -> list[int]:
@@ -55,8 +57,11 @@ def plain_scan(phrases: list[Phrase], query: str, limit: int) -> list[int]:
             return 4
         return None
 
-    ranked = [(t, -p.use_count, -(p.last_used.timestamp() if p.last_used else 0.0), p.id)
-              for p in phrases if (t := tier(p)) is not None]
+    ranked = [
+        (t, -p.use_count, -(p.last_used.timestamp() if p.last_used else 0.0), p.id)
+        for p in phrases
+        if (t := tier(p)) is not None
+    ]
     return [pid for *_, pid in sorted(ranked)][:limit]
 
 
@@ -110,8 +115,10 @@ class IndexMachine(RuleBasedStateMachine):
             self.clock.advance(minutes=minutes)
             self.library.record_use(ids[pick % len(ids)])
 
-    @rule(rows=st.lists(st.tuples(codes, texts, texts), min_size=1, max_size=6),
-          policy=st.sampled_from(["skip", "replace", "keep-both"]))
+    @rule(
+        rows=st.lists(st.tuples(codes, texts, texts), min_size=1, max_size=6),
+        policy=st.sampled_from(["skip", "replace", "keep-both"]),
+    )
     def import_file(self, rows, policy) -> None:
         out = io.StringIO()
         writer = csv.writer(out)
@@ -137,6 +144,7 @@ class IndexMachine(RuleBasedStateMachine):
         assert search_ids(self.store.db, query, 30) == expected
 
 
-IndexMachine.TestCase.settings = settings(max_examples=25, stateful_step_count=15, deadline=None,
-                                          suppress_health_check=[HealthCheck.too_slow])
+IndexMachine.TestCase.settings = settings(
+    max_examples=25, stateful_step_count=15, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 TestIndexAgreesWithAPlainScan = IndexMachine.TestCase

@@ -30,16 +30,24 @@ def controller(store, clock, qapp):
     library = PhraseLibrary(repo, clock)
     inserter = RecordingInserter()
     importer = LibraryImporter(store.db, repo, store.settings, clock.now)
-    made = PhrasesController(library, store.settings, clock, inserter, importer, qapp.clipboard().text,
-                             conversation_context=lambda: {"buyer": "tb_云朵朵"})
+    made = PhrasesController(
+        library,
+        store.settings,
+        clock,
+        inserter,
+        importer,
+        qapp.clipboard().text,
+        conversation_context=lambda: {"buyer": "tb_云朵朵"},
+    )
     made.inserter = inserter
     return made
 
 
 def test_insert_renders_each_message_with_context(controller, qapp) -> None:
     qapp.clipboard().setText("浙江省杭州市西湖区")
-    phrase = controller.library.save(Phrase(
-        text="{问候} {买家}, 我是{店铺}的{客服}\n---\n地址: {剪贴板}, 对吗{光标}?", group="核对", code="hd"))
+    phrase = controller.library.save(
+        Phrase(text="{问候} {买家}, 我是{店铺}的{客服}\n---\n地址: {剪贴板}, 对吗{光标}?", group="核对", code="hd")
+    )
     controller.insert(phrase.id)
     [(texts, caret, tag)] = controller.inserter.requests
     assert texts == ["早上好 tb_云朵朵, 我是云朵家居旗舰店的小王", "地址: 浙江省杭州市西湖区, 对吗?"]

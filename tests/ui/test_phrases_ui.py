@@ -124,8 +124,12 @@ def test_editor_hints_to_split_long_messages(qtbot, library) -> None:
 
 
 def test_editor_refuses_a_taken_code_and_a_conflicting_hotkey(qtbot, library) -> None:
-    editor = PhraseEditor(library, None, lambda: CONTEXT,
-                          lambda combo, pid: "已被 hotkey.toggle_panel 使用" if combo == "ctrl+alt+h" else "")
+    editor = PhraseEditor(
+        library,
+        None,
+        lambda: CONTEXT,
+        lambda combo, pid: "已被 hotkey.toggle_panel 使用" if combo == "ctrl+alt+h" else "",
+    )
     qtbot.addWidget(editor)
     editor.body.setPlainText("你好")
     editor.code.setText("hy")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desktop_assistant.os_integration.foreground import WindowRef
+
 IM_WINDOW = WindowRef(id=7, pid=4242, process="AliWorkbench.exe", title="tb_云朵朵 - 接待中心")
 
 OURS = WindowRef(0x900, 1, "desktop-assistant.exe", "客服助手")

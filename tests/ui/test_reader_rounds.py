@@ -10,7 +10,13 @@ import pytest
 from desktop_assistant.domain.conversations import BUYER_WROTE, REPLIED, event_source, messages_of
 from desktop_assistant.domain.kpi import kpis
 from desktop_assistant.domain.reading import (
-    ACTIVE_BUYER, AGENT_MESSAGE, BUYER_MESSAGE, SIGHT, UI_TREE, UNREAD_BADGE, ReaderEvent,
+    ACTIVE_BUYER,
+    AGENT_MESSAGE,
+    BUYER_MESSAGE,
+    SIGHT,
+    UI_TREE,
+    UNREAD_BADGE,
+    ReaderEvent,
 )
 
 ALL = (dt.datetime(2026, 1, 1), dt.datetime(2027, 1, 1))
@@ -46,7 +52,10 @@ def test_a_buyer_bubble_starts_the_round_at_its_time_and_an_agent_bubble_ends_it
     conversation = conversations.board.conversations["tb_云朵朵"]
     assert conversation.waiting_since is None and conversation.last_response_s == 45
     assert [(b, k, s) for b, k, s, _ in stored(app)] == [
-        ("tb_云朵朵", BUYER_WROTE, SIGHT), ("tb_云朵朵", BUYER_WROTE, SIGHT), ("tb_云朵朵", REPLIED, SIGHT)]
+        ("tb_云朵朵", BUYER_WROTE, SIGHT),
+        ("tb_云朵朵", BUYER_WROTE, SIGHT),
+        ("tb_云朵朵", REPLIED, SIGHT),
+    ]
     conversations.reader_event(seen(BUYER_MESSAGE, "tb_云朵朵", printed))  # the same bubble read again
     assert conversations.board.conversations["tb_云朵朵"].waiting_since is None and len(stored(app)) == 3
     figures = kpis(messages_of(app.store.conversations.events_between(*ALL)), None)
@@ -125,7 +134,12 @@ def test_the_stats_tab_filters_on_the_source_that_started_the_round(app, clock) 
     clock.advance(seconds=50)
     conversations.replied("button")
     tab = app.stats.tab
-    assert [tab.source.itemText(i) for i in range(tab.source.count())] == ["全部来源", "界面元素读取", "屏幕识别读取", "手动"]
+    assert [tab.source.itemText(i) for i in range(tab.source.count())] == [
+        "全部来源",
+        "界面元素读取",
+        "屏幕识别读取",
+        "手动",
+    ]
     assert app.stats.refresh().figures["rounds"] == 2
     tab.source.setCurrentIndex(tab.source.findData("sight"))
     assert app.stats.stats.figures["rounds"] == 1 and app.stats.stats.figures["avg_response_s"] == 10.0

@@ -18,8 +18,14 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="uses POSIX sign
 
 def start_panel(basedir: Path) -> subprocess.Popen:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.Popen([sys.executable, "-m", "desktop_assistant", "--basedir", str(basedir)],
-                            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "desktop_assistant", "--basedir", str(basedir)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def log_text(basedir: Path) -> str:

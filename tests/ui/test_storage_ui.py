@@ -17,7 +17,8 @@ from tests.faults import immutable, small_fs  # noqa: F401 - fixtures
 
 
 def test_read_only_profile_opens_with_a_banner_and_a_refused_write_is_a_notice(
-        qtbot, make_app, paths, clock, immutable, tmp_path) -> None:
+    qtbot, make_app, paths, clock, immutable, tmp_path
+) -> None:
     store = open_store(paths, clock.now())
     store.notes.append(validated_change("R1", 1, "已确认的备注", "", "007"), clock.now())
     store.close()

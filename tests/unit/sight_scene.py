@@ -15,7 +15,7 @@ def render(scene: Workbench) -> np.ndarray:
     scene.paint(painter)
     painter.end()
     rows = np.frombuffer(img.constBits(), np.uint8, img.sizeInBytes()).reshape(HEIGHT, img.bytesPerLine())
-    return rows[:, :WIDTH * 3].reshape(HEIGHT, WIDTH, 3).copy()
+    return rows[:, : WIDTH * 3].reshape(HEIGHT, WIDTH, 3).copy()
 
 
 class SceneGrabber:
@@ -30,4 +30,4 @@ class SceneGrabber:
         self.grabs += 1
         if self.gone:
             return None
-        return render(self.scene)[region.y:region.y + region.h, region.x:region.x + region.w].copy()
+        return render(self.scene)[region.y : region.y + region.h, region.x : region.x + region.w].copy()

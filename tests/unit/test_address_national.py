@@ -13,8 +13,11 @@ import pytest
 from desktop_assistant.address_data import address_lists, division_index
 from desktop_assistant.domain.address import parse_address
 
-CASES = [json.loads(line) for line in (Path(__file__).parents[1] / "data" / "addresses.jsonl").read_text("utf-8").splitlines()
-         if line.strip()]
+CASES = [
+    json.loads(line)
+    for line in (Path(__file__).parents[1] / "data" / "addresses.jsonl").read_text("utf-8").splitlines()
+    if line.strip()
+]
 
 
 def test_the_set_is_broad():

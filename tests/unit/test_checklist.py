@@ -5,12 +5,28 @@ from __future__ import annotations
 import pytest
 
 from desktop_assistant.domain.checklist import (
-    AFTERSALE, DEFAULT_TEMPLATES, PRESALE, ChecklistError, OrderCheck, parse_template, render_message,
-    template_items_text, values_from_address,
+    AFTERSALE,
+    DEFAULT_TEMPLATES,
+    PRESALE,
+    ChecklistError,
+    OrderCheck,
+    parse_template,
+    render_message,
+    template_items_text,
+    values_from_address,
 )
 
-ADDRESS = {"name": "张三", "phone": "13812345678", "phone_ext": "", "province": "北京市", "city": "北京市",
-           "district": "朝阳区", "street": "望京街道", "detail": "阜通东大街6号", "postcode": ""}
+ADDRESS = {
+    "name": "张三",
+    "phone": "13812345678",
+    "phone_ext": "",
+    "province": "北京市",
+    "city": "北京市",
+    "district": "朝阳区",
+    "street": "望京街道",
+    "detail": "阜通东大街6号",
+    "postcode": "",
+}
 
 
 def presale():
@@ -19,10 +35,26 @@ def presale():
 
 def test_the_builtin_templates_have_the_designs_items():
     assert [i.label for i in presale().items] == [
-        "收货人", "手机号", "省市区街道", "详细地址", "快递可达/指定快递", "规格(颜色/尺码)", "数量", "赠品",
-        "发货时间承诺", "货到付款服务费", "备注已登记"]
+        "收货人",
+        "手机号",
+        "省市区街道",
+        "详细地址",
+        "快递可达/指定快递",
+        "规格(颜色/尺码)",
+        "数量",
+        "赠品",
+        "发货时间承诺",
+        "货到付款服务费",
+        "备注已登记",
+    ]
     assert [i.label for i in parse_template(AFTERSALE, *DEFAULT_TEMPLATES[AFTERSALE]).items] == [
-        "联系买家", "核实情况", "安抚致歉", "协调方案", "跟进处理", "备案登记"]
+        "联系买家",
+        "核实情况",
+        "安抚致歉",
+        "协调方案",
+        "跟进处理",
+        "备案登记",
+    ]
     assert [i.label for i in presale().items if i.cod_only] == ["货到付款服务费"]
 
 
@@ -31,9 +63,15 @@ def test_items_text_round_trips():
     assert parse_template(template.name, template_items_text(template), template.message) == template
 
 
-@pytest.mark.parametrize("name, items, message, words", [
-    ("", "a", "", "名称"), ("x" * 21, "a", "", "名称"), ("t", " \n ", "", "至少"), ("t", "a", "{b}", "{b}"),
-])
+@pytest.mark.parametrize(
+    "name, items, message, words",
+    [
+        ("", "a", "", "名称"),
+        ("x" * 21, "a", "", "名称"),
+        ("t", " \n ", "", "至少"),
+        ("t", "a", "{b}", "{b}"),
+    ],
+)
 def test_bad_templates(name, items, message, words):
     with pytest.raises(ChecklistError, match=words.replace("{", "\\{").replace("}", "\\}")):
         parse_template(name, items, message)

@@ -45,10 +45,20 @@ def test_rule_catches_ascii_marks_in_prose_and_leaves_syntax_alone():
     assert offences("窗口保持在最前 (不抢输入焦点)") == ["(不抢输入焦点)"]
     assert offences("无法读取 {path}: {reason}") == [":"]
     assert offences("读写数据库出错 ({reason})") == ["({reason})"]
-    for fine in ("数据目录：{0}", "截单时间 16:00", "服务时间 08:00-23:00", "区域 X,Y,W,H",
-                 "应为 process:程序名 = 方式", "短语文件 (*.csv *.xlsx);;所有文件 (*)", "导出 (JSON)",
-                 "分组 (?P<nick>…) 表示买家", "窗口保持在最前（不抢输入焦点）",
-                 "每行应为 关键词,内容[,名称]", "{key}: {reason}", "时间 (YYYY-MM-DDTHH:MM:SS) 或 null"):
+    for fine in (
+        "数据目录：{0}",
+        "截单时间 16:00",
+        "服务时间 08:00-23:00",
+        "区域 X,Y,W,H",
+        "应为 process:程序名 = 方式",
+        "短语文件 (*.csv *.xlsx);;所有文件 (*)",
+        "导出 (JSON)",
+        "分组 (?P<nick>…) 表示买家",
+        "窗口保持在最前（不抢输入焦点）",
+        "每行应为 关键词,内容[,名称]",
+        "{key}: {reason}",
+        "时间 (YYYY-MM-DDTHH:MM:SS) 或 null",
+    ):
         assert offences(fine) == [], fine
 
 

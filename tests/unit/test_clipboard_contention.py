@@ -14,8 +14,15 @@ from desktop_assistant.os_integration.foreground import WindowRef
 from desktop_assistant.os_integration.insertion import InsertionPipeline, InsertRequest, PasteOptions, Timing
 
 IM = WindowRef(0x100, 4242, "AliWorkbench.exe", "千牛接待台 - 买家 tb_小明")
-FAST = Timing(poll_ms=2, keys_up_timeout_ms=300, focus_timeout_ms=150, focus_settle_ms=2, settle_ms=2,
-              send_gap_ms=5, clipboard_retry_ms=(5, 10, 20))
+FAST = Timing(
+    poll_ms=2,
+    keys_up_timeout_ms=300,
+    focus_timeout_ms=150,
+    focus_settle_ms=2,
+    settle_ms=2,
+    send_gap_ms=5,
+    clipboard_retry_ms=(5, 10, 20),
+)
 AGENTS = "订单号 5012345678"
 PHRASE = "亲, 已经为您备注好了~"
 
@@ -27,9 +34,15 @@ class Rig:
         self.target = FakeTarget(clipboard=self.board)
         self.sender = FakeKeySender(self.target, FakeKeyboardState())
         self.pipeline = InsertionPipeline(
-            FakeKeyboardState(), self.sender, FakeForeground(IM), self.board,  # type: ignore[arg-type]
-            PasteOptions(delay_ms=150, restore_delay_ms=5), timing=FAST, platform="win32",
-            clipboard_probe=self.board)
+            FakeKeyboardState(),
+            self.sender,
+            FakeForeground(IM),
+            self.board,  # type: ignore[arg-type]
+            PasteOptions(delay_ms=150, restore_delay_ms=5),
+            timing=FAST,
+            platform="win32",
+            clipboard_probe=self.board,
+        )
         self.inserted: list[object] = []
         self.failed: list[str] = []
         self.pipeline.inserted.connect(self.inserted.append)

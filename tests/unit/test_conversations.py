@@ -7,8 +7,18 @@ import datetime as dt
 import pytest
 
 from desktop_assistant.domain.conversations import (
-    BUYER_WROTE, CLOSED, OPENED, REPLIED, Board, Event, Level, Thresholds, TimerRules, format_wait,
-    messages_of, replay,
+    BUYER_WROTE,
+    CLOSED,
+    OPENED,
+    REPLIED,
+    Board,
+    Event,
+    Level,
+    Thresholds,
+    TimerRules,
+    format_wait,
+    messages_of,
+    replay,
 )
 from desktop_assistant.domain.kpi import kpis
 from desktop_assistant.domain.settings import DEFAULTS
@@ -38,10 +48,19 @@ def test_a_round_starts_at_the_first_unanswered_message_and_ends_at_the_reply():
     assert conversation.answered_rounds == 1 and conversation.last_response_s == 50
 
 
-@pytest.mark.parametrize("waited, level", [
-    (0, Level.WAITING), (29.9, Level.WAITING), (30, Level.WARN), (59, Level.WARN), (60, Level.OVERDUE),
-    (179, Level.OVERDUE), (180, Level.CRITICAL), (5000, Level.CRITICAL),
-])
+@pytest.mark.parametrize(
+    "waited, level",
+    [
+        (0, Level.WAITING),
+        (29.9, Level.WAITING),
+        (30, Level.WARN),
+        (59, Level.WARN),
+        (60, Level.OVERDUE),
+        (179, Level.OVERDUE),
+        (180, Level.CRITICAL),
+        (5000, Level.CRITICAL),
+    ],
+)
 def test_levels_at_the_default_thresholds(waited, level):
     assert Thresholds().level(waited) == level
 
@@ -57,10 +76,18 @@ def test_the_first_round_has_its_own_thresholds():
     assert board.level(board.conversations["新客"], at(130)) == Level.WARN
 
 
-@pytest.mark.parametrize("waited, level", [
-    (0, Level.WAITING), (9.9, Level.WAITING), (10, Level.WARN), (29.9, Level.WARN), (30, Level.OVERDUE),
-    (59, Level.OVERDUE), (60, Level.CRITICAL),
-])
+@pytest.mark.parametrize(
+    "waited, level",
+    [
+        (0, Level.WAITING),
+        (9.9, Level.WAITING),
+        (10, Level.WARN),
+        (29.9, Level.WARN),
+        (30, Level.OVERDUE),
+        (59, Level.OVERDUE),
+        (60, Level.CRITICAL),
+    ],
+)
 def test_a_new_buyers_first_greeting_is_overdue_at_30_s_by_default(waited, level):
     """The service standard: greet a new buyer within 30 s (issue 16); later rounds keep 30 / 60 / 180 s."""
     rules = TimerRules.from_settings(DEFAULTS)
@@ -72,8 +99,12 @@ def test_a_new_buyers_first_greeting_is_overdue_at_30_s_by_default(waited, level
 
 
 def test_rules_from_settings_keep_levels_rising_even_if_typed_out_of_order():
-    values = dict(DEFAULTS) | {"timer.warn_s": 90, "timer.overdue_s": 60, "timer.critical_s": 30,
-                               "timer.first_warn_s": 6}
+    values = dict(DEFAULTS) | {
+        "timer.warn_s": 90,
+        "timer.overdue_s": 60,
+        "timer.critical_s": 30,
+        "timer.first_warn_s": 6,
+    }
     rules = TimerRules.from_settings(values)
     assert rules.later == Thresholds(90, 90, 90)
     assert rules.first == Thresholds(6, 30, 60)
@@ -144,18 +175,24 @@ def test_answered_conversations_go_idle_after_the_setting():
 
 def test_events_become_the_messages_the_kpi_engine_counts():
     events = [
-        ev(0, "小熊", OPENED),             # opened from the window: the buyer's first message
+        ev(0, "小熊", OPENED),  # opened from the window: the buyer's first message
         ev(5, "小熊", BUYER_WROTE),
-        ev(40, "小熊", REPLIED),           # round 1: 40 s
+        ev(40, "小熊", REPLIED),  # round 1: 40 s
         ev(100, "小熊", BUYER_WROTE),
-        ev(300, "小熊", REPLIED),          # round 2: 200 s
+        ev(300, "小熊", REPLIED),  # round 2: 200 s
         ev(400, "小明", OPENED, agent="a2"),
         ev(420, "小明", OPENED, agent="a2"),  # opened again while waiting: no extra message
         ev(1200, "小明", CLOSED, agent="a2"),  # never answered: 600 s
     ]
     messages = messages_of(events)
     assert [(m.buyer, m.sender) for m in messages] == [
-        ("小熊", "buyer"), ("小熊", "buyer"), ("小熊", "agent"), ("小熊", "buyer"), ("小熊", "agent"), ("小明", "buyer")]
+        ("小熊", "buyer"),
+        ("小熊", "buyer"),
+        ("小熊", "agent"),
+        ("小熊", "buyer"),
+        ("小熊", "agent"),
+        ("小明", "buyer"),
+    ]
     result = kpis(messages)
     assert result["rounds"] == 3 and result["answered"] == 2
     assert result["avg_response_s"] == round((40 + 200 + 600) / 3, 1)
@@ -191,13 +228,22 @@ def test_a_switched_to_conversation_has_no_round_and_no_event():
 def test_sources_of_stored_events_and_the_rounds_a_source_started():
     from desktop_assistant.domain.conversations import event_source, message_events, of_source
 
-    assert [event_source(s) for s in ("ui_tree", "sight", "phrase", "paste", "hotkey", "button", "clipboard",
-                                      "panel", "window", "idle", "")] == [
-        "ui_tree", "sight", "phrase", "phrase", *["manual"] * 7]
-    events = [Event(at(0), "a", BUYER_WROTE, "", "", "sight"), Event(at(5), "a", REPLIED, "", "", "phrase"),
-              Event(at(9), "b", OPENED, "", "", "panel"), Event(at(20), "b", REPLIED, "", "", "button")]
+    assert [
+        event_source(s)
+        for s in ("ui_tree", "sight", "phrase", "paste", "hotkey", "button", "clipboard", "panel", "window", "idle", "")
+    ] == ["ui_tree", "sight", "phrase", "phrase", *["manual"] * 7]
+    events = [
+        Event(at(0), "a", BUYER_WROTE, "", "", "sight"),
+        Event(at(5), "a", REPLIED, "", "", "phrase"),
+        Event(at(9), "b", OPENED, "", "", "panel"),
+        Event(at(20), "b", REPLIED, "", "", "button"),
+    ]
     assert [(m.buyer, m.sender, e.source) for m, e in message_events(events)] == [
-        ("a", "buyer", "sight"), ("a", "agent", "phrase"), ("b", "buyer", "panel"), ("b", "agent", "button")]
+        ("a", "buyer", "sight"),
+        ("a", "agent", "phrase"),
+        ("b", "buyer", "panel"),
+        ("b", "agent", "button"),
+    ]
     assert kpis(messages_of(of_source(events, "sight")), None)["rounds"] == 1
     assert kpis(messages_of(of_source(events, "manual")), None)["avg_response_s"] == 11.0
     assert of_source(events, None) == events

@@ -54,9 +54,27 @@ def test_shipping_insurance_is_stated_correctly() -> None:
     assert "运费险" in text and "理赔" in text and "不一定" in text  # the payout is the insurer's estimate
 
 
-@pytest.mark.parametrize("code", [
-    "qh", "dhtz", "ysdj", "yfx", "cfh", "fc", "lf", "js", "dj2", "qswsd", "pjjs", "dp", "hdfk", "xb", "lk", "bc",
-])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "qh",
+        "dhtz",
+        "ysdj",
+        "yfx",
+        "cfh",
+        "fc",
+        "lf",
+        "js",
+        "dj2",
+        "qswsd",
+        "pjjs",
+        "dp",
+        "hdfk",
+        "xb",
+        "lk",
+        "bc",
+    ],
+)
 def test_daily_scenarios_are_there(code) -> None:
     assert code in BY_CODE
 

@@ -23,16 +23,24 @@ class Desk:
     def __init__(self, *, high: bool, readable: bool, we_are_admin: bool = False, fetch: bool = True) -> None:
         self.user32 = FakeUser32(own_pid=OURS, own_thread=11, self_high_integrity=we_are_admin)
         self.user32.processes = {
-            QIANNIU: FakeProcess(r"C:\Program Files\AliWorkbench\AliWorkbench.exe", high, readable)}
+            QIANNIU: FakeProcess(r"C:\Program Files\AliWorkbench\AliWorkbench.exe", high, readable)
+        }
         self.board = FakeClipboard()
         self.board.copy_by_agent(AGENTS)
         self.chat = FakeTarget(clipboard=self.board, fetch=fetch)
         self.user32.windows = {CHAT: FakeWindow(22, QIANNIU, "tb_云朵朵 - 接待中心", self.chat)}
         self.user32.foreground = CHAT
         self.pipeline = InsertionPipeline(
-            FakeKeyboardState(), WindowsKeySender(self.user32), WindowsForeground(self.user32),
-            self.board, PasteOptions(delay_ms=60, restore_delay_ms=5), timing=FAST,  # type: ignore[arg-type]
-            platform="win32", own_pid=OURS, clipboard_probe=self.board)
+            FakeKeyboardState(),
+            WindowsKeySender(self.user32),
+            WindowsForeground(self.user32),
+            self.board,
+            PasteOptions(delay_ms=60, restore_delay_ms=5),
+            timing=FAST,  # type: ignore[arg-type]
+            platform="win32",
+            own_pid=OURS,
+            clipboard_probe=self.board,
+        )
         self.inserted: list[object] = []
         self.failed: list[str] = []
         self.pipeline.inserted.connect(self.inserted.append)

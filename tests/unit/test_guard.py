@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from desktop_assistant.domain.guard import (
-    ABSOLUTE, CASHBACK, CONTACT, Guard, GuardLists, blocking, fold, guard_from_texts, parse_list, words_by_category,
+    ABSOLUTE,
+    CASHBACK,
+    CONTACT,
+    Guard,
+    GuardLists,
+    blocking,
+    fold,
+    guard_from_texts,
+    parse_list,
+    words_by_category,
 )
 from desktop_assistant.guard_data import bundled_lists, load_guard
 
@@ -20,16 +29,19 @@ def found(guard: Guard, text: str, **kw) -> dict[str, list[str]]:
 
 
 class TestContact:
-    @pytest.mark.parametrize("text, word", [
-        ("亲，加我微信聊吧", "微信"),
-        ("有事加我V信哦", "V信"),
-        ("vx: abc123", "vx"),
-        ("ＶＸ同号", "ＶＸ"),
-        ("我的QQ123456", "QQ"),
-        ("加扣扣详聊", "扣扣"),
-        ("直接支付宝转账给我就行", "支付宝转账"),
-        ("把银行卡号发我", "银行卡"),
-    ])
+    @pytest.mark.parametrize(
+        "text, word",
+        [
+            ("亲，加我微信聊吧", "微信"),
+            ("有事加我V信哦", "V信"),
+            ("vx: abc123", "vx"),
+            ("ＶＸ同号", "ＶＸ"),
+            ("我的QQ123456", "QQ"),
+            ("加扣扣详聊", "扣扣"),
+            ("直接支付宝转账给我就行", "支付宝转账"),
+            ("把银行卡号发我", "银行卡"),
+        ],
+    )
     def test_contact_words_block(self, guard, text, word):
         hits = guard.check(text)
         assert word in words_by_category(hits)[CONTACT]
@@ -47,13 +59,16 @@ class TestContact:
         assert guard.check(text, allowed_phones=["+86 138-1234-5678"]) == []
         assert guard.check(text)  # anyone else's number is off-platform contact
 
-    @pytest.mark.parametrize("text", [
-        "您的订单号 3456789012345678901 已发货",
-        "快递单号 SF1234567890123, 请查收",
-        "运单号 773245678901234",
-        "邮编 310000",
-        "手机号 186****5678 请确认",
-    ])
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "您的订单号 3456789012345678901 已发货",
+            "快递单号 SF1234567890123, 请查收",
+            "运单号 773245678901234",
+            "邮编 310000",
+            "手机号 186****5678 请确认",
+        ],
+    )
     def test_order_and_tracking_numbers_are_not_phones(self, guard, text):
         assert guard.check(text) == []
 
@@ -72,9 +87,16 @@ class TestContact:
 
 
 class TestCashback:
-    @pytest.mark.parametrize("text", [
-        "好评返现5元", "给个五星好评送小礼品", "晒图后返2元红包", "好评截图返现", "追评发我返3元",
-    ])
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "好评返现5元",
+            "给个五星好评送小礼品",
+            "晒图后返2元红包",
+            "好评截图返现",
+            "追评发我返3元",
+        ],
+    )
     def test_blocks(self, guard, text):
         hits = guard.check(text)
         assert CASHBACK in words_by_category(hits)
@@ -88,19 +110,36 @@ class TestCashback:
 
 
 class TestAbsolute:
-    @pytest.mark.parametrize("text, word", [
-        ("全网最低价", "全网最低"), ("这是最低价了", "最低价"), ("行业第一", "第一"), ("唯一正品", "唯一"),
-        ("国家级工艺", "国家级"), ("顶级面料", "顶级"), ("100%纯棉", "100%"), ("１００％纯棉", "１００％"),
-        ("永久保修", "永久"),
-    ])
+    @pytest.mark.parametrize(
+        "text, word",
+        [
+            ("全网最低价", "全网最低"),
+            ("这是最低价了", "最低价"),
+            ("行业第一", "第一"),
+            ("唯一正品", "唯一"),
+            ("国家级工艺", "国家级"),
+            ("顶级面料", "顶级"),
+            ("100%纯棉", "100%"),
+            ("１００％纯棉", "１００％"),
+            ("永久保修", "永久"),
+        ],
+    )
     def test_warns(self, guard, text, word):
         hits = guard.check(text)
         assert words_by_category(hits) == {ABSOLUTE: [word]}
         assert not blocking(hits)
 
-    @pytest.mark.parametrize("text", [
-        "最近快递量大", "最后一件了", "第一次购买", "有消息第一时间告诉您", "最晚明天发出", "您最好先量一下",
-    ])
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "最近快递量大",
+            "最后一件了",
+            "第一次购买",
+            "有消息第一时间告诉您",
+            "最晚明天发出",
+            "您最好先量一下",
+        ],
+    )
     def test_ordinary_words_pass(self, guard, text):
         assert guard.check(text) == []
 
@@ -128,7 +167,7 @@ class TestSettings:
 def test_hits_carry_spans_in_the_original_text(guard):
     text = "亲，ＶＸ：abc，全网最低价"
     for hit in guard.check(text):
-        assert text[hit.start:hit.end] == hit.word
+        assert text[hit.start : hit.end] == hit.word
 
 
 def test_fold_keeps_length():

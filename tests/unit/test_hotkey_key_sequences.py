@@ -28,8 +28,7 @@ from desktop_assistant.os_integration.keys import WindowsKeyboardState, WindowsK
 from winsim import FakeOsKeyboard, KeyboardHookAdapter, WindowsInput
 
 IM = WindowRef(0x100, 4242, "AliWorkbench.exe", "千牛接待台 - 买家 tb_小明")
-FAST = Timing(poll_ms=2, keys_up_timeout_ms=3000, focus_timeout_ms=150, focus_settle_ms=2, settle_ms=2,
-              send_gap_ms=5)
+FAST = Timing(poll_ms=2, keys_up_timeout_ms=3000, focus_timeout_ms=150, focus_settle_ms=2, settle_ms=2, send_gap_ms=5)
 PASTE = [("ctrl", "down"), ("v", "down"), ("v", "up"), ("ctrl", "up")]
 
 
@@ -68,8 +67,14 @@ class Desk:
     def __init__(self, windows: WindowsInput, backend, clipboard, combos: dict[str, str]) -> None:
         self.windows = windows
         self.pipeline = InsertionPipeline(
-            WindowsKeyboardState(windows), WindowsKeySender(windows), FakeForeground(IM, active=IM.id), clipboard,
-            PasteOptions(delay_ms=20, restore_delay_ms=5), timing=FAST, platform="win32")
+            WindowsKeyboardState(windows),
+            WindowsKeySender(windows),
+            FakeForeground(IM, active=IM.id),
+            clipboard,
+            PasteOptions(delay_ms=20, restore_delay_ms=5),
+            timing=FAST,
+            platform="win32",
+        )
         self.inserted: list[object] = []
         self.pipeline.inserted.connect(self.inserted.append)
         self.service = HotkeyService(backend)
@@ -116,9 +121,12 @@ def test_keyboard_backend_pastes_ctrl_v_once_after_the_agent_lets_go(qtbot, clip
     assert desk.inserted == ["phrase.1"]  # one press held through three repeats: one paste
     assert windows.pasted == ["亲, 在的~"]  # the box read our text once, on a plain Ctrl+V
     assert windows.target == [
-        ("ctrl", "down"), ("alt", "down"),
-        ("vk_e8", "down"), ("vk_e8", "up"),  # masks the Alt tap (the system never saw the "1")
-        ("alt", "up"), ("ctrl", "up"),  # the "1", its repeats and its key-up were all suppressed
+        ("ctrl", "down"),
+        ("alt", "down"),
+        ("vk_e8", "down"),
+        ("vk_e8", "up"),  # masks the Alt tap (the system never saw the "1")
+        ("alt", "up"),
+        ("ctrl", "up"),  # the "1", its repeats and its key-up were all suppressed
         *PASTE,
     ]
     assert windows.logical == set()  # nothing left logically down: the next Enter is a plain Enter
@@ -136,7 +144,8 @@ def test_keyboard_backend_never_sends_ctrl_alt_v(qtbot, clipboard, windows, real
 
 
 def test_keyboard_backend_takes_a_comma_combo_and_one_bad_combo_costs_only_itself(
-        qtbot, clipboard, windows, real_keyboard) -> None:
+    qtbot, clipboard, windows, real_keyboard
+) -> None:
     backend = keyboard_backend(windows, real_keyboard)
     desk = Desk(windows, backend, clipboard, {"phrase.1": "ctrl+alt+,", "phrase.2": "ctrl+alt+`"})
     assert desk.service.state == "partial"
@@ -152,8 +161,7 @@ def test_keyboard_backend_lets_other_keys_and_combos_through(qtbot, clipboard, w
     windows.release("1")
     windows.press("ctrl", "1")  # Ctrl+1 is not ours
     windows.release("1", "ctrl")
-    assert windows.target == [("1", "down"), ("1", "up"), ("ctrl", "down"), ("1", "down"), ("1", "up"),
-                              ("ctrl", "up")]
+    assert windows.target == [("1", "down"), ("1", "up"), ("ctrl", "down"), ("1", "down"), ("1", "up"), ("ctrl", "up")]
     assert desk.inserted == [] and not desk.pipeline.busy
     desk.close()
 
@@ -176,9 +184,11 @@ def test_native_backend_pastes_ctrl_v_once_after_the_agent_lets_go(qtbot, clipbo
     assert len(windows.posted) == 1 and desk.inserted == ["phrase.1"]  # MOD_NOREPEAT: one WM_HOTKEY
     assert held_at_each_v(windows.target) == [{"ctrl"}]
     assert windows.target == [
-        ("ctrl", "down"), ("alt", "down"),
+        ("ctrl", "down"),
+        ("alt", "down"),
         ("1", "up"),  # the system ate the key-down (and the repeats); the key-up is a regular key-up
-        ("alt", "up"), ("ctrl", "up"),
+        ("alt", "up"),
+        ("ctrl", "up"),
         *PASTE,
     ]
     assert windows.logical == set()
@@ -201,8 +211,9 @@ def test_native_backend_waits_for_the_eaten_key_too(qtbot, clipboard, windows) -
 
 def test_native_backend_reports_a_combo_another_program_holds_and_keeps_the_rest(qtbot, clipboard, windows) -> None:
     windows.foreign.add((MOD_CONTROL | MOD_ALT, 0x48))  # another program registered Ctrl+Alt+H
-    desk = Desk(windows, native_backend(windows), clipboard,
-                {"hotkey.toggle_panel": "ctrl+alt+h", "phrase.1": "ctrl+alt+,"})
+    desk = Desk(
+        windows, native_backend(windows), clipboard, {"hotkey.toggle_panel": "ctrl+alt+h", "phrase.1": "ctrl+alt+,"}
+    )
     assert desk.service.state == "partial"
     assert list(desk.service.failures) == ["ctrl+alt+h"]
     assert "ctrl+alt+h" in desk.service.failures["ctrl+alt+h"] and "其他程序" in desk.service.failures["ctrl+alt+h"]

@@ -10,13 +10,16 @@ from desktop_assistant.domain.phrases import Phrase, PhraseError, validated
 HUGE = "1" * 5000  # over Python's 4300-digit limit for int <-> str
 
 
-@pytest.mark.parametrize("text", [
-    '{"nick": "a", "credit": ' + HUGE + '}\n{"nick": "b"}',
-    '{"nick": "a", "orders_count": ' + HUGE[:100] + '}\n{"nick": "b"}',
-    '{"nick": "a", "orders_count": "' + HUGE + '"}\n{"nick": "b"}',
-    "nick,credit\na," + HUGE + "\nb,1",
-    "nick,orders_count\na," + HUGE + "\nb,1",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"nick": "a", "credit": ' + HUGE + '}\n{"nick": "b"}',
+        '{"nick": "a", "orders_count": ' + HUGE[:100] + '}\n{"nick": "b"}',
+        '{"nick": "a", "orders_count": "' + HUGE + '"}\n{"nick": "b"}',
+        "nick,credit\na," + HUGE + "\nb,1",
+        "nick,orders_count\na," + HUGE + "\nb,1",
+    ],
+)
 def test_a_5000_digit_number_names_its_line_and_the_rest_goes_on(text: str) -> None:
     results = list(read_screening_input(text))
     assert len(results) == 2

@@ -15,7 +15,13 @@ from desktop_assistant.domain.settings import DEFAULTS
 from desktop_assistant.os_integration import clipboard as clipboard_module
 from desktop_assistant.os_integration.clipboard import TextPayload, WINDOWS_PRIVACY_FORMATS
 from desktop_assistant.os_integration.fakes import (
-    ALT, CTRL, KEY_1, FakeForeground, FakeKeyboardState, FakeKeySender, FakeTarget,
+    ALT,
+    CTRL,
+    KEY_1,
+    FakeForeground,
+    FakeKeyboardState,
+    FakeKeySender,
+    FakeTarget,
 )
 from desktop_assistant.os_integration.foreground import ForegroundTracker, WindowRef
 from desktop_assistant.os_integration.insertion import InsertionPipeline, InsertRequest, PasteOptions, Timing
@@ -37,8 +43,18 @@ def clipboard(qapp):
 
 
 class Rig:
-    def __init__(self, clipboard, *, windows=(IM, PANEL, TERMINAL), active=IM.id, options=None,
-                 fetch_delay_ms=None, fetch=True, held=(), tracker=False) -> None:
+    def __init__(
+        self,
+        clipboard,
+        *,
+        windows=(IM, PANEL, TERMINAL),
+        active=IM.id,
+        options=None,
+        fetch_delay_ms=None,
+        fetch=True,
+        held=(),
+        tracker=False,
+    ) -> None:
         self.clipboard = clipboard
         self.keyboard = FakeKeyboardState(held)
         self.target = FakeTarget(fetch_delay_ms=fetch_delay_ms, fetch=fetch)
@@ -48,9 +64,15 @@ class Rig:
         if self.tracker is not None:
             self.tracker.refresh()
         self.pipeline = InsertionPipeline(
-            self.keyboard, self.sender, self.foreground, clipboard,
-            options or PasteOptions(delay_ms=150, restore_delay_ms=5), tracker=self.tracker, timing=FAST,
-            platform="linux")
+            self.keyboard,
+            self.sender,
+            self.foreground,
+            clipboard,
+            options or PasteOptions(delay_ms=150, restore_delay_ms=5),
+            tracker=self.tracker,
+            timing=FAST,
+            platform="linux",
+        )
         self.inserted: list[object] = []
         self.failed: list[tuple[object, str]] = []
         self.idles = 0
@@ -255,8 +277,12 @@ def test_modifiers_pressed_again_before_the_chord_are_released(qtbot, clipboard)
 def test_paste_method_follows_the_rules(qtbot, clipboard) -> None:
     rules = tuple(parse_rules("title:/千牛/ = type"))
     rig = Rig(clipboard, options=PasteOptions(delay_ms=150, restore_delay_ms=5, rules=rules))
-    rig.run(qtbot, InsertRequest(("单行",), tag=1), InsertRequest(("两行\n文本",), tag=2),
-            InsertRequest(("终端",), tag=3, target=TERMINAL))
+    rig.run(
+        qtbot,
+        InsertRequest(("单行",), tag=1),
+        InsertRequest(("两行\n文本",), tag=2),
+        InsertRequest(("终端",), tag=3, target=TERMINAL),
+    )
     assert ("type", "单行") in rig.sender.events  # typed
     assert chords(rig.sender) == [("ctrl", "v"), ("shift", "insert")]  # multi-line is always pasted
     assert rig.inserted == [1, 2, 3]
@@ -337,8 +363,14 @@ def test_payload_counts_fetches_only_when_armed_and_not_our_own_reads(qapp) -> N
 def test_options_from_settings() -> None:
     options = PasteOptions.from_settings(DEFAULTS)
     assert options == PasteOptions(delay_ms=500, restore_delay_ms=150, send_each=False, rules=(), allow_list=())
-    custom = PasteOptions.from_settings({**DEFAULTS, "paste.send_each": True, "paste.rules": "process:qq.exe = type",
-                                         "paste.allow_list": "AliWorkbench.exe; jd*.exe"})
+    custom = PasteOptions.from_settings(
+        {
+            **DEFAULTS,
+            "paste.send_each": True,
+            "paste.rules": "process:qq.exe = type",
+            "paste.allow_list": "AliWorkbench.exe; jd*.exe",
+        }
+    )
     assert custom.send_each and custom.rules[0].method == "type"
     assert custom.allow_list == ("AliWorkbench.exe", "jd*.exe")
     broken = PasteOptions.from_settings({**DEFAULTS, "paste.rules": "title:/(/ = type"})
@@ -370,8 +402,9 @@ def test_without_a_display_the_agent_is_told(qtbot, clipboard, monkeypatch) -> N
     from desktop_assistant.os_integration.x11 import X11Connection
 
     monkeypatch.delenv("DISPLAY", raising=False)
-    pipeline = InsertionPipeline(X11KeyboardState(X11Connection()), FakeKeySender(), NoForeground(), clipboard,
-                                 timing=FAST)
+    pipeline = InsertionPipeline(
+        X11KeyboardState(X11Connection()), FakeKeySender(), NoForeground(), clipboard, timing=FAST
+    )
     failed: list[tuple] = []
     pipeline.failed.connect(lambda tag, reason: failed.append((tag, reason)))
     with qtbot.waitSignal(pipeline.idle, timeout=3000):

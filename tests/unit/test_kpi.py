@@ -48,14 +48,22 @@ def test_responses_are_capped_at_600_and_unanswered_rounds_count_600():
 
 
 def test_rates_divide_by_all_counted_rounds():
-    messages = [buyer("09:00:00", "a"), agent("09:00:30", "a"), buyer("09:00:00", "b"), agent("09:00:31", "b"),
-                buyer("09:00:00", "c"), agent("09:03:00", "c"), buyer("09:00:00", "d")]
+    messages = [
+        buyer("09:00:00", "a"),
+        agent("09:00:30", "a"),
+        buyer("09:00:00", "b"),
+        agent("09:00:31", "b"),
+        buyer("09:00:00", "c"),
+        agent("09:03:00", "c"),
+        buyer("09:00:00", "d"),
+    ]
     result = kpis(sorted(messages, key=lambda m: m.at))
     assert (result["within_30s_rate"], result["within_60s_rate"], result["within_3min_rate"]) == (0.25, 0.5, 0.75)
 
 
-@pytest.mark.parametrize("start, counted", [("07:59:59", False), ("08:00:00", True), ("22:59:59", True),
-                                            ("23:00:00", False)])
+@pytest.mark.parametrize(
+    "start, counted", [("07:59:59", False), ("08:00:00", True), ("22:59:59", True), ("23:00:00", False)]
+)
 def test_service_hours_boundary(start, counted):
     messages = [buyer(start), Message(at(start) + dt.timedelta(seconds=10), "a", "agent", "小王")]
     assert kpis(messages)["rounds"] == int(counted)
@@ -63,16 +71,26 @@ def test_service_hours_boundary(start, counted):
 
 
 def test_first_response_per_agent_buyer_and_day():
-    messages = [buyer("09:00:00"), agent("09:00:10"), buyer("10:00:00"), agent("10:01:40"),
-                buyer("09:00:00", day=1), agent("09:00:30", day=1)]
+    messages = [
+        buyer("09:00:00"),
+        agent("09:00:10"),
+        buyer("10:00:00"),
+        agent("10:01:40"),
+        buyer("09:00:00", day=1),
+        agent("09:00:30", day=1),
+    ]
     result = kpis(messages)
     assert result["avg_first_response_s"] == 20.0  # (10 + 30) / 2: the second round of day 0 is not a first
     assert result["avg_response_s"] == round((10 + 100 + 30) / 3, 1)
 
 
 def test_several_agents():
-    messages = [buyer("09:00:00", "a", "小王"), buyer("09:00:00", "b", "小李"), agent("09:00:20", "a", "小王"),
-                agent("09:01:00", "b", "小李")]
+    messages = [
+        buyer("09:00:00", "a", "小王"),
+        buyer("09:00:00", "b", "小李"),
+        agent("09:00:20", "a", "小王"),
+        agent("09:01:00", "b", "小李"),
+    ]
     result = kpis(messages)
     assert set(result["agents"]) == {"小王", "小李"}
     assert result["agents"]["小王"]["avg_response_s"] == 20.0 and result["agents"]["小李"]["avg_response_s"] == 60.0
@@ -102,13 +120,16 @@ def test_same_time_keeps_file_order():
     assert (result["answered"], result["avg_response_s"]) == (1, 0.0)
 
 
-@pytest.mark.parametrize("text, words", [
-    ("time,buyer\n", "sender"),
-    ("time,buyer,sender\n2026-11-11 09:00:00,a,buyer\nyesterday,a,buyer\n", "第 3 行"),
-    ("time,buyer,sender\n2026-11-11 09:00:00,a,客户\n", "发送方"),
-    ("time,buyer,sender\n2026-11-11 09:00:00,,buyer\n", "买家"),
-    ("time,buyer,sender\n2026-11-11 09:00:00,a\n", "列数"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("time,buyer\n", "sender"),
+        ("time,buyer,sender\n2026-11-11 09:00:00,a,buyer\nyesterday,a,buyer\n", "第 3 行"),
+        ("time,buyer,sender\n2026-11-11 09:00:00,a,客户\n", "发送方"),
+        ("time,buyer,sender\n2026-11-11 09:00:00,,buyer\n", "买家"),
+        ("time,buyer,sender\n2026-11-11 09:00:00,a\n", "列数"),
+    ],
+)
 def test_malformed_rows_name_the_line(text, words):
     with pytest.raises(KpiError, match=words):
         read_chat_log(text)

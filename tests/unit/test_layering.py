@@ -15,8 +15,9 @@ def test_import_linter_contracts_hold() -> None:
 
 
 def _python(code: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, env={**os.environ, **(env or {})}
+    )
 
 
 def test_domain_and_storage_run_without_qt(tmp_path: Path) -> None:

@@ -13,7 +13,13 @@ from desktop_assistant.domain.hotkeys import _NAMED_KEYS, _PUNCTUATION, parse_ho
 from desktop_assistant.os_integration.hotkeys.native_backend import HotkeyMessageFilter, NativeHotkeyBackend
 from desktop_assistant.os_integration.hotkeys.win_user32 import MSG, WM_HOTKEY, hotkey_message
 from desktop_assistant.os_integration.hotkeys.win_vk import (
-    MOD_ALT, MOD_CONTROL, MOD_NOREPEAT, MOD_SHIFT, MOD_WIN, mod_flags, vk_for,
+    MOD_ALT,
+    MOD_CONTROL,
+    MOD_NOREPEAT,
+    MOD_SHIFT,
+    MOD_WIN,
+    mod_flags,
+    vk_for,
 )
 
 
@@ -67,7 +73,9 @@ def test_the_backend_installs_its_filter_on_the_running_application(qapp) -> Non
     pressed: list[str] = []
     backend.start({parse_hotkey("ctrl+alt+1"): "phrase.1", parse_hotkey("win+shift+f5"): "phrase.2"}, pressed.append)
     assert sorted(user32.registered.values()) == [
-        (MOD_CONTROL | MOD_ALT | MOD_NOREPEAT, 0x31), (MOD_SHIFT | MOD_WIN | MOD_NOREPEAT, 0x74)]
+        (MOD_CONTROL | MOD_ALT | MOD_NOREPEAT, 0x31),
+        (MOD_SHIFT | MOD_WIN | MOD_NOREPEAT, 0x74),
+    ]
     [one] = [hotkey_id for hotkey_id, (_, vk) in user32.registered.items() if vk == 0x31]
     msg = wm_hotkey(one, MOD_CONTROL | MOD_ALT, 0x31)
     backend._filter.nativeEventFilter(b"windows_dispatcher_MSG", ctypes.addressof(msg))
@@ -82,9 +90,27 @@ def test_every_key_the_hotkey_syntax_accepts_has_a_virtual_key() -> None:
     keys = [*string.ascii_lowercase, *string.digits, *_PUNCTUATION, "+", *_NAMED_KEYS]
     assert all(isinstance(vk_for(key), int) for key in keys)
     assert [vk_for(k) for k in (",", "+", "=", "-", ".", "/", ";", "'", "`", "[", "]", "\\")] == [
-        0xBC, 0xBB, 0xBB, 0xBD, 0xBE, 0xBF, 0xBA, 0xDE, 0xC0, 0xDB, 0xDD, 0xDC]
+        0xBC,
+        0xBB,
+        0xBB,
+        0xBD,
+        0xBE,
+        0xBF,
+        0xBA,
+        0xDE,
+        0xC0,
+        0xDB,
+        0xDD,
+        0xDC,
+    ]
     assert (vk_for("a"), vk_for("7"), vk_for("f1"), vk_for("f12"), vk_for("page_up"), vk_for("esc")) == (
-        0x41, 0x37, 0x70, 0x7B, 0x21, 0x1B)
+        0x41,
+        0x37,
+        0x70,
+        0x7B,
+        0x21,
+        0x1B,
+    )
     with pytest.raises(KeyError):
         vk_for("menu")
     assert mod_flags({"ctrl", "alt", "shift", "win"}) == MOD_CONTROL | MOD_ALT | MOD_SHIFT | MOD_WIN

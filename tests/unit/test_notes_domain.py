@@ -7,8 +7,16 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from desktop_assistant.domain.notes import (
-    NOTE_MAX_BYTES, NoteError, NoteVersion, build_memo, bytes_left, contains, index_terms, match_expression,
-    parse_flag, validated_change,
+    NOTE_MAX_BYTES,
+    NoteError,
+    NoteVersion,
+    build_memo,
+    bytes_left,
+    contains,
+    index_terms,
+    match_expression,
+    parse_flag,
+    validated_change,
 )
 
 AT = dt.datetime(2026, 11, 23, 14, 5)
@@ -70,8 +78,10 @@ def test_the_first_note_needs_no_reason():
 
 
 def test_memo_line_has_the_platform_layout():
-    assert build_memo("小王", AT, "地址改为杭州", "袜子", "顺丰", "买家要求") == \
-        "【客服】小王 11-23 14:05 【改】地址改为杭州 【赠】袜子 【发】顺丰 【因】买家要求"
+    assert (
+        build_memo("小王", AT, "地址改为杭州", "袜子", "顺丰", "买家要求")
+        == "【客服】小王 11-23 14:05 【改】地址改为杭州 【赠】袜子 【发】顺丰 【因】买家要求"
+    )
 
 
 def test_memo_leaves_out_empty_parts_and_flattens_newlines():
@@ -87,14 +97,17 @@ def test_words_are_indexed_as_suffixes_so_their_middle_is_found():
     assert index_terms("SF1234") == "sf1234 f1234 1234 234 34 4"
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("袜子", '"袜子"'),
-    ("赠袜子", '"赠袜 袜子"'),
-    ("子", '"子"*'),
-    ("SF", '"sf"*'),
-    ("顺丰 sf", '"顺丰" AND "sf"*'),
-    ("!!", None),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("袜子", '"袜子"'),
+        ("赠袜子", '"赠袜 袜子"'),
+        ("子", '"子"*'),
+        ("SF", '"sf"*'),
+        ("顺丰 sf", '"顺丰" AND "sf"*'),
+        ("!!", None),
+    ],
+)
 def test_queries_become_fts5_expressions(query, expected):
     assert match_expression(query) == expected
 
@@ -112,7 +125,7 @@ def _fts_matches(text: str, query: str) -> bool:
                 return False
         else:
             phrase = clause[1:-1].split()
-            if not any(tokens[i:i + len(phrase)] == phrase for i in range(len(tokens))):
+            if not any(tokens[i : i + len(phrase)] == phrase for i in range(len(tokens))):
                 return False
     return True
 
@@ -123,7 +136,7 @@ cjk_text = st.text(alphabet=st.sampled_from("赠袜子顺丰包邮改地址发�
 @settings(max_examples=300, deadline=None)
 @given(text=cjk_text, start=st.integers(0, 30), length=st.integers(1, 6))
 def test_every_substring_query_finds_its_text(text, start, length):
-    query = text[start:start + length]
+    query = text[start : start + length]
     if match_expression(query) is None:
         return  # punctuation only: nothing to search for
     assert contains(text, query)

@@ -6,8 +6,17 @@ import pytest
 from hypothesis import given, strategies as st
 
 from desktop_assistant.domain.paste_rules import (
-    CTRL_V, DEFAULT_RULES, SHIFT_INSERT, TYPE, PasteRule, PasteRuleError, allowed, format_rules, method_for,
-    parse_allow_list, parse_rules,
+    CTRL_V,
+    DEFAULT_RULES,
+    SHIFT_INSERT,
+    TYPE,
+    PasteRule,
+    PasteRuleError,
+    allowed,
+    format_rules,
+    method_for,
+    parse_allow_list,
+    parse_rules,
 )
 from desktop_assistant.domain.settings import spec_for
 
@@ -102,8 +111,10 @@ def test_every_default_rule_round_trips() -> None:
 
 def test_settings_accept_rules_on_one_line_and_refuse_garbage() -> None:
     spec = spec_for("paste.rules")
-    assert spec.parse("process:putty.exe = shift+insert; title:/a;b/ = type") == \
-        "process:putty.exe = shift+insert; title:/a;b/ = type"
+    assert (
+        spec.parse("process:putty.exe = shift+insert; title:/a;b/ = type")
+        == "process:putty.exe = shift+insert; title:/a;b/ = type"
+    )
     for bad in ("putty", "process:x = paste"):
         with pytest.raises(ValueError):
             spec.parse(bad)

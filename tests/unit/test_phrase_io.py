@@ -157,7 +157,7 @@ def test_blank_lines_are_skipped_but_counted() -> None:
         ("售前,hy,欢迎,你好,ctrl+alt+shift+win+q+w", "快捷键"),
         ("售前,hy,欢迎,你好", "应有 5 列，这一行有 4 列"),
         ("售前,hy,欢迎,你好,,多出来", "应有 5 列，这一行有 6 列"),
-        ("售前,hy,欢迎,\"你好", "CSV 格式错误"),
+        ('售前,hy,欢迎,"你好', "CSV 格式错误"),
     ],
 )
 def test_bad_row_fails_naming_the_line_and_reason(row, reason) -> None:
@@ -196,8 +196,11 @@ def test_beeftext_keyword_snippet_name(tmp_path) -> None:
     data = write(tmp_path, "beeftext.csv", text.encode("utf-8"))
     parsed = parse_phrases(data, "auto", "beeftext.csv")
     assert parsed.format == "beeftext"
-    assert fields(parsed) == [("默认", "hy", "欢迎", "亲，欢迎光临~", ""), ("默认", "zj", "", "再见啦", ""),
-                              ("默认", "dz", "地址", "地址：\n{光标}", "")]
+    assert fields(parsed) == [
+        ("默认", "hy", "欢迎", "亲，欢迎光临~", ""),
+        ("默认", "zj", "", "再见啦", ""),
+        ("默认", "dz", "地址", "地址：\n{光标}", ""),
+    ]
     assert [d.line for d in parsed.drafts] == [1, 2, 3]
     assert parsed.fields == frozenset({"code", "text", "title"})
 
@@ -265,8 +268,15 @@ def test_broken_xlsx_is_a_clear_error(data) -> None:
 
 # --- JSON -----------------------------------------------------------------------------------------
 LIBRARY = [
-    Phrase(text="{问候}，亲！", group="售前", title="欢迎", code="hy", hotkey="ctrl+alt+1", use_count=12,
-           last_used=dt.datetime(2026, 11, 11, 9, 30, 5)),
+    Phrase(
+        text="{问候}，亲！",
+        group="售前",
+        title="欢迎",
+        code="hy",
+        hotkey="ctrl+alt+1",
+        use_count=12,
+        last_used=dt.datetime(2026, 11, 11, 9, 30, 5),
+    ),
     Phrase(text="已发货", group="物流/快递", code="fh"),
     Phrase(text="=1+1 不是公式", group="售前", title="@提醒"),
 ]
@@ -277,8 +287,15 @@ def test_json_round_trips_with_group_order_and_empty_groups() -> None:
     document = json.loads(data)
     assert document["format"] == JSON_FORMAT and document["version"] == 1
     assert document["groups"] == ["物流/快递", "空分组", "售前"]
-    assert document["phrases"][0] == {"group": "售前", "code": "hy", "title": "欢迎", "text": "{问候}，亲！",
-                                      "hotkey": "ctrl+alt+1", "use_count": 12, "last_used": "2026-11-11T09:30:05"}
+    assert document["phrases"][0] == {
+        "group": "售前",
+        "code": "hy",
+        "title": "欢迎",
+        "text": "{问候}，亲！",
+        "hotkey": "ctrl+alt+1",
+        "use_count": 12,
+        "last_used": "2026-11-11T09:30:05",
+    }
     assert "=1+1" in document["phrases"][2]["text"] and document["phrases"][2]["title"] == "@提醒"  # not neutralised
     assert "问候" in data.decode("utf-8")  # Chinese unescaped
     parsed = parse_json(data)
@@ -308,8 +325,10 @@ def document(*phrases, **top) -> bytes:
         (document({"text": "a", "use_count": True}), "第 1 条短语：字段 use_count"),
         (document({"text": "a", "last_used": "yesterday"}), "第 1 条短语：字段 last_used 应为时间"),
         (document({"text": "a", "code": "好"}), "第 1 条短语：快捷编码只能用小写字母"),
-        (b'{"format": "desktop_assistant.phrases", "version": 1, "phrases": [{"text": "\\ud800"}]}',
-         "第 1 条短语：字段 text 含有无效字符"),
+        (
+            b'{"format": "desktop_assistant.phrases", "version": 1, "phrases": [{"text": "\\ud800"}]}',
+            "第 1 条短语：字段 text 含有无效字符",
+        ),
         ("\ufeff".encode() + document({"text": "a"}).replace(b'"a"', b'"\xff"'), "JSON 文件必须是 UTF-8 编码"),
         (b"[" * 100000, "JSON 格式错误"),
     ],
@@ -324,11 +343,13 @@ def test_json_with_bom_and_missing_optional_fields() -> None:
     data = "\ufeff".encode() + document({"text": "亲，在的"}, {"text": "b", "group": None, "last_used": None})
     parsed = parse_json(data)
     assert [(d.phrase.group, d.phrase.text, d.phrase.use_count) for d in parsed.drafts] == [
-        ("默认", "亲，在的", 0), ("默认", "b", 0)]
+        ("默认", "亲，在的", 0),
+        ("默认", "b", 0),
+    ]
 
 
 # --- exports: formulas neutralised ---------------------------------------------------------------
-DANGEROUS = ["=HYPERLINK(\"http://x\",\"点我\")", "+86 138", "-5元", "@SUM(1)", "\t=1", "'=already"]
+DANGEROUS = ['=HYPERLINK("http://x","点我")', "+86 138", "-5元", "@SUM(1)", "\t=1", "'=already"]
 
 
 def test_neutralise_round_trips() -> None:
@@ -344,7 +365,7 @@ def test_csv_export_is_utf8_with_bom_and_neutralised(tmp_path) -> None:
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     texts = [row[3] for row in rows[1:]]
     assert all(text.startswith("'") for text in texts)
-    assert texts[0] == "'=HYPERLINK(\"http://x\",\"点我\")"
+    assert texts[0] == '\'=HYPERLINK("http://x","点我")'
     assert [d.phrase.text for d in parse_csv(data).drafts] == DANGEROUS
 
 
@@ -359,7 +380,7 @@ def test_xlsx_export_is_neutralised_and_reads_back(tmp_path) -> None:
     assert [c.value for c in sheet[1]] == ZH_HEADER.split(",")
     for row in sheet.iter_rows(min_row=2):
         assert all(cell.data_type != "f" for cell in row)  # nothing a spreadsheet would run
-    assert sheet["D2"].value == "'=HYPERLINK(\"http://x\",\"点我\")" and sheet["A2"].value == "'=组"
+    assert sheet["D2"].value == '\'=HYPERLINK("http://x","点我")' and sheet["A2"].value == "'=组"
     assert sheet["B8"].value == "'-x"
     assert [d.phrase for d in parse_xlsx(data).drafts] == [validated(p) for p in phrases]
 
@@ -371,16 +392,33 @@ fuzz = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCh
 @fuzz
 @given(st.binary(max_size=2000))
 def test_fuzz_bytes_into_every_parser(data) -> None:
-    for call in (parse_csv, parse_beeftext, parse_json, lambda d: parse_phrases(d, "auto", "f.csv"),
-                 lambda d: parse_phrases(d, "auto", "f")):
+    for call in (
+        parse_csv,
+        parse_beeftext,
+        parse_json,
+        lambda d: parse_phrases(d, "auto", "f.csv"),
+        lambda d: parse_phrases(d, "auto", "f"),
+    ):
         try:
             call(data)
         except PhraseImportError:
             pass
 
 
-csv_alphabet = st.sampled_from([*",\"'\r\n\t =+-@", "\ufeff", "\x00", *"分组短语内容快捷编码", *string.ascii_letters,
-                                "text", "code", "短语内容", "快捷键", "ctrl+alt+1"])
+csv_alphabet = st.sampled_from(
+    [
+        *",\"'\r\n\t =+-@",
+        "\ufeff",
+        "\x00",
+        *"分组短语内容快捷编码",
+        *string.ascii_letters,
+        "text",
+        "code",
+        "短语内容",
+        "快捷键",
+        "ctrl+alt+1",
+    ]
+)
 
 
 @fuzz
@@ -410,15 +448,26 @@ json_values = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
     max_leaves=20,
 )
-phrase_items = st.fixed_dictionaries({}, optional={
-    name: json_values | st.text(max_size=30) for name in ("group", "code", "title", "text", "hotkey", "use_count",
-                                                          "last_used")})
+phrase_items = st.fixed_dictionaries(
+    {},
+    optional={
+        name: json_values | st.text(max_size=30)
+        for name in ("group", "code", "title", "text", "hotkey", "use_count", "last_used")
+    },
+)
 
 
 @fuzz
-@given(st.fixed_dictionaries({"format": st.just(JSON_FORMAT) | json_values}, optional={
-    "version": st.just(1) | json_values, "groups": json_values | st.lists(st.text(max_size=40)),
-    "phrases": json_values | st.lists(phrase_items | json_values, max_size=5)}))
+@given(
+    st.fixed_dictionaries(
+        {"format": st.just(JSON_FORMAT) | json_values},
+        optional={
+            "version": st.just(1) | json_values,
+            "groups": json_values | st.lists(st.text(max_size=40)),
+            "phrases": json_values | st.lists(phrase_items | json_values, max_size=5),
+        },
+    )
+)
 def test_fuzz_json_structures(document) -> None:
     try:
         parsed = parse_json(json.dumps(document).encode())
@@ -437,8 +486,8 @@ phrases_strategy = st.builds(
     code=st.just("") | st.from_regex(CODE_PATTERN, fullmatch=True),
     hotkey=hotkeys,
     use_count=st.integers(0, 10**12),
-    last_used=st.none() | st.datetimes(dt.datetime(2000, 1, 1), dt.datetime(2100, 1, 1)).map(
-        lambda d: d.replace(microsecond=0)),
+    last_used=st.none()
+    | st.datetimes(dt.datetime(2000, 1, 1), dt.datetime(2100, 1, 1)).map(lambda d: d.replace(microsecond=0)),
 )
 
 
@@ -451,8 +500,9 @@ def valid(phrases: list[Phrase]) -> list[Phrase]:
 
 
 @fuzz
-@given(st.lists(phrases_strategy, max_size=8),
-       st.lists(st.text(max_size=30).filter(lambda g: "\0" not in g), max_size=3))  # NUL: refused (issue 15)
+@given(
+    st.lists(phrases_strategy, max_size=8), st.lists(st.text(max_size=30).filter(lambda g: "\0" not in g), max_size=3)
+)  # NUL: refused (issue 15)
 def test_any_phrase_set_round_trips_through_json(phrases, extra_groups) -> None:
     phrases = valid(phrases)
     groups = [validated(Phrase(text="x", group=g)).group for g in extra_groups]
@@ -467,8 +517,9 @@ def test_any_phrase_set_round_trips_through_csv(phrases) -> None:
     phrases = valid(phrases)
     parsed = parse_phrases(export_csv(phrases), "auto", "library.csv")
     assert parsed.format == "csv"
-    assert [(d.phrase.group, d.phrase.code, d.phrase.title, d.phrase.text, d.phrase.hotkey) for d in parsed.drafts] \
-        == [(p.group, p.code, p.title, p.text, p.hotkey) for p in phrases]
+    assert [(d.phrase.group, d.phrase.code, d.phrase.title, d.phrase.text, d.phrase.hotkey) for d in parsed.drafts] == [
+        (p.group, p.code, p.title, p.text, p.hotkey) for p in phrases
+    ]
 
 
 def test_unknown_headers_can_be_mapped_by_the_agent() -> None:
@@ -480,7 +531,9 @@ def test_unknown_headers_can_be_mapped_by_the_agent() -> None:
     assert table_rows(data, "csv")[0] == (1, ["话术分类", "关键词", "回复"])
     parsed = parse_mapped(data, "csv", ["group", "code", "text"], first_row_is_header=True)
     assert [(d.phrase.group, d.phrase.code, d.phrase.text, d.line) for d in parsed.drafts] == [
-        ("售前", "hy", "亲 在的", 2), ("售后", "th", "退货地址", 3)]
+        ("售前", "hy", "亲 在的", 2),
+        ("售后", "th", "退货地址", 3),
+    ]
     ignored = parse_mapped(data, "csv", [None, None, "text"], first_row_is_header=False)
     assert [d.phrase.text for d in ignored.drafts] == ["回复", "亲 在的", "退货地址"]
     assert ignored.fields == frozenset({"text"})

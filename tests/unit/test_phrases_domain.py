@@ -16,16 +16,29 @@ def test_long_messages_get_a_split_hint() -> None:
 
 
 def test_validated_normalises_code_hotkey_and_whitespace() -> None:
-    phrase = validated(Phrase(text="亲\r\n在的", group="  售前  ", title=" 欢迎  语 ", code=" HY ", hotkey="Alt+Ctrl+1"))
+    phrase = validated(
+        Phrase(text="亲\r\n在的", group="  售前  ", title=" 欢迎  语 ", code=" HY ", hotkey="Alt+Ctrl+1")
+    )
     assert (phrase.text, phrase.group, phrase.title, phrase.code, phrase.hotkey) == (
-        "亲\n在的", "售前", "欢迎 语", "hy", "ctrl+alt+1")
+        "亲\n在的",
+        "售前",
+        "欢迎 语",
+        "hy",
+        "ctrl+alt+1",
+    )
     assert validated(Phrase(text="x", group=" ")).group == "默认"
 
 
 @pytest.mark.parametrize(
     "phrase",
-    [Phrase(text="  "), Phrase(text="x" * 5001), Phrase(text="x", code="欢迎"), Phrase(text="x", code="a b"),
-     Phrase(text="x", hotkey="ctrl+space"), Phrase(text="x", title="t" * 61)],
+    [
+        Phrase(text="  "),
+        Phrase(text="x" * 5001),
+        Phrase(text="x", code="欢迎"),
+        Phrase(text="x", code="a b"),
+        Phrase(text="x", hotkey="ctrl+space"),
+        Phrase(text="x", title="t" * 61),
+    ],
 )
 def test_refuses_phrases_that_cannot_be_saved(phrase: Phrase) -> None:
     with pytest.raises(PhraseError):

@@ -7,8 +7,19 @@ import datetime as dt
 import pytest
 
 from desktop_assistant.domain.promises import (
-    Promise, PromiseError, Status, UnpaidOrder, UrgeRules, due_promise_reminders, due_urges, parse_cutoff,
-    promise_status, urge_reminders, urgency_order, validated_promise, validated_unpaid,
+    Promise,
+    PromiseError,
+    Status,
+    UnpaidOrder,
+    UrgeRules,
+    due_promise_reminders,
+    due_urges,
+    parse_cutoff,
+    promise_status,
+    urge_reminders,
+    urgency_order,
+    validated_promise,
+    validated_unpaid,
 )
 
 NOW = dt.datetime(2026, 11, 11, 10, 0)
@@ -17,8 +28,17 @@ RULES = UrgeRules(dt.time(16, 0), dt.timedelta(minutes=15), dt.timedelta(minutes
 
 
 def promise(pid: int = 1, due_in: int = 10, done: bool = False) -> Promise:
-    return Promise(pid, "明天发顺丰", NOW + dt.timedelta(minutes=due_in), "T1", "云朵朵", "A01", NOW,
-                   NOW if done else None, "A01" if done else "")
+    return Promise(
+        pid,
+        "明天发顺丰",
+        NOW + dt.timedelta(minutes=due_in),
+        "T1",
+        "云朵朵",
+        "A01",
+        NOW,
+        NOW if done else None,
+        "A01" if done else "",
+    )
 
 
 def test_a_promise_goes_open_then_due_soon_then_overdue():
@@ -58,7 +78,9 @@ def test_promise_validation():
         validated_promise("字" * 201, NOW + dt.timedelta(hours=1), "", "", NOW)
 
 
-@pytest.mark.parametrize("raw, expected", [("16:00", dt.time(16)), ("9:30", dt.time(9, 30)), (" 23：59 ", dt.time(23, 59))])
+@pytest.mark.parametrize(
+    "raw, expected", [("16:00", dt.time(16)), ("9:30", dt.time(9, 30)), (" 23：59 ", dt.time(23, 59))]
+)
 def test_cutoff_times(raw, expected):
     assert parse_cutoff(raw) == expected
 
@@ -76,7 +98,9 @@ def unpaid(placed: dt.datetime, closed: bool = False) -> UnpaidOrder:
 def test_a_morning_order_gets_a_first_reminder_and_a_last_call_before_the_cutoff():
     reminders = urge_reminders(unpaid(NOW), RULES)
     assert [(r.kind, r.at.time(), r.phrase_code) for r in reminders] == [
-        ("first", dt.time(10, 15), "cf1"), ("cutoff", dt.time(15, 30), "cf1")]
+        ("first", dt.time(10, 15), "cf1"),
+        ("cutoff", dt.time(15, 30), "cf1"),
+    ]
 
 
 def test_an_order_placed_near_the_cutoff_gets_one_reminder_with_the_after_cutoff_phrase():

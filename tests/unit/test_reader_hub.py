@@ -10,7 +10,16 @@ import pytest
 
 from desktop_assistant.domain.clock import FakeClock
 from desktop_assistant.domain.reading import (
-    ACTIVE_BUYER, AGENT_MESSAGE, BUYER_MESSAGE, MANUAL, SIGHT, UI_TREE, UNREAD_BADGE, ReaderEvent, Region, Regions,
+    ACTIVE_BUYER,
+    AGENT_MESSAGE,
+    BUYER_MESSAGE,
+    MANUAL,
+    SIGHT,
+    UI_TREE,
+    UNREAD_BADGE,
+    ReaderEvent,
+    Region,
+    Regions,
     format_regions,
 )
 from desktop_assistant.domain.settings import DEFAULTS
@@ -53,8 +62,12 @@ def ev(kind: str, buyer: str = "", source: str = SIGHT, text: str = "", at: dt.d
 @pytest.fixture
 def make_hub(qapp):
     def make(window=QIANNIU, calibrated=("千牛",), **settings):
-        values = {**DEFAULTS, "reader.sight": True,
-                  "reader.regions": format_regions({c: Regions(BOX, BOX, BOX) for c in calibrated}), **settings}
+        values = {
+            **DEFAULTS,
+            "reader.sight": True,
+            "reader.regions": format_regions({c: Regions(BOX, BOX, BOX) for c in calibrated}),
+            **settings,
+        }
         tracker = SimpleNamespace(last_external=window)
         readers = {UI_TREE: FakeReader(UI_TREE), SIGHT: FakeReader(SIGHT), MANUAL: ManualReader()}
         clock = FakeClock(T0)
@@ -63,6 +76,7 @@ def make_hub(qapp):
         hub.event.connect(seen.append)
         hub.live_changed.connect(lambda *args: live.append(args))
         return SimpleNamespace(hub=hub, tracker=tracker, readers=readers, clock=clock, seen=seen, live=live)
+
     return make
 
 
@@ -93,15 +107,20 @@ def test_a_reader_that_stays_unavailable_is_logged_once_per_reason(make_hub, cap
     says so when the reason is new, not 360 times an hour."""
     t = make_hub()
     caplog.set_level("INFO", logger="desktop_assistant.os_integration.readers.hub")
-    for reason in ("界面元素读取只在 Windows 上可用", "界面元素读取只在 Windows 上可用", "千牛 界面元素不可读",
-                   "千牛 界面元素不可读"):
+    for reason in (
+        "界面元素读取只在 Windows 上可用",
+        "界面元素读取只在 Windows 上可用",
+        "千牛 界面元素不可读",
+        "千牛 界面元素不可读",
+    ):
         t.readers[UI_TREE].polls = [ReaderUnavailable(reason)]
         t.hub.poll()
         t.clock.advance(seconds=RETRY_AFTER.total_seconds())
     assert len(t.readers[UI_TREE].calls) == 4
     assert [r.getMessage() for r in caplog.records if "unavailable" in r.getMessage()] == [
         "ui_tree reader unavailable for 千牛: 界面元素读取只在 Windows 上可用",
-        "ui_tree reader unavailable for 千牛: 千牛 界面元素不可读"]
+        "ui_tree reader unavailable for 千牛: 千牛 界面元素不可读",
+    ]
 
 
 def test_sight_only_when_on_and_calibrated_else_manual(make_hub) -> None:
@@ -138,9 +157,12 @@ def test_a_reader_that_cannot_be_built_hands_over(make_hub, qapp) -> None:
     def broken():
         raise ReaderUnavailable("未安装 OCR")
 
-    hub = ReaderHub(SimpleNamespace(last_external=QIANNIU), {SIGHT: broken, MANUAL: ManualReader},
-                    {**DEFAULTS, "reader.sight": True,
-                     "reader.regions": format_regions({"千牛": Regions(BOX, BOX, BOX)})}, FakeClock(T0))
+    hub = ReaderHub(
+        SimpleNamespace(last_external=QIANNIU),
+        {SIGHT: broken, MANUAL: ManualReader},
+        {**DEFAULTS, "reader.sight": True, "reader.regions": format_regions({"千牛": Regions(BOX, BOX, BOX)})},
+        FakeClock(T0),
+    )
     hub.poll()
     assert hub.live == ("千牛", MANUAL, "未安装 OCR")
 
@@ -149,7 +171,8 @@ def test_the_active_buyer_switches_on_the_readers_confirmed_nick_at_once(make_hu
     # Readers confirm (read twice) before they report: a second confirmation here would cost a poll.
     t = make_hub(**{"reader.ui_tree": False})
     t.readers[SIGHT].polls = [
-        [ev(ACTIVE_BUYER, "小熊")], [],
+        [ev(ACTIVE_BUYER, "小熊")],
+        [],
         [ev(ACTIVE_BUYER, "小熊")],  # reported again (a reader restarted): no second switch
         [ev(ACTIVE_BUYER, "")],  # nothing readable: never a switch to nobody
         [ev(ACTIVE_BUYER, "tb_b")],
@@ -168,9 +191,12 @@ def test_bubbles_without_a_buyer_belong_to_the_open_chat(make_hub) -> None:
         [ev(AGENT_MESSAGE), ev(BUYER_MESSAGE, "小熊")],  # a bubble the reader names keeps its buyer
     ]
     got = [[(e.kind, e.buyer) for e in t.hub.poll()] for _ in range(4)]
-    assert got == [[], [(ACTIVE_BUYER, "小熊"), (BUYER_MESSAGE, "小熊")],
-                   [(ACTIVE_BUYER, "tb_b"), (BUYER_MESSAGE, "tb_b"), (UNREAD_BADGE, "老客户")],
-                   [(AGENT_MESSAGE, "tb_b"), (BUYER_MESSAGE, "小熊")]]
+    assert got == [
+        [],
+        [(ACTIVE_BUYER, "小熊"), (BUYER_MESSAGE, "小熊")],
+        [(ACTIVE_BUYER, "tb_b"), (BUYER_MESSAGE, "tb_b"), (UNREAD_BADGE, "老客户")],
+        [(AGENT_MESSAGE, "tb_b"), (BUYER_MESSAGE, "小熊")],
+    ]
 
 
 def test_message_text_is_kept_only_with_question_capture_on(make_hub) -> None:

@@ -7,7 +7,12 @@ import datetime as dt
 from desktop_assistant.domain.conversations import BUYER_WROTE, REPLIED, Board, Event
 from desktop_assistant.domain.reader_rounds import ACTIVATE, Decision, ReaderRounds
 from desktop_assistant.domain.reading import (
-    ACTIVE_BUYER, AGENT_MESSAGE, BUYER_MESSAGE, SIGHT, UNREAD_BADGE, ReaderEvent,
+    ACTIVE_BUYER,
+    AGENT_MESSAGE,
+    BUYER_MESSAGE,
+    SIGHT,
+    UNREAD_BADGE,
+    ReaderEvent,
 )
 
 NOW = dt.datetime(2026, 12, 7, 10, 0, 0)
@@ -31,7 +36,10 @@ def test_rounds_start_at_the_printed_time_and_end_at_the_agent_bubble() -> None:
     board, rounds = Board(), ReaderRounds()
     assert take(board, rounds, seen(ACTIVE_BUYER, "小熊", 0)) == (ACTIVATE, NOW)
     assert take(board, rounds, seen(BUYER_MESSAGE, "小熊", 90)) == (BUYER_WROTE, NOW - dt.timedelta(seconds=90))
-    assert take(board, rounds, seen(AGENT_MESSAGE, "小熊", 100)) == (REPLIED, NOW - dt.timedelta(seconds=90))  # never before its start
+    assert take(board, rounds, seen(AGENT_MESSAGE, "小熊", 100)) == (
+        REPLIED,
+        NOW - dt.timedelta(seconds=90),
+    )  # never before its start
     assert board.conversations["小熊"].last_response_s == 0
     assert take(board, rounds, seen(BUYER_MESSAGE, "小熊", 120)) is None  # older than the round it would follow
 

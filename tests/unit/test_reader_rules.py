@@ -15,7 +15,8 @@ FORBIDDEN = re.compile(
     r"\b(SetForegroundWindow|SetFocus|SetActiveWindow|BringWindowToTop|SendInput|keybd_event|mouse_event|"
     r"SetCursorPos|set_input_focus|warp_pointer|fake_input|xtest|activateWindow|"
     r"Invoke|Click|click|SetValue|set_value|Select|DoDefaultAction|imwrite|imsave)\s*\(|"
-    r"\.activate\s*\(|\.save\s*\(|\.tofile\s*\(")
+    r"\.activate\s*\(|\.save\s*\(|\.tofile\s*\("
+)
 
 
 def reader_sources() -> list[Path]:
@@ -25,15 +26,25 @@ def reader_sources() -> list[Path]:
 def test_no_reader_clicks_types_focuses_or_saves_an_image() -> None:
     sources = reader_sources()
     assert {p.name for p in sources} >= {"base.py", "hub.py", "manual.py"}
-    found = [f"{p.name}:{n}: {line.strip()}" for p in sources
-             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
-             if FORBIDDEN.search(line.split("#", 1)[0])]
+    found = [
+        f"{p.name}:{n}: {line.strip()}"
+        for p in sources
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if FORBIDDEN.search(line.split("#", 1)[0])
+    ]
     assert found == []
 
 
 def test_the_check_can_fail() -> None:
-    for line in ("api.SetForegroundWindow(hwnd)", "element.Click()", "window.activate(ref)", "image.save(path)",
-                 "pattern.SetValue('x')", "display.set_input_focus(w, 0, 0)", "cv2.imwrite(p, img)"):
+    for line in (
+        "api.SetForegroundWindow(hwnd)",
+        "element.Click()",
+        "window.activate(ref)",
+        "image.save(path)",
+        "pattern.SetValue('x')",
+        "display.set_input_focus(w, 0, 0)",
+        "cv2.imwrite(p, img)",
+    ):
         assert FORBIDDEN.search(line), line
     for line in ("element.CurrentName", "reader.read(window, client, now)", "screen.grabWindow(wid, x, y, w, h)"):
         assert not FORBIDDEN.search(line), line

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from desktop_assistant.domain.reading import (
-    NickConfirmer, Region, RegionError, Regions, format_regions, parse_region, parse_regions,
+    NickConfirmer,
+    Region,
+    RegionError,
+    Regions,
+    format_regions,
+    parse_region,
+    parse_regions,
 )
 from desktop_assistant.domain.settings import SettingError, spec_for
 
@@ -28,12 +34,17 @@ def test_regions_setting_round_trip() -> None:
     assert parse_regions("") == {}
 
 
-@pytest.mark.parametrize("text", [
-    "{", "[]", '{"千牛": {"list": [0,0,1,1]}}',
-    '{"千牛": {"list": [0,0,1,1], "header": [0,0,1,1], "messages": [0,0,1]}}',
-    '{"千牛": {"list": [0,0,1,1], "header": [0,0,1,1], "messages": [0,0,1,0]}}',
-    '{"千牛": {"list": [0,0,1,1], "header": [0,0,1,1], "messages": [0,0,1,true]}}',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{",
+        "[]",
+        '{"千牛": {"list": [0,0,1,1]}}',
+        '{"千牛": {"list": [0,0,1,1], "header": [0,0,1,1], "messages": [0,0,1]}}',
+        '{"千牛": {"list": [0,0,1,1], "header": [0,0,1,1], "messages": [0,0,1,0]}}',
+        '{"千牛": {"list": [0,0,1,1], "header": [0,0,1,1], "messages": [0,0,1,true]}}',
+    ],
+)
 def test_bad_regions_setting_is_refused(text: str) -> None:
     with pytest.raises(RegionError):
         parse_regions(text)

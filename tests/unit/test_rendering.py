@@ -5,17 +5,26 @@ from hypothesis import given, strategies as st
 
 from desktop_assistant.domain.rendering import KNOWN, RenderContext, greeting, placeholders_in, render
 
-CTX = RenderContext(now=dt.datetime(2026, 11, 11, 14, 5), agent="小王", shop="云朵家居旗舰店",
-                    buyer="tb_云朵朵", order_id="3391234567890", clipboard="浙江省杭州市")
+CTX = RenderContext(
+    now=dt.datetime(2026, 11, 11, 14, 5),
+    agent="小王",
+    shop="云朵家居旗舰店",
+    buyer="tb_云朵朵",
+    order_id="3391234567890",
+    clipboard="浙江省杭州市",
+)
 
 
 def test_fills_every_known_placeholder() -> None:
     text = "{问候}, {买家}! 我是{店铺}的{客服}。订单{订单号}于{日期}{时间}登记; 地址: {剪贴板}"
     assert render(text, CTX).text == (
-        "下午好, tb_云朵朵! 我是云朵家居旗舰店的小王。订单3391234567890于11月11日14:05登记; 地址: 浙江省杭州市")
+        "下午好, tb_云朵朵! 我是云朵家居旗舰店的小王。订单3391234567890于11月11日14:05登记; 地址: 浙江省杭州市"
+    )
 
 
-@pytest.mark.parametrize(("hour", "word"), [(6, "早上好"), (11, "中午好"), (15, "下午好"), (19, "晚上好"), (2, "晚上好")])
+@pytest.mark.parametrize(
+    ("hour", "word"), [(6, "早上好"), (11, "中午好"), (15, "下午好"), (19, "晚上好"), (2, "晚上好")]
+)
 def test_greeting_follows_the_time_of_day(hour: int, word: str) -> None:
     assert greeting(dt.datetime(2026, 11, 11, hour, 0)) == word
 

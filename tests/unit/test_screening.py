@@ -11,7 +11,14 @@ from hypothesis import given, settings, strategies as st
 
 from desktop_assistant.domain.buyers import BuyerError, profile_from_mapping, read_screening_input, valid_nick
 from desktop_assistant.domain.screening import (
-    DEFAULT_WEIGHTS, Profile, Rules, ShopFacts, machine_like_nick, parse_credit, parse_names, rules_from_settings,
+    DEFAULT_WEIGHTS,
+    Profile,
+    Rules,
+    ShopFacts,
+    machine_like_nick,
+    parse_credit,
+    parse_names,
+    rules_from_settings,
     screen,
 )
 from desktop_assistant.domain.address import address_vague
@@ -35,17 +42,31 @@ def test_the_issue_example_is_high_with_three_plain_chinese_reasons():
     assert not any(word in r.detail for r in result.reasons for word in ("骗子", "差评师"))  # cautions, never accuses
 
 
-@pytest.mark.parametrize("rate, expected", [
-    (79.9, ["positive_rate_low"]), (80, ["positive_rate_watch"]), (94.9, ["positive_rate_watch"]), (95, []),
-    (0, ["positive_rate_low"]), (100, []),
-])
+@pytest.mark.parametrize(
+    "rate, expected",
+    [
+        (79.9, ["positive_rate_low"]),
+        (80, ["positive_rate_watch"]),
+        (94.9, ["positive_rate_watch"]),
+        (95, []),
+        (0, ["positive_rate_low"]),
+        (100, []),
+    ],
+)
 def test_positive_rate_thresholds(rate, expected):
     assert codes(Profile("a", positive_rate=rate)) == expected
 
 
-@pytest.mark.parametrize("days, expected", [
-    (0, ["account_new"]), (29, ["account_new"]), (30, ["account_young"]), (59, ["account_young"]), (60, []),
-])
+@pytest.mark.parametrize(
+    "days, expected",
+    [
+        (0, ["account_new"]),
+        (29, ["account_new"]),
+        (30, ["account_young"]),
+        (59, ["account_young"]),
+        (60, []),
+    ],
+)
 def test_account_age_thresholds_by_date_and_by_days(days, expected):
     assert codes(Profile("a", registered_on=TODAY - dt.timedelta(days=days))) == expected
     assert codes(Profile("a", account_age_days=days)) == expected
@@ -61,11 +82,27 @@ def test_credit_threshold(credit, expected):
     assert codes(Profile("a", credit=credit)) == expected
 
 
-@pytest.mark.parametrize("text, points", [
-    ("1心", 4), ("2心", 11), ("3心", 41), ("三颗心", 41), ("5心", 151), ("1钻", 251), ("2钻", 501),
-    ("5钻石", 5001), ("冠", 10001), ("1皇冠", 10001), ("3冠", 50001), ("金冠", 500001), ("2金冠", 1000001),
-    ("123", 123), (" 2 钻 ", 501), (7, 7),
-])
+@pytest.mark.parametrize(
+    "text, points",
+    [
+        ("1心", 4),
+        ("2心", 11),
+        ("3心", 41),
+        ("三颗心", 41),
+        ("5心", 151),
+        ("1钻", 251),
+        ("2钻", 501),
+        ("5钻石", 5001),
+        ("冠", 10001),
+        ("1皇冠", 10001),
+        ("3冠", 50001),
+        ("金冠", 500001),
+        ("2金冠", 1000001),
+        ("123", 123),
+        (" 2 钻 ", 501),
+        (7, 7),
+    ],
+)
 def test_credit_text_becomes_points(text, points):
     assert parse_credit(text) == points
 
@@ -75,45 +112,60 @@ def test_unknown_credit_text(text):
     assert parse_credit(text) is None
 
 
-@pytest.mark.parametrize("orders, refunds, hit", [
-    (3, 1, True),  # 33 % with 3 orders
-    (10, 3, True),  # exactly 30 %
-    (10, 2, False),
-    (2, 1, False),  # 50 % but under 3 orders
-    (2, 2, False),
-    (None, 5, False),  # a rate (issue 16): a count alone is not one
-    (100, 5, False),
-    (100, 30, True),
-])
+@pytest.mark.parametrize(
+    "orders, refunds, hit",
+    [
+        (3, 1, True),  # 33 % with 3 orders
+        (10, 3, True),  # exactly 30 %
+        (10, 2, False),
+        (2, 1, False),  # 50 % but under 3 orders
+        (2, 2, False),
+        (None, 5, False),  # a rate (issue 16): a count alone is not one
+        (100, 5, False),
+        (100, 30, True),
+    ],
+)
 def test_refund_rule(orders, refunds, hit):
     assert ("refund_rate_high" in codes(Profile("a", orders_count=orders, refund_count=refunds))) is hit
 
 
-@pytest.mark.parametrize("nick, hit", [
-    ("a8s7d6f5g4", True), ("abcdefghij", False), ("1234567890", False), ("a1b2c3d4e", False),
-    ("abc1234567", False), ("tb_1234567x", False), ("小明a8s7d6f5g4", False),  # word + digits; CJK
-])
+@pytest.mark.parametrize(
+    "nick, hit",
+    [
+        ("a8s7d6f5g4", True),
+        ("abcdefghij", False),
+        ("1234567890", False),
+        ("a1b2c3d4e", False),
+        ("abc1234567", False),
+        ("tb_1234567x", False),
+        ("小明a8s7d6f5g4", False),  # word + digits; CJK
+    ],
+)
 def test_machine_made_nick(nick, hit):
     assert machine_like_nick(nick) is hit
     assert ("nickname_machine" in codes(Profile(nick))) is hit
 
 
-@pytest.mark.parametrize("address, vague", [
-    ("浙江省杭州市西湖区文三路", True),
-    ("浙江省杭州市西湖区文三路100号", False),
-    ("北京市朝阳区望京SOHO T1 1205室", False),
-    ("上海市浦东新区阳光小区五栋", False),
-    ("海南省三亚市天涯区阳光小区", True),
-    ("湖北省十堰市张湾区车城路三号", False),
-    ("", False),
-])
+@pytest.mark.parametrize(
+    "address, vague",
+    [
+        ("浙江省杭州市西湖区文三路", True),
+        ("浙江省杭州市西湖区文三路100号", False),
+        ("北京市朝阳区望京SOHO T1 1205室", False),
+        ("上海市浦东新区阳光小区五栋", False),
+        ("海南省三亚市天涯区阳光小区", True),
+        ("湖北省十堰市张湾区车城路三号", False),
+        ("", False),
+    ],
+)
 def test_vague_addresses(address, vague):
     assert address_vague(address) is vague
     assert ("address_vague" in codes(Profile("a", address=address))) is vague
 
 
-@pytest.mark.parametrize("field, threshold, code", [
-    ("orders_last_7d", 6, "burst_orders"), ("bad_reviews_given", 3, "bad_reviews_given")])
+@pytest.mark.parametrize(
+    "field, threshold, code", [("orders_last_7d", 6, "burst_orders"), ("bad_reviews_given", 3, "bad_reviews_given")]
+)
 def test_count_thresholds(field, threshold, code):
     assert codes(Profile("a", **{field: threshold - 1})) == []
     assert codes(Profile("a", **{field: threshold})) == [code]
@@ -129,8 +181,16 @@ def test_flags_and_celebrities_and_shop_history():
 
 
 def test_score_is_capped_and_levels_follow_the_thresholds():
-    heavy = Profile("abc1234567", positive_rate=10, account_age_days=1, credit=0, refund_count=9,
-                    orders_last_7d=9, bad_reviews_given=9, off_platform_contact=True)
+    heavy = Profile(
+        "abc1234567",
+        positive_rate=10,
+        account_age_days=1,
+        credit=0,
+        refund_count=9,
+        orders_last_7d=9,
+        bad_reviews_given=9,
+        off_platform_contact=True,
+    )
     result = screen(heavy, RULES, today=TODAY)
     assert result.score == 100 and result.level == "high"
     assert screen(Profile("a", account_age_days=40, positive_rate=90), RULES, today=TODAY).level == "medium"  # 30
@@ -147,8 +207,12 @@ def test_blacklist_is_high_and_whitelist_low_whatever_else():
 
 
 def test_weights_and_thresholds_come_from_the_settings():
-    values = {"screen.weight.account_new": 70, "screen.level_high": 70, "screen.level_medium": 50,
-              "screen.celebrities_extra": "张三丰，李四"}
+    values = {
+        "screen.weight.account_new": 70,
+        "screen.level_high": 70,
+        "screen.level_medium": 50,
+        "screen.celebrities_extra": "张三丰，李四",
+    }
     rules = rules_from_settings(values, "# comment\n周杰伦\n")
     assert rules.celebrities == {"周杰伦", "张三丰", "李四"}
     result = screen(Profile("a", account_age_days=3), rules, today=TODAY)
@@ -157,8 +221,11 @@ def test_weights_and_thresholds_come_from_the_settings():
 
 
 def test_impossible_data_is_reported_not_scored():
-    result = screen(Profile("a", registered_on=TODAY + dt.timedelta(days=3), positive_rate=120, orders_last_7d=-2),
-                    RULES, today=TODAY)
+    result = screen(
+        Profile("a", registered_on=TODAY + dt.timedelta(days=3), positive_rate=120, orders_last_7d=-2),
+        RULES,
+        today=TODAY,
+    )
     assert result.reasons == () and result.score == 0
     details = [p.detail for p in result.problems]
     assert any("晚于参照日期" in d for d in details) and any("120%" in d for d in details)
@@ -171,13 +238,33 @@ def test_parse_names():
 
 
 def test_input_fields_are_read_and_checked():
-    profile = profile_from_mapping({"nick": " 小明 ", "credit": "3心", "positive_rate": "70%", "registered_on": "2026-11-12",
-                                    "orders_count": "3", "refund_count": 1.0, "off_platform_contact": "是"})
+    profile = profile_from_mapping(
+        {
+            "nick": " 小明 ",
+            "credit": "3心",
+            "positive_rate": "70%",
+            "registered_on": "2026-11-12",
+            "orders_count": "3",
+            "refund_count": 1.0,
+            "off_platform_contact": "是",
+        }
+    )
     assert (profile.nick, profile.credit, profile.positive_rate, profile.registered_on) == (
-        "小明", 41, 70.0, dt.date(2026, 11, 12))
+        "小明",
+        41,
+        70.0,
+        dt.date(2026, 11, 12),
+    )
     assert profile.refund_count == 1 and profile.off_platform_contact is True
-    for bad in ({"credit": "很多"}, {"positive_rate": "高"}, {"registered_on": "昨天"}, {"orders_count": "3.5"},
-                {"off_platform_contact": "maybe"}, {"orders_count": True}, {"positive_rate": "nan"}):
+    for bad in (
+        {"credit": "很多"},
+        {"positive_rate": "高"},
+        {"registered_on": "昨天"},
+        {"orders_count": "3.5"},
+        {"off_platform_contact": "maybe"},
+        {"orders_count": True},
+        {"positive_rate": "nan"},
+    ):
         with pytest.raises(BuyerError):
             profile_from_mapping({"nick": "a", **bad})
     with pytest.raises(BuyerError, match="昵称"):
@@ -188,7 +275,13 @@ def test_json_lines_with_bad_lines_named_and_the_rest_read():
     text = '{"nick": "a", "credit": 5}\n\nnot json\n[1]\n{"nick": ""}\n{"nick": "b", "positive_rate": "x"}\n{"nick": "c"}\n'
     items = list(read_screening_input(text))
     assert [(line, type(item).__name__) for line, item in items] == [
-        (1, "Profile"), (3, "BuyerError"), (4, "BuyerError"), (5, "BuyerError"), (6, "BuyerError"), (7, "Profile")]
+        (1, "Profile"),
+        (3, "BuyerError"),
+        (4, "BuyerError"),
+        (5, "BuyerError"),
+        (6, "BuyerError"),
+        (7, "Profile"),
+    ]
     assert str(items[1][1]).startswith("第 3 行") and "positive_rate" in str(items[4][1])
 
 
@@ -200,14 +293,36 @@ def test_csv_with_chinese_headers():
     assert items[0][1].receiver_name == "周杰伦"
 
 
-values = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True), st.text(max_size=20))
+values = st.one_of(
+    st.none(), st.booleans(), st.integers(-(10**6), 10**6), st.floats(allow_nan=True), st.text(max_size=20)
+)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.dictionaries(st.sampled_from(["nick", "credit", "positive_rate", "registered_on", "account_age_days",
-                                        "as_of", "orders_count", "refund_count", "orders_last_7d",
-                                        "bad_reviews_given", "receiver_name", "address", "off_platform_contact",
-                                        "no_bargain_many_items", "other"]), values))
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "nick",
+                "credit",
+                "positive_rate",
+                "registered_on",
+                "account_age_days",
+                "as_of",
+                "orders_count",
+                "refund_count",
+                "orders_last_7d",
+                "bad_reviews_given",
+                "receiver_name",
+                "address",
+                "off_platform_contact",
+                "no_bargain_many_items",
+                "other",
+            ]
+        ),
+        values,
+    )
+)
 def test_fuzzed_input_gives_a_screening_or_one_clear_error(record):
     try:
         line = json.dumps(record)

@@ -21,11 +21,30 @@ def years(n: float) -> dt.date:
     return TODAY - dt.timedelta(days=int(n * 365))
 
 
-def buyer(nick: str, credit: str, rate: float, registered: dt.date, orders: int, refunds: int, receiver: str,
-          address: str = "浙江省杭州市西湖区文三路100号", last_7d: int = 1) -> Profile:
-    return Profile(nick, credit=parse_credit(credit), positive_rate=rate, registered_on=registered, orders_count=orders,
-                   refund_count=refunds, orders_last_7d=last_7d, bad_reviews_given=0, receiver_name=receiver,
-                   address=address, as_of=TODAY)
+def buyer(
+    nick: str,
+    credit: str,
+    rate: float,
+    registered: dt.date,
+    orders: int,
+    refunds: int,
+    receiver: str,
+    address: str = "浙江省杭州市西湖区文三路100号",
+    last_7d: int = 1,
+) -> Profile:
+    return Profile(
+        nick,
+        credit=parse_credit(credit),
+        positive_rate=rate,
+        registered_on=registered,
+        orders_count=orders,
+        refund_count=refunds,
+        orders_last_7d=last_7d,
+        bad_reviews_given=0,
+        receiver_name=receiver,
+        address=address,
+        as_of=TODAY,
+    )
 
 
 GOOD = [  # old accounts, high 好评率, many orders, default-shaped and pinyin nicks, common names
@@ -74,7 +93,13 @@ def test_a_three_diamond_buyer_with_a_common_name_and_99_percent_is_low():
 HIGH = [
     Profile("小明同学", positive_rate=70, registered_on=TODAY - dt.timedelta(days=14), receiver_name="周杰伦"),
     Profile("a8s7d6f5g4", credit=0, account_age_days=5, orders_count=6, refund_count=4, bad_reviews_given=5),
-    Profile("x7k2m9p4q1z8", positive_rate=78, account_age_days=20, receiver_name="刘德华", address="浙江省杭州市西湖区文三路"),
+    Profile(
+        "x7k2m9p4q1z8",
+        positive_rate=78,
+        account_age_days=20,
+        receiver_name="刘德华",
+        address="浙江省杭州市西湖区文三路",
+    ),
     Profile("q1w2e3r4t5y6", credit=3, account_age_days=12, orders_last_7d=8, off_platform_contact=True),
     Profile("买家007", positive_rate=60, orders_count=10, refund_count=5, bad_reviews_given=4),
 ]
@@ -85,19 +110,22 @@ def test_risky_buyers_stay_high(profile):
     assert screen(profile, rules(), today=TODAY).level == "high"
 
 
-@pytest.mark.parametrize("orders, refunds, hit", [
-    (3, 1, True),  # 33 % with 3 orders
-    (10, 3, True),  # exactly 30 %
-    (6, 4, True),
-    (10, 2, False),
-    (2, 1, False),  # 50 % but under 3 orders
-    (2, 2, False),
-    (None, 5, False),  # a count alone is not a rate
-    (None, 50, False),
-    (100, 5, False),
-    (980, 12, False),  # a loyal buyer
-    (0, 0, False),
-])
+@pytest.mark.parametrize(
+    "orders, refunds, hit",
+    [
+        (3, 1, True),  # 33 % with 3 orders
+        (10, 3, True),  # exactly 30 %
+        (6, 4, True),
+        (10, 2, False),
+        (2, 1, False),  # 50 % but under 3 orders
+        (2, 2, False),
+        (None, 5, False),  # a count alone is not a rate
+        (None, 50, False),
+        (100, 5, False),
+        (980, 12, False),  # a loyal buyer
+        (0, 0, False),
+    ],
+)
 def test_refund_rate(orders, refunds, hit):
     result = screen(Profile("a", orders_count=orders, refund_count=refunds), rules(), today=TODAY)
     assert ("refund_rate_high" in [r.code for r in result.reasons]) is hit
@@ -105,16 +133,38 @@ def test_refund_rate(orders, refunds, hit):
         assert "%" in result.reasons[0].detail
 
 
-@pytest.mark.parametrize("nick", [
-    "zhangwei2008", "autumn2015", "tb5566778899", "xiaoming1990", "t_1500000000", "tb_1234567x", "jd_4a8f2c9e1b0d",
-    "JD_A1B2C3D4E5F6", "jd_a1b2c3d4e5", "abc1234567", "abcdefghij", "1234567890", "a1b2c3d4e", "小明a1b2c3d4e5",
-    "wangfang_1988", "lily19950315", "chen_jie88", "tb2233445566778", "pdd_13579", "mike2024",
-])
+@pytest.mark.parametrize(
+    "nick",
+    [
+        "zhangwei2008",
+        "autumn2015",
+        "tb5566778899",
+        "xiaoming1990",
+        "t_1500000000",
+        "tb_1234567x",
+        "jd_4a8f2c9e1b0d",
+        "JD_A1B2C3D4E5F6",
+        "jd_a1b2c3d4e5",
+        "abc1234567",
+        "abcdefghij",
+        "1234567890",
+        "a1b2c3d4e",
+        "小明a1b2c3d4e5",
+        "wangfang_1988",
+        "lily19950315",
+        "chen_jie88",
+        "tb2233445566778",
+        "pdd_13579",
+        "mike2024",
+    ],
+)
 def test_platform_defaults_and_word_plus_digits_are_not_machine_made(nick):
     assert not machine_like_nick(nick)
 
 
-@pytest.mark.parametrize("nick", ["a8s7d6f5g4", "x7k2m9p4q1z8", "q1w2e3r4t5y6", "k3j4h5g6f7", "abc123def456", "9f8e7d6c5b"])
+@pytest.mark.parametrize(
+    "nick", ["a8s7d6f5g4", "x7k2m9p4q1z8", "q1w2e3r4t5y6", "k3j4h5g6f7", "abc123def456", "9f8e7d6c5b"]
+)
 def test_random_interleaving_is_machine_made(nick):
     assert machine_like_nick(nick)
 
@@ -123,8 +173,10 @@ def test_the_celebrity_list_weighs_shared_names_lighter():
     shop = rules()
     assert {"杨洋", "刘涛", "张杰"} <= shop.common_celebrities and {"周杰伦", "刘德华"} <= shop.celebrities
     assert not shop.common_celebrities & {"周杰伦", "刘德华", "易烊千玺"}
-    weights = {name: screen(Profile("a", receiver_name=name), shop, today=TODAY).reasons[0].weight
-               for name in ("杨洋", "刘涛", "张杰", "周杰伦", "刘德华")}
+    weights = {
+        name: screen(Profile("a", receiver_name=name), shop, today=TODAY).reasons[0].weight
+        for name in ("杨洋", "刘涛", "张杰", "周杰伦", "刘德华")
+    }
     assert weights == {"杨洋": 10, "刘涛": 10, "张杰": 10, "周杰伦": 30, "刘德华": 30}
     assert screen(Profile("a", receiver_name="杨洋"), shop, today=TODAY).level == "low"
     tuned = rules({"screen.weight.receiver_celebrity_common": 0, "screen.celebrities_extra": "李雷*，韩梅梅"})

@@ -11,15 +11,17 @@ def entry(pid: int, name: str, text: str = "", code: str = "", uses: int = 0, la
 
 @pytest.fixture
 def index() -> PhraseSearchIndex:
-    return PhraseSearchIndex([
-        entry(1, "欢迎语", "亲, 欢迎光临{店铺}", code="hy"),
-        entry(2, "核对地址", "请核对收货地址", code="hd", uses=3),
-        entry(3, "顺丰补差价", "顺丰需要补 5 元差价, SF 次日达", code="sf"),
-        entry(4, "发货时间", "16:00 前付款当天发货", code="fh", uses=10),
-        entry(5, "好评提醒", "麻烦给个五星好评哦", code="hp1", uses=1),
-        entry(6, "快递到哪了", "帮您查一下快递", code="kd"),
-        entry(7, "重庆发货仓", "我们在重庆有仓库", code="cq"),
-    ])
+    return PhraseSearchIndex(
+        [
+            entry(1, "欢迎语", "亲, 欢迎光临{店铺}", code="hy"),
+            entry(2, "核对地址", "请核对收货地址", code="hd", uses=3),
+            entry(3, "顺丰补差价", "顺丰需要补 5 元差价, SF 次日达", code="sf"),
+            entry(4, "发货时间", "16:00 前付款当天发货", code="fh", uses=10),
+            entry(5, "好评提醒", "麻烦给个五星好评哦", code="hp1", uses=1),
+            entry(6, "快递到哪了", "帮您查一下快递", code="kd"),
+            entry(7, "重庆发货仓", "我们在重庆有仓库", code="cq"),
+        ]
+    )
 
 
 def test_pinyin_readings_are_phrase_aware() -> None:
@@ -30,8 +32,20 @@ def test_pinyin_readings_are_phrase_aware() -> None:
 
 @pytest.mark.parametrize(
     ("query", "first"),
-    [("hy", 1), ("huanying", 1), ("HY", 1), ("欢迎", 1), ("hd", 2), ("hedui", 2), ("sf", 3), ("次日达", 3),
-     ("cq", 7), ("chongqing", 7), ("kuaidi", 6), ("ｈｙ", 1)],
+    [
+        ("hy", 1),
+        ("huanying", 1),
+        ("HY", 1),
+        ("欢迎", 1),
+        ("hd", 2),
+        ("hedui", 2),
+        ("sf", 3),
+        ("次日达", 3),
+        ("cq", 7),
+        ("chongqing", 7),
+        ("kuaidi", 6),
+        ("ｈｙ", 1),
+    ],
 )
 def test_finds_by_code_pinyin_initials_and_text(index: PhraseSearchIndex, query: str, first: int) -> None:
     assert index.search(query)[0] == first
@@ -77,9 +91,17 @@ def test_uses_reorder_without_a_rebuild_and_answer_as_a_fresh_index() -> None:
 
     rng = random.Random(4)
     words = ["欢迎", "快递", "好评", "退换", "发货", "顺丰", "重庆", "地址"]
-    entries = {pid: entry(pid, rng.choice(words) + rng.choice(words), "".join(rng.choices(words, k=4)),
-                          code=f"c{pid}", uses=rng.randint(0, 5), last=float(rng.randint(0, 9)))
-               for pid in range(1, 400)}
+    entries = {
+        pid: entry(
+            pid,
+            rng.choice(words) + rng.choice(words),
+            "".join(rng.choices(words, k=4)),
+            code=f"c{pid}",
+            uses=rng.randint(0, 5),
+            last=float(rng.randint(0, 9)),
+        )
+        for pid in range(1, 400)
+    }
     index = PhraseSearchIndex(entries.values())
     queries = ["", "c", "c1", "hy", "kd", "快递", "h", "退换发货", "zq", "c39"]
     index.search("")

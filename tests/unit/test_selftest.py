@@ -15,7 +15,14 @@ from desktop_assistant.os_integration.key_presser import WindowsKeyPresser
 from desktop_assistant.os_integration.platform_errors import PlatformUnavailable
 from desktop_assistant.os_integration.win32 import KEYEVENTF_KEYUP
 from desktop_assistant.selftest_report import (
-    STEPS, Step, as_json, complete, exit_code, skipped, step_line, summary_line,
+    STEPS,
+    Step,
+    as_json,
+    complete,
+    exit_code,
+    skipped,
+    step_line,
+    summary_line,
 )
 from tests.conftest import REPO, run_cli
 
@@ -92,12 +99,26 @@ def test_windows_presser_presses_like_a_hand_one_event_at_a_time() -> None:
     presser = WindowsKeyPresser(api, sleep=lambda s: None)
     presser.press(parse_hotkey("ctrl+alt+shift+k"))
     ctrl, alt, shift, k = 0xA2, 0xA4, 0xA0, ord("K")
-    assert api.sent == [(ctrl, True), (alt, True), (shift, True), (k, True), (k, False),
-                        (shift, False), (alt, False), (ctrl, False)]
+    assert api.sent == [
+        (ctrl, True),
+        (alt, True),
+        (shift, True),
+        (k, True),
+        (k, False),
+        (shift, False),
+        (alt, False),
+        (ctrl, False),
+    ]
     api.sent.clear()
     presser.tap("z", "j", "enter")
-    assert api.sent == [(ord("Z"), True), (ord("Z"), False), (ord("J"), True), (ord("J"), False),
-                        (0x0D, True), (0x0D, False)]
+    assert api.sent == [
+        (ord("Z"), True),
+        (ord("Z"), False),
+        (ord("J"), True),
+        (ord("J"), False),
+        (0x0D, True),
+        (0x0D, False),
+    ]
 
 
 def test_windows_presser_says_when_sendinput_is_blocked() -> None:
@@ -108,13 +129,14 @@ def test_windows_presser_says_when_sendinput_is_blocked() -> None:
 
 def _python(code_or_args: list[str], **kwargs) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.Popen([sys.executable, *code_or_args], env=env, cwd=REPO, text=True, encoding="utf-8",
-                            **kwargs)
+    return subprocess.Popen([sys.executable, *code_or_args], env=env, cwd=REPO, text=True, encoding="utf-8", **kwargs)
 
 
 def test_the_watchdog_ends_a_run_that_blocks() -> None:
-    code = ("import time; from desktop_assistant.selftest import start_watchdog;"
-            "start_watchdog(0.2); time.sleep(60); print('still here')")
+    code = (
+        "import time; from desktop_assistant.selftest import start_watchdog;"
+        "start_watchdog(0.2); time.sleep(60); print('still here')"
+    )
     process = _python(["-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out, err = process.communicate(timeout=30)
     assert process.returncode == 1 and out == ""
@@ -123,8 +145,12 @@ def test_the_watchdog_ends_a_run_that_blocks() -> None:
 
 def test_the_target_window_quits_when_the_selftest_is_gone() -> None:
     """Its stdin closes when the selftest process dies (even by kill -9): the target must not linger."""
-    process = _python(["-m", "desktop_assistant", "_selftest-target"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                      stderr=subprocess.DEVNULL)
+    process = _python(
+        ["-m", "desktop_assistant", "_selftest-target"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         events = iter(lambda: json.loads(process.stdout.readline() or '{"event": "eof"}'), None)
         ready = next(event for event in events if event["event"] in ("ready", "eof"))

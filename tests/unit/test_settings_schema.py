@@ -10,9 +10,20 @@ def test_every_default_passes_its_own_schema() -> None:
 
 
 def test_design_config_keys_exist() -> None:
-    for key in ("agent_name", "agent_id", "shop_name", "hotkey.picker", "hotkey.toggle_panel",
-                "hotkey.buyer_wrote", "hotkey.replied", "language", "theme", "panel.side", "panel.width",
-                "panel.always_on_top"):
+    for key in (
+        "agent_name",
+        "agent_id",
+        "shop_name",
+        "hotkey.picker",
+        "hotkey.toggle_panel",
+        "hotkey.buyer_wrote",
+        "hotkey.replied",
+        "language",
+        "theme",
+        "panel.side",
+        "panel.width",
+        "panel.always_on_top",
+    ):
         assert key in DEFAULTS
 
 
@@ -77,9 +88,14 @@ def test_messages_keep_the_chinese_text_and_translate_nested_reasons() -> None:
     with pytest.raises(SettingError) as caught:
         spec_for("hotkey.picker").parse("ctrl+space")
     assert str(caught.value) == "hotkey.picker: ctrl+space 被中文输入法占用，请换一个"
-    english = {"{key}: {reason}": "{key}: {reason}",
-               "{combo} 被中文输入法占用，请换一个": "{combo} belongs to the input method"}
-    assert caught.value.translated(lambda ctx, text: english[text]) == "hotkey.picker: ctrl+space belongs to the input method"
+    english = {
+        "{key}: {reason}": "{key}: {reason}",
+        "{combo} 被中文输入法占用，请换一个": "{combo} belongs to the input method",
+    }
+    assert (
+        caught.value.translated(lambda ctx, text: english[text])
+        == "hotkey.picker: ctrl+space belongs to the input method"
+    )
 
 
 def test_offending_values_are_shown_on_one_short_line() -> None:

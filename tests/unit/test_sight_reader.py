@@ -7,7 +7,15 @@ import datetime as dt
 import pytest
 
 from desktop_assistant.domain.reading import (
-    ACTIVE_BUYER, AGENT_MESSAGE, BUYER_MESSAGE, SIGHT, UNREAD_BADGE, Region, Regions, format_regions)
+    ACTIVE_BUYER,
+    AGENT_MESSAGE,
+    BUYER_MESSAGE,
+    SIGHT,
+    UNREAD_BADGE,
+    Region,
+    Regions,
+    format_regions,
+)
 from desktop_assistant.os_integration.foreground import WindowRef
 from desktop_assistant.os_integration.readers import sight_image as image
 from desktop_assistant.os_integration.readers.base import ReaderUnavailable
@@ -32,8 +40,13 @@ def scene(qapp):
 
 
 def make_reader(scene, ocr, **overrides):
-    settings = {"reader.regions": format_regions({"千牛": REGIONS}), "reader.buyer_side": "left",
-                "reader.capture_questions": False, "seller_accounts": "", **overrides}
+    settings = {
+        "reader.regions": format_regions({"千牛": REGIONS}),
+        "reader.buyer_side": "left",
+        "reader.capture_questions": False,
+        "seller_accounts": "",
+        **overrides,
+    }
     grabber = SceneGrabber(scene)
     return SightReader(settings.get, grabber, lambda: ocr), grabber
 
@@ -44,7 +57,7 @@ def kinds(events):
 
 def messages_region(scene):
     x, y, w, h = fake.MESSAGES_REGION
-    return render(scene)[y:y + h, x:x + w]
+    return render(scene)[y : y + h, x : x + w]
 
 
 def test_bubbles_are_found_in_order_with_their_side_and_time_line(scene):
@@ -58,8 +71,11 @@ def test_bubbles_are_found_in_order_with_their_side_and_time_line(scene):
 
 
 def test_a_multi_line_bubble_is_one_bubble(scene):
-    scene.buyer("小熊爱吃鱼2023", "这件衣服有没有大一点的尺码，我平时穿XL，肩宽四十六厘米，胸围一百一十，"
-                "请帮我看看哪个尺码合适，谢谢", "10:01:02")
+    scene.buyer(
+        "小熊爱吃鱼2023",
+        "这件衣服有没有大一点的尺码，我平时穿XL，肩宽四十六厘米，胸围一百一十，请帮我看看哪个尺码合适，谢谢",
+        "10:01:02",
+    )
     (bubble,) = image.find_bubbles(messages_region(scene))
     assert bubble.box.h > 50
 
@@ -68,7 +84,7 @@ def test_badges_are_red_blobs_on_their_rows(scene):
     scene.find("jd_小王").badge = 3
     scene.find("倪好数码:小柒").badge = 120
     x, y, w, h = fake.LIST_REGION
-    badges = image.find_badges(render(scene)[y:y + h, x:x + w])
+    badges = image.find_badges(render(scene)[y : y + h, x : x + w])
     assert [b.y0 // fake.ROW_H for b in badges] == [1, 3]
 
 
@@ -107,8 +123,10 @@ def test_on_screen_at_start_only_unanswered_buyer_messages_count_at_their_printe
     reader, _ = make_reader(scene, ocr)
     reader.read(WINDOW, "千牛", NOW)
     events = [e for e in reader.read(WINDOW, "千牛", NOW) if e.kind != ACTIVE_BUYER]
-    assert [(e.kind, e.at) for e in events] == [(BUYER_MESSAGE, NOW.replace(minute=1, second=2)),
-                                                (BUYER_MESSAGE, NOW.replace(minute=2, second=3))]
+    assert [(e.kind, e.at) for e in events] == [
+        (BUYER_MESSAGE, NOW.replace(minute=1, second=2)),
+        (BUYER_MESSAGE, NOW.replace(minute=2, second=3)),
+    ]
     assert all(e.text == "" for e in events)  # question capture is off
 
 
@@ -208,15 +226,18 @@ def test_not_calibrated_missing_ocr_and_a_vanished_window_are_unavailable(scene,
         reader.read(WINDOW, "千牛", NOW)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("10:01:02", dt.datetime(2026, 12, 6, 10, 1, 2)),
-    ("09:59", dt.datetime(2026, 12, 6, 9, 59)),
-    ("23:59:00", dt.datetime(2026, 12, 5, 23, 59)),  # printed before midnight
-    ("昨天 08:00", dt.datetime(2026, 12, 5, 8, 0)),
-    ("2026-12-01 12:00:00", dt.datetime(2026, 12, 1, 12, 0)),
-    ("在吗", None),
-    ("25:61", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("10:01:02", dt.datetime(2026, 12, 6, 10, 1, 2)),
+        ("09:59", dt.datetime(2026, 12, 6, 9, 59)),
+        ("23:59:00", dt.datetime(2026, 12, 5, 23, 59)),  # printed before midnight
+        ("昨天 08:00", dt.datetime(2026, 12, 5, 8, 0)),
+        ("2026-12-01 12:00:00", dt.datetime(2026, 12, 1, 12, 0)),
+        ("在吗", None),
+        ("25:61", None),
+    ],
+)
 def test_parse_clock(text, expected):
     assert parse_clock(text, NOW) == expected
 
@@ -225,8 +246,10 @@ def test_the_ocr_module_loads_nothing_at_import():
     import subprocess
     import sys
 
-    code = ("import sys; import desktop_assistant.os_integration.readers.sight; "
-            "print('rapidocr' in sys.modules, 'onnxruntime' in sys.modules)")
+    code = (
+        "import sys; import desktop_assistant.os_integration.readers.sight; "
+        "print('rapidocr' in sys.modules, 'onnxruntime' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
 
@@ -251,7 +274,7 @@ def test_the_ocr_never_downloads(monkeypatch, qapp):
     engine = Ocr()
     scene = fake.Workbench()
     x, y, w, h = fake.HEADER_REGION
-    assert "小熊爱吃鱼2023" in [line.text for line in engine.lines(render(scene)[y:y + h, x:x + w])]
+    assert "小熊爱吃鱼2023" in [line.text for line in engine.lines(render(scene)[y : y + h, x : x + w])]
 
 
 def test_scrolling_up_to_old_messages_is_not_new_messages(scene, ocr):
@@ -275,8 +298,9 @@ def test_scrolling_up_to_old_messages_is_not_new_messages(scene, ocr):
 
 def test_close_drops_the_engine_and_the_next_read_loads_it_again(scene, ocr):
     loads = []
-    reader = SightReader({"reader.regions": format_regions({"千牛": REGIONS})}.get, SceneGrabber(scene),
-                         lambda: loads.append(1) or ocr)
+    reader = SightReader(
+        {"reader.regions": format_regions({"千牛": REGIONS})}.get, SceneGrabber(scene), lambda: loads.append(1) or ocr
+    )
     reader.read(WINDOW, "千牛", NOW)
     reader.read(WINDOW, "千牛", NOW)
     reader.close()
@@ -335,8 +359,10 @@ def test_the_ocr_leaves_no_telemetry_behind(tmp_path):
     import subprocess
     import sys
 
-    code = ("from desktop_assistant.os_integration.readers.ocr import Ocr; import numpy as np; "
-            "Ocr().lines(np.full((40, 120, 3), 255, np.uint8))")
+    code = (
+        "from desktop_assistant.os_integration.readers.ocr import Ocr; import numpy as np; "
+        "Ocr().lines(np.full((40, 120, 3), 255, np.uint8))"
+    )
     env = {**os.environ, "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}
     env.pop("ORT_DISABLE_TELEMETRY", None)
     subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True)

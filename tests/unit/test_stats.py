@@ -15,13 +15,19 @@ def e(day: int, hour: int, second: int, buyer: str, kind: str, agent: str = "a1"
 
 
 EVENTS = [
-    e(11, 9, 0, "b1", BUYER_WROTE), e(11, 9, 8, "b1", REPLIED),            # 8 s
-    e(11, 9, 100, "b2", BUYER_WROTE), e(11, 9, 145, "b2", REPLIED),        # 45 s
-    e(11, 14, 0, "b3", BUYER_WROTE, "a2"), e(11, 14, 200, "b3", REPLIED, "a2"),  # 200 s
-    e(11, 15, 0, "b4", BUYER_WROTE, "a2"),                                  # never answered
-    e(10, 10, 0, "b1", BUYER_WROTE), e(10, 10, 20, "b1", REPLIED),         # yesterday: 20 s
-    e(11, 7, 0, "early", BUYER_WROTE), e(11, 7, 5, "early", REPLIED),      # before service hours
-    e(3, 10, 0, "old", BUYER_WROTE), e(3, 10, 5, "old", REPLIED),          # outside the 7 days
+    e(11, 9, 0, "b1", BUYER_WROTE),
+    e(11, 9, 8, "b1", REPLIED),  # 8 s
+    e(11, 9, 100, "b2", BUYER_WROTE),
+    e(11, 9, 145, "b2", REPLIED),  # 45 s
+    e(11, 14, 0, "b3", BUYER_WROTE, "a2"),
+    e(11, 14, 200, "b3", REPLIED, "a2"),  # 200 s
+    e(11, 15, 0, "b4", BUYER_WROTE, "a2"),  # never answered
+    e(10, 10, 0, "b1", BUYER_WROTE),
+    e(10, 10, 20, "b1", REPLIED),  # yesterday: 20 s
+    e(11, 7, 0, "early", BUYER_WROTE),
+    e(11, 7, 5, "early", REPLIED),  # before service hours
+    e(3, 10, 0, "old", BUYER_WROTE),
+    e(3, 10, 5, "old", REPLIED),  # outside the 7 days
 ]
 
 

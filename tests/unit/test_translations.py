@@ -19,7 +19,11 @@ TOOL = REPO / "tools" / "update_translations.py"
 def test_translations_are_complete_and_compiled() -> None:
     proc = subprocess.run(
         [sys.executable, str(TOOL), "--check"],
-        cwd=REPO, capture_output=True, text=True, encoding="utf-8", timeout=60,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
     )
     assert proc.returncode == 0, (
         "translations out of date; run `python tools/update_translations.py`\n" + proc.stdout + proc.stderr

@@ -17,8 +17,15 @@ from desktop_assistant.os_integration.foreground import WindowRef
 from desktop_assistant.os_integration.readers import uia_com
 from desktop_assistant.os_integration.readers.uia import UiaReader, UiaUnavailable
 from desktop_assistant.os_integration.readers.uia_com import (
-    CONTROL_TYPES, PROPERTIES, READ_ONLY, TREE_SCOPE_CHILDREN, TREE_SCOPE_ELEMENT, TREE_SCOPE_SUBTREE, ComTreeSource,
-    ReadOnlyViolation)
+    CONTROL_TYPES,
+    PROPERTIES,
+    READ_ONLY,
+    TREE_SCOPE_CHILDREN,
+    TREE_SCOPE_ELEMENT,
+    TREE_SCOPE_SUBTREE,
+    ComTreeSource,
+    ReadOnlyViolation,
+)
 from desktop_assistant.os_integration.readers.uia_rules import load_rules_file
 from desktop_assistant.os_integration.readers.uia_recorded import RecordedElement, load_recorded_tree
 
@@ -193,7 +200,11 @@ def test_a_steady_window_costs_a_walk_down_to_the_two_lists_and_one_subtree_fetc
     reader.read(WINDOW, "千牛", NOW)
     steady = log.members.count("FindAllBuildCache")
     # Down to J_msg_list (9 levels; the conversation Tree hangs off that branch), nothing else.
-    assert (steady, log.members.count("BuildUpdatedCache"), log.members.count("ElementFromHandleBuildCache")) == (9, 2, 1)
+    assert (steady, log.members.count("BuildUpdatedCache"), log.members.count("ElementFromHandleBuildCache")) == (
+        9,
+        2,
+        1,
+    )
     assert first > steady
 
 
@@ -221,8 +232,19 @@ def test_values_and_rectangles_come_from_the_cache() -> None:
     assert all(e.value == "" for e in flat if e.control_type != "Edit")
 
 
-@pytest.mark.parametrize("member", ["SetFocus", "GetCurrentPattern", "GetCachedPattern", "GetCurrentPropertyValue",
-                                    "FindFirst", "Invoke", "SetValue", "Select"])
+@pytest.mark.parametrize(
+    "member",
+    [
+        "SetFocus",
+        "GetCurrentPattern",
+        "GetCachedPattern",
+        "GetCurrentPropertyValue",
+        "FindFirst",
+        "Invoke",
+        "SetValue",
+        "Select",
+    ],
+)
 def test_anything_but_reading_is_refused_before_it_reaches_the_client(member: str) -> None:
     log = Log()
     guarded = uia_com._ReadOnly(FakeElement(log, RecordedElement(name="发送", control_type="Button")))
@@ -235,16 +257,27 @@ def test_anything_but_reading_is_refused_before_it_reaches_the_client(member: st
 
 def test_elements_offer_no_way_to_act() -> None:
     element = ComTreeSource(FakeAutomation(Log(), "qianniu9_chat"))(WINDOW)
-    assert not [name for name in dir(element) if not name.startswith("_") and name not in
-                {"name", "class_name", "automation_id", "control_type", "value", "rect", "children", "subtree"}]
+    assert not [
+        name
+        for name in dir(element)
+        if not name.startswith("_")
+        and name not in {"name", "class_name", "automation_id", "control_type", "value", "rect", "children", "subtree"}
+    ]
 
 
 def test_importing_the_reader_loads_no_windows_module() -> None:
-    code = ("import sys; import desktop_assistant.os_integration.readers.uia, "
-            "desktop_assistant.os_integration.readers.uia_com; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('comtypes', 'ctypes.wintypes')))")
-    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    code = (
+        "import sys; import desktop_assistant.os_integration.readers.uia, "
+        "desktop_assistant.os_integration.readers.uia_com; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('comtypes', 'ctypes.wintypes')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert (result.returncode, result.stdout.strip()) == (0, "[]"), result.stderr
 
 
@@ -254,6 +287,7 @@ def test_a_property_of_a_vanished_element_reads_empty() -> None:
         def CachedName(self):  # noqa: N802
             raise OSError("element not available")
 
-    element = uia_com.ComElement(uia_com._ReadOnly(Gone(Log(), RecordedElement(class_name="QWidget"))),
-                                 ComTreeSource(FakeAutomation(Log())))
+    element = uia_com.ComElement(
+        uia_com._ReadOnly(Gone(Log(), RecordedElement(class_name="QWidget"))), ComTreeSource(FakeAutomation(Log()))
+    )
     assert (element.name, element.class_name, element.rect) == ("", "QWidget", None)

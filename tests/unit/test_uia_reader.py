@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from desktop_assistant.domain.reading import (
-    ACTIVE_BUYER, AGENT_MESSAGE, BUYER_MESSAGE, UI_TREE, UNREAD_BADGE, ReaderEvent)
+    ACTIVE_BUYER,
+    AGENT_MESSAGE,
+    BUYER_MESSAGE,
+    UI_TREE,
+    UNREAD_BADGE,
+    ReaderEvent,
+)
 from desktop_assistant.os_integration.foreground import WindowRef
 from desktop_assistant.os_integration.readers.base import ReaderUnavailable
 from desktop_assistant.os_integration.readers.uia import UiaReader, UiaUnavailable, create
@@ -76,8 +82,9 @@ def test_message_text_is_kept_only_with_question_capture() -> None:
 
 
 def test_a_new_buyer_message_then_the_agent_reply_are_each_reported_once() -> None:
-    reader = reader_over("qianniu9_chat", "qianniu9_chat", "qianniu9_new_buyer_message",
-                         "qianniu9_agent_reply", "qianniu9_agent_reply")
+    reader = reader_over(
+        "qianniu9_chat", "qianniu9_chat", "qianniu9_new_buyer_message", "qianniu9_agent_reply", "qianniu9_agent_reply"
+    )
     events = polls(reader, 5)
     assert events[2] == [ev(BUYER_MESSAGE, "tb_小熊", at("10:06:30"))]
     assert events[3] == [ev(AGENT_MESSAGE, "tb_小熊", at("10:07:00"))]
@@ -85,8 +92,15 @@ def test_a_new_buyer_message_then_the_agent_reply_are_each_reported_once() -> No
 
 
 def test_switching_conversations_tolerates_the_empty_list_and_reports_the_new_buyer_after_two_reads() -> None:
-    reader = reader_over("qianniu9_chat", "qianniu9_chat", "qianniu9_switching", "qianniu9_switched",
-                         "qianniu9_switched", "qianniu9_chat", "qianniu9_chat")
+    reader = reader_over(
+        "qianniu9_chat",
+        "qianniu9_chat",
+        "qianniu9_switching",
+        "qianniu9_switched",
+        "qianniu9_switched",
+        "qianniu9_chat",
+        "qianniu9_chat",
+    )
     events = polls(reader, 7)
     assert events[2] == []  # empty list mid-switch: nothing, and tb_小熊 is still the buyer
     assert events[3] == []  # jd_小王 read once: neither the switch nor jd_小王's messages yet
@@ -101,11 +115,14 @@ def test_switching_conversations_tolerates_the_empty_list_and_reports_the_new_bu
 
 
 def test_unread_badges_on_other_conversations_are_reported_when_they_appear_or_grow() -> None:
-    reader = reader_over("qianniu9_chat", "qianniu9_chat", "qianniu9_badges", "qianniu9_badges",
-                         "qianniu9_chat", "qianniu9_badges")
+    reader = reader_over(
+        "qianniu9_chat", "qianniu9_chat", "qianniu9_badges", "qianniu9_badges", "qianniu9_chat", "qianniu9_badges"
+    )
     events = polls(reader, 6)
-    badges = [ev(UNREAD_BADGE, "jd_小王", NOW + dt.timedelta(seconds=2), count=2),
-              ev(UNREAD_BADGE, "小熊爱吃鱼2023", NOW + dt.timedelta(seconds=2), count=1)]
+    badges = [
+        ev(UNREAD_BADGE, "jd_小王", NOW + dt.timedelta(seconds=2), count=2),
+        ev(UNREAD_BADGE, "小熊爱吃鱼2023", NOW + dt.timedelta(seconds=2), count=1),
+    ]
     assert events[2] == badges
     assert events[3] == []  # the same badges again
     assert events[4] == []  # read: the badges went away
@@ -143,9 +160,11 @@ def test_badges_of_the_sellers_accounts_and_of_the_open_conversation_are_ignored
 def test_the_inline_header_layout_without_ids_or_geometry_is_read_by_the_time_position() -> None:
     # The other published layout: "nick time" for the buyer, "time nick" for the agent, in one text.
     second = polls(reader_over("qianniu9_inline_header", "qianniu9_inline_header"), 2)[1]
-    assert second == [ev(ACTIVE_BUYER, "tb_小熊", NOW + dt.timedelta(seconds=1)),
-                      ev(BUYER_MESSAGE, "tb_小熊", at("10:02:11")),
-                      ev(AGENT_MESSAGE, "tb_小熊", at("10:02:40"))]
+    assert second == [
+        ev(ACTIVE_BUYER, "tb_小熊", NOW + dt.timedelta(seconds=1)),
+        ev(BUYER_MESSAGE, "tb_小熊", at("10:02:11")),
+        ev(AGENT_MESSAGE, "tb_小熊", at("10:02:40")),
+    ]
 
 
 def test_windows_are_tracked_apart() -> None:
@@ -205,6 +224,9 @@ def test_a_conversation_showing_only_agent_messages_is_not_given_to_the_previous
 def test_a_snapshot_for_the_probe_shows_the_reading_and_remembers_nothing() -> None:
     reader = reader_over("qianniu9_badges", "qianniu9_chat", "qianniu9_chat")
     shown = reader.snapshot(WINDOW, QN, NOW)
-    assert shown.nick == "tb_小熊" and [(r.nick, r.unread) for r in shown.rows][1:] == [("jd_小王", 2), ("小熊爱吃鱼2023", 1)]
+    assert shown.nick == "tb_小熊" and [(r.nick, r.unread) for r in shown.rows][1:] == [
+        ("jd_小王", 2),
+        ("小熊爱吃鱼2023", 1),
+    ]
     assert [(m.who, m.sender) for m in shown.messages][:2] == [("system", ""), ("buyer", "tb_小熊")]
     assert polls(reader, 2)[1][0].kind == ACTIVE_BUYER  # the snapshot did not count as a first read

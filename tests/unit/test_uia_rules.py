@@ -27,16 +27,21 @@ def rules(**changes):
 
 def E(control_type="Group", name="", children=(), **props) -> RecordedElement:  # noqa: N802
     rect = props.pop("rect", None)
-    return RecordedElement(name=name, control_type=control_type, rect=tuple(rect) if rect else None,
-                           kids=list(children), **props)
+    return RecordedElement(
+        name=name, control_type=control_type, rect=tuple(rect) if rect else None, kids=list(children), **props
+    )
 
 
 def chat(*messages, rows=(), header=None) -> RecordedElement:
     parts = [E("Group", automation_id="J_msg_list", rect=(0, 0, 1000, 800), children=messages)]
     if header is not None:
         parts.insert(0, header)
-    return E("Window", "千牛接待台", class_name="MutilChatView",
-             children=[E("Tree", children=list(rows)), E("Document", "千牛消息聊天", children=parts)])
+    return E(
+        "Window",
+        "千牛接待台",
+        class_name="MutilChatView",
+        children=[E("Tree", children=list(rows)), E("Document", "千牛消息聊天", children=parts)],
+    )
 
 
 def msg(node_id, *texts, rect=None):
@@ -49,16 +54,22 @@ def test_the_packaged_rules_compile() -> None:
     assert compiled["千牛"].message_list.match.automation_id == "J_msg_list"
 
 
-@pytest.mark.parametrize("change, where", [
-    ({"chat_view": {"match": {"class_nam": "MutilChatView"}}}, "chat_view.match"),
-    ({"message_list": {"match": {"automation_id_regex": "J_msg_list("}, "max_depth": 5}}, "message_list.match.automation_id_regex"),
-    ({"message_list": {"match": {}, "max_depth": -1}}, "message_list.max_depth"),
-    ({"time_patterns": ["\\d+:\\d+"]}, "time_patterns[0]"),
-    ({"sender_rules": [{"who": "boss", "side": "left"}]}, "sender_rules[0]"),
-    ({"sender_rules": [{"who": "buyer", "side": "up"}]}, "sender_rules[0].side"),
-    ({"sender_rules": [{"who": "buyer", "side": "left", "time_last": True}]}, "sender_rules[0]"),
-    ({"buyer_nick": [{"from": "header"}]}, "buyer_nick"),
-])
+@pytest.mark.parametrize(
+    "change, where",
+    [
+        ({"chat_view": {"match": {"class_nam": "MutilChatView"}}}, "chat_view.match"),
+        (
+            {"message_list": {"match": {"automation_id_regex": "J_msg_list("}, "max_depth": 5}},
+            "message_list.match.automation_id_regex",
+        ),
+        ({"message_list": {"match": {}, "max_depth": -1}}, "message_list.max_depth"),
+        ({"time_patterns": ["\\d+:\\d+"]}, "time_patterns[0]"),
+        ({"sender_rules": [{"who": "boss", "side": "left"}]}, "sender_rules[0]"),
+        ({"sender_rules": [{"who": "buyer", "side": "up"}]}, "sender_rules[0].side"),
+        ({"sender_rules": [{"who": "buyer", "side": "left", "time_last": True}]}, "sender_rules[0]"),
+        ({"buyer_nick": [{"from": "header"}]}, "buyer_nick"),
+    ],
+)
 def test_a_bad_rule_is_one_line_naming_the_client_and_the_field(change, where) -> None:
     with pytest.raises(RulesError) as error:
         rules(**change)
@@ -73,13 +84,16 @@ def test_a_rules_file_that_is_not_json_says_where(tmp_path: Path) -> None:
         load_rules_file(bad)
 
 
-@pytest.mark.parametrize("stamp, now, expected", [
-    ("10:02", NOW, dt.datetime(2026, 12, 6, 10, 2)),
-    ("23:59:30", dt.datetime(2026, 12, 7, 0, 1), dt.datetime(2026, 12, 6, 23, 59, 30)),  # read after midnight
-    ("昨天 09:15", NOW, dt.datetime(2026, 12, 5, 9, 15)),
-    ("2026/11/30 18:00:05", NOW, dt.datetime(2026, 11, 30, 18, 0, 5)),
-    ("25:61", NOW, None),  # not a time: the message still counts, at the time it was seen
-])
+@pytest.mark.parametrize(
+    "stamp, now, expected",
+    [
+        ("10:02", NOW, dt.datetime(2026, 12, 6, 10, 2)),
+        ("23:59:30", dt.datetime(2026, 12, 7, 0, 1), dt.datetime(2026, 12, 6, 23, 59, 30)),  # read after midnight
+        ("昨天 09:15", NOW, dt.datetime(2026, 12, 5, 9, 15)),
+        ("2026/11/30 18:00:05", NOW, dt.datetime(2026, 11, 30, 18, 0, 5)),
+        ("25:61", NOW, None),  # not a time: the message still counts, at the time it was seen
+    ],
+)
 def test_printed_times(stamp, now, expected) -> None:
     root = chat(msg("1.PNM", "tb_小熊", stamp, "在吗", rect=(10, 0, 300, 40)))
     [message] = read_tree(root, rules(), now).messages
@@ -94,8 +108,11 @@ def test_aware_now_gives_aware_times() -> None:
 
 def test_each_sender_rule_alone() -> None:
     left, right, middle = (10, 0, 300, 40), (700, 0, 990, 40), (400, 0, 600, 40)
-    root = chat(msg("1.PNM", "tb_小熊", "10:00", "在吗", rect=left), msg("2.PNM", "小美", "10:01", "在", rect=right),
-                msg("3.PNM", "某人", "10:02", "嗯", rect=middle))
+    root = chat(
+        msg("1.PNM", "tb_小熊", "10:00", "在吗", rect=left),
+        msg("2.PNM", "小美", "10:01", "在", rect=right),
+        msg("3.PNM", "某人", "10:02", "嗯", rect=middle),
+    )
     by_side = rules(sender_rules=[{"who": "buyer", "side": "left"}, {"who": "agent", "side": "right"}])
     assert [m.who for m in read_tree(root, by_side, NOW).messages] == ["buyer", "agent", ""]
     by_name = rules(sender_rules=[{"who": "agent", "sender_regex": "^小美$"}])
@@ -105,19 +122,29 @@ def test_each_sender_rule_alone() -> None:
     inline = chat(msg("", "tb_小熊 10:00", "在吗"), msg("", "10:01 小店:小美", "在"), msg("", "10:02", "嗯"))
     by_time = rules(sender_rules=[{"who": "agent", "time_first": True}, {"who": "buyer", "time_last": True}])
     read = read_tree(inline, by_time, NOW).messages
-    assert [(m.who, m.sender, m.text) for m in read] == [("buyer", "tb_小熊", "在吗"), ("agent", "小店:小美", "在"),
-                                                         ("", "", "嗯")]
+    assert [(m.who, m.sender, m.text) for m in read] == [
+        ("buyer", "tb_小熊", "在吗"),
+        ("agent", "小店:小美", "在"),
+        ("", "", "嗯"),
+    ]
 
 
 def test_system_markers_win_over_everything() -> None:
-    root = chat(msg("1.PNM", "tb_小熊", "10:00", "tb_小熊 撤回了一条消息", rect=(10, 0, 300, 40)),
-                msg("2.PNM", "小店:服务助手", "10:01", "亲, 已为您催促发货", rect=(700, 0, 990, 40)))
+    root = chat(
+        msg("1.PNM", "tb_小熊", "10:00", "tb_小熊 撤回了一条消息", rect=(10, 0, 300, 40)),
+        msg("2.PNM", "小店:服务助手", "10:01", "亲, 已为您催促发货", rect=(700, 0, 990, 40)),
+    )
     assert [m.who for m in read_tree(root, rules(), NOW).messages] == ["system", "system"]
 
 
 def test_labels_are_not_message_text_and_a_container_name_is_not_repeated() -> None:
-    node = E("Group", "tb_小熊 10:00 在吗", automation_id="1.PNM", rect=(10, 0, 300, 40),
-             children=[E("Text", "tb_小熊"), E("Text", "10:00"), E("Text", "在吗\n 还在吗 "), E("Text", "已读")])
+    node = E(
+        "Group",
+        "tb_小熊 10:00 在吗",
+        automation_id="1.PNM",
+        rect=(10, 0, 300, 40),
+        children=[E("Text", "tb_小熊"), E("Text", "10:00"), E("Text", "在吗\n 还在吗 "), E("Text", "已读")],
+    )
     [message] = read_tree(chat(node), rules(), NOW).messages
     assert (message.sender, message.text, message.time_text) == ("tb_小熊", "在吗\n还在吗", "10:00")
 
@@ -145,9 +172,10 @@ def test_only_the_last_max_messages_are_read() -> None:
 
 def test_the_buyer_nick_can_come_from_a_header_element() -> None:
     header = E("Text", "当前: jd_小王", automation_id="chatHeader.nick")
-    configured = rules(header={"match": {"automation_id_suffix": ".nick"}, "max_depth": 3,
-                               "nick_regex": "^当前: (?P<nick>\\S+)$"},
-                       buyer_nick=[{"from": "header"}, {"from": "buyer_sender"}])
+    configured = rules(
+        header={"match": {"automation_id_suffix": ".nick"}, "max_depth": 3, "nick_regex": "^当前: (?P<nick>\\S+)$"},
+        buyer_nick=[{"from": "header"}, {"from": "buyer_sender"}],
+    )
     assert read_tree(chat(header=header), configured, NOW).nick == "jd_小王"
     empty = E("Text", "", automation_id="chatHeader.nick")
     root = chat(msg("1.PNM", "tb_小熊", "10:00", "在吗", rect=(10, 0, 300, 40)), header=empty)
@@ -202,13 +230,21 @@ def test_hints_remember_where_the_lists_were_and_a_changed_layout_is_searched_ag
 
 
 def test_rows_nested_in_a_group_row_keep_their_own_badges() -> None:
-    group = E("TreeItem", "最近联系人", children=[
-        E("Text", "最近联系人"),
-        E("TreeItem", "jd_小王", children=[E("Text", "jd_小王"), E("Text", "3")]),
-        E("TreeItem", "tb_小熊", children=[E("Text", "tb_小熊")])])
+    group = E(
+        "TreeItem",
+        "最近联系人",
+        children=[
+            E("Text", "最近联系人"),
+            E("TreeItem", "jd_小王", children=[E("Text", "jd_小王"), E("Text", "3")]),
+            E("TreeItem", "tb_小熊", children=[E("Text", "tb_小熊")]),
+        ],
+    )
     root = chat(rows=[group])
     assert [(r.nick, r.unread) for r in read_tree(root, rules(), NOW).rows] == [
-        ("最近联系人", 0), ("jd_小王", 3), ("tb_小熊", 0)]
+        ("最近联系人", 0),
+        ("jd_小王", 3),
+        ("tb_小熊", 0),
+    ]
 
 
 def test_the_memo_spares_reading_messages_already_read_and_forgets_those_gone() -> None:

@@ -21,10 +21,15 @@ FAST = Timing(poll_ms=2, keys_up_timeout_ms=300, focus_timeout_ms=150, focus_set
 @pytest.fixture
 def user32() -> FakeUser32:
     api = FakeUser32(own_pid=OURS, own_thread=11)
-    api.processes = {OURS: FakeProcess(r"C:\助手\desktop-assistant.exe"),
-                     QIANNIU: FakeProcess(r"C:\Program Files\AliWorkbench\AliWorkbench.exe")}
-    api.windows = {PANEL: FakeWindow(11, OURS, "客服助手"), PICKER: FakeWindow(11, OURS, "短语选择器"),
-                   CHAT: FakeWindow(22, QIANNIU, "tb_云朵朵 - 接待中心")}
+    api.processes = {
+        OURS: FakeProcess(r"C:\助手\desktop-assistant.exe"),
+        QIANNIU: FakeProcess(r"C:\Program Files\AliWorkbench\AliWorkbench.exe"),
+    }
+    api.windows = {
+        PANEL: FakeWindow(11, OURS, "客服助手"),
+        PICKER: FakeWindow(11, OURS, "短语选择器"),
+        CHAT: FakeWindow(22, QIANNIU, "tb_云朵朵 - 接待中心"),
+    }
     api.foreground = CHAT
     api.user_input_to_foreground()  # the agent is typing in 千牛
     return api
@@ -76,9 +81,17 @@ def test_after_a_pick_the_paste_goes_to_the_chat_window_with_focus_given_back(qt
     tracker.refresh()
     user32.user_input_to_foreground()  # Enter on a phrase in the picker
     user32.foreground = PANEL  # the picker hides; Windows activates our panel behind it
-    pipeline = InsertionPipeline(FakeKeyboardState(), WindowsKeySender(user32), foreground, board,  # type: ignore[arg-type]
-                                 PasteOptions(delay_ms=150, restore_delay_ms=5), tracker=tracker, timing=FAST,
-                                 platform="win32", own_pid=OURS)
+    pipeline = InsertionPipeline(
+        FakeKeyboardState(),
+        WindowsKeySender(user32),
+        foreground,
+        board,  # type: ignore[arg-type]
+        PasteOptions(delay_ms=150, restore_delay_ms=5),
+        tracker=tracker,
+        timing=FAST,
+        platform="win32",
+        own_pid=OURS,
+    )
     inserted: list[object] = []
     pipeline.inserted.connect(inserted.append)
     with qtbot.waitSignal(pipeline.idle, timeout=5000):
@@ -90,8 +103,14 @@ def test_a_second_launch_hands_the_foreground_right_to_the_running_panel(user32)
     from desktop_assistant.os_integration.single_instance import hand_over_foreground
 
     assert user32.set_foreground_window(PANEL) is False  # the running panel has no right of its own
-    second = FakeUser32(own_pid=300, own_thread=33, windows=user32.windows, processes=user32.processes,
-                        foreground=CHAT, last_input_pid=300)  # the agent just started it from the desktop
+    second = FakeUser32(
+        own_pid=300,
+        own_thread=33,
+        windows=user32.windows,
+        processes=user32.processes,
+        foreground=CHAT,
+        last_input_pid=300,
+    )  # the agent just started it from the desktop
     assert hand_over_foreground("win32", second) is True
     user32.allow_any = second.allow_any  # one window station: the grant is the system's
     assert user32.set_foreground_window(PANEL) is True  # plain SetForegroundWindow, no attaching
@@ -101,6 +120,12 @@ def test_a_second_launch_hands_the_foreground_right_to_the_running_panel(user32)
 def test_a_process_without_the_right_cannot_hand_it_on(user32) -> None:
     from desktop_assistant.os_integration.single_instance import hand_over_foreground
 
-    stranger = FakeUser32(own_pid=300, own_thread=33, windows=user32.windows, processes=user32.processes,
-                          foreground=CHAT, last_input_pid=QIANNIU)
+    stranger = FakeUser32(
+        own_pid=300,
+        own_thread=33,
+        windows=user32.windows,
+        processes=user32.processes,
+        foreground=CHAT,
+        last_input_pid=QIANNIU,
+    )
     assert hand_over_foreground("win32", stranger) is False and not stranger.allow_any

@@ -13,14 +13,24 @@ from desktop_assistant.domain.hotkeys import parse_hotkey
 from desktop_assistant.os_integration.foreground import WindowRef, WindowsForeground
 from desktop_assistant.os_integration.hotkeys.base import HotkeyService
 from desktop_assistant.os_integration.hotkeys.keyboard_backend import (
-    KeyboardBackend, forget_stale_keys, reinstall_os_hook,
+    KeyboardBackend,
+    forget_stale_keys,
+    reinstall_os_hook,
 )
 from desktop_assistant.os_integration.keys import WindowsKeyboardState, WindowsKeySender
 from desktop_assistant.os_integration.platform_errors import PlatformUnavailable
 from desktop_assistant.os_integration.session import SessionWatcher, pick_session_watcher, windows_session_locked
 from desktop_assistant.os_integration.win32 import (
-    INPUT, INPUT_KEYBOARD, KEYEVENTF_EXTENDEDKEY, KEYEVENTF_KEYUP, KEYEVENTF_UNICODE, SW_RESTORE, VK_F24,
-    KeyInput, build_inputs, utf16_units,
+    INPUT,
+    INPUT_KEYBOARD,
+    KEYEVENTF_EXTENDEDKEY,
+    KEYEVENTF_KEYUP,
+    KEYEVENTF_UNICODE,
+    SW_RESTORE,
+    VK_F24,
+    KeyInput,
+    build_inputs,
+    utf16_units,
 )
 
 OUR_THREAD, IM_THREAD, OTHER_THREAD = 11, 22, 33
@@ -35,8 +45,11 @@ class FakeWin32:
             0x2002: (OTHER_THREAD, 5000, "记事本"),
             0x3003: (44, 6000, "管理员: 千牛"),
         }
-        self.images = {4000: r"C:\Program Files\AliWorkbench\AliWorkbench.exe", 5000: r"C:\Windows\notepad.exe",
-                       6000: r"C:\Program Files\AliWorkbench\AliWorkbench.exe"}
+        self.images = {
+            4000: r"C:\Program Files\AliWorkbench\AliWorkbench.exe",
+            5000: r"C:\Windows\notepad.exe",
+            6000: r"C:\Program Files\AliWorkbench\AliWorkbench.exe",
+        }
         self.elevation = {4000: False, 5000: False, 6000: True}
         self.self_elevated = False
         self.foreground = 0x2002
@@ -61,7 +74,11 @@ class FakeWin32:
         return list(self.windows)
 
     def window_class(self, hwnd: int) -> str:
-        return "Qt5152QWindowIcon" if self.images.get(self.windows[hwnd][1], "").endswith("AliWorkbench.exe") else "Notepad"
+        return (
+            "Qt5152QWindowIcon"
+            if self.images.get(self.windows[hwnd][1], "").endswith("AliWorkbench.exe")
+            else "Notepad"
+        )
 
     def is_window(self, hwnd: int) -> bool:
         return hwnd in self.windows
@@ -139,7 +156,12 @@ def test_a_qianniu_chat_window_on_windows_names_its_seller_never_a_buyer(api) ->
     api.windows[0x1001] = (IM_THREAD, 4000, "倪好数码:小柒-接待中心")
     api.foreground = 0x1001
     ref = WindowsForeground(api).active()
-    assert match_window(ref.process, ref.title, window_class=ref.window_class)[:4] == ("千牛", True, "", "倪好数码:小柒")
+    assert match_window(ref.process, ref.title, window_class=ref.window_class)[:4] == (
+        "千牛",
+        True,
+        "",
+        "倪好数码:小柒",
+    )
     api.windows[0x1001] = (IM_THREAD, 4000, "倪好数码:小柒-千牛工作台")  # the workbench home: no chat
     ref = WindowsForeground(api).active()
     assert match_window(ref.process, ref.title, window_class=ref.window_class).is_chat_window is False
@@ -147,7 +169,10 @@ def test_a_qianniu_chat_window_on_windows_names_its_seller_never_a_buyer(api) ->
 
 def test_top_level_windows_for_reader_probe(api) -> None:
     assert [(w.process, w.window_class) for w in WindowsForeground(api).windows()] == [
-        ("AliWorkbench.exe", "Qt5152QWindowIcon"), ("notepad.exe", "Notepad"), ("AliWorkbench.exe", "Qt5152QWindowIcon")]
+        ("AliWorkbench.exe", "Qt5152QWindowIcon"),
+        ("notepad.exe", "Notepad"),
+        ("AliWorkbench.exe", "Qt5152QWindowIcon"),
+    ]
 
 
 def test_unknown_elevation_stays_unknown(api) -> None:
@@ -162,9 +187,15 @@ def test_focus_goes_back_with_the_attach_thread_input_dance(api) -> None:
     assert foreground.activate(im) is True and api.foreground == 0x1001
     assert api.calls[0] == ("show", 0x1001, SW_RESTORE)  # a minimised IM window is restored first
     attaches = [c for c in api.calls if c[0] == "attach"]
-    assert {(c[2], c[3]) for c in attaches} == {(OTHER_THREAD, True), (IM_THREAD, True),
-                                                 (OTHER_THREAD, False), (IM_THREAD, False)}
-    assert api.calls.index(("set_foreground", 0x1001, True)) < api.calls.index(("attach", OUR_THREAD, OTHER_THREAD, False))
+    assert {(c[2], c[3]) for c in attaches} == {
+        (OTHER_THREAD, True),
+        (IM_THREAD, True),
+        (OTHER_THREAD, False),
+        (IM_THREAD, False),
+    }
+    assert api.calls.index(("set_foreground", 0x1001, True)) < api.calls.index(
+        ("attach", OUR_THREAD, OTHER_THREAD, False)
+    )
     assert foreground.exists(im) and not foreground.exists(WindowRef(0x9999))
 
 
@@ -180,8 +211,12 @@ def test_self_elevation_is_asked_once(api) -> None:
 def test_ctrl_v_is_one_sendinput_with_scan_codes(api) -> None:
     WindowsKeySender(api).chord("ctrl", "v")
     [events] = api.sent
-    assert events == [KeyInput(0x11, 0x1D, 0), KeyInput(0x56, 0x2F, 0),
-                      KeyInput(0x56, 0x2F, KEYEVENTF_KEYUP), KeyInput(0x11, 0x1D, KEYEVENTF_KEYUP)]
+    assert events == [
+        KeyInput(0x11, 0x1D, 0),
+        KeyInput(0x56, 0x2F, 0),
+        KeyInput(0x56, 0x2F, KEYEVENTF_KEYUP),
+        KeyInput(0x11, 0x1D, KEYEVENTF_KEYUP),
+    ]
 
 
 def test_shift_insert_and_left_are_extended_keys(api) -> None:
@@ -189,8 +224,11 @@ def test_shift_insert_and_left_are_extended_keys(api) -> None:
     sender.chord("shift", "insert")
     sender.tap("left", 2)
     assert api.sent[0][1] == KeyInput(0x2D, 0x52, KEYEVENTF_EXTENDEDKEY)
-    assert api.sent[1] == [KeyInput(0x25, 0x4B, KEYEVENTF_EXTENDEDKEY),
-                           KeyInput(0x25, 0x4B, KEYEVENTF_EXTENDEDKEY | KEYEVENTF_KEYUP)] * 2
+    assert (
+        api.sent[1]
+        == [KeyInput(0x25, 0x4B, KEYEVENTF_EXTENDEDKEY), KeyInput(0x25, 0x4B, KEYEVENTF_EXTENDEDKEY | KEYEVENTF_KEYUP)]
+        * 2
+    )
 
 
 def test_typing_sends_utf16_units_surrogate_pairs_included(api) -> None:
@@ -379,8 +417,9 @@ def test_liveness_is_checked_periodically_not_only_after_an_unlock(qtbot) -> Non
             package.key_event()
 
     idle = [0]  # ms since the agent last touched mouse or keyboard (GetLastInputInfo)
-    backend = KeyboardBackend(package, probe=probe, probe_wait_ms=5, liveness_ms=60_000, clock=clock,
-                              idle_ms=lambda: idle[0])
+    backend = KeyboardBackend(
+        package, probe=probe, probe_wait_ms=5, liveness_ms=60_000, clock=clock, idle_ms=lambda: idle[0]
+    )
     backend.start({parse_hotkey("ctrl+alt+1"): "phrase.1"}, lambda action: None)
     assert backend._liveness.isActive() and backend._liveness.interval() == 60_000  # a timer, not a loop
     clock.now += 30

@@ -12,8 +12,16 @@ from Xlib import X, Xatom, error
 from desktop_assistant.os_integration.foreground import X11Foreground, _resource_id
 
 ROOT = 1
-ATOMS = {"_NET_SUPPORTING_WM_CHECK": 100, "_NET_SUPPORTED": 101, "_NET_ACTIVE_WINDOW": 102, "_NET_WM_NAME": 103,
-         "UTF8_STRING": 104, "_NET_WM_PID": 105, "WM_STATE": 106, "_NET_CLIENT_LIST": 107}
+ATOMS = {
+    "_NET_SUPPORTING_WM_CHECK": 100,
+    "_NET_SUPPORTED": 101,
+    "_NET_ACTIVE_WINDOW": 102,
+    "_NET_WM_NAME": 103,
+    "UTF8_STRING": 104,
+    "_NET_WM_PID": 105,
+    "WM_STATE": 106,
+    "_NET_CLIENT_LIST": 107,
+}
 
 
 def x_error(kind: type[error.XError]) -> error.XError:
@@ -37,8 +45,10 @@ class FakeWindow:
         node = self._node()
         parent = node["parent"]
         # python-xlib: a Window object, except X.NONE (the root's parent), which stays the int 0.
-        return SimpleNamespace(parent=0 if parent == 0 else FakeWindow(self.display, parent),
-                               children=[FakeWindow(self.display, c) for c in node.get("children", ())])
+        return SimpleNamespace(
+            parent=0 if parent == 0 else FakeWindow(self.display, parent),
+            children=[FakeWindow(self.display, c) for c in node.get("children", ())],
+        )
 
     def get_full_property(self, atom, kind):
         value = self._node().get("props", {}).get(atom)
@@ -85,8 +95,16 @@ def display() -> FakeDisplay:
 
 
 def chat_window(display: FakeDisplay, wid: int = 10, parent: int = ROOT) -> None:
-    display.add(wid, parent, {ATOMS["_NET_WM_NAME"]: "倪好数码:小柒-接待中心".encode(), ATOMS["_NET_WM_PID"]: [0],
-                              Xatom.WM_CLASS: b"aliworkbench\0Qt5152QWindowIcon\0", ATOMS["WM_STATE"]: [1]})
+    display.add(
+        wid,
+        parent,
+        {
+            ATOMS["_NET_WM_NAME"]: "倪好数码:小柒-接待中心".encode(),
+            ATOMS["_NET_WM_PID"]: [0],
+            Xatom.WM_CLASS: b"aliworkbench\0Qt5152QWindowIcon\0",
+            ATOMS["WM_STATE"]: [1],
+        },
+    )
 
 
 def test_resource_ids_are_read_from_objects_and_ints() -> None:

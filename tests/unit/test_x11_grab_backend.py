@@ -21,7 +21,10 @@ from desktop_assistant.os_integration.hotkeys.x11_backend import X11GrabBackend,
 NUMLOCK, SCROLL = X.Mod2Mask, X.Mod3Mask
 KEYCODES = {XK.XK_1: 10, XK.XK_2: 11, XK.XK_h: 43, XK.XK_F5: 71, XK.XK_Prior: 112}
 MODMAP = {  # modifier index -> keycodes; keycode -> keysym
-    3: [64], 4: [77], 5: [78], 6: [133],  # Mod1 Alt_L, Mod2 Num_Lock, Mod3 Scroll_Lock, Mod4 Super_L
+    3: [64],
+    4: [77],
+    5: [78],
+    6: [133],  # Mod1 Alt_L, Mod2 Num_Lock, Mod3 Scroll_Lock, Mod4 Super_L
 }
 KEYSYMS = {64: XK.XK_Alt_L, 77: XK.XK_Num_Lock, 78: XK.XK_Scroll_Lock, 133: XK.XK_Super_L}
 
@@ -121,14 +124,29 @@ def wait_until(predicate, timeout=2.0) -> None:
 
 def test_lock_variants_cover_caps_num_and_scroll_lock() -> None:
     assert lock_variants([X.LockMask, NUMLOCK, SCROLL]) == sorted(
-        {0, X.LockMask, NUMLOCK, SCROLL, X.LockMask | NUMLOCK, X.LockMask | SCROLL, NUMLOCK | SCROLL,
-         X.LockMask | NUMLOCK | SCROLL})
+        {
+            0,
+            X.LockMask,
+            NUMLOCK,
+            SCROLL,
+            X.LockMask | NUMLOCK,
+            X.LockMask | SCROLL,
+            NUMLOCK | SCROLL,
+            X.LockMask | NUMLOCK | SCROLL,
+        }
+    )
     assert lock_variants([X.LockMask, NUMLOCK, 0]) == [0, X.LockMask, NUMLOCK, X.LockMask | NUMLOCK]
 
 
 def test_keysym_names() -> None:
-    assert [keysym_name(k) for k in ("1", "page_up", "enter", "f5", ";", "a")] == \
-        ["1", "Prior", "Return", "F5", "semicolon", "a"]
+    assert [keysym_name(k) for k in ("1", "page_up", "enter", "f5", ";", "a")] == [
+        "1",
+        "Prior",
+        "Return",
+        "F5",
+        "semicolon",
+        "a",
+    ]
 
 
 def test_grabs_every_lock_variant_and_releases_them(display) -> None:

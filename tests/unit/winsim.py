@@ -28,7 +28,9 @@ from typing import Callable
 from PySide6.QtCore import QTimer
 
 from desktop_assistant.os_integration.hotkeys.win_user32 import (
-    ERROR_HOTKEY_ALREADY_REGISTERED, MSG, WM_HOTKEY,
+    ERROR_HOTKEY_ALREADY_REGISTERED,
+    MSG,
+    WM_HOTKEY,
 )
 from desktop_assistant.os_integration.hotkeys.win_vk import MOD_ALT, MOD_CONTROL, MOD_NOREPEAT, MOD_SHIFT, MOD_WIN
 from desktop_assistant.os_integration.win32 import KEYEVENTF_KEYUP, KEYEVENTF_UNICODE
@@ -41,19 +43,47 @@ class Key:
     scan: int
 
 
-KEYS = {k.name: k for k in [
-    Key("ctrl", 0xA2, 0x1D), Key("alt", 0xA4, 0x38), Key("shift", 0xA0, 0x2A), Key("left windows", 0x5B, 0x5B),
-    Key("1", 0x31, 0x02), Key("2", 0x32, 0x03), Key("v", 0x56, 0x2F), Key("h", 0x48, 0x23), Key("p", 0x50, 0x19),
-    Key(",", 0xBC, 0x33), Key("=", 0xBB, 0x0D), Key("enter", 0x0D, 0x1C), Key("f24", 0x87, 0x76),
-    Key("vk_e8", 0xE8, 0x00),
-]}
-SIDED_SCANS = {"left ctrl": 0x1D, "right ctrl": 0x1D, "left alt": 0x38, "right alt": 0x38,
-               "left shift": 0x2A, "right shift": 0x36, "right windows": 0x5C}
+KEYS = {
+    k.name: k
+    for k in [
+        Key("ctrl", 0xA2, 0x1D),
+        Key("alt", 0xA4, 0x38),
+        Key("shift", 0xA0, 0x2A),
+        Key("left windows", 0x5B, 0x5B),
+        Key("1", 0x31, 0x02),
+        Key("2", 0x32, 0x03),
+        Key("v", 0x56, 0x2F),
+        Key("h", 0x48, 0x23),
+        Key("p", 0x50, 0x19),
+        Key(",", 0xBC, 0x33),
+        Key("=", 0xBB, 0x0D),
+        Key("enter", 0x0D, 0x1C),
+        Key("f24", 0x87, 0x76),
+        Key("vk_e8", 0xE8, 0x00),
+    ]
+}
+SIDED_SCANS = {
+    "left ctrl": 0x1D,
+    "right ctrl": 0x1D,
+    "left alt": 0x38,
+    "right alt": 0x38,
+    "left shift": 0x2A,
+    "right shift": 0x36,
+    "right windows": 0x5C,
+}
 BY_VK = {k.vk: k for k in KEYS.values()}
 BY_SCAN = {k.scan: k for k in KEYS.values() if k.scan}
 GENERIC = {0x11: 0xA2, 0x12: 0xA4, 0x10: 0xA0}  # SendInput's VK_CONTROL/VK_MENU/VK_SHIFT: the left keys
-MODIFIER_VKS = {0xA2: MOD_CONTROL, 0xA3: MOD_CONTROL, 0xA4: MOD_ALT, 0xA5: MOD_ALT,
-                0xA0: MOD_SHIFT, 0xA1: MOD_SHIFT, 0x5B: MOD_WIN, 0x5C: MOD_WIN}
+MODIFIER_VKS = {
+    0xA2: MOD_CONTROL,
+    0xA3: MOD_CONTROL,
+    0xA4: MOD_ALT,
+    0xA5: MOD_ALT,
+    0xA0: MOD_SHIFT,
+    0xA1: MOD_SHIFT,
+    0x5B: MOD_WIN,
+    0x5C: MOD_WIN,
+}
 SIDELESS = {0xA2: 0x11, 0xA3: 0x11, 0xA4: 0x12, 0xA5: 0x12, 0xA0: 0x10, 0xA1: 0x10}
 
 

@@ -43,10 +43,19 @@ MSG_NO_HOOK = QT_TRANSLATE_NOOP("Hotkeys", "keyboard 无法安装键盘钩子：
 # `,` and `+` separate steps and keys in keyboard's hotkey strings, so they go by name there.
 _KEY_NAMES = {"page_up": "page up", "page_down": "page down", "win": "windows", ",": "comma", "+": "plus"}
 _MODIFIER_OF = {
-    "ctrl": "ctrl", "left ctrl": "ctrl", "right ctrl": "ctrl",
-    "alt": "alt", "left alt": "alt", "right alt": "alt", "alt gr": "alt",
-    "shift": "shift", "left shift": "shift", "right shift": "shift",
-    "windows": "win", "left windows": "win", "right windows": "win",
+    "ctrl": "ctrl",
+    "left ctrl": "ctrl",
+    "right ctrl": "ctrl",
+    "alt": "alt",
+    "left alt": "alt",
+    "right alt": "alt",
+    "alt gr": "alt",
+    "shift": "shift",
+    "left shift": "shift",
+    "right shift": "shift",
+    "windows": "win",
+    "left windows": "win",
+    "right windows": "win",
 }
 VK_MENU_MASK = 0xE8  # "unassigned" in Microsoft's virtual-key table; AutoHotkey's recommended mask key
 
@@ -92,8 +101,9 @@ class HookMatcher:
 
     `table` maps (modifiers, scan code) to an action. Must not block: on_press only queues a signal."""
 
-    def __init__(self, table: Mapping[tuple[frozenset[str], int], str], on_press: Callable[[str], None],
-                 mask: Callable[[], None]) -> None:
+    def __init__(
+        self, table: Mapping[tuple[frozenset[str], int], str], on_press: Callable[[str], None], mask: Callable[[], None]
+    ) -> None:
         self._table = dict(table)
         self._on_press = on_press
         self._mask = mask
@@ -142,10 +152,17 @@ class HookMatcher:
 class KeyboardBackend(HotkeyBackend):
     name = "keyboard"
 
-    def __init__(self, module: ModuleType | Any | None = None, *, probe: Callable[[], None] = send_f24_key_up,
-                 mask: Callable[[], None] = send_menu_mask_key, probe_wait_ms: int = 500,
-                 liveness_ms: int = 60_000, idle_ms: Callable[[], int | None] = input_idle_ms,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        module: ModuleType | Any | None = None,
+        *,
+        probe: Callable[[], None] = send_f24_key_up,
+        mask: Callable[[], None] = send_menu_mask_key,
+        probe_wait_ms: int = 500,
+        liveness_ms: int = 60_000,
+        idle_ms: Callable[[], int | None] = input_idle_ms,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._module = module  # injected in tests; the real package is imported on start
         self._hook: Any = None
         self._matcher: HookMatcher | None = None
@@ -281,7 +298,8 @@ def reinstall_os_hook(module: Any) -> None:
     """A new SetWindowsHookEx on a new thread with its own message loop, feeding the same listener.
     Only called when the old hook is dead (it saw the probe otherwise), so events are never doubled."""
     listener = module._listener
-    thread = threading.Thread(target=module._os_keyboard.listen, args=(listener.direct_callback,),
-                              name="keyboard-hook", daemon=True)
+    thread = threading.Thread(
+        target=module._os_keyboard.listen, args=(listener.direct_callback,), name="keyboard-hook", daemon=True
+    )
     listener.listening_thread = thread
     thread.start()

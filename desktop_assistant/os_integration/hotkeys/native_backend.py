@@ -25,13 +25,16 @@ from PySide6.QtCore import QAbstractNativeEventFilter, QCoreApplication, QT_TRAN
 from desktop_assistant.domain.hotkeys import Hotkey
 from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyUnavailable
 from desktop_assistant.os_integration.hotkeys.win_user32 import (
-    ERROR_HOTKEY_ALREADY_REGISTERED, User32Hotkeys, hotkey_message,
+    ERROR_HOTKEY_ALREADY_REGISTERED,
+    User32Hotkeys,
+    hotkey_message,
 )
 from desktop_assistant.os_integration.hotkeys.win_vk import MOD_NOREPEAT, mod_flags, vk_for
 from desktop_assistant.os_integration.platform_errors import PlatformUnavailable
 
 MSG_TAKEN = QT_TRANSLATE_NOOP(
-    "Hotkeys", "{0} 已被其他程序注册为全局快捷键：请换一个组合，或把快捷键方式改为 keyboard 抢占它")
+    "Hotkeys", "{0} 已被其他程序注册为全局快捷键：请换一个组合，或把快捷键方式改为 keyboard 抢占它"
+)
 MSG_SAME_KEY = QT_TRANSLATE_NOOP("Hotkeys", "{0} 与 {1} 在键盘上是同一个组合")
 MSG_NO_VK = QT_TRANSLATE_NOOP("Hotkeys", "{0} 在 Windows 上没有对应的按键")
 MSG_FAILED = QT_TRANSLATE_NOOP("Hotkeys", "{0} 注册失败（Windows 错误 {1}）")

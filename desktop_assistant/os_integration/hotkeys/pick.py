@@ -27,7 +27,9 @@ def default_backend_name(platform: str = sys.platform, environ: Mapping[str, str
     return "pynput"
 
 
-def pick(setting: str = "auto", platform: str = sys.platform, environ: Mapping[str, str] | None = None) -> HotkeyBackend:
+def pick(
+    setting: str = "auto", platform: str = sys.platform, environ: Mapping[str, str] | None = None
+) -> HotkeyBackend:
     name = default_backend_name(platform, environ) if setting == "auto" else setting
     if name == "native":
         from desktop_assistant.os_integration.hotkeys.native_backend import NativeHotkeyBackend

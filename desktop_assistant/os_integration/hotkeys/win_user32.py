@@ -22,8 +22,14 @@ class POINT(ctypes.Structure):
 
 
 class MSG(ctypes.Structure):
-    _fields_ = [("hwnd", ctypes.c_void_p), ("message", ctypes.c_uint32), ("wParam", ctypes.c_size_t),
-                ("lParam", ctypes.c_ssize_t), ("time", ctypes.c_uint32), ("pt", POINT)]
+    _fields_ = [
+        ("hwnd", ctypes.c_void_p),
+        ("message", ctypes.c_uint32),
+        ("wParam", ctypes.c_size_t),
+        ("lParam", ctypes.c_ssize_t),
+        ("time", ctypes.c_uint32),
+        ("pt", POINT),
+    ]
 
 
 def hotkey_message(address: int) -> tuple[int, int, int] | None:

@@ -27,7 +27,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from desktop_assistant.domain.clock import Clock
 from desktop_assistant.domain.conversation_titles import TitleRuleError, WindowMatch, match_window, parse_title_rules
 from desktop_assistant.domain.reading import (
-    ACTIVE_BUYER, MANUAL, SIGHT, UI_TREE, ReaderEvent, RegionError, parse_regions,
+    ACTIVE_BUYER,
+    MANUAL,
+    SIGHT,
+    UI_TREE,
+    ReaderEvent,
+    RegionError,
+    parse_regions,
 )
 from desktop_assistant.os_integration.foreground import WindowRef
 from desktop_assistant.os_integration.readers.base import Reader, ReaderUnavailable
@@ -45,8 +51,14 @@ class ReaderHub(QObject):
     event = Signal(object)  # ReaderEvent, on the GUI thread
     live_changed = Signal(str, str, str)  # client, source (ui_tree | sight | manual; "" when idle), reason
 
-    def __init__(self, tracker: QObject, factories: Mapping[str, ReaderFactory], values: Mapping[str, object],
-                 clock: Clock, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        tracker: QObject,
+        factories: Mapping[str, ReaderFactory],
+        values: Mapping[str, object],
+        clock: Clock,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._tracker = tracker  # ForegroundTracker: only its `last_external` is read
         self._factories = dict(factories)
@@ -171,8 +183,11 @@ class ReaderHub(QObject):
                     continue
                 self._active[client] = nick
             event = dataclasses.replace(
-                event, platform=event.platform or client, buyer=event.buyer or self._active.get(client, ""),
-                text=event.text if self._keep_text else "")
+                event,
+                platform=event.platform or client,
+                buyer=event.buyer or self._active.get(client, ""),
+                text=event.text if self._keep_text else "",
+            )
             if not event.buyer:
                 continue  # a bubble in a chat whose buyer is not known yet: nobody to time
             delivered.append(event)

@@ -55,15 +55,18 @@ class Ocr:
         missing = [path for path in params.values() if not Path(path).is_file()]
         if missing:
             raise OcrMissing(", ".join(missing))
-        params.update({
-            "Global.log_level": "error",
-            "Global.use_cls": False,  # screen text is never upside down
-            # Screen text is small: the default (shortest side scaled up to 736 px) costs ~20x the time.
-            "Det.limit_type": "max", "Det.limit_side_len": 960,
-            # One thread: the reader shares the GUI thread's core budget (DESIGN 3.7: <= 3 % steady).
-            "EngineConfig.onnxruntime.intra_op_num_threads": threads,
-            "EngineConfig.onnxruntime.inter_op_num_threads": 1,
-        })
+        params.update(
+            {
+                "Global.log_level": "error",
+                "Global.use_cls": False,  # screen text is never upside down
+                # Screen text is small: the default (shortest side scaled up to 736 px) costs ~20x the time.
+                "Det.limit_type": "max",
+                "Det.limit_side_len": 960,
+                # One thread: the reader shares the GUI thread's core budget (DESIGN 3.7: <= 3 % steady).
+                "EngineConfig.onnxruntime.intra_op_num_threads": threads,
+                "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+            }
+        )
         self._engine = RapidOCR(params=params)
 
     def lines(self, img: np.ndarray) -> list[TextLine]:

@@ -25,8 +25,18 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop_assistant.domain.conversation_titles import parse_accounts
 from desktop_assistant.domain.reading import (
-    ACTIVE_BUYER, AGENT_MESSAGE, BUYER_MESSAGE, SIGHT, UNREAD_BADGE, NickConfirmer, ReaderEvent, Region, Regions,
-    RegionError, parse_regions)
+    ACTIVE_BUYER,
+    AGENT_MESSAGE,
+    BUYER_MESSAGE,
+    SIGHT,
+    UNREAD_BADGE,
+    NickConfirmer,
+    ReaderEvent,
+    Region,
+    Regions,
+    RegionError,
+    parse_regions,
+)
 from desktop_assistant.os_integration.foreground import WindowRef
 from desktop_assistant.os_integration.readers import sight_image as image
 from desktop_assistant.os_integration.readers.base import Reader, ReaderUnavailable
@@ -58,7 +68,7 @@ class QtGrabber:
         img = pixmap.toImage().convertToFormat(QImage.Format.Format_RGB888)
         w, h, stride = img.width(), img.height(), img.bytesPerLine()
         rows = np.frombuffer(img.constBits(), np.uint8, img.sizeInBytes()).reshape(h, stride)
-        return rows[:, :w * 3].reshape(h, w, 3).copy()
+        return rows[:, : w * 3].reshape(h, w, 3).copy()
 
 
 def parse_clock(text: str, now: dt.datetime) -> dt.datetime | None:
@@ -89,13 +99,19 @@ class SightSnapshot:
     last_speaker: str  # "buyer", "agent" or "" (no bubble)
 
 
-def snapshot(ocr: Ocr, listing: np.ndarray, header: np.ndarray, messages: np.ndarray, buyer_left: bool = True,
-             sellers: frozenset[str] | set[str] = frozenset()) -> SightSnapshot:
+def snapshot(
+    ocr: Ocr,
+    listing: np.ndarray,
+    header: np.ndarray,
+    messages: np.ndarray,
+    buyer_left: bool = True,
+    sellers: frozenset[str] | set[str] = frozenset(),
+) -> SightSnapshot:
     nick = SightReader._nick(ocr.lines(header), set(sellers))
     badges = []
     for badge in image.find_badges(listing):
         top = max(0, (badge.y0 + badge.y1) // 2 - ROW_REACH)
-        band = listing[top:(badge.y0 + badge.y1) // 2 + ROW_REACH]
+        band = listing[top : (badge.y0 + badge.y1) // 2 + ROW_REACH]
         row_nick, count = SightReader._row(ocr, listing, band, top, badge)
         if row_nick and row_nick not in sellers:
             badges.append((row_nick, count))
@@ -107,8 +123,9 @@ def snapshot(ocr: Ocr, listing: np.ndarray, header: np.ndarray, messages: np.nda
 class SightReader(Reader):
     source = SIGHT
 
-    def __init__(self, setting: Callable[[str], Any], grabber: Grabber | None = None,
-                 ocr_factory: Callable[[], Ocr] = Ocr) -> None:
+    def __init__(
+        self, setting: Callable[[str], Any], grabber: Grabber | None = None, ocr_factory: Callable[[], Ocr] = Ocr
+    ) -> None:
         self._setting = setting
         self._grabber = grabber
         self._ocr_factory = ocr_factory
@@ -132,7 +149,8 @@ class SightReader(Reader):
             regions = None
         if regions is None:
             raise ReaderUnavailable(
-                QCoreApplication.translate("SightReader", "尚未校准 {client} 的识别区域").format(client=client))
+                QCoreApplication.translate("SightReader", "尚未校准 {client} 的识别区域").format(client=client)
+            )
         return regions
 
     def engine(self) -> Ocr:
@@ -141,7 +159,9 @@ class SightReader(Reader):
             try:
                 self._ocr = self._ocr_factory()
             except OcrMissing:
-                raise ReaderUnavailable(QCoreApplication.translate("SightReader", "未安装文字识别组件 (rapidocr)")) from None
+                raise ReaderUnavailable(
+                    QCoreApplication.translate("SightReader", "未安装文字识别组件 (rapidocr)")
+                ) from None
         return self._ocr
 
     def _grab(self, window: int, region: Region) -> np.ndarray:
@@ -150,7 +170,8 @@ class SightReader(Reader):
         img = self._grabber.grab(window, region)
         if img is None:
             raise ReaderUnavailable(
-                QCoreApplication.translate("SightReader", "无法截取窗口画面（窗口已关闭、最小化或小于校准区域）"))
+                QCoreApplication.translate("SightReader", "无法截取窗口画面（窗口已关闭、最小化或小于校准区域）")
+            )
         return img
 
     def confirming(self) -> bool:
@@ -179,8 +200,12 @@ class SightReader(Reader):
         """What the calibrated regions show now; raises ReaderUnavailable like read()."""
         regions = self._regions(client)
         ocr = self.engine()
-        return snapshot(ocr, *(self._grab(window.id, getattr(regions, name)) for name in ("list", "header", "messages")),
-                        buyer_left=self._setting("reader.buyer_side") != "right", sellers=self._sellers(window))
+        return snapshot(
+            ocr,
+            *(self._grab(window.id, getattr(regions, name)) for name in ("list", "header", "messages")),
+            buyer_left=self._setting("reader.buyer_side") != "right",
+            sellers=self._sellers(window),
+        )
 
     # --- one poll -------------------------------------------------------------------------------
     def read(self, window: WindowRef, client: str, now: dt.datetime) -> list[ReaderEvent]:
@@ -223,8 +248,9 @@ class SightReader(Reader):
         return min(lines, key=lambda line: (line.box.x0, line.box.y0)).text
 
     def _messages(self, ocr: Ocr, img: np.ndarray, buyer: str, now: dt.datetime, event: Callable) -> None:
-        bubbles = [b for b in image.find_bubbles(img)
-                   if b.box.y0 >= image.TIME_LINE_GAP and b.box.y1 < img.shape[0]]  # whole, with their time line
+        bubbles = [
+            b for b in image.find_bubbles(img) if b.box.y0 >= image.TIME_LINE_GAP and b.box.y1 < img.shape[0]
+        ]  # whole, with their time line
         seen = self._seen.setdefault(buyer, OrderedDict())
         first_look = not seen  # nothing seen yet: at start, or the conversation was empty or still loading
         counts: dict[str, int] = {}
@@ -240,7 +266,7 @@ class SightReader(Reader):
         buyer_left = self._setting("reader.buyer_side") != "right"
         if first_look:  # what was on screen before: only the buyer's messages not answered yet count
             answered = [i for i, b in enumerate(bubbles) if b.left != buyer_left]
-            new = bubbles[answered[-1] + 1:] if answered else bubbles
+            new = bubbles[answered[-1] + 1 :] if answered else bubbles
         else:
             # New messages arrive at the bottom: only unseen bubbles below the last seen one are new. Unseen
             # ones above it, or a view with nothing seen in it, are history the agent scrolled back to.
@@ -254,12 +280,13 @@ class SightReader(Reader):
             text = ocr.text(bubble.box.crop(img)) if keep_text else ""
             event(BUYER_MESSAGE if bubble.left == buyer_left else AGENT_MESSAGE, buyer, at or now, text)
 
-    def _list(self, ocr: Ocr, img: np.ndarray, buyer: str, sellers: set[str], now: dt.datetime,
-              event: Callable) -> None:
+    def _list(
+        self, ocr: Ocr, img: np.ndarray, buyer: str, sellers: set[str], now: dt.datetime, event: Callable
+    ) -> None:
         shown: dict[str, int] = {}
         for badge in image.find_badges(img):
             top = max(0, (badge.y0 + badge.y1) // 2 - ROW_REACH)
-            band = img[top:(badge.y0 + badge.y1) // 2 + ROW_REACH]
+            band = img[top : (badge.y0 + badge.y1) // 2 + ROW_REACH]
             key = image.digest(band)
             if key not in self._rows:
                 self._rows[key] = self._row(ocr, img, band, top, badge)
@@ -276,16 +303,20 @@ class SightReader(Reader):
     @staticmethod
     def _row(ocr: Ocr, img: np.ndarray, band: np.ndarray, top: int, badge: image.Box) -> tuple[str, int]:
         """The nick of a badge's row (its topmost line that is not the badge or a time) and the number."""
+
         def usable(line: TextLine) -> bool:
-            overlaps = line.box.x1 > badge.x0 and line.box.x0 < badge.x1 and \
-                line.box.y1 + top > badge.y0 and line.box.y0 + top < badge.y1
+            overlaps = (
+                line.box.x1 > badge.x0
+                and line.box.x0 < badge.x1
+                and line.box.y1 + top > badge.y0
+                and line.box.y0 + top < badge.y1
+            )
             return not overlaps and not TIME.fullmatch(line.text) and not line.text.isdigit()
 
         lines = [line for line in ocr.lines(band) if usable(line)]
         nick = min(lines, key=lambda line: (line.box.y0, line.box.x0)).text if lines else ""
         digits = re.sub(r"\D", "", ocr.text(image.badge_digits(img, badge)))
         return nick, int(digits[:4]) if digits else 0
-
 
 
 def create_reader(settings: Any) -> SightReader:

@@ -34,7 +34,7 @@ class Box:
         return self.y1 - self.y0
 
     def crop(self, img: np.ndarray) -> np.ndarray:
-        return img[self.y0:self.y1, self.x0:self.x1]
+        return img[self.y0 : self.y1, self.x0 : self.x1]
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def _fill_cover(img: np.ndarray, fg: np.ndarray, run: int) -> np.ndarray:
     full = (cum[:, window:] - cum[:, :-window]) == window  # a run starts at each True column
     cover = np.zeros(fg.shape, bool)
     for offset in range(run):  # spread each start over the run it begins
-        cover[:, offset:offset + full.shape[1]] |= full
+        cover[:, offset : offset + full.shape[1]] |= full
     return cover
 
 
@@ -130,7 +130,7 @@ def _joins(img: np.ndarray, cover: np.ndarray, upper: Box, lower: Box, edge: int
     if abs(upper.x0 - lower.x0) > 2 or abs(upper.x1 - lower.x1) > 2 or upper.w <= 2 * edge:
         return False
     fill = background(upper.crop(img)[upper.crop(cover)][:, None, :])  # the block's commonest colour
-    gap = img[upper.y1:lower.y0]
+    gap = img[upper.y1 : lower.y0]
     left, right = gap[:, upper.x0 + edge], gap[:, upper.x1 - 1 - edge]
     return bool((left == fill).all() and (right == fill).all())
 
@@ -139,7 +139,7 @@ def _line_above(fg: np.ndarray, box: Box, limit: int) -> Box | None:
     """The nearest band of foreground rows above `box` (within `limit`), on the bubble's half."""
     width = fg.shape[1]
     x0, x1 = (0, width // 2) if box.x0 < width - box.x1 else (width // 2, width)
-    band = fg[limit:box.y0, x0:x1]
+    band = fg[limit : box.y0, x0:x1]
     rows = band.any(axis=1)
     segments = _row_segments(rows)
     if not segments:
@@ -177,8 +177,8 @@ def tight(img: np.ndarray, pad: int = 6) -> np.ndarray:
     if not fg.any():
         return img[:0, :0]
     ys, xs = np.flatnonzero(fg.any(axis=1)), np.flatnonzero(fg.any(axis=0))
-    crop = img[ys[0]:ys[-1] + 1, xs[0]:xs[-1] + 1]
+    crop = img[ys[0] : ys[-1] + 1, xs[0] : xs[-1] + 1]
     out = np.empty((crop.shape[0] + 2 * pad, crop.shape[1] + 2 * pad, 3), np.uint8)
     out[:] = bg
-    out[pad:pad + crop.shape[0], pad:pad + crop.shape[1]] = crop
+    out[pad : pad + crop.shape[0], pad : pad + crop.shape[1]] = crop
     return out

@@ -18,17 +18,30 @@ from typing import Any, Callable, Mapping
 from desktop_assistant.domain.conversation_titles import parse_accounts
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop_assistant.domain.reading import (
-    ACTIVE_BUYER, AGENT_MESSAGE, BUYER_MESSAGE, UI_TREE, UNREAD_BADGE, NickConfirmer, ReaderEvent)
+    ACTIVE_BUYER,
+    AGENT_MESSAGE,
+    BUYER_MESSAGE,
+    UI_TREE,
+    UNREAD_BADGE,
+    NickConfirmer,
+    ReaderEvent,
+)
 from desktop_assistant.os_integration.foreground import WindowRef
 from desktop_assistant.os_integration.readers.base import Reader, ReaderUnavailable
 from desktop_assistant.os_integration.readers.uia_rules import (
-    ClientRules, compile_rules, load_rules_file, packaged_rules_path)
+    ClientRules,
+    compile_rules,
+    load_rules_file,
+    packaged_rules_path,
+)
 from desktop_assistant.os_integration.readers.uia_tree import Message, Opaque, TreeReading, UiElement, read_tree
 
 MSG_NOT_WINDOWS = QT_TRANSLATE_NOOP("Messages", "界面元素读取只在 Windows 上可用")
 MSG_NO_RULES = QT_TRANSLATE_NOOP("Messages", "{client}：没有界面元素规则")
 MSG_NO_CHAT_VIEW = QT_TRANSLATE_NOOP("Messages", "{client}：窗口没有公开聊天界面元素，改用其他读取方式")
-MSG_NO_MESSAGE_LIST = QT_TRANSLATE_NOOP("Messages", "{client}：这个版本不公开消息列表（界面元素读不到），改用其他读取方式")
+MSG_NO_MESSAGE_LIST = QT_TRANSLATE_NOOP(
+    "Messages", "{client}：这个版本不公开消息列表（界面元素读不到），改用其他读取方式"
+)
 MSG_UIA_FAILED = QT_TRANSLATE_NOOP("Messages", "读取界面元素失败：{reason}")
 
 SEEN_LIMIT = 5000  # message keys remembered per window; old ones scrolled away long ago
@@ -85,14 +98,22 @@ def default_tree_source() -> TreeSource:
 class UiaReader(Reader):
     source = UI_TREE
 
-    def __init__(self, rules_for_client: Mapping[str, Any] | None = None, capture_text: bool = False, *,
-                 seller_accounts: tuple[str, ...] | list[str] = (), tree_source: TreeSource | None = None) -> None:
+    def __init__(
+        self,
+        rules_for_client: Mapping[str, Any] | None = None,
+        capture_text: bool = False,
+        *,
+        seller_accounts: tuple[str, ...] | list[str] = (),
+        tree_source: TreeSource | None = None,
+    ) -> None:
         """`rules_for_client`: {client: rules (JSON object or ClientRules)}; None: the packaged rules."""
         if rules_for_client is None:
             self._rules = load_rules_file(packaged_rules_path())
         else:
-            self._rules = {client: rules if isinstance(rules, ClientRules) else compile_rules(client, rules)
-                           for client, rules in rules_for_client.items()}
+            self._rules = {
+                client: rules if isinstance(rules, ClientRules) else compile_rules(client, rules)
+                for client, rules in rules_for_client.items()
+            }
         self._capture = capture_text
         self._sellers = frozenset(s.strip() for s in seller_accounts if s.strip())
         self._tree = tree_source or default_tree_source()
@@ -105,8 +126,9 @@ class UiaReader(Reader):
     def clients(self) -> list[str]:
         return sorted(self._rules)
 
-    def snapshot(self, window: WindowRef, client: str, now: dt.datetime, state: _WindowState | None = None
-                 ) -> TreeReading:
+    def snapshot(
+        self, window: WindowRef, client: str, now: dt.datetime, state: _WindowState | None = None
+    ) -> TreeReading:
         """What the window shows now. `state` is a window's memory between polls (read() passes it);
         without it nothing is remembered, as `reader probe` needs."""
         rules = self._rules.get(client)
@@ -134,8 +156,9 @@ class UiaReader(Reader):
         events += self._badges(reading, buyer, state, client, now)
         return events
 
-    def _messages(self, reading: TreeReading, buyer: str, state: _WindowState, client: str,
-                  now: dt.datetime) -> list[ReaderEvent]:
+    def _messages(
+        self, reading: TreeReading, buyer: str, state: _WindowState, client: str, now: dt.datetime
+    ) -> list[ReaderEvent]:
         # Only a read that agrees with the confirmed buyer counts: while the client switches
         # conversations the list can be empty or still show the previous buyer's messages. Those
         # messages stay unseen and are reported once the new nick is confirmed.
@@ -148,16 +171,24 @@ class UiaReader(Reader):
             if not state.see(message.key) or message.who not in ("buyer", "agent"):
                 continue
             kind = BUYER_MESSAGE if message.who == "buyer" else AGENT_MESSAGE
-            events.append(ReaderEvent(kind, buyer, message.at or now, UI_TREE, client,
-                                      text=message.text if self._capture else ""))
+            events.append(
+                ReaderEvent(kind, buyer, message.at or now, UI_TREE, client, text=message.text if self._capture else "")
+            )
         return events
 
-    def _badges(self, reading: TreeReading, buyer: str, state: _WindowState, client: str,
-                now: dt.datetime) -> list[ReaderEvent]:
-        current = {row.nick: row.unread for row in reading.rows
-                   if row.unread > 0 and row.nick != buyer and row.nick not in self._sellers}
-        events = [ReaderEvent(UNREAD_BADGE, nick, now, UI_TREE, client, count=count)
-                  for nick, count in current.items() if count > state.badges.get(nick, 0)]
+    def _badges(
+        self, reading: TreeReading, buyer: str, state: _WindowState, client: str, now: dt.datetime
+    ) -> list[ReaderEvent]:
+        current = {
+            row.nick: row.unread
+            for row in reading.rows
+            if row.unread > 0 and row.nick != buyer and row.nick not in self._sellers
+        }
+        events = [
+            ReaderEvent(UNREAD_BADGE, nick, now, UI_TREE, client, count=count)
+            for nick, count in current.items()
+            if count > state.badges.get(nick, 0)
+        ]
         if reading.complete:
             state.badges = current
         else:  # rows beyond the node budget were not read: keep what was known about them

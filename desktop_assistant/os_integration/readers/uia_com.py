@@ -30,20 +30,76 @@ GONE = (COMError, OSError, ValueError)
 TREE_SCOPE_ELEMENT, TREE_SCOPE_CHILDREN, TREE_SCOPE_SUBTREE = 1, 2, 7
 NAME, CLASS_NAME, AUTOMATION_ID, CONTROL_TYPE, BOUNDING_RECTANGLE, VALUE = 30005, 30012, 30011, 30003, 30001, 30045
 PROPERTIES = (NAME, CLASS_NAME, AUTOMATION_ID, CONTROL_TYPE, BOUNDING_RECTANGLE, VALUE)
-CONTROL_TYPES = dict(enumerate((
-    "Button", "Calendar", "CheckBox", "ComboBox", "Edit", "Hyperlink", "Image", "ListItem", "List", "Menu",
-    "MenuBar", "MenuItem", "ProgressBar", "RadioButton", "ScrollBar", "Slider", "Spinner", "StatusBar", "Tab",
-    "TabItem", "Text", "ToolBar", "ToolTip", "Tree", "TreeItem", "Custom", "Group", "Thumb", "DataGrid",
-    "DataItem", "Document", "SplitButton", "Window", "Pane", "Header", "HeaderItem", "Table", "TitleBar",
-    "Separator", "SemanticZoom", "AppBar"), start=50000))
+CONTROL_TYPES = dict(
+    enumerate(
+        (
+            "Button",
+            "Calendar",
+            "CheckBox",
+            "ComboBox",
+            "Edit",
+            "Hyperlink",
+            "Image",
+            "ListItem",
+            "List",
+            "Menu",
+            "MenuBar",
+            "MenuItem",
+            "ProgressBar",
+            "RadioButton",
+            "ScrollBar",
+            "Slider",
+            "Spinner",
+            "StatusBar",
+            "Tab",
+            "TabItem",
+            "Text",
+            "ToolBar",
+            "ToolTip",
+            "Tree",
+            "TreeItem",
+            "Custom",
+            "Group",
+            "Thumb",
+            "DataGrid",
+            "DataItem",
+            "Document",
+            "SplitButton",
+            "Window",
+            "Pane",
+            "Header",
+            "HeaderItem",
+            "Table",
+            "TitleBar",
+            "Separator",
+            "SemanticZoom",
+            "AppBar",
+        ),
+        start=50000,
+    )
+)
 
 # The only members of IUIAutomation, IUIAutomationCacheRequest, IUIAutomationElement and
 # IUIAutomationElementArray the reader may touch: reads from the cache and searches.
-READ_ONLY = frozenset({
-    "CreateCacheRequest", "AddProperty", "CreateTrueCondition", "ElementFromHandleBuildCache",
-    "FindAllBuildCache", "BuildUpdatedCache", "GetCachedChildren", "Length", "GetElement", "GetCachedPropertyValue",
-    "CachedName", "CachedClassName", "CachedAutomationId", "CachedControlType", "CachedBoundingRectangle",
-})
+READ_ONLY = frozenset(
+    {
+        "CreateCacheRequest",
+        "AddProperty",
+        "CreateTrueCondition",
+        "ElementFromHandleBuildCache",
+        "FindAllBuildCache",
+        "BuildUpdatedCache",
+        "GetCachedChildren",
+        "Length",
+        "GetElement",
+        "GetCachedPropertyValue",
+        "CachedName",
+        "CachedClassName",
+        "CachedAutomationId",
+        "CachedControlType",
+        "CachedBoundingRectangle",
+    }
+)
 WRITABLE = frozenset({"TreeScope", "TreeFilter"})  # on our own CacheRequests, never on the client's elements
 
 
@@ -146,8 +202,11 @@ class ComElement:
 
     def children(self) -> Sequence["ComElement"]:
         if self._children is None:
-            self._children = (self._source.cached_children_of(self._com) if self._cached_children
-                              else self._source.children_of(self._com))
+            self._children = (
+                self._source.cached_children_of(self._com)
+                if self._cached_children
+                else self._source.children_of(self._com)
+            )
         return self._children
 
     def subtree(self) -> "ComElement":

@@ -29,10 +29,15 @@ class RecordedElement:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "RecordedElement":
         rect = data.get("rect")
-        return cls(name=data.get("name", ""), class_name=data.get("class_name", ""),
-                   automation_id=data.get("automation_id", ""), control_type=data.get("control_type", ""),
-                   value=data.get("value", ""), rect=tuple(rect) if rect else None,
-                   kids=[cls.from_json(child) for child in data.get("children", [])])
+        return cls(
+            name=data.get("name", ""),
+            class_name=data.get("class_name", ""),
+            automation_id=data.get("automation_id", ""),
+            control_type=data.get("control_type", ""),
+            value=data.get("value", ""),
+            rect=tuple(rect) if rect else None,
+            kids=[cls.from_json(child) for child in data.get("children", [])],
+        )
 
 
 def load_recorded_tree(path: Path) -> RecordedElement:

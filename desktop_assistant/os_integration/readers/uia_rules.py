@@ -22,8 +22,14 @@ MSG_RULES_FIELD = QT_TRANSLATE_NOOP("Messages", "界面元素规则 {client}：{
 WHO = ("buyer", "agent", "system")
 # Element properties a match may test; *_regex are Python regular expressions (re.search).
 MATCH_KEYS = {
-    "name", "name_regex", "class_name", "class_name_regex", "automation_id", "automation_id_suffix",
-    "automation_id_regex", "control_type",
+    "name",
+    "name_regex",
+    "class_name",
+    "class_name_regex",
+    "automation_id",
+    "automation_id_suffix",
+    "automation_id_regex",
+    "control_type",
 }
 SENDER_TESTS = {"fragment_contains", "seller_account", "sender_regex", "side", "time_first", "time_last"}
 
@@ -148,17 +154,26 @@ def _match(client: str, where: str, data: Any) -> Match:
     if not all(isinstance(t, str) for t in types):
         raise _fail(client, f"{where}.control_type", "需要字符串或字符串列表")
     return Match(
-        name=data.get("name"), class_name=data.get("class_name"), automation_id=data.get("automation_id"),
-        automation_id_suffix=data.get("automation_id_suffix"), control_types=types,
-        **{key: _regex(client, f"{where}.{key}", data[key])
-           for key in ("name_regex", "class_name_regex", "automation_id_regex") if key in data})
+        name=data.get("name"),
+        class_name=data.get("class_name"),
+        automation_id=data.get("automation_id"),
+        automation_id_suffix=data.get("automation_id_suffix"),
+        control_types=types,
+        **{
+            key: _regex(client, f"{where}.{key}", data[key])
+            for key in ("name_regex", "class_name_regex", "automation_id_regex")
+            if key in data
+        },
+    )
 
 
 def _find(client: str, where: str, data: Any) -> Find:
     if not isinstance(data, dict) or "match" not in data:
-        raise _fail(client, where, "需要 {\"match\": {...}, \"max_depth\": N}")
-    return Find(_match(client, f"{where}.match", data["match"]),
-                _int(client, f"{where}.max_depth", data.get("max_depth", 0), 0, 200))
+        raise _fail(client, where, '需要 {"match": {...}, "max_depth": N}')
+    return Find(
+        _match(client, f"{where}.match", data["match"]),
+        _int(client, f"{where}.max_depth", data.get("max_depth", 0), 0, 200),
+    )
 
 
 def _sender_rule(client: str, where: str, data: Any) -> SenderRule:
@@ -206,7 +221,8 @@ def compile_rules(client: str, data: Any) -> ClientRules:
         raise _fail(client, "sender_rules", "需要非空列表")
     nick_sources = data.get("buyer_nick", [{"from": "buyer_sender"}])
     if not isinstance(nick_sources, list) or not all(
-            isinstance(s, dict) and s.get("from") in ("buyer_sender", "header") for s in nick_sources):
+        isinstance(s, dict) and s.get("from") in ("buyer_sender", "header") for s in nick_sources
+    ):
         raise _fail(client, "buyer_nick", "每项需要 from: buyer_sender 或 header")
     header = header_regex = None
     if "header" in data:
@@ -225,7 +241,8 @@ def compile_rules(client: str, data: Any) -> ClientRules:
             max_rows=_int(client, "conversation_rows.max_rows", raw.get("max_rows", 100), 1, 1000),
             nick_regex=_regex(client, "conversation_rows.nick_regex", raw.get("nick_regex", r"^(?P<nick>[^\n]+)")),
             count_regex=_regex(client, "conversation_rows.count_regex", raw.get("count_regex", r"^(?P<count>\d+)\+?$")),
-            count_depth=_int(client, "conversation_rows.count_depth", raw.get("count_depth", 3), 0, 20))
+            count_depth=_int(client, "conversation_rows.count_depth", raw.get("count_depth", 3), 0, 20),
+        )
         if "nick" not in rows.nick_regex.groupindex or "count" not in rows.count_regex.groupindex:
             raise _fail(client, "conversation_rows", "nick_regex 需要 (?P<nick>…), count_regex 需要 (?P<count>…)")
     tolerance = data.get("side_tolerance", 0.05)

@@ -80,8 +80,9 @@ def _children(element: UiElement, budget: _Budget) -> Sequence[UiElement]:
     return element.children() if budget.take() else ()
 
 
-def locate(root: UiElement, find: Find, budget: _Budget, hints: dict[str, tuple[int, ...]],
-           name: str) -> UiElement | None:
+def locate(
+    root: UiElement, find: Find, budget: _Budget, hints: dict[str, tuple[int, ...]], name: str
+) -> UiElement | None:
     """The shallowest element at most `find.max_depth` below root (root included) that matches.
     Tried first: the child-index path where it was found last poll (`hints[name]`), so a steady
     window costs a walk down one branch instead of a search of the whole window."""
@@ -204,8 +205,13 @@ def _find_stamp(fragments: list[tuple[str, UiElement]], rules: ClientRules, now:
         for pattern in rules.time_patterns:
             match = pattern.search(text)
             if match:
-                return _Stamp(index, match.group(0), text[:match.start()].strip(), text[match.end():].strip(),
-                              _parse_time(match, now))
+                return _Stamp(
+                    index,
+                    match.group(0),
+                    text[: match.start()].strip(),
+                    text[match.end() :].strip(),
+                    _parse_time(match, now),
+                )
     return None
 
 
@@ -218,8 +224,9 @@ def _center_side(element: UiElement, frame: UiElement, tolerance: float) -> str:
     return "left" if centre < middle - margin else "right" if centre > middle + margin else ""
 
 
-def _who(rule: SenderRule, *, sender: str, texts: list[str], stamp: _Stamp | None, side: str,
-         sellers: frozenset[str]) -> bool:
+def _who(
+    rule: SenderRule, *, sender: str, texts: list[str], stamp: _Stamp | None, side: str, sellers: frozenset[str]
+) -> bool:
     if rule.fragment_contains:
         return any(marker in text for marker in rule.fragment_contains for text in texts)
     if rule.seller_account:
@@ -233,8 +240,14 @@ def _who(rule: SenderRule, *, sender: str, texts: list[str], stamp: _Stamp | Non
     return stamp is not None and bool(stamp.before) and not stamp.after  # time_last
 
 
-def read_message(node: UiElement, message_list: UiElement, rules: ClientRules, now: dt.datetime,
-                 sellers: frozenset[str], budget: _Budget) -> Message | None:
+def read_message(
+    node: UiElement,
+    message_list: UiElement,
+    rules: ClientRules,
+    now: dt.datetime,
+    sellers: frozenset[str],
+    budget: _Budget,
+) -> Message | None:
     fragments = _fragments(node, rules, budget)
     if not fragments:
         return None
@@ -250,11 +263,18 @@ def read_message(node: UiElement, message_list: UiElement, rules: ClientRules, n
     body = [(text, element) for text, element in fragments[body_from:] if text != sender]
     anchor = body[-1][1] if body else node  # the bubble: where its text is drawn
     side = _center_side(anchor, message_list, rules.side_tolerance)
-    who = next((rule.who for rule in rules.sender_rules
-                if _who(rule, sender=sender, texts=texts, stamp=stamp, side=side, sellers=sellers)), "")
+    who = next(
+        (
+            rule.who
+            for rule in rules.sender_rules
+            if _who(rule, sender=sender, texts=texts, stamp=stamp, side=side, sellers=sellers)
+        ),
+        "",
+    )
     text = "\n".join(t for t, _ in body)
-    key = node.automation_id or "|".join((who, sender, stamp.text if stamp else "",
-                                          hashlib.sha1(text.encode()).hexdigest()[:16]))
+    key = node.automation_id or "|".join(
+        (who, sender, stamp.text if stamp else "", hashlib.sha1(text.encode()).hexdigest()[:16])
+    )
     return Message(key, who, sender, text, stamp.text if stamp else "", stamp.at if stamp else None)
 
 
@@ -275,8 +295,14 @@ def _read_rows(chat_view: UiElement, rules: ClientRules, budget: _Budget, hints:
     return rows
 
 
-def read_tree(root: UiElement, rules: ClientRules, now: dt.datetime, sellers: frozenset[str] = frozenset(),
-              hints: dict[str, tuple[int, ...]] | None = None, memo: dict[str, Message] | None = None) -> TreeReading:
+def read_tree(
+    root: UiElement,
+    rules: ClientRules,
+    now: dt.datetime,
+    sellers: frozenset[str] = frozenset(),
+    hints: dict[str, tuple[int, ...]] | None = None,
+    memo: dict[str, Message] | None = None,
+) -> TreeReading:
     """What the window shows now. Raises Opaque when it has no chat view or no message list.
     Kept by the caller between polls of one window: `hints` remembers where elements were found,
     `memo` the messages already read, by node AutomationId, so a steady chat is not read again."""
@@ -297,7 +323,7 @@ def read_tree(root: UiElement, rules: ClientRules, now: dt.datetime, sellers: fr
         nodes = list(message_list.children())
     reading = TreeReading()
     duplicates: dict[str, int] = {}
-    for node in nodes[-rules.max_messages:]:
+    for node in nodes[-rules.max_messages :]:
         node_id = node.automation_id
         message = previous.get(node_id) if node_id else None
         if message is None:
@@ -317,8 +343,14 @@ def read_tree(root: UiElement, rules: ClientRules, now: dt.datetime, sellers: fr
     return reading
 
 
-def _read_nick(chat_view: UiElement, messages: list[Message], rules: ClientRules, sellers: frozenset[str],
-               budget: _Budget, hints: dict) -> str:
+def _read_nick(
+    chat_view: UiElement,
+    messages: list[Message],
+    rules: ClientRules,
+    sellers: frozenset[str],
+    budget: _Budget,
+    hints: dict,
+) -> str:
     for source in rules.buyer_nick:
         nick = ""
         if source["from"] == "header" and rules.header is not None:

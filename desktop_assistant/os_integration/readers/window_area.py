@@ -10,8 +10,9 @@ from __future__ import annotations
 import sys
 
 
-def client_area(window_id: int, platform: str = sys.platform,
-                display: str | None = None) -> tuple[int, int, int, int] | None:
+def client_area(
+    window_id: int, platform: str = sys.platform, display: str | None = None
+) -> tuple[int, int, int, int] | None:
     """(x, y, w, h) of the client area in screen pixels (x, y may be negative on a left monitor), or
     None when the window is gone or this platform has no way."""
     if platform == "win32":
