@@ -57,8 +57,9 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))  # for `contenders`, as run_autokey.py does
@@ -117,7 +118,7 @@ def key_timeline(display: str, argv: Sequence[str], runs: int = 10) -> dict:
     for the combo (no contender runs). X event times are CLOCK_MONOTONIC milliseconds (Xvfb's GetTimeInMillis), the
     same clock as the driver's time.monotonic(), so: when after the driver's time stamp the first key goes down and
     the last key comes up (medians), and one run's events relative to its first event."""
-    from Xlib import X, XK
+    from Xlib import XK, X
     from Xlib import display as xdisplay
     from Xlib.ext import record
     from Xlib.protocol import rq

@@ -25,8 +25,8 @@ import sys
 import tempfile
 import time
 import unicodedata
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 from desktop_assistant.domain.notes import build_memo, index_terms
 from desktop_assistant.paths import resolve_paths

@@ -123,8 +123,8 @@ def child(engine: str) -> dict:
         for name, img, det, first_only in (
             ("header 760x56", draw(nick, 760, 56, 16, True), True, False),
             ("list row 240x56", draw(nick, 240, 56, 14, False, "你好，请问有货吗"), True, True),
-            *[(f"line 360x40 det+rec", draw(nick, 360, 40, px, False), True, False) for px in (12, 13, 14)],
-            *[(f"line 360x40 rec only", draw(nick, 360, 40, px, False), False, False) for px in (12, 13, 14)],
+            *[("line 360x40 det+rec", draw(nick, 360, 40, px, False), True, False) for px in (12, 13, 14)],
+            *[("line 360x40 rec only", draw(nick, 360, 40, px, False), False, False) for px in (12, 13, 14)],
         ):
             t = time.perf_counter()
             got = lines(img, det)

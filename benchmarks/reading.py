@@ -56,10 +56,11 @@ def main() -> int:
     parser.add_argument("--json-out", type=Path)
     args = parser.parse_args()
 
-    from tests.e2e.conftest import REPO as TESTS_REPO, LineProcess, desktop_env, start_openbox, start_xvfb
-    from tests.e2e.workbench_driver import FakeWorkbench
-
     import tempfile
+
+    from tests.e2e.conftest import REPO as TESTS_REPO
+    from tests.e2e.conftest import LineProcess, desktop_env, start_openbox, start_xvfb
+    from tests.e2e.workbench_driver import FakeWorkbench
 
     server, display = start_xvfb()
     home = Path(tempfile.mkdtemp(prefix="reading-bench-"))

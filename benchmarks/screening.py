@@ -41,8 +41,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from desktop_assistant.cli_buyers import screen_stream, screening_context
 from desktop_assistant.domain.buyers import read_screening_input, valid_nick

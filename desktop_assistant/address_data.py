@@ -16,7 +16,7 @@ def division_index() -> DivisionIndex:
     return index_from_bundle(json.loads(resource_path("divisions", "divisions.json").read_text(encoding="utf-8")))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _bundled(file: str) -> frozenset[str]:
     """A list in resources/lists, read once: every parse asks for the lists with the shop's additions."""
     return parse_names(resource_path("lists", file).read_text(encoding="utf-8"))

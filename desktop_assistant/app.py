@@ -10,9 +10,10 @@ import signal
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -41,16 +42,16 @@ from desktop_assistant.ui.i18n import LanguageSwitcher
 from desktop_assistant.ui.panel import PanelWindow
 from desktop_assistant.ui.phrase_library import PhraseLibrary
 from desktop_assistant.ui.phrases_controller import PhrasesController
-from desktop_assistant.ui.theme import apply_theme
 from desktop_assistant.ui.send_guard import Decision, SendGuard
+from desktop_assistant.ui.theme import apply_theme
 from desktop_assistant.ui.tray import Tray
 
 if TYPE_CHECKING:
+    from desktop_assistant.os_integration.readers.base import Reader
+    from desktop_assistant.os_integration.readers.hub import ReaderHub
     from desktop_assistant.ui.buyers_controller import BuyersController
     from desktop_assistant.ui.check_controller import CheckController
     from desktop_assistant.ui.conversations_controller import ConversationsController
-    from desktop_assistant.os_integration.readers.base import Reader
-    from desktop_assistant.os_integration.readers.hub import ReaderHub
     from desktop_assistant.ui.notes_controller import NotesController
     from desktop_assistant.ui.stats_controller import StatsController
 

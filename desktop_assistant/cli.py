@@ -13,8 +13,9 @@ import os
 import platform
 import sqlite3
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from desktop_assistant import __version__
 from desktop_assistant.paths import Paths, resolve_paths
@@ -108,8 +109,16 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query")
     search.add_argument("--json", action="store_true")
 
-    from desktop_assistant import cli_address, cli_buyers, cli_guard, cli_kpi, cli_notes, cli_selftest  # argparse only
-    from desktop_assistant import cli_conversations, cli_reader
+    from desktop_assistant import (  # argparse only
+        cli_address,
+        cli_buyers,
+        cli_conversations,
+        cli_guard,
+        cli_kpi,
+        cli_notes,
+        cli_reader,
+        cli_selftest,
+    )
 
     cli_guard.add_parser(phrases_sub, common)
 
@@ -358,8 +367,8 @@ def _run_in(paths: Paths, args: argparse.Namespace) -> int:
         from desktop_assistant import app
 
         return app.run(paths, debug=args.debug, smoke_test=args.smoke_test)
-    from desktop_assistant.log import setup_cli_logging
     from desktop_assistant.cli_storage import recover_emptied, storage_failure
+    from desktop_assistant.log import setup_cli_logging
 
     setup_cli_logging(paths, debug=args.debug)
     try:

@@ -10,7 +10,8 @@ import argparse
 import datetime as dt
 import json
 import sys
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from desktop_assistant.paths import Paths
 

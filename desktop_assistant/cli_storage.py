@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sys
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from desktop_assistant.paths import Paths
 
@@ -57,7 +58,7 @@ def storage_failure(exc: Exception, paths: Paths, prog: str) -> int:
     return _say(failure, prog)
 
 
-def _say(failure: "StorageError", prog: str) -> int:
+def _say(failure: StorageError, prog: str) -> int:
     log.error("storage failure: %s", failure)
     print(f"{prog}: {failure}", file=sys.stderr)
     return failure.exit_code
@@ -85,7 +86,7 @@ def panel_let_go(paths: Paths, close: bool, wait_s: float = 10.0) -> None:
     raise PanelRunningError(paths.db_path)
 
 
-def run_purge(args: "argparse.Namespace", paths: Paths, usage_error: Callable[[str], Exception]) -> int:
+def run_purge(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
     """`db purge [--dry-run] [--days N]`: what retention masks or deletes, counted (and done unless dry)."""
     from desktop_assistant.storage.store import open_store
 

@@ -4,7 +4,7 @@ from them with the shop's settings (DESIGN 3.8)."""
 from __future__ import annotations
 
 import functools
-from typing import Mapping
+from collections.abc import Mapping
 
 from desktop_assistant.domain.guard import Guard, guard_from_texts
 from desktop_assistant.resources_path import resource_path

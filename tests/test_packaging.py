@@ -53,7 +53,6 @@ ICO_SIZES = (16, 20, 24, 32, 40, 48, 64, 256)
 def _linux_only_distributions() -> set[str]:
     """Dependencies whose pyproject.toml marker leaves them out on Windows (python-xlib)."""
     import tomllib
-
     from packaging.requirements import Requirement
 
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
@@ -74,9 +73,9 @@ class _Recorded:
 def _evaluate_spec(monkeypatch, tmp_path: Path, platform: str) -> dict:
     """Run build.spec with PyInstaller's build steps recorded instead of run. The collect/copy helpers
     raise, as PyInstaller's do, for a distribution that the platform does not install."""
-    import PyInstaller.utils.hooks as hooks
-
     from importlib.metadata import packages_distributions
+
+    import PyInstaller.utils.hooks as hooks
 
     missing = _linux_only_distributions() if platform == "win32" else set()
     missing_modules = {

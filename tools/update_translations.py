@@ -33,15 +33,15 @@ from pathlib import Path
 from translations_buyers import BUYERS_TRANSLATIONS  # tools/ is on sys.path when run as a script
 from translations_checks import CHECKS_TRANSLATIONS
 from translations_conversations import CONVERSATIONS_TRANSLATIONS
-from translations_notes import NOTES_TRANSLATIONS
-from translations_scale import SCALE_TRANSLATIONS
 from translations_data import DATA_TRANSLATIONS
 from translations_guard import GUARD_TRANSLATIONS
-from translations_shopwords import SHOPWORDS_TRANSLATIONS
 from translations_hotkeys_win import HOTKEYS_WIN_TRANSLATIONS
 from translations_insertion_win import INSERTION_WIN_TRANSLATIONS
+from translations_notes import NOTES_TRANSLATIONS
 from translations_reading import READING_TRANSLATIONS
+from translations_scale import SCALE_TRANSLATIONS
 from translations_selftest import SELFTEST_TRANSLATIONS
+from translations_shopwords import SHOPWORDS_TRANSLATIONS
 from translations_sight import SIGHT_TRANSLATIONS
 from translations_uia import UIA_TRANSLATIONS
 

@@ -34,9 +34,9 @@ import shutil
 import signal
 import subprocess
 import time
+from pathlib import Path
 
 from contenders.procs import ProcessTreeContender, comm, end_group, process_tree
-from pathlib import Path
 
 AUTOKEY_VERSION = "0.95.10"
 FOLDER = "bench"

@@ -30,9 +30,10 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 PHRASE = "亲，您好！欢迎光临云朵家居旗舰店，我是客服小王。\n请问有什么可以帮您？"
 HOTKEY = "ctrl+alt+1"

@@ -46,11 +46,11 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
-from contenders.procs import ProcessTreeContender, end_group, status_kb
 from contenders.measure import HOTKEY, PHRASE
+from contenders.procs import ProcessTreeContender, end_group, status_kb
 
 LOG_RELATIVE = Path("logs") / "desktop_assistant.log"
 PHRASE_CODE = "hy"  # the default library's greeting (resources/phrases/default.json), which has ctrl+alt+1
@@ -78,7 +78,7 @@ class GrabProbe:
             self._mask |= masks[mod.lower()]
 
     def _modifier_masks(self) -> dict[str, int]:
-        from Xlib import X, XK
+        from Xlib import XK, X
 
         names = {"shift": X.ShiftMask, "ctrl": X.ControlMask}
         wanted = {"alt": ("Alt_L", "Alt_R", "Meta_L"), "super": ("Super_L", "Super_R")}

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 

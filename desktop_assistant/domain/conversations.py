@@ -13,9 +13,10 @@ would count it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Iterable, Mapping, NamedTuple
+from typing import NamedTuple
 
 from desktop_assistant.domain.kpi import AGENT, BUYER, Message
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError

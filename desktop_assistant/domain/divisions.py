@@ -5,8 +5,8 @@ every place a name could mean, so that an ambiguous one is never guessed."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 PROVINCE, CITY, COUNTY, STREET = 1, 2, 3, 4
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
@@ -98,12 +98,12 @@ class Division:
     code: str
     name: str
     level: int
-    parent: "Division | None" = None
-    children: list["Division"] = field(default_factory=list)
+    parent: Division | None = None
+    children: list[Division] = field(default_factory=list)
     # A former name (渝北区 until 2025): not in the tree; its towns are now under these divisions.
-    successors: list["Division"] = field(default_factory=list)
+    successors: list[Division] = field(default_factory=list)
 
-    def ancestor(self, level: int) -> "Division | None":
+    def ancestor(self, level: int) -> Division | None:
         node: Division | None = self
         while node is not None and node.level > level:
             node = node.parent

@@ -10,8 +10,8 @@ that covers a hit cancels it. Pure Python: the caller reads the files.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
 
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 

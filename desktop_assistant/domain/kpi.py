@@ -13,9 +13,10 @@ import datetime as dt
 import io
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, repeat
 from operator import itemgetter
-from typing import Iterable, Iterator, NamedTuple, Sequence
+from typing import NamedTuple
 
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 

@@ -20,9 +20,10 @@ import enum
 import io
 import json
 import unicodedata
-from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
+from pathlib import Path
+from typing import Any, Protocol
 
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop_assistant.domain.phrase_codes import (

@@ -20,7 +20,8 @@ conversations controller asks `ReaderRounds.decide` and records what it says.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, NamedTuple
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from desktop_assistant.domain.conversations import BUYER_WROTE, REPLIED, Board, Event
 from desktop_assistant.domain.reading import ACTIVE_BUYER, AGENT_MESSAGE, BUYER_MESSAGE, UNREAD_BADGE, ReaderEvent

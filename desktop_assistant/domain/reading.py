@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 

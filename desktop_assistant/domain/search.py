@@ -12,8 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from desktop_assistant.domain.pinyin import fold
 

@@ -7,16 +7,15 @@ from it. Labels are Chinese source strings marked for Qt's lupdate by name only 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, Protocol
+from typing import Any, Protocol
 
 from desktop_assistant.domain.conversation_titles import DEFAULT_RULES_TEXT, LEGACY_RULES_TEXT, parse_title_rules
-
 from desktop_assistant.domain.hotkeys import HotkeyError, normalise_hotkey
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop_assistant.domain.reading import parse_regions
 from desktop_assistant.domain.screening import DEFAULT_WEIGHTS
-
 
 TR_CONTEXT = "Settings"  # lupdate needs the literal in each QT_TRANSLATE_NOOP call
 

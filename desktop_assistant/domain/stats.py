@@ -4,8 +4,8 @@ the series its charts draw (response-time histogram, rounds per hour, 3-minute r
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from desktop_assistant.domain.conversations import Event, event_source, message_events, messages_of
 from desktop_assistant.domain.kpi import DEFAULT_HOURS, Round, kpis_and_rounds

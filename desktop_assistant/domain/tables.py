@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 _FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QMimeData
 from PySide6.QtGui import QClipboard, QImage

@@ -3,7 +3,7 @@ window, and a target window that pastes from the (offscreen) QClipboard like a r
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QClipboard, QGuiApplication

@@ -25,10 +25,11 @@ import os
 import sys
 import time
 from collections import deque
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 from desktop_assistant.domain.paste_rules import (
@@ -43,13 +44,6 @@ from desktop_assistant.domain.paste_rules import (
     parse_rules,
 )
 from desktop_assistant.os_integration.clipboard import ClipboardSnapshot, TextPayload, hand_over_to_qt
-from desktop_assistant.os_integration.insertion_clipboard import (  # noqa: F401 - re-exported
-    MSG_CLIPBOARD_NOT_SET,
-    MSG_CLIPBOARD_UNREADABLE,
-    ClipboardProbe,
-    ClipboardSteps,
-    pick_clipboard_probe,
-)
 from desktop_assistant.os_integration.foreground import (
     FocusHandover,
     Foreground,
@@ -58,6 +52,13 @@ from desktop_assistant.os_integration.foreground import (
     WindowRef,
     WindowsForeground,
     X11Foreground,
+)
+from desktop_assistant.os_integration.insertion_clipboard import (  # noqa: F401 - re-exported
+    MSG_CLIPBOARD_NOT_SET,
+    MSG_CLIPBOARD_UNREADABLE,
+    ClipboardProbe,
+    ClipboardSteps,
+    pick_clipboard_probe,
 )
 from desktop_assistant.os_integration.keys import (
     KeyboardState,
@@ -69,8 +70,8 @@ from desktop_assistant.os_integration.keys import (
     X11KeyboardState,
     X11Typist,
 )
-from desktop_assistant.os_integration.x11 import X11Connection
 from desktop_assistant.os_integration.platform_errors import PlatformUnavailable
+from desktop_assistant.os_integration.x11 import X11Connection
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,8 @@ import os
 import sys
 import time
 from abc import ABC, abstractmethod
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from desktop_assistant.domain.hotkeys import Hotkey
 from desktop_assistant.os_integration.platform_errors import PlatformUnavailable
@@ -72,7 +73,8 @@ class X11KeyPresser(KeyPresser):
         super().__init__(**kwargs)
         name = display_name or os.environ.get("DISPLAY", "")
         try:
-            from Xlib import XK, display as xdisplay
+            from Xlib import XK
+            from Xlib import display as xdisplay
             from Xlib.ext import xtest
 
             self._display = xdisplay.Display(name)

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import sys
 from abc import ABC, abstractmethod
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from desktop_assistant.os_integration.platform_errors import PlatformUnavailable
 from desktop_assistant.os_integration.win32 import (
+    EXTENDED_VKS,
     KEY_VKS,
     KEYEVENTF_EXTENDEDKEY,
     KEYEVENTF_KEYUP,
     KEYEVENTF_UNICODE,
     MODIFIER_VKS,
-    EXTENDED_VKS,
     KeyInput,
     utf16_units,
 )
@@ -131,7 +132,7 @@ class X11Typist:
     def type_text(self, text: str) -> None:
         import time
 
-        from Xlib import X, XK
+        from Xlib import XK, X
         from Xlib.ext import xtest
 
         display = self._x.display

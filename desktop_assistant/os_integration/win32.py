@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import ctypes
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from desktop_assistant.os_integration.platform_errors import PlatformUnavailable
 

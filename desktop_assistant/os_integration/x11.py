@@ -52,7 +52,7 @@ class X11Connection:
 
 def modifier_masks(display: Any) -> dict[str, int]:
     """Which X modifier bit carries Alt, Super, NumLock and ScrollLock on this server's mapping."""
-    from Xlib import X, XK
+    from Xlib import XK, X
 
     masks = {
         "shift": X.ShiftMask,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from desktop_assistant.domain.buyers import BLACKLIST_HEADER, BuyerError, blacklist_rows, parse_blacklist
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP

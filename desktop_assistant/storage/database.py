@@ -130,7 +130,7 @@ class _Deadline:
         self.stopped = self.deadline is not None and time.monotonic() > self.deadline
         return 1 if self.stopped else 0
 
-    def __enter__(self) -> "_Deadline":
+    def __enter__(self) -> _Deadline:
         if self.deadline is not None:
             self.db.conn.set_progress_handler(self._over, 10_000)
         return self

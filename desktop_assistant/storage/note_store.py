@@ -4,7 +4,7 @@ mirrored in order_current by a trigger, Chinese text searchable through an FTS5 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterator
+from collections.abc import Iterator
 
 import sqlite_utils
 

@@ -21,9 +21,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Mapping
 
 import sqlite_utils
 
@@ -40,8 +40,8 @@ from desktop_assistant.domain.phrase_io import (
     ParsedImport,
     PhraseImportError,
     display_name,
-    format_for_name,
     export_phrases,
+    format_for_name,
     parse_json,
     parse_phrases,
 )

@@ -13,6 +13,9 @@ import sqlite_utils
 from desktop_assistant.domain.messages import UserError
 from desktop_assistant.paths import Paths
 from desktop_assistant.storage import maintenance, retention
+from desktop_assistant.storage.buyer_store import BuyerStore
+from desktop_assistant.storage.checklist_store import ChecklistStore
+from desktop_assistant.storage.conversation_store import ConversationStore
 from desktop_assistant.storage.database import connect, connect_read_only, restrict_permissions, storage_error, verify
 from desktop_assistant.storage.errors import (
     MSG_EMPTY,
@@ -23,14 +26,11 @@ from desktop_assistant.storage.errors import (
     StorageError,
 )
 from desktop_assistant.storage.migrations import migrate, migrations, newer_schema_reason
-from desktop_assistant.storage.phrase_import import install_default_library
-from desktop_assistant.storage.retention import PurgeReport
-from desktop_assistant.storage.buyer_store import BuyerStore
-from desktop_assistant.storage.checklist_store import ChecklistStore
-from desktop_assistant.storage.conversation_store import ConversationStore
 from desktop_assistant.storage.note_store import NoteStore
+from desktop_assistant.storage.phrase_import import install_default_library
 from desktop_assistant.storage.phrase_store import PhraseStore
 from desktop_assistant.storage.promise_store import PromiseStore
+from desktop_assistant.storage.retention import PurgeReport
 from desktop_assistant.storage.settings_store import AppStateStore, SettingsStore
 
 log = logging.getLogger(__name__)

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from desktop_assistant.domain.buyers import FREE_TAG, TAG_PRESETS, BuyerRecord
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 from desktop_assistant.domain.screening import Profile, Screening
-from desktop_assistant.ui.widgets import MessageLabel, fill_with_scrolling
 from desktop_assistant.ui.score_gauge import ScoreGauge
+from desktop_assistant.ui.widgets import MessageLabel, fill_with_scrolling
 
 PLATFORMS = ("淘宝", "天猫", "京东", "拼多多", "抖店")
 LEVEL_NAMES = {

@@ -3,7 +3,7 @@ confirmation message and send it through the insertion pipeline; templates edite
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QGuiApplication

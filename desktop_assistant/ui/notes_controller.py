@@ -4,7 +4,7 @@ that asks the domain what is due and announces it once (remembered in the databa
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
@@ -24,9 +24,9 @@ from desktop_assistant.domain.promises import (
     validated_unpaid,
 )
 from desktop_assistant.domain.settings import SettingsAccess
+from desktop_assistant.ui.agenda_tab import AgendaTab
 from desktop_assistant.ui.note_dialogs import MemoDialog, PromiseDialog
 from desktop_assistant.ui.notes_tab import NotesTab
-from desktop_assistant.ui.agenda_tab import AgendaTab
 
 TICK_MS = 15_000  # reminders are minute-grained; four looks a minute are plenty and cost nothing
 PROMISE, URGE = "promise", "urge"

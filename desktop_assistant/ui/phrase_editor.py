@@ -3,8 +3,8 @@ outgoing-text guard's hits marked inline (DESIGN 3.8): contact and 返现 ask be
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument

@@ -3,7 +3,7 @@ tooltips made when asked, drag and drop as moveRows. 50,000 phrases cost one pag
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 

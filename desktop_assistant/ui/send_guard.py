@@ -4,7 +4,7 @@ the agent first, absolute words go out with a notice. Every insertion the app ma
 from __future__ import annotations
 
 import enum
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget

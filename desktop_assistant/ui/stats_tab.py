@@ -3,7 +3,8 @@ histogram, rounds per hour, 3-minute rate per day."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter

@@ -127,7 +127,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+181"/>
+        <location filename="../../desktop_assistant/app.py" line="+182"/>
         <source>没有保存</source>
         <translation>Not saved</translation>
     </message>
@@ -356,7 +356,7 @@
 <context>
     <name>Buyers</name>
     <message>
-        <location filename="../../desktop_assistant/domain/buyers.py" line="+19"/>
+        <location filename="../../desktop_assistant/domain/buyers.py" line="+20"/>
         <source>会员等级</source>
         <translation>Membership</translation>
     </message>
@@ -679,7 +679,7 @@ still to do: {1}</translation>
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../desktop_assistant/domain/checklist.py" line="+40"/>
+        <location filename="../../desktop_assistant/domain/checklist.py" line="+41"/>
         <source>没有找到手机号</source>
         <translation>No phone number found</translation>
     </message>
@@ -785,7 +785,7 @@ still to do: {1}</translation>
 <context>
     <name>ConversationsController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/conversations_controller.py" line="+257"/>
+        <location filename="../../desktop_assistant/ui/conversations_controller.py" line="+258"/>
         <source>没有等待回复的会话</source>
         <translation>No chat is waiting for a reply</translation>
     </message>
@@ -1037,7 +1037,7 @@ still to do: {1}</translation>
 <context>
     <name>Hotkeys</name>
     <message>
-        <location filename="../../desktop_assistant/os_integration/hotkeys/x11_backend.py" line="+26"/>
+        <location filename="../../desktop_assistant/os_integration/hotkeys/x11_backend.py" line="+27"/>
         <source>无法连接 X 服务器，全局快捷键不可用：{0}</source>
         <translation>Cannot connect to the X server; global hotkeys are unavailable: {0}</translation>
     </message>
@@ -1057,7 +1057,7 @@ still to do: {1}</translation>
         <translation>The X server refused this hotkey: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/os_integration/hotkeys/native_backend.py" line="+35"/>
+        <location filename="../../desktop_assistant/os_integration/hotkeys/native_backend.py" line="+36"/>
         <source>{0} 已被其他程序注册为全局快捷键：请换一个组合，或把快捷键方式改为 keyboard 抢占它</source>
         <translation>{0} is registered as a global hotkey by another program: choose another combination, or switch the hotkey method to keyboard to take it over</translation>
     </message>
@@ -1082,7 +1082,7 @@ still to do: {1}</translation>
         <translation>RegisterHotKey is unavailable: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/os_integration/hotkeys/keyboard_backend.py" line="+40"/>
+        <location filename="../../desktop_assistant/os_integration/hotkeys/keyboard_backend.py" line="+41"/>
         <source>keyboard 无法识别 {0} 的按键：{1}</source>
         <translation>keyboard does not know the key of {0}: {1}</translation>
     </message>
@@ -1188,7 +1188,7 @@ still to do: {1}</translation>
 <context>
     <name>Insertion</name>
     <message>
-        <location filename="../../desktop_assistant/os_integration/insertion.py" line="+77"/>
+        <location filename="../../desktop_assistant/os_integration/insertion.py" line="+78"/>
         <source>短语内容为空，没有粘贴</source>
         <translation>The phrase is empty; nothing was pasted</translation>
     </message>
@@ -1243,7 +1243,7 @@ still to do: {1}</translation>
         <translation>The target program did not take the text; the phrase was not pasted: click the input box and try again</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/os_integration/insertion_clipboard.py" line="+27"/>
+        <location filename="../../desktop_assistant/os_integration/insertion_clipboard.py" line="+28"/>
         <source>剪贴板正被其他程序占用，无法备份您复制的内容，短语没有粘贴。请稍后再试</source>
         <translation>Another program is holding the clipboard, so what you copied could not be saved; the phrase was not pasted. Please try again in a moment</translation>
     </message>
@@ -1369,7 +1369,7 @@ still to do: {1}</translation>
         <translation>Shift+character would swallow normal typing; choose another</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/settings.py" line="+28"/>
+        <location filename="../../desktop_assistant/domain/settings.py" line="+27"/>
         <source>{key}: {reason}</source>
         <translation>{key}: {reason}</translation>
     </message>
@@ -1479,7 +1479,7 @@ still to do: {1}</translation>
         <translation>The group {name} already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+60"/>
+        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+61"/>
         <source>第 {line} 行</source>
         <translation>Line {line}</translation>
     </message>
@@ -1489,7 +1489,7 @@ still to do: {1}</translation>
         <translation>Phrase {line}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/kpi.py" line="+37"/>
+        <location filename="../../desktop_assistant/domain/kpi.py" line="+38"/>
         <source>第 1 行：表头缺少 {column} 列</source>
         <translation>Line 1: the header has no {column} column</translation>
     </message>
@@ -1913,7 +1913,7 @@ still to do: {1}</translation>
         <translation>{{{field}}} in the message is not an item of the list</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/conversations.py" line="+26"/>
+        <location filename="../../desktop_assistant/domain/conversations.py" line="+27"/>
         <source>先选一个会话</source>
         <translation>Choose a chat first</translation>
     </message>
@@ -1948,7 +1948,7 @@ still to do: {1}</translation>
         <translation>A region is X,Y,W,H (pixels, width and height above 0), got: {value}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/os_integration/readers/uia.py" line="+39"/>
+        <location filename="../../desktop_assistant/os_integration/readers/uia.py" line="+40"/>
         <source>界面元素读取只在 Windows 上可用</source>
         <translation>Reading interface elements works on Windows only</translation>
     </message>
@@ -1973,7 +1973,7 @@ still to do: {1}</translation>
         <translation>Reading interface elements failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/conversation_titles.py" line="+28"/>
+        <location filename="../../desktop_assistant/domain/conversation_titles.py" line="+29"/>
         <source>第 {line} 行：规则应为「平台 | 程序 | [选项 | …] 标题正则」</source>
         <translation>Line {line}: a rule is “platform | program | [options | …] title pattern”</translation>
     </message>
@@ -2220,7 +2220,7 @@ still to do: {1}</translation>
 <context>
     <name>PanelWindow</name>
     <message>
-        <location filename="../../desktop_assistant/ui/panel.py" line="+289"/>
+        <location filename="../../desktop_assistant/ui/panel.py" line="+290"/>
         <location line="+1"/>
         <source>客服助手</source>
         <translation>CS Assistant</translation>
@@ -2378,7 +2378,7 @@ Sending it will ask every time. Save anyway?</translation>
 <context>
     <name>PhrasesController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/phrases_controller.py" line="+92"/>
+        <location filename="../../desktop_assistant/ui/phrases_controller.py" line="+93"/>
         <source>{0} 已被客服助手的「{1}」使用</source>
         <translation>{0} is already the assistant&apos;s “{1}” hotkey</translation>
     </message>
@@ -3223,7 +3223,7 @@ Send it anyway?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_assistant/ui/settings_dialog.py" line="+92"/>
+        <location filename="../../desktop_assistant/ui/settings_dialog.py" line="+93"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -3236,7 +3236,7 @@ Send it anyway?</translation>
 <context>
     <name>SightReader</name>
     <message>
-        <location filename="../../desktop_assistant/os_integration/readers/sight.py" line="+152"/>
+        <location filename="../../desktop_assistant/os_integration/readers/sight.py" line="+153"/>
         <source>尚未校准 {client} 的识别区域</source>
         <translation>The reading regions of {client} are not calibrated yet</translation>
     </message>
@@ -3259,7 +3259,7 @@ Send it anyway?</translation>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../desktop_assistant/ui/start_page.py" line="+64"/>
+        <location filename="../../desktop_assistant/ui/start_page.py" line="+65"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
@@ -3335,7 +3335,7 @@ Send it anyway?</translation>
 <context>
     <name>StatsTab</name>
     <message>
-        <location filename="../../desktop_assistant/ui/stats_tab.py" line="+29"/>
+        <location filename="../../desktop_assistant/ui/stats_tab.py" line="+30"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>

@@ -21,7 +21,8 @@ if shutil.which("openbox") is None:
 
 
 def net_active_window(display: str) -> int:
-    from Xlib import X, display as xdisplay
+    from Xlib import X
+    from Xlib import display as xdisplay
 
     connection = xdisplay.Display(display)
     try:

@@ -9,8 +9,8 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -84,7 +84,8 @@ def test_selftest_passes_on_a_real_desktop(desktop) -> None:
 
 
 def test_a_hotkey_another_client_holds_fails_the_step_that_names_it(desktop) -> None:
-    from Xlib import X, XK, display as xdisplay
+    from Xlib import XK, X
+    from Xlib import display as xdisplay
 
     other = xdisplay.Display(desktop["DISPLAY"])  # another program holding ctrl+alt+shift+k
     try:

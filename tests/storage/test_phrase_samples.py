@@ -172,7 +172,7 @@ def test_beeftext_keywords_with_punctuation_import_under_a_valid_code() -> None:
 
 
 def test_the_report_says_how_each_keyword_was_mapped(store: Store) -> None:
-    report = apply(store, parse_beeftext("/thx,Thanks!\n???,Hmm\n".encode()))
+    report = apply(store, parse_beeftext(b"/thx,Thanks!\n???,Hmm\n"))
     notes = [str(note) for note in report.notes()]
     assert any("/thx" in n and "thx" in n and "第 1 行" in n for n in notes)
     assert any("???" in n and "第 2 行" in n and "没有快捷编码" in n for n in notes)
@@ -195,7 +195,7 @@ def test_an_import_keeps_the_phrases_and_names_each_hit_per_line(store: Store) -
 def test_sniffing_takes_punctuated_keywords_for_beeftext_but_not_a_chinese_header() -> None:
     from desktop_assistant.domain.phrase_io import detect_format
 
-    assert detect_format("/thx,Thanks!\n".encode(), "a.csv") == "beeftext"
+    assert detect_format(b"/thx,Thanks!\n", "a.csv") == "beeftext"
     assert detect_format("::bye,Bye,再见\n".encode(), "a.csv") == "beeftext"
     assert detect_format("话术分类,关键词,回复\n售前,zx,在的\n".encode(), "a.csv") == "csv"
 

@@ -1,17 +1,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
-from dataclasses import replace
-
 from desktop_assistant.app import Application
-from desktop_assistant.os_integration.fakes import FakeForeground, FakeKeySender, FakeKeyboardState, FakeTarget
-from desktop_assistant.os_integration.foreground import WindowRef
-from desktop_assistant.os_integration.insertion import InsertionPipeline, Timing
 from desktop_assistant.domain.clock import FakeClock
+from desktop_assistant.os_integration.fakes import FakeForeground, FakeKeyboardState, FakeKeySender, FakeTarget
+from desktop_assistant.os_integration.foreground import WindowRef
 from desktop_assistant.os_integration.hotkeys.fake import FakeHotkeyBackend
+from desktop_assistant.os_integration.insertion import InsertionPipeline, Timing
 from desktop_assistant.paths import Paths
 from desktop_assistant.storage.store import open_store
 

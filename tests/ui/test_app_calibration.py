@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from desktop_assistant.os_integration.fakes import FakeForeground, FakeKeySender, FakeKeyboardState
+from desktop_assistant.os_integration.fakes import FakeForeground, FakeKeyboardState, FakeKeySender
 from desktop_assistant.os_integration.foreground import ForegroundTracker, WindowRef
 from desktop_assistant.os_integration.insertion import InsertionPipeline
 from desktop_assistant.ui import calibration

@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtCharts import QBarSeries, QLineSeries
+from PySide6.QtCore import Qt
 
 from desktop_assistant.domain.conversations import Level
 from desktop_assistant.os_integration.foreground import WindowRef

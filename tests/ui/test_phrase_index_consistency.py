@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from desktop_assistant.domain.clock import FakeClock
+from desktop_assistant.domain.phrase_io import parse_phrases
 from desktop_assistant.domain.phrases import Phrase, PhraseError
 from desktop_assistant.domain.pinyin import fold, reading
 from desktop_assistant.paths import Paths
 from desktop_assistant.storage.phrase_import import apply_import
-from desktop_assistant.domain.phrase_io import parse_phrases
 from desktop_assistant.storage.phrase_search import search_ids
 from desktop_assistant.storage.phrase_store import search_name
 from desktop_assistant.storage.store import open_store

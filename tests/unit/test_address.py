@@ -7,7 +7,8 @@ from __future__ import annotations
 import time
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop_assistant.domain.address import AddressLists, parse_address
 from desktop_assistant.domain.divisions import DivisionIndex, short_name

@@ -14,6 +14,7 @@ import os
 import keyboard
 import pytest
 from PySide6.QtGui import QGuiApplication
+from winsim import FakeOsKeyboard, KeyboardHookAdapter, WindowsInput
 
 from desktop_assistant.domain.hotkeys import parse_hotkey
 from desktop_assistant.os_integration.fakes import FakeForeground
@@ -24,8 +25,6 @@ from desktop_assistant.os_integration.hotkeys.native_backend import NativeHotkey
 from desktop_assistant.os_integration.hotkeys.win_vk import MOD_ALT, MOD_CONTROL
 from desktop_assistant.os_integration.insertion import InsertionPipeline, InsertRequest, PasteOptions, Timing
 from desktop_assistant.os_integration.keys import WindowsKeyboardState, WindowsKeySender
-
-from winsim import FakeOsKeyboard, KeyboardHookAdapter, WindowsInput
 
 IM = WindowRef(0x100, 4242, "AliWorkbench.exe", "千牛接待台 - 买家 tb_小明")
 FAST = Timing(poll_ms=2, keys_up_timeout_ms=3000, focus_timeout_ms=150, focus_settle_ms=2, settle_ms=2, send_gap_ms=5)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage
 from desktop_assistant.domain.paste_rules import parse_rules
 from desktop_assistant.domain.settings import DEFAULTS
 from desktop_assistant.os_integration import clipboard as clipboard_module
-from desktop_assistant.os_integration.clipboard import TextPayload, WINDOWS_PRIVACY_FORMATS
+from desktop_assistant.os_integration.clipboard import WINDOWS_PRIVACY_FORMATS, TextPayload
 from desktop_assistant.os_integration.fakes import (
     ALT,
     CTRL,

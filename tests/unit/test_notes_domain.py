@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop_assistant.domain.notes import (
     NOTE_MAX_BYTES,

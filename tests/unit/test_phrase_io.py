@@ -217,7 +217,7 @@ def test_sniffing_ours_versus_beeftext() -> None:
     assert detect_format("hy,你好\n".encode(), "a.csv") == "beeftext"
     assert detect_format("text,code\n你好,hy\n".encode(), "a.csv") == "csv"
     assert detect_format("\n分组,短语内容\n".encode("gbk"), "a.csv") == "csv"
-    assert detect_format("a,b,c,d\n".encode(), "a.csv") == "csv"  # then fails: no text column
+    assert detect_format(b"a,b,c,d\n", "a.csv") == "csv"  # then fails: no text column
 
 
 def test_format_by_extension_then_content() -> None:

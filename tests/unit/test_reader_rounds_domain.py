@@ -93,8 +93,8 @@ def test_a_pasted_phrase_and_its_bubble_are_one_reply() -> None:
 def test_the_bubble_a_badge_stood_for_is_not_a_second_message() -> None:
     """A buyer writes in another chat: the badge starts the round; opened, its bubble is that same message.
     Counting both would halve the answer/question ratio of every chat that was not open."""
-    from desktop_assistant.domain.kpi import kpis
     from desktop_assistant.domain.conversations import messages_of
+    from desktop_assistant.domain.kpi import kpis
 
     board, rounds, stored = Board(), ReaderRounds(), []
 

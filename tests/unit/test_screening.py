@@ -7,8 +7,10 @@ import datetime as dt
 import json
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from desktop_assistant.domain.address import address_vague
 from desktop_assistant.domain.buyers import BuyerError, profile_from_mapping, read_screening_input, valid_nick
 from desktop_assistant.domain.screening import (
     DEFAULT_WEIGHTS,
@@ -21,7 +23,6 @@ from desktop_assistant.domain.screening import (
     rules_from_settings,
     screen,
 )
-from desktop_assistant.domain.address import address_vague
 
 TODAY = dt.date(2026, 11, 26)
 RULES = Rules(celebrities=frozenset({"周杰伦", "刘德华"}))

@@ -26,8 +26,8 @@ from desktop_assistant.os_integration.readers.uia_com import (
     ComTreeSource,
     ReadOnlyViolation,
 )
-from desktop_assistant.os_integration.readers.uia_rules import load_rules_file
 from desktop_assistant.os_integration.readers.uia_recorded import RecordedElement, load_recorded_tree
+from desktop_assistant.os_integration.readers.uia_rules import load_rules_file
 
 REPO = Path(__file__).resolve().parents[2]
 RULES = load_rules_file(REPO / "resources" / "readers" / "uia_rules.json")

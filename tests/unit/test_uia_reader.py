@@ -19,8 +19,8 @@ from desktop_assistant.domain.reading import (
 from desktop_assistant.os_integration.foreground import WindowRef
 from desktop_assistant.os_integration.readers.base import ReaderUnavailable
 from desktop_assistant.os_integration.readers.uia import UiaReader, UiaUnavailable, create
-from desktop_assistant.os_integration.readers.uia_rules import load_rules_file
 from desktop_assistant.os_integration.readers.uia_recorded import load_recorded_tree
+from desktop_assistant.os_integration.readers.uia_rules import load_rules_file
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data" / "uia"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_assistant.os_integration.readers.uia_rules import RulesError, compile_rules, load_rules_file
 from desktop_assistant.os_integration.readers.uia_recorded import RecordedElement, load_recorded_tree, record_tree
+from desktop_assistant.os_integration.readers.uia_rules import RulesError, compile_rules, load_rules_file
 from desktop_assistant.os_integration.readers.uia_tree import Opaque, read_tree
 
 REPO = Path(__file__).resolve().parents[2]

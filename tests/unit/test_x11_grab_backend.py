@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 
 pytest.importorskip("Xlib")
-from Xlib import X, XK, error  # noqa: E402
+from Xlib import XK, X, error  # noqa: E402
 
 from desktop_assistant.domain.hotkeys import parse_hotkey  # noqa: E402
 from desktop_assistant.os_integration.hotkeys.base import HotkeyService, HotkeyUnavailable  # noqa: E402

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 from desktop_assistant.domain.hotkeys import Hotkey, parse_hotkey
 from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyUnavailable

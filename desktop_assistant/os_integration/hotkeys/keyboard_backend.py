@@ -26,10 +26,11 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable, Mapping
 from types import MappingProxyType, ModuleType
-from typing import Any, Callable, Mapping
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 
 from desktop_assistant.domain.hotkeys import Hotkey
 from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyUnavailable

@@ -17,10 +17,11 @@ dragged) does not pass them on, so a press during such a loop is lost.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Any, Callable, Mapping
+from typing import Any
 
-from PySide6.QtCore import QAbstractNativeEventFilter, QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractNativeEventFilter, QCoreApplication
 
 from desktop_assistant.domain.hotkeys import Hotkey
 from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyUnavailable

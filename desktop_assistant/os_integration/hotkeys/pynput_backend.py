@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from desktop_assistant.domain.hotkeys import Hotkey
 from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyUnavailable

@@ -7,7 +7,7 @@ means on a US keyboard.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 MOD_ALT, MOD_CONTROL, MOD_SHIFT, MOD_WIN, MOD_NOREPEAT = 0x0001, 0x0002, 0x0004, 0x0008, 0x4000
 MOD_FLAGS = {"alt": MOD_ALT, "ctrl": MOD_CONTROL, "shift": MOD_SHIFT, "win": MOD_WIN}

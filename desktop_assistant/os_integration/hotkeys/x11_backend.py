@@ -14,9 +14,10 @@ import logging
 import os
 import select
 import threading
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop_assistant.domain.hotkeys import Hotkey
 from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyUnavailable
@@ -105,7 +106,7 @@ class X11GrabBackend(HotkeyBackend):
             raise HotkeyUnavailable(_tr(MSG_NO_DISPLAY).format(exc)) from None
 
     def start(self, bindings: Mapping[Hotkey, str], on_press: Callable[[str], None]) -> None:
-        from Xlib import X, XK, error
+        from Xlib import XK, X, error
 
         from desktop_assistant.os_integration.x11 import modifier_masks
 

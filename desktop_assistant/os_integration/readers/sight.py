@@ -17,8 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
@@ -33,8 +34,8 @@ from desktop_assistant.domain.reading import (
     NickConfirmer,
     ReaderEvent,
     Region,
-    Regions,
     RegionError,
+    Regions,
     parse_regions,
 )
 from desktop_assistant.os_integration.foreground import WindowRef

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections import OrderedDict
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from desktop_assistant.domain.conversation_titles import parse_accounts
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError

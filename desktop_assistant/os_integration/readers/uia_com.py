@@ -15,7 +15,8 @@ lists, which brings their whole subtree with the few properties the rules look a
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from desktop_assistant.os_integration.foreground import WindowRef
 
@@ -168,7 +169,7 @@ class ComElement:
     """One element, its properties read from the cache when first used; children fetched once, on
     demand (`cached`: they are already in the cache, fetched with an ancestor's subtree)."""
 
-    def __init__(self, com: _ReadOnly, source: "ComTreeSource", cached: bool = False) -> None:
+    def __init__(self, com: _ReadOnly, source: ComTreeSource, cached: bool = False) -> None:
         self._com = com
         self._source = source
         self._cached_children = cached
@@ -200,7 +201,7 @@ class ComElement:
         rect = (int(box.left), int(box.top), int(box.right), int(box.bottom))
         return rect if rect[2] > rect[0] and rect[3] > rect[1] else None
 
-    def children(self) -> Sequence["ComElement"]:
+    def children(self) -> Sequence[ComElement]:
         if self._children is None:
             self._children = (
                 self._source.cached_children_of(self._com)
@@ -209,7 +210,7 @@ class ComElement:
             )
         return self._children
 
-    def subtree(self) -> "ComElement":
+    def subtree(self) -> ComElement:
         """This element again with everything below it fetched in one call (the message list)."""
         return self._source.subtree_of(self._com)
 

@@ -4,9 +4,10 @@ saves from a client build to compare with the rules (docs/uia.md)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from desktop_assistant.os_integration.readers.uia_tree import UiElement
 
@@ -21,13 +22,13 @@ class RecordedElement:
     control_type: str = ""
     value: str = ""
     rect: tuple[int, int, int, int] | None = None
-    kids: list["RecordedElement"] = field(default_factory=list)
+    kids: list[RecordedElement] = field(default_factory=list)
 
-    def children(self) -> Sequence["RecordedElement"]:
+    def children(self) -> Sequence[RecordedElement]:
         return self.kids
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "RecordedElement":
+    def from_json(cls, data: dict[str, Any]) -> RecordedElement:
         rect = data.get("rect")
         return cls(
             name=data.get("name", ""),

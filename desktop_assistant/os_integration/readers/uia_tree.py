@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import deque
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Iterator, Protocol, Sequence
+from typing import Protocol
 
 from desktop_assistant.os_integration.readers.uia_rules import ClientRules, Find, Rows, SenderRule
 
@@ -26,7 +27,7 @@ class UiElement(Protocol):
     value: str  # ValuePattern.Value when the element has one, else ""
     rect: tuple[int, int, int, int] | None  # left, top, right, bottom in screen pixels
 
-    def children(self) -> Sequence["UiElement"]: ...
+    def children(self) -> Sequence[UiElement]: ...
 
 
 class Opaque(Exception):

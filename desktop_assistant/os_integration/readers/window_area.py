@@ -23,7 +23,8 @@ def client_area(
 
 
 def _x11(window_id: int, display: str | None) -> tuple[int, int, int, int] | None:
-    from Xlib import display as xdisplay, error
+    from Xlib import display as xdisplay
+    from Xlib import error
 
     try:
         connection = xdisplay.Display(display)
