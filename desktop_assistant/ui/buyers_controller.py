@@ -53,6 +53,12 @@ class BuyersController(QObject):
         self.tab.import_requested.connect(self.choose_import_file)
         self.tab.export_requested.connect(self.choose_export_file)
 
+    def start(self) -> None:
+        """Nothing runs on its own: the tab works when a buyer is looked up or comes to the front."""
+
+    def stop(self) -> None:
+        """Nothing to release."""
+
     def apply_settings(self, values: dict) -> None:
         self.rules = rules_from_settings(values, self._celebrity_list)
         self.tab.gauge.set_thresholds(self.rules.medium, self.rules.high)

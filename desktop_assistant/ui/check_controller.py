@@ -66,6 +66,16 @@ class CheckController(QObject):
         self._reload_templates(PRESALE)
         self.refresh_incomplete()
 
+    # The Feature protocol (app_features): a check works when the agent acts; nothing runs or is held.
+    def start(self) -> None:
+        pass
+
+    def apply_settings(self, values: dict) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
     def _reload_templates(self, current: str) -> None:
         self._templates = {t.name: t for t in self._checks.templates()}
         self.tab.set_templates(list(self._templates), current)

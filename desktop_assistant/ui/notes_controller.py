@@ -79,6 +79,10 @@ class NotesController(QObject):
     def stop(self) -> None:
         self.timer.stop()
 
+    def apply_settings(self, values: dict) -> None:
+        self.notes_tab.apply_settings(values)
+        self.tick()  # reminder times follow the new lead and cut-off at once
+
     def context(self) -> dict[str, str]:
         """The order open in the 备注 tab: {订单号} and {买家} for phrases."""
         return {"order_id": self.notes_tab.order_edit.text().strip(), "buyer": self.notes_tab.buyer_edit.text().strip()}

@@ -37,6 +37,16 @@ class StatsController(QObject):
         self.tab.export_requested.connect(self.choose_export_file)
         self.tab.installEventFilter(self)  # figures are computed when the tab is looked at, not every second
 
+    # The Feature protocol (app_features): figures are computed when asked, nothing runs or is held.
+    def start(self) -> None:
+        pass
+
+    def apply_settings(self, values: dict) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.tab and event.type() == QEvent.Type.Show:
             self.refresh()
