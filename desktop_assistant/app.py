@@ -1,27 +1,24 @@
 """Composition root: paths -> logging -> QApplication -> single instance -> db + migrations
--> translations/theme -> panel/tray -> hotkeys -> exec. The only module that knows every part."""
+-> translations/theme -> panel/tray -> hotkeys -> exec. With app_features (the tabs after 短语, each a
+Feature) and app_process (Qt log, crash hooks, signals), the only modules that know every part."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
 import os
-import signal
 import sys
-import threading
-import traceback
 from collections.abc import Callable
-from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop_assistant import APP_NAME, __version__
 from desktop_assistant.app_features import Core, Features
 from desktop_assistant.app_features import reader_factories as reader_factories  # re-exported: cli_reader uses it
+from desktop_assistant.app_process import install_exception_hooks, quit_on_signals, refuse_recovery, route_qt_messages
 from desktop_assistant.domain.clock import Clock, SystemClock
 from desktop_assistant.domain.guard import Guard
 from desktop_assistant.guard_data import load_guard
@@ -34,7 +31,7 @@ from desktop_assistant.os_integration.single_instance import QUIT_FOR_RESTORE, S
 from desktop_assistant.paths import Paths
 from desktop_assistant.resources_path import resource_path
 from desktop_assistant.storage import maintenance
-from desktop_assistant.storage.database import CorruptDatabaseError, storage_error
+from desktop_assistant.storage.database import CorruptDatabaseError
 from desktop_assistant.storage.errors import MissingDatabaseError, StorageError
 from desktop_assistant.storage.phrase_import import LibraryImporter
 from desktop_assistant.storage.store import Store, open_store
@@ -559,65 +556,6 @@ class Application(QObject):
             self.instance = None
 
 
-# --- process-level set-up (not done by tests, which build Application directly) ----------------
-
-_QT_LEVELS = {
-    QtMsgType.QtDebugMsg: logging.DEBUG,
-    QtMsgType.QtInfoMsg: logging.INFO,
-    QtMsgType.QtWarningMsg: logging.WARNING,
-    QtMsgType.QtCriticalMsg: logging.ERROR,
-    QtMsgType.QtFatalMsg: logging.CRITICAL,
-}
-
-
-def _route_qt_messages() -> None:
-    qt_log = logging.getLogger("qt")
-
-    def handler(msg_type: QtMsgType, context: object, message: str) -> None:
-        qt_log.log(_QT_LEVELS.get(msg_type, logging.WARNING), message)
-
-    qInstallMessageHandler(handler)
-
-
-def _install_exception_hooks(log_path: Path, show_dialog: bool, app: Application | None = None) -> None:
-    def on_exception(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        failure = storage_error(value, app.paths.db_path) if app is not None else value
-        if isinstance(failure, StorageError) and app is not None and app.store is not None:
-            log.warning("write refused: %s", failure)  # read-only, disk full, busy: not a bug
-            app.storage_failed(failure)
-            return
-        details = "".join(traceback.format_exception(kind, value, tb))
-        log.critical("uncaught exception:\n%s", details)
-        if show_dialog and QApplication.instance() is not None:
-            dialogs.show_error(None, f"{kind.__name__}: {value}", details, str(log_path))
-        else:
-            print(f"{APP_NAME}: 内部错误 {kind.__name__}: {value} (日志: {log_path})", file=sys.stderr)
-
-    def on_thread_exception(args: threading.ExceptHookArgs) -> None:
-        # A hook thread must never take the app down silently; log it, the GUI carries on.
-        log.critical(
-            "uncaught exception in thread %s", args.thread, exc_info=(args.exc_type, args.exc_value, args.exc_traceback)
-        )
-
-    sys.excepthook = on_exception
-    threading.excepthook = on_thread_exception
-
-
-def _quit_on_signals(app: Application) -> None:
-    """Ctrl+C or a session logout (SIGTERM) quits cleanly: geometry saved, hooks released."""
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: app.quit())
-    # Python runs signal handlers only between bytecodes: wake the interpreter now and then.
-    wakeup = QTimer(app)  # parented: lives as long as the app
-    wakeup.timeout.connect(lambda: None)
-    wakeup.start(250)
-
-
-def _refuse_recovery(reason: str, *_: object, **__: object) -> dialogs.Recovery:
-    print(f"{APP_NAME}: {reason} (没有询问, 不做恢复)", file=sys.stderr)
-    return dialogs.Recovery.QUIT
-
-
 def run(paths: Paths, *, debug: bool = False, smoke_test: bool = False) -> int:
     if os.name == "posix":
         os.umask(0o077)  # database, WAL, backups and logs: owner only
@@ -627,17 +565,17 @@ def run(paths: Paths, *, debug: bool = False, smoke_test: bool = False) -> int:
     qt_app.setApplicationName(APP_NAME)
     qt_app.setApplicationVersion(__version__)
     qt_app.setQuitOnLastWindowClosed(False)  # the panel hides to the tray
-    _route_qt_messages()
+    route_qt_messages()
     # Nobody to click a modal box: the smoke test, and a headless platform (offscreen, minimal).
     interactive = not smoke_test and QGuiApplication.platformName() not in ("offscreen", "minimal")
     app = Application(
         qt_app,
         paths,
-        ask_recovery=dialogs.ask_recovery if interactive else _refuse_recovery,
+        ask_recovery=dialogs.ask_recovery if interactive else refuse_recovery,
         defer_features=not smoke_test,  # the smoke test builds everything before it returns
         interactive=interactive,
     )
-    _install_exception_hooks(log_path, show_dialog=interactive, app=app)
+    install_exception_hooks(log_path, show_dialog=interactive, app=app)
     try:
         if not app.claim_instance():
             log.info("another panel runs on %s; asked it to come forward", paths.data_dir)
@@ -653,7 +591,7 @@ def run(paths: Paths, *, debug: bool = False, smoke_test: bool = False) -> int:
                 app.stats.refresh()
             qt_app.processEvents()
             return 0
-        _quit_on_signals(app)
+        quit_on_signals(app)
         log.info("panel shown")
         return qt_app.exec()
     except Exception:
