@@ -57,13 +57,14 @@ def main() -> int:
     started = time.perf_counter()
     from PySide6.QtWidgets import QApplication
 
-    from desktop_assistant.app import Application, _refuse_recovery
+    from desktop_assistant.app import Application
+    from desktop_assistant.app_process import refuse_recovery
     from desktop_assistant.paths import resolve_paths
 
     qt_app = QApplication(sys.argv[:1])
     qt_app.setQuitOnLastWindowClosed(False)
     out: dict = {"rss_qt_mb": rss_mb()}
-    app = Application(qt_app, resolve_paths(args.basedir), ask_recovery=_refuse_recovery, defer_features=True)
+    app = Application(qt_app, resolve_paths(args.basedir), ask_recovery=refuse_recovery, defer_features=True)
     assert app.open_database()
     app.build_ui()
     app.show()

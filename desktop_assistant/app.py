@@ -1,30 +1,28 @@
 """Composition root: paths -> logging -> QApplication -> single instance -> db + migrations
--> translations/theme -> panel/tray -> hotkeys -> exec. The only module that knows every part."""
+-> translations/theme -> panel/tray -> hotkeys -> exec. With app_features (the tabs after 短语, each a
+Feature) and app_process (Qt log, crash hooks, signals), the only modules that know every part."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
 import os
-import signal
 import sys
-import threading
-import traceback
 from collections.abc import Callable
-from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop_assistant import APP_NAME, __version__
+from desktop_assistant.app_features import Core, Features
+from desktop_assistant.app_features import reader_factories as reader_factories  # re-exported: cli_reader uses it
+from desktop_assistant.app_process import install_exception_hooks, quit_on_signals, refuse_recovery, route_qt_messages
 from desktop_assistant.domain.clock import Clock, SystemClock
 from desktop_assistant.domain.guard import Guard
 from desktop_assistant.guard_data import load_guard
 from desktop_assistant.log import setup_logging
-from desktop_assistant.os_integration.foreground import WindowRef
 from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyService
 from desktop_assistant.os_integration.hotkeys.pick import pick
 from desktop_assistant.os_integration.insertion import InsertionPipeline, InsertRequest, PasteOptions
@@ -33,7 +31,7 @@ from desktop_assistant.os_integration.single_instance import QUIT_FOR_RESTORE, S
 from desktop_assistant.paths import Paths
 from desktop_assistant.resources_path import resource_path
 from desktop_assistant.storage import maintenance
-from desktop_assistant.storage.database import CorruptDatabaseError, storage_error
+from desktop_assistant.storage.database import CorruptDatabaseError
 from desktop_assistant.storage.errors import MissingDatabaseError, StorageError
 from desktop_assistant.storage.phrase_import import LibraryImporter
 from desktop_assistant.storage.store import Store, open_store
@@ -47,7 +45,6 @@ from desktop_assistant.ui.theme import apply_theme
 from desktop_assistant.ui.tray import Tray
 
 if TYPE_CHECKING:
-    from desktop_assistant.os_integration.readers.base import Reader
     from desktop_assistant.os_integration.readers.hub import ReaderHub
     from desktop_assistant.ui.buyers_controller import BuyersController
     from desktop_assistant.ui.check_controller import CheckController
@@ -92,12 +89,7 @@ class Application(QObject):
         self.send_guard: SendGuard | None = None
         self._guard_cache: Guard | None = None
         self.phrases: PhrasesController | None = None
-        self.notes: NotesController | None = None
-        self.buyers: BuyersController | None = None
-        self.checks: CheckController | None = None
-        self.conversations: ConversationsController | None = None
-        self.reader_hub: ReaderHub | None = None
-        self.stats: StatsController | None = None
+        self.features: Features | None = None  # the tabs after 短语, made by build_ui, built after the first paint
         self.session_watcher: SessionWatcher | None = None
         self.panel: PanelWindow | None = None
         self.tray: Tray | None = None
@@ -182,75 +174,101 @@ class Application(QObject):
             self.tray.notify(title or self.tr("没有保存"), message)
 
     def build_ui(self) -> None:
+        """The panel with 短语, the tray, the insertion pipeline and the hotkeys: what the first paint shows.
+        The other tabs are made ready here and built after show()."""
         assert self.store is not None
-        settings = self.store.settings
-        self.language.apply(settings.get("language"))
-        apply_theme(self.qt_app, settings.get("theme"))
-        icon = QIcon(str(resource_path("icons", "app.svg")))
-        self.qt_app.setWindowIcon(icon)
-        self.panel = PanelWindow(settings, self.store.state, icon)
-        if self.store.read_only is not None:
-            self.panel.show_read_only_banner(self.store.read_only.translated(QCoreApplication.translate))
-        self.tray = Tray(icon, self)
-        self.panel.hide_on_close = self.tray.available()
-        self.panel.settings_changed.connect(self.apply_settings)
-        self.tray.toggle_panel.connect(self.panel.toggle_visible)
-        self.tray.quit_requested.connect(self.quit)
-        self.tray.pause_toggled.connect(self.set_hotkeys_paused)
-        if self.instance is not None:
-            self.instance.message_received.connect(self._on_instance_message)
-        self.panel.start_page.show_data_info(str(self.paths.data_dir), self._last_backup_text())
-
-        self.pipeline = self._pipeline_factory(PasteOptions.from_settings(settings.all()), self)
-        self.pipeline.failed.connect(self._on_insert_failed)
-        panel = self.panel
-        self.send_guard = SendGuard(self._guard, lambda: panel, panel.status_strip.show_notice, self)
-        self.panel.focus_handover = self.pipeline.focus_handover  # Windows: the tray click takes the keyboard
-        self._build_phrases()
+        store = self.store
+        self.language.apply(store.settings.get("language"))
+        apply_theme(self.qt_app, store.settings.get("theme"))
+        self.panel, self.tray = self._build_panel_and_tray(store)
+        self.pipeline = self._build_pipeline(store, self.panel)
+        self.phrases = self._build_phrases(store, self.panel, self.pipeline)
         self.panel.set_available_hotkeys(tuple(self._hotkey_actions()))
         self.panel.set_calibrator(self._calibrate_reader)
-
-        self.hotkeys = HotkeyService(self._backend_factory(settings.get("hotkey.backend")), self)
-        self.hotkeys.activated.connect(self._on_hotkey)
-        self.hotkeys.state_changed.connect(self._on_hotkey_state)
+        self.hotkeys = self._make_hotkeys(store.settings.get("hotkey.backend"))
         self.session_watcher = pick_session_watcher(parent=self)
         if self.session_watcher is not None:  # Windows drops low-level hooks across lock/unlock
             self.session_watcher.unlocked.connect(self.hotkeys.recover)
+        core = Core(
+            store,
+            self.panel,
+            self.tray,
+            self.pipeline,
+            self.phrases,
+            self.clock,
+            self.paths.data_dir,
+            self._insert_texts,
+            self._notify,
+            parent=self,
+        )
+        self.features = Features(core)
 
-    def _build_phrases(self) -> None:
-        assert self.store is not None and self.panel is not None and self.pipeline is not None
-        settings = self.store.settings
-        library = PhraseLibrary(self.store.phrases, self.clock, self)
-        importer = LibraryImporter(self.store.db, self.store.phrases, settings, self.clock.now)
-        self.phrases = PhrasesController(
+    def _build_panel_and_tray(self, store: Store) -> tuple[PanelWindow, Tray]:
+        icon = QIcon(str(resource_path("icons", "app.svg")))
+        self.qt_app.setWindowIcon(icon)
+        panel = PanelWindow(store.settings, store.state, icon)
+        if store.read_only is not None:
+            panel.show_read_only_banner(store.read_only.translated(QCoreApplication.translate))
+        tray = Tray(icon, self)
+        panel.hide_on_close = tray.available()
+        panel.settings_changed.connect(self.apply_settings)
+        tray.toggle_panel.connect(panel.toggle_visible)
+        tray.quit_requested.connect(self.quit)
+        tray.pause_toggled.connect(self.set_hotkeys_paused)
+        if self.instance is not None:
+            self.instance.message_received.connect(self._on_instance_message)
+        panel.start_page.show_data_info(str(self.paths.data_dir), self._last_backup_text())
+        return panel, tray
+
+    def _build_pipeline(self, store: Store, panel: PanelWindow) -> InsertionPipeline:
+        """Pasting into the IM client, behind the outgoing-text guard."""
+        pipeline = self._pipeline_factory(PasteOptions.from_settings(store.settings.all()), self)
+        pipeline.failed.connect(self._on_insert_failed)
+        self.send_guard = SendGuard(self._guard, lambda: panel, panel.status_strip.show_notice, self)
+        panel.focus_handover = pipeline.focus_handover  # Windows: the tray click takes the keyboard
+        return pipeline
+
+    def _make_hotkeys(self, backend: str) -> HotkeyService:
+        """The global hotkeys on the backend the setting names ("" = the best this platform has)."""
+        hotkeys = HotkeyService(self._backend_factory(backend), self)
+        hotkeys.activated.connect(self._on_hotkey)
+        hotkeys.state_changed.connect(self._on_hotkey_state)
+        return hotkeys
+
+    def _build_phrases(self, store: Store, panel: PanelWindow, pipeline: InsertionPipeline) -> PhrasesController:
+        library = PhraseLibrary(store.phrases, self.clock, self)
+        importer = LibraryImporter(store.db, store.phrases, store.settings, self.clock.now)
+        phrases = PhrasesController(
             library,
-            settings,
+            store.settings,
             self.clock,
             self._insert_texts,
             importer,
-            self.pipeline.agent_clipboard_text,
+            pipeline.agent_clipboard_text,
             self._hotkey_held_elsewhere,
             conversation_context=self._order_context,
-            focus=self.pipeline.focus_handover,
+            focus=pipeline.focus_handover,
             parent=self,
             guard=self._guard,
         )
-        self.pipeline.inserted.connect(self.phrases.on_inserted)
-        self.phrases.bindings_changed.connect(self._register_hotkeys)
-        self.panel.add_feature_tab(self.phrases.tab)
+        pipeline.inserted.connect(phrases.on_inserted)
+        phrases.bindings_changed.connect(self._register_hotkeys)
+        panel.add_feature_tab(phrases.tab)
+        return phrases
 
     def _plan_features(self) -> None:
         """The tabs after 短语: 会话, 备注, 待办, 核对, 买家, 统计, in an order that meets their links (once)."""
-        if self._feature_steps or self.conversations is not None:
+        features = self.features
+        if self._feature_steps or features is None or features.registered:
             return
         self._feature_steps = [
-            self._build_conversations,
-            self._build_reader_hub,
-            self._build_notes,
-            self._build_checks,
-            self._build_buyers,
-            self._start_features,
-            self._build_stats,
+            features.build_conversations,
+            features.build_reader_hub,  # reads the IM client into the conversations
+            features.build_notes,
+            features.build_checks,  # opens the order 备注 opens
+            features.build_buyers,  # screens the buyer of the conversation, the check and the order
+            features.start,  # every link made: the first ticks reach them all
+            features.build_stats,
             self._warm_search,
         ]
 
@@ -273,129 +291,30 @@ class Application(QObject):
             self.phrases.library.warm_up()
         self._guard()
 
-    def _start_features(self) -> None:
-        assert self.notes is not None and self.conversations is not None
-        self.notes.start()
-        self.conversations.start()
-        if self.reader_hub is not None:
-            self.reader_hub.start()
+    # The features as they are built (None before, and after shut-down).
+    @property
+    def conversations(self) -> ConversationsController | None:
+        return self.features.conversations if self.features is not None else None
 
-    def _build_reader_hub(self) -> None:
-        """The readers of the IM client (DESIGN 3.7) feed the conversations; the strip says which is live."""
-        from desktop_assistant.os_integration.readers.hub import ReaderHub
+    @property
+    def reader_hub(self) -> ReaderHub | None:
+        return self.features.reader_hub if self.features is not None else None
 
-        assert self.store is not None and self.panel is not None and self.conversations is not None
-        tracker = self.pipeline.tracker if self.pipeline is not None else None
-        if tracker is None:  # no foreground window on this platform: nothing to read, manual only
-            return
-        factories = reader_factories(self.store.settings, self.paths.data_dir)
-        self.reader_hub = ReaderHub(tracker, factories, self.store.settings.all(), self.clock, parent=self)
-        self.reader_hub.event.connect(self.conversations.reader_event)
-        self.reader_hub.live_changed.connect(self.panel.status_strip.set_reader)
+    @property
+    def notes(self) -> NotesController | None:
+        return self.features.notes if self.features is not None else None
 
-    def _build_conversations(self) -> None:
-        from desktop_assistant.ui.conversations_controller import ConversationsController
+    @property
+    def checks(self) -> CheckController | None:
+        return self.features.checks if self.features is not None else None
 
-        assert self.store is not None and self.panel is not None and self.pipeline is not None
-        pipeline = self.pipeline
-        self.conversations = ConversationsController(
-            self.store.conversations,
-            self.store.settings,
-            self.clock,
-            paste_text=lambda text, tag: self._insert_texts([text], None, tag, True),
-            focus_window=pipeline.bring_forward,
-            beep=QApplication.beep,
-            parent=self,
-        )
-        conversations = self.conversations
-        conversations.notify.connect(self._notify)
-        conversations.status_changed.connect(self.panel.status_strip.set_conversation)
-        conversations.problem.connect(self.panel.status_strip.show_notice)
-        conversations.active_changed.connect(lambda nick: log.info("active conversation: %s", nick or "-"))
-        conversations.badge_changed.connect(lambda urgent: self.panel.update_tab_title(conversations.tab, urgent))
-        pipeline.inserted.connect(conversations.agent_pasted)  # a paste into the chat is the reply
-        if self.phrases is not None:
-            phrases = self.phrases
-            conversations.save_phrase_requested.connect(phrases.new_phrase)
-        if pipeline.tracker is not None:  # the chat window in front names the active conversation
-            pipeline.tracker.changed.connect(self._window_activated)
-        self.panel.add_feature_tab(conversations.tab)
+    @property
+    def buyers(self) -> BuyersController | None:
+        return self.features.buyers if self.features is not None else None
 
-    def _build_stats(self) -> None:
-        from desktop_assistant.domain.kpi import KpiError
-        from desktop_assistant.storage.files import write_export
-        from desktop_assistant.ui.stats_controller import StatsController
-
-        assert self.store is not None and self.panel is not None
-        self.stats = StatsController(
-            self.store.conversations, self.clock, lambda path, data: write_export(path, data, KpiError), parent=self
-        )
-        self.panel.add_feature_tab(self.stats.tab)
-
-    def _build_notes(self) -> None:
-        from desktop_assistant.ui.notes_controller import NotesController  # imported after the first paint
-
-        assert self.store is not None and self.panel is not None and self.tray is not None and self.phrases is not None
-        self.notes = NotesController(
-            self.store.notes,
-            self.store.promises,
-            self.store.settings,
-            self.clock,
-            self.phrases.insert_code,
-            parent=self,
-        )
-        self.notes.notify.connect(self._notify)
-        agenda = self.notes.agenda_tab
-        self.notes.badge_changed.connect(lambda count: self.panel.update_tab_title(agenda, count > 0))
-        self.notes.overdue_changed.connect(self.tray.set_overdue)
-        self.panel.add_feature_tab(self.notes.notes_tab)
-        self.panel.add_feature_tab(agenda)
-
-    def _build_checks(self) -> None:
-        from desktop_assistant import address_data
-        from desktop_assistant.domain.address import parse_address
-        from desktop_assistant.ui.check_controller import CheckController
-
-        assert self.store is not None and self.panel is not None and self.notes is not None
-        settings = self.store.settings
-
-        def parse(text: str) -> dict:  # the division table is read on the first parse, not at start
-            lists = address_data.address_lists(
-                settings.get("screen.celebrities_extra"),
-                settings.get("lists.remote_areas"),
-                settings.get("lists.pickup_words"),
-            )
-            return parse_address(text, address_data.division_index(), lists).as_json()
-
-        self.checks = CheckController(
-            self.store.checks,
-            self.clock,
-            parse,
-            lambda texts: self._insert_texts(texts, None, "check", True),
-            parent=self,
-        )
-        self.notes.notes_tab.order_opened.connect(self.checks.use_order)
-        self.panel.add_feature_tab(self.checks.tab)
-
-    def _build_buyers(self) -> None:
-        from desktop_assistant.storage.blacklist_files import BlacklistFiles
-        from desktop_assistant.ui.buyers_controller import BuyersController
-
-        assert self.store is not None and self.panel is not None and self.notes is not None
-        assert self.pipeline is not None
-        settings = self.store.settings
-        celebrities = resource_path("lists", "celebrities.txt").read_text(encoding="utf-8")
-        files = BlacklistFiles(self.store.buyers, lambda: settings.get("agent_id"), self.clock.now)
-        self.buyers = BuyersController(self.store.buyers, settings, self.clock, celebrities, files, parent=self)
-        buyers = self.buyers
-        buyers.warning.connect(self._notify)
-        buyers.active_buyer_changed.connect(lambda nick: log.info("active buyer: %s", nick))
-        if self.checks is not None:
-            buyers.active_buyer_changed.connect(self.checks.use_buyer)
-        self.notes.notes_tab.order_opened.connect(lambda _order, buyer: buyers.buyer_became_active(buyer))
-        if self.conversations is not None:  # the buyer of the active conversation is looked up and screened
-            self.conversations.active_changed.connect(buyers.buyer_became_active)
-        self.panel.add_feature_tab(buyers.tab)
+    @property
+    def stats(self) -> StatsController | None:
+        return self.features.stats if self.features is not None else None
 
     def show(self) -> None:
         assert self.panel is not None and self.tray is not None and self.hotkeys is not None
@@ -429,10 +348,6 @@ class Application(QObject):
             "hotkey.new_conversation": self._new_conversation_from_clipboard,
             "hotkey.jump_longest": lambda: self.conversations and self.conversations.jump_longest(),
         }
-
-    def _window_activated(self, window: WindowRef | None) -> None:
-        if window is not None and self.conversations is not None:
-            self.conversations.window_activated(window.process, window.title, window)
 
     def _new_conversation_from_clipboard(self) -> None:
         if self.conversations is not None and self.pipeline is not None:
@@ -557,24 +472,13 @@ class Application(QObject):
         apply_theme(self.qt_app, values["theme"])
         if self.pipeline is not None:
             self.pipeline.set_options(PasteOptions.from_settings(values))
-        if self.buyers is not None:
-            self.buyers.apply_settings(values)
-        if self.conversations is not None:
-            self.conversations.apply_settings(values)
-        if self.reader_hub is not None:
-            self.reader_hub.apply_settings(values)
-        if self.notes is not None:
-            self.notes.notes_tab.apply_settings(values)
-            self.notes.tick()  # reminder times follow the new lead and cut-off at once
-        if (
-            values["hotkey.backend"]
-            and self.hotkeys.backend_name != self._backend_factory(values["hotkey.backend"]).name
-        ):
+        if self.features is not None:
+            self.features.apply_settings(values)
+        backend = values["hotkey.backend"]
+        if backend and self.hotkeys.backend_name != self._backend_factory(backend).name:
             self.hotkeys.shutdown()
             self.hotkeys.deleteLater()
-            self.hotkeys = HotkeyService(self._backend_factory(values["hotkey.backend"]), self)
-            self.hotkeys.activated.connect(self._on_hotkey)
-            self.hotkeys.state_changed.connect(self._on_hotkey_state)
+            self.hotkeys = self._make_hotkeys(backend)
         self._register_hotkeys()
 
     def _on_instance_message(self, message: str) -> None:
@@ -624,18 +528,8 @@ class Application(QObject):
         self.first_backup_timer.stop()
         self.features_timer.stop()
         self._feature_steps = []
-        if self.notes is not None:
-            self.notes.stop()
-            self.notes = None
-        if self.reader_hub is not None:
-            self.reader_hub.stop()
-            self.reader_hub = None
-        if self.conversations is not None:
-            self.conversations.stop()
-            self.conversations = None
-        self.stats = None
-        self.buyers = None
-        self.checks = None
+        if self.features is not None:
+            self.features.stop()
         if self.hotkeys is not None:
             self.hotkeys.shutdown()
             self.hotkeys = None
@@ -662,83 +556,6 @@ class Application(QObject):
             self.instance = None
 
 
-def reader_factories(settings: object, data_dir: Path) -> dict[str, Callable[[], Reader]]:
-    """A factory per reader source (DESIGN 3.7), each imported on first use: UI Automation needs comtypes
-    (Windows), sight its OCR models (~250 MB); neither may cost the start."""
-    from desktop_assistant.os_integration.readers.manual import ManualReader
-
-    def ui_tree() -> Reader:
-        from desktop_assistant.os_integration.readers import uia
-
-        return uia.create(settings, data_dir)  # an edited rules file in data_dir/readers wins
-
-    def sight() -> Reader:
-        from desktop_assistant.os_integration.readers import sight
-
-        return sight.create_reader(settings)
-
-    return {"manual": ManualReader, "ui_tree": ui_tree, "sight": sight}
-
-
-# --- process-level set-up (not done by tests, which build Application directly) ----------------
-
-_QT_LEVELS = {
-    QtMsgType.QtDebugMsg: logging.DEBUG,
-    QtMsgType.QtInfoMsg: logging.INFO,
-    QtMsgType.QtWarningMsg: logging.WARNING,
-    QtMsgType.QtCriticalMsg: logging.ERROR,
-    QtMsgType.QtFatalMsg: logging.CRITICAL,
-}
-
-
-def _route_qt_messages() -> None:
-    qt_log = logging.getLogger("qt")
-
-    def handler(msg_type: QtMsgType, context: object, message: str) -> None:
-        qt_log.log(_QT_LEVELS.get(msg_type, logging.WARNING), message)
-
-    qInstallMessageHandler(handler)
-
-
-def _install_exception_hooks(log_path: Path, show_dialog: bool, app: Application | None = None) -> None:
-    def on_exception(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        failure = storage_error(value, app.paths.db_path) if app is not None else value
-        if isinstance(failure, StorageError) and app is not None and app.store is not None:
-            log.warning("write refused: %s", failure)  # read-only, disk full, busy: not a bug
-            app.storage_failed(failure)
-            return
-        details = "".join(traceback.format_exception(kind, value, tb))
-        log.critical("uncaught exception:\n%s", details)
-        if show_dialog and QApplication.instance() is not None:
-            dialogs.show_error(None, f"{kind.__name__}: {value}", details, str(log_path))
-        else:
-            print(f"{APP_NAME}: 内部错误 {kind.__name__}: {value} (日志: {log_path})", file=sys.stderr)
-
-    def on_thread_exception(args: threading.ExceptHookArgs) -> None:
-        # A hook thread must never take the app down silently; log it, the GUI carries on.
-        log.critical(
-            "uncaught exception in thread %s", args.thread, exc_info=(args.exc_type, args.exc_value, args.exc_traceback)
-        )
-
-    sys.excepthook = on_exception
-    threading.excepthook = on_thread_exception
-
-
-def _quit_on_signals(app: Application) -> None:
-    """Ctrl+C or a session logout (SIGTERM) quits cleanly: geometry saved, hooks released."""
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: app.quit())
-    # Python runs signal handlers only between bytecodes: wake the interpreter now and then.
-    wakeup = QTimer(app)  # parented: lives as long as the app
-    wakeup.timeout.connect(lambda: None)
-    wakeup.start(250)
-
-
-def _refuse_recovery(reason: str, *_: object, **__: object) -> dialogs.Recovery:
-    print(f"{APP_NAME}: {reason} (没有询问, 不做恢复)", file=sys.stderr)
-    return dialogs.Recovery.QUIT
-
-
 def run(paths: Paths, *, debug: bool = False, smoke_test: bool = False) -> int:
     if os.name == "posix":
         os.umask(0o077)  # database, WAL, backups and logs: owner only
@@ -748,17 +565,17 @@ def run(paths: Paths, *, debug: bool = False, smoke_test: bool = False) -> int:
     qt_app.setApplicationName(APP_NAME)
     qt_app.setApplicationVersion(__version__)
     qt_app.setQuitOnLastWindowClosed(False)  # the panel hides to the tray
-    _route_qt_messages()
+    route_qt_messages()
     # Nobody to click a modal box: the smoke test, and a headless platform (offscreen, minimal).
     interactive = not smoke_test and QGuiApplication.platformName() not in ("offscreen", "minimal")
     app = Application(
         qt_app,
         paths,
-        ask_recovery=dialogs.ask_recovery if interactive else _refuse_recovery,
+        ask_recovery=dialogs.ask_recovery if interactive else refuse_recovery,
         defer_features=not smoke_test,  # the smoke test builds everything before it returns
         interactive=interactive,
     )
-    _install_exception_hooks(log_path, show_dialog=interactive, app=app)
+    install_exception_hooks(log_path, show_dialog=interactive, app=app)
     try:
         if not app.claim_instance():
             log.info("another panel runs on %s; asked it to come forward", paths.data_dir)
@@ -774,7 +591,7 @@ def run(paths: Paths, *, debug: bool = False, smoke_test: bool = False) -> int:
                 app.stats.refresh()
             qt_app.processEvents()
             return 0
-        _quit_on_signals(app)
+        quit_on_signals(app)
         log.info("panel shown")
         return qt_app.exec()
     except Exception:

@@ -17,11 +17,11 @@ def test_qt_messages_are_routed_into_the_log_file(tmp_path: Path) -> None:
     code = f"""
 from pathlib import Path
 from PySide6.QtCore import qWarning
-from desktop_assistant.app import _route_qt_messages
+from desktop_assistant.app_process import route_qt_messages
 from desktop_assistant.log import setup_logging
 from desktop_assistant.paths import Paths
 setup_logging(Paths(Path({str(tmp_path)!r})))
-_route_qt_messages()
+route_qt_messages()
 qWarning("a warning from Qt itself")
 """
     result = run_python(code, tmp_path)
@@ -42,7 +42,7 @@ shown = []
 app_module.dialogs.show_error = lambda parent, summary, details, log_path: shown.append(summary)
 qt_app = QApplication([])
 log_path = setup_logging(Paths(Path({str(tmp_path)!r})))
-app_module._install_exception_hooks(log_path, show_dialog=True)
+app_module.install_exception_hooks(log_path, show_dialog=True)
 def broken_slot():
     raise ZeroDivisionError("order total / zero items")
 QTimer.singleShot(0, broken_slot)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_assistant.domain.promises import Promise, Status, UnpaidOrder, UrgeReminder
-from desktop_assistant.ui.widgets import MessageLabel
+from desktop_assistant.ui.widgets import MessageLabel, MessageLine
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 STATUS_COLOURS = {Status.OVERDUE: "#c62828", Status.DUE_SOON: "#ef6c00", Status.OPEN: "", Status.DONE: "#9e9e9e"}
@@ -44,7 +44,7 @@ def span(minutes: int) -> str:
     return QCoreApplication.translate("AgendaTab", "{0} 天 {1} 小时").format(hours // 24, hours % 24)
 
 
-class AgendaTab(QWidget):
+class AgendaTab(QWidget, MessageLine):
     new_promise_requested = Signal()
     promise_done = Signal(int)
     unpaid_added = Signal(str, str, int)  # order id, buyer, minutes since it was placed
@@ -53,6 +53,17 @@ class AgendaTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._build_promises()
+        self._build_unpaid()
+        self._lay_out()
+        self._promises: list[tuple[Promise, Status]] = []
+        self._unpaid: list[tuple[UnpaidOrder, UrgeReminder | None]] = []
+        self._now = dt.datetime.now()
+        self.badge = 0  # shown in the tab title by the panel
+        self.retranslate()
+
+    def _build_promises(self) -> None:
+        """Promises made to buyers, due soonest first; mark one kept."""
         self.promise_box = QGroupBox(self)
         self.promise_list = QListWidget(self.promise_box)
         self.promise_list.setObjectName("promiseList")
@@ -69,6 +80,8 @@ class AgendaTab(QWidget):
         promise_layout.addWidget(self.promise_list)
         promise_layout.addLayout(promise_buttons)
 
+    def _build_unpaid(self) -> None:
+        """Orders placed but not paid: add one, send its 催付 phrase, close it as paid or cancelled."""
         self.unpaid_box = QGroupBox(self)
         self.unpaid_list = QListWidget(self.unpaid_box)
         self.unpaid_list.setObjectName("unpaidList")
@@ -91,8 +104,6 @@ class AgendaTab(QWidget):
             lambda: self._with_selected_unpaid(lambda i: self.unpaid_closed.emit(i, "cancelled"))
         )
         self.unpaid_list.itemDoubleClicked.connect(lambda item: self.urge_requested.emit(item.data(ID_ROLE)))
-        self.message = MessageLabel(self)
-        self.message.setObjectName("agendaMessage")
         add_row = QHBoxLayout()
         add_row.addWidget(self.order_edit, 2)
         add_row.addWidget(self.buyer_edit, 2)
@@ -108,15 +119,13 @@ class AgendaTab(QWidget):
         unpaid_layout.addLayout(unpaid_buttons)
         unpaid_layout.addLayout(add_row)
 
+    def _lay_out(self) -> None:
+        self.message = MessageLabel(self)
+        self.message.setObjectName("agendaMessage")
         layout = QVBoxLayout(self)
         layout.addWidget(self.promise_box, 3)
         layout.addWidget(self.unpaid_box, 2)
         layout.addWidget(self.message)
-        self._promises: list[tuple[Promise, Status]] = []
-        self._unpaid: list[tuple[UnpaidOrder, UrgeReminder | None]] = []
-        self._now = dt.datetime.now()
-        self.badge = 0  # shown in the tab title by the panel
-        self.retranslate()
 
     def tab_title(self) -> str:
         title = QCoreApplication.translate("AgendaTab", "待办")

@@ -27,7 +27,7 @@ from desktop_assistant.domain.buyers import FREE_TAG, TAG_PRESETS, BuyerRecord
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 from desktop_assistant.domain.screening import Profile, Screening
 from desktop_assistant.ui.score_gauge import ScoreGauge
-from desktop_assistant.ui.widgets import MessageLabel, fill_with_scrolling
+from desktop_assistant.ui.widgets import MessageLabel, MessageLine, fill_with_scrolling
 
 PLATFORMS = ("淘宝", "天猫", "京东", "拼多多", "抖店")
 LEVEL_NAMES = {
@@ -51,7 +51,7 @@ FIELD_LABELS = {
 _INT_FIELDS = ("orders_count", "refund_count", "orders_last_7d", "bad_reviews_given", "account_age_days")
 
 
-class BuyerTab(QWidget):
+class BuyerTab(QWidget, MessageLine):
     lookup_requested = Signal(str)  # nick
     save_requested = Signal(dict)  # the form as screening input (DESIGN 5 names) plus platform, notes, tags
     list_requested = Signal(str, str, str)  # nick, "black" | "white" | "none", reason
@@ -60,6 +60,19 @@ class BuyerTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._build_lookup()
+        self._build_listing()
+        self._build_profile()
+        self._build_tags()
+        self._build_history()
+        self._lay_out()
+        self.record: BuyerRecord | None = None
+        self.screening: Screening | None = None
+        self._history_rows: list[tuple[str, str, str, dt.datetime]] = []
+        self.retranslate()
+
+    def _build_lookup(self) -> None:
+        """The nick to look up and the risk: gauge, level, advice and every reason."""
         self.nick_edit = QLineEdit(self)
         self.nick_edit.setClearButtonEnabled(True)
         self.nick_edit.returnPressed.connect(lambda: self.lookup_requested.emit(self.nick_edit.text().strip()))
@@ -74,6 +87,9 @@ class BuyerTab(QWidget):
         self.reasons.setObjectName("riskReasons")
         self.reasons.setWordWrap(True)
         self.reasons.setMaximumHeight(130)
+
+    def _build_listing(self) -> None:
+        """Black, white or neither, with a reason, in one click; the line that says what happened."""
         self.list_label = QLabel(self)
         self.list_label.setWordWrap(True)
         self.list_reason = QLineEdit(self)
@@ -93,6 +109,8 @@ class BuyerTab(QWidget):
         self.message = MessageLabel(self)
         self.message.setObjectName("buyerMessage")
 
+    def _build_profile(self) -> None:
+        """The profile form that screening reads."""
         self.profile_box = QGroupBox(self)
         self.platform = QComboBox(self.profile_box)
         self.platform.setEditable(True)
@@ -128,6 +146,8 @@ class BuyerTab(QWidget):
         self.form.addRow(self.notes)
         self.form.addRow(self.save_button)
 
+    def _build_tags(self) -> None:
+        """Preset tags by category, and free ones."""
         self.tag_box = QGroupBox(self)
         tag_layout = QGridLayout(self.tag_box)
         self.tag_buttons: dict[tuple[str, str], QToolButton] = {}
@@ -144,6 +164,8 @@ class BuyerTab(QWidget):
         self.free_tags = QLineEdit(self.tag_box)
         tag_layout.addWidget(self.free_tags, len(TAG_PRESETS), 0, 1, 5)
 
+    def _build_history(self) -> None:
+        """Who listed the buyer when and why, past receivers, the blacklist files."""
         self.history_box = QGroupBox(self)
         self.history = QListWidget(self.history_box)
         self.history.setWordWrap(True)
@@ -166,6 +188,7 @@ class BuyerTab(QWidget):
         history_layout.addWidget(self.receivers)
         history_layout.addLayout(files_row)
 
+    def _lay_out(self) -> None:
         content = QWidget(self)
         layout = QVBoxLayout(content)
         search_row = QHBoxLayout()
@@ -193,14 +216,17 @@ class BuyerTab(QWidget):
         layout.addWidget(self.history_box)
         layout.addStretch(1)
         fill_with_scrolling(self, content)
-        self.record: BuyerRecord | None = None
-        self.screening: Screening | None = None
-        self._history_rows: list[tuple[str, str, str, dt.datetime]] = []
-        self.retranslate()
 
     @staticmethod
     def tab_title() -> str:
         return QCoreApplication.translate("BuyerTab", "买家")
+
+    def nick(self) -> str:
+        """The buyer on screen (as typed, trimmed)."""
+        return self.nick_edit.text().strip()
+
+    def set_risk_thresholds(self, medium: int, high: int) -> None:
+        self.gauge.set_thresholds(medium, high)
 
     # --- the form ------------------------------------------------------------------------------
     def form_values(self) -> dict:

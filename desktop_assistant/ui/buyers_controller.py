@@ -44,21 +44,27 @@ class BuyersController(QObject):
         self._clock = clock
         self._celebrity_list = celebrity_list
         self.rules = rules_from_settings(settings.all(), celebrity_list)
-        self.tab = BuyerTab()
-        self.tab.gauge.set_thresholds(self.rules.medium, self.rules.high)
+        self.tab = tab = BuyerTab()
+        tab.set_risk_thresholds(self.rules.medium, self.rules.high)
         self.active_nick = ""
-        self.tab.lookup_requested.connect(self.lookup)
-        self.tab.save_requested.connect(self.save)
-        self.tab.list_requested.connect(self.set_list)
-        self.tab.import_requested.connect(self.choose_import_file)
-        self.tab.export_requested.connect(self.choose_export_file)
+        tab.lookup_requested.connect(self.lookup)
+        tab.save_requested.connect(self.save)
+        tab.list_requested.connect(self.set_list)
+        tab.import_requested.connect(self.choose_import_file)
+        tab.export_requested.connect(self.choose_export_file)
+
+    def start(self) -> None:
+        """Nothing runs on its own: the tab works when a buyer is looked up or comes to the front."""
+
+    def stop(self) -> None:
+        """Nothing to release."""
 
     def apply_settings(self, values: dict) -> None:
         self.rules = rules_from_settings(values, self._celebrity_list)
-        self.tab.gauge.set_thresholds(self.rules.medium, self.rules.high)
+        self.tab.set_risk_thresholds(self.rules.medium, self.rules.high)
 
     def _say_error(self, error: UserError) -> None:
-        self.tab.message.say(error.translated(QCoreApplication.translate), error=True)
+        self.tab.show_error(error.translated(QCoreApplication.translate))
 
     # --- look-up -----------------------------------------------------------------------------------
     def assess(self, nick: str, record: BuyerRecord | None = None) -> Screening | None:
@@ -79,7 +85,7 @@ class BuyersController(QObject):
         record = self._buyers.get(nick)
         screening = self.assess(nick, record)
         self.tab.show_record(nick, record, screening, self._buyers.list_history(nick))
-        self.tab.message.say("")
+        self.tab.clear_message()
         return screening
 
     def buyer_became_active(self, nick: str) -> None:
@@ -117,7 +123,7 @@ class BuyersController(QObject):
         if screening is not None:
             self._buyers.record_screening(screening, agent, now)
         self.lookup(profile.nick)
-        self.tab.message.say(self.tr("已保存并筛查"))
+        self.tab.show_message(self.tr("已保存并筛查"))
         return screening
 
     def set_list(self, nick: str, status: str, reason: str) -> bool:
@@ -131,7 +137,7 @@ class BuyersController(QObject):
         self._buyers.set_list(nick, status, reason.strip(), self._settings.get("agent_id"), self._clock.now())
         self.lookup(nick)
         done = {"black": self.tr("已拉黑"), "white": self.tr("已加入白名单"), "none": self.tr("已移出名单")}[status]
-        self.tab.message.say(f"{done}: {nick}")
+        self.tab.show_message(f"{done}: {nick}")
         return True
 
     # --- blacklist files ----------------------------------------------------------------------------
@@ -160,9 +166,9 @@ class BuyersController(QObject):
         except UserError as exc:
             self._say_error(exc)
             return False
-        if self.tab.nick_edit.text().strip():  # the buyer on screen may just have been listed
-            self.lookup(self.tab.nick_edit.text())
-        self.tab.message.say(self.tr("已加入黑名单 {0} 人，已在名单中 {1} 人").format(added, known))
+        if self.tab.nick():  # the buyer on screen may just have been listed
+            self.lookup(self.tab.nick())
+        self.tab.show_message(self.tr("已加入黑名单 {0} 人，已在名单中 {1} 人").format(added, known))
         return True
 
     def choose_export_file(self) -> None:
@@ -178,5 +184,5 @@ class BuyersController(QObject):
         except UserError as exc:
             self._say_error(exc)
             return None
-        self.tab.message.say(self.tr("已导出 {0} 个黑名单买家到 {1}").format(count, path))
+        self.tab.show_message(self.tr("已导出 {0} 个黑名单买家到 {1}").format(count, path))
         return count

@@ -31,10 +31,10 @@ from desktop_assistant.domain.clock import Clock
 from desktop_assistant.domain.messages import UserError
 from desktop_assistant.domain.notes import parse_order_id
 from desktop_assistant.ui.check_tab import CheckTab
+from desktop_assistant.ui.widgets import ERROR_STYLE
 
 AddressParser = Callable[[str], dict]  # text -> ParsedAddress.as_json()
 Sender = Callable[[list[str]], None]  # texts -> the chat window the agent was in
-from desktop_assistant.ui.widgets import ERROR_STYLE
 
 
 class CheckController(QObject):
@@ -51,20 +51,30 @@ class CheckController(QObject):
         self._clock = clock
         self._parse = parse
         self._send = send
-        self.tab = CheckTab()
+        self.tab = tab = CheckTab()
         self.check = OrderCheck("")
         self._rendered = ""  # the last message made from the form; a hand-edited preview is sent as edited
-        self.tab.parse_requested.connect(self.parse)
-        self.tab.order_requested.connect(self.open_order)
-        self.tab.template_changed.connect(self.use_template)
-        self.tab.save_requested.connect(self.save)
-        self.tab.message_requested.connect(self.render)
-        self.tab.send_requested.connect(self.send)
-        self.tab.copy_requested.connect(self.copy)
-        self.tab.edit_templates_requested.connect(self.edit_template)
+        tab.parse_requested.connect(self.parse)
+        tab.order_requested.connect(self.open_order)
+        tab.template_changed.connect(self.use_template)
+        tab.save_requested.connect(self.save)
+        tab.message_requested.connect(self.render)
+        tab.send_requested.connect(self.send)
+        tab.copy_requested.connect(self.copy)
+        tab.edit_templates_requested.connect(self.edit_template)
         self._templates: dict[str, Template] = {}
         self._reload_templates(PRESALE)
         self.refresh_incomplete()
+
+    # The Feature protocol (app_features): a check works when the agent acts; nothing runs or is held.
+    def start(self) -> None:
+        pass
+
+    def apply_settings(self, values: dict) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
 
     def _reload_templates(self, current: str) -> None:
         self._templates = {t.name: t for t in self._checks.templates()}
@@ -72,31 +82,31 @@ class CheckController(QObject):
         self.tab.show_template(self._templates[current], self.check.ticks, self.check.values)
 
     def template(self) -> Template:
-        return self._templates.get(self.tab.template_box.currentText()) or self._templates[PRESALE]
+        return self._templates.get(self.tab.template_name()) or self._templates[PRESALE]
 
     # --- orders --------------------------------------------------------------------------------
     def use_buyer(self, nick: str) -> None:
         """The buyer of the chat in front, for a check that has none yet."""
-        if nick and not self.tab.buyer_edit.text().strip():
-            self.tab.buyer_edit.setText(nick)
+        if nick and not self.tab.buyer():
+            self.tab.set_buyer(nick)
 
     def use_order(self, order_id: str, buyer: str) -> None:
         """The order opened elsewhere (备注) becomes this tab's order unless one is being checked."""
-        if not self.tab.order_edit.text().strip() and order_id:
+        if not self.tab.order_id() and order_id:
             self.open_order(order_id)
-            if buyer and not self.tab.buyer_edit.text():
-                self.tab.buyer_edit.setText(buyer)
+            if buyer and not self.tab.buyer():
+                self.tab.set_buyer(buyer)
 
     def open_order(self, order_id: str) -> bool:
         try:
             order_id = parse_order_id(order_id)
         except UserError as exc:
-            self.tab.message.say(exc.translated(QCoreApplication.translate), error=True)
+            self.tab.show_error(exc.translated(QCoreApplication.translate))
             return False
         self.check = self._checks.get(order_id) or OrderCheck(order_id, self.template().name)
         template = self._templates.get(self.check.template) or self.template()
         self.tab.show_check(self.check, template)
-        self.tab.message.say("")
+        self.tab.clear_message()
         return True
 
     def use_template(self, name: str) -> None:
@@ -109,20 +119,20 @@ class CheckController(QObject):
         return result
 
     def save(self) -> bool:
-        if not self.check.order_id and not self.open_order(self.tab.order_edit.text()):
+        if not self.check.order_id and not self.open_order(self.tab.order_id()):
             return False
-        order_id = self.tab.order_edit.text().strip()
+        order_id = self.tab.order_id()
         if order_id != self.check.order_id:
             try:
                 self.check.order_id = parse_order_id(order_id)
             except UserError as exc:
-                self.tab.message.say(exc.translated(QCoreApplication.translate), error=True)
+                self.tab.show_error(exc.translated(QCoreApplication.translate))
                 return False
         self.tab.fill_check(self.check)
         complete = self.check.complete(self.template())
         self._checks.save(self.check, complete, self._clock.now())
         missing = self.check.missing(self.template())
-        self.tab.message.say(
+        self.tab.show_message(
             self.tr("已保存，核对完成") if complete else self.tr("已保存，还差：{0}").format("、".join(missing))
         )
         self.refresh_incomplete()
@@ -138,9 +148,9 @@ class CheckController(QObject):
     # --- the message ---------------------------------------------------------------------------
     def render(self) -> str:
         self.tab.fill_check(self.check)
-        self.check.order_id = self.tab.order_edit.text().strip()
-        text = render_message(self.template(), self.check, masked=self.tab.mask_box.isChecked())
-        self.tab.preview.setPlainText(text)
+        self.check.order_id = self.tab.order_id()
+        text = render_message(self.template(), self.check, masked=self.tab.masked())
+        self.tab.show_confirmation(text)
         self._rendered = text
         return text
 
@@ -149,13 +159,13 @@ class CheckController(QObject):
         if not text.strip() or text == self._rendered:
             text = self.render()
         self._send([text])
-        self.tab.message.say(self.tr("核对话术已发送到聊天窗口"))
+        self.tab.show_message(self.tr("核对话术已发送到聊天窗口"))
 
     def copy(self, text: str) -> None:
         if not text.strip() or text == self._rendered:
             text = self.render()
         QGuiApplication.clipboard().setText(text)
-        self.tab.message.say(self.tr("已复制"))
+        self.tab.show_message(self.tr("已复制"))
 
     # --- templates -----------------------------------------------------------------------------
     def edit_template(self) -> TemplateDialog:

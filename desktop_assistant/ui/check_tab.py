@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_assistant.domain.checklist import WARNING_TEXT, OrderCheck, Template, values_from_address
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
-from desktop_assistant.ui.widgets import ERROR_STYLE, MessageLabel, fill_with_scrolling
+from desktop_assistant.ui.widgets import ERROR_STYLE, MessageLabel, MessageLine, fill_with_scrolling
 
 ADDRESS_FIELDS = (
     ("name", QT_TRANSLATE_NOOP("CheckTab", "收货人")),
@@ -39,7 +39,7 @@ ADDRESS_FIELDS = (
 ORDER_ROLE = Qt.ItemDataRole.UserRole
 
 
-class CheckTab(QWidget):
+class CheckTab(QWidget, MessageLine):
     parse_requested = Signal(str)
     order_requested = Signal(str)  # load (or start) this order's check
     template_changed = Signal(str)
@@ -51,6 +51,16 @@ class CheckTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._build_order()
+        self._build_checklist()
+        self._build_confirmation()
+        self._lay_out()
+        self.template: Template | None = None
+        self._warnings: list[str] = []
+        self.retranslate()
+
+    def _build_order(self) -> None:
+        """The order, its buyer and the template; the buyer's address text pasted for parsing."""
         self.order_edit = QLineEdit(self)
         self.order_edit.returnPressed.connect(lambda: self.order_requested.emit(self.order_edit.text().strip()))
         self.buyer_edit = QLineEdit(self)
@@ -62,6 +72,9 @@ class CheckTab(QWidget):
         self.paste_box.setFixedHeight(64)
         self.parse_button = QPushButton(self)
         self.parse_button.clicked.connect(lambda: self.parse_requested.emit(self.paste_box.toPlainText()))
+
+    def _build_checklist(self) -> None:
+        """The parsed address with its warnings, cash on delivery, and the template's checklist items."""
         self.address_box = QGroupBox(self)
         self.fields = {key: QLineEdit(self.address_box) for key, _ in ADDRESS_FIELDS}
         self._field_labels = {key: QLabel(self.address_box) for key, _ in ADDRESS_FIELDS}
@@ -78,6 +91,9 @@ class CheckTab(QWidget):
         self.items_layout = QGridLayout(self.items_box)
         self.ticks: dict[str, QCheckBox] = {}
         self.values: dict[str, QLineEdit] = {}
+
+    def _build_confirmation(self) -> None:
+        """The confirmation message (masked or not) to render, send or copy; the orders not yet complete."""
         self.mask_box = QCheckBox(self)
         self.mask_box.setChecked(True)
         self.save_button = QPushButton(self)
@@ -97,6 +113,7 @@ class CheckTab(QWidget):
         self.incomplete.setMaximumHeight(110)
         self.incomplete.itemClicked.connect(lambda item: self.order_requested.emit(item.data(ORDER_ROLE)))
 
+    def _lay_out(self) -> None:
         content = QWidget(self)
         layout = QVBoxLayout(content)
         top = QGridLayout()
@@ -136,15 +153,31 @@ class CheckTab(QWidget):
         layout.addWidget(self.incomplete)
         layout.addStretch(1)
         fill_with_scrolling(self, content)
-        self.template: Template | None = None
-        self._warnings: list[str] = []
-        self.retranslate()
 
     @staticmethod
     def tab_title() -> str:
         return QCoreApplication.translate("CheckTab", "核对")
 
     # --- showing -------------------------------------------------------------------------------
+    def order_id(self) -> str:
+        return self.order_edit.text().strip()
+
+    def buyer(self) -> str:
+        return self.buyer_edit.text().strip()
+
+    def set_buyer(self, nick: str) -> None:
+        self.buyer_edit.setText(nick)
+
+    def template_name(self) -> str:
+        return self.template_box.currentText()
+
+    def masked(self) -> bool:
+        """Whether the confirmation message hides the phone number and part of the address."""
+        return self.mask_box.isChecked()
+
+    def show_confirmation(self, text: str) -> None:
+        self.preview.setPlainText(text)
+
     def set_templates(self, names: list[str], current: str) -> None:
         self.template_box.blockSignals(True)
         self.template_box.clear()

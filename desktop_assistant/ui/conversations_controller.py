@@ -96,16 +96,16 @@ class ConversationsController(QObject):
         self._questions_read_at: dt.datetime | None = None
         self._badge = (0, False)
         self.last_answer: tuple[str, str] | None = None  # question, answer: offered as a new phrase
-        self.tab = ConversationsTab()
-        self.tab.new_requested.connect(lambda nick: self.new_conversation(nick, "panel"))
-        self.tab.chosen.connect(self.set_active)
-        self.tab.buyer_wrote_requested.connect(lambda: self.buyer_wrote("button"))
-        self.tab.replied_requested.connect(lambda: self.replied("button"))
-        self.tab.close_requested.connect(self.close_active)
-        self.tab.jump_requested.connect(self.jump_longest)
-        self.tab.question_added.connect(self.add_question)
-        self.tab.answer_requested.connect(self.answer_question)
-        self.tab.save_phrase_requested.connect(
+        self.tab = tab = ConversationsTab()
+        tab.new_requested.connect(lambda nick: self.new_conversation(nick, "panel"))
+        tab.chosen.connect(self.set_active)
+        tab.buyer_wrote_requested.connect(lambda: self.buyer_wrote("button"))
+        tab.replied_requested.connect(lambda: self.replied("button"))
+        tab.close_requested.connect(self.close_active)
+        tab.jump_requested.connect(self.jump_longest)
+        tab.question_added.connect(self.add_question)
+        tab.answer_requested.connect(self.answer_question)
+        tab.save_phrase_requested.connect(
             lambda: self.save_phrase_requested.emit(*self.last_answer) if self.last_answer else None
         )
         self.timer = QTimer(self)
@@ -135,7 +135,7 @@ class ConversationsController(QObject):
 
     def _say_error(self, error: UserError) -> None:
         text = error.translated(QCoreApplication.translate)
-        self.tab.message.say(text, error=True)
+        self.tab.show_error(text)
         self.problem.emit(text)
 
     def _agent(self) -> str:
@@ -161,7 +161,7 @@ class ConversationsController(QObject):
             return False
         if nick not in self.board.conversations:
             self._record(nick, OPENED, source, platform)
-        self.tab.nick_edit.clear()
+        self.tab.clear_nick()
         self.set_active(nick)
         return True
 
@@ -248,14 +248,14 @@ class ConversationsController(QObject):
         self.active = nick
         if changed:
             self.active_changed.emit(nick)
-        self.tab.message.say("")
+        self.tab.clear_message()
         self.refresh()
 
     def jump_longest(self) -> None:
         """The buyer who has waited longest becomes active, and their chat window comes up if known."""
         longest = self.board.longest_waiting(self._clock.now())
         if longest is None:
-            self.tab.message.say(self.tr("没有等待回复的会话"))
+            self.tab.show_message(self.tr("没有等待回复的会话"))
             return
         self.set_active(longest.buyer)
         window = self.windows.get(longest.buyer)
@@ -276,8 +276,8 @@ class ConversationsController(QObject):
         question = self._repository.add_question(
             nick, text, now + dt.timedelta(minutes=QUESTION_MINUTES), self._agent(), now
         )
-        self.tab.question_edit.clear()
-        self.tab.message.say(self.tr("已记下，{0} 分钟内回复 {1}").format(QUESTION_MINUTES, nick))
+        self.tab.clear_question()
+        self.tab.show_message(self.tr("已记下，{0} 分钟内回复 {1}").format(QUESTION_MINUTES, nick))
         self._questions_read_at = None
         self.refresh()
         return question
@@ -292,9 +292,9 @@ class ConversationsController(QObject):
         if send:  # the paste comes back through agent_pasted: that is the reply
             self._paste_text(answer, ("question", question_id))
         self.last_answer = (question.text, answer)
-        self.tab.answer_edit.clear()
-        self.tab.save_phrase_button.setEnabled(True)
-        self.tab.message.say(self.tr("已回答。这个回答以后还用得上? 点「存为短语」"))
+        self.tab.clear_answer()
+        self.tab.offer_save_phrase()
+        self.tab.show_message(self.tr("已回答。这个回答以后还用得上? 点「存为短语」"))
         self._questions_read_at = None
         self.refresh()
         return question
@@ -322,8 +322,7 @@ class ConversationsController(QObject):
     def refresh(self, now: dt.datetime | None = None, snapshot: list[Entry] | None = None) -> None:
         now = now or self._clock.now()
         snapshot = snapshot if snapshot is not None else self.board.snapshot(now)
-        self.tab.model.refresh(snapshot, self.active)
-        self.tab.select(self.active)
+        self.tab.show_conversations(snapshot, self.active)
         if self._questions_read_at is None or now - self._questions_read_at >= QUESTIONS_REREAD:
             self._questions = self._repository.listed_questions(now)
             self._questions_read_at = now

@@ -21,16 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_assistant.domain.conversations import format_wait
+from desktop_assistant.domain.conversations import Entry, format_wait
 from desktop_assistant.domain.questions import Question
 from desktop_assistant.ui.conversation_model import NICK_ROLE, ConversationModel
-from desktop_assistant.ui.widgets import MessageLabel
+from desktop_assistant.ui.widgets import MessageLabel, MessageLine
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole
 OVERDUE_COLOUR, SOON_COLOUR, DONE_COLOUR = "#c62828", "#ef6c00", "#9e9e9e"
 
 
-class ConversationsTab(QWidget):
+class ConversationsTab(QWidget, MessageLine):
     new_requested = Signal(str)  # nick typed in the panel
     chosen = Signal(str)  # the agent picked a conversation: it becomes active
     buyer_wrote_requested = Signal()
@@ -44,13 +44,18 @@ class ConversationsTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.waiting = 0  # conversations waiting for a reply: counted in the tab title
+        self._build_table()
+        self._build_round_buttons()
+        self._build_questions()
+        self._lay_out()
+        self.retranslate()
+
+    def _build_table(self) -> None:
+        """A conversation opened by nick; the open ones with their timers, most urgent first."""
         self.nick_edit = QLineEdit(self)
         self.nick_edit.returnPressed.connect(self._new_clicked)
         self.new_button = QPushButton(self)
         self.new_button.clicked.connect(self._new_clicked)
-        top = QHBoxLayout()
-        top.addWidget(self.nick_edit, 1)
-        top.addWidget(self.new_button)
 
         self.model = ConversationModel(self)
         self.table = QTableView(self)
@@ -69,6 +74,8 @@ class ConversationsTab(QWidget):
             header.resizeSection(column, metrics.horizontalAdvance(widest) + 16)
         self.table.clicked.connect(lambda index: self.chosen.emit(index.data(NICK_ROLE)))
 
+    def _build_round_buttons(self) -> None:
+        """The round by hand: the buyer wrote, I replied, close, jump to the longest wait."""
         self.buyer_wrote_button = QPushButton(self)
         self.buyer_wrote_button.clicked.connect(self.buyer_wrote_requested)
         self.replied_button = QPushButton(self)
@@ -77,10 +84,9 @@ class ConversationsTab(QWidget):
         self.close_button.clicked.connect(self.close_requested)
         self.jump_button = QPushButton(self)
         self.jump_button.clicked.connect(self.jump_requested)
-        buttons = QHBoxLayout()
-        for button in (self.buyer_wrote_button, self.replied_button, self.close_button, self.jump_button):
-            buttons.addWidget(button)
 
+    def _build_questions(self) -> None:
+        """待答问题: a buyer's question with its countdown, its answer sent or marked, kept as a phrase."""
         self.question_box = QGroupBox(self)
         self.question_edit = QLineEdit(self.question_box)
         self.question_edit.returnPressed.connect(self._question_clicked)
@@ -110,19 +116,43 @@ class ConversationsTab(QWidget):
         question_layout.addWidget(self.question_list)
         question_layout.addLayout(answer)
 
+    def _lay_out(self) -> None:
         self.message = MessageLabel(self)
+        top = QHBoxLayout()
+        top.addWidget(self.nick_edit, 1)
+        top.addWidget(self.new_button)
+        buttons = QHBoxLayout()
+        for button in (self.buyer_wrote_button, self.replied_button, self.close_button, self.jump_button):
+            buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 3)
         layout.addLayout(buttons)
         layout.addWidget(self.question_box, 2)
         layout.addWidget(self.message)
-        self.retranslate()
 
     def tab_title(self) -> str:
         return self.tr("会话（{0}）").format(self.waiting) if self.waiting else self.tr("会话")
 
     # --- shown state ---------------------------------------------------------------------------
+    def show_conversations(self, snapshot: list[Entry], active: str) -> None:
+        """The open conversations as the board sees them now, the active one selected."""
+        self.model.refresh(snapshot, active)
+        self.select(active)
+
+    def clear_nick(self) -> None:
+        self.nick_edit.clear()
+
+    def clear_question(self) -> None:
+        self.question_edit.clear()
+
+    def clear_answer(self) -> None:
+        self.answer_edit.clear()
+
+    def offer_save_phrase(self) -> None:
+        """There is an answer to keep: 存为短语 can be clicked."""
+        self.save_phrase_button.setEnabled(True)
+
     def select(self, nick: str) -> None:
         """Keep the active conversation selected across re-sorts."""
         row = self.model.row_of(nick)

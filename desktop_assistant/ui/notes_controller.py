@@ -55,18 +55,18 @@ class NotesController(QObject):
         self._settings = settings
         self._clock = clock
         self._send_phrase = send_phrase
-        self.notes_tab = NotesTab(notes, settings, clock)
-        self.agenda_tab = AgendaTab()
+        self.notes_tab = notes_tab = NotesTab(notes, settings, clock)
+        self.agenda_tab = agenda = AgendaTab()
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
-        self.notes_tab.memo_requested.connect(self.open_memo)
-        self.notes_tab.promise_requested.connect(self.open_promise_dialog)
-        self.agenda_tab.new_promise_requested.connect(lambda: self.open_promise_dialog(*self.context().values()))
-        self.agenda_tab.promise_done.connect(self.mark_done)
-        self.agenda_tab.unpaid_added.connect(self.add_unpaid)
-        self.agenda_tab.urge_requested.connect(self.urge)
-        self.agenda_tab.unpaid_closed.connect(self.close_unpaid)
+        notes_tab.memo_requested.connect(self.open_memo)
+        notes_tab.promise_requested.connect(self.open_promise_dialog)
+        agenda.new_promise_requested.connect(lambda: self.open_promise_dialog(*self.context().values()))
+        agenda.promise_done.connect(self.mark_done)
+        agenda.unpaid_added.connect(self.add_unpaid)
+        agenda.urge_requested.connect(self.urge)
+        agenda.unpaid_closed.connect(self.close_unpaid)
 
     @property
     def badge(self) -> int:
@@ -79,9 +79,13 @@ class NotesController(QObject):
     def stop(self) -> None:
         self.timer.stop()
 
+    def apply_settings(self, values: dict) -> None:
+        self.notes_tab.apply_settings(values)
+        self.tick()  # reminder times follow the new lead and cut-off at once
+
     def context(self) -> dict[str, str]:
         """The order open in the 备注 tab: {订单号} and {买家} for phrases."""
-        return {"order_id": self.notes_tab.order_edit.text().strip(), "buyer": self.notes_tab.buyer_edit.text().strip()}
+        return self.notes_tab.order_context()
 
     def _lead(self) -> dt.timedelta:
         return dt.timedelta(minutes=self._settings.get("promises.remind_minutes"))
@@ -152,7 +156,7 @@ class NotesController(QObject):
         if dialog.result_promise is None:
             return
         self._promises.add(dialog.result_promise, self._settings.get("agent_id"), self._clock.now())
-        self.agenda_tab.message.say(self.tr("已记下承诺：{0}").format(dialog.result_promise.text))
+        self.agenda_tab.show_message(self.tr("已记下承诺：{0}").format(dialog.result_promise.text))
         self.tick()
 
     def mark_done(self, promise_id: int) -> None:
@@ -166,10 +170,10 @@ class NotesController(QObject):
             order, nick, placed = validated_unpaid(order_id, buyer, now - dt.timedelta(minutes=minutes_ago), now)
             self._promises.add_unpaid(order, nick, placed, self._settings.get("agent_id"))
         except UserError as exc:
-            self.agenda_tab.message.say(exc.translated(QCoreApplication.translate), error=True)
+            self.agenda_tab.show_error(exc.translated(QCoreApplication.translate))
             return False
         self.agenda_tab.clear_unpaid_form()
-        self.agenda_tab.message.say(self.tr("已加入催付：{0}").format(order))
+        self.agenda_tab.show_message(self.tr("已加入催付：{0}").format(order))
         self.tick()
         return True
 
@@ -182,9 +186,9 @@ class NotesController(QObject):
         code = rules.phrase_before_cutoff if self._clock.now() < cutoff else rules.phrase_after_cutoff
         problem = self._send_phrase(code, {"order_id": order.order_id, "buyer": order.buyer})
         if problem:
-            self.agenda_tab.message.say(problem, error=True)
+            self.agenda_tab.show_error(problem)
         else:
-            self.agenda_tab.message.say(self.tr("催付话术已发送：{0}").format(order.order_id))
+            self.agenda_tab.show_message(self.tr("催付话术已发送：{0}").format(order.order_id))
 
     def close_unpaid(self, unpaid_id: int, outcome: str) -> None:
         self._promises.close_unpaid(unpaid_id, outcome, self._clock.now())

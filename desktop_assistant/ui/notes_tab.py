@@ -33,7 +33,7 @@ from desktop_assistant.domain.notes import (
     validated_change,
 )
 from desktop_assistant.domain.settings import SettingsAccess
-from desktop_assistant.ui.widgets import MessageLabel
+from desktop_assistant.ui.widgets import MessageLabel, MessageLine
 
 ORDER_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_DELAY_MS = 120  # one query per pause in typing, not per keystroke
@@ -60,7 +60,7 @@ def one_line(text: str, limit: int = 40) -> str:
     return flat if len(flat) <= limit else flat[:limit] + "…"
 
 
-class NotesTab(QWidget):
+class NotesTab(QWidget, MessageLine):
     order_opened = Signal(str, str)  # order id, buyer: the order the agent is working on
     memo_requested = Signal()
     promise_requested = Signal(str, str)  # order id, buyer
@@ -77,7 +77,15 @@ class NotesTab(QWidget):
         self._versions: list[NoteVersion] = []  # the open order's history, kept for re-translation
         self._meanings: dict[int, str] = {}
         self.apply_settings(settings.all())
+        self._build_search()
+        self._build_note_form()
+        self._lay_out()
+        self.retranslate()
+        self._update_counter()
+        self.refresh_results()
 
+    def _build_search(self) -> None:
+        """Find an order by id, buyer or text, optionally by flag; typing searches after a pause."""
         self.search_box = QLineEdit(self)
         self.search_box.setClearButtonEnabled(True)
         self.flag_filter = QComboBox(self)
@@ -94,6 +102,8 @@ class NotesTab(QWidget):
         self.search_box.returnPressed.connect(self._open_typed_order)
         self.flag_filter.currentIndexChanged.connect(lambda _index: self.refresh_results())
 
+    def _build_note_form(self) -> None:
+        """The open order's note: flag, text with its byte count, reason; save, memo, promise; its history."""
         self.order_edit = QLineEdit(self)
         self.order_edit.editingFinished.connect(self._order_edited)
         self.buyer_edit = QLineEdit(self)
@@ -102,7 +112,6 @@ class NotesTab(QWidget):
         self.current_chip.setWordWrap(True)
         self.flag_group = QButtonGroup(self)
         self.flag_buttons: dict[int, QToolButton] = {}
-        flags_row = QHBoxLayout()
         for flag in FLAG_NAMES:
             button = QToolButton(self)
             button.setCheckable(True)
@@ -110,8 +119,6 @@ class NotesTab(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             self.flag_group.addButton(button, flag)
             self.flag_buttons[flag] = button
-            flags_row.addWidget(button)
-        flags_row.addStretch(1)
         self.flag_buttons[0].setChecked(True)
         self.text_edit = QPlainTextEdit(self)
         self.text_edit.setFixedHeight(80)
@@ -135,6 +142,7 @@ class NotesTab(QWidget):
         self.history.setObjectName("noteHistory")
         self.history.setWordWrap(True)
 
+    def _lay_out(self) -> None:
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_box, 1)
         search_row.addWidget(self.flag_filter)
@@ -148,6 +156,10 @@ class NotesTab(QWidget):
         buttons.addWidget(self.memo_button)
         buttons.addWidget(self.promise_button)
         buttons.addStretch(1)
+        flags_row = QHBoxLayout()
+        for button in self.flag_buttons.values():
+            flags_row.addWidget(button)
+        flags_row.addStretch(1)
         counter_row = QHBoxLayout()
         counter_row.addStretch(1)
         counter_row.addWidget(self.counter)
@@ -164,13 +176,14 @@ class NotesTab(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.history_label)
         layout.addWidget(self.history, 1)
-        self.retranslate()
-        self._update_counter()
-        self.refresh_results()
 
     @staticmethod
     def tab_title() -> str:
         return QCoreApplication.translate("NotesTab", "备注")
+
+    def order_context(self) -> dict[str, str]:
+        """The order open here and its buyer, as typed: {订单号} and {买家} for phrases."""
+        return {"order_id": self.order_edit.text().strip(), "buyer": self.buyer_edit.text().strip()}
 
     # --- finding orders ------------------------------------------------------------------------
     def selected_flag_filter(self) -> int | None:

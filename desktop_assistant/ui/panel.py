@@ -65,7 +65,14 @@ class PanelWindow(QMainWindow):
         self._dock_check = False  # docked with a guessed frame: correct it once the real frame is known
         self._docked_with = QMargins()
         self._calibrate: Callable[[], None] | None = None  # the sight reader's calibration, when wired
+        header = self._build_header()
+        self._build_body()
+        self._lay_out(header)
+        self._apply_values(self._values, first=True)
+        self.retranslate()
 
+    def _build_header(self) -> QHBoxLayout:
+        """Title, agent line, and the pin, compact and settings buttons."""
         self.title_label = QLabel(self)
         self.title_label.setObjectName("panelTitle")
         self.agent_label = QLabel(self)
@@ -84,7 +91,10 @@ class PanelWindow(QMainWindow):
         header.addWidget(self.title_label, 1)
         for button in (self.pin_button, self.compact_button, self.settings_button):
             header.addWidget(button)
+        return header
 
+    def _build_body(self) -> None:
+        """The tabs (概览; each feature adds its own before it), the status strip, the read-only banner."""
         self.start_page = StartPage(self)
         self.start_page.settings_requested.connect(self.open_settings)
         self.tabs = QTabWidget(self)
@@ -99,6 +109,7 @@ class PanelWindow(QMainWindow):
         self.read_only_banner.hide()
         self._read_only_reason = ""
 
+    def _lay_out(self, header: QHBoxLayout) -> None:
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -108,8 +119,6 @@ class PanelWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status_strip)
         self.setCentralWidget(central)
-        self._apply_values(self._values, first=True)
-        self.retranslate()
 
     def _header_button(self, checkable: bool = False) -> QToolButton:
         button = QToolButton(self)

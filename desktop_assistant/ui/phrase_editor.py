@@ -86,9 +86,24 @@ class PhraseEditor(QDialog):
         self._hotkey_problem = hotkey_problem
         self.setWindowTitle(self.tr("编辑短语") if phrase else self.tr("新建短语"))
 
+        self._build_fields(library.groups())
+        placeholders = self._build_placeholder_buttons()
+        self._build_preview()
+        self._lay_out(phrase, placeholders)
+        if phrase:
+            self.group.setCurrentText(phrase.group)
+            self.title.setText(phrase.title)
+            self.code.setText(phrase.code)
+            self.hotkey.set_value(phrase.hotkey)
+            self.body.setPlainText(phrase.text)
+        self.resize(440, 560)
+        self.update_preview()
+
+    def _build_fields(self, groups: list[str]) -> None:
+        """Group, title, 快捷编码, hotkey (checked as it is typed) and the text, its placeholders coloured."""
         self.group = QComboBox(self)
         self.group.setEditable(True)
-        self.group.addItems(library.groups() or ["默认"])
+        self.group.addItems(groups or ["默认"])
         self.title = QLineEdit(self)
         self.code = QLineEdit(self)
         self.code.setPlaceholderText(self.tr("例如 hy（欢迎）"))
@@ -98,8 +113,11 @@ class PhraseEditor(QDialog):
         self.hotkey_note.setObjectName("formError")
         self.body = QPlainTextEdit(self)
         self.body.setObjectName("phraseBody")
-        self.highlighter = PlaceholderHighlighter(self.body.document(), guard)
+        self.highlighter = PlaceholderHighlighter(self.body.document(), self._guard)
         self.body.textChanged.connect(self.update_preview)
+
+    def _build_placeholder_buttons(self) -> QGridLayout:
+        """One button per placeholder, and 分条 to split the text into two messages at the cursor."""
         buttons = QGridLayout()
         for index, name in enumerate(KNOWN):
             button = QPushButton("{" + name + "}", self)
@@ -110,6 +128,10 @@ class PhraseEditor(QDialog):
         self.split_button.setToolTip(self.tr("在光标处分成两条消息"))
         self.split_button.clicked.connect(self._insert_separator)
         buttons.addWidget(self.split_button, len(KNOWN) // 5, len(KNOWN) % 5)
+        return buttons
+
+    def _build_preview(self) -> None:
+        """The text as it will be sent, hints about it, why it cannot be saved; save and cancel."""
         self.preview = QLabel(self)
         self.preview.setObjectName("phrasePreview")
         self.preview.setWordWrap(True)
@@ -127,6 +149,7 @@ class PhraseEditor(QDialog):
         box.rejected.connect(self.reject)
         self.buttons = box
 
+    def _lay_out(self, phrase: Phrase | None, placeholders: QGridLayout) -> None:
         form = QFormLayout()
         form.addRow(self.tr("分组"), self.group)
         form.addRow(self.tr("标题"), self.title)
@@ -143,20 +166,12 @@ class PhraseEditor(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("内容（单独一行 --- 分成多条消息）"), self))
         layout.addWidget(self.body, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(placeholders)
         layout.addWidget(QLabel(self.tr("预览"), self))
         layout.addWidget(self.preview)
         layout.addWidget(self.hints)
         layout.addWidget(self.error)
-        layout.addWidget(box)
-        if phrase:
-            self.group.setCurrentText(phrase.group)
-            self.title.setText(phrase.title)
-            self.code.setText(phrase.code)
-            self.hotkey.set_value(phrase.hotkey)
-            self.body.setPlainText(phrase.text)
-        self.resize(440, 560)
-        self.update_preview()
+        layout.addWidget(self.buttons)
 
     def _insert_separator(self) -> None:
         cursor = self.body.textCursor()

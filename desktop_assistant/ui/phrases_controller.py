@@ -60,12 +60,12 @@ class PhrasesController(QObject):
         self._clock = clock
         self._inserter = inserter
         self._conversation_context = conversation_context
-        self.tab = PhrasesTab(library)
+        self.tab = tab = PhrasesTab(library)
         self.picker = PickerPopup(library, focus=focus)
-        self.tab.insert_requested.connect(lambda phrase_id: self.insert(phrase_id, into_last_window=True))
-        self.tab.edit_requested.connect(self.edit)
-        self.tab.import_requested.connect(self.choose_import_file)
-        self.tab.export_requested.connect(self.choose_export_file)
+        tab.insert_requested.connect(lambda phrase_id: self.insert(phrase_id, into_last_window=True))
+        tab.edit_requested.connect(self.edit)
+        tab.import_requested.connect(self.choose_import_file)
+        tab.export_requested.connect(self.choose_export_file)
         self.picker.chosen.connect(lambda phrase_id: self.insert(phrase_id, into_last_window=True))
 
     # --- hotkeys -----------------------------------------------------------------------------

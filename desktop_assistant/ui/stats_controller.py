@@ -31,11 +31,21 @@ class StatsController(QObject):
         self._repository = repository
         self._clock = clock
         self._write_file = write_file  # raises UserError for the agent
-        self.tab = StatsTab()
+        self.tab = tab = StatsTab()
         self.stats: Stats | None = None
-        self.tab.refresh_requested.connect(self.refresh)
-        self.tab.export_requested.connect(self.choose_export_file)
+        tab.refresh_requested.connect(self.refresh)
+        tab.export_requested.connect(self.choose_export_file)
         self.tab.installEventFilter(self)  # figures are computed when the tab is looked at, not every second
+
+    # The Feature protocol (app_features): figures are computed when asked, nothing runs or is held.
+    def start(self) -> None:
+        pass
+
+    def apply_settings(self, values: dict) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.tab and event.type() == QEvent.Type.Show:
@@ -53,7 +63,7 @@ class StatsController(QObject):
         self.tab.set_agents(list(stats.figures["agents"]))
         self.stats = stats
         self.tab.show_stats(stats)
-        self.tab.message.say(
+        self.tab.show_message(
             self.tr("{0} 轮，更新于 {1}").format(self.stats.figures["rounds"], now.strftime("%H:%M:%S"))
         )
         return self.stats
@@ -79,9 +89,9 @@ class StatsController(QObject):
         try:
             self._write_file(path, data)
         except UserError as exc:
-            self.tab.message.say(exc.translated(QCoreApplication.translate), error=True)
+            self.tab.show_error(exc.translated(QCoreApplication.translate))
             return False
-        self.tab.message.say(self.tr("已导出 {0} 行到 {1}").format(count, path))
+        self.tab.show_message(self.tr("已导出 {0} 行到 {1}").format(count, path))
         return True
 
     def export_to(self, path: Path) -> bool:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_assistant.domain.kpi import DEFAULT_HOURS, KEYS, iter_rows
 from desktop_assistant.domain.stats import Stats
-from desktop_assistant.ui.widgets import MessageLabel, fill_with_scrolling
+from desktop_assistant.ui.widgets import MessageLabel, MessageLine, fill_with_scrolling
 
 if TYPE_CHECKING:  # QtCharts itself is imported with the first charts: nobody pays for it before
     from PySide6.QtCharts import QChart, QChartView
@@ -78,7 +78,7 @@ def _chart(title: str) -> tuple[QChart, QChartView]:
     return chart, view
 
 
-class StatsTab(QWidget):
+class StatsTab(QWidget, MessageLine):
     refresh_requested = Signal()
     export_requested = Signal()
 

@@ -20,6 +20,21 @@ class MessageLabel(QLabel):
         self.setStyleSheet(ERROR_STYLE if error else DONE_STYLE)
 
 
+class MessageLine:
+    """For a tab with a MessageLabel as `message`: what its controller says, named for what it means."""
+
+    message: MessageLabel
+
+    def show_message(self, text: str) -> None:
+        self.message.say(text)
+
+    def show_error(self, text: str) -> None:
+        self.message.say(text, error=True)
+
+    def clear_message(self) -> None:
+        self.message.say("")
+
+
 def fill_with_scrolling(page: QWidget, content: QWidget) -> None:
     """`content` in a scroll area that fills `page`: a tab taller than the panel scrolls as a whole."""
     scroll = QScrollArea(page)

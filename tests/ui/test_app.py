@@ -244,13 +244,13 @@ def test_a_hotkey_pressed_while_the_tabs_are_built_waits_for_one_tab_not_all(qtb
     app = make_app(defer_features=True)
     assert app.open_database()
     app.build_ui()
-    build_conversations = app._build_conversations
+    build_conversations = app.features.build_conversations
 
     def build_then_press() -> None:
         build_conversations()
         assert backend.press("ctrl+alt+h")  # the agent's first hotkey arrives while 会话 is being built
 
-    app._build_conversations = build_then_press
+    app.features.build_conversations = build_then_press
     served_before_stats = []
     app.hotkeys.activated.connect(lambda _action: served_before_stats.append(app.stats is None))
     app.show()

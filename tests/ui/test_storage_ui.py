@@ -39,7 +39,7 @@ def test_read_only_profile_opens_with_a_banner_and_a_refused_write_is_a_notice(
     original_show_error = app_module.dialogs.show_error
     app_module.dialogs.show_error = lambda *args: shown.append(args)  # a crash box would be the defect
     try:
-        app_module._install_exception_hooks(tmp_path / "log.txt", show_dialog=True, app=app)
+        app_module.install_exception_hooks(tmp_path / "log.txt", show_dialog=True, app=app)
         sys.excepthook(type(raised.value), raised.value, raised.value.__traceback__)
     finally:
         sys.excepthook = previous

@@ -209,42 +209,13 @@ def compile_rules(client: str, data: Any) -> ClientRules:
     ignore = fragments.get("ignore", [])
     if not isinstance(ignore, list) or not all(isinstance(v, str) for v in ignore):
         raise _fail(client, "fragments.ignore", "需要字符串列表")
-    patterns = data.get("time_patterns", [])
-    if not isinstance(patterns, list):
-        raise _fail(client, "time_patterns", "需要正则表达式列表")
-    compiled_times = tuple(_regex(client, f"time_patterns[{i}]", p) for i, p in enumerate(patterns))
-    for i, pattern in enumerate(compiled_times):
-        if "time" not in pattern.groupindex:
-            raise _fail(client, f"time_patterns[{i}]", "需要命名分组 (?P<time>…)")
+    compiled_times = _time_patterns(client, data.get("time_patterns", []))
     senders = data.get("sender_rules", [])
     if not isinstance(senders, list) or not senders:
         raise _fail(client, "sender_rules", "需要非空列表")
-    nick_sources = data.get("buyer_nick", [{"from": "buyer_sender"}])
-    if not isinstance(nick_sources, list) or not all(
-        isinstance(s, dict) and s.get("from") in ("buyer_sender", "header") for s in nick_sources
-    ):
-        raise _fail(client, "buyer_nick", "每项需要 from: buyer_sender 或 header")
-    header = header_regex = None
-    if "header" in data:
-        header = _find(client, "header", data["header"])
-        header_regex = _regex(client, "header.nick_regex", data["header"].get("nick_regex", r"^(?P<nick>.+)$"))
-        if "nick" not in header_regex.groupindex:
-            raise _fail(client, "header.nick_regex", "需要命名分组 (?P<nick>…)")
-    elif any(s["from"] == "header" for s in nick_sources):
-        raise _fail(client, "buyer_nick", "用到 header, 但没有定义 header")
-    rows = None
-    if data.get("conversation_rows") is not None:
-        raw = data["conversation_rows"]
-        rows = Rows(
-            find=_find(client, "conversation_rows", raw),
-            within=_find(client, "conversation_rows.within", raw["within"]) if "within" in raw else None,
-            max_rows=_int(client, "conversation_rows.max_rows", raw.get("max_rows", 100), 1, 1000),
-            nick_regex=_regex(client, "conversation_rows.nick_regex", raw.get("nick_regex", r"^(?P<nick>[^\n]+)")),
-            count_regex=_regex(client, "conversation_rows.count_regex", raw.get("count_regex", r"^(?P<count>\d+)\+?$")),
-            count_depth=_int(client, "conversation_rows.count_depth", raw.get("count_depth", 3), 0, 20),
-        )
-        if "nick" not in rows.nick_regex.groupindex or "count" not in rows.count_regex.groupindex:
-            raise _fail(client, "conversation_rows", "nick_regex 需要 (?P<nick>…), count_regex 需要 (?P<count>…)")
+    nick_sources = _nick_sources(client, data.get("buyer_nick", [{"from": "buyer_sender"}]))
+    header, header_regex = _header(client, data, nick_sources)
+    rows = _rows(client, data["conversation_rows"]) if data.get("conversation_rows") is not None else None
     tolerance = data.get("side_tolerance", 0.05)
     if not isinstance(tolerance, (int, float)) or not 0 <= tolerance < 0.5:
         raise _fail(client, "side_tolerance", "需要 0 到 0.5 之间的小数")
@@ -270,6 +241,54 @@ def compile_rules(client: str, data: Any) -> ClientRules:
         header=header,
         header_nick_regex=header_regex,
     )
+
+
+def _time_patterns(client: str, patterns: Any) -> tuple[re.Pattern[str], ...]:
+    if not isinstance(patterns, list):
+        raise _fail(client, "time_patterns", "需要正则表达式列表")
+    compiled = tuple(_regex(client, f"time_patterns[{i}]", p) for i, p in enumerate(patterns))
+    for i, pattern in enumerate(compiled):
+        if "time" not in pattern.groupindex:
+            raise _fail(client, f"time_patterns[{i}]", "需要命名分组 (?P<time>…)")
+    return compiled
+
+
+def _nick_sources(client: str, nick_sources: Any) -> list[dict[str, Any]]:
+    if not isinstance(nick_sources, list) or not all(
+        isinstance(s, dict) and s.get("from") in ("buyer_sender", "header") for s in nick_sources
+    ):
+        raise _fail(client, "buyer_nick", "每项需要 from: buyer_sender 或 header")
+    return nick_sources
+
+
+def _header(
+    client: str, data: dict[str, Any], nick_sources: list[dict[str, Any]]
+) -> tuple[Find | None, re.Pattern[str] | None]:
+    """The chat header and the regex that takes the buyer's nick from it (when the rules read it there)."""
+    if "header" in data:
+        header = _find(client, "header", data["header"])
+        header_regex = _regex(client, "header.nick_regex", data["header"].get("nick_regex", r"^(?P<nick>.+)$"))
+        if "nick" not in header_regex.groupindex:
+            raise _fail(client, "header.nick_regex", "需要命名分组 (?P<nick>…)")
+        return header, header_regex
+    if any(s["from"] == "header" for s in nick_sources):
+        raise _fail(client, "buyer_nick", "用到 header, 但没有定义 header")
+    return None, None
+
+
+def _rows(client: str, raw: Any) -> Rows:
+    """The conversation list: one row per buyer, with the unread count beside the nick."""
+    rows = Rows(
+        find=_find(client, "conversation_rows", raw),
+        within=_find(client, "conversation_rows.within", raw["within"]) if "within" in raw else None,
+        max_rows=_int(client, "conversation_rows.max_rows", raw.get("max_rows", 100), 1, 1000),
+        nick_regex=_regex(client, "conversation_rows.nick_regex", raw.get("nick_regex", r"^(?P<nick>[^\n]+)")),
+        count_regex=_regex(client, "conversation_rows.count_regex", raw.get("count_regex", r"^(?P<count>\d+)\+?$")),
+        count_depth=_int(client, "conversation_rows.count_depth", raw.get("count_depth", 3), 0, 20),
+    )
+    if "nick" not in rows.nick_regex.groupindex or "count" not in rows.count_regex.groupindex:
+        raise _fail(client, "conversation_rows", "nick_regex 需要 (?P<nick>…), count_regex 需要 (?P<count>…)")
+    return rows
 
 
 def compile_rules_file(data: Any) -> dict[str, ClientRules]:
