@@ -188,7 +188,7 @@ class Application(QObject):
         self.hotkeys = self._make_hotkeys(store.settings.get("hotkey.backend"))
         self.session_watcher = pick_session_watcher(parent=self)
         if self.session_watcher is not None:  # Windows drops low-level hooks across lock/unlock
-            self.session_watcher.unlocked.connect(self.hotkeys.recover)
+            self.session_watcher.unlocked.connect(self._recover_hotkeys)
         core = Core(
             store,
             self.panel,
@@ -227,6 +227,11 @@ class Application(QObject):
         self.send_guard = SendGuard(self._guard, lambda: panel, panel.status_strip.show_notice, self)
         panel.focus_handover = pipeline.focus_handover  # Windows: the tray click takes the keyboard
         return pipeline
+
+    def _recover_hotkeys(self) -> None:
+        # Looked up at the unlock: a backend changed in the settings replaced the service made at start.
+        if self.hotkeys is not None:
+            self.hotkeys.recover()
 
     def _make_hotkeys(self, backend: str) -> HotkeyService:
         """The global hotkeys on the backend the setting names ("" = the best this platform has)."""

@@ -257,3 +257,38 @@ def test_a_hotkey_pressed_while_the_tabs_are_built_waits_for_one_tab_not_all(qtb
     qtbot.waitUntil(lambda: app.stats is not None)
     assert served_before_stats == [True]  # handled between two tabs, not after the last one
     assert not app.panel.isVisible()
+
+
+class _RecoveringBackend(FakeHotkeyBackend):
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+        self.recovered = 0
+
+    def recover(self) -> bool:
+        self.recovered += 1
+        return True
+
+
+def test_a_session_unlock_recovers_the_backend_chosen_in_settings_not_the_first(qtbot, make_app, monkeypatch) -> None:
+    from desktop_assistant import app as app_module
+    from desktop_assistant.os_integration.session import SessionWatcher
+
+    monkeypatch.setattr(
+        app_module, "pick_session_watcher", lambda parent=None: SessionWatcher(lambda: False, parent=parent)
+    )
+    backends: list[_RecoveringBackend] = []
+
+    def factory(name: str) -> _RecoveringBackend:
+        backends.append(_RecoveringBackend(name or "native"))
+        return backends[-1]
+
+    app = started(make_app, hotkey_backend_factory=factory)
+    first = app.hotkeys
+    app.store.settings.set("hotkey.backend", "keyboard")
+    app.apply_settings(app.store.settings.all())
+    assert app.hotkeys is not first and app.hotkeys.backend_name == "keyboard"
+    app.session_watcher.unlocked.emit()  # Windows: the agent unlocked the screen
+    in_use = [b for b in backends if b.name == "keyboard" and b.recovered]
+    assert in_use, "the backend in use was not recovered after the unlock"
+    assert all(b.recovered == 0 for b in backends if b.name != "keyboard")
