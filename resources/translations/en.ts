@@ -2568,67 +2568,67 @@ Sending it will ask every time. Save anyway?</translation>
 <context>
     <name>Screening</name>
     <message>
-        <location filename="../../desktop_assistant/domain/screening.py" line="+51"/>
+        <location filename="../../desktop_assistant/domain/screening.py" line="+39"/>
         <source>暂未发现明显风险。所有沟通请留在旺旺里（平台只认旺旺聊天记录）。</source>
         <translation>No clear risk found. Keep every exchange on Wangwang (the platform only accepts Wangwang records).</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location filename="../../desktop_assistant/domain/screening_rules.py" line="+31"/>
         <source>已在本店黑名单（原因：{reason}），请按店铺规定谨慎处理</source>
         <translation>On the shop&apos;s blacklist (reason: {reason}); follow the shop&apos;s rules with care</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>好评率 {rate}%，低于 80%：留意对方是否习惯给差评</source>
         <translation>Positive rate {rate}%, under 80%: this buyer may often leave bad reviews</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>好评率 {rate}%，在 80%-95% 之间：稍加留意</source>
         <translation>Positive rate {rate}%, between 80% and 95%: worth a look</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>账号注册仅 {days} 天（不满 30 天）：新号请多核对</source>
         <translation>Account only {days} days old (under 30): check details carefully</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>账号注册 {days} 天（30-60 天）</source>
         <translation>Account {days} days old (30-60 days)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>买家信用 {credit} 分，不到 2 心（11 分）</source>
         <translation>Buyer credit {credit} points, below 2 hearts (11 points)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+30"/>
         <source>收货人「{name}」是明星名字：常见于虚假收货信息，请与买家确认</source>
         <translation>The receiver “{name}” is a celebrity&apos;s name, common in fake delivery details; confirm with the buyer</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+17"/>
         <source>收货地址没有门牌号或楼栋/单元/室：请买家补全</source>
         <translation>The address has no house number or building/unit/room: ask the buyer to complete it</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+24"/>
         <source>要求加微信/QQ/电话沟通：请婉拒，站外记录平台不认</source>
         <translation>Asked to talk on WeChat/QQ/phone: decline politely, the platform ignores records kept elsewhere</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>不议价却反复聊天、不断加单：留意是否在收集话柄</source>
         <translation>No bargaining but long chats and more and more orders: watch for a set-up</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>本店备注里有 {count} 个红/黄旗订单（纠纷或可疑）</source>
         <translation>{count} red/yellow-flagged orders in our notes (disputes or suspicious)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../desktop_assistant/domain/screening.py" line="+147"/>
         <source>注册日期 {registered} 晚于参照日期 {reference}，账龄未计分</source>
         <translation>Registered {registered}, after the reference date {reference}; account age not scored</translation>
     </message>
@@ -2643,12 +2643,12 @@ Sending it will ask every time. Save anyway?</translation>
         <translation>{field} is negative ({value}); not scored</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location filename="../../desktop_assistant/domain/screening_rules.py" line="-78"/>
         <source>退款 {refunds} 次 / 订单 {orders} 单（退款率 {rate}%）：退款偏多，发货前核对规格并留证</source>
         <translation>{refunds} refunds in {orders} orders ({rate}% refunded): many refunds; check the variant and keep evidence before shipping</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location filename="../../desktop_assistant/domain/screening.py" line="-159"/>
         <source>风险高：请谨慎接待，发货前逐项核对并留存凭证（截图、称重、录像）。所有沟通请留在旺旺里（平台只认旺旺聊天记录），不要转到微信、QQ 或电话。</source>
         <translation>High risk: serve with care, check every item before shipping and keep evidence (screenshots, weight, video). Keep every exchange on Wangwang (the platform only accepts Wangwang records), not WeChat, QQ or phone.</translation>
     </message>
@@ -2658,22 +2658,22 @@ Sending it will ask every time. Save anyway?</translation>
         <translation>Some warning signs: watch what is asked for and note every promise. Keep every exchange on Wangwang (the platform only accepts Wangwang records), not WeChat, QQ or phone.</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location filename="../../desktop_assistant/domain/screening_rules.py" line="+11"/>
         <source>昵称「{nick}」像随机生成的账号（字母和数字来回交错，没有中文）</source>
         <translation>The nick “{nick}” looks randomly generated (letters and digits interleaved, no Chinese)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+18"/>
         <source>收货人「{name}」与明星同名：很多人也叫这个名字，留意即可，必要时与买家确认</source>
         <translation>The receiver “{name}” shares a celebrity&apos;s name: many people have it; just note it and confirm with the buyer if needed</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+17"/>
         <source>近 7 天下单 {count} 次</source>
         <translation>{count} orders in the last 7 days</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>给其他店铺中差评 {count} 次</source>
         <translation>Left {count} neutral/bad reviews at other shops</translation>
     </message>
@@ -2715,27 +2715,27 @@ Send it anyway?</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_assistant/domain/settings.py" line="+136"/>
+        <location filename="../../desktop_assistant/domain/screening_rules.py" line="-55"/>
         <source>权重：退款率 ≥ 30%（至少 3 单）</source>
         <translation>Weight: refund rate &gt;= 30% (at least 3 orders)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>权重：昵称像随机生成（字母数字来回交错）</source>
         <translation>Weight: random-looking nick (letters and digits interleaved)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>权重：收货人是明星名字（少有人重名）</source>
         <translation>Weight: receiver has a celebrity&apos;s name (one few others share)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>权重：收货人与明星同名（常见名字，名单里标 *）</source>
         <translation>Weight: receiver shares a celebrity&apos;s common name (marked * in the list)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../desktop_assistant/domain/settings.py" line="+130"/>
         <source>客服昵称</source>
         <translation>Agent nickname</translation>
     </message>
@@ -2910,17 +2910,17 @@ Send it anyway?</translation>
         <translation>Same-day shipping cut-off</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../../desktop_assistant/domain/screening_rules.py" line="+59"/>
         <source>高风险分数线</source>
         <translation>High risk from (score)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>中风险分数线</source>
         <translation>Medium risk from (score)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location filename="../../desktop_assistant/domain/settings.py" line="+89"/>
         <source>拦截好评返现</source>
         <translation>Stop cashback for reviews</translation>
     </message>
@@ -2930,67 +2930,67 @@ Send it anyway?</translation>
         <translation>Warn about absolute claims</translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location filename="../../desktop_assistant/domain/screening_rules.py" line="-138"/>
         <source>权重：在黑名单</source>
         <translation>Weight: blacklisted</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>权重：好评率低于 80%</source>
         <translation>Weight: positive rate under 80%</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>权重：好评率 80%-95%</source>
         <translation>Weight: positive rate 80-95%</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>权重：账号不满 30 天</source>
         <translation>Weight: account under 30 days</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>权重：账号 30-60 天</source>
         <translation>Weight: account 30-60 days</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>权重：信用不足 11 分</source>
         <translation>Weight: credit under 11</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+47"/>
         <source>权重：地址含糊</source>
         <translation>Weight: vague address</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>权重：7 天内多次下单</source>
         <translation>Weight: many orders in 7 days</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>权重：常给中差评</source>
         <translation>Weight: leaves bad reviews</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>权重：要求站外联系</source>
         <translation>Weight: off-platform contact</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>权重：不议价反复加单</source>
         <translation>Weight: no bargaining, more orders</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>权重：本店红/黄旗纠纷</source>
         <translation>Weight: red/yellow flags in our notes</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location filename="../../desktop_assistant/domain/settings.py" line="-264"/>
         <source>面板宽度（像素）</source>
         <translation>Panel width (pixels)</translation>
     </message>
