@@ -1479,7 +1479,7 @@ still to do: {1}</translation>
         <translation>The group {name} already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+61"/>
+        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+69"/>
         <source>第 {line} 行</source>
         <translation>Line {line}</translation>
     </message>
@@ -1515,7 +1515,7 @@ still to do: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+1"/>
+        <location filename="../../desktop_assistant/domain/tables.py" line="+14"/>
         <source>文件是空的</source>
         <translation>The file is empty</translation>
     </message>
@@ -1525,7 +1525,7 @@ still to do: {1}</translation>
         <translation>Service hours must look like HH:MM-HH:MM, got: {value}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+11"/>
+        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+10"/>
         <source>不是有效的 xlsx 文件</source>
         <translation>Not a valid xlsx file</translation>
     </message>
@@ -1540,17 +1540,17 @@ still to do: {1}</translation>
         <translation>JSON files must be UTF-8</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location filename="../../desktop_assistant/domain/tables.py" line="+1"/>
         <source>无法识别文件编码：请另存为 UTF-8 或 GB18030/GBK 编码的 CSV</source>
         <translation>Unknown file encoding: save the CSV as UTF-8 or GB18030/GBK</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location filename="../../desktop_assistant/domain/phrase_io.py" line="-16"/>
         <source>{where}：{reason}</source>
         <translation>{where}: {reason}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>CSV 格式错误：{reason}</source>
         <translation>Malformed CSV: {reason}</translation>
     </message>
@@ -1650,7 +1650,7 @@ still to do: {1}</translation>
         <translation>Unknown file format: {format}</translation>
     </message>
     <message>
-        <location line="+489"/>
+        <location line="+478"/>
         <source>新增 {added} 条，替换 {replaced} 条，跳过 {skipped} 条，改编码后新增 {renamed} 条</source>
         <translation>Added {added}, replaced {replaced}, skipped {skipped}, added under a new code {renamed}</translation>
     </message>
