@@ -785,7 +785,7 @@ still to do: {1}</translation>
 <context>
     <name>ConversationsController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/conversations_controller.py" line="+258"/>
+        <location filename="../../desktop_assistant/ui/conversations_controller.py" line="+261"/>
         <source>没有等待回复的会话</source>
         <translation>No chat is waiting for a reply</translation>
     </message>
@@ -1795,19 +1795,17 @@ still to do: {1}</translation>
         <translation>A reason is at most {limit} characters</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+185"/>
         <source>导出文件需以 .csv 或 .xlsx 结尾：{path}</source>
         <translation>An export file must end in .csv or .xlsx: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/buyers.py" line="+4"/>
+        <location filename="../../desktop_assistant/domain/nicks.py" line="+16"/>
         <source>缺少买家昵称 (nick)</source>
         <translation>No buyer nick (nick)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_assistant/domain/notes.py" line="-187"/>
-        <location filename="../../desktop_assistant/domain/promises.py" line="+22"/>
         <source>买家昵称最多 {limit} 个字</source>
         <translation>A buyer nick is at most {limit} characters</translation>
     </message>
@@ -1817,7 +1815,7 @@ still to do: {1}</translation>
         <translation>A buyer nick cannot contain a NUL character (\0)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop_assistant/domain/buyers.py" line="+4"/>
         <source>{field} 的值不对：{value}</source>
         <translation>Bad value for {field}: {value}</translation>
     </message>
@@ -1843,12 +1841,12 @@ still to do: {1}</translation>
         <translation>{nick} is whitelisted; take them off the whitelist first</translation>
     </message>
     <message>
-        <location line="+276"/>
+        <location line="+270"/>
         <source>登记时间格式不对（应为 YYYY-MM-DD HH:MM:SS）：{value}</source>
         <translation>Bad time (YYYY-MM-DD HH:MM:SS expected): {value}</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-275"/>
         <source>不是 JSON 对象</source>
         <translation>Not a JSON object</translation>
     </message>
@@ -1858,17 +1856,17 @@ still to do: {1}</translation>
         <translation>Listing a buyer needs a reason</translation>
     </message>
     <message>
-        <location line="+276"/>
+        <location line="+270"/>
         <source>文件里没有买家</source>
         <translation>The file has no buyers</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/notes.py" line="+1"/>
+        <location filename="../../desktop_assistant/domain/notes.py" line="-184"/>
         <source>备注和旗帜都没有变化</source>
         <translation>Neither the note nor the flag changed</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/promises.py" line="-3"/>
+        <location filename="../../desktop_assistant/domain/promises.py" line="+20"/>
         <source>承诺内容不能为空</source>
         <translation>A promise needs a text</translation>
     </message>
@@ -1883,7 +1881,7 @@ still to do: {1}</translation>
         <translation>The due time has already passed: {due}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>截单时间格式应为 HH:MM，收到：{value}</source>
         <translation>The cut-off must look like HH:MM, got: {value}</translation>
     </message>
@@ -2046,7 +2044,7 @@ still to do: {1}</translation>
 <context>
     <name>Notes</name>
     <message>
-        <location filename="../../desktop_assistant/domain/notes.py" line="-33"/>
+        <location filename="../../desktop_assistant/domain/notes.py" line="-32"/>
         <source>灰</source>
         <translation>grey</translation>
     </message>
