@@ -712,7 +712,8 @@ def _install_exception_hooks(log_path: Path, show_dialog: bool, app: Application
         if show_dialog and QApplication.instance() is not None:
             dialogs.show_error(None, f"{kind.__name__}: {value}", details, str(log_path))
         else:
-            print(f"{APP_NAME}: 内部错误 {kind.__name__}: {value} (日志: {log_path})", file=sys.stderr)
+            line = QCoreApplication.translate("Application", "内部错误 {kind}：{value}（日志：{log}）")
+            print(f"{APP_NAME}: " + line.format(kind=kind.__name__, value=value, log=log_path), file=sys.stderr)
 
     def on_thread_exception(args: threading.ExceptHookArgs) -> None:
         # A hook thread must never take the app down silently; log it, the GUI carries on.
@@ -735,7 +736,8 @@ def _quit_on_signals(app: Application) -> None:
 
 
 def _refuse_recovery(reason: str, *_: object, **__: object) -> dialogs.Recovery:
-    print(f"{APP_NAME}: {reason} (没有询问, 不做恢复)", file=sys.stderr)
+    line = QCoreApplication.translate("Application", "{reason}（没有询问，不做恢复）")
+    print(f"{APP_NAME}: " + line.format(reason=reason), file=sys.stderr)
     return dialogs.Recovery.QUIT
 
 

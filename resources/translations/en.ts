@@ -151,6 +151,21 @@
         <source>今天的备份没有做</source>
         <translation>Today&apos;s backup was not made</translation>
     </message>
+    <message>
+        <location line="+111"/>
+        <source>内部错误 {kind}：{value}（日志：{log}）</source>
+        <translation>Internal error {kind}: {value} (log: {log})</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{reason}（没有询问，不做恢复）</source>
+        <translation>{reason} (not asked, nothing recovered)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/log.py" line="+15"/>
+        <source>无法写日志 {path}：{reason}</source>
+        <translation>Cannot write the log {path}: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>BuyerTab</name>
@@ -3530,7 +3545,7 @@ Send it anyway?</translation>
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../desktop_assistant/storage/errors.py" line="+51"/>
+        <location filename="../../desktop_assistant/storage/errors.py" line="+52"/>
         <source>磁盘已满，没有写入。请腾出空间后再试，已保存的数据都还在：{path}</source>
         <translation>The disk is full; nothing was written. Free some space and try again; everything saved is still there: {path}</translation>
     </message>
@@ -3545,12 +3560,12 @@ Send it anyway?</translation>
         <translation>The panel is using this database; nothing was restored. Quit the panel first, or add --close-panel to have it quit: {path}</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-29"/>
         <source>读写数据库出错（{reason}）：{path}</source>
         <translation>Could not read or write the database ({reason}): {path}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>数据库或所在文件夹只读，不能写入（{reason}）：{path}</source>
         <translation>The database or its folder is read-only; it cannot be written ({reason}): {path}</translation>
     </message>
@@ -3588,6 +3603,126 @@ Send it anyway?</translation>
         <location line="-1"/>
         <source>不见了</source>
         <translation>is missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/storage/maintenance.py" line="+30"/>
+        <source>文件不存在：{path}</source>
+        <translation>File not found: {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件是空的（0 字节）：{path}</source>
+        <translation>The file is empty (0 bytes): {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法读取数据库：{reason}</source>
+        <translation>Cannot read the database: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法检查：{reason}</source>
+        <translation>Cannot check: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>来自更新版本的数据库结构（{reason}）</source>
+        <translation>Database structure from a newer version ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不是客服助手的数据库（没有结构版本）</source>
+        <translation>Not a CS Assistant database (no schema version)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{source} 不能用于恢复：{problem}</source>
+        <translation>{source} cannot be used to restore: {problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不能用正在使用的数据库文件恢复自己</source>
+        <translation>The database in use cannot be restored from itself</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/storage/migrations.py" line="+25"/>
+        <source>user_version {found} &gt; {current}</source>
+        <translation>user_version {found} &gt; {current}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>迁移 {name}</source>
+        <translation>migration {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/storage/retention.py" line="+28"/>
+        <source>没有设置保留期（retention.days 和 privacy.retention_days 都是 0），什么也不清除</source>
+        <translation>No retention period set (retention.days and privacy.retention_days are both 0): nothing is removed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>保留期：个人信息 {days} 天，收货人 {receiver_days} 天</source>
+        <translation>Retention: personal data {days} days, receivers {receiver_days} days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不限</source>
+        <translation>unlimited</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>将删除收货人和地址 {count} 条</source>
+        <translation>Would delete {count} receivers and addresses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>将清除核对单里的地址和电话 {count} 单</source>
+        <translation>Would clear the address and phone of {count} order checks</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>将遮盖买家档案备注里的电话 {count} 个</source>
+        <translation>Would mask phone numbers in {count} buyer profile notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>将遮盖订单备注里的电话 {count} 条（历史保留，只遮盖）</source>
+        <translation>Would mask phone numbers in {count} order notes (history kept, only masked)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已删除收货人和地址 {count} 条</source>
+        <translation>Deleted {count} receivers and addresses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已清除核对单里的地址和电话 {count} 单</source>
+        <translation>Cleared the address and phone of {count} order checks</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已遮盖买家档案备注里的电话 {count} 个</source>
+        <translation>Masked phone numbers in {count} buyer profile notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已遮盖订单备注里的电话 {count} 条（历史保留，只遮盖）</source>
+        <translation>Masked phone numbers in {count} order notes (history kept, only masked)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>核对单 {order_id}</source>
+        <translation>Order check {order_id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>买家档案 {nick}</source>
+        <translation>Buyer profile {nick}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>订单备注 {order_id}（#{note_id}）</source>
+        <translation>Order note {order_id} (#{note_id})</translation>
     </message>
 </context>
 <context>
