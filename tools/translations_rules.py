@@ -36,6 +36,8 @@ RULES_TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "核对单 {order_id}": "Order check {order_id}",
     "买家档案 {nick}": "Buyer profile {nick}",
     "订单备注 {order_id}（#{note_id}）": "Order note {order_id} (#{note_id})",
+    # domain/stats.py: the histogram's last bar
+    ("StatsTab", "未回复"): "No reply",
     # app.py and log.py: lines on stderr
     "内部错误 {kind}：{value}（日志：{log}）": "Internal error {kind}: {value} (log: {log})",
     "{reason}（没有询问，不做恢复）": "{reason} (not asked, nothing recovered)",

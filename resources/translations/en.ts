@@ -3414,7 +3414,7 @@ Send it anyway?</translation>
         <translation>(unassigned)</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
@@ -3477,6 +3477,11 @@ Send it anyway?</translation>
         <location line="+1"/>
         <source>每天 3 分钟回复率</source>
         <translation>3-minute rate per day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/domain/stats.py" line="+16"/>
+        <source>未回复</source>
+        <translation>No reply</translation>
     </message>
 </context>
 <context>
