@@ -2692,6 +2692,279 @@ Sending it will ask every time. Save anyway?</translation>
     </message>
 </context>
 <context>
+    <name>Selftest</name>
+    <message>
+        <location filename="../../desktop_assistant/selftest.py" line="+50"/>
+        <source>无法模拟按键：{reason}</source>
+        <translation>Cannot simulate key presses: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法模拟按键</source>
+        <translation>cannot simulate key presses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{hotkey} 没有注册</source>
+        <translation>{hotkey} is not registered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法启动 {program}：{reason}</source>
+        <translation>Cannot start {program}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标窗口 20 秒内没有出现</source>
+        <translation>The target window did not appear within 20 seconds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标窗口进程退出了（{code}）：{stderr}</source>
+        <translation>The target window&apos;s process exited ({code}): {stderr}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标窗口打开了，但没有拿到焦点（被别的窗口挡住或系统不允许）</source>
+        <translation>The target window opened but did not get the focus (another window is in front, or the system refused)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>进程 {pid}</source>
+        <translation>process {pid}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按下 {hotkey} 后 3 秒内没有收到快捷键</source>
+        <translation>No hotkey received within 3 seconds of pressing {hotkey}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>快捷键没有触发</source>
+        <translation>the hotkey did not fire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} 个字符，含换行</source>
+        <translation>{count} characters, line break included</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标窗口收到的是 {got}，应为 {wanted}</source>
+        <translation>The target window received {got} instead of {wanted}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标窗口收到了快捷键的 {key} 键 {count} 次</source>
+        <translation>The target window received the hotkey&apos;s {key} key {count} times</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>粘贴后仍有按键处于按下状态：{keys}</source>
+        <translation>Keys still held down after the paste: {keys}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>测试内容没能放上剪贴板（被别的程序占用？）</source>
+        <translation>The test content could not be put on the clipboard (held by another program?)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>粘贴流程 3 秒内没有结束，剪贴板没有还原</source>
+        <translation>The paste did not finish within 3 seconds; the clipboard was not restored</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标窗口读不到剪贴板</source>
+        <translation>The target window cannot read the clipboard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文字变成了 {text}</source>
+        <translation>text became {text}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>图片丢失或不一致</source>
+        <translation>image lost or changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>图片丢失</source>
+        <translation>image lost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文字和图片都和粘贴前一样</source>
+        <translation>text and image as before the paste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择器没有打开</source>
+        <translation>the picker did not open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择器打开了，但系统没有把焦点给它（前台仍是 {window}）</source>
+        <translation>The picker opened but the system did not give it the focus (in front: {window})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择器没有焦点</source>
+        <translation>the picker has no focus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打进了目标窗口（{typed}）</source>
+        <translation>typed into the target window ({typed})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择器只收到 {typed}</source>
+        <translation>the picker only received {typed}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>键盘输入没有进选择器：{where}</source>
+        <translation>The keyboard input did not reach the picker: {where}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择器没有键盘</source>
+        <translation>the picker has no keyboard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>输入 {code} 进了选择器，目标窗口失去焦点</source>
+        <translation>{code} typed into the picker; the target window lost the focus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>焦点回到目标窗口，文本完整</source>
+        <translation>Focus back in the target window, text complete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按 Enter 后选择器没有关闭</source>
+        <translation>The picker did not close after Enter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>焦点没有回到目标窗口（前台是 {window}）</source>
+        <translation>The focus did not return to the target window (in front: {window})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{seconds} 秒内没有结束，中止</source>
+        <translation>not finished within {seconds} seconds; stopped</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/selftest_report.py" line="+23"/>
+        <source>打开自检目标窗口</source>
+        <translation>Open the self-test target window</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>注册测试快捷键</source>
+        <translation>Register the test hotkeys</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>系统按键触发快捷键</source>
+        <translation>A system key press triggers the hotkey</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文本完整粘贴到目标窗口</source>
+        <translation>The whole text pasted into the target window</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>快捷键没有漏进目标窗口，没有按键卡住</source>
+        <translation>No hotkey key leaked into the target window, no key stuck</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>剪贴板（文字和图片）已恢复</source>
+        <translation>Clipboard (text and image) restored</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>短语选择器拿到键盘焦点</source>
+        <translation>The phrase picker gets the keyboard focus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择后焦点回到目标窗口并粘贴</source>
+        <translation>After choosing, the focus returns to the target window and the text is pasted</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>自检程序出错</source>
+        <translation>The self-test itself failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未执行：前面的步骤失败</source>
+        <translation>Not run: an earlier step failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未执行：前面的步骤失败（{why}）</source>
+        <translation>Not run: an earlier step failed ({why})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>通过</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>跳过</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>失败</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>[{mark}] {title}</source>
+        <translation>[{mark}] {title}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>[{mark}] {title}：{detail}</source>
+        <translation>[{mark}] {title}: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自检通过：{count} 项全部正常</source>
+        <translation>Self-test passed: all {count} steps fine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自检失败：{steps}</source>
+        <translation>Self-test failed: {steps}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>有步骤没有执行</source>
+        <translation>some steps did not run</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{first}；{rest}</source>
+        <translation>{first}; {rest}</translation>
+    </message>
+</context>
+<context>
     <name>SendGuard</name>
     <message>
         <location filename="../../desktop_assistant/ui/send_guard.py" line="+48"/>
