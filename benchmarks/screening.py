@@ -48,8 +48,8 @@ from typing import Any
 from desktop_assistant.cli_buyers import screen_stream, screening_context
 from desktop_assistant.domain.buyers import read_screening_input, valid_nick
 from desktop_assistant.domain.notes import NoteChange
-from desktop_assistant.domain.phrase_io import decode_text
 from desktop_assistant.domain.screening import Profile, ShopFacts, rules_from_settings, screen
+from desktop_assistant.domain.tables import decode_text
 from desktop_assistant.paths import resolve_paths
 from desktop_assistant.resources_path import resource_path
 from desktop_assistant.storage.store import Store, open_store

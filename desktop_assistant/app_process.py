@@ -12,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from desktop_assistant import APP_NAME
@@ -55,7 +55,8 @@ def install_exception_hooks(log_path: Path, show_dialog: bool, app: Application 
         if show_dialog and QApplication.instance() is not None:
             dialogs.show_error(None, f"{kind.__name__}: {value}", details, str(log_path))
         else:
-            print(f"{APP_NAME}: 内部错误 {kind.__name__}: {value} (日志: {log_path})", file=sys.stderr)
+            line = QCoreApplication.translate("Application", "内部错误 {kind}：{value}（日志：{log}）")
+            print(f"{APP_NAME}: " + line.format(kind=kind.__name__, value=value, log=log_path), file=sys.stderr)
 
     def on_thread_exception(args: threading.ExceptHookArgs) -> None:
         # A hook thread must never take the app down silently; log it, the GUI carries on.
@@ -78,5 +79,6 @@ def quit_on_signals(app: Application) -> None:
 
 
 def refuse_recovery(reason: str, *_: object, **__: object) -> dialogs.Recovery:
-    print(f"{APP_NAME}: {reason} (没有询问, 不做恢复)", file=sys.stderr)
+    line = QCoreApplication.translate("Application", "{reason}（没有询问，不做恢复）")
+    print(f"{APP_NAME}: " + line.format(reason=reason), file=sys.stderr)
     return dialogs.Recovery.QUIT

@@ -27,7 +27,8 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, parser_class: type) -
 
 
 def _read_input(name: str, usage_error: Callable[[str], Exception]) -> str:
-    from desktop_assistant.domain.phrase_io import PhraseImportError, decode_text
+    from desktop_assistant.domain.tables import TextFileError as PhraseImportError
+    from desktop_assistant.domain.tables import decode_text
 
     try:
         data = sys.stdin.buffer.read() if name == "-" else Path(name).expanduser().read_bytes()

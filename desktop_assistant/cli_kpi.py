@@ -27,7 +27,7 @@ def run_kpi(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str],
     import gc
 
     from desktop_assistant.domain.kpi import KpiError, iter_rows, kpis, parse_hours, read_chat_log
-    from desktop_assistant.domain.phrase_io import PhraseImportError
+    from desktop_assistant.domain.tables import TextFileError as PhraseImportError
 
     # A million small tuples that all stay alive: the cycle collector would rescan them again and
     # again for nothing (it halves the run time); a batch command exits right after.
@@ -55,7 +55,7 @@ def run_kpi(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str],
 def _decode(data: bytes) -> str:
     """UTF-8 (BOM or not) or GB18030, as every import. UTF-8 first, directly: decode_text would copy the
     whole file once more only to see whether it is blank (`isspace` stops at the first other byte)."""
-    from desktop_assistant.domain.phrase_io import decode_text
+    from desktop_assistant.domain.tables import decode_text
 
     if data and not data.isspace():
         try:

@@ -8,7 +8,11 @@ import os
 import sys
 from pathlib import Path
 
+from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 from desktop_assistant.paths import Paths
+
+# Printed before any translator is installed, so in Chinese; marked so the catalogue has it.
+MSG_NO_LOG = QT_TRANSLATE_NOOP("Application", "无法写日志 {path}：{reason}")
 
 LOG_FILENAME = "desktop_assistant.log"
 _FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
@@ -54,7 +58,7 @@ def setup_logging(paths: Paths, *, debug: bool = False) -> Path:
         handlers.append(file_handler)
     except OSError as exc:
         if debug:
-            print(f"desktop-assistant: 无法写日志 {target}: {exc.strerror}", file=sys.stderr)
+            print("desktop-assistant: " + MSG_NO_LOG.format(path=target, reason=exc.strerror), file=sys.stderr)
     if not handlers:
         # No log file and no --debug: keep the warnings off stderr (logging's last resort prints them),
         # where the one line the agent gets must stand alone.

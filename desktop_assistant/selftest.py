@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_assistant.domain.clock import SystemClock
 from desktop_assistant.domain.hotkeys import parse_hotkey
+from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 from desktop_assistant.domain.phrases import Phrase
 from desktop_assistant.domain.search import SearchEntry
 from desktop_assistant.os_integration.clipboard import ClipboardSnapshot
@@ -38,12 +39,48 @@ from desktop_assistant.os_integration.insertion import (
 )
 from desktop_assistant.os_integration.key_presser import pick_presser
 from desktop_assistant.os_integration.platform_errors import PlatformUnavailable
-from desktop_assistant.selftest_report import Step, complete, skipped
+from desktop_assistant.selftest_report import Note, Step, complete, joined, skipped
 from desktop_assistant.selftest_target import CLIP_TEXT, TargetProcess, image_digest, target_command, test_image
 from desktop_assistant.ui.phrase_library import PhraseLibrary
 from desktop_assistant.ui.picker import PickerPopup
 
 log = logging.getLogger(__name__)
+
+# What each step found (context "Selftest"); printed in Chinese by the command line.
+MSG_NO_PRESSER = QT_TRANSLATE_NOOP("Selftest", "无法模拟按键：{reason}")
+MSG_NO_PRESSER_WHY = QT_TRANSLATE_NOOP("Selftest", "无法模拟按键")
+MSG_NOT_REGISTERED = QT_TRANSLATE_NOOP("Selftest", "{hotkey} 没有注册")
+MSG_NO_START = QT_TRANSLATE_NOOP("Selftest", "无法启动 {program}：{reason}")
+MSG_NO_WINDOW = QT_TRANSLATE_NOOP("Selftest", "目标窗口 20 秒内没有出现")
+MSG_TARGET_EXITED = QT_TRANSLATE_NOOP("Selftest", "目标窗口进程退出了（{code}）：{stderr}")
+MSG_TARGET_NO_FOCUS = QT_TRANSLATE_NOOP("Selftest", "目标窗口打开了，但没有拿到焦点（被别的窗口挡住或系统不允许）")
+MSG_PROCESS = QT_TRANSLATE_NOOP("Selftest", "进程 {pid}")
+MSG_NO_HOTKEY = QT_TRANSLATE_NOOP("Selftest", "按下 {hotkey} 后 3 秒内没有收到快捷键")
+MSG_NOT_TRIGGERED = QT_TRANSLATE_NOOP("Selftest", "快捷键没有触发")
+MSG_TEXT_OK = QT_TRANSLATE_NOOP("Selftest", "{count} 个字符，含换行")
+MSG_RECEIVED = QT_TRANSLATE_NOOP("Selftest", "目标窗口收到的是 {got}，应为 {wanted}")
+MSG_LEAKED = QT_TRANSLATE_NOOP("Selftest", "目标窗口收到了快捷键的 {key} 键 {count} 次")
+MSG_HELD = QT_TRANSLATE_NOOP("Selftest", "粘贴后仍有按键处于按下状态：{keys}")
+MSG_CLIP_NOT_SET = QT_TRANSLATE_NOOP("Selftest", "测试内容没能放上剪贴板（被别的程序占用？）")
+MSG_CLIP_NOT_RESTORED = QT_TRANSLATE_NOOP("Selftest", "粘贴流程 3 秒内没有结束，剪贴板没有还原")
+MSG_CLIP_UNREADABLE = QT_TRANSLATE_NOOP("Selftest", "目标窗口读不到剪贴板")
+MSG_CLIP_TEXT_CHANGED = QT_TRANSLATE_NOOP("Selftest", "文字变成了 {text}")
+MSG_IMAGE_CHANGED = QT_TRANSLATE_NOOP("Selftest", "图片丢失或不一致")
+MSG_IMAGE_LOST = QT_TRANSLATE_NOOP("Selftest", "图片丢失")
+MSG_CLIP_OK = QT_TRANSLATE_NOOP("Selftest", "文字和图片都和粘贴前一样")
+MSG_PICKER_NOT_OPENED = QT_TRANSLATE_NOOP("Selftest", "选择器没有打开")
+MSG_PICKER_NO_FOCUS = QT_TRANSLATE_NOOP("Selftest", "选择器打开了，但系统没有把焦点给它（前台仍是 {window}）")
+MSG_PICKER_NO_FOCUS_WHY = QT_TRANSLATE_NOOP("Selftest", "选择器没有焦点")
+MSG_TYPED_INTO_TARGET = QT_TRANSLATE_NOOP("Selftest", "打进了目标窗口（{typed}）")
+MSG_PICKER_GOT = QT_TRANSLATE_NOOP("Selftest", "选择器只收到 {typed}")
+MSG_NOT_IN_PICKER = QT_TRANSLATE_NOOP("Selftest", "键盘输入没有进选择器：{where}")
+MSG_PICKER_NO_KEYBOARD = QT_TRANSLATE_NOOP("Selftest", "选择器没有键盘")
+MSG_PICKER_OK = QT_TRANSLATE_NOOP("Selftest", "输入 {code} 进了选择器，目标窗口失去焦点")
+MSG_FOCUS_BACK_OK = QT_TRANSLATE_NOOP("Selftest", "焦点回到目标窗口，文本完整")
+MSG_PICKER_STAYED = QT_TRANSLATE_NOOP("Selftest", "按 Enter 后选择器没有关闭")
+MSG_FOCUS_NOT_BACK = QT_TRANSLATE_NOOP("Selftest", "焦点没有回到目标窗口（前台是 {window}）")
+MSG_NO_FOREGROUND = QT_TRANSLATE_NOOP("Selftest", "无")
+MSG_WATCHDOG = QT_TRANSLATE_NOOP("Selftest", "{seconds} 秒内没有结束，中止")
 
 # Not the app's defaults (ctrl+alt+letter), so a running panel does not hold them.
 PASTE_HOTKEY = "ctrl+alt+shift+k"
@@ -100,13 +137,13 @@ class SelfTest:
         self._picker: PickerPopup | None = None
 
     # --- plumbing ------------------------------------------------------------------------------
-    def record(self, name: str, ok: bool, detail: str = "") -> bool:
-        step = Step(name, ok, " ".join(detail.split()))  # one line, whatever a library's message was
+    def record(self, name: str, ok: bool, detail: str | Note = "") -> bool:
+        step = Step(name, ok, _one_line(detail))  # one line, whatever a library's message was
         self.steps.append(step)
         self._report(step)
         return ok
 
-    def skip(self, *names: str, why: str = "") -> None:
+    def skip(self, *names: str, why: str | Note = "") -> None:
         for name in names:
             self.steps.append(skipped(name, why))
             self._report(self.steps[-1])
@@ -168,15 +205,15 @@ class SelfTest:
         try:
             presser = parts["presser"] = pick_presser(self.platform)
         except PlatformUnavailable as exc:
-            self.record("press", False, f"无法模拟按键: {exc}")
-            self.skip("text", "no_leak", "clipboard", "picker_focus", "focus_back", why="无法模拟按键")
+            self.record("press", False, Note(MSG_NO_PRESSER, reason=str(exc)))
+            self.skip("text", "no_leak", "clipboard", "picker_focus", "focus_back", why=Note(MSG_NO_PRESSER_WHY))
             return
         if PASTE_HOTKEY in hotkeys.failures or hotkeys.state not in ("active", "partial"):
-            self.skip("press", "text", "no_leak", "clipboard", why=f"{PASTE_HOTKEY} 没有注册")
+            self.skip("press", "text", "no_leak", "clipboard", why=Note(MSG_NOT_REGISTERED, hotkey=PASTE_HOTKEY))
         else:
             self._paste_by_hotkey(pipeline, keyboard, presser)
         if PICKER_HOTKEY in hotkeys.failures or hotkeys.state not in ("active", "partial"):
-            self.skip("picker_focus", "focus_back", why=f"{PICKER_HOTKEY} 没有注册")
+            self.skip("picker_focus", "focus_back", why=Note(MSG_NOT_REGISTERED, hotkey=PICKER_HOTKEY))
         else:
             self._paste_from_picker(pipeline, foreground, tracker, presser)
 
@@ -184,13 +221,15 @@ class SelfTest:
         try:
             self.target = target = TargetProcess()
         except OSError as exc:
-            return self.record("target", False, f"无法启动 {target_command()[0]}: {exc}")
+            return self.record("target", False, Note(MSG_NO_START, program=target_command()[0], reason=str(exc)))
         if not self.wait(lambda: target.last("ready") is not None or target.process.poll() is not None, 20):
-            return self.record("target", False, "目标窗口 20 秒内没有出现")
+            return self.record("target", False, Note(MSG_NO_WINDOW))
         ready = target.last("ready")
         if ready is None:
             return self.record(
-                "target", False, f"目标窗口进程退出了 ({target.process.returncode}): {target.stderr_tail()}"
+                "target",
+                False,
+                Note(MSG_TARGET_EXITED, code=target.process.returncode, stderr=target.stderr_tail()),
             )
         focused = lambda: bool(target.focus) and target.focus[-1]  # noqa: E731
         if not self.wait(focused, 2):  # a new process's window may open behind: ask for it, as a paste does
@@ -199,8 +238,8 @@ class SelfTest:
             except PlatformUnavailable as exc:
                 log.info("selftest: cannot activate the target: %s", exc)
         if not self.wait(focused, 3):
-            return self.record("target", False, "目标窗口打开了, 但没有拿到焦点 (被别的窗口挡住或系统不允许)")
-        return self.record("target", True, f"进程 {ready['pid']}")
+            return self.record("target", False, Note(MSG_TARGET_NO_FOCUS))
+        return self.record("target", True, Note(MSG_PROCESS, pid=ready["pid"]))
 
     def _paste_by_hotkey(self, pipeline: InsertionPipeline, keyboard: Any, presser: Any) -> None:
         target = self.target
@@ -214,26 +253,26 @@ class SelfTest:
         self._on_activated = {"paste": lambda: pipeline.insert(InsertRequest((PHRASE,), None, "paste"))}
         presser.press(hotkey)
         if not self.wait(lambda: self._dispatch("paste"), 3):
-            self.record("press", False, f"按下 {PASTE_HOTKEY} 后 3 秒内没有收到快捷键")
-            self.skip("text", "no_leak", "clipboard", why="快捷键没有触发")
+            self.record("press", False, Note(MSG_NO_HOTKEY, hotkey=PASTE_HOTKEY))
+            self.skip("text", "no_leak", "clipboard", why=Note(MSG_NOT_TRIGGERED))
             return
         self.record("press", True, f"{PASTE_HOTKEY} ({self.backend_name})")
         done = self.wait(lambda: "paste" in self.results and target.text == PHRASE, 6)
         result = self.results.get("paste", "")
         if done:
-            self.record("text", True, f"{len(PHRASE)} 个字符, 含换行")
+            self.record("text", True, Note(MSG_TEXT_OK, count=len(PHRASE)))
         elif result and result != "inserted":
             self.record("text", False, result)
         else:
-            self.record("text", False, f"目标窗口收到的是 {target.text[:80]!r}, 应为 {PHRASE[:80]!r}")
+            self.record("text", False, Note(MSG_RECEIVED, got=repr(target.text[:80]), wanted=repr(PHRASE[:80])))
         self.wait(lambda: self.idle, 3)
         final = hotkey.key.lower()
         leaked = [k for k in target.keys[keys_before:] if _is_key(k, final)]
         held = keyboard.held()
         if leaked:
-            self.record("no_leak", False, f"目标窗口收到了快捷键的 {final!r} 键 {len(leaked)} 次")
+            self.record("no_leak", False, Note(MSG_LEAKED, key=repr(final), count=len(leaked)))
         elif held:
-            self.record("no_leak", False, f"粘贴后仍有按键处于按下状态: {sorted(held)}")
+            self.record("no_leak", False, Note(MSG_HELD, keys=str(sorted(held))))
         else:
             self.record("no_leak", True, "")
         self._check_clipboard(clip_ready)
@@ -242,23 +281,23 @@ class SelfTest:
         target = self.target
         assert target is not None
         if not clip_ready:
-            self.record("clipboard", False, "测试内容没能放上剪贴板 (被别的程序占用?)")
+            self.record("clipboard", False, Note(MSG_CLIP_NOT_SET))
             return
         if not self.idle:
-            self.record("clipboard", False, "粘贴流程 3 秒内没有结束, 剪贴板没有还原")
+            self.record("clipboard", False, Note(MSG_CLIP_NOT_RESTORED))
             return
         count = len([e for e in target.events if e["event"] == "clip"])
         target.send("getclip")  # another program reads it, as the agent's next Ctrl+V would
         if not self.wait(lambda: len([e for e in target.events if e["event"] == "clip"]) > count, 5):
-            self.record("clipboard", False, "目标窗口读不到剪贴板")
+            self.record("clipboard", False, Note(MSG_CLIP_UNREADABLE))
             return
         clip = target.last("clip") or {}
-        problems = []
+        problems: list[str | Note] = []
         if clip.get("text") != CLIP_TEXT:
-            problems.append(f"文字变成了 {str(clip.get('text'))[:60]!r}")
+            problems.append(Note(MSG_CLIP_TEXT_CHANGED, text=repr(str(clip.get("text"))[:60])))
         if clip.get("image") != image_digest(test_image()):
-            problems.append("图片丢失或不一致" if clip.get("image") else "图片丢失")
-        self.record("clipboard", not problems, "; ".join(problems) or "文字和图片都和粘贴前一样")
+            problems.append(Note(MSG_IMAGE_CHANGED if clip.get("image") else MSG_IMAGE_LOST))
+        self.record("clipboard", not problems, joined(problems) if problems else Note(MSG_CLIP_OK))
 
     def _dispatch(self, action: str) -> bool:
         """True once `action`'s hotkey arrived (its handler then ran once)."""
@@ -291,24 +330,28 @@ class SelfTest:
         keys_before, focus_before = len(target.keys), len(target.focus)
         presser.press(parse_hotkey(PICKER_HOTKEY))
         if not self.wait(lambda: self._dispatch("picker"), 3):
-            self.record("picker_focus", False, f"按下 {PICKER_HOTKEY} 后 3 秒内没有收到快捷键")
-            self.skip("focus_back", why="选择器没有打开")
+            self.record("picker_focus", False, Note(MSG_NO_HOTKEY, hotkey=PICKER_HOTKEY))
+            self.skip("focus_back", why=Note(MSG_PICKER_NOT_OPENED))
             return
         own = os.getpid()
         if not self.wait(lambda: picker.isActiveWindow() and _pid(foreground) == own, 3):
-            self.record("picker_focus", False, f"选择器打开了, 但系统没有把焦点给它 (前台仍是 {_describe(foreground)})")
+            self.record("picker_focus", False, Note(MSG_PICKER_NO_FOCUS, window=_describe(foreground)))
             picker.hide()
-            self.skip("focus_back", why="选择器没有焦点")
+            self.skip("focus_back", why=Note(MSG_PICKER_NO_FOCUS_WHY))
             return
         presser.tap(*PICKER_CODE)
         if not self.wait(lambda: picker.search.text() == PICKER_CODE, 3):
             typed = "".join(k["text"] for k in target.keys[keys_before:])
-            where = f"打进了目标窗口 ({typed!r})" if typed else f"选择器只收到 {picker.search.text()!r}"
-            self.record("picker_focus", False, f"键盘输入没有进选择器: {where}")
+            where = (
+                Note(MSG_TYPED_INTO_TARGET, typed=repr(typed))
+                if typed
+                else Note(MSG_PICKER_GOT, typed=repr(picker.search.text()))
+            )
+            self.record("picker_focus", False, Note(MSG_NOT_IN_PICKER, where=where))
             picker.hide()
-            self.skip("focus_back", why="选择器没有键盘")
+            self.skip("focus_back", why=Note(MSG_PICKER_NO_KEYBOARD))
             return
-        self.record("picker_focus", True, f"输入 {PICKER_CODE!r} 进了选择器, 目标窗口失去焦点")
+        self.record("picker_focus", True, Note(MSG_PICKER_OK, code=repr(PICKER_CODE)))
         presser.tap("enter")
         done = self.wait(
             lambda: (
@@ -321,15 +364,17 @@ class SelfTest:
         )
         result = self.results.get("picker", "")
         if done:
-            self.record("focus_back", True, "焦点回到目标窗口, 文本完整")
+            self.record("focus_back", True, Note(MSG_FOCUS_BACK_OK))
         elif result and result != "inserted":
             self.record("focus_back", False, result)
         elif picker.isVisible():
-            self.record("focus_back", False, "按 Enter 后选择器没有关闭")
+            self.record("focus_back", False, Note(MSG_PICKER_STAYED))
         elif _pid(foreground) != target.process.pid:
-            self.record("focus_back", False, f"焦点没有回到目标窗口 (前台是 {_describe(foreground)})")
+            self.record("focus_back", False, Note(MSG_FOCUS_NOT_BACK, window=_describe(foreground)))
         else:
-            self.record("focus_back", False, f"目标窗口收到的是 {target.text[:80]!r}, 应为 {PICKER_PHRASE[:80]!r}")
+            self.record(
+                "focus_back", False, Note(MSG_RECEIVED, got=repr(target.text[:80]), wanted=repr(PICKER_PHRASE[:80]))
+            )
 
     def _clean_up(self, parts: dict[str, Any]) -> None:
         for name, action in (("hotkeys", "shutdown"), ("pipeline", "shutdown"), ("presser", "close")):
@@ -341,6 +386,14 @@ class SelfTest:
                     log.exception("selftest: %s.%s failed", name, action)
         if self.target is not None:
             self.target.stop()
+
+
+def _one_line(detail: str | Note) -> str | Note:
+    """Each text on one line, a Note's texts inside it too (a library's message may span several)."""
+    if isinstance(detail, Note):
+        fields = {name: _one_line(v) if isinstance(v, (str, Note)) else v for name, v in detail.fields.items()}
+        return Note(detail.template, **fields)
+    return " ".join(detail.split())
 
 
 def _is_key(event: dict, name: str) -> bool:
@@ -359,19 +412,19 @@ def _pid(foreground: Any) -> int:
     return active.pid if active is not None else 0
 
 
-def _describe(foreground: Any) -> str:
+def _describe(foreground: Any) -> str | Note:
     try:
         active = foreground.active()
     except PlatformUnavailable as exc:
         return str(exc)
-    return f"{active.process or '?'} 「{active.title}」" if active is not None else "无"
+    return f"{active.process or '?'} 「{active.title}」" if active is not None else Note(MSG_NO_FOREGROUND)
 
 
 def start_watchdog(seconds: float = WATCHDOG_S, on_expiry: Callable[[], None] | None = None) -> threading.Timer:
     """Ends the process if the run still blocks after `seconds` (a stuck OS call): never hangs."""
 
     def expire() -> None:
-        print(f"selftest: {seconds:.0f} 秒内没有结束, 中止", file=sys.stderr, flush=True)
+        print(f"selftest: {Note(MSG_WATCHDOG, seconds=f'{seconds:.0f}')}", file=sys.stderr, flush=True)
         if on_expiry is not None:
             on_expiry()
         os._exit(1)

@@ -234,6 +234,18 @@ def test_kpi_malformed_row_is_exit_2_naming_the_line(tmp_path) -> None:
     assert_one_line_error(run_cli("kpi", str(log), "--hours", "9点-5点", "--basedir", str(tmp_path / "d")))
 
 
+@pytest.mark.parametrize("command", ["kpi", "screen"])
+def test_a_file_that_is_not_text_is_one_line_exit_2(tmp_path, command) -> None:
+    """domain.tables.decode_text refuses UTF-16 and empty files; both commands say so in one line."""
+    utf16, empty = tmp_path / "utf16.csv", tmp_path / "empty.csv"
+    utf16.write_bytes("买家,时间\n".encode("utf-16"))
+    empty.write_bytes(b" \n")
+    for path, words in ((utf16, "无法识别文件编码"), (empty, "文件是空的")):
+        result = run_cli(command, str(path), "--basedir", str(tmp_path / "d"))
+        assert_one_line_error(result)
+        assert words in result.stderr
+
+
 def test_config_set_refuses_a_bad_title_rule_and_keeps_the_rules(tmp_path) -> None:
     base = str(tmp_path)
     before = run_cli("--basedir", base, "config", "get", "conversation.title_rules").stdout

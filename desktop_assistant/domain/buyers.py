@@ -12,10 +12,10 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Protocol
 
+from desktop_assistant.domain import nicks
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop_assistant.domain.screening import Profile, Screening, ShopFacts, parse_credit
 
-NICK_MAX_CHARS = 64
 TAG_PRESETS: dict[str, tuple[str, ...]] = {
     QT_TRANSLATE_NOOP("Buyers", "会员等级"): ("普通", "资深", "VIP", "最高贵宾"),
     QT_TRANSLATE_NOOP("Buyers", "活动"): ("双11", "双12", "新客", "促销"),
@@ -23,9 +23,6 @@ TAG_PRESETS: dict[str, tuple[str, ...]] = {
 }
 FREE_TAG = "标签"  # the category of a tag the agent typed
 
-MSG_NO_NICK = QT_TRANSLATE_NOOP("Messages", "缺少买家昵称 (nick)")
-MSG_NICK_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "买家昵称最多 {limit} 个字")
-MSG_NICK_NUL = QT_TRANSLATE_NOOP("Messages", "买家昵称不能含有 NUL 字符 (\\0)")
 MSG_BAD_FIELD = QT_TRANSLATE_NOOP("Messages", "{field} 的值不对：{value}")
 MSG_NOT_AN_OBJECT = QT_TRANSLATE_NOOP("Messages", "不是 JSON 对象")
 MSG_BAD_JSON = QT_TRANSLATE_NOOP("Messages", "JSON 格式错误：{reason}")
@@ -40,14 +37,8 @@ class BuyerError(UserError):
 
 
 def valid_nick(raw: object) -> str:
-    nick = unicodedata.normalize("NFC", str(raw or "")).strip()
-    if not nick:
-        raise BuyerError(MSG_NO_NICK)
-    if len(nick) > NICK_MAX_CHARS:
-        raise BuyerError(MSG_NICK_TOO_LONG, limit=NICK_MAX_CHARS)
-    if "\0" in nick:
-        raise BuyerError(MSG_NICK_NUL)  # stored, it would be cut at the NUL by exports and Windows APIs
-    return nick
+    """A buyer's nick by domain/nicks.py's rule (NFC, trimmed, required), refused as a BuyerError."""
+    return nicks.valid_nick(raw, error=BuyerError)
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ MSG_NO_CONVERSATION = QT_TRANSLATE_NOOP("Messages", "先选一个会话")
 
 
 class ConversationError(UserError):
-    """An action the agent has to correct. Nicks are checked by domain.buyers.valid_nick, as in 买家."""
+    """An action the agent has to correct. Nicks are checked by domain/nicks.py, as in 买家."""
 
 
 class Level(IntEnum):

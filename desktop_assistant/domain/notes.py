@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
+from desktop_assistant.domain.nicks import valid_nick
 
 NOTE_MAX_BYTES = 1000  # the platform's memo field
 REASON_MAX_CHARS = 200
-BUYER_MAX_CHARS = 64
 ORDER_ID_PATTERN = re.compile(r"[0-9A-Za-z_\-]{1,64}")
 
 # The platform's numbers. Names are translated in the UI (context "Notes").
@@ -49,7 +49,6 @@ MSG_BAD_ORDER = QT_TRANSLATE_NOOP("Messages", "订单号只能是 1-64 位字母
 MSG_NO_AGENT_ID = QT_TRANSLATE_NOOP("Messages", "没有工号：先在设置里填写工号 (agent_id)")
 MSG_NEEDS_REASON = QT_TRANSLATE_NOOP("Messages", "修改已有备注需要填写变动事由")
 MSG_REASON_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "变动事由最多 {limit} 个字")
-MSG_BUYER_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "买家昵称最多 {limit} 个字")
 MSG_NOTHING_CHANGED = QT_TRANSLATE_NOOP("Messages", "备注和旗帜都没有变化")
 
 
@@ -161,9 +160,7 @@ def validated_change(
     why = " ".join(reason.split())
     if len(why) > REASON_MAX_CHARS:
         raise NoteError(MSG_REASON_TOO_LONG, limit=REASON_MAX_CHARS)
-    nick = buyer.strip()
-    if len(nick) > BUYER_MAX_CHARS:
-        raise NoteError(MSG_BUYER_TOO_LONG, limit=BUYER_MAX_CHARS)
+    nick = valid_nick(buyer, optional=True, error=NoteError)
     if current is not None:
         if current.flag == colour and current.text == body and (not nick or nick == current.buyer):
             raise NoteError(MSG_NOTHING_CHANGED)

@@ -34,7 +34,15 @@ from desktop_assistant.domain.phrase_codes import (
     map_codes,
 )
 from desktop_assistant.domain.phrases import Phrase, PhraseError, validated
-from desktop_assistant.domain.tables import csv_bytes, neutralise, unneutralise, xlsx_bytes
+from desktop_assistant.domain.tables import (
+    MSG_EMPTY_FILE,
+    TextFileError,
+    csv_bytes,
+    decode_text,
+    neutralise,
+    unneutralise,
+    xlsx_bytes,
+)
 
 JSON_FORMAT = "desktop_assistant.phrases"
 JSON_VERSION = 1
@@ -60,8 +68,6 @@ _SHOWN_CHARS = 40
 MSG_AT = QT_TRANSLATE_NOOP("Messages", "{where}：{reason}")
 MSG_LINE = QT_TRANSLATE_NOOP("Messages", "第 {line} 行")
 MSG_ITEM = QT_TRANSLATE_NOOP("Messages", "第 {line} 条短语")
-MSG_EMPTY_FILE = QT_TRANSLATE_NOOP("Messages", "文件是空的")
-MSG_ENCODING = QT_TRANSLATE_NOOP("Messages", "无法识别文件编码：请另存为 UTF-8 或 GB18030/GBK 编码的 CSV")
 MSG_CSV_BROKEN = QT_TRANSLATE_NOOP("Messages", "CSV 格式错误：{reason}")
 MSG_CSV_QUOTES = QT_TRANSLATE_NOOP("Messages", "CSV 格式错误：引号没有成对，含逗号或换行的单元格要用英文双引号括起来")
 MSG_CSV_CELL_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "CSV 格式错误：单元格太长")
@@ -166,7 +172,7 @@ def detect_format(data: bytes, filename: str = "") -> str:
             return "xlsx"
         if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
             return "json"
-    text, _ = decode_text(data)
+    text, _ = _decode(data)
     for _, row in _csv_records(text):
         if not any(cell.strip() for cell in row):
             continue
@@ -187,23 +193,12 @@ def parse_phrases(data: bytes, fmt: str = "auto", filename: str = "") -> ParsedI
 
 
 # --- CSV -------------------------------------------------------------------------------------------
-def decode_text(data: bytes) -> tuple[str, str]:
-    """(text, encoding): UTF-8 (BOM or not) first, then GB18030; anything else is an error."""
-    if not data.strip():
-        raise PhraseImportError(MSG_EMPTY_FILE)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: Excel's "Unicode text"
-        raise PhraseImportError(MSG_ENCODING)
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if encoding == "utf-8-sig":
-            encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
-        if "\x00" in text and encoding == "gb18030":
-            break  # UTF-16 and binary files decode as GB18030 full of NULs
-        return text, encoding
-    raise PhraseImportError(MSG_ENCODING)
+def _decode(data: bytes) -> tuple[str, str]:
+    """decode_text, its error as the importer's (the UI and CLI catch PhraseImportError)."""
+    try:
+        return decode_text(data)
+    except TextFileError as exc:
+        raise PhraseImportError(exc.template, **exc.fields) from None
 
 
 def _csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
@@ -302,13 +297,13 @@ def _table(rows: Iterable[tuple[int, list[str]]], fmt: str, *, pad_short_rows: b
 
 
 def parse_csv(data: bytes) -> ParsedImport:
-    text, encoding = decode_text(data)
+    text, encoding = _decode(data)
     return replace(_table(_csv_records(text), "csv", pad_short_rows=False), encoding=encoding)
 
 
 def parse_beeftext(data: bytes) -> ParsedImport:
     """Beeftext's CSV: keyword, snippet and an optional name; no header."""
-    text, encoding = decode_text(data)
+    text, encoding = _decode(data)
     rows: list[tuple[int, list[str]]] = []
     for line, row in _csv_records(text):
         if not any(cell.strip() for cell in row):
@@ -404,7 +399,7 @@ def table_rows(data: bytes, fmt: str) -> list[tuple[int, list[str]]]:
     if fmt == "xlsx":
         rows = _xlsx_rows(data)
     else:
-        rows = list(_csv_records(decode_text(data)[0]))
+        rows = list(_csv_records(_decode(data)[0]))
     return [(line, row) for line, row in rows if any(cell.strip() for cell in row)]
 
 
@@ -419,7 +414,7 @@ def parse_mapped(data: bytes, fmt: str, mapping: Sequence[str | None], *, first_
         rows = [(line, row + [""] * (width - len(row)) if len(row) < width else row) for line, row in rows]
     parsed = _table([(0, header), *rows], fmt, pad_short_rows=fmt == "xlsx")
     if fmt != "xlsx":
-        parsed = replace(parsed, encoding=decode_text(data)[1])
+        parsed = replace(parsed, encoding=_decode(data)[1])
     return parsed
 
 
@@ -714,7 +709,6 @@ __all__ = [
     "at_item",
     "at_line",
     "PhraseImporter",
-    "decode_text",
     "detect_format",
     "parse_mapped",
     "table_rows",

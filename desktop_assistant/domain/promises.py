@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
-from desktop_assistant.domain.notes import BUYER_MAX_CHARS, parse_order_id
+from desktop_assistant.domain.nicks import valid_nick
+from desktop_assistant.domain.notes import parse_order_id
 
 PROMISE_MAX_CHARS = 200
 
 MSG_NO_TEXT = QT_TRANSLATE_NOOP("Messages", "承诺内容不能为空")
 MSG_TEXT_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "承诺内容最多 {limit} 个字")
 MSG_DUE_IN_PAST = QT_TRANSLATE_NOOP("Messages", "到期时间已经过了：{due}")
-MSG_BUYER_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "买家昵称最多 {limit} 个字")
 MSG_BAD_CUTOFF = QT_TRANSLATE_NOOP("Messages", "截单时间格式应为 HH:MM，收到：{value}")
 MSG_ALREADY_LISTED = QT_TRANSLATE_NOOP("Messages", "订单 {order_id} 已在催付列表中")
 MSG_PLACED_IN_FUTURE = QT_TRANSLATE_NOOP("Messages", "下单时间不能晚于现在：{placed}")
@@ -65,9 +65,7 @@ def validated_promise(text: str, due: dt.datetime, order_id: str, buyer: str, no
         raise PromiseError(MSG_TEXT_TOO_LONG, limit=PROMISE_MAX_CHARS)
     if due <= now:
         raise PromiseError(MSG_DUE_IN_PAST, due=f"{due:%Y-%m-%d %H:%M}")
-    nick = buyer.strip()
-    if len(nick) > BUYER_MAX_CHARS:
-        raise PromiseError(MSG_BUYER_TOO_LONG, limit=BUYER_MAX_CHARS)
+    nick = valid_nick(buyer, optional=True, error=PromiseError)
     order = parse_order_id(order_id) if order_id.strip() else ""
     return NewPromise(body, due.replace(second=0, microsecond=0), order, nick)
 
@@ -137,9 +135,7 @@ def parse_cutoff(raw: str) -> dt.time:
 def validated_unpaid(
     order_id: str, buyer: str, placed_at: dt.datetime, now: dt.datetime
 ) -> tuple[str, str, dt.datetime]:
-    nick = buyer.strip()
-    if len(nick) > BUYER_MAX_CHARS:
-        raise PromiseError(MSG_BUYER_TOO_LONG, limit=BUYER_MAX_CHARS)
+    nick = valid_nick(buyer, optional=True, error=PromiseError)
     if placed_at > now + dt.timedelta(minutes=1):
         raise PromiseError(MSG_PLACED_IN_FUTURE, placed=f"{placed_at:%Y-%m-%d %H:%M}")
     return parse_order_id(order_id), nick, placed_at.replace(microsecond=0)

@@ -14,28 +14,16 @@ from dataclasses import dataclass, field
 
 from desktop_assistant.domain.address import address_vague
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
+from desktop_assistant.domain.screening_rules import (
+    DEFAULT_HIGH,
+    DEFAULT_MEDIUM,
+    REFUND_MIN_ORDERS,
+    RULE,
+    default_weights,
+)
 
-# code -> default weight (DESIGN 3.6); the settings hold the shop's own.
-DEFAULT_WEIGHTS: dict[str, int] = {
-    "blacklisted": 100,
-    "positive_rate_low": 35,
-    "positive_rate_watch": 15,
-    "account_new": 30,
-    "account_young": 15,
-    "credit_low": 10,
-    "refund_rate_high": 30,
-    "nickname_machine": 20,
-    "receiver_celebrity": 30,
-    "receiver_celebrity_common": 10,  # the same rule for a name many real people share (杨洋, 张杰)
-    "address_vague": 20,
-    "burst_orders": 20,
-    "bad_reviews_given": 25,
-    "off_platform_contact": 25,
-    "no_bargain_many_items": 15,
-    "shop_history": 25,
-}
+DEFAULT_WEIGHTS: dict[str, int] = default_weights()  # code -> default weight; the settings hold the shop's own
 HIGH, MEDIUM, LOW = "high", "medium", "low"
-DEFAULT_HIGH, DEFAULT_MEDIUM = 60, 30
 
 ADVICE = {
     HIGH: QT_TRANSLATE_NOOP(
@@ -179,32 +167,22 @@ class Rules:
     common_celebrities: frozenset[str] = frozenset()  # those many real people share: weight of the _common code
 
 
-_T = {  # explanations: they advise caution and never accuse
-    "blacklisted": QT_TRANSLATE_NOOP("Screening", "已在本店黑名单（原因：{reason}），请按店铺规定谨慎处理"),
-    "positive_rate_low": QT_TRANSLATE_NOOP("Screening", "好评率 {rate}%，低于 80%：留意对方是否习惯给差评"),
-    "positive_rate_watch": QT_TRANSLATE_NOOP("Screening", "好评率 {rate}%，在 80%-95% 之间：稍加留意"),
-    "account_new": QT_TRANSLATE_NOOP("Screening", "账号注册仅 {days} 天（不满 30 天）：新号请多核对"),
-    "account_young": QT_TRANSLATE_NOOP("Screening", "账号注册 {days} 天（30-60 天）"),
-    "credit_low": QT_TRANSLATE_NOOP("Screening", "买家信用 {credit} 分，不到 2 心（11 分）"),
-    "refund_rate_high": QT_TRANSLATE_NOOP(
-        "Screening", "退款 {refunds} 次 / 订单 {orders} 单（退款率 {rate}%）：退款偏多，发货前核对规格并留证"
-    ),
-    "nickname_machine": QT_TRANSLATE_NOOP(
-        "Screening", "昵称「{nick}」像随机生成的账号（字母和数字来回交错，没有中文）"
-    ),
-    "receiver_celebrity": QT_TRANSLATE_NOOP(
-        "Screening", "收货人「{name}」是明星名字：常见于虚假收货信息，请与买家确认"
-    ),
-    "receiver_celebrity_common": QT_TRANSLATE_NOOP(
-        "Screening", "收货人「{name}」与明星同名：很多人也叫这个名字，留意即可，必要时与买家确认"
-    ),
-    "address_vague": QT_TRANSLATE_NOOP("Screening", "收货地址没有门牌号或楼栋/单元/室：请买家补全"),
-    "burst_orders": QT_TRANSLATE_NOOP("Screening", "近 7 天下单 {count} 次"),
-    "bad_reviews_given": QT_TRANSLATE_NOOP("Screening", "给其他店铺中差评 {count} 次"),
-    "off_platform_contact": QT_TRANSLATE_NOOP("Screening", "要求加微信/QQ/电话沟通：请婉拒，站外记录平台不认"),
-    "no_bargain_many_items": QT_TRANSLATE_NOOP("Screening", "不议价却反复聊天、不断加单：留意是否在收集话柄"),
-    "shop_history": QT_TRANSLATE_NOOP("Screening", "本店备注里有 {count} 个红/黄旗订单（纠纷或可疑）"),
-}
+def _threshold(code: str) -> int:
+    value = RULE[code].threshold
+    assert value is not None, code
+    return value
+
+
+# Read once: `screen` runs hundreds of thousands of times a second.
+_RATE_LOW, _RATE_WATCH = _threshold("positive_rate_low"), _threshold("positive_rate_watch")
+_AGE_NEW, _AGE_YOUNG = _threshold("account_new"), _threshold("account_young")
+_CREDIT_LOW, _BURST, _BAD_REVIEWS = (
+    _threshold("credit_low"),
+    _threshold("burst_orders"),
+    _threshold("bad_reviews_given"),
+)
+_REFUND_SHARE = _threshold("refund_rate_high") / 100
+_EXPLANATIONS = {code: rule.explanation for code, rule in RULE.items()}
 _PROBLEM_REGISTERED = QT_TRANSLATE_NOOP("Screening", "注册日期 {registered} 晚于参照日期 {reference}，账龄未计分")
 _PROBLEM_RATE = QT_TRANSLATE_NOOP("Screening", "好评率 {rate}% 不可能（应在 0-100 之间），未计分")
 _PROBLEM_NEGATIVE = QT_TRANSLATE_NOOP("Screening", "{field} 是负数（{value}），未计分")
@@ -246,22 +224,22 @@ def screen(profile: Profile, rules: Rules, shop: ShopFacts = ShopFacts(), today:
     if rate is not None and not 0 <= rate <= 100:
         problems.append(_problem(_PROBLEM_RATE, rate=f"{rate:g}"))
         rate = None
-    if rate is not None and rate < 80:
+    if rate is not None and rate < _RATE_LOW:
         hits.append(("positive_rate_low", {"rate": f"{rate:g}"}))
-    elif rate is not None and rate < 95:
+    elif rate is not None and rate < _RATE_WATCH:
         hits.append(("positive_rate_watch", {"rate": f"{rate:g}"}))
     age = _age_days(profile, reference, problems)
-    if age is not None and age < 30:
+    if age is not None and age < _AGE_NEW:
         hits.append(("account_new", {"days": age}))
-    elif age is not None and age < 60:
+    elif age is not None and age < _AGE_YOUNG:
         hits.append(("account_young", {"days": age}))
     credit = _count(profile.credit, "credit", problems)
-    if credit is not None and credit < 11:
+    if credit is not None and credit < _CREDIT_LOW:
         hits.append(("credit_low", {"credit": credit}))
     orders = _count(profile.orders_count, "orders_count", problems)
     refunds = _count(profile.refund_count, "refund_count", problems)
     # A rate, never a count: 12 refunds in 980 orders is a loyal buyer.
-    if refunds is not None and orders is not None and orders >= 3 and refunds >= 0.3 * orders:
+    if refunds is not None and orders is not None and orders >= REFUND_MIN_ORDERS and refunds >= _REFUND_SHARE * orders:
         hits.append(
             ("refund_rate_high", {"refunds": refunds, "orders": orders, "rate": f"{refunds / orders * 100:.0f}"})
         )
@@ -275,10 +253,10 @@ def screen(profile: Profile, rules: Rules, shop: ShopFacts = ShopFacts(), today:
     if profile.address.strip() and address_vague(profile.address):
         hits.append(("address_vague", {}))
     burst = _count(profile.orders_last_7d, "orders_last_7d", problems)
-    if burst is not None and burst >= 6:
+    if burst is not None and burst >= _BURST:
         hits.append(("burst_orders", {"count": burst}))
     bad = _count(profile.bad_reviews_given, "bad_reviews_given", problems)
-    if bad is not None and bad >= 3:
+    if bad is not None and bad >= _BAD_REVIEWS:
         hits.append(("bad_reviews_given", {"count": bad}))
     if profile.off_platform_contact:
         hits.append(("off_platform_contact", {}))
@@ -288,7 +266,9 @@ def screen(profile: Profile, rules: Rules, shop: ShopFacts = ShopFacts(), today:
         hits.append(("shop_history", {"count": shop.flagged_orders}))
 
     reasons = tuple(
-        Reason(_REPORTED_AS.get(code, code), rules.weights.get(code, DEFAULT_WEIGHTS[code]), _T[code], fields)
+        Reason(
+            _REPORTED_AS.get(code, code), rules.weights.get(code, DEFAULT_WEIGHTS[code]), _EXPLANATIONS[code], fields
+        )
         for code, fields in hits
     )
     score = min(100, sum(r.weight for r in reasons))

@@ -15,7 +15,7 @@ from desktop_assistant.domain.conversation_titles import DEFAULT_RULES_TEXT, LEG
 from desktop_assistant.domain.hotkeys import HotkeyError, normalise_hotkey
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop_assistant.domain.reading import parse_regions
-from desktop_assistant.domain.screening import DEFAULT_WEIGHTS
+from desktop_assistant.domain.screening_rules import DEFAULT_HIGH, DEFAULT_MEDIUM, LABEL_HIGH, LABEL_MEDIUM, RULES
 
 TR_CONTEXT = "Settings"  # lupdate needs the literal in each QT_TRANSLATE_NOOP call
 
@@ -159,25 +159,6 @@ _PASTE_RULE = r"\s*(?:process|title)\s*:(?:/(?:\\.|[^/\\])*/|[^;/])*?=\s*(?:ctrl
 _PASTE_RULES_PATTERN = rf"(?i){_PASTE_RULE}(?:;{_PASTE_RULE})*;?\s*"
 
 # Screening rules (DESIGN 3.6) and their default weights; the labels name the rule for the dialog.
-_SCREENING_WEIGHTS = (
-    ("blacklisted", QT_TRANSLATE_NOOP("Settings", "权重：在黑名单")),
-    ("positive_rate_low", QT_TRANSLATE_NOOP("Settings", "权重：好评率低于 80%")),
-    ("positive_rate_watch", QT_TRANSLATE_NOOP("Settings", "权重：好评率 80%-95%")),
-    ("account_new", QT_TRANSLATE_NOOP("Settings", "权重：账号不满 30 天")),
-    ("account_young", QT_TRANSLATE_NOOP("Settings", "权重：账号 30-60 天")),
-    ("credit_low", QT_TRANSLATE_NOOP("Settings", "权重：信用不足 11 分")),
-    ("refund_rate_high", QT_TRANSLATE_NOOP("Settings", "权重：退款率 ≥ 30%（至少 3 单）")),
-    ("nickname_machine", QT_TRANSLATE_NOOP("Settings", "权重：昵称像随机生成（字母数字来回交错）")),
-    ("receiver_celebrity", QT_TRANSLATE_NOOP("Settings", "权重：收货人是明星名字（少有人重名）")),
-    ("receiver_celebrity_common", QT_TRANSLATE_NOOP("Settings", "权重：收货人与明星同名（常见名字，名单里标 *）")),
-    ("address_vague", QT_TRANSLATE_NOOP("Settings", "权重：地址含糊")),
-    ("burst_orders", QT_TRANSLATE_NOOP("Settings", "权重：7 天内多次下单")),
-    ("bad_reviews_given", QT_TRANSLATE_NOOP("Settings", "权重：常给中差评")),
-    ("off_platform_contact", QT_TRANSLATE_NOOP("Settings", "权重：要求站外联系")),
-    ("no_bargain_many_items", QT_TRANSLATE_NOOP("Settings", "权重：不议价反复加单")),
-    ("shop_history", QT_TRANSLATE_NOOP("Settings", "权重：本店红/黄旗纠纷")),
-)
-
 SCHEMA: tuple[SettingSpec, ...] = (
     SettingSpec("agent_name", "text", "", QT_TRANSLATE_NOOP("Settings", "客服昵称"), "agent", max_length=32),
     SettingSpec(
@@ -431,8 +412,8 @@ SCHEMA: tuple[SettingSpec, ...] = (
     SettingSpec(
         "screen.level_high",
         "int",
-        60,
-        QT_TRANSLATE_NOOP("Settings", "高风险分数线"),
+        DEFAULT_HIGH,
+        LABEL_HIGH,
         "screening",
         minimum=1,
         maximum=100,
@@ -440,8 +421,8 @@ SCHEMA: tuple[SettingSpec, ...] = (
     SettingSpec(
         "screen.level_medium",
         "int",
-        30,
-        QT_TRANSLATE_NOOP("Settings", "中风险分数线"),
+        DEFAULT_MEDIUM,
+        LABEL_MEDIUM,
         "screening",
         minimum=1,
         maximum=100,
@@ -455,8 +436,8 @@ SCHEMA: tuple[SettingSpec, ...] = (
         max_length=2000,
     ),
     *(
-        SettingSpec(f"screen.weight.{code}", "int", DEFAULT_WEIGHTS[code], label, "screening", minimum=0, maximum=100)
-        for code, label in _SCREENING_WEIGHTS
+        SettingSpec(f"screen.weight.{rule.code}", "int", rule.weight, rule.label, "screening", minimum=0, maximum=100)
+        for rule in RULES
     ),
     SettingSpec(
         "lists.remote_areas",

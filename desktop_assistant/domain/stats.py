@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 from desktop_assistant.domain.conversations import Event, event_source, message_events, messages_of
 from desktop_assistant.domain.kpi import DEFAULT_HOURS, Round, kpis_and_rounds
+from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 
 # Histogram bins (seconds, upper bound inclusive) named as the platform's standards read.
 BINS: tuple[tuple[str, float], ...] = (("≤10s", 10), ("≤30s", 30), ("≤60s", 60), ("≤3min", 180), ("≤10min", 600))
-UNANSWERED = "未回复"
+UNANSWERED = QT_TRANSLATE_NOOP("StatsTab", "未回复")  # a bar of the histogram, translated by the tab
 CHAT_LOG_HEADER = ("time", "buyer", "sender", "agent", "source")  # DESIGN 5's chat log, plus where each came from
 
 

@@ -1,5 +1,6 @@
-"""Spreadsheet exports shared by every feature: CSV that Excel reads (UTF-8 BOM, CRLF) and XLSX,
-both with formulas neutralised (DESIGN 5) so a cell like `=HYPERLINK(...)` is shown, never run."""
+"""Spreadsheets shared by every feature: exports as CSV that Excel reads (UTF-8 BOM, CRLF) and XLSX,
+both with formulas neutralised (DESIGN 5) so a cell like `=HYPERLINK(...)` is shown, never run; and
+the decoding of imported text files (UTF-8 or GB18030)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,11 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
+
+from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
+
+MSG_EMPTY_FILE = QT_TRANSLATE_NOOP("Messages", "文件是空的")
+MSG_ENCODING = QT_TRANSLATE_NOOP("Messages", "无法识别文件编码：请另存为 UTF-8 或 GB18030/GBK 编码的 CSV")
 
 _FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 
@@ -65,3 +71,27 @@ def xlsx_bytes(
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+# --- reading ---------------------------------------------------------------------------------------
+class TextFileError(UserError):
+    """A file that is not text we read: empty, UTF-16 or an unknown encoding. Nothing is imported."""
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """(text, encoding): UTF-8 (BOM or not) first, then GB18030; anything else is an error."""
+    if not data.strip():
+        raise TextFileError(MSG_EMPTY_FILE)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: Excel's "Unicode text"
+        raise TextFileError(MSG_ENCODING)
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "utf-8-sig":
+            encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+        if "\x00" in text and encoding == "gb18030":
+            break  # UTF-16 and binary files decode as GB18030 full of NULs
+        return text, encoding
+    raise TextFileError(MSG_ENCODING)

@@ -19,6 +19,7 @@ from desktop_assistant.domain.buyers import (
     Receiver,
     ScreeningRecord,
 )
+from desktop_assistant.domain.nicks import normal_nick
 from desktop_assistant.domain.screening import Profile, Screening, ShopFacts
 from desktop_assistant.storage.times import stamp
 
@@ -68,12 +69,16 @@ def _entry(row: Sequence) -> ListEntry:
 
 
 class BuyerStore:
+    """Every nick in and out goes through domain/nicks.normal_nick (NFC), so one buyer is one row
+    however the nick was typed."""
+
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db
 
     # --- reading -------------------------------------------------------------------------------
     def get(self, nick: str) -> BuyerRecord | None:
         """The whole record, or None when the buyer is neither profiled nor on a list."""
+        nick = normal_nick(nick)
         row = self._db.execute(
             f"SELECT {', '.join(_PROFILE_COLUMNS)}, platform, notes FROM buyer_profiles WHERE nick = ?", [nick]
         ).fetchone()
@@ -106,7 +111,7 @@ class BuyerStore:
 
     def listing(self, nick: str) -> ListEntry | None:
         row = self._db.execute(
-            "SELECT nick, status, reason, added_by, added_at FROM buyer_lists WHERE nick = ?", [nick]
+            "SELECT nick, status, reason, added_by, added_at FROM buyer_lists WHERE nick = ?", [normal_nick(nick)]
         ).fetchone()
         return _entry(row) if row else None
 
@@ -120,11 +125,12 @@ class BuyerStore:
     def list_history(self, nick: str) -> list[tuple[str, str, str, dt.datetime]]:
         """(status, reason, by, at), oldest first."""
         rows = self._db.execute(
-            "SELECT status, reason, by, at FROM buyer_list_events WHERE nick = ? ORDER BY id", [nick]
+            "SELECT status, reason, by, at FROM buyer_list_events WHERE nick = ? ORDER BY id", [normal_nick(nick)]
         )
         return [(status, reason, by, dt.datetime.fromisoformat(at)) for status, reason, by, at in rows]
 
     def shop_facts(self, nick: str) -> ShopFacts:
+        nick = normal_nick(nick)
         listing = self.listing(nick)
         flagged = self._db.execute(
             "SELECT count(*) FROM order_current WHERE buyer = ? AND flag IN (1, 2)", [nick]
@@ -147,6 +153,7 @@ class BuyerStore:
 
     # --- writing -------------------------------------------------------------------------------
     def save_profile(self, profile: Profile, platform: str, notes: str, by: str, at: dt.datetime) -> None:
+        profile = replace(profile, nick=normal_nick(profile.nick))
         values = [getattr(profile, name) for name in _PROFILE_COLUMNS]
         values = [v.isoformat() if isinstance(v, dt.date) else int(v) if isinstance(v, bool) else v for v in values]
         columns = ", ".join(_PROFILE_COLUMNS)
@@ -165,7 +172,7 @@ class BuyerStore:
 
     def add_receiver(self, nick: str, name: str, address: str, at: dt.datetime) -> None:
         with self._db.atomic():
-            self._add_receiver(nick, name, address, at)
+            self._add_receiver(normal_nick(nick), name, address, at)
 
     def _add_receiver(self, nick: str, name: str, address: str, at: dt.datetime) -> None:
         self._db.execute(
@@ -175,6 +182,7 @@ class BuyerStore:
         )
 
     def set_tags(self, nick: str, tags: Sequence[tuple[str, str]], at: dt.datetime) -> None:
+        nick = normal_nick(nick)
         with self._db.atomic():
             self._db.execute("DELETE FROM buyer_tags WHERE nick = ?", [nick])
             self._db.conn.executemany(
@@ -187,7 +195,7 @@ class BuyerStore:
         if status not in ("black", "white", "none"):
             raise ValueError(status)
         with self._db.atomic():
-            self._set_list(nick, status, reason, by, at)
+            self._set_list(normal_nick(nick), status, reason, by, at)
 
     def _set_list(self, nick: str, status: str, reason: str, by: str, at: dt.datetime) -> None:
         if status == "none":
@@ -233,7 +241,7 @@ class BuyerStore:
             self._db.execute(
                 "INSERT INTO buyer_screenings (nick, at, score, level, reasons, by) VALUES (?, ?, ?, ?, ?, ?)",
                 [
-                    screening.nick,
+                    normal_nick(screening.nick),
                     stamp(at),
                     screening.score,
                     screening.level,

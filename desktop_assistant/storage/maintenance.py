@@ -10,10 +10,11 @@ from pathlib import Path
 
 import sqlite_utils
 
+from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop_assistant.paths import Paths
 from desktop_assistant.storage.backup import backup_database, move_aside
 from desktop_assistant.storage.database import connect, connect_read_only, integrity_problems
-from desktop_assistant.storage.errors import CorruptDatabaseError, NewerSchemaError, StorageError
+from desktop_assistant.storage.errors import CorruptDatabaseError, Fragment, NewerSchemaError, StorageError
 from desktop_assistant.storage.migrations import (
     CURRENT_VERSION,
     MIGRATION_NAMES,
@@ -26,52 +27,71 @@ DAILY_PREFIX = "daily-"
 BACKUP_SUFFIX = ".sqlite3"
 
 
-class BackupRejected(ValueError):
+MSG_NO_FILE = QT_TRANSLATE_NOOP("Storage", "文件不存在：{path}")
+MSG_EMPTY_FILE = QT_TRANSLATE_NOOP("Storage", "文件是空的（0 字节）：{path}")
+MSG_UNREADABLE = QT_TRANSLATE_NOOP("Storage", "无法读取数据库：{reason}")
+MSG_NOT_CHECKED = QT_TRANSLATE_NOOP("Storage", "无法检查：{reason}")
+MSG_NEWER = QT_TRANSLATE_NOOP("Storage", "来自更新版本的数据库结构（{reason}）")
+MSG_NO_VERSION = QT_TRANSLATE_NOOP("Storage", "不是客服助手的数据库（没有结构版本）")
+MSG_NOT_RESTORABLE = QT_TRANSLATE_NOOP("Storage", "{source} 不能用于恢复：{problem}")
+MSG_RESTORE_ITSELF = QT_TRANSLATE_NOOP("Storage", "不能用正在使用的数据库文件恢复自己")
+
+
+class BackupRejected(UserError):
     """A file that must not be restored; the message says why in one line."""
+
+    context = "Storage"
 
 
 @dataclass
 class CheckReport:
+    """`findings` are translatable (Fragment) or SQLite's own words; `problems` is them as text."""
+
     path: Path
     schema_version: int
     current_version: int
-    problems: list[str] = field(default_factory=list)
+    findings: list[Fragment | str] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[str]:
+        return [str(finding) for finding in self.findings]
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.findings
 
 
 def check_file(path: Path, *, thorough: bool = True) -> CheckReport:
     """integrity_check (or quick_check) plus the schema version, without writing to the file."""
     if not path.exists():
-        return CheckReport(path, 0, CURRENT_VERSION, [f"文件不存在: {path}"])
+        return CheckReport(path, 0, CURRENT_VERSION, [Fragment(MSG_NO_FILE, path=str(path))])
     if path.stat().st_size == 0:
-        return CheckReport(path, 0, CURRENT_VERSION, [f"文件是空的 (0 字节): {path}"])
+        return CheckReport(path, 0, CURRENT_VERSION, [Fragment(MSG_EMPTY_FILE, path=str(path))])
     try:
         db = connect_read_only(path)
     except StorageError as exc:
-        return CheckReport(path, 0, CURRENT_VERSION, [f"无法读取数据库: {exc.reason or exc}"])
+        return CheckReport(path, 0, CURRENT_VERSION, [Fragment(MSG_UNREADABLE, reason=exc.reason or exc)])
     try:
+        problems: list[Fragment | str]
         try:
-            problems = integrity_problems(db, quick=not thorough)
+            problems = list(integrity_problems(db, quick=not thorough))
         except sqlite3.Error as exc:  # busy or an I/O error: the check could not run, say so
-            problems = [f"无法检查: {exc}"]
+            problems = [Fragment(MSG_NOT_CHECKED, reason=str(exc))]
         version = 0
         if not problems:
             try:
                 applied = [m.name for m in migrations.applied(db)]
                 newer = newer_schema_reason(db)
             except sqlite3.DatabaseError as exc:
-                applied, newer, problems = [], "", [str(exc)]
+                applied, newer, problems = [], None, [str(exc)]
             version = len(applied)
             foreign = [name for name in applied if name not in MIGRATION_NAMES]
-            if newer:
-                problems.append(f"来自更新版本的数据库结构 ({newer})")
+            if newer is not None:
+                problems.append(Fragment(MSG_NEWER, reason=newer))
             elif foreign:
-                problems.append(f"来自更新版本的数据库结构 ({foreign[-1]})")
+                problems.append(Fragment(MSG_NEWER, reason=foreign[-1]))
             elif not applied:
-                problems.append("不是客服助手的数据库 (没有结构版本)")
+                problems.append(Fragment(MSG_NO_VERSION))
             # An older version is fine: it is migrated (after a copy) when opened.
         return CheckReport(path, version, CURRENT_VERSION, problems)
     finally:
@@ -93,7 +113,7 @@ def newer_schema(path: Path) -> NewerSchemaError | None:
         return None
     finally:
         db.close()
-    return NewerSchemaError(path, reason) if reason else None
+    return NewerSchemaError(path, reason) if reason is not None else None
 
 
 def list_backups(backup_dir: Path) -> list[Path]:
@@ -157,9 +177,9 @@ def restore(paths: Paths, source: Path, now: dt.datetime) -> Path | None:
     db_path, backup_dir = paths.db_path, paths.backup_dir
     report = check_file(source)
     if not report.ok:
-        raise BackupRejected(f"{source} 不能用于恢复: {report.problems[0]}")
+        raise BackupRejected(MSG_NOT_RESTORABLE, source=str(source), problem=report.findings[0])
     if source.resolve() == db_path.resolve():
-        raise BackupRejected("不能用正在使用的数据库文件恢复自己")
+        raise BackupRejected(MSG_RESTORE_ITSELF)
     stamp = now.strftime("%Y%m%d-%H%M%S")
     kept = None
     if db_path.exists():

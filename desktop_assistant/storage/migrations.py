@@ -15,11 +15,15 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 from desktop_assistant.storage.backup import backup_database
 from desktop_assistant.storage.database import foreign_tables
-from desktop_assistant.storage.errors import NewerSchemaError, NotOurDatabaseError
+from desktop_assistant.storage.errors import Fragment, NewerSchemaError, NotOurDatabaseError
 
 __all__ = ["CURRENT_VERSION", "MIGRATION_NAMES", "NewerSchemaError", "migrate", "migrations", "schema_version"]
+
+MSG_NEWER_USER_VERSION = QT_TRANSLATE_NOOP("Storage", "user_version {found} > {current}")
+MSG_UNKNOWN_MIGRATION = QT_TRANSLATE_NOOP("Storage", "迁移 {name}")
 
 MIGRATION_SET = "desktop_assistant"
 migrations = Migrations(MIGRATION_SET)
@@ -338,15 +342,15 @@ def schema_version(db: sqlite_utils.Database) -> int:
     return len(migrations.applied(db))
 
 
-def newer_schema_reason(db: sqlite_utils.Database) -> str:
-    """Why the file is from a newer release ("" when it is not): read only, nothing written."""
+def newer_schema_reason(db: sqlite_utils.Database) -> Fragment | None:
+    """Why the file is from a newer release (None when it is not): read only, nothing written."""
     user_version = db.execute("PRAGMA user_version").fetchone()[0]
     if user_version > CURRENT_VERSION:
-        return f"user_version {user_version} > {CURRENT_VERSION}"
+        return Fragment(MSG_NEWER_USER_VERSION, found=user_version, current=CURRENT_VERSION)
     if not db["_sqlite_migrations"].exists():
-        return ""
+        return None
     unknown = [m.name for m in migrations.applied(db) if m.name not in MIGRATION_NAMES]
-    return f"迁移 {unknown[-1]}" if unknown else ""
+    return Fragment(MSG_UNKNOWN_MIGRATION, name=unknown[-1]) if unknown else None
 
 
 def migrate(
@@ -361,7 +365,7 @@ def migrate(
     raises NewerSchemaError before anything is written to it.
     """
     newer = newer_schema_reason(db)
-    if newer:
+    if newer is not None:
         raise NewerSchemaError(db_path, newer)
     applied = [m.name for m in migrations.applied(db)]
     foreign = foreign_tables(db.conn)

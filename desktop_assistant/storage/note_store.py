@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import sqlite_utils
 
+from desktop_assistant.domain.nicks import normal_nick
 from desktop_assistant.domain.notes import (
     NoteChange,
     NoteVersion,
@@ -96,7 +97,7 @@ class NoteStore:
         ):
             found.setdefault(note.current.order_id, note)
         for note in self._orders(
-            f"WHERE c.buyer = ?{flag_sql} ORDER BY c.note_id DESC LIMIT ?", [query, *flag_params, limit]
+            f"WHERE c.buyer = ?{flag_sql} ORDER BY c.note_id DESC LIMIT ?", [normal_nick(query), *flag_params, limit]
         ):
             found.setdefault(note.current.order_id, note)
         if len(found) < limit:

@@ -7,6 +7,7 @@ import datetime as dt
 
 import sqlite_utils
 
+from desktop_assistant.domain.nicks import normal_nick
 from desktop_assistant.domain.promises import MSG_ALREADY_LISTED, NewPromise, Promise, PromiseError, UnpaidOrder
 from desktop_assistant.storage.times import stamp
 
@@ -90,7 +91,7 @@ class PromiseStore:
                 raise PromiseError(MSG_ALREADY_LISTED, order_id=order_id)
             cursor = self._db.execute(
                 "INSERT INTO unpaid_orders (order_id, buyer, placed_at, agent_id) VALUES (?, ?, ?, ?)",
-                [order_id, buyer, stamp(placed_at), agent_id],
+                [order_id, normal_nick(buyer), stamp(placed_at), agent_id],
             )
         return self.get_unpaid(cursor.lastrowid)
 

@@ -17,11 +17,35 @@ from typing import Any
 
 import sqlite_utils
 
+from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 from desktop_assistant.domain.notes import index_terms
 from desktop_assistant.domain.retention import effective_days, mask_phones
+from desktop_assistant.storage.errors import Fragment
 from desktop_assistant.storage.times import stamp
 
 DONE_KEY = "retention.masked_before"  # app_state: the cut-off of the last run that wrote
+
+MSG_NO_RETENTION = QT_TRANSLATE_NOOP(
+    "Storage", "没有设置保留期（retention.days 和 privacy.retention_days 都是 0），什么也不清除"
+)
+MSG_PERIODS = QT_TRANSLATE_NOOP("Storage", "保留期：个人信息 {days} 天，收货人 {receiver_days} 天")
+MSG_UNLIMITED = QT_TRANSLATE_NOOP("Storage", "不限")
+# Whole sentences for a dry run and for a run, in the order receivers, checks, profiles, notes.
+_WOULD = (
+    QT_TRANSLATE_NOOP("Storage", "将删除收货人和地址 {count} 条"),
+    QT_TRANSLATE_NOOP("Storage", "将清除核对单里的地址和电话 {count} 单"),
+    QT_TRANSLATE_NOOP("Storage", "将遮盖买家档案备注里的电话 {count} 个"),
+    QT_TRANSLATE_NOOP("Storage", "将遮盖订单备注里的电话 {count} 条（历史保留，只遮盖）"),
+)
+_DID = (
+    QT_TRANSLATE_NOOP("Storage", "已删除收货人和地址 {count} 条"),
+    QT_TRANSLATE_NOOP("Storage", "已清除核对单里的地址和电话 {count} 单"),
+    QT_TRANSLATE_NOOP("Storage", "已遮盖买家档案备注里的电话 {count} 个"),
+    QT_TRANSLATE_NOOP("Storage", "已遮盖订单备注里的电话 {count} 条（历史保留，只遮盖）"),
+)
+MSG_EXAMPLE_CHECK = QT_TRANSLATE_NOOP("Storage", "核对单 {order_id}")
+MSG_EXAMPLE_PROFILE = QT_TRANSLATE_NOOP("Storage", "买家档案 {nick}")
+MSG_EXAMPLE_NOTE = QT_TRANSLATE_NOOP("Storage", "订单备注 {order_id}（#{note_id}）")
 
 
 @dataclass
@@ -33,24 +57,37 @@ class PurgeReport:
     checks: int = 0
     profiles: int = 0
     notes: int = 0
-    examples: list[str] = field(default_factory=list)
+    examples: list[Fragment] = field(default_factory=list)
 
     @property
     def total(self) -> int:
         return self.receivers + self.checks + self.profiles + self.notes
 
-    def lines(self) -> list[str]:
-        verb = "将" if self.dry_run else "已"
+    def messages(self) -> list[Fragment]:
+        """The report, translatable line by line (context "Storage"); the examples follow the counts."""
         if not self.days and not self.receiver_days:
-            return ["没有设置保留期 (retention.days 和 privacy.retention_days 都是 0), 什么也不清除"]
-        out = [
-            f"保留期: 个人信息 {self.days or '不限'} 天, 收货人 {self.receiver_days or '不限'} 天",
-            f"{verb}删除收货人和地址 {self.receivers} 条",
-            f"{verb}清除核对单里的地址和电话 {self.checks} 单",
-            f"{verb}遮盖买家档案备注里的电话 {self.profiles} 个",
-            f"{verb}遮盖订单备注里的电话 {self.notes} 条 (历史保留, 只遮盖)",
+            return [Fragment(MSG_NO_RETENTION)]
+        counts = _WOULD if self.dry_run else _DID
+        return [
+            Fragment(
+                MSG_PERIODS,
+                days=self.days or Fragment(MSG_UNLIMITED),
+                receiver_days=self.receiver_days or Fragment(MSG_UNLIMITED),
+            ),
+            *(
+                Fragment(template, count=count)
+                for template, count in zip(
+                    counts, (self.receivers, self.checks, self.profiles, self.notes), strict=True
+                )
+            ),
+            *self.examples,
         ]
-        return out + [f"  {example}" for example in self.examples]
+
+    def lines(self) -> list[str]:
+        """The Chinese lines the command line prints; examples indented."""
+        messages = [str(message) for message in self.messages()]
+        counted = len(messages) - len(self.examples)
+        return messages[:counted] + [f"  {example}" for example in messages[counted:]]
 
 
 def _mask_values(raw: str) -> str:
@@ -116,7 +153,7 @@ def _checks(db: sqlite_utils.Database, report: PurgeReport, since: str, cutoff: 
             continue
         report.checks += 1
         if len(report.examples) < examples:
-            report.examples.append(f"核对单 {order_id}")
+            report.examples.append(Fragment(MSG_EXAMPLE_CHECK, order_id=order_id))
         if not report.dry_run:
             db.execute("UPDATE order_checks SET address = '{}', item_values = ? WHERE order_id = ?", [masked, order_id])
 
@@ -131,7 +168,7 @@ def _profiles(db: sqlite_utils.Database, report: PurgeReport, since: str, cutoff
             continue
         report.profiles += 1
         if len(report.examples) < examples:
-            report.examples.append(f"买家档案 {nick}")
+            report.examples.append(Fragment(MSG_EXAMPLE_PROFILE, nick=nick))
         if not report.dry_run:
             db.execute("UPDATE buyer_profiles SET notes = ? WHERE nick = ?", [masked, nick])
 
@@ -146,7 +183,7 @@ def _notes(db: sqlite_utils.Database, report: PurgeReport, since: str, cutoff: s
             continue
         report.notes += 1
         if len(report.examples) < examples:
-            report.examples.append(f"订单备注 {order_id} (#{note_id})")
+            report.examples.append(Fragment(MSG_EXAMPLE_NOTE, order_id=order_id, note_id=note_id))
         if report.dry_run:
             continue
         db.execute("UPDATE order_notes SET text = ?, reason = ? WHERE id = ?", [new_text, new_reason, note_id])

@@ -148,7 +148,7 @@ def _prepare(db: sqlite_utils.Database, paths: Paths, now: dt.datetime, read_onl
     verify(db, paths.db_path, writable=read_only is None)
     if read_only is not None:
         newer = newer_schema_reason(db)
-        if newer:
+        if newer is not None:
             from desktop_assistant.storage.errors import NewerSchemaError
 
             raise NewerSchemaError(paths.db_path, newer)

@@ -220,8 +220,11 @@ class ConversationsController(QObject):
         """The rules are domain/reader_rounds.py's. The reader confirmed the nick (read twice), the hub
         dropped message text unless question capture is on; nothing here stores text. The seller's own
         accounts are never buyers."""
-        nick = event.buyer.strip()
-        if not nick or len(nick) > 64 or "\n" in nick:
+        try:
+            nick = valid_nick(event.buyer)  # the nick the 买家 tab, notes and promises use
+        except UserError:
+            return  # a misread, not the agent's input: nothing to say
+        if "\n" in nick:
             return
         if is_own_account(nick, self.seller_accounts()):
             log.info("reader: %s is the seller's own account, not a buyer", nick)

@@ -175,7 +175,8 @@ class StatsTab(QWidget, MessageLine):
             + 2
         )
         histogram_chart, hourly_chart, daily_chart = self._ensure_charts()
-        self._bars(histogram_chart, [label for label, _n in stats.histogram], [n for _label, n in stats.histogram])
+        labels = [QCoreApplication.translate("StatsTab", label) for label, _n in stats.histogram]  # 未回复; ≤10s as is
+        self._bars(histogram_chart, labels, [n for _label, n in stats.histogram])
         # Only service hours hold counted rounds: 15 bars read better than 24 in a narrow panel.
         first, last = DEFAULT_HOURS[0].hour, DEFAULT_HOURS[1].hour
         hours = (

@@ -24,7 +24,7 @@
         <translation>{0} d {1} h</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+87"/>
         <source>待办</source>
         <translation>To do</translation>
     </message>
@@ -127,17 +127,17 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+182"/>
+        <location filename="../../desktop_assistant/app.py" line="+174"/>
         <source>没有保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="+351"/>
+        <location line="+279"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+56"/>
         <source>数据库可能已损坏</source>
         <translation>The database may be damaged</translation>
     </message>
@@ -150,6 +150,21 @@
         <location line="+4"/>
         <source>今天的备份没有做</source>
         <translation>Today&apos;s backup was not made</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/app_process.py" line="+58"/>
+        <source>内部错误 {kind}：{value}（日志：{log}）</source>
+        <translation>Internal error {kind}: {value} (log: {log})</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{reason}（没有询问，不做恢复）</source>
+        <translation>{reason} (not asked, nothing recovered)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/log.py" line="+15"/>
+        <source>无法写日志 {path}：{reason}</source>
+        <translation>Cannot write the log {path}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -215,12 +230,12 @@
         <translation>Address</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+173"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-182"/>
         <source>信用（分或 3心/2钻）</source>
         <translation>Credit (points or 3心/2钻)</translation>
     </message>
@@ -230,7 +245,7 @@
         <translation>Account age (days)</translation>
     </message>
     <message>
-        <location line="+215"/>
+        <location line="+241"/>
         <source>还没有资料：填写后保存即可筛查</source>
         <translation>No profile yet: fill it in and save to screen</translation>
     </message>
@@ -374,7 +389,7 @@
 <context>
     <name>BuyersController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/buyers_controller.py" line="+94"/>
+        <location filename="../../desktop_assistant/ui/buyers_controller.py" line="+100"/>
         <source>注意：黑名单买家</source>
         <translation>Careful: blacklisted buyer</translation>
     </message>
@@ -526,7 +541,7 @@ Last to speak: {speaker}</translation>
 <context>
     <name>CheckController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/check_controller.py" line="+126"/>
+        <location filename="../../desktop_assistant/ui/check_controller.py" line="+136"/>
         <source>已保存，核对完成</source>
         <translation>Saved; the check is complete</translation>
     </message>
@@ -594,12 +609,12 @@ Last to speak: {speaker}</translation>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+122"/>
         <source>核对</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+98"/>
         <source>{0}
 还差：{1}</source>
         <translation>{0}
@@ -785,7 +800,7 @@ still to do: {1}</translation>
 <context>
     <name>ConversationsController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/conversations_controller.py" line="+258"/>
+        <location filename="../../desktop_assistant/ui/conversations_controller.py" line="+261"/>
         <source>没有等待回复的会话</source>
         <translation>No chat is waiting for a reply</translation>
     </message>
@@ -815,7 +830,7 @@ still to do: {1}</translation>
         <translation>{0} has waited {1}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>待答问题超时</source>
         <translation>Open question late</translation>
     </message>
@@ -833,12 +848,12 @@ still to do: {1}</translation>
 <context>
     <name>ConversationsTab</name>
     <message>
-        <location filename="../../desktop_assistant/ui/conversations_tab.py" line="+123"/>
+        <location filename="../../desktop_assistant/ui/conversations_tab.py" line="+135"/>
         <source>会话</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+42"/>
         <source>还剩 {0}</source>
         <translation>{0} left</translation>
     </message>
@@ -888,12 +903,12 @@ still to do: {1}</translation>
         <translation>Answered: {0}</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-48"/>
         <source>会话（{0}）</source>
         <translation>Chats ({0})</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+57"/>
         <source>待答问题（{0}）</source>
         <translation>Open questions ({0})</translation>
     </message>
@@ -1479,7 +1494,7 @@ still to do: {1}</translation>
         <translation>The group {name} already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+61"/>
+        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+69"/>
         <source>第 {line} 行</source>
         <translation>Line {line}</translation>
     </message>
@@ -1515,7 +1530,7 @@ still to do: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+1"/>
+        <location filename="../../desktop_assistant/domain/tables.py" line="+14"/>
         <source>文件是空的</source>
         <translation>The file is empty</translation>
     </message>
@@ -1525,7 +1540,7 @@ still to do: {1}</translation>
         <translation>Service hours must look like HH:MM-HH:MM, got: {value}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+11"/>
+        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+10"/>
         <source>不是有效的 xlsx 文件</source>
         <translation>Not a valid xlsx file</translation>
     </message>
@@ -1540,17 +1555,17 @@ still to do: {1}</translation>
         <translation>JSON files must be UTF-8</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location filename="../../desktop_assistant/domain/tables.py" line="+1"/>
         <source>无法识别文件编码：请另存为 UTF-8 或 GB18030/GBK 编码的 CSV</source>
         <translation>Unknown file encoding: save the CSV as UTF-8 or GB18030/GBK</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location filename="../../desktop_assistant/domain/phrase_io.py" line="-16"/>
         <source>{where}：{reason}</source>
         <translation>{where}: {reason}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>CSV 格式错误：{reason}</source>
         <translation>Malformed CSV: {reason}</translation>
     </message>
@@ -1650,7 +1665,7 @@ still to do: {1}</translation>
         <translation>Unknown file format: {format}</translation>
     </message>
     <message>
-        <location line="+489"/>
+        <location line="+478"/>
         <source>新增 {added} 条，替换 {replaced} 条，跳过 {skipped} 条，改编码后新增 {renamed} 条</source>
         <translation>Added {added}, replaced {replaced}, skipped {skipped}, added under a new code {renamed}</translation>
     </message>
@@ -1795,19 +1810,17 @@ still to do: {1}</translation>
         <translation>A reason is at most {limit} characters</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+185"/>
         <source>导出文件需以 .csv 或 .xlsx 结尾：{path}</source>
         <translation>An export file must end in .csv or .xlsx: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/buyers.py" line="+4"/>
+        <location filename="../../desktop_assistant/domain/nicks.py" line="+16"/>
         <source>缺少买家昵称 (nick)</source>
         <translation>No buyer nick (nick)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_assistant/domain/notes.py" line="-187"/>
-        <location filename="../../desktop_assistant/domain/promises.py" line="+22"/>
         <source>买家昵称最多 {limit} 个字</source>
         <translation>A buyer nick is at most {limit} characters</translation>
     </message>
@@ -1817,7 +1830,7 @@ still to do: {1}</translation>
         <translation>A buyer nick cannot contain a NUL character (\0)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop_assistant/domain/buyers.py" line="+4"/>
         <source>{field} 的值不对：{value}</source>
         <translation>Bad value for {field}: {value}</translation>
     </message>
@@ -1843,12 +1856,12 @@ still to do: {1}</translation>
         <translation>{nick} is whitelisted; take them off the whitelist first</translation>
     </message>
     <message>
-        <location line="+276"/>
+        <location line="+270"/>
         <source>登记时间格式不对（应为 YYYY-MM-DD HH:MM:SS）：{value}</source>
         <translation>Bad time (YYYY-MM-DD HH:MM:SS expected): {value}</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-275"/>
         <source>不是 JSON 对象</source>
         <translation>Not a JSON object</translation>
     </message>
@@ -1858,17 +1871,17 @@ still to do: {1}</translation>
         <translation>Listing a buyer needs a reason</translation>
     </message>
     <message>
-        <location line="+276"/>
+        <location line="+270"/>
         <source>文件里没有买家</source>
         <translation>The file has no buyers</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/notes.py" line="+1"/>
+        <location filename="../../desktop_assistant/domain/notes.py" line="-184"/>
         <source>备注和旗帜都没有变化</source>
         <translation>Neither the note nor the flag changed</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/promises.py" line="-3"/>
+        <location filename="../../desktop_assistant/domain/promises.py" line="+20"/>
         <source>承诺内容不能为空</source>
         <translation>A promise needs a text</translation>
     </message>
@@ -1883,7 +1896,7 @@ still to do: {1}</translation>
         <translation>The due time has already passed: {due}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>截单时间格式应为 HH:MM，收到：{value}</source>
         <translation>The cut-off must look like HH:MM, got: {value}</translation>
     </message>
@@ -2046,7 +2059,7 @@ still to do: {1}</translation>
 <context>
     <name>Notes</name>
     <message>
-        <location filename="../../desktop_assistant/domain/notes.py" line="-33"/>
+        <location filename="../../desktop_assistant/domain/notes.py" line="-32"/>
         <source>灰</source>
         <translation>grey</translation>
     </message>
@@ -2079,7 +2092,7 @@ still to do: {1}</translation>
 <context>
     <name>NotesController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/notes_controller.py" line="+129"/>
+        <location filename="../../desktop_assistant/ui/notes_controller.py" line="+133"/>
         <source>承诺已超时</source>
         <translation>Promise overdue</translation>
     </message>
@@ -2117,12 +2130,12 @@ still to do: {1}</translation>
 <context>
     <name>NotesTab</name>
     <message>
-        <location filename="../../desktop_assistant/ui/notes_tab.py" line="+173"/>
+        <location filename="../../desktop_assistant/ui/notes_tab.py" line="+182"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>{0} 版</source>
         <translation>{0} versions</translation>
     </message>
@@ -2220,7 +2233,7 @@ still to do: {1}</translation>
 <context>
     <name>PanelWindow</name>
     <message>
-        <location filename="../../desktop_assistant/ui/panel.py" line="+290"/>
+        <location filename="../../desktop_assistant/ui/panel.py" line="+299"/>
         <location line="+1"/>
         <source>客服助手</source>
         <translation>CS Assistant</translation>
@@ -2284,12 +2297,12 @@ still to do: {1}</translation>
         <translation>New phrase</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <source>例如 hy（欢迎）</source>
         <translation>e.g. hy (huanying, welcome)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>分条 ---</source>
         <translation>Split ---</translation>
     </message>
@@ -2299,7 +2312,7 @@ still to do: {1}</translation>
         <translation>Split into two messages at the cursor</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
@@ -2334,7 +2347,7 @@ still to do: {1}</translation>
         <translation>Text (a line with only --- starts another message)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+30"/>
         <source>未知的占位符（会原样发出）：{0}</source>
         <translation>Unknown placeholders (sent as they are): {0}</translation>
     </message>
@@ -2365,12 +2378,12 @@ still to do: {1}</translation>
 Sending it will ask every time. Save anyway?</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-60"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+75"/>
         <source>保存短语</source>
         <translation>Save phrase</translation>
     </message>
@@ -2568,67 +2581,67 @@ Sending it will ask every time. Save anyway?</translation>
 <context>
     <name>Screening</name>
     <message>
-        <location filename="../../desktop_assistant/domain/screening.py" line="+51"/>
+        <location filename="../../desktop_assistant/domain/screening.py" line="+39"/>
         <source>暂未发现明显风险。所有沟通请留在旺旺里（平台只认旺旺聊天记录）。</source>
         <translation>No clear risk found. Keep every exchange on Wangwang (the platform only accepts Wangwang records).</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location filename="../../desktop_assistant/domain/screening_rules.py" line="+31"/>
         <source>已在本店黑名单（原因：{reason}），请按店铺规定谨慎处理</source>
         <translation>On the shop&apos;s blacklist (reason: {reason}); follow the shop&apos;s rules with care</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>好评率 {rate}%，低于 80%：留意对方是否习惯给差评</source>
         <translation>Positive rate {rate}%, under 80%: this buyer may often leave bad reviews</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>好评率 {rate}%，在 80%-95% 之间：稍加留意</source>
         <translation>Positive rate {rate}%, between 80% and 95%: worth a look</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>账号注册仅 {days} 天（不满 30 天）：新号请多核对</source>
         <translation>Account only {days} days old (under 30): check details carefully</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>账号注册 {days} 天（30-60 天）</source>
         <translation>Account {days} days old (30-60 days)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>买家信用 {credit} 分，不到 2 心（11 分）</source>
         <translation>Buyer credit {credit} points, below 2 hearts (11 points)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+30"/>
         <source>收货人「{name}」是明星名字：常见于虚假收货信息，请与买家确认</source>
         <translation>The receiver “{name}” is a celebrity&apos;s name, common in fake delivery details; confirm with the buyer</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+17"/>
         <source>收货地址没有门牌号或楼栋/单元/室：请买家补全</source>
         <translation>The address has no house number or building/unit/room: ask the buyer to complete it</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+24"/>
         <source>要求加微信/QQ/电话沟通：请婉拒，站外记录平台不认</source>
         <translation>Asked to talk on WeChat/QQ/phone: decline politely, the platform ignores records kept elsewhere</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>不议价却反复聊天、不断加单：留意是否在收集话柄</source>
         <translation>No bargaining but long chats and more and more orders: watch for a set-up</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>本店备注里有 {count} 个红/黄旗订单（纠纷或可疑）</source>
         <translation>{count} red/yellow-flagged orders in our notes (disputes or suspicious)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../desktop_assistant/domain/screening.py" line="+147"/>
         <source>注册日期 {registered} 晚于参照日期 {reference}，账龄未计分</source>
         <translation>Registered {registered}, after the reference date {reference}; account age not scored</translation>
     </message>
@@ -2643,12 +2656,12 @@ Sending it will ask every time. Save anyway?</translation>
         <translation>{field} is negative ({value}); not scored</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location filename="../../desktop_assistant/domain/screening_rules.py" line="-78"/>
         <source>退款 {refunds} 次 / 订单 {orders} 单（退款率 {rate}%）：退款偏多，发货前核对规格并留证</source>
         <translation>{refunds} refunds in {orders} orders ({rate}% refunded): many refunds; check the variant and keep evidence before shipping</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location filename="../../desktop_assistant/domain/screening.py" line="-159"/>
         <source>风险高：请谨慎接待，发货前逐项核对并留存凭证（截图、称重、录像）。所有沟通请留在旺旺里（平台只认旺旺聊天记录），不要转到微信、QQ 或电话。</source>
         <translation>High risk: serve with care, check every item before shipping and keep evidence (screenshots, weight, video). Keep every exchange on Wangwang (the platform only accepts Wangwang records), not WeChat, QQ or phone.</translation>
     </message>
@@ -2658,24 +2671,297 @@ Sending it will ask every time. Save anyway?</translation>
         <translation>Some warning signs: watch what is asked for and note every promise. Keep every exchange on Wangwang (the platform only accepts Wangwang records), not WeChat, QQ or phone.</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location filename="../../desktop_assistant/domain/screening_rules.py" line="+11"/>
         <source>昵称「{nick}」像随机生成的账号（字母和数字来回交错，没有中文）</source>
         <translation>The nick “{nick}” looks randomly generated (letters and digits interleaved, no Chinese)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+18"/>
         <source>收货人「{name}」与明星同名：很多人也叫这个名字，留意即可，必要时与买家确认</source>
         <translation>The receiver “{name}” shares a celebrity&apos;s name: many people have it; just note it and confirm with the buyer if needed</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+17"/>
         <source>近 7 天下单 {count} 次</source>
         <translation>{count} orders in the last 7 days</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>给其他店铺中差评 {count} 次</source>
         <translation>Left {count} neutral/bad reviews at other shops</translation>
+    </message>
+</context>
+<context>
+    <name>Selftest</name>
+    <message>
+        <location filename="../../desktop_assistant/selftest.py" line="+50"/>
+        <source>无法模拟按键：{reason}</source>
+        <translation>Cannot simulate key presses: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法模拟按键</source>
+        <translation>cannot simulate key presses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{hotkey} 没有注册</source>
+        <translation>{hotkey} is not registered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法启动 {program}：{reason}</source>
+        <translation>Cannot start {program}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标窗口 20 秒内没有出现</source>
+        <translation>The target window did not appear within 20 seconds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标窗口进程退出了（{code}）：{stderr}</source>
+        <translation>The target window&apos;s process exited ({code}): {stderr}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标窗口打开了，但没有拿到焦点（被别的窗口挡住或系统不允许）</source>
+        <translation>The target window opened but did not get the focus (another window is in front, or the system refused)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>进程 {pid}</source>
+        <translation>process {pid}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按下 {hotkey} 后 3 秒内没有收到快捷键</source>
+        <translation>No hotkey received within 3 seconds of pressing {hotkey}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>快捷键没有触发</source>
+        <translation>the hotkey did not fire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} 个字符，含换行</source>
+        <translation>{count} characters, line break included</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标窗口收到的是 {got}，应为 {wanted}</source>
+        <translation>The target window received {got} instead of {wanted}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标窗口收到了快捷键的 {key} 键 {count} 次</source>
+        <translation>The target window received the hotkey&apos;s {key} key {count} times</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>粘贴后仍有按键处于按下状态：{keys}</source>
+        <translation>Keys still held down after the paste: {keys}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>测试内容没能放上剪贴板（被别的程序占用？）</source>
+        <translation>The test content could not be put on the clipboard (held by another program?)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>粘贴流程 3 秒内没有结束，剪贴板没有还原</source>
+        <translation>The paste did not finish within 3 seconds; the clipboard was not restored</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标窗口读不到剪贴板</source>
+        <translation>The target window cannot read the clipboard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文字变成了 {text}</source>
+        <translation>text became {text}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>图片丢失或不一致</source>
+        <translation>image lost or changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>图片丢失</source>
+        <translation>image lost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文字和图片都和粘贴前一样</source>
+        <translation>text and image as before the paste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择器没有打开</source>
+        <translation>the picker did not open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择器打开了，但系统没有把焦点给它（前台仍是 {window}）</source>
+        <translation>The picker opened but the system did not give it the focus (in front: {window})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择器没有焦点</source>
+        <translation>the picker has no focus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打进了目标窗口（{typed}）</source>
+        <translation>typed into the target window ({typed})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择器只收到 {typed}</source>
+        <translation>the picker only received {typed}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>键盘输入没有进选择器：{where}</source>
+        <translation>The keyboard input did not reach the picker: {where}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择器没有键盘</source>
+        <translation>the picker has no keyboard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>输入 {code} 进了选择器，目标窗口失去焦点</source>
+        <translation>{code} typed into the picker; the target window lost the focus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>焦点回到目标窗口，文本完整</source>
+        <translation>Focus back in the target window, text complete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按 Enter 后选择器没有关闭</source>
+        <translation>The picker did not close after Enter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>焦点没有回到目标窗口（前台是 {window}）</source>
+        <translation>The focus did not return to the target window (in front: {window})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{seconds} 秒内没有结束，中止</source>
+        <translation>not finished within {seconds} seconds; stopped</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/selftest_report.py" line="+23"/>
+        <source>打开自检目标窗口</source>
+        <translation>Open the self-test target window</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>注册测试快捷键</source>
+        <translation>Register the test hotkeys</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>系统按键触发快捷键</source>
+        <translation>A system key press triggers the hotkey</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文本完整粘贴到目标窗口</source>
+        <translation>The whole text pasted into the target window</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>快捷键没有漏进目标窗口，没有按键卡住</source>
+        <translation>No hotkey key leaked into the target window, no key stuck</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>剪贴板（文字和图片）已恢复</source>
+        <translation>Clipboard (text and image) restored</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>短语选择器拿到键盘焦点</source>
+        <translation>The phrase picker gets the keyboard focus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择后焦点回到目标窗口并粘贴</source>
+        <translation>After choosing, the focus returns to the target window and the text is pasted</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>自检程序出错</source>
+        <translation>The self-test itself failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未执行：前面的步骤失败</source>
+        <translation>Not run: an earlier step failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未执行：前面的步骤失败（{why}）</source>
+        <translation>Not run: an earlier step failed ({why})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>通过</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>跳过</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>失败</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>[{mark}] {title}</source>
+        <translation>[{mark}] {title}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>[{mark}] {title}：{detail}</source>
+        <translation>[{mark}] {title}: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自检通过：{count} 项全部正常</source>
+        <translation>Self-test passed: all {count} steps fine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自检失败：{steps}</source>
+        <translation>Self-test failed: {steps}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>有步骤没有执行</source>
+        <translation>some steps did not run</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{first}；{rest}</source>
+        <translation>{first}; {rest}</translation>
     </message>
 </context>
 <context>
@@ -2715,27 +3001,27 @@ Send it anyway?</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_assistant/domain/settings.py" line="+136"/>
+        <location filename="../../desktop_assistant/domain/screening_rules.py" line="-55"/>
         <source>权重：退款率 ≥ 30%（至少 3 单）</source>
         <translation>Weight: refund rate &gt;= 30% (at least 3 orders)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>权重：昵称像随机生成（字母数字来回交错）</source>
         <translation>Weight: random-looking nick (letters and digits interleaved)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>权重：收货人是明星名字（少有人重名）</source>
         <translation>Weight: receiver has a celebrity&apos;s name (one few others share)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>权重：收货人与明星同名（常见名字，名单里标 *）</source>
         <translation>Weight: receiver shares a celebrity&apos;s common name (marked * in the list)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../desktop_assistant/domain/settings.py" line="+130"/>
         <source>客服昵称</source>
         <translation>Agent nickname</translation>
     </message>
@@ -2910,17 +3196,17 @@ Send it anyway?</translation>
         <translation>Same-day shipping cut-off</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../../desktop_assistant/domain/screening_rules.py" line="+59"/>
         <source>高风险分数线</source>
         <translation>High risk from (score)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>中风险分数线</source>
         <translation>Medium risk from (score)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location filename="../../desktop_assistant/domain/settings.py" line="+89"/>
         <source>拦截好评返现</source>
         <translation>Stop cashback for reviews</translation>
     </message>
@@ -2930,67 +3216,67 @@ Send it anyway?</translation>
         <translation>Warn about absolute claims</translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location filename="../../desktop_assistant/domain/screening_rules.py" line="-138"/>
         <source>权重：在黑名单</source>
         <translation>Weight: blacklisted</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>权重：好评率低于 80%</source>
         <translation>Weight: positive rate under 80%</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>权重：好评率 80%-95%</source>
         <translation>Weight: positive rate 80-95%</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>权重：账号不满 30 天</source>
         <translation>Weight: account under 30 days</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>权重：账号 30-60 天</source>
         <translation>Weight: account 30-60 days</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>权重：信用不足 11 分</source>
         <translation>Weight: credit under 11</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+47"/>
         <source>权重：地址含糊</source>
         <translation>Weight: vague address</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>权重：7 天内多次下单</source>
         <translation>Weight: many orders in 7 days</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>权重：常给中差评</source>
         <translation>Weight: leaves bad reviews</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>权重：要求站外联系</source>
         <translation>Weight: off-platform contact</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>权重：不议价反复加单</source>
         <translation>Weight: no bargaining, more orders</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>权重：本店红/黄旗纠纷</source>
         <translation>Weight: red/yellow flags in our notes</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location filename="../../desktop_assistant/domain/settings.py" line="-264"/>
         <source>面板宽度（像素）</source>
         <translation>Panel width (pixels)</translation>
     </message>
@@ -3307,7 +3593,7 @@ Send it anyway?</translation>
 <context>
     <name>StatsController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/stats_controller.py" line="+57"/>
+        <location filename="../../desktop_assistant/ui/stats_controller.py" line="+67"/>
         <source>{0} 轮，更新于 {1}</source>
         <translation>{0} rounds, updated at {1}</translation>
     </message>
@@ -3401,7 +3687,7 @@ Send it anyway?</translation>
         <translation>(unassigned)</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
@@ -3464,6 +3750,11 @@ Send it anyway?</translation>
         <location line="+1"/>
         <source>每天 3 分钟回复率</source>
         <translation>3-minute rate per day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/domain/stats.py" line="+16"/>
+        <source>未回复</source>
+        <translation>No reply</translation>
     </message>
 </context>
 <context>
@@ -3532,7 +3823,7 @@ Send it anyway?</translation>
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../desktop_assistant/storage/errors.py" line="+51"/>
+        <location filename="../../desktop_assistant/storage/errors.py" line="+52"/>
         <source>磁盘已满，没有写入。请腾出空间后再试，已保存的数据都还在：{path}</source>
         <translation>The disk is full; nothing was written. Free some space and try again; everything saved is still there: {path}</translation>
     </message>
@@ -3547,12 +3838,12 @@ Send it anyway?</translation>
         <translation>The panel is using this database; nothing was restored. Quit the panel first, or add --close-panel to have it quit: {path}</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-29"/>
         <source>读写数据库出错（{reason}）：{path}</source>
         <translation>Could not read or write the database ({reason}): {path}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>数据库或所在文件夹只读，不能写入（{reason}）：{path}</source>
         <translation>The database or its folder is read-only; it cannot be written ({reason}): {path}</translation>
     </message>
@@ -3590,6 +3881,126 @@ Send it anyway?</translation>
         <location line="-1"/>
         <source>不见了</source>
         <translation>is missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/storage/maintenance.py" line="+30"/>
+        <source>文件不存在：{path}</source>
+        <translation>File not found: {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件是空的（0 字节）：{path}</source>
+        <translation>The file is empty (0 bytes): {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法读取数据库：{reason}</source>
+        <translation>Cannot read the database: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法检查：{reason}</source>
+        <translation>Cannot check: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>来自更新版本的数据库结构（{reason}）</source>
+        <translation>Database structure from a newer version ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不是客服助手的数据库（没有结构版本）</source>
+        <translation>Not a CS Assistant database (no schema version)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{source} 不能用于恢复：{problem}</source>
+        <translation>{source} cannot be used to restore: {problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不能用正在使用的数据库文件恢复自己</source>
+        <translation>The database in use cannot be restored from itself</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/storage/migrations.py" line="+25"/>
+        <source>user_version {found} &gt; {current}</source>
+        <translation>user_version {found} &gt; {current}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>迁移 {name}</source>
+        <translation>migration {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_assistant/storage/retention.py" line="+28"/>
+        <source>没有设置保留期（retention.days 和 privacy.retention_days 都是 0），什么也不清除</source>
+        <translation>No retention period set (retention.days and privacy.retention_days are both 0): nothing is removed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>保留期：个人信息 {days} 天，收货人 {receiver_days} 天</source>
+        <translation>Retention: personal data {days} days, receivers {receiver_days} days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不限</source>
+        <translation>unlimited</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>将删除收货人和地址 {count} 条</source>
+        <translation>Would delete {count} receivers and addresses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>将清除核对单里的地址和电话 {count} 单</source>
+        <translation>Would clear the address and phone of {count} order checks</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>将遮盖买家档案备注里的电话 {count} 个</source>
+        <translation>Would mask phone numbers in {count} buyer profile notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>将遮盖订单备注里的电话 {count} 条（历史保留，只遮盖）</source>
+        <translation>Would mask phone numbers in {count} order notes (history kept, only masked)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已删除收货人和地址 {count} 条</source>
+        <translation>Deleted {count} receivers and addresses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已清除核对单里的地址和电话 {count} 单</source>
+        <translation>Cleared the address and phone of {count} order checks</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已遮盖买家档案备注里的电话 {count} 个</source>
+        <translation>Masked phone numbers in {count} buyer profile notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已遮盖订单备注里的电话 {count} 条（历史保留，只遮盖）</source>
+        <translation>Masked phone numbers in {count} order notes (history kept, only masked)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>核对单 {order_id}</source>
+        <translation>Order check {order_id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>买家档案 {nick}</source>
+        <translation>Buyer profile {nick}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>订单备注 {order_id}（#{note_id}）</source>
+        <translation>Order note {order_id} (#{note_id})</translation>
     </message>
 </context>
 <context>

@@ -275,6 +275,7 @@ def test_the_stats_tab_shows_the_day_with_charts_and_exports(app, clock, tmp_pat
     bars = stats.tab.histogram_chart.series()[0]
     assert isinstance(bars, QBarSeries)
     assert [bars.barSets()[0].at(i) for i in range(6)] == [1, 0, 1, 0, 1, 1]  # 8 s, 45 s, 200 s, unanswered
+    assert stats.tab.histogram_chart.axes(Qt.Orientation.Horizontal)[0].categories()[-1] == "未回复"
     hourly = stats.tab.hourly_chart.series()[0].barSets()[0]
     assert hourly.count() == 15 and hourly.at(1) == 4  # 08:00-22:59; every round started at 09:0x
     stats.tab.period.setCurrentIndex(1)
@@ -337,6 +338,8 @@ def test_english_ui(app, qtbot):
     app.conversations.new_conversation("小熊", "panel")
     assert app.panel.status_strip.conversation_label.text().endswith("小熊 · waiting 0:00")
     assert app.conversations.tab.model.index(0, 2).data() == "Waiting"
+    app.panel.tabs.setCurrentWidget(app.stats.tab)  # shown: computed, the bars named in English
+    assert app.stats.tab.histogram_chart.axes(Qt.Orientation.Horizontal)[0].categories()[-2:] == ["≤10min", "No reply"]
 
 
 def test_a_qianniu_title_names_the_seller_who_never_becomes_a_buyer(app):

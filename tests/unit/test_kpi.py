@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from desktop_assistant.domain.kpi import KpiError, Message, kpis, parse_hours, read_chat_log, rounds_of
-from desktop_assistant.domain.phrase_io import decode_text
+from desktop_assistant.domain.tables import decode_text
 
 DAY = dt.datetime(2026, 11, 11)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -31,15 +32,15 @@ ALL_OK = [Step(name, True, "") for name, _ in STEPS]
 
 def test_all_steps_passed_is_exit_0() -> None:
     assert exit_code(ALL_OK) == 0
-    assert summary_line(ALL_OK) == f"自检通过: {len(STEPS)} 项全部正常"
+    assert summary_line(ALL_OK) == f"自检通过：{len(STEPS)} 项全部正常"
     assert step_line(ALL_OK[0]) == "[通过] 打开自检目标窗口"
 
 
 def test_one_failed_step_is_exit_1_and_named() -> None:
     steps = [*ALL_OK[:3], Step("text", False, "目标窗口收到的是 ''"), *ALL_OK[4:]]
     assert exit_code(steps) == 1
-    assert step_line(steps[3]) == "[失败] 文本完整粘贴到目标窗口: 目标窗口收到的是 ''"
-    assert summary_line(steps) == "自检失败: 文本完整粘贴到目标窗口"
+    assert step_line(steps[3]) == "[失败] 文本完整粘贴到目标窗口：目标窗口收到的是 ''"
+    assert summary_line(steps) == "自检失败：文本完整粘贴到目标窗口"
 
 
 def test_a_step_that_never_ran_is_reported_skipped_never_passed() -> None:
@@ -47,7 +48,7 @@ def test_a_step_that_never_ran_is_reported_skipped_never_passed() -> None:
     assert [step.name for step in steps] == [name for name, _ in STEPS]
     assert all(step.skipped and not step.ok for step in steps[1:])
     assert exit_code(steps) == 1
-    assert step_line(steps[1]).startswith("[跳过] 注册测试快捷键: 未执行")
+    assert step_line(steps[1]).startswith("[跳过] 注册测试快捷键：未执行")
     assert exit_code(complete([])) == 1  # nothing ran: not a pass
     assert exit_code([skipped(name) for name, _ in STEPS]) == 1
 
@@ -56,6 +57,29 @@ def test_an_unexpected_error_is_kept_as_its_own_failed_step() -> None:
     steps = complete([*ALL_OK[:2], Step("error", False, "RuntimeError: boom")])
     assert steps[-1].name == "error" and steps[-1].title == "自检程序出错"
     assert exit_code(steps) == 1
+
+
+def test_the_report_translates_to_the_last_fragment(qapp) -> None:
+    """Every line the selftest writes is marked (context "Selftest"): in English nothing Chinese is left."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from desktop_assistant.selftest import MSG_CLIP_TEXT_CHANGED, MSG_IMAGE_LOST, MSG_NOT_REGISTERED
+    from desktop_assistant.selftest_report import Note, joined, step_note, summary_note
+
+    clipboard = Step("clipboard", False, joined([Note(MSG_CLIP_TEXT_CHANGED, text="'x'"), Note(MSG_IMAGE_LOST)]))
+    steps = complete([*ALL_OK[:4], ALL_OK[4], clipboard, skipped("picker_focus", Note(MSG_NOT_REGISTERED, hotkey="k"))])
+    assert step_line(clipboard) == "[失败] 剪贴板（文字和图片）已恢复：文字变成了 'x'；图片丢失"
+    translator = QTranslator()
+    assert translator.load(str(REPO / "resources" / "translations" / "en.qm"))
+    qapp.installTranslator(translator)
+    try:
+        english = [step_note(step).translated(QCoreApplication.translate) for step in steps]
+        english.append(summary_note(steps).translated(QCoreApplication.translate))
+    finally:
+        qapp.removeTranslator(translator)
+    assert not [line for line in english if re.search(r"[\u3400-\u9fff\uff08\uff09\uff0c\uff1a\uff1b]", line)], english
+    assert english[5] == "[failed] Clipboard (text and image) restored: text became 'x'; image lost"
+    assert english[-1] == "Self-test failed: Clipboard (text and image) restored"
 
 
 def test_json_is_one_object_with_each_steps_name_ok_and_detail() -> None:
