@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,9 +96,8 @@ def purge(
             cutoff = stamp(now - dt.timedelta(days=days))
             row = db.execute("SELECT value FROM app_state WHERE key = ?", [DONE_KEY]).fetchone()
             since = json.loads(row[0]) if row else ""
-            _checks(db, report, since, cutoff, examples)
-            _profiles(db, report, since, cutoff, examples)
-            _notes(db, report, since, cutoff, examples)
+            for target in _TARGETS:
+                _mask_rows(db, report, target, since, cutoff, examples)
             if not dry_run and cutoff > since:
                 db.execute(
                     "INSERT OR REPLACE INTO app_state (key, value) VALUES (?, ?)", [DONE_KEY, json.dumps(cutoff)]
@@ -105,57 +105,83 @@ def purge(
     return report
 
 
-def _checks(db: sqlite_utils.Database, report: PurgeReport, since: str, cutoff: str, examples: int) -> None:
+@dataclass(frozen=True)
+class _Target:
+    """One table whose old rows are masked in place: which columns, how, and what the report calls it."""
+
+    counter: str  # the PurgeReport field it counts into
+    table: str
+    key: str  # the row's identity in the UPDATE
+    at: str  # the time column compared with the cut-off
+    label: Callable[[dict], str]  # the example line for a row
+    masks: dict[str, Callable[[str], str]]  # column -> its masked value
+    extra: tuple[str, ...] = ()  # columns read only for the label
+    after: Callable[[sqlite_utils.Database, dict, dict], None] | None = None  # (db, old row, new values)
+
+
+def _reindex_note(db: sqlite_utils.Database, old: dict, new: dict) -> None:
+    # Contentless FTS5: the old terms are removed by naming them, then the masked ones indexed.
+    old_terms = index_terms(f"{old['text']} {old['reason']}")
+    new_terms = index_terms(f"{new['text']} {new['reason']}")
+    if old_terms:
+        db.execute(
+            "INSERT INTO order_note_terms (order_note_terms, rowid, terms) VALUES ('delete', ?, ?)",
+            [old["id"], old_terms],
+        )
+    if new_terms:
+        db.execute("INSERT INTO order_note_terms (rowid, terms) VALUES (?, ?)", [old["id"], new_terms])
+
+
+_TARGETS = (
+    _Target(
+        "checks",
+        "order_checks",
+        "order_id",
+        "updated_at",
+        lambda row: f"核对单 {row['order_id']}",
+        {"address": lambda _: "{}", "item_values": _mask_values},
+    ),
+    _Target(
+        "profiles",
+        "buyer_profiles",
+        "nick",
+        "updated_at",
+        lambda row: f"买家档案 {row['nick']}",
+        {"notes": mask_phones},
+    ),
+    _Target(
+        "notes",
+        "order_notes",
+        "id",
+        "at",
+        lambda row: f"订单备注 {row['order_id']} (#{row['id']})",
+        {"text": mask_phones, "reason": mask_phones},
+        extra=("order_id",),
+        after=_reindex_note,
+    ),
+)
+
+
+def _mask_rows(
+    db: sqlite_utils.Database, report: PurgeReport, target: _Target, since: str, cutoff: str, examples: int
+) -> None:
+    """Mask the rows of `target` written in [since, cutoff); count them (and only count on a dry run)."""
+    columns = [target.key, *target.extra, *target.masks]
     rows = db.execute(
-        "SELECT order_id, address, item_values FROM order_checks WHERE updated_at >= ? AND updated_at < ?",
+        f"SELECT {', '.join(columns)} FROM {target.table} WHERE {target.at} >= ? AND {target.at} < ?",
         [since, cutoff],
     ).fetchall()
-    for order_id, address, values in rows:
-        masked = _mask_values(values)
-        if address == "{}" and masked == values:
+    for values in rows:
+        row = dict(zip(columns, values, strict=True))
+        new = {column: mask(row[column]) for column, mask in target.masks.items()}
+        if all(new[column] == row[column] for column in new):
             continue
-        report.checks += 1
+        setattr(report, target.counter, getattr(report, target.counter) + 1)
         if len(report.examples) < examples:
-            report.examples.append(f"核对单 {order_id}")
-        if not report.dry_run:
-            db.execute("UPDATE order_checks SET address = '{}', item_values = ? WHERE order_id = ?", [masked, order_id])
-
-
-def _profiles(db: sqlite_utils.Database, report: PurgeReport, since: str, cutoff: str, examples: int) -> None:
-    rows = db.execute(
-        "SELECT nick, notes FROM buyer_profiles WHERE updated_at >= ? AND updated_at < ?", [since, cutoff]
-    ).fetchall()
-    for nick, notes in rows:
-        masked = mask_phones(notes)
-        if masked == notes:
-            continue
-        report.profiles += 1
-        if len(report.examples) < examples:
-            report.examples.append(f"买家档案 {nick}")
-        if not report.dry_run:
-            db.execute("UPDATE buyer_profiles SET notes = ? WHERE nick = ?", [masked, nick])
-
-
-def _notes(db: sqlite_utils.Database, report: PurgeReport, since: str, cutoff: str, examples: int) -> None:
-    rows = db.execute(
-        "SELECT id, order_id, text, reason FROM order_notes WHERE at >= ? AND at < ?", [since, cutoff]
-    ).fetchall()
-    for note_id, order_id, text, reason in rows:
-        new_text, new_reason = mask_phones(text), mask_phones(reason)
-        if (new_text, new_reason) == (text, reason):
-            continue
-        report.notes += 1
-        if len(report.examples) < examples:
-            report.examples.append(f"订单备注 {order_id} (#{note_id})")
+            report.examples.append(target.label(row))
         if report.dry_run:
             continue
-        db.execute("UPDATE order_notes SET text = ?, reason = ? WHERE id = ?", [new_text, new_reason, note_id])
-        # Contentless FTS5: the old terms are removed by naming them, then the masked ones indexed.
-        old_terms, new_terms = index_terms(f"{text} {reason}"), index_terms(f"{new_text} {new_reason}")
-        if old_terms:
-            db.execute(
-                "INSERT INTO order_note_terms (order_note_terms, rowid, terms) VALUES ('delete', ?, ?)",
-                [note_id, old_terms],
-            )
-        if new_terms:
-            db.execute("INSERT INTO order_note_terms (rowid, terms) VALUES (?, ?)", [note_id, new_terms])
+        assignments = ", ".join(f"{column} = ?" for column in new)
+        db.execute(f"UPDATE {target.table} SET {assignments} WHERE {target.key} = ?", [*new.values(), row[target.key]])
+        if target.after is not None:
+            target.after(db, row, new)

@@ -60,9 +60,11 @@ def test_purge_masks_old_personal_data_everywhere_and_keeps_the_history(paths: P
     try:
         dry = store.purge_personal_data(NOW, dry_run=True, days=30)
         assert (dry.notes, dry.profiles, dry.checks) == (1, 1, 1)
+        note_id = store.notes.history("OLD1")[0].id
+        assert dry.examples == ["核对单 OLD1", "买家档案 tb_OLD1", f"订单备注 OLD1 (#{note_id})"]
         assert PHONE in store.notes.history("OLD1")[0].text  # a dry run changes nothing
         done = store.purge_personal_data(NOW, days=30)
-        assert (done.notes, done.profiles, done.checks) == (1, 1, 1)
+        assert (done.notes, done.profiles, done.checks) == (1, 1, 1) and done.examples == dry.examples
         old = store.notes.history("OLD1")
         assert len(old) == 1 and PHONE not in old[0].text and PHONE not in old[0].reason
         assert "送赠品" in old[0].text  # the row and the promise stay
