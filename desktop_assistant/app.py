@@ -610,7 +610,7 @@ class Application(QObject):
             log.info("daily backup written: %s", made)
         purged = self.store.purge_personal_data(self.clock.now())  # after the copy: the backup still has it
         if purged.total:
-            log.info("retention: %s", "; ".join(purged.lines()[1:5]))
+            log.info("retention: %s", purged.summary())
         self.panel.start_page.show_data_info(str(self.paths.data_dir), self._last_backup_text())
 
     def quit(self) -> None:

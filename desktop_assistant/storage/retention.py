@@ -2,10 +2,13 @@
 
 - buyer_receivers (name + address): rows not seen since the cut-off are deleted;
 - order_checks: the parsed address is emptied, phones in the item values masked;
-- buyer_profiles: phones in the free-text notes masked;
-- order_notes (append-only): the row stays, phones in text and reason masked in place (the trigger of
-  migration m008 lets only that through), and the text index follows.
-Work is incremental: rows older than the previous run's cut-off were done then (app_state keeps it).
+- buyer_profiles: phones and addresses in the free-text notes masked;
+- order_notes (append-only, every version): the row stays, phones and addresses in text and reason
+  masked in place (the trigger of migration m008 lets only that through), and the text index follows;
+- promises and pending_questions: phones and addresses in their texts (and the answer) masked.
+Addresses in free text are found by domain.address_spans (the division table's rule).
+Work is incremental: rows older than the previous run's cut-off were done then (app_state keeps it),
+unless the rules changed since (RULES_KEY): then the next run goes over every old row once more.
 """
 
 from __future__ import annotations
@@ -18,11 +21,15 @@ from typing import Any
 
 import sqlite_utils
 
+from desktop_assistant.domain.divisions import DivisionIndex
 from desktop_assistant.domain.notes import index_terms
-from desktop_assistant.domain.retention import effective_days, mask_phones
+from desktop_assistant.domain.retention import effective_days, mask_personal
 from desktop_assistant.storage.times import stamp
 
 DONE_KEY = "retention.masked_before"  # app_state: the cut-off of the last run that wrote
+RULES_KEY = "retention.rules"  # app_state: the RULES that cut-off was reached with
+# 1: phones; 2: addresses in free text, promises and pending questions. A newer number redoes old rows.
+RULES = 2
 
 
 @dataclass
@@ -34,11 +41,13 @@ class PurgeReport:
     checks: int = 0
     profiles: int = 0
     notes: int = 0
+    promises: int = 0
+    questions: int = 0
     examples: list[str] = field(default_factory=list)
 
     @property
     def total(self) -> int:
-        return self.receivers + self.checks + self.profiles + self.notes
+        return self.receivers + self.checks + self.profiles + self.notes + self.promises + self.questions
 
     def lines(self) -> list[str]:
         verb = "将" if self.dry_run else "已"
@@ -48,21 +57,32 @@ class PurgeReport:
             f"保留期: 个人信息 {self.days or '不限'} 天, 收货人 {self.receiver_days or '不限'} 天",
             f"{verb}删除收货人和地址 {self.receivers} 条",
             f"{verb}清除核对单里的地址和电话 {self.checks} 单",
-            f"{verb}遮盖买家档案备注里的电话 {self.profiles} 个",
-            f"{verb}遮盖订单备注里的电话 {self.notes} 条 (历史保留, 只遮盖)",
+            f"{verb}遮盖买家档案备注里的电话和地址 {self.profiles} 个",
+            f"{verb}遮盖订单备注里的电话和地址 {self.notes} 条 (历史保留, 只遮盖)",
+            f"{verb}遮盖承诺里的电话和地址 {self.promises} 条",
+            f"{verb}遮盖待答问题里的电话和地址 {self.questions} 条",
         ]
         return out + [f"  {example}" for example in self.examples]
 
+    def summary(self) -> str:
+        """The counts in one line, for the log."""
+        return "; ".join(self.lines()[1 : len(self.lines()) - len(self.examples)])
 
-def _mask_values(raw: str) -> str:
+
+def _state(db: sqlite_utils.Database, key: str, default: Any) -> Any:
+    row = db.execute("SELECT value FROM app_state WHERE key = ?", [key]).fetchone()
+    return json.loads(row[0]) if row else default
+
+
+def _mask_values(raw: str, mask: Callable[[str], str]) -> str:
     try:
         values = json.loads(raw)
     except ValueError:
-        return mask_phones(raw)
+        return mask(raw)
 
     def walk(value: Any) -> Any:
         if isinstance(value, str):
-            return mask_phones(value)
+            return mask(value)
         if isinstance(value, dict):
             return {key: walk(item) for key, item in value.items()}
         if isinstance(value, list):
@@ -78,10 +98,12 @@ def purge(
     days: int,
     receiver_days: int,
     *,
+    divisions: DivisionIndex,
     dry_run: bool = False,
     examples: int = 5,
 ) -> PurgeReport:
-    """Purge or mask what is older than the setting; with `dry_run` only count (and show a few)."""
+    """Purge or mask what is older than the setting; with `dry_run` only count (and show a few).
+    `divisions`: the division table addresses in free text are found with."""
     days, receiver_days = effective_days(days, receiver_days)
     report = PurgeReport(days, receiver_days, dry_run)
     with db.atomic():
@@ -94,14 +116,12 @@ def purge(
                 db.execute("DELETE FROM buyer_receivers WHERE last_seen < ?", [cutoff])
         if days:
             cutoff = stamp(now - dt.timedelta(days=days))
-            row = db.execute("SELECT value FROM app_state WHERE key = ?", [DONE_KEY]).fetchone()
-            since = json.loads(row[0]) if row else ""
-            for target in _TARGETS:
+            since = _state(db, DONE_KEY, "") if _state(db, RULES_KEY, 1) >= RULES else ""
+            for target in _targets(lambda text: mask_personal(text, divisions)):
                 _mask_rows(db, report, target, since, cutoff, examples)
             if not dry_run and cutoff > since:
-                db.execute(
-                    "INSERT OR REPLACE INTO app_state (key, value) VALUES (?, ?)", [DONE_KEY, json.dumps(cutoff)]
-                )
+                for key, value in ((DONE_KEY, cutoff), (RULES_KEY, RULES)):
+                    db.execute("INSERT OR REPLACE INTO app_state (key, value) VALUES (?, ?)", [key, json.dumps(value)])
     return report
 
 
@@ -132,34 +152,40 @@ def _reindex_note(db: sqlite_utils.Database, old: dict, new: dict) -> None:
         db.execute("INSERT INTO order_note_terms (rowid, terms) VALUES (?, ?)", [old["id"], new_terms])
 
 
-_TARGETS = (
-    _Target(
-        "checks",
-        "order_checks",
-        "order_id",
-        "updated_at",
-        lambda row: f"核对单 {row['order_id']}",
-        {"address": lambda _: "{}", "item_values": _mask_values},
-    ),
-    _Target(
-        "profiles",
-        "buyer_profiles",
-        "nick",
-        "updated_at",
-        lambda row: f"买家档案 {row['nick']}",
-        {"notes": mask_phones},
-    ),
-    _Target(
-        "notes",
-        "order_notes",
-        "id",
-        "at",
-        lambda row: f"订单备注 {row['order_id']} (#{row['id']})",
-        {"text": mask_phones, "reason": mask_phones},
-        extra=("order_id",),
-        after=_reindex_note,
-    ),
-)
+def _targets(mask: Callable[[str], str]) -> tuple[_Target, ...]:
+    """Every table with personal data in free text; `mask` hides phones and addresses in a text."""
+    return (
+        _Target(
+            "checks",
+            "order_checks",
+            "order_id",
+            "updated_at",
+            lambda row: f"核对单 {row['order_id']}",
+            {"address": lambda _: "{}", "item_values": lambda raw: _mask_values(raw, mask)},
+        ),
+        _Target(
+            "profiles", "buyer_profiles", "nick", "updated_at", lambda row: f"买家档案 {row['nick']}", {"notes": mask}
+        ),
+        _Target(
+            "notes",
+            "order_notes",
+            "id",
+            "at",
+            lambda row: f"订单备注 {row['order_id']} (#{row['id']})",
+            {"text": mask, "reason": mask},
+            extra=("order_id",),
+            after=_reindex_note,
+        ),
+        _Target("promises", "promises", "id", "created_at", lambda row: f"承诺 #{row['id']}", {"text": mask}),
+        _Target(
+            "questions",
+            "pending_questions",
+            "id",
+            "asked_at",
+            lambda row: f"待答问题 #{row['id']}",
+            {"text": mask, "answer": mask},
+        ),
+    )
 
 
 def _mask_rows(
