@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import time
@@ -15,6 +16,7 @@ from desktop_assistant.storage.errors import (
     SQLITE_NOTADB,
     CorruptDatabaseError,
     NotOurDatabaseError,
+    ReadOnlyError,
     StorageError,
     classify,
 )
@@ -83,6 +85,10 @@ def connect(path: Path, *, read_only: bool = False, immutable: bool = False) -> 
         else:
             if not path.exists():
                 create_private(path)
+            elif not os.access(path, os.W_OK):
+                # SQLite would open it read-only without a word (and a file already in WAL mode needs no
+                # write to set up), so the first write would fail later: say so now, the caller reads.
+                raise ReadOnlyError(path, os.strerror(errno.EACCES))
             conn = sqlite3.connect(str(path))
     except (sqlite3.Error, OSError) as exc:
         raise storage_error(exc, path) from None

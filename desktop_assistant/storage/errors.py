@@ -135,7 +135,8 @@ def _over_file_size_limit(path: Path) -> bool:
     return any(size + 64 * 1024 >= limit for size in sizes)
 
 
-def _writable(path: Path) -> bool:
+def writable(path: Path) -> bool:
+    """The file (if it exists) and its folder can be written by us (chattr +i and read-only mounts too)."""
     folder = path.parent
     if path.exists() and not os.access(path, os.W_OK):
         return False
@@ -175,7 +176,7 @@ def classify(exc: BaseException, path: Path) -> StorageError | None:
         # SQLite folds ENOSPC, EACCES and EROFS into I/O errors on some paths: look at the disk itself.
         if _disk_full(path):
             return DiskFullError(path, reason)
-        if not _writable(path):
+        if not writable(path):
             return ReadOnlyError(path, reason)
         return StorageError(path, reason)
     return None
