@@ -81,6 +81,18 @@ def test_read_only_folder_reads_work_and_writes_exit_5(tmp_path: Path, read_only
 
 
 @posix_only
+def test_read_only_profile_on_a_full_disk_exits_5_not_4(small_fs: Path, read_only_view) -> None:
+    base = small_fs / "data"
+    orders = with_notes(base, 2)
+    fill(small_fs)
+    view = read_only_view(base)
+    result = history(view, orders[0])
+    assert orders[0] in result.stdout
+    one_line(result, 0, "只读模式")
+    one_line(run_cli("--basedir", str(view), "notes", "add", "B1", "--flag", "1", "--text", "x"), 5, "只读")
+
+
+@posix_only
 def test_immutable_database_and_folder_open_read_only(tmp_path: Path, immutable) -> None:
     base = tmp_path / "data"
     orders = with_notes(base, 1)

@@ -174,9 +174,11 @@ def classify(exc: BaseException, path: Path) -> StorageError | None:
         return ReadOnlyError(path, reason)
     if code in (SQLITE_IOERR, SQLITE_CANTOPEN):
         # SQLite folds ENOSPC, EACCES and EROFS into I/O errors on some paths: look at the disk itself.
-        if _disk_full(path):
-            return DiskFullError(path, reason)
+        # Read-only first: a folder nobody may write refuses every write whatever the free space, so on
+        # a full disk too it is the real cause (freeing space would not help).
         if not writable(path):
             return ReadOnlyError(path, reason)
+        if _disk_full(path):
+            return DiskFullError(path, reason)
         return StorageError(path, reason)
     return None

@@ -185,6 +185,28 @@ def test_immutable_folder_opens_read_only_reads_work_writes_are_refused(paths: P
 
 
 @posix_only
+def test_read_only_profile_on_a_full_disk_says_read_only(small_fs: Path, read_only_view) -> None:
+    """Both faults at once: writes are refused because of the read-only view, whatever the free space,
+    so that is the cause named; never "disk full" (the agent would free space in vain)."""
+    paths = Paths(small_fs / "data")
+    store = open_store(paths, NOW)
+    acknowledged = {add_note(store, n) for n in range(5)}
+    store.close()
+    fill(small_fs)
+    view = Paths(read_only_view(paths.data_dir))
+    store = open_store(view, NOW)
+    try:
+        assert isinstance(store.read_only, ReadOnlyError), store.read_only
+        assert {o for o in acknowledged if store.notes.current(o)} == acknowledged
+        with pytest.raises(sqlite3.Error) as raised:
+            add_note(store, 99)
+        assert isinstance(storage_error(raised.value, view.db_path), ReadOnlyError)
+    finally:
+        store.close()
+    assert not paths.quarantine_dir.exists()
+
+
+@posix_only
 def test_unwritable_file_in_a_writable_folder_opens_read_only(paths: Paths, read_only_file) -> None:
     """SQLite opens such a file read-only without a word, and a file already in WAL mode needs no write to
     set it up: the first write (the settings' defaults) used to fail the whole open, reads included."""
