@@ -32,7 +32,7 @@ __all__ = [
 
 # The start checks the file within this budget (quick_check, then the FTS index): measured on this
 # machine, a 300,000-note file (144 MB) needs 0.4 s + 1.7 s, so a file that large is checked in part at
-# the start (what was read counts) and in full by the daily backup's quick_check and `db check`.
+# the start (what was read counts); the panel finishes the check in the background (background_check).
 START_CHECK_SECONDS = 0.3
 FTS_TABLES = ("order_note_terms",)
 MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' record of applied migrations
@@ -154,24 +154,33 @@ def integrity_problems(db: sqlite_utils.Database, *, quick: bool = False, second
 
     `seconds` bounds the check: when it runs out the check stops and what was read counts as ok.
     """
-    pragma = "quick_check" if quick else "integrity_check"
+    return _page_check(db, "quick_check" if quick else "integrity_check", seconds)[0]
+
+
+def _page_check(db: sqlite_utils.Database, pragma: str, seconds: float | None) -> tuple[list[str], bool]:
+    """(problems, whether the check ran to its end)."""
     with _Deadline(db, seconds) as bound:
         try:
             rows = db.execute(f"PRAGMA {pragma}").fetchall()
         except sqlite3.DatabaseError as exc:
             if bound.stopped:
-                return []
+                return [], False
             if classify(exc, Path()) is not None:
                 raise  # busy, full, read-only, I/O: not something the check found in the file
-            return [str(exc)]
+            return [str(exc)], True
     messages = [row[0] for row in rows]
-    return [] if messages == ["ok"] else messages
+    return ([] if messages == ["ok"] else messages), True
 
 
 def fts_problems(db: sqlite_utils.Database, seconds: float | None = None) -> list[str]:
     """FTS5's own integrity-check (a write statement: only on a writable connection), bounded like
     integrity_problems: a check cut short counts as ok."""
-    problems = []
+    return _fts_check(db, seconds)[0]
+
+
+def _fts_check(db: sqlite_utils.Database, seconds: float | None) -> tuple[list[str], bool]:
+    """(problems, whether every FTS table was checked to its end)."""
+    problems, complete = [], True
     with _Deadline(db, seconds) as bound:
         for table in FTS_TABLES:
             if not db[table].exists():
@@ -181,20 +190,25 @@ def fts_problems(db: sqlite_utils.Database, seconds: float | None = None) -> lis
             except sqlite3.Error as exc:
                 failure = classify(exc, Path())
                 if bound.stopped or (failure is not None and failure.kind in ("disk_full", "read_only", "busy")):
+                    complete = False
                     continue  # out of time, or not damage (the write that needs it will report that)
                 problems.append(f"{table}: {exc}")
-    return problems
+    return problems, complete
 
 
-def verify(db: sqlite_utils.Database, path: Path, *, writable: bool, seconds: float = START_CHECK_SECONDS) -> None:
+def verify(db: sqlite_utils.Database, path: Path, *, writable: bool, seconds: float = START_CHECK_SECONDS) -> bool:
     """Before the file is declared healthy: quick_check, then the FTS index, both within `seconds` together.
-    Raises CorruptDatabaseError."""
+    Raises CorruptDatabaseError. Returns whether everything was checked: False when the time ran out or
+    the FTS check could not run here (a read-only connection); storage.background_check does the rest."""
     ends = time.monotonic() + seconds
     try:
-        problems = integrity_problems(db, quick=True, seconds=seconds)
-        if not problems and writable:
-            problems = fts_problems(db, seconds=max(0.0, ends - time.monotonic()))
+        problems, complete = _page_check(db, "quick_check", seconds)
+        if not problems and writable and complete:
+            problems, complete = _fts_check(db, max(0.0, ends - time.monotonic()))
+        elif not writable:
+            complete = False
     except sqlite3.Error as exc:
         raise storage_error(exc, path) from None
     if problems:
         raise CorruptDatabaseError(path, problems[0])
+    return complete
