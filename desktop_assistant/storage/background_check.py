@@ -19,9 +19,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-import sqlite_utils
-
-from desktop_assistant.storage.database import FTS_TABLES, connect_read_only
+from desktop_assistant.storage.database import connect_read_only, fts_scan_problems, reported_damage
 from desktop_assistant.storage.errors import CorruptDatabaseError, StorageError, classify
 
 log = logging.getLogger(__name__)
@@ -33,32 +31,13 @@ def remaining_problems(path: Path, stopped: Callable[[], bool] = lambda: False) 
     db = connect_read_only(path)
     db.conn.set_progress_handler(lambda: 1 if stopped() else 0, 10_000)
     try:
-        problems = _damage(db, "PRAGMA quick_check", stopped)
-        for table in FTS_TABLES:
-            if problems or stopped() or not db[table].exists():
-                break
-            # In the temp schema: creating it writes nothing to the file, so a read-only connection may.
-            db.execute(f"CREATE VIRTUAL TABLE temp.da_check_{table} USING fts5vocab(main, {table}, 'instance')")
-            found = _damage(db, f"SELECT count(*) FROM temp.da_check_{table}", stopped)
-            problems = [f"{table}: {problem}" for problem in found]
+        problems = reported_damage(db, "PRAGMA quick_check", stopped)
+        if not problems and not stopped():
+            problems = fts_scan_problems(db, stopped)
         return [] if stopped() else problems
     finally:
         db.conn.set_progress_handler(None, 0)
         db.close()
-
-
-def _damage(db: sqlite_utils.Database, sql: str, stopped: Callable[[], bool]) -> list[str]:
-    """What SQLite reports as damage while running `sql`: quick_check's own lines, or the error raised."""
-    try:
-        rows = db.execute(sql).fetchall()
-    except sqlite3.DatabaseError as exc:
-        if stopped():
-            return []  # interrupted on quit
-        if classify(exc, Path()) is not None:
-            raise  # busy, I/O: not something the check found in the file
-        return [str(exc)]
-    messages = [str(row[0]) for row in rows]
-    return messages if sql.startswith("PRAGMA") and messages != ["ok"] else []
 
 
 class BackgroundCheck:

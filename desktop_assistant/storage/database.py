@@ -6,6 +6,7 @@ import errno
 import os
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlite_utils
@@ -194,6 +195,38 @@ def _fts_check(db: sqlite_utils.Database, seconds: float | None) -> tuple[list[s
                     continue  # out of time, or not damage (the write that needs it will report that)
                 problems.append(f"{table}: {exc}")
     return problems, complete
+
+
+def reported_damage(db: sqlite_utils.Database, sql: str, stopped: Callable[[], bool] = lambda: False) -> list[str]:
+    """What SQLite reports as damage while running `sql`: a check pragma's own lines, or the error raised.
+    [] when `stopped` interrupted it (a progress handler the caller set)."""
+    try:
+        rows = db.execute(sql).fetchall()
+    except sqlite3.DatabaseError as exc:
+        if stopped():
+            return []
+        if classify(exc, Path()) is not None:
+            raise  # busy, I/O: not something the check found in the file
+        return [str(exc)]
+    messages = [str(row[0]) for row in rows]
+    return messages if sql.startswith("PRAGMA") and messages != ["ok"] else []
+
+
+def fts_scan_problems(db: sqlite_utils.Database, stopped: Callable[[], bool] = lambda: False) -> list[str]:
+    """Every FTS index read end to end through a temporary fts5vocab table ('instance': every term of every
+    row), which fails where an index segment is malformed. Unlike FTS5's integrity-check it writes nothing:
+    any connection may run it, a read-only one included, and no writer waits for it. (It does not recompute
+    the integrity-check's checksums: a well-formed index that lists a wrong row is not found.)"""
+    for table in FTS_TABLES:
+        if stopped() or not db[table].exists():
+            continue
+        scan = f"da_scan_{table}"
+        # In the temp schema, which lives and dies with this connection: nothing is written to the file.
+        db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{scan} USING fts5vocab(main, {table}, 'instance')")
+        found = reported_damage(db, f"SELECT count(*) FROM temp.{scan}", stopped)
+        if found:
+            return [f"{table}: {problem}" for problem in found]
+    return []
 
 
 def verify(db: sqlite_utils.Database, path: Path, *, writable: bool, seconds: float = START_CHECK_SECONDS) -> bool:

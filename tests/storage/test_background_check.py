@@ -131,3 +131,15 @@ def test_stopping_on_quit_reports_nothing(paths: Paths) -> None:
     check.start()
     assert check.join(60)
     assert check.problems is None and found == []
+
+
+def test_db_check_and_the_backup_choice_see_a_damaged_text_index(paths: Paths) -> None:
+    """SQLite before 3.44 leaves FTS tables out of integrity_check: `db check` (and the choice of a good
+    backup to restore) read the index too, so a copy with a broken index is not called good."""
+    from desktop_assistant.storage import maintenance
+
+    big_file(paths)
+    assert maintenance.check_file(paths.db_path).ok
+    damage_text_index(paths.db_path)
+    report = maintenance.check_file(paths.db_path)
+    assert not report.ok and report.problems[0].startswith("order_note_terms")
