@@ -39,6 +39,7 @@ from translations_hotkeys_win import HOTKEYS_WIN_TRANSLATIONS
 from translations_insertion_win import INSERTION_WIN_TRANSLATIONS
 from translations_notes import NOTES_TRANSLATIONS
 from translations_reading import READING_TRANSLATIONS
+from translations_safety2 import SAFETY2_TRANSLATIONS
 from translations_scale import SCALE_TRANSLATIONS
 from translations_selftest import SELFTEST_TRANSLATIONS
 from translations_shopwords import SHOPWORDS_TRANSLATIONS
@@ -298,6 +299,7 @@ TRANSLATIONS.update(SCALE_TRANSLATIONS)
 TRANSLATIONS.update(DATA_TRANSLATIONS)
 TRANSLATIONS.update(GUARD_TRANSLATIONS)
 TRANSLATIONS.update(SHOPWORDS_TRANSLATIONS)
+TRANSLATIONS.update(SAFETY2_TRANSLATIONS)
 
 _FIELD = re.compile(r"\{[^{}]*\}|%L?\d+|%n")
 

@@ -127,17 +127,18 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+182"/>
+        <location filename="../../desktop_assistant/app.py" line="+189"/>
         <source>没有保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="+351"/>
+        <location line="+368"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="-115"/>
+        <location line="+182"/>
         <source>数据库可能已损坏</source>
         <translation>The database may be damaged</translation>
     </message>
