@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -31,7 +31,8 @@ from desktop_assistant.os_integration.single_instance import QUIT_FOR_RESTORE, S
 from desktop_assistant.paths import Paths
 from desktop_assistant.resources_path import resource_path
 from desktop_assistant.storage import maintenance
-from desktop_assistant.storage.database import CorruptDatabaseError
+from desktop_assistant.storage.background_check import BackgroundCheck
+from desktop_assistant.storage.database import START_CHECK_SECONDS, CorruptDatabaseError
 from desktop_assistant.storage.errors import MissingDatabaseError, StorageError
 from desktop_assistant.storage.phrase_import import LibraryImporter
 from desktop_assistant.storage.store import Store, open_store
@@ -61,6 +62,9 @@ FIRST_BACKUP_DELAY_MS = 3000  # after the panel is up: start-up stays fast
 class Application(QObject):
     """Everything a running panel is made of, built in one readable order."""
 
+    # From the background check's thread (its only way in): damage the start had no time to find.
+    _damage_found = Signal(object)
+
     def __init__(
         self,
         qt_app: QApplication,
@@ -85,6 +89,9 @@ class Application(QObject):
             lambda options, parent: InsertionPipeline.for_platform(options, parent=parent)
         )
         self.store: Store | None = None
+        self.start_check_seconds = START_CHECK_SECONDS  # the start's budget; the rest runs in background
+        self.background_check: BackgroundCheck | None = None
+        self._damage_found.connect(self._on_damage_found)
         self.pipeline: InsertionPipeline | None = None
         self.send_guard: SendGuard | None = None
         self._guard_cache: Guard | None = None
@@ -125,7 +132,7 @@ class Application(QObject):
         False means quit, with `exit_code` set."""
         now = self.clock.now()
         try:
-            self.store = open_store(self.paths, now)
+            self.store = open_store(self.paths, now, check_seconds=self.start_check_seconds)
             return True
         except (CorruptDatabaseError, MissingDatabaseError) as exc:
             log.error("database unusable: %s", exc)
@@ -335,11 +342,28 @@ class Application(QObject):
             self.session_watcher.start()
         self.first_backup_timer.start()
         self.backup_timer.start()
+        self._finish_start_check()
         self._plan_features()
         if self._defer_features:
             self.features_timer.start()
         else:
             self.build_features()
+
+    def _finish_start_check(self) -> None:
+        """A start check cut short (a big file) or without the text index (read-only): the rest on a
+        thread with its own read-only connection (storage.background_check); the panel is usable meanwhile."""
+        if self.store is None or not self.store.check_pending or self.background_check is not None:
+            return
+        self.background_check = BackgroundCheck(self.paths.db_path, self._damage_found.emit)
+        self.background_check.start()
+
+    def _on_damage_found(self, exc: CorruptDatabaseError) -> None:
+        """The damaged-database path of a running panel: said in the panel and the tray (with the way
+        back, `db restore`), and no more daily copies, so a damaged file never pushes a good backup out."""
+        log.error("database damaged (found after the start): %s", exc)
+        self.backup_timer.stop()
+        self.first_backup_timer.stop()
+        self.storage_failed(exc, self.tr("数据库可能已损坏"))
 
     # --- behaviour ---------------------------------------------------------------------------
     def _hotkey_actions(self) -> dict[str, Callable[[], None]]:
@@ -519,7 +543,7 @@ class Application(QObject):
             log.info("daily backup written: %s", made)
         purged = self.store.purge_personal_data(self.clock.now())  # after the copy: the backup still has it
         if purged.total:
-            log.info("retention: %s", "; ".join(purged.lines()[1:5]))
+            log.info("retention: %s", purged.summary())
         self.panel.start_page.show_data_info(str(self.paths.data_dir), self._last_backup_text())
 
     def quit(self) -> None:
@@ -533,6 +557,9 @@ class Application(QObject):
         self.first_backup_timer.stop()
         self.features_timer.stop()
         self._feature_steps = []
+        if self.background_check is not None:
+            self.background_check.stop()  # interrupted at its next progress callback; reports nothing
+            self.background_check = None
         if self.features is not None:
             self.features.stop()
         if self.hotkeys is not None:

@@ -161,8 +161,8 @@ def _format_value(value: Any) -> str:
 
 
 def _run_config(args: argparse.Namespace, paths: Paths) -> int:
+    from desktop_assistant.cli_storage import open_store
     from desktop_assistant.domain.settings import SettingError, spec_for
-    from desktop_assistant.storage.store import open_store
 
     if args.action in ("get", "set"):
         try:
@@ -190,13 +190,16 @@ def _run_config(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _run_db(args: argparse.Namespace, paths: Paths) -> int:
+    from desktop_assistant.cli_storage import open_store
     from desktop_assistant.storage import maintenance
     from desktop_assistant.storage.backup import backup_database
-    from desktop_assistant.storage.store import open_store
 
     now = dt.datetime.now()
     if args.action == "check":
+        from desktop_assistant.cli_storage import note_unwritable
+
         report = maintenance.check_file(paths.db_path)
+        note_unwritable(paths.db_path)
         if args.json:
             _print_json(
                 {
@@ -271,9 +274,9 @@ def _print_phrases(phrases: list, as_json: bool) -> None:
 
 
 def _run_phrases(args: argparse.Namespace, paths: Paths) -> int:
+    from desktop_assistant.cli_storage import open_store
     from desktop_assistant.domain.phrase_io import PhraseImportError
     from desktop_assistant.storage import phrase_import
-    from desktop_assistant.storage.store import open_store
 
     if args.action == "lint":
         from desktop_assistant import cli_guard
@@ -367,7 +370,7 @@ def _run_in(paths: Paths, args: argparse.Namespace) -> int:
         from desktop_assistant import app
 
         return app.run(paths, debug=args.debug, smoke_test=args.smoke_test)
-    from desktop_assistant.cli_storage import recover_emptied, storage_failure
+    from desktop_assistant.cli_storage import read_only_notice, recover_emptied, storage_failure
     from desktop_assistant.log import setup_cli_logging
 
     setup_cli_logging(paths, debug=args.debug)
@@ -398,7 +401,9 @@ def _run_in(paths: Paths, args: argparse.Namespace) -> int:
         commands["selftest"] = lambda a, p: cli_selftest.run_selftest(a, p, UsageError)
         commands["conversations"] = lambda a, p: cli_conversations.run_conversations(a, p, UsageError)
         commands["reader"] = lambda a, p: cli_reader.run_reader(a, p, UsageError)
-        return commands[args.command](args, paths)
+        code = commands[args.command](args, paths)
+        read_only_notice(PROG)  # after the output: the command read what it was asked to
+        return code
     except Exception as exc:  # full disk, read-only, damaged, emptied file, ...: its own line and exit code
         return storage_failure(exc, paths, PROG)
 

@@ -35,8 +35,8 @@ def run_address(args: argparse.Namespace, paths: Paths, usage_error: Callable[[s
     import datetime as dt
 
     from desktop_assistant.address_data import address_lists, division_index
+    from desktop_assistant.cli_storage import open_store
     from desktop_assistant.domain.address import parse_address
-    from desktop_assistant.storage.store import open_store
 
     text = sys.stdin.read() if args.text == "-" else args.text
     if not text.strip():

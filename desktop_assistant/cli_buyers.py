@@ -44,9 +44,9 @@ def _read_input(name: str, usage_error: Callable[[str], Exception]) -> str:
 
 def screening_context(paths: Paths) -> tuple[Any, dict]:
     """The shop's rules (settings, celebrity list) and what it knows of buyers (lists, flagged notes)."""
+    from desktop_assistant.cli_storage import open_store
     from desktop_assistant.domain.screening import rules_from_settings
     from desktop_assistant.resources_path import resource_path
-    from desktop_assistant.storage.store import open_store
 
     store = open_store(paths, dt.datetime.now())
     try:
@@ -90,9 +90,9 @@ def run_screen(args: argparse.Namespace, paths: Paths, usage_error: Callable[[st
 
 
 def run_blacklist(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
+    from desktop_assistant.cli_storage import open_store
     from desktop_assistant.domain.messages import UserError
     from desktop_assistant.storage.blacklist_files import BlacklistFiles, check_export_path, read_blacklist_file
-    from desktop_assistant.storage.store import open_store
 
     path = Path(args.file).expanduser()
     try:  # a bad file or name is refused before the database is even opened

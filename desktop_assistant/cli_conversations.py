@@ -24,11 +24,11 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, parser_class: type) -
 
 
 def run_conversations(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
+    from desktop_assistant.cli_storage import open_store
     from desktop_assistant.domain.kpi import KpiError
     from desktop_assistant.domain.stats import CHAT_LOG_HEADER, chat_log_rows
     from desktop_assistant.domain.tables import csv_bytes
     from desktop_assistant.storage.files import write_export
-    from desktop_assistant.storage.store import open_store
 
     start, end = EVERYTHING
     if args.since is not None:

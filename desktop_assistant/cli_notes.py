@@ -40,6 +40,7 @@ def _print_json(data: Any) -> None:
 
 
 def run_notes(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
+    from desktop_assistant.cli_storage import open_store
     from desktop_assistant.domain.notes import (
         FLAG_NAMES,
         NoteError,
@@ -49,7 +50,6 @@ def run_notes(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str
         validated_change,
     )
     from desktop_assistant.storage.note_export import export_notes
-    from desktop_assistant.storage.store import open_store
 
     now = dt.datetime.now()
     try:  # what can be checked without the database is checked before it is opened
@@ -114,8 +114,8 @@ def promise_json(promise: Any, status: str) -> dict[str, Any]:
 
 
 def run_promises(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
+    from desktop_assistant.cli_storage import open_store
     from desktop_assistant.domain.promises import Status, promise_status, urgency_order
-    from desktop_assistant.storage.store import open_store
 
     now = dt.datetime.now()
     store = open_store(paths, now)

@@ -33,9 +33,9 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, parser_class: type) -
 
 
 def run_reader(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
+    from desktop_assistant.cli_storage import open_store
     from desktop_assistant.domain.conversation_titles import TitleRuleError, parse_title_rules, platforms
     from desktop_assistant.domain.reading import RegionError, Regions, format_regions, parse_region, parse_regions
-    from desktop_assistant.storage.store import open_store
 
     store = open_store(paths, dt.datetime.now())
     try:

@@ -17,10 +17,42 @@ from desktop_assistant.paths import Paths
 
 if TYPE_CHECKING:
     import argparse
+    from pathlib import Path
 
     from desktop_assistant.storage.errors import StorageError
+    from desktop_assistant.storage.store import Store
 
 log = logging.getLogger(__name__)
+
+# Why a store this command opened was read-only (storage.errors.ReadOnlyError), for the notice after it.
+_read_only: list[StorageError] = []
+
+
+def open_store(paths: Paths, now: dt.datetime, *, create: bool = False) -> Store:
+    """storage.store.open_store for a command: a read-only open is remembered for `read_only_notice`."""
+    from desktop_assistant.storage.store import open_store as open_it
+
+    store = open_it(paths, now, create=create)
+    if store.read_only is not None:
+        _read_only.append(store.read_only)
+    return store
+
+
+def note_unwritable(path: Path) -> None:
+    """For commands that read the file without opening a store (`db check`): the same notice when it or
+    its folder cannot be written."""
+    from desktop_assistant.storage.errors import ReadOnlyError, writable
+
+    if path.exists() and not writable(path):
+        _read_only.append(ReadOnlyError(path, "不可写"))
+
+
+def read_only_notice(prog: str) -> None:
+    """After a command that ran on a read-only database: one line on stderr, so a script or an agent
+    knows that what it saw cannot be changed here (the output itself is complete and the exit code 0)."""
+    if _read_only:
+        print(f"{prog}: 注意：只读模式，只能查看，修改会被拒绝。{_read_only[0]}", file=sys.stderr)
+        _read_only.clear()
 
 
 def recover_emptied(paths: Paths, prog: str) -> None:
@@ -88,8 +120,6 @@ def panel_let_go(paths: Paths, close: bool, wait_s: float = 10.0) -> None:
 
 def run_purge(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
     """`db purge [--dry-run] [--days N]`: what retention masks or deletes, counted (and done unless dry)."""
-    from desktop_assistant.storage.store import open_store
-
     if args.days is not None and not 0 <= args.days <= 3650:
         raise usage_error(f"--days 只能是 0-3650: {args.days}")
     store = open_store(paths, dt.datetime.now())

@@ -3,6 +3,8 @@
 - `small_fs`: a tiny tmpfs (root only); the caller fills it to make the disk really full.
 - `immutable`: `chattr +i` on files and folders (root, on a file system that has the flag).
 - `read_only_view`: the same folder through a read-only bind mount (root).
+- `read_only_file`: a file we may not write: chmod 0444 for a normal user, `chattr +i` for root (root
+  writes through 0444).
 Every fixture undoes its mount or flag in its finaliser, also when the test fails.
 Where the kernel refuses (not root, no tmpfs, no chattr) the test is skipped with that reason; the
 RLIMIT_FSIZE tests in test_storage_failures cover a full disk without root.
@@ -101,6 +103,35 @@ def read_only_view(tmp_path: Path) -> Iterator[Callable[[Path], Path]]:
     finally:
         for view in reversed(mounted):
             _run("umount", "-l", str(view))
+
+
+@pytest.fixture
+def read_only_file() -> Iterator[Callable[[Path], None]]:
+    """`read_only_file(path)` makes `path` unwritable for this process; undone after the test."""
+    undo: list[tuple[Path, int | None]] = []  # (path, mode to restore, or None: chattr -i)
+
+    def make(path: Path) -> None:
+        if os.name != "posix":
+            pytest.skip("POSIX file modes")
+        if os.geteuid() != 0:
+            undo.append((path, path.stat().st_mode & 0o7777))
+            os.chmod(path, 0o444)
+            return
+        if shutil.which("chattr") is None:
+            pytest.skip("root writes through 0444, and chattr (e2fsprogs) is missing")
+        result = _run("chattr", "+i", str(path))
+        if result.returncode != 0:
+            pytest.skip(f"chattr +i not supported here: {result.stderr.strip()}")
+        undo.append((path, None))
+
+    try:
+        yield make
+    finally:
+        for path, mode in reversed(undo):
+            if mode is None:
+                _run("chattr", "-i", str(path))
+            else:
+                os.chmod(path, mode)
 
 
 def overwrite_random(path: Path, seed: int, *, count: int = 6, length: int = 48, skip_header: int = 100) -> list[int]:

@@ -15,7 +15,7 @@ import pytest
 
 from desktop_assistant.paths import Paths
 from tests.conftest import REPO, run_cli
-from tests.faults import fill, immutable, read_only_view, small_fs  # noqa: F401 - fixtures
+from tests.faults import fill, immutable, read_only_file, read_only_view, small_fs  # noqa: F401 - fixtures
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes, mounts and pipes")
 
@@ -75,8 +75,21 @@ def test_read_only_folder_reads_work_and_writes_exit_5(tmp_path: Path, read_only
     view = read_only_view(base)
     result = history(view, orders[0])
     assert result.returncode == 0 and orders[0] in result.stdout, result.stderr
+    one_line(result, 0, "只读模式")  # the read worked, and the caller is told it cannot write here
     one_line(run_cli("--basedir", str(view), "notes", "add", "B1", "--flag", "1", "--text", "x"), 5, "只读")
     assert run_cli("--basedir", str(view), "--smoke-test").returncode == 0
+
+
+@posix_only
+def test_read_only_profile_on_a_full_disk_exits_5_not_4(small_fs: Path, read_only_view) -> None:
+    base = small_fs / "data"
+    orders = with_notes(base, 2)
+    fill(small_fs)
+    view = read_only_view(base)
+    result = history(view, orders[0])
+    assert orders[0] in result.stdout
+    one_line(result, 0, "只读模式")
+    one_line(run_cli("--basedir", str(view), "notes", "add", "B1", "--flag", "1", "--text", "x"), 5, "只读")
 
 
 @posix_only
@@ -276,3 +289,41 @@ def test_emptied_file_is_restored_before_a_command_that_reads_stdin(tmp_path: Pa
     result = run_cli("--basedir", str(base), "screen", "-", "--json", stdin='{"nick": "tb_a"}\n')
     assert result.returncode == 0, result.stderr
     assert "0 字节" in result.stderr and '"nick": "tb_a"' in result.stdout
+
+
+READ_COMMANDS = [
+    ("config", "get", "agent_id"),
+    ("config", "list"),
+    ("db", "check"),
+    ("db", "purge", "--dry-run", "--days", "30"),
+    ("phrases", "list"),
+    ("phrases", "search", "A"),
+    ("notes", "history", "A0000"),
+    ("promises", "list"),
+    ("conversations", "export", "-"),
+]
+
+
+@posix_only
+def test_read_commands_on_a_read_only_file_print_their_output_and_a_one_line_notice(
+    tmp_path: Path, read_only_file
+) -> None:
+    base = tmp_path / "data"
+    orders = with_notes(base, 2)
+    for kind in ("phrases", "notes", "blacklist"):
+        assert run_cli("--basedir", str(base), kind, "export", str(tmp_path / f"{kind}-before.csv")).returncode == 0
+    writable = {command: run_cli("--basedir", str(base), *command) for command in READ_COMMANDS}
+    for command, result in writable.items():
+        assert result.returncode == 0 and result.stderr == "", (command, result.stderr)
+    read_only_file(base / "desktop_assistant.sqlite3")
+    for command in READ_COMMANDS:
+        result = run_cli("--basedir", str(base), *command)
+        one_line(result, 0, "只读模式")
+        if command[:2] != ("db", "check"):  # check names the file it checked: the same either way
+            assert result.stdout == writable[command].stdout, command
+    for kind in ("phrases", "notes", "blacklist"):
+        one_line(run_cli("--basedir", str(base), kind, "export", str(tmp_path / f"{kind}-after.csv")), 0, "只读模式")
+        assert (tmp_path / f"{kind}-after.csv").read_bytes() == (tmp_path / f"{kind}-before.csv").read_bytes()
+    assert orders[0] in history(base, orders[0]).stdout
+    # A write still fails with its one line (exit 5), not the notice on top of it.
+    one_line(run_cli("--basedir", str(base), "notes", "add", "B1", "--flag", "1", "--text", "x"), 5, "只读")

@@ -23,19 +23,25 @@ RULES_TRANSLATIONS: dict[str | tuple[str, str], str] = {
     ("Storage", "不限"): "unlimited",
     "将删除收货人和地址 {count} 条": "Would delete {count} receivers and addresses",
     "将清除核对单里的地址和电话 {count} 单": "Would clear the address and phone of {count} order checks",
-    "将遮盖买家档案备注里的电话 {count} 个": "Would mask phone numbers in {count} buyer profile notes",
-    "将遮盖订单备注里的电话 {count} 条（历史保留，只遮盖）": (
-        "Would mask phone numbers in {count} order notes (history kept, only masked)"
+    "将遮盖买家档案备注里的电话和地址 {count} 个": "Would mask phones and addresses in {count} buyer profile notes",
+    "将遮盖订单备注里的电话和地址 {count} 条（历史保留，只遮盖）": (
+        "Would mask phones and addresses in {count} order notes (history kept, only masked)"
     ),
+    "将遮盖承诺里的电话和地址 {count} 条": "Would mask phones and addresses in {count} promises",
+    "将遮盖待答问题里的电话和地址 {count} 条": "Would mask phones and addresses in {count} pending questions",
     "已删除收货人和地址 {count} 条": "Deleted {count} receivers and addresses",
     "已清除核对单里的地址和电话 {count} 单": "Cleared the address and phone of {count} order checks",
-    "已遮盖买家档案备注里的电话 {count} 个": "Masked phone numbers in {count} buyer profile notes",
-    "已遮盖订单备注里的电话 {count} 条（历史保留，只遮盖）": (
-        "Masked phone numbers in {count} order notes (history kept, only masked)"
+    "已遮盖买家档案备注里的电话和地址 {count} 个": "Masked phones and addresses in {count} buyer profile notes",
+    "已遮盖订单备注里的电话和地址 {count} 条（历史保留，只遮盖）": (
+        "Masked phones and addresses in {count} order notes (history kept, only masked)"
     ),
+    "已遮盖承诺里的电话和地址 {count} 条": "Masked phones and addresses in {count} promises",
+    "已遮盖待答问题里的电话和地址 {count} 条": "Masked phones and addresses in {count} pending questions",
     "核对单 {order_id}": "Order check {order_id}",
     "买家档案 {nick}": "Buyer profile {nick}",
     "订单备注 {order_id}（#{note_id}）": "Order note {order_id} (#{note_id})",
+    "承诺 #{id}": "Promise #{id}",
+    "待答问题 #{id}": "Pending question #{id}",
     # domain/stats.py: the histogram's last bar
     ("StatsTab", "未回复"): "No reply",
     # app.py and log.py: lines on stderr

@@ -40,6 +40,7 @@ from translations_insertion_win import INSERTION_WIN_TRANSLATIONS
 from translations_notes import NOTES_TRANSLATIONS
 from translations_reading import READING_TRANSLATIONS
 from translations_rules import RULES_TRANSLATIONS
+from translations_safety2 import SAFETY2_TRANSLATIONS
 from translations_scale import SCALE_TRANSLATIONS
 from translations_selftest import SELFTEST_TRANSLATIONS
 from translations_shopwords import SHOPWORDS_TRANSLATIONS
@@ -300,6 +301,7 @@ TRANSLATIONS.update(DATA_TRANSLATIONS)
 TRANSLATIONS.update(GUARD_TRANSLATIONS)
 TRANSLATIONS.update(SHOPWORDS_TRANSLATIONS)
 TRANSLATIONS.update(RULES_TRANSLATIONS)
+TRANSLATIONS.update(SAFETY2_TRANSLATIONS)
 
 _FIELD = re.compile(r"\{[^{}]*\}|%L?\d+|%n")
 

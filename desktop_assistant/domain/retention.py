@@ -1,6 +1,7 @@
 """Retention of personal data (DESIGN 6, issue 15): what is masked or purged after N days.
 
-Pure text rules; storage applies them. Masking keeps the length and replaces digits with `*`, so an
+Pure text rules; storage applies them. Masking keeps the length and replaces the digits of a phone and
+the characters of a postal address (domain.address_spans) with `*`, so an
 append-only row can be masked in place without changing what else it says, and the database can check
 that an update is nothing but masking (`is_masking`).
 """
@@ -8,6 +9,9 @@ that an update is nothing but masking (`is_masking`).
 from __future__ import annotations
 
 import re
+
+from desktop_assistant.domain.address_spans import address_spans
+from desktop_assistant.domain.divisions import DivisionIndex
 
 MASK = "*"
 # Phone-like digit runs: 7+ digits, maybe split by spaces or dashes, full-width digits too (NFKC would
@@ -20,6 +24,14 @@ _PHONE_LIKE = re.compile(rf"(?<![0-9０-９]){_DIGIT}(?:[\s\-－]?{_DIGIT}){{6,}
 def mask_phones(text: str) -> str:
     """`text` with every phone-like digit run masked, same length."""
     return _PHONE_LIKE.sub(lambda m: re.sub(_DIGIT, MASK, m.group(0)), text)
+
+
+def mask_personal(text: str, divisions: DivisionIndex) -> str:
+    """Phones and addresses masked (both found in the original text; both keep the length)."""
+    masked = mask_phones(text)
+    for start, end in address_spans(text, divisions):
+        masked = masked[:start] + re.sub(r"\S", MASK, masked[start:end]) + masked[end:]
+    return masked
 
 
 def is_masking(old: str | None, new: str | None) -> bool:

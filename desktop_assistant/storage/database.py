@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlite_utils
@@ -15,6 +17,7 @@ from desktop_assistant.storage.errors import (
     SQLITE_NOTADB,
     CorruptDatabaseError,
     NotOurDatabaseError,
+    ReadOnlyError,
     StorageError,
     classify,
 )
@@ -30,7 +33,7 @@ __all__ = [
 
 # The start checks the file within this budget (quick_check, then the FTS index): measured on this
 # machine, a 300,000-note file (144 MB) needs 0.4 s + 1.7 s, so a file that large is checked in part at
-# the start (what was read counts) and in full by the daily backup's quick_check and `db check`.
+# the start (what was read counts); the panel finishes the check in the background (background_check).
 START_CHECK_SECONDS = 0.3
 FTS_TABLES = ("order_note_terms",)
 MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' record of applied migrations
@@ -83,6 +86,10 @@ def connect(path: Path, *, read_only: bool = False, immutable: bool = False) -> 
         else:
             if not path.exists():
                 create_private(path)
+            elif not os.access(path, os.W_OK):
+                # SQLite would open it read-only without a word (and a file already in WAL mode needs no
+                # write to set up), so the first write would fail later: say so now, the caller reads.
+                raise ReadOnlyError(path, os.strerror(errno.EACCES))
             conn = sqlite3.connect(str(path))
     except (sqlite3.Error, OSError) as exc:
         raise storage_error(exc, path) from None
@@ -148,24 +155,33 @@ def integrity_problems(db: sqlite_utils.Database, *, quick: bool = False, second
 
     `seconds` bounds the check: when it runs out the check stops and what was read counts as ok.
     """
-    pragma = "quick_check" if quick else "integrity_check"
+    return _page_check(db, "quick_check" if quick else "integrity_check", seconds)[0]
+
+
+def _page_check(db: sqlite_utils.Database, pragma: str, seconds: float | None) -> tuple[list[str], bool]:
+    """(problems, whether the check ran to its end)."""
     with _Deadline(db, seconds) as bound:
         try:
             rows = db.execute(f"PRAGMA {pragma}").fetchall()
         except sqlite3.DatabaseError as exc:
             if bound.stopped:
-                return []
+                return [], False
             if classify(exc, Path()) is not None:
                 raise  # busy, full, read-only, I/O: not something the check found in the file
-            return [str(exc)]
+            return [str(exc)], True
     messages = [row[0] for row in rows]
-    return [] if messages == ["ok"] else messages
+    return ([] if messages == ["ok"] else messages), True
 
 
 def fts_problems(db: sqlite_utils.Database, seconds: float | None = None) -> list[str]:
     """FTS5's own integrity-check (a write statement: only on a writable connection), bounded like
     integrity_problems: a check cut short counts as ok."""
-    problems = []
+    return _fts_check(db, seconds)[0]
+
+
+def _fts_check(db: sqlite_utils.Database, seconds: float | None) -> tuple[list[str], bool]:
+    """(problems, whether every FTS table was checked to its end)."""
+    problems, complete = [], True
     with _Deadline(db, seconds) as bound:
         for table in FTS_TABLES:
             if not db[table].exists():
@@ -175,20 +191,57 @@ def fts_problems(db: sqlite_utils.Database, seconds: float | None = None) -> lis
             except sqlite3.Error as exc:
                 failure = classify(exc, Path())
                 if bound.stopped or (failure is not None and failure.kind in ("disk_full", "read_only", "busy")):
+                    complete = False
                     continue  # out of time, or not damage (the write that needs it will report that)
                 problems.append(f"{table}: {exc}")
-    return problems
+    return problems, complete
 
 
-def verify(db: sqlite_utils.Database, path: Path, *, writable: bool, seconds: float = START_CHECK_SECONDS) -> None:
+def reported_damage(db: sqlite_utils.Database, sql: str, stopped: Callable[[], bool] = lambda: False) -> list[str]:
+    """What SQLite reports as damage while running `sql`: a check pragma's own lines, or the error raised.
+    [] when `stopped` interrupted it (a progress handler the caller set)."""
+    try:
+        rows = db.execute(sql).fetchall()
+    except sqlite3.DatabaseError as exc:
+        if stopped():
+            return []
+        if classify(exc, Path()) is not None:
+            raise  # busy, I/O: not something the check found in the file
+        return [str(exc)]
+    messages = [str(row[0]) for row in rows]
+    return messages if sql.startswith("PRAGMA") and messages != ["ok"] else []
+
+
+def fts_scan_problems(db: sqlite_utils.Database, stopped: Callable[[], bool] = lambda: False) -> list[str]:
+    """Every FTS index read end to end through a temporary fts5vocab table ('instance': every term of every
+    row), which fails where an index segment is malformed. Unlike FTS5's integrity-check it writes nothing:
+    any connection may run it, a read-only one included, and no writer waits for it. (It does not recompute
+    the integrity-check's checksums: a well-formed index that lists a wrong row is not found.)"""
+    for table in FTS_TABLES:
+        if stopped() or not db[table].exists():
+            continue
+        scan = f"da_scan_{table}"
+        # In the temp schema, which lives and dies with this connection: nothing is written to the file.
+        db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{scan} USING fts5vocab(main, {table}, 'instance')")
+        found = reported_damage(db, f"SELECT count(*) FROM temp.{scan}", stopped)
+        if found:
+            return [f"{table}: {problem}" for problem in found]
+    return []
+
+
+def verify(db: sqlite_utils.Database, path: Path, *, writable: bool, seconds: float = START_CHECK_SECONDS) -> bool:
     """Before the file is declared healthy: quick_check, then the FTS index, both within `seconds` together.
-    Raises CorruptDatabaseError."""
+    Raises CorruptDatabaseError. Returns whether everything was checked: False when the time ran out or
+    the FTS check could not run here (a read-only connection); storage.background_check does the rest."""
     ends = time.monotonic() + seconds
     try:
-        problems = integrity_problems(db, quick=True, seconds=seconds)
-        if not problems and writable:
-            problems = fts_problems(db, seconds=max(0.0, ends - time.monotonic()))
+        problems, complete = _page_check(db, "quick_check", seconds)
+        if not problems and writable and complete:
+            problems, complete = _fts_check(db, max(0.0, ends - time.monotonic()))
+        elif not writable:
+            complete = False
     except sqlite3.Error as exc:
         raise storage_error(exc, path) from None
     if problems:
         raise CorruptDatabaseError(path, problems[0])
+    return complete

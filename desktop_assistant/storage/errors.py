@@ -136,7 +136,8 @@ def _over_file_size_limit(path: Path) -> bool:
     return any(size + 64 * 1024 >= limit for size in sizes)
 
 
-def _writable(path: Path) -> bool:
+def writable(path: Path) -> bool:
+    """The file (if it exists) and its folder can be written by us (chattr +i and read-only mounts too)."""
     folder = path.parent
     if path.exists() and not os.access(path, os.W_OK):
         return False
@@ -174,9 +175,11 @@ def classify(exc: BaseException, path: Path) -> StorageError | None:
         return ReadOnlyError(path, reason)
     if code in (SQLITE_IOERR, SQLITE_CANTOPEN):
         # SQLite folds ENOSPC, EACCES and EROFS into I/O errors on some paths: look at the disk itself.
+        # Read-only first: a folder nobody may write refuses every write whatever the free space, so on
+        # a full disk too it is the real cause (freeing space would not help).
+        if not writable(path):
+            return ReadOnlyError(path, reason)
         if _disk_full(path):
             return DiskFullError(path, reason)
-        if not _writable(path):
-            return ReadOnlyError(path, reason)
         return StorageError(path, reason)
     return None

@@ -16,7 +16,14 @@ from desktop_assistant.storage import maintenance, retention
 from desktop_assistant.storage.buyer_store import BuyerStore
 from desktop_assistant.storage.checklist_store import ChecklistStore
 from desktop_assistant.storage.conversation_store import ConversationStore
-from desktop_assistant.storage.database import connect, connect_read_only, restrict_permissions, storage_error, verify
+from desktop_assistant.storage.database import (
+    START_CHECK_SECONDS,
+    connect,
+    connect_read_only,
+    restrict_permissions,
+    storage_error,
+    verify,
+)
 from desktop_assistant.storage.errors import (
     MSG_EMPTY,
     MSG_GONE,
@@ -51,6 +58,9 @@ class Store:
     pre_migration_copy: Path | None = None
     # Why the file was opened read-only (folder or file not writable), None when it is writable.
     read_only: ReadOnlyError | None = None
+    # The start check ran out of time or could not check the text index here: the panel finishes it
+    # in the background (storage.background_check).
+    check_pending: bool = False
 
     def daily_backup(self, today: dt.date) -> Path | None:
         return maintenance.daily_backup(self.db, self.paths.backup_dir, today, self.settings.get("backup.keep"))
@@ -58,12 +68,15 @@ class Store:
     def purge_personal_data(self, now: dt.datetime, *, dry_run: bool = False, days: int | None = None) -> PurgeReport:
         """Personal data older than `retention.days` masked or purged, receivers after the shorter of that and
         `privacy.retention_days` (storage.retention); `days` overrides `retention.days`."""
+        from desktop_assistant.address_data import division_index  # 38 ms, read only when purging
+
         setting = self.settings.get("retention.days") if days is None else days
         return retention.purge(
             self.db,
             now,
             setting,
             self.settings.get("privacy.retention_days"),
+            divisions=division_index(),
             dry_run=dry_run or self.read_only is not None,
         )
 
@@ -87,12 +100,15 @@ def missing_reason(paths: Paths) -> Fragment | None:
     return Fragment(MSG_EMPTY if db_path.exists() else MSG_GONE)
 
 
-def open_store(paths: Paths, now: dt.datetime, *, create: bool = False) -> Store:
+def open_store(
+    paths: Paths, now: dt.datetime, *, create: bool = False, check_seconds: float = START_CHECK_SECONDS
+) -> Store:
     """Open, check and migrate the database; create it only on a first run (or when `create`).
 
     Raises a StorageError naming the cause: MissingDatabaseError (empty or vanished file while backups
     exist), CorruptDatabaseError (only when SQLite's checks say so), NewerSchemaError, NotOurDatabaseError,
     DiskFullError, BusyError. A file or folder that cannot be written opens read-only (`Store.read_only`).
+    `check_seconds`: the start check's budget (database.verify); what it left is `Store.check_pending`.
     """
     paths.ensure()
     db_path = paths.db_path
@@ -109,7 +125,7 @@ def open_store(paths: Paths, now: dt.datetime, *, create: bool = False) -> Store
         read_only = exc
         db = connect_read_only(db_path)
     try:
-        copy = _prepare(db, paths, now, read_only)
+        copy, checked = _prepare(db, paths, now, read_only, check_seconds)
     except Exception as exc:
         db.close()
         raised = storage_error(exc, db_path)
@@ -137,15 +153,19 @@ def open_store(paths: Paths, now: dt.datetime, *, create: bool = False) -> Store
         ConversationStore(db),
         copy,
         read_only,
+        not checked,
     )
     if read_only is None:
         _install_default_phrases(store, now)
     return store
 
 
-def _prepare(db: sqlite_utils.Database, paths: Paths, now: dt.datetime, read_only: ReadOnlyError | None) -> Path | None:
-    """Check the file before it is declared healthy, then migrate it (writable) or refuse (read-only)."""
-    verify(db, paths.db_path, writable=read_only is None)
+def _prepare(
+    db: sqlite_utils.Database, paths: Paths, now: dt.datetime, read_only: ReadOnlyError | None, seconds: float
+) -> tuple[Path | None, bool]:
+    """Check the file before it is declared healthy, then migrate it (writable) or refuse (read-only).
+    (pre-migration copy, whether the start check was complete)."""
+    checked = verify(db, paths.db_path, writable=read_only is None, seconds=seconds)
     if read_only is not None:
         newer = newer_schema_reason(db)
         if newer is not None:
@@ -154,7 +174,7 @@ def _prepare(db: sqlite_utils.Database, paths: Paths, now: dt.datetime, read_onl
             raise NewerSchemaError(paths.db_path, newer)
         if migrations.pending(db):
             raise read_only  # an older file needs its migration written before it can be read
-        return None
+        return None, checked
     copy = migrate(db, paths.db_path, paths.backup_dir, now=lambda: now)
     try:
         SettingsStore(db).add_missing_defaults()
@@ -163,7 +183,7 @@ def _prepare(db: sqlite_utils.Database, paths: Paths, now: dt.datetime, read_onl
         if not isinstance(failure, StorageError) or failure.kind not in ("disk_full", "busy"):
             raise
         log.warning("new settings keep their defaults in memory: %s", failure)  # get() falls back to them
-    return copy
+    return copy, checked
 
 
 def _install_default_phrases(store: Store, now: dt.datetime) -> None:

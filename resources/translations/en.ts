@@ -127,17 +127,18 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+174"/>
+        <location filename="../../desktop_assistant/app.py" line="+181"/>
         <source>没有保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="+279"/>
+        <location line="+296"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="-111"/>
+        <location line="+167"/>
         <source>数据库可能已损坏</source>
         <translation>The database may be damaged</translation>
     </message>
@@ -3933,7 +3934,7 @@ Send it anyway?</translation>
         <translation>migration {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/storage/retention.py" line="+28"/>
+        <location filename="../../desktop_assistant/storage/retention.py" line="+36"/>
         <source>没有设置保留期（retention.days 和 privacy.retention_days 都是 0），什么也不清除</source>
         <translation>No retention period set (retention.days and privacy.retention_days are both 0): nothing is removed</translation>
     </message>
@@ -3948,7 +3949,7 @@ Send it anyway?</translation>
         <translation>unlimited</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>将删除收货人和地址 {count} 条</source>
         <translation>Would delete {count} receivers and addresses</translation>
     </message>
@@ -3959,13 +3960,23 @@ Send it anyway?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>将遮盖买家档案备注里的电话 {count} 个</source>
-        <translation>Would mask phone numbers in {count} buyer profile notes</translation>
+        <source>将遮盖买家档案备注里的电话和地址 {count} 个</source>
+        <translation>Would mask phones and addresses in {count} buyer profile notes</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>将遮盖订单备注里的电话 {count} 条（历史保留，只遮盖）</source>
-        <translation>Would mask phone numbers in {count} order notes (history kept, only masked)</translation>
+        <source>将遮盖订单备注里的电话和地址 {count} 条（历史保留，只遮盖）</source>
+        <translation>Would mask phones and addresses in {count} order notes (history kept, only masked)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>将遮盖承诺里的电话和地址 {count} 条</source>
+        <translation>Would mask phones and addresses in {count} promises</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>将遮盖待答问题里的电话和地址 {count} 条</source>
+        <translation>Would mask phones and addresses in {count} pending questions</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3979,13 +3990,23 @@ Send it anyway?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>已遮盖买家档案备注里的电话 {count} 个</source>
-        <translation>Masked phone numbers in {count} buyer profile notes</translation>
+        <source>已遮盖买家档案备注里的电话和地址 {count} 个</source>
+        <translation>Masked phones and addresses in {count} buyer profile notes</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>已遮盖订单备注里的电话 {count} 条（历史保留，只遮盖）</source>
-        <translation>Masked phone numbers in {count} order notes (history kept, only masked)</translation>
+        <source>已遮盖订单备注里的电话和地址 {count} 条（历史保留，只遮盖）</source>
+        <translation>Masked phones and addresses in {count} order notes (history kept, only masked)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已遮盖承诺里的电话和地址 {count} 条</source>
+        <translation>Masked phones and addresses in {count} promises</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已遮盖待答问题里的电话和地址 {count} 条</source>
+        <translation>Masked phones and addresses in {count} pending questions</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4001,6 +4022,16 @@ Send it anyway?</translation>
         <location line="+1"/>
         <source>订单备注 {order_id}（#{note_id}）</source>
         <translation>Order note {order_id} (#{note_id})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>承诺 #{id}</source>
+        <translation>Promise #{id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>待答问题 #{id}</source>
+        <translation>Pending question #{id}</translation>
     </message>
 </context>
 <context>

@@ -60,9 +60,17 @@ def test_purge_masks_old_personal_data_everywhere_and_keeps_the_history(paths: P
     try:
         dry = store.purge_personal_data(NOW, dry_run=True, days=30)
         assert (dry.notes, dry.profiles, dry.checks) == (1, 1, 1)
+        note_id = store.notes.history("OLD1")[0].id
+        assert [str(example) for example in dry.examples] == [
+            "核对单 OLD1",
+            "买家档案 tb_OLD1",
+            f"订单备注 OLD1（#{note_id}）",
+        ]
         assert PHONE in store.notes.history("OLD1")[0].text  # a dry run changes nothing
         done = store.purge_personal_data(NOW, days=30)
-        assert (done.notes, done.profiles, done.checks) == (1, 1, 1)
+        assert (done.notes, done.profiles, done.checks) == (1, 1, 1) and list(map(str, done.examples)) == list(
+            map(str, dry.examples)
+        )
         old = store.notes.history("OLD1")
         assert len(old) == 1 and PHONE not in old[0].text and PHONE not in old[0].reason
         assert "送赠品" in old[0].text  # the row and the promise stay
@@ -133,11 +141,70 @@ def test_db_purge_dry_run_shows_what_would_go(tmp_path) -> None:
     seed(Paths(base), dt.datetime.now()).close()  # the command measures from today
     dry = run_cli("--basedir", str(base), "db", "purge", "--dry-run", "--days", "30")
     assert dry.returncode == 0, dry.stderr
-    assert "将遮盖订单备注里的电话 1 条" in dry.stdout and "OLD1" in dry.stdout
+    assert "将遮盖订单备注里的电话和地址 1 条" in dry.stdout and "OLD1" in dry.stdout
     assert PHONE in run_cli("--basedir", str(base), "notes", "history", "OLD1").stdout
     done = run_cli("--basedir", str(base), "db", "purge", "--days", "30")
-    assert done.returncode == 0 and "已遮盖订单备注里的电话 1 条" in done.stdout
+    assert done.returncode == 0 and "已遮盖订单备注里的电话和地址 1 条" in done.stdout
     assert PHONE not in run_cli("--basedir", str(base), "notes", "history", "OLD1").stdout
     off = run_cli("--basedir", str(base), "db", "purge", "--dry-run")
     assert off.returncode == 0 and "什么也不清除" not in off.stdout  # privacy.retention_days (180) still set
     assert "收货人 180 天" in off.stdout
+
+
+ADDRESS = "杭州市西湖区文三路1号华星大厦3楼"
+
+
+def test_addresses_in_note_texts_every_version_promises_and_questions_are_masked(paths: Paths) -> None:
+    from desktop_assistant.domain.promises import NewPromise
+
+    store = open_store(paths, NOW)
+    old, recent = NOW - dt.timedelta(days=40), NOW - dt.timedelta(days=2)
+    try:
+        store.notes.append(validated_change("ADDR", 1, f"改地址到{ADDRESS}，周五前发", "", "007"), old)
+        store.notes.append(validated_change("ADDR", 2, f"已改{ADDRESS}", f"买家说{ADDRESS}", "007"), old)
+        store.notes.append(validated_change("PLAIN", 1, "杭州发货，3号到，杭州市3号发货", "", "007"), old)
+        store.notes.append(validated_change("NEW", 1, f"改地址到{ADDRESS}", "", "007"), recent)
+        store.buyers.save_profile(Profile(nick="tb_a"), "", f"常寄 {ADDRESS}", "007", old)
+        old_promise = store.promises.add(NewPromise(f"补发到{ADDRESS}", NOW, "ADDR", "tb_a"), "007", old)
+        new_promise = store.promises.add(NewPromise(f"补发到{ADDRESS}", NOW, "NEW", "tb_a"), "007", recent)
+        old_question = store.conversations.add_question("tb_a", f"能寄到{ADDRESS}吗 {PHONE}", NOW, "007", old)
+        store.conversations.answer_question(old_question.id, f"可以，{ADDRESS}", old)
+        new_question = store.conversations.add_question("tb_a", f"能寄到{ADDRESS}吗", NOW, "007", recent)
+
+        done = store.purge_personal_data(NOW, days=30)
+        assert (done.notes, done.profiles, done.promises, done.questions) == (2, 1, 1, 1)
+        versions = store.notes.history("ADDR")
+        assert len(versions) == 2  # the history keeps both versions, each masked
+        for version in versions:
+            assert "文三路" not in version.text and "文三路" not in version.reason
+        assert versions[0].text.startswith("改地址到") and versions[0].text.endswith("，周五前发")
+        assert store.notes.history("PLAIN")[0].text == "杭州发货，3号到，杭州市3号发货"  # not an address
+        assert ADDRESS in store.notes.history("NEW")[0].text
+        assert [n.current.order_id for n in store.notes.search("文三路")] == ["NEW"]  # the index forgot it
+        assert ADDRESS not in store.buyers.get("tb_a").notes
+        assert store.promises.get(old_promise.id).text.startswith("补发到*")
+        assert ADDRESS in store.promises.get(new_promise.id).text
+        question = store.conversations.question(old_question.id)
+        assert ADDRESS not in question.text and PHONE not in question.text and ADDRESS not in question.answer
+        assert ADDRESS in store.conversations.question(new_question.id).text
+        assert store.purge_personal_data(NOW, days=30).total == 0
+    finally:
+        store.close()
+
+
+def test_rows_passed_under_the_phone_only_rules_are_gone_over_again(paths: Paths) -> None:
+    """A database purged by the release that masked phones only: its old notes get their addresses masked."""
+    import json
+
+    store = open_store(paths, NOW)
+    try:
+        store.notes.append(validated_change("ADDR", 1, f"改地址到{ADDRESS}", "", "007"), NOW - dt.timedelta(days=40))
+        cutoff = "2026-10-12 09:30:00"  # what the older release recorded after its run
+        store.db.execute(
+            "INSERT INTO app_state (key, value) VALUES ('retention.masked_before', ?)", [json.dumps(cutoff)]
+        )
+        store.db.conn.commit()
+        assert store.purge_personal_data(NOW, days=30).notes == 1
+        assert "文三路" not in store.notes.history("ADDR")[0].text
+    finally:
+        store.close()

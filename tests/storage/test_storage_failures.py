@@ -31,7 +31,14 @@ from desktop_assistant.storage.errors import (
     StorageError,
 )
 from desktop_assistant.storage.store import Store, open_store
-from tests.faults import fill, immutable, overwrite_random, read_only_view, small_fs  # noqa: F401 - fixtures
+from tests.faults import (  # noqa: F401 - fixtures
+    fill,
+    immutable,
+    overwrite_random,
+    read_only_file,
+    read_only_view,
+    small_fs,
+)
 
 NOW = dt.datetime(2026, 11, 11, 9, 30)
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes and mounts")
@@ -175,6 +182,47 @@ def test_immutable_folder_opens_read_only_reads_work_writes_are_refused(paths: P
     finally:
         store.close()
     assert stat.S_IMODE(paths.data_dir.stat().st_mode) == 0o750
+
+
+@posix_only
+def test_read_only_profile_on_a_full_disk_says_read_only(small_fs: Path, read_only_view) -> None:
+    """Both faults at once: writes are refused because of the read-only view, whatever the free space,
+    so that is the cause named; never "disk full" (the agent would free space in vain)."""
+    paths = Paths(small_fs / "data")
+    store = open_store(paths, NOW)
+    acknowledged = {add_note(store, n) for n in range(5)}
+    store.close()
+    fill(small_fs)
+    view = Paths(read_only_view(paths.data_dir))
+    store = open_store(view, NOW)
+    try:
+        assert isinstance(store.read_only, ReadOnlyError), store.read_only
+        assert {o for o in acknowledged if store.notes.current(o)} == acknowledged
+        with pytest.raises(sqlite3.Error) as raised:
+            add_note(store, 99)
+        assert isinstance(storage_error(raised.value, view.db_path), ReadOnlyError)
+    finally:
+        store.close()
+    assert not paths.quarantine_dir.exists()
+
+
+@posix_only
+def test_unwritable_file_in_a_writable_folder_opens_read_only(paths: Paths, read_only_file) -> None:
+    """SQLite opens such a file read-only without a word, and a file already in WAL mode needs no write to
+    set it up: the first write (the settings' defaults) used to fail the whole open, reads included."""
+    store = open_store(paths, NOW)
+    acknowledged = {add_note(store, n) for n in range(5)}
+    store.close()
+    read_only_file(paths.db_path)
+    store = open_store(paths, NOW)
+    try:
+        assert isinstance(store.read_only, ReadOnlyError)
+        assert {o for o in acknowledged if store.notes.current(o)} == acknowledged
+        with pytest.raises(sqlite3.Error) as raised:
+            add_note(store, 99)
+        assert isinstance(storage_error(raised.value, paths.db_path), ReadOnlyError)
+    finally:
+        store.close()
 
 
 @posix_only

@@ -78,15 +78,17 @@ def test_check_and_restore_findings(paths: Paths, tmp_path, english) -> None:
 
 @pytest.mark.parametrize("dry_run", [True, False])
 def test_purge_report_lines_and_their_english(dry_run, english) -> None:
-    report = PurgeReport(30, 0, dry_run, receivers=2, checks=1, profiles=0, notes=3)
+    report = PurgeReport(30, 0, dry_run, receivers=2, checks=1, profiles=0, notes=3, promises=4, questions=5)
     report.examples.append(Fragment(MSG_EXAMPLE_NOTE, order_id="A1", note_id=7))
     verb = "将" if dry_run else "已"
     assert report.lines() == [
         "保留期：个人信息 30 天，收货人 不限 天",
         f"{verb}删除收货人和地址 2 条",
         f"{verb}清除核对单里的地址和电话 1 单",
-        f"{verb}遮盖买家档案备注里的电话 0 个",
-        f"{verb}遮盖订单备注里的电话 3 条（历史保留，只遮盖）",
+        f"{verb}遮盖买家档案备注里的电话和地址 0 个",
+        f"{verb}遮盖订单备注里的电话和地址 3 条（历史保留，只遮盖）",
+        f"{verb}遮盖承诺里的电话和地址 4 条",
+        f"{verb}遮盖待答问题里的电话和地址 5 条",
         "  订单备注 A1（#7）",
     ]
     shown = [english(message) for message in report.messages()]

@@ -118,3 +118,51 @@ def test_daily_backup_on_a_full_disk_tells_the_agent_why(qtbot, make_app, small_
     assert not list((small_fs / "data" / "backups").glob("*"))  # no partial left
     app.quit()
     app.shutdown()
+
+
+def test_damage_found_after_the_start_takes_the_damaged_path_in_the_running_panel(
+    qtbot, make_app, paths, clock
+) -> None:
+    """A file too big for the start's budget (here: a budget of 0 s) opens; the background check finds
+    the damaged text index and the panel says so (notice and tray, with `db restore`), and stops the
+    daily copies so the damaged file never pushes a good backup out of the rotation."""
+    store = open_store(paths, clock.now())
+    for n in range(300):
+        store.notes.append(validated_change(f"T{n:04d}", 1, f"第 {n} 条备注 " + "内容" * 20, "", "007"), clock.now())
+    store.close()
+    conn = sqlite3.connect(paths.db_path)
+    conn.execute("UPDATE order_note_terms_data SET block = x'deadbeefdeadbeef' WHERE id > 10")
+    conn.commit()
+    conn.close()
+    app = make_app()
+    app.start_check_seconds = 0
+    assert app.open_database()
+    assert app.store.check_pending
+    app.build_ui()
+    notified = []
+    app.tray.notify = lambda title, message: notified.append((title, message))
+    app.show()
+    assert app.background_check is not None
+    assert app.store.notes.current("T0001") is not None  # usable meanwhile
+    qtbot.waitUntil(lambda: bool(notified), timeout=60_000)
+    assert notified[0][0] == "数据库可能已损坏" and "db restore" in notified[0][1]
+    assert "已损坏" in app.panel.status_strip.conversation_label.text()
+    assert not app.backup_timer.isActive() and not app.first_backup_timer.isActive()
+    app.quit()
+
+
+def test_a_sound_big_file_finishes_its_check_quietly(qtbot, make_app, paths, clock) -> None:
+    store = open_store(paths, clock.now())
+    for n in range(300):
+        store.notes.append(validated_change(f"T{n:04d}", 1, f"第 {n} 条备注", "", "007"), clock.now())
+    store.close()
+    app = make_app()
+    app.start_check_seconds = 0
+    assert app.open_database()
+    app.build_ui()
+    app.show()
+    check = app.background_check
+    assert check is not None and check.join(60) and check.problems == []
+    qtbot.wait(50)  # nothing queued for the GUI thread
+    assert app.backup_timer.isActive()
+    app.quit()
