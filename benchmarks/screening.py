@@ -51,7 +51,7 @@ from desktop_assistant.domain.notes import NoteChange
 from desktop_assistant.domain.phrase_io import decode_text
 from desktop_assistant.domain.screening import Profile, ShopFacts, rules_from_settings, screen
 from desktop_assistant.paths import resolve_paths
-from desktop_assistant.resources_path import resource_path
+from desktop_assistant.resources_access import resource_path
 from desktop_assistant.storage.store import Store, open_store
 
 REPO = Path(__file__).resolve().parents[1]

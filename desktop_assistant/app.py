@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QApplication
 from desktop_assistant import APP_NAME, __version__
 from desktop_assistant.domain.clock import Clock, SystemClock
 from desktop_assistant.domain.guard import Guard
-from desktop_assistant.guard_data import load_guard
 from desktop_assistant.log import setup_logging
 from desktop_assistant.os_integration.foreground import WindowRef
 from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyService
@@ -31,7 +30,7 @@ from desktop_assistant.os_integration.insertion import InsertionPipeline, Insert
 from desktop_assistant.os_integration.session import SessionWatcher, pick_session_watcher
 from desktop_assistant.os_integration.single_instance import QUIT_FOR_RESTORE, SHOW, SingleInstance
 from desktop_assistant.paths import Paths
-from desktop_assistant.resources_path import resource_path
+from desktop_assistant.resources_access import load_guard, resource_path
 from desktop_assistant.storage import maintenance
 from desktop_assistant.storage.database import CorruptDatabaseError, storage_error
 from desktop_assistant.storage.errors import MissingDatabaseError, StorageError
@@ -352,7 +351,7 @@ class Application(QObject):
         self.panel.add_feature_tab(agenda)
 
     def _build_checks(self) -> None:
-        from desktop_assistant import address_data
+        from desktop_assistant import resources_access
         from desktop_assistant.domain.address import parse_address
         from desktop_assistant.ui.check_controller import CheckController
 
@@ -360,12 +359,12 @@ class Application(QObject):
         settings = self.store.settings
 
         def parse(text: str) -> dict:  # the division table is read on the first parse, not at start
-            lists = address_data.address_lists(
+            lists = resources_access.address_lists(
                 settings.get("screen.celebrities_extra"),
                 settings.get("lists.remote_areas"),
                 settings.get("lists.pickup_words"),
             )
-            return parse_address(text, address_data.division_index(), lists).as_json()
+            return parse_address(text, resources_access.division_index(), lists).as_json()
 
         self.checks = CheckController(
             self.store.checks,

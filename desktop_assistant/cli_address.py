@@ -34,8 +34,8 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, parser_class: type) -
 def run_address(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
     import datetime as dt
 
-    from desktop_assistant.address_data import address_lists, division_index
     from desktop_assistant.domain.address import parse_address
+    from desktop_assistant.resources_access import address_lists, division_index
     from desktop_assistant.storage.store import open_store
 
     text = sys.stdin.read() if args.text == "-" else args.text

@@ -44,7 +44,7 @@ def _read_input(name: str, usage_error: Callable[[str], Exception]) -> str:
 def screening_context(paths: Paths) -> tuple[Any, dict]:
     """The shop's rules (settings, celebrity list) and what it knows of buyers (lists, flagged notes)."""
     from desktop_assistant.domain.screening import rules_from_settings
-    from desktop_assistant.resources_path import resource_path
+    from desktop_assistant.resources_access import resource_path
     from desktop_assistant.storage.store import open_store
 
     store = open_store(paths, dt.datetime.now())

@@ -26,7 +26,7 @@ def run_lint(args: argparse.Namespace, paths: Paths) -> int:
     import datetime as dt
 
     from desktop_assistant.domain.guard import findings
-    from desktop_assistant.guard_data import load_guard
+    from desktop_assistant.resources_access import load_guard
     from desktop_assistant.storage.store import open_store
 
     store = open_store(paths, dt.datetime.now())
