@@ -109,16 +109,14 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query")
     search.add_argument("--json", action="store_true")
 
-    from desktop_assistant import (  # argparse only
-        cli_address,
-        cli_buyers,
-        cli_conversations,
-        cli_guard,
-        cli_kpi,
-        cli_notes,
-        cli_reader,
-        cli_selftest,
-    )
+    from desktop_assistant.cli import address as cli_address  # argparse only
+    from desktop_assistant.cli import buyers as cli_buyers
+    from desktop_assistant.cli import conversations as cli_conversations
+    from desktop_assistant.cli import guard as cli_guard
+    from desktop_assistant.cli import kpi as cli_kpi
+    from desktop_assistant.cli import notes as cli_notes
+    from desktop_assistant.cli import reader as cli_reader
+    from desktop_assistant.cli import selftest as cli_selftest
 
     cli_guard.add_parser(phrases_sub, common)
 
@@ -214,7 +212,7 @@ def _run_db(args: argparse.Namespace, paths: Paths) -> int:
                 print(f"  {problem}")
         return 0 if report.ok else 1
     if args.action == "purge":
-        from desktop_assistant.cli_storage import run_purge
+        from desktop_assistant.cli.storage import run_purge
 
         return run_purge(args, paths, UsageError)
     if args.action == "backup":
@@ -236,7 +234,7 @@ def _run_db(args: argparse.Namespace, paths: Paths) -> int:
     if not source.is_file():
         raise UsageError(f"找不到备份文件: {source}")
     paths.ensure()
-    from desktop_assistant.cli_storage import panel_let_go
+    from desktop_assistant.cli.storage import panel_let_go
 
     panel_let_go(paths, args.close_panel)
     try:
@@ -276,7 +274,7 @@ def _run_phrases(args: argparse.Namespace, paths: Paths) -> int:
     from desktop_assistant.storage.store import open_store
 
     if args.action == "lint":
-        from desktop_assistant import cli_guard
+        from desktop_assistant.cli import guard as cli_guard
 
         return cli_guard.run_lint(args, paths)
     now = dt.datetime.now()
@@ -367,22 +365,20 @@ def _run_in(paths: Paths, args: argparse.Namespace) -> int:
         from desktop_assistant import app
 
         return app.run(paths, debug=args.debug, smoke_test=args.smoke_test)
-    from desktop_assistant.cli_storage import recover_emptied, storage_failure
+    from desktop_assistant.cli.storage import recover_emptied, storage_failure
     from desktop_assistant.log import setup_cli_logging
 
     setup_cli_logging(paths, debug=args.debug)
     try:
         if args.command != "db" or args.action in ("backup", "purge"):  # check and restore see the file as it is
             recover_emptied(paths, PROG)
-        from desktop_assistant import (
-            cli_address,
-            cli_buyers,
-            cli_conversations,
-            cli_kpi,
-            cli_notes,
-            cli_reader,
-            cli_selftest,
-        )
+        from desktop_assistant.cli import address as cli_address
+        from desktop_assistant.cli import buyers as cli_buyers
+        from desktop_assistant.cli import conversations as cli_conversations
+        from desktop_assistant.cli import kpi as cli_kpi
+        from desktop_assistant.cli import notes as cli_notes
+        from desktop_assistant.cli import reader as cli_reader
+        from desktop_assistant.cli import selftest as cli_selftest
 
         commands = {
             "config": _run_config,
@@ -406,7 +402,7 @@ def _run_in(paths: Paths, args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["_selftest-target"]:  # selftest's own target window (hidden: not for people)
-        from desktop_assistant.cli_selftest import run_target
+        from desktop_assistant.cli.selftest import run_target
 
         return run_target()
     try:
