@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parents[1]
 TARGET_PER_S = 2000
 COLD = (
     "import time; t = time.perf_counter(); "
-    "from desktop_assistant.address_data import division_index, address_lists; "
+    "from desktop_assistant.resources_access import division_index, address_lists; "
     "division_index(); address_lists(); print(time.perf_counter() - t)"
 )
 
@@ -32,8 +32,8 @@ def main() -> int:
     parser.add_argument("--json-out", type=Path)
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
-    from desktop_assistant.address_data import address_lists, division_index
     from desktop_assistant.domain.address import parse_address
+    from desktop_assistant.resources_access import address_lists, division_index
 
     texts = [
         json.loads(line)["text"]

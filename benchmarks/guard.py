@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from desktop_assistant.domain.guard import findings
-from desktop_assistant.guard_data import load_guard
+from desktop_assistant.resources_access import load_guard
 
 COMMON = (
     "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而"

@@ -12,7 +12,7 @@ and a database gets a few thousand blacklist / whitelist entries and red / yello
 for buyers among them. Then, for each file:
   - CLI: `python -m desktop_assistant screen FILE --json --basedir DIR > /dev/null` in a real process
     (wall time, interpreter start-up included; the start-up alone is measured on a one-profile file);
-  - in-process: what cli_buyers.run_screen does (decode, open_store, rules, all_shop_facts, then
+  - in-process: what cli/buyers.run_screen does (decode, open_store, rules, all_shop_facts, then
     read_screening_input + screen + json.dumps written to a UTF-8 sink), plus each stage alone.
 PASS if profiles/s >= 20,000 (median wall time over --runs). CPU seconds are shown as well (for the CLI on
 POSIX only): on a busy machine wall time drops, CPU time much less; the load average is printed. The
@@ -45,13 +45,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from desktop_assistant.cli_buyers import screen_stream, screening_context
+from desktop_assistant.cli.buyers import screen_stream, screening_context
 from desktop_assistant.domain.buyers import read_screening_input, valid_nick
 from desktop_assistant.domain.notes import NoteChange
 from desktop_assistant.domain.screening import Profile, ShopFacts, rules_from_settings, screen
 from desktop_assistant.domain.tables import decode_text
 from desktop_assistant.paths import resolve_paths
-from desktop_assistant.resources_path import resource_path
+from desktop_assistant.resources_access import resource_path
 from desktop_assistant.storage.store import Store, open_store
 
 REPO = Path(__file__).resolve().parents[1]
@@ -367,7 +367,7 @@ def run_cli(path: Path, basedir: Path) -> tuple[float, float | None]:
 
 
 def in_process(path: Path, paths) -> tuple[float, float, int]:
-    """cli_buyers.run_screen's own work (--json), written to a UTF-8 sink like a redirected stdout:
+    """cli/buyers.run_screen's own work (--json), written to a UTF-8 sink like a redirected stdout:
     wall seconds, CPU seconds, profiles screened."""
     cpu = time.process_time()
     started = time.perf_counter()

@@ -17,11 +17,10 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_assistant import APP_NAME, __version__
 from desktop_assistant.app_features import Core, Features
-from desktop_assistant.app_features import reader_factories as reader_factories  # re-exported: cli_reader uses it
+from desktop_assistant.app_features import reader_factories as reader_factories  # re-exported: cli.reader uses it
 from desktop_assistant.app_process import install_exception_hooks, quit_on_signals, refuse_recovery, route_qt_messages
 from desktop_assistant.domain.clock import Clock, SystemClock
 from desktop_assistant.domain.guard import Guard
-from desktop_assistant.guard_data import load_guard
 from desktop_assistant.log import setup_logging
 from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyService
 from desktop_assistant.os_integration.hotkeys.pick import pick
@@ -29,7 +28,7 @@ from desktop_assistant.os_integration.insertion import InsertionPipeline, Insert
 from desktop_assistant.os_integration.session import SessionWatcher, pick_session_watcher
 from desktop_assistant.os_integration.single_instance import QUIT_FOR_RESTORE, SHOW, SingleInstance
 from desktop_assistant.paths import Paths
-from desktop_assistant.resources_path import resource_path
+from desktop_assistant.resources_access import load_guard, resource_path
 from desktop_assistant.storage import maintenance
 from desktop_assistant.storage.background_check import BackgroundCheck
 from desktop_assistant.storage.database import START_CHECK_SECONDS, CorruptDatabaseError

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_assistant.domain.clock import Clock
 from desktop_assistant.os_integration.foreground import WindowRef
 from desktop_assistant.os_integration.insertion import InsertionPipeline
-from desktop_assistant.resources_path import resource_path
+from desktop_assistant.resources_access import resource_path
 from desktop_assistant.storage.store import Store
 from desktop_assistant.ui.panel import PanelWindow
 from desktop_assistant.ui.phrases_controller import PhrasesController
@@ -170,19 +170,19 @@ class Features:
         core.panel.add_feature_tab(agenda)
 
     def build_checks(self) -> None:
-        from desktop_assistant import address_data
+        from desktop_assistant import resources_access
         from desktop_assistant.domain.address import parse_address
         from desktop_assistant.ui.check_controller import CheckController
 
         core, settings = self.core, self.core.store.settings
 
         def parse(text: str) -> dict:  # the division table is read on the first parse, not at start
-            lists = address_data.address_lists(
+            lists = resources_access.address_lists(
                 settings.get("screen.celebrities_extra"),
                 settings.get("lists.remote_areas"),
                 settings.get("lists.pickup_words"),
             )
-            return parse_address(text, address_data.division_index(), lists).as_json()
+            return parse_address(text, resources_access.division_index(), lists).as_json()
 
         checks = self._register(
             CheckController(

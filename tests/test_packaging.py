@@ -26,7 +26,7 @@ def test_wheel_carries_resources_and_runs_from_them(tmp_path: Path) -> None:
         capture_output=True,
     )
     code = (
-        "from desktop_assistant.resources_path import resource_path;"
+        "from desktop_assistant.resources_access import resource_path;"
         "p = resource_path('translations', 'en.qm'); print(p); assert p.is_file();"
         "from desktop_assistant.os_integration.readers.uia_rules import load_rules_file, packaged_rules_path;"
         "assert list(load_rules_file(packaged_rules_path())) == ['千牛']"

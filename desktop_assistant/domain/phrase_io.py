@@ -33,6 +33,7 @@ from desktop_assistant.domain.phrase_codes import (
     looks_like_keyword,
     map_codes,
 )
+from desktop_assistant.domain.phrase_formats import EXPORT_FORMATS, IMPORT_FORMATS
 from desktop_assistant.domain.phrases import Phrase, PhraseError, validated
 from desktop_assistant.domain.tables import (
     MSG_EMPTY_FILE,
@@ -56,8 +57,6 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "text": ("text", "短语内容", "内容", "短语", "快捷短语"),
     "hotkey": ("hotkey", "快捷键"),
 }
-IMPORT_FORMATS = ("auto", "csv", "xlsx", "beeftext", "json")
-EXPORT_FORMATS = ("csv", "xlsx", "json")
 MAX_USE_COUNT = 2**62  # fits SQLite's 64-bit integer with room to count on
 _SHOWN_CHARS = 40
 

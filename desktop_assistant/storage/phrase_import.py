@@ -383,7 +383,7 @@ def import_file(
 
 def shop_guard(settings: SettingsStore) -> Guard:
     """The outgoing-text guard with the shop's switches and words (DESIGN 3.8)."""
-    from desktop_assistant.guard_data import load_guard
+    from desktop_assistant.resources_access import load_guard
 
     return load_guard(settings.all())
 
@@ -423,7 +423,7 @@ class LibraryImporter:
 
 # --- the default library ---------------------------------------------------------------------------
 def default_library_path() -> Path:
-    from desktop_assistant.resources_path import resource_path
+    from desktop_assistant.resources_access import resource_path
 
     return resource_path(*DEFAULT_LIBRARY)
 

@@ -68,7 +68,7 @@ class Store:
     def purge_personal_data(self, now: dt.datetime, *, dry_run: bool = False, days: int | None = None) -> PurgeReport:
         """Personal data older than `retention.days` masked or purged, receivers after the shorter of that and
         `privacy.retention_days` (storage.retention); `days` overrides `retention.days`."""
-        from desktop_assistant.address_data import division_index  # 38 ms, read only when purging
+        from desktop_assistant.resources_access import division_index  # 38 ms, read only when purging
 
         setting = self.settings.get("retention.days") if days is None else days
         return retention.purge(

@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from desktop_assistant.resources_path import resource_path
+from desktop_assistant.resources_access import resource_path
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from desktop_assistant.resources_path import resource_path
+from desktop_assistant.resources_access import resource_path
 
 
 def _dark_palette() -> QPalette:

@@ -10,8 +10,8 @@ import pytest
 
 from desktop_assistant.domain.phrase_io import Action, parse_beeftext, parse_csv
 from desktop_assistant.domain.phrases import Phrase
-from desktop_assistant.guard_data import load_guard
 from desktop_assistant.paths import Paths
+from desktop_assistant.resources_access import load_guard
 from desktop_assistant.storage.migrations import MIGRATION_NAMES, migrate
 from desktop_assistant.storage.phrase_import import DEFAULTS_STATE_KEY, apply_import
 from desktop_assistant.storage.store import Store, open_store

@@ -184,7 +184,7 @@ def test_editor_shows_use_count_and_last_use(qtbot, library) -> None:
 
 # --- the outgoing-text guard in the editor (DESIGN 3.8) ---------------------------------------------
 def guarded_editor(qtbot, library, phrase=None) -> PhraseEditor:
-    from desktop_assistant.guard_data import load_guard
+    from desktop_assistant.resources_access import load_guard
 
     guard = load_guard({})
     editor = PhraseEditor(library, phrase, lambda: CONTEXT, no_hotkey_problem, guard=lambda: guard)

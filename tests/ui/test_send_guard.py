@@ -4,7 +4,7 @@ without the agent's confirmation; absolute words go out with a notice."""
 from __future__ import annotations
 
 from desktop_assistant.domain.phrases import Phrase
-from desktop_assistant.guard_data import load_guard
+from desktop_assistant.resources_access import load_guard
 from desktop_assistant.ui.send_guard import Decision, SendGuard
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_assistant.address_data import address_lists, division_index
 from desktop_assistant.domain.address import parse_address
+from desktop_assistant.resources_access import address_lists, division_index
 
 CASES = [
     json.loads(line)

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from desktop_assistant.address_data import address_lists, division_index
 from desktop_assistant.domain.address import parse_address
+from desktop_assistant.resources_access import address_lists, division_index
 
 FIELDS = ("name", "phone", "phone_ext", "province", "city", "district", "street", "detail", "postcode")
 PUNCTUATION = re.compile(r"[,，:：;；。、|]")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_assistant.address_data import division_index
 from desktop_assistant.domain.address_spans import address_spans
 from desktop_assistant.domain.retention import is_masking, mask_personal
+from desktop_assistant.resources_access import division_index
 
 
 def found(text: str) -> list[str]:

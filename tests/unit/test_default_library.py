@@ -10,7 +10,7 @@ import pytest
 from desktop_assistant.domain.guard import words_by_category
 from desktop_assistant.domain.phrase_io import parse_json
 from desktop_assistant.domain.rendering import placeholders_in
-from desktop_assistant.guard_data import load_guard
+from desktop_assistant.resources_access import load_guard
 from desktop_assistant.storage.phrase_import import default_library_path
 
 PHRASES = [d.phrase for d in parse_json(default_library_path().read_bytes()).drafts]

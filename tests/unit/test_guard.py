@@ -16,7 +16,7 @@ from desktop_assistant.domain.guard import (
     parse_list,
     words_by_category,
 )
-from desktop_assistant.guard_data import bundled_lists, load_guard
+from desktop_assistant.resources_access import bundled_guard_lists, load_guard
 
 
 @pytest.fixture(scope="module")
@@ -180,7 +180,7 @@ def test_parse_list_skips_comments_and_blanks():
 
 
 def test_every_bundled_list_is_readable():
-    lists = bundled_lists()
+    lists = bundled_guard_lists()
     guard = guard_from_texts(lists, {})
     for category in (CONTACT, CASHBACK, ABSOLUTE):
         assert guard.lists.words[category], category

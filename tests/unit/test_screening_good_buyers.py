@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from desktop_assistant.domain.screening import Profile, machine_like_nick, parse_credit, rules_from_settings, screen
-from desktop_assistant.resources_path import resource_path
+from desktop_assistant.resources_access import resource_path
 
 TODAY = dt.date(2026, 11, 26)
 

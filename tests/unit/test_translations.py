@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from desktop_assistant.resources_path import resource_path
+from desktop_assistant.resources_access import resource_path
 from desktop_assistant.ui.i18n import LanguageSwitcher
 
 REPO = Path(__file__).resolve().parents[2]

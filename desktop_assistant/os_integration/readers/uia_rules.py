@@ -307,6 +307,6 @@ def load_rules_file(path: Path) -> dict[str, ClientRules]:
 
 
 def packaged_rules_path() -> Path:
-    from desktop_assistant.resources_path import resource_path
+    from desktop_assistant.resources_access import resource_path
 
     return resource_path("readers", "uia_rules.json")

@@ -5,16 +5,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop_assistant.cli.errors import UsageError
 from desktop_assistant.paths import Paths
 
 
-def add_parsers(sub: Any, common: argparse.ArgumentParser, parser_class: type) -> None:
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     notes = sub.add_parser("notes", parents=[common], help="flagged order notes with their full history")
-    notes_sub = notes.add_subparsers(dest="action", required=True, parser_class=parser_class, metavar="ACTION")
+    notes.set_defaults(run=run_notes)
+    notes_sub = notes.add_subparsers(dest="action", required=True, metavar="ACTION")
     add = notes_sub.add_parser("add", parents=[common], help="append a new version of an order's note")
     add.add_argument("order_id")
     add.add_argument("--flag", required=True, help="0 灰 1 红 2 黄 3 绿 4 蓝 5 紫")
@@ -29,7 +30,8 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, parser_class: type) -
     export.add_argument("--format", choices=("csv", "xlsx"), default=None, help="default: from the file extension")
 
     promises = sub.add_parser("promises", parents=[common], help="promises made to buyers")
-    promises_sub = promises.add_subparsers(dest="action", required=True, parser_class=parser_class, metavar="ACTION")
+    promises.set_defaults(run=run_promises)
+    promises_sub = promises.add_subparsers(dest="action", required=True, metavar="ACTION")
     listing = promises_sub.add_parser("list", parents=[common], help="open promises, most urgent first")
     listing.add_argument("--overdue", action="store_true", help="only those past their due time")
     listing.add_argument("--json", action="store_true")
@@ -39,8 +41,8 @@ def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def run_notes(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
-    from desktop_assistant.cli_storage import open_store
+def run_notes(args: argparse.Namespace, paths: Paths) -> int:
+    from desktop_assistant.cli.storage import open_store
     from desktop_assistant.domain.notes import (
         FLAG_NAMES,
         NoteError,
@@ -58,7 +60,7 @@ def run_notes(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str
         elif args.action == "export":
             export_format(args.file, args.format)
     except NoteError as exc:
-        raise usage_error(str(exc)) from None
+        raise UsageError(str(exc)) from None
     store = open_store(paths, now)
     try:
         if args.action == "add":
@@ -74,7 +76,7 @@ def run_notes(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str
                     current=current,
                 )
             except NoteError as exc:
-                raise usage_error(str(exc)) from None
+                raise UsageError(str(exc)) from None
             saved = store.notes.append(change, now)
             versions = len(store.notes.history(saved.order_id))
             print(f"已保存 {saved.order_id} 第 {versions} 版 ({saved.flag} {FLAG_NAMES[saved.flag]})")
@@ -93,7 +95,7 @@ def run_notes(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str
             try:
                 count = export_notes(store.notes, Path(args.file).expanduser(), args.format)
             except NoteError as exc:
-                raise usage_error(str(exc)) from None
+                raise UsageError(str(exc)) from None
             print(f"已导出 {count} 条备注记录到 {args.file}")
     finally:
         store.close()
@@ -113,8 +115,8 @@ def promise_json(promise: Any, status: str) -> dict[str, Any]:
     }
 
 
-def run_promises(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
-    from desktop_assistant.cli_storage import open_store
+def run_promises(args: argparse.Namespace, paths: Paths) -> int:
+    from desktop_assistant.cli.storage import open_store
     from desktop_assistant.domain.promises import Status, promise_status, urgency_order
 
     now = dt.datetime.now()

@@ -25,9 +25,9 @@ def add_parser(phrases_sub: Any, common: argparse.ArgumentParser) -> None:
 def run_lint(args: argparse.Namespace, paths: Paths) -> int:
     import datetime as dt
 
-    from desktop_assistant.cli_storage import open_store
+    from desktop_assistant.cli.storage import open_store
     from desktop_assistant.domain.guard import findings
-    from desktop_assistant.guard_data import load_guard
+    from desktop_assistant.resources_access import load_guard
 
     store = open_store(paths, dt.datetime.now())
     try:

@@ -10,15 +10,16 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable
 from typing import Any
 
+from desktop_assistant.cli.errors import UsageError
 from desktop_assistant.paths import Paths
 
 
-def add_parsers(sub: Any, common: argparse.ArgumentParser, parser_class: type) -> None:
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     reader = sub.add_parser("reader", parents=[common], help="how the panel reads the IM client")
-    actions = reader.add_subparsers(dest="action", required=True, parser_class=parser_class, metavar="ACTION")
+    reader.set_defaults(run=run_reader)
+    actions = reader.add_subparsers(dest="action", required=True, metavar="ACTION")
     calibrate = actions.add_parser("calibrate", parents=[common], help="store a client's reading regions")
     calibrate.add_argument("client", help="the platform name of a title rule, such as 千牛")
     for name in ("list", "header", "messages"):
@@ -32,8 +33,8 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, parser_class: type) -
     probe.add_argument("--json", action="store_true")
 
 
-def run_reader(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
-    from desktop_assistant.cli_storage import open_store
+def run_reader(args: argparse.Namespace, paths: Paths) -> int:
+    from desktop_assistant.cli.storage import open_store
     from desktop_assistant.domain.conversation_titles import TitleRuleError, parse_title_rules, platforms
     from desktop_assistant.domain.reading import RegionError, Regions, format_regions, parse_region, parse_regions
 
@@ -43,17 +44,17 @@ def run_reader(args: argparse.Namespace, paths: Paths, usage_error: Callable[[st
         try:
             rules = parse_title_rules(settings.get("conversation.title_rules"))
         except TitleRuleError as exc:
-            raise usage_error(f"conversation.title_rules: {exc}") from None
+            raise UsageError(f"conversation.title_rules: {exc}") from None
         if args.action == "probe":
             return _probe(settings, rules, args.json, paths)
         clients = platforms(rules)
         if args.client not in clients:
-            raise usage_error(f"没有名为 {args.client!r} 的客户端; 标题规则里的平台: {', '.join(clients) or '无'}")
+            raise UsageError(f"没有名为 {args.client!r} 的客户端; 标题规则里的平台: {', '.join(clients) or '无'}")
         try:
             boxes = Regions(parse_region(args.list), parse_region(args.header), parse_region(args.messages))
             regions = parse_regions(settings.get("reader.regions"))
         except RegionError as exc:
-            raise usage_error(str(exc)) from None
+            raise UsageError(str(exc)) from None
         regions[args.client] = boxes
         settings.set("reader.regions", format_regions(regions))
         print(f"{args.client}: list {args.list}, header {args.header}, messages {args.messages}")

@@ -6,25 +6,26 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop_assistant.cli.errors import UsageError
 from desktop_assistant.paths import Paths
 
 EVERYTHING = (dt.datetime(1970, 1, 1), dt.datetime(9999, 1, 1))
 
 
-def add_parsers(sub: Any, common: argparse.ArgumentParser, parser_class: type) -> None:
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     conversations = sub.add_parser("conversations", parents=[common], help="the recorded conversation events")
-    actions = conversations.add_subparsers(dest="action", required=True, parser_class=parser_class, metavar="ACTION")
+    conversations.set_defaults(run=run_conversations)
+    actions = conversations.add_subparsers(dest="action", required=True, metavar="ACTION")
     export = actions.add_parser("export", parents=[common], help="write the events as a chat-log CSV (kpi reads it)")
     export.add_argument("file", help="CSV file to write; - writes to stdout")
     export.add_argument("--since", default=None, metavar="YYYY-MM-DD", help="only events from this day on")
 
 
-def run_conversations(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
-    from desktop_assistant.cli_storage import open_store
+def run_conversations(args: argparse.Namespace, paths: Paths) -> int:
+    from desktop_assistant.cli.storage import open_store
     from desktop_assistant.domain.kpi import KpiError
     from desktop_assistant.domain.stats import CHAT_LOG_HEADER, chat_log_rows
     from desktop_assistant.domain.tables import csv_bytes
@@ -35,7 +36,7 @@ def run_conversations(args: argparse.Namespace, paths: Paths, usage_error: Calla
         try:
             start = dt.datetime.combine(dt.date.fromisoformat(args.since), dt.time())
         except ValueError:
-            raise usage_error(f"--since 应为 YYYY-MM-DD, 收到: {args.since[:20]}") from None
+            raise UsageError(f"--since 应为 YYYY-MM-DD, 收到: {args.since[:20]}") from None
     store = open_store(paths, dt.datetime.now())
     try:
         rows = chat_log_rows(store.conversations.events_between(start, end))
@@ -49,6 +50,6 @@ def run_conversations(args: argparse.Namespace, paths: Paths, usage_error: Calla
     try:
         write_export(Path(args.file).expanduser(), data, KpiError)
     except KpiError as exc:
-        raise usage_error(str(exc)) from None
+        raise UsageError(str(exc)) from None
     print(f"已导出 {len(rows)} 条消息到 {args.file}")
     return 0

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from typing import Any
 
+from desktop_assistant.cli.errors import UsageError
 from desktop_assistant.paths import Paths
 
 LABELS = (
@@ -23,24 +23,25 @@ LABELS = (
 )
 
 
-def add_parsers(sub: Any, common: argparse.ArgumentParser, parser_class: type) -> None:
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     address = sub.add_parser("address", parents=[common], help="parse an address as pasted from an order")
-    address_sub = address.add_subparsers(dest="action", required=True, parser_class=parser_class, metavar="ACTION")
+    address.set_defaults(run=run_address)
+    address_sub = address.add_subparsers(dest="action", required=True, metavar="ACTION")
     parse = address_sub.add_parser("parse", parents=[common])
     parse.add_argument("text", help="the address text; - reads stdin")
     parse.add_argument("--json", action="store_true")
 
 
-def run_address(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
+def run_address(args: argparse.Namespace, paths: Paths) -> int:
     import datetime as dt
 
-    from desktop_assistant.address_data import address_lists, division_index
-    from desktop_assistant.cli_storage import open_store
+    from desktop_assistant.cli.storage import open_store
     from desktop_assistant.domain.address import parse_address
+    from desktop_assistant.resources_access import address_lists, division_index
 
     text = sys.stdin.read() if args.text == "-" else args.text
     if not text.strip():
-        raise usage_error("地址为空 / empty address")
+        raise UsageError("地址为空 / empty address")
     store = open_store(paths, dt.datetime.now())  # the shop's own lists are settings
     try:
         settings = store.settings

@@ -5,17 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop_assistant.cli.errors import UsageError
 from desktop_assistant.paths import Paths
 
 HEADINGS = ("", "轮次", "已回复", "买家", "平均响应(秒)", "平均首响(秒)", "30秒", "60秒", "3分钟", "答问比")
 
 
-def add_parsers(sub: Any, common: argparse.ArgumentParser, parser_class: type) -> None:
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     kpi = sub.add_parser("kpi", parents=[common], help="response KPIs of a chat log (CSV)")
+    kpi.set_defaults(run=run_kpi)
     kpi.add_argument("file", help="chat-log CSV; - reads stdin")
     hours = kpi.add_mutually_exclusive_group()
     hours.add_argument("--all-hours", action="store_true", help="count every round, not only service hours")
@@ -23,11 +24,11 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, parser_class: type) -
     kpi.add_argument("--json", action="store_true")
 
 
-def run_kpi(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
+def run_kpi(args: argparse.Namespace, paths: Paths) -> int:
     import gc
 
     from desktop_assistant.domain.kpi import KpiError, iter_rows, kpis, parse_hours, read_chat_log
-    from desktop_assistant.domain.tables import TextFileError as PhraseImportError
+    from desktop_assistant.domain.tables import TextFileError
 
     # A million small tuples that all stay alive: the cycle collector would rescan them again and
     # again for nothing (it halves the run time); a batch command exits right after.
@@ -37,11 +38,11 @@ def run_kpi(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str],
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).expanduser().read_bytes()
         messages = read_chat_log(_decode(data))
     except FileNotFoundError:
-        raise usage_error(f"找不到文件: {args.file}") from None
+        raise UsageError(f"找不到文件: {args.file}") from None
     except OSError as exc:
-        raise usage_error(f"无法读取 {args.file}: {exc.strerror}") from None
-    except (KpiError, PhraseImportError) as exc:
-        raise usage_error(str(exc)) from None
+        raise UsageError(f"无法读取 {args.file}: {exc.strerror}") from None
+    except (KpiError, TextFileError) as exc:
+        raise UsageError(str(exc)) from None
     result = kpis(messages, hours)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))

@@ -6,19 +6,21 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+from desktop_assistant.cli.errors import UsageError
 from desktop_assistant.paths import Paths
 
 
-def add_parsers(sub: Any, common: argparse.ArgumentParser, parser_class: type) -> None:
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     screen = sub.add_parser("screen", parents=[common], help="screen buyer profiles for bad-review scammers")
+    screen.set_defaults(run=run_screen)
     screen.add_argument("file", help="JSON Lines or CSV with a header; - reads stdin")
     screen.add_argument("--json", action="store_true", help="one JSON object per profile (JSON Lines)")
     blacklist = sub.add_parser("blacklist", parents=[common], help="import or export the shop's blacklist")
-    blacklist_sub = blacklist.add_subparsers(dest="action", required=True, parser_class=parser_class, metavar="ACTION")
+    blacklist.set_defaults(run=run_blacklist)
+    blacklist_sub = blacklist.add_subparsers(dest="action", required=True, metavar="ACTION")
     imp = blacklist_sub.add_parser("import", parents=[common], help="merge a CSV or XLSX blacklist (all or nothing)")
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
@@ -26,27 +28,26 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, parser_class: type) -
     exp.add_argument("file")
 
 
-def _read_input(name: str, usage_error: Callable[[str], Exception]) -> str:
-    from desktop_assistant.domain.tables import TextFileError as PhraseImportError
-    from desktop_assistant.domain.tables import decode_text
+def _read_input(name: str) -> str:
+    from desktop_assistant.domain.tables import TextFileError, decode_text
 
     try:
         data = sys.stdin.buffer.read() if name == "-" else Path(name).expanduser().read_bytes()
     except FileNotFoundError:
-        raise usage_error(f"找不到文件: {name}") from None
+        raise UsageError(f"找不到文件: {name}") from None
     except OSError as exc:
-        raise usage_error(f"无法读取 {name}: {exc.strerror}") from None
+        raise UsageError(f"无法读取 {name}: {exc.strerror}") from None
     try:
         return decode_text(data)[0]
-    except PhraseImportError as exc:
-        raise usage_error(str(exc)) from None
+    except TextFileError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def screening_context(paths: Paths) -> tuple[Any, dict]:
     """The shop's rules (settings, celebrity list) and what it knows of buyers (lists, flagged notes)."""
-    from desktop_assistant.cli_storage import open_store
+    from desktop_assistant.cli.storage import open_store
     from desktop_assistant.domain.screening import rules_from_settings
-    from desktop_assistant.resources_path import resource_path
+    from desktop_assistant.resources_access import resource_path
 
     store = open_store(paths, dt.datetime.now())
     try:
@@ -82,15 +83,15 @@ def screen_stream(text: str, rules: Any, facts: dict, as_json: bool, out: TextIO
     return screened, bad
 
 
-def run_screen(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
-    text = _read_input(args.file, usage_error)
+def run_screen(args: argparse.Namespace, paths: Paths) -> int:
+    text = _read_input(args.file)
     rules, facts = screening_context(paths)
     _screened, bad = screen_stream(text, rules, facts, args.json, sys.stdout, sys.stderr)
     return 2 if bad else 0
 
 
-def run_blacklist(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
-    from desktop_assistant.cli_storage import open_store
+def run_blacklist(args: argparse.Namespace, paths: Paths) -> int:
+    from desktop_assistant.cli.storage import open_store
     from desktop_assistant.domain.messages import UserError
     from desktop_assistant.storage.blacklist_files import BlacklistFiles, check_export_path, read_blacklist_file
 
@@ -101,7 +102,7 @@ def run_blacklist(args: argparse.Namespace, paths: Paths, usage_error: Callable[
         else:
             check_export_path(path)
     except UserError as exc:
-        raise usage_error(str(exc)) from None
+        raise UsageError(str(exc)) from None
     store = open_store(paths, dt.datetime.now())
     try:
         files = BlacklistFiles(store.buyers, lambda: store.settings.get("agent_id"), dt.datetime.now)
@@ -112,7 +113,7 @@ def run_blacklist(args: argparse.Namespace, paths: Paths, usage_error: Callable[
             else:
                 print(f"已导出 {files.export_file(path)} 个黑名单买家到 {args.file}")
         except UserError as exc:
-            raise usage_error(str(exc)) from None
+            raise UsageError(str(exc)) from None
     finally:
         store.close()
     return 0

@@ -5,29 +5,30 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from typing import Any
 
+from desktop_assistant.cli.errors import UsageError
 from desktop_assistant.paths import Paths
 
 TARGET_COMMAND = "_selftest-target"  # the frozen exe has no python: the target is the same program
 
 
-def add_parsers(sub: Any, common: argparse.ArgumentParser, parser_class: type) -> None:
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     selftest = sub.add_parser(
         "selftest",
         parents=[common],
         help="open a test window, press a test hotkey, check the paste, clipboard and picker",
     )
+    selftest.set_defaults(run=run_selftest)
     selftest.add_argument("--json", action="store_true", help="one JSON object: ok and every step's name, ok, detail")
     selftest.add_argument("--backend", default="auto", help="hotkey backend to test (default: this platform's)")
 
 
-def run_selftest(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
+def run_selftest(args: argparse.Namespace, paths: Paths) -> int:
     from desktop_assistant.os_integration.hotkeys.pick import BACKENDS
 
     if args.backend != "auto" and args.backend not in BACKENDS:
-        raise usage_error(f"未知的快捷键方式 {args.backend!r}, 可选: auto, {', '.join(BACKENDS)}")
+        raise UsageError(f"未知的快捷键方式 {args.backend!r}, 可选: auto, {', '.join(BACKENDS)}")
     import logging
 
     from desktop_assistant import selftest

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sys
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from desktop_assistant.cli.errors import UsageError
 from desktop_assistant.paths import Paths
 
 if TYPE_CHECKING:
@@ -118,10 +118,10 @@ def panel_let_go(paths: Paths, close: bool, wait_s: float = 10.0) -> None:
     raise PanelRunningError(paths.db_path)
 
 
-def run_purge(args: argparse.Namespace, paths: Paths, usage_error: Callable[[str], Exception]) -> int:
+def run_purge(args: argparse.Namespace, paths: Paths) -> int:
     """`db purge [--dry-run] [--days N]`: what retention masks or deletes, counted (and done unless dry)."""
     if args.days is not None and not 0 <= args.days <= 3650:
-        raise usage_error(f"--days 只能是 0-3650: {args.days}")
+        raise UsageError(f"--days 只能是 0-3650: {args.days}")
     store = open_store(paths, dt.datetime.now())
     try:
         if store.read_only is not None and not args.dry_run:
