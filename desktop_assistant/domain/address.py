@@ -298,7 +298,7 @@ def _labelled_fields(text: str) -> dict[str, str]:
     fields: dict[str, str] = {}
     if text[: marks[0].start()].strip():
         fields["lead"] = text[: marks[0].start()].strip()
-    for mark, following in zip(marks, marks[1:] + [None]):
+    for mark, following in zip(marks, marks[1:] + [None], strict=True):
         value = text[mark.end() : following.start() if following else len(text)].strip(_EDGE_PUNCTUATION)
         key = _LABEL_FIELD[mark.group(1) or mark.group(2)]
         if key == "region" and "region" in fields:

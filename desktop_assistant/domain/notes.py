@@ -183,7 +183,7 @@ def build_memo(
     """`【客服】小王 11-23 14:05 【改】… 【赠】… 【发】… 【因】…`; empty parts are left out."""
     agent = " ".join(agent_name.split())
     parts = [f"【客服】{agent} {at:%m-%d %H:%M}" if agent else f"【客服】{at:%m-%d %H:%M}"]
-    for label, value in zip(MEMO_FIELDS, (changed, gift, ship, reason)):
+    for label, value in zip(MEMO_FIELDS, (changed, gift, ship, reason), strict=True):
         value = " ".join(value.split())
         if value:
             parts.append(f"【{label}】{value}")

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from desktop_assistant.domain.address import address_vague
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
@@ -105,7 +106,7 @@ def machine_like_nick(nick: str) -> bool:
     if len(nick) < 10 or _CJK.search(nick) or _PLATFORM_DEFAULT.fullmatch(nick):
         return False
     kinds = [char.isdigit() for char in nick if char.isascii() and char.isalnum()]
-    return sum(a != b for a, b in zip(kinds, kinds[1:])) >= 3
+    return sum(a != b for a, b in pairwise(kinds)) >= 3
 
 
 @dataclass  # not frozen: `screen` builds hundreds of thousands of these a second

@@ -40,7 +40,8 @@ class NoteStore:
         stamp_text = stamp(at)
         with self._db.atomic():
             cursor = self._db.execute(
-                "INSERT INTO order_notes (order_id, flag, text, reason, agent_id, buyer, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO order_notes (order_id, flag, text, reason, agent_id, buyer, at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [change.order_id, change.flag, change.text, change.reason, change.agent_id, change.buyer, stamp_text],
             )
             note_id = cursor.lastrowid

@@ -349,7 +349,7 @@ def apply_import(
                 for step in steps[done:end]:
                     apply(step)
             else:
-                for step, new_id in zip(steps[done:end], new_ids):
+                for step, new_id in zip(steps[done:end], new_ids, strict=True):
                     ids[step.slot] = new_id
             done = end
     return report

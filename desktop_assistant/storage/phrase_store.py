@@ -133,7 +133,8 @@ class PhraseStore:
             {
                 row[0]
                 for row in self._db.execute(
-                    f"SELECT p.id FROM phrases p JOIN phrase_groups g ON g.id = p.group_id WHERE g.name = ? AND p.id IN ({marks})",
+                    "SELECT p.id FROM phrases p JOIN phrase_groups g ON g.id = p.group_id"
+                    f" WHERE g.name = ? AND p.id IN ({marks})",
                     [group, *phrase_ids],
                 )
             }

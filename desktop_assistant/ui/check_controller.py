@@ -31,10 +31,10 @@ from desktop_assistant.domain.clock import Clock
 from desktop_assistant.domain.messages import UserError
 from desktop_assistant.domain.notes import parse_order_id
 from desktop_assistant.ui.check_tab import CheckTab
+from desktop_assistant.ui.widgets import ERROR_STYLE
 
 AddressParser = Callable[[str], dict]  # text -> ParsedAddress.as_json()
 Sender = Callable[[list[str]], None]  # texts -> the chat window the agent was in
-from desktop_assistant.ui.widgets import ERROR_STYLE
 
 
 class CheckController(QObject):
