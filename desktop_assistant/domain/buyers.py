@@ -362,5 +362,5 @@ def parse_blacklist(rows: Sequence[tuple[int, list[str]]]) -> list[BlacklistRow]
     return entries
 
 
-def blacklist_rows(entries: Sequence[ListEntry]) -> list[tuple]:
+def blacklist_rows(entries: Sequence[ListEntry]) -> list[tuple[str, str, str, str]]:
     return [(e.nick, e.reason, e.added_by, f"{e.added_at:%Y-%m-%d %H:%M:%S}") for e in entries]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 
@@ -239,7 +239,7 @@ EXPORT_HEADER = ("订单号", "买家", "旗帜", "颜色", "备注", "变动事
 MSG_EXPORT_FORMAT = QT_TRANSLATE_NOOP("Messages", "导出文件需以 .csv 或 .xlsx 结尾：{path}")
 
 
-def export_row(version: NoteVersion) -> tuple:
+def export_row(version: NoteVersion) -> tuple[str, str, int, str, str, str, str, str]:
     return (
         version.order_id,
         version.buyer,
@@ -261,7 +261,7 @@ def export_format(filename: str, fmt: str | None = None) -> str:
     return chosen
 
 
-def history_json(version: NoteVersion) -> dict:
+def history_json(version: NoteVersion) -> dict[str, Any]:
     """The shape of `notes history --json` (DESIGN 5)."""
     return {
         "order_id": version.order_id,

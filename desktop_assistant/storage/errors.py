@@ -39,7 +39,7 @@ class StorageError(UserError):
     template = QT_TRANSLATE_NOOP("Storage", "读写数据库出错（{reason}）：{path}")
     context = "Storage"
 
-    def __init__(self, path: Path | str, reason: str = "", **fields: object) -> None:
+    def __init__(self, path: Path | str, reason: str | UserError = "", **fields: object) -> None:
         self.path = Path(path)
         self.reason = reason
         super().__init__(type(self).template, path=str(path), reason=reason, **fields)
