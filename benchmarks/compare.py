@@ -514,7 +514,7 @@ def table(ours: dict | None, autokey: dict | None, frozen: dict | None) -> str:
     widths = [max(len(str(line[i])) for line in lines) for i in range(len(header))]
     out = []
     for number, line in enumerate(lines):
-        out.append("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths)).rstrip())
+        out.append("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip())
         if number == 0:
             out.append("  ".join("-" * width for width in widths))
     return "\n".join(out)

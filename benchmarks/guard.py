@@ -7,7 +7,8 @@ with two or three messages); one in ten carries something the guard finds (a con
 number, a link, 好评返现, an absolute word), one in five an order number, tracking number or price
 with digits (the phone matcher runs on those), and ordinary words that are exceptions (最近, 第一次).
 Measured: the check of each phrase alone (as saving and inserting do; best of 3 runs per phrase, the
-first runs reported too), and `phrases lint` over the whole library (every check plus grouping). Prints a table, then one JSON object.
+first runs reported too), and `phrases lint` over the whole library (every check plus grouping). Prints a
+table, then one JSON object.
 """
 
 from __future__ import annotations
@@ -107,14 +108,17 @@ def main() -> int:
         "   target < 1 ms per phrase"
     )
     print(
-        f"{result['phrases']:>8} {result['with_findings']:>6} {result['mean_ms']:>7.3f}ms {result['median_ms']:>7.3f}ms "
-        f"{result['p95_ms']:>7.3f}ms {result['p99_ms']:>7.3f}ms {result['max_ms']:>7.3f}ms {result['lint_total_s']:>8.2f}s"
+        f"{result['phrases']:>8} {result['with_findings']:>6} {result['mean_ms']:>7.3f}ms "
+        f"{result['median_ms']:>7.3f}ms {result['p95_ms']:>7.3f}ms {result['p99_ms']:>7.3f}ms "
+        f"{result['max_ms']:>7.3f}ms {result['lint_total_s']:>8.2f}s"
     )
     print(
-        f"single runs (not best of 3): p99 {result['single_run_p99_ms']:.3f} ms, max {result['single_run_max_ms']:.3f} ms"
+        f"single runs (not best of 3): p99 {result['single_run_p99_ms']:.3f} ms, "
+        f"max {result['single_run_max_ms']:.3f} ms"
     )
     print(
-        f"guard built (lists read, patterns compiled) and libphonenumber loaded: {result['guard_build_and_first_phone_ms']} ms"
+        "guard built (lists read, patterns compiled) and libphonenumber loaded: "
+        f"{result['guard_build_and_first_phone_ms']} ms"
     )
     print(json.dumps({"guard": result}, ensure_ascii=False))
     if args.json_out:

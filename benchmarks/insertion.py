@@ -227,7 +227,7 @@ def table(results: list[dict], floor: dict) -> str:
     widths = [max(len(str(line[i])) for line in lines) for i in range(len(header))]
     out = []
     for number, line in enumerate(lines):
-        out.append("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths)).rstrip())
+        out.append("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip())
         if number == 0:
             out.append("  ".join("-" * width for width in widths))
     out.append(

@@ -203,7 +203,8 @@ def make_address(rng: random.Random) -> str:
         return f"{head}{rng.choice(STREETS)}{rng.choice(VAGUE_TAILS)}"
     road = f"{rng.choice(STREETS)}{rng.randint(1, 999)}号"
     if rng.random() < 0.6:
-        return f"{head}{road}{rng.choice(COMPOUNDS)}{rng.randint(1, 30)}栋{rng.randint(1, 6)}单元{rng.randint(101, 3203)}室"
+        building = f"{rng.randint(1, 30)}栋{rng.randint(1, 6)}单元{rng.randint(101, 3203)}室"
+        return f"{head}{road}{rng.choice(COMPOUNDS)}{building}"
     return f"{head} {road}"
 
 
@@ -482,7 +483,7 @@ def build_lookup_db(paths, stored: int, seed: int) -> dict:
     try:
         buyers = store.buyers
         with store.db.atomic():
-            for n, nick in enumerate(nicks):
+            for nick in nicks:
                 at = NOW - dt.timedelta(minutes=rng.randint(1, 365 * 24 * 60))
                 profile = profile_from_mapping(make_profile(rng, nick, stars))
                 buyers.save_profile(profile, "淘宝", "爱问发货时间" if rng.random() < 0.1 else "", "kf01", at)

@@ -109,7 +109,8 @@ def main() -> int:
             "index_build_s": round(build, 3),
         }
     print(
-        f"{'phrases':>8} {'keystrokes':>10} {'median':>9} {'p95':>9} {'max':>9} {'index build':>12}   target p95 <= 5 ms"
+        f"{'phrases':>8} {'keystrokes':>10} {'median':>9} {'p95':>9} {'max':>9} {'index build':>12}"
+        "   target p95 <= 5 ms"
     )
     for size, row in results.items():
         print(

@@ -62,7 +62,7 @@ def table(results: list[dict]) -> str:
             )
         )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    out = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() for line in lines]
+    out = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip() for line in lines]
     out.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(out)
 

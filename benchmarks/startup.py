@@ -80,7 +80,7 @@ def main() -> int:
         smoke = [timed(["--temp-basedir", "--smoke-test"]) for _ in range(args.runs)]
         timed(["--basedir", tmp, "config", "set", "agent_name", "小王"], silent=False)
         cli = [timed(["--basedir", tmp, "config", "get", "agent_name"], silent=False) for _ in range(args.runs)]
-        shown, rss = zip(*(panel_shown(base) for _ in range(args.runs)))
+        shown, rss = zip(*(panel_shown(base) for _ in range(args.runs)), strict=True)
     results = {
         "smoke_test": {**summary(smoke), "target_s": 1.5},
         "panel_shown": {**summary(list(shown)), "target_s": 0.6},

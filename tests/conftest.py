@@ -15,6 +15,9 @@ from desktop_assistant.paths import Paths  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
+# The file-system fault fixtures (small_fs, immutable, read_only_view) for every test that names them.
+pytest_plugins = ["tests.faults"]
+
 
 @pytest.fixture
 def paths(tmp_path: Path) -> Paths:

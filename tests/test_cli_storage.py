@@ -15,7 +15,7 @@ import pytest
 
 from desktop_assistant.paths import Paths
 from tests.conftest import REPO, run_cli
-from tests.faults import fill, immutable, read_only_file, read_only_view, small_fs  # noqa: F401 - fixtures
+from tests.faults import fill
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes, mounts and pipes")
 

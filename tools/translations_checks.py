@@ -22,7 +22,9 @@ CHECKS_TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "核对清单": "Checklist",
     "生成核对话术": "Make the confirmation message",
     "省": "Province",
-    "粘贴订单里的收货信息（姓名、电话、地址，任意顺序）": "Paste the delivery details from the order (name, phone, address, any order)",
+    "粘贴订单里的收货信息（姓名、电话、地址，任意顺序）": (
+        "Paste the delivery details from the order (name, phone, address, any order)"
+    ),
     "编辑模板…": "Edit template…",
     "街道/镇": "Street/town",
     "解析地址": "Parse address",
@@ -45,7 +47,9 @@ CHECKS_TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "地址名单": "Address lists",
     # kpi
     "列数不对": "Wrong number of columns",
-    "发送方只能是 buyer/买家、agent/客服 或 auto/自动回复，收到：{value}": "The sender must be buyer/买家, agent/客服 or auto/自动回复, got: {value}",
+    "发送方只能是 buyer/买家、agent/客服 或 auto/自动回复，收到：{value}": (
+        "The sender must be buyer/买家, agent/客服 or auto/自动回复, got: {value}"
+    ),
     "文件编码无法识别 (支持 UTF-8 和 GB18030)": "Unknown encoding (UTF-8 and GB18030 are read)",
     "时间格式不对：{value}": "Malformed time: {value}",
     "服务时间格式应为 HH:MM-HH:MM，收到：{value}": "Service hours must look like HH:MM-HH:MM, got: {value}",

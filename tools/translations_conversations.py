@@ -32,7 +32,9 @@ CONVERSATIONS_TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "已回答：{0}": "Answered: {0}",
     "先在列表里选一个待答问题": "Choose an open question in the list first",
     "已记下，{0} 分钟内回复 {1}": "Noted; answer {1} within {0} minutes",
-    "已回答。这个回答以后还用得上? 点「存为短语」": "Answered. Will you need this answer again? Click \u201cSave as phrase\u201d",
+    "已回答。这个回答以后还用得上? 点「存为短语」": (
+        "Answered. Will you need this answer again? Click \u201cSave as phrase\u201d"
+    ),
     "回复超时": "Reply late",
     "{0} 已等待 {1}": "{0} has waited {1}",
     "待答问题超时": "Open question late",
@@ -40,9 +42,13 @@ CONVERSATIONS_TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "{0} · 等待 {1}": "{0} · waiting {1}",
     "没有等待回复的会话": "No chat is waiting for a reply",
     # messages
-    "第 {line} 行: 规则应为「平台 | 程序 | 标题正则」": "Line {line}: a rule is \u201cplatform | program | title pattern\u201d",
+    "第 {line} 行: 规则应为「平台 | 程序 | 标题正则」": (
+        "Line {line}: a rule is \u201cplatform | program | title pattern\u201d"
+    ),
     "第 {line} 行：标题正则有误：{reason}": "Line {line}: the title pattern is wrong: {reason}",
-    "第 {line} 行：标题正则需要一个分组 (?P<nick>…) 表示买家昵称": "Line {line}: the title pattern needs a group (?P<nick>…) for the buyer's nick",
+    "第 {line} 行：标题正则需要一个分组 (?P<nick>…) 表示买家昵称": (
+        "Line {line}: the title pattern needs a group (?P<nick>…) for the buyer's nick"
+    ),
     "请填写买家昵称": "Enter the buyer's nick",
     "买家昵称最多 {limit} 个字符": "A buyer nick has at most {limit} characters",
     "买家昵称不能包含换行": "A buyer nick cannot contain line breaks",
@@ -60,8 +66,12 @@ CONVERSATIONS_TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "首次响应：严重超时（秒）": "First response: very late (seconds)",
     "超时时托盘提醒": "Tray notice when late",
     "超时时响铃": "Beep when late",
-    "已回复的会话闲置多久后移出列表（分钟，0：不移出）": "Answered chats leave the list after this many idle minutes (0: never)",
-    "从聊天窗口标题识别买家 (每行: 平台 | 程序 | 标题正则)": "Buyer from the chat window title (one per line: platform | program | title pattern)",
+    "已回复的会话闲置多久后移出列表（分钟，0：不移出）": (
+        "Answered chats leave the list after this many idle minutes (0: never)"
+    ),
+    "从聊天窗口标题识别买家 (每行: 平台 | 程序 | 标题正则)": (
+        "Buyer from the chat window title (one per line: platform | program | title pattern)"
+    ),
     "会话计时与提醒": "Chat timers and alerts",
     # 统计
     "统计": "Stats",

@@ -22,8 +22,12 @@ NOTES_TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "蓝": "blue",
     "紫": "purple",
     # domain messages
-    "旗帜只能是 0-5（0 灰 1 红 2 黄 3 绿 4 蓝 5 紫），收到：{value}": "The flag must be 0-5 (0 grey 1 red 2 yellow 3 green 4 blue 5 purple), got: {value}",
-    "备注最多 {limit} 字节 (UTF-8)，现在 {length} 字节": "A note is at most {limit} bytes of UTF-8; this one is {length}",
+    "旗帜只能是 0-5（0 灰 1 红 2 黄 3 绿 4 蓝 5 紫），收到：{value}": (
+        "The flag must be 0-5 (0 grey 1 red 2 yellow 3 green 4 blue 5 purple), got: {value}"
+    ),
+    "备注最多 {limit} 字节 (UTF-8)，现在 {length} 字节": (
+        "A note is at most {limit} bytes of UTF-8; this one is {length}"
+    ),
     "订单号只能是 1-64 位字母、数字、- 或 _：{value}": "An order id is 1-64 letters, digits, - or _: {value}",
     "没有工号：先在设置里填写工号 (agent_id)": "No agent id: set it in the settings first (agent_id)",
     "修改已有备注需要填写变动事由": "Changing an existing note needs a reason",
@@ -41,7 +45,9 @@ NOTES_TRANSLATIONS.update(
     {
         "导出文件需以 .csv 或 .xlsx 结尾：{path}": "An export file must end in .csv or .xlsx: {path}",
         "订单 {order_id} 已在催付列表中": "Order {order_id} is already on the chase list",
-        "没有快捷编码为「{0}」的短语：在设置里改催付短语，或新建这个编码": "No phrase has the code “{0}”: change the chase phrase in the settings, or create that code",
+        "没有快捷编码为「{0}」的短语：在设置里改催付短语，或新建这个编码": (
+            "No phrase has the code “{0}”: change the chase phrase in the settings, or create that code"
+        ),
         # 备注 tab
         "备注": "Notes",
         "{0} 版": "{0} versions",

@@ -2,8 +2,13 @@
 
 READING_TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "识别区域不是有效的 JSON：{reason}": "The reading regions are not valid JSON: {reason}",
-    "{client}：识别区域应为 list/header/messages 各 4 个非负整数 X,Y,W,H（宽高大于 0）": "{client}: the regions need list/header/messages, each 4 non-negative integers X,Y,W,H (width and height above 0)",
-    "区域应为 X,Y,W,H（像素，宽高大于 0），收到：{value}": "A region is X,Y,W,H (pixels, width and height above 0), got: {value}",
+    "{client}：识别区域应为 list/header/messages 各 4 个非负整数 X,Y,W,H（宽高大于 0）": (
+        "{client}: the regions need list/header/messages, each 4 non-negative integers X,Y,W,H (width and height above "
+        "0)"
+    ),
+    "区域应为 X,Y,W,H（像素，宽高大于 0），收到：{value}": (
+        "A region is X,Y,W,H (pixels, width and height above 0), got: {value}"
+    ),
     "本店客服账号（每行一个，永远不当作买家）": "The shop's own accounts (one per line, never taken for a buyer)",
     "从界面元素读取 (UI Automation)": "Read the interface elements (UI Automation)",
     "从屏幕画面读取（需先校准区域）": "Read the screen (calibrate the regions first)",
@@ -15,11 +20,19 @@ READING_TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "读取间隔（毫秒）": "Reading interval (ms)",
     "读取聊天窗口": "Reading the chat window",
     # title rules (domain/conversation_titles.py)
-    "第 {line} 行：规则应为「平台 | 程序 | [选项 | …] 标题正则」": "Line {line}: a rule is \u201cplatform | program | [options | \u2026] title pattern\u201d",
-    "第 {line} 行：「买家」「聊天」「非聊天」只能选一个": "Line {line}: choose only one of 买家 (buyer), 聊天 (chat), 非聊天 (not-chat)",
-    "第 {line} 行：标题正则有买家分组 (?P<nick>…)，但规则没有写「买家」": "Line {line}: the title pattern has a buyer group (?P<nick>\u2026) but the rule does not say 买家 (buyer)",
+    "第 {line} 行：规则应为「平台 | 程序 | [选项 | …] 标题正则」": (
+        "Line {line}: a rule is \u201cplatform | program | [options | \u2026] title pattern\u201d"
+    ),
+    "第 {line} 行：「买家」「聊天」「非聊天」只能选一个": (
+        "Line {line}: choose only one of 买家 (buyer), 聊天 (chat), 非聊天 (not-chat)"
+    ),
+    "第 {line} 行：标题正则有买家分组 (?P<nick>…)，但规则没有写「买家」": (
+        "Line {line}: the title pattern has a buyer group (?P<nick>\u2026) but the rule does not say 买家 (buyer)"
+    ),
     "第 {line} 行：窗口类正则有误：{reason}": "Line {line}: the window class pattern is wrong: {reason}",
-    "识别聊天窗口（每行：平台 | 程序 | [类=窗口类 | 买家/聊天/非聊天 |] 标题正则）": "Recognise chat windows (per line: platform | program | [类=window class | 买家/聊天/非聊天 |] title pattern)",
+    "识别聊天窗口（每行：平台 | 程序 | [类=窗口类 | 买家/聊天/非聊天 |] 标题正则）": (
+        "Recognise chat windows (per line: platform | program | [类=window class | 买家/聊天/非聊天 |] title pattern)"
+    ),
     # the status strip (ui/status_strip.py)
     ("StatusStrip", "界面元素"): "UI tree",
     ("StatusStrip", "屏幕识别"): "screen",

@@ -69,7 +69,9 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     # Start page (Overview)
     "客服": "Agent",
     "{0}，你好": "Hello, {0}",
-    "第一次使用：请先在设置里填写客服昵称和工号，备注和统计都会用到。": "First time here? Enter your agent nickname and agent ID in Settings; notes and statistics use them.",
+    "第一次使用：请先在设置里填写客服昵称和工号，备注和统计都会用到。": (
+        "First time here? Enter your agent nickname and agent ID in Settings; notes and statistics use them."
+    ),
     "打开设置": "Open settings",
     "全局快捷键": "Global hotkeys",
     "未设置": "Not set",
@@ -89,7 +91,9 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "退出": "Quit",
     # Application notifications
     "数据库可能已损坏": "The database may be damaged",
-    "今天的备份没有做。请运行 db check 或联系管理员。": "Today's backup was not made. Run db check or contact your administrator.",
+    "今天的备份没有做。请运行 db check 或联系管理员。": (
+        "Today's backup was not made. Run db check or contact your administrator."
+    ),
     # Settings schema (domain/settings.py, context "Settings")
     "客服昵称": "Agent nickname",
     "工号": "Agent ID",
@@ -116,15 +120,20 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "数据": "Data",
     # Dialogs (ui/dialogs.py, context "Dialogs")
     "数据库文件已损坏": "Database file is damaged",
-    "客服助手的数据库文件无法读取，没有打开它，以免损坏更多数据。": "Customer Service Assistant cannot read its database file. It was not opened, "
-    "so no more data gets damaged.",
+    "客服助手的数据库文件无法读取，没有打开它，以免损坏更多数据。": (
+        "Customer Service Assistant cannot read its database file. It was not opened, so no more data gets damaged."
+    ),
     "找到最近一份完好的备份：{0}（{1}）。": "Found the latest good backup: {0} ({1}).",
     "没有找到可用的备份。": "No usable backup was found.",
-    "损坏的文件会移到 corrupt 文件夹保存，不会删除。": "The damaged file will be moved to the corrupt folder, not deleted.",
+    "损坏的文件会移到 corrupt 文件夹保存，不会删除。": (
+        "The damaged file will be moved to the corrupt folder, not deleted."
+    ),
     "从备份恢复": "Restore from backup",
     "新建空数据库": "Start with an empty database",
     "客服助手出错了": "Customer Service Assistant: Error",
-    "发生了意外错误，已记录到日志。你的数据已保存。": "An unexpected error occurred and was written to the log. Your data is saved.",
+    "发生了意外错误，已记录到日志。你的数据已保存。": (
+        "An unexpected error occurred and was written to the log. Your data is saved."
+    ),
     "日志文件：{0}": "Log file: {0}",
     "客服助手无法启动": "Customer Service Assistant cannot start",
     # Messages: errors from the domain (hotkey syntax, setting values)
@@ -136,7 +145,9 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "未知的修饰键：{name}": "Unknown modifier: {name}",
     "修饰键重复：{text}": "Repeated modifier: {text}",
     "未知的按键：{name}": "Unknown key: {name}",
-    "全局快捷键至少要有一个修饰键 (Ctrl/Alt/Shift/Win)，否则会吞掉正常输入": "A global hotkey needs a modifier (Ctrl/Alt/Shift/Win), or it would swallow normal typing",
+    "全局快捷键至少要有一个修饰键 (Ctrl/Alt/Shift/Win)，否则会吞掉正常输入": (
+        "A global hotkey needs a modifier (Ctrl/Alt/Shift/Win), or it would swallow normal typing"
+    ),
     "Shift+字符 会吞掉正常输入，请换一个": "Shift+character would swallow normal typing; choose another",
     "{key}: {reason}": "{key}: {reason}",
     "{key} 需要文本": "{key} needs text",
@@ -154,7 +165,9 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "短语内容最多 {limit} 个字": "A phrase holds at most {limit} characters",
     "标题最多 {limit} 个字": "A title holds at most {limit} characters",
     "分组名最多 {limit} 个字": "A group name holds at most {limit} characters",
-    "快捷编码只能用小写字母、数字和 _ - .（最多 20 个）：{code}": "A code may only use lower-case letters, digits and _ - . (at most 20): {code}",
+    "快捷编码只能用小写字母、数字和 _ - .（最多 20 个）：{code}": (
+        "A code may only use lower-case letters, digits and _ - . (at most 20): {code}"
+    ),
     "快捷键：{reason}": "Hotkey: {reason}",
     "快捷编码 {code} 已被短语「{other}」使用": "Code {code} is already used by the phrase “{other}”",
     "快捷键 {hotkey} 已被短语「{other}」使用": "Hotkey {hotkey} is already used by the phrase “{other}”",
@@ -194,21 +207,35 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "第 {line} 行": "Line {line}",
     "第 {line} 条短语": "Phrase {line}",
     "文件是空的": "The file is empty",
-    "无法识别文件编码：请另存为 UTF-8 或 GB18030/GBK 编码的 CSV": "Unknown file encoding: save the CSV as UTF-8 or GB18030/GBK",
+    "无法识别文件编码：请另存为 UTF-8 或 GB18030/GBK 编码的 CSV": (
+        "Unknown file encoding: save the CSV as UTF-8 or GB18030/GBK"
+    ),
     "CSV 格式错误：{reason}": "Malformed CSV: {reason}",
-    "CSV 格式错误：引号没有成对，含逗号或换行的单元格要用英文双引号括起来": "Malformed CSV: unbalanced quotes; cells with commas or line breaks must be in double quotes",
+    "CSV 格式错误：引号没有成对，含逗号或换行的单元格要用英文双引号括起来": (
+        "Malformed CSV: unbalanced quotes; cells with commas or line breaks must be in double quotes"
+    ),
     "CSV 格式错误：单元格太长": "Malformed CSV: cell too long",
-    "找不到短语内容列（表头应有 text 或 短语内容），表头是：{header}": "No text column (the header needs text or 短语内容); the header is: {header}",
+    "找不到短语内容列（表头应有 text 或 短语内容），表头是：{header}": (
+        "No text column (the header needs text or 短语内容); the header is: {header}"
+    ),
     "表头重复：{name}": "Duplicate column in the header: {name}",
     "应有 {expected} 列，这一行有 {actual} 列": "Expected {expected} columns, this row has {actual}",
-    "Beeftext 文件每行应为 关键词,内容[,名称]（2 或 3 列），这一行有 {actual} 列": "Each Beeftext line must be keyword,snippet[,name] (2 or 3 columns); this one has {actual}",
+    "Beeftext 文件每行应为 关键词,内容[,名称]（2 或 3 列），这一行有 {actual} 列": (
+        "Each Beeftext line must be keyword,snippet[,name] (2 or 3 columns); this one has {actual}"
+    ),
     "不是有效的 xlsx 文件": "Not a valid xlsx file",
-    "不支持旧版 .xls 文件：请在 Excel 里另存为 .xlsx 或 CSV": "Old .xls files are not supported: save as .xlsx or CSV in Excel",
+    "不支持旧版 .xls 文件：请在 Excel 里另存为 .xlsx 或 CSV": (
+        "Old .xls files are not supported: save as .xlsx or CSV in Excel"
+    ),
     "xlsx 文件里没有工作表": "The xlsx file has no worksheet",
     "JSON 格式错误（第 {line} 行）：{reason}": "Malformed JSON (line {line}): {reason}",
     "JSON 文件必须是 UTF-8 编码": "JSON files must be UTF-8",
-    "不是客服助手导出的短语 JSON（format 应为 {format}）": "Not a phrase file exported by CS Assistant (format must be {format})",
-    "短语 JSON 版本 {version} 来自更新的客服助手，请先升级": "Phrase file version {version} comes from a newer CS Assistant; please upgrade first",
+    "不是客服助手导出的短语 JSON（format 应为 {format}）": (
+        "Not a phrase file exported by CS Assistant (format must be {format})"
+    ),
+    "短语 JSON 版本 {version} 来自更新的客服助手，请先升级": (
+        "Phrase file version {version} comes from a newer CS Assistant; please upgrade first"
+    ),
     "字段 {field} 应为{kind}": "Field {field} must be {kind}",
     "文本": "text",
     "文本列表": "a list of text",
@@ -218,9 +245,13 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "时间 (YYYY-MM-DDTHH:MM:SS) 或 null": "a time (YYYY-MM-DDTHH:MM:SS) or null",
     "字段 {field} 含有无效字符": "Field {field} contains invalid characters",
     "未知的文件格式：{format}": "Unknown file format: {format}",
-    "新增 {added} 条，替换 {replaced} 条，跳过 {skipped} 条，改编码后新增 {renamed} 条": "Added {added}, replaced {replaced}, skipped {skipped}, added under a new code {renamed}",
+    "新增 {added} 条，替换 {replaced} 条，跳过 {skipped} 条，改编码后新增 {renamed} 条": (
+        "Added {added}, replaced {replaced}, skipped {skipped}, added under a new code {renamed}"
+    ),
     "试运行，未写入：{summary}": "Dry run, nothing written: {summary}",
-    "{count} 条短语的快捷键已被占用，导入时未设置快捷键": "{count} phrases were imported without their hotkey, which was already taken",
+    "{count} 条短语的快捷键已被占用，导入时未设置快捷键": (
+        "{count} phrases were imported without their hotkey, which was already taken"
+    ),
     "新建分组：{groups}": "New groups: {groups}",
     "忽略未知列：{columns}": "Ignored unknown columns: {columns}",
     "{where}：新增「{name}」": "{where}: added “{name}”",
@@ -234,7 +265,9 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "无法读取文件 {path}：{reason}": "Cannot read {path}: {reason}",
     "无法写入文件 {path}：{reason}": "Cannot write {path}: {reason}",
     "目录不存在：{path}": "Folder does not exist: {path}",
-    "无法从文件名判断导出格式，请用 .csv / .xlsx / .json 结尾或指定格式：{path}": "Cannot tell the export format from the file name; end it in .csv, .xlsx or .json, or give --format: {path}",
+    "无法从文件名判断导出格式，请用 .csv / .xlsx / .json 结尾或指定格式：{path}": (
+        "Cannot tell the export format from the file name; end it in .csv, .xlsx or .json, or give --format: {path}"
+    ),
     "数据库拒绝写入：{reason}": "The database refused the change: {reason}",
     # Insertion, paste settings, import dialog
     "粘贴": "Paste",
@@ -243,15 +276,26 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "多条消息逐条发送（消息之间按回车）": "Send messages one by one (Enter between them)",
     "按程序指定粘贴方式": "Paste method per program",
     "只向这些程序粘贴（留空：全部）": "Paste only into these programs (empty: all)",
-    "第 {line} 条粘贴规则格式不对，应为 process:程序名 = 方式 或 title:标题 = 方式：{text}": "Paste rule {line} is malformed; expected process:NAME = METHOD or title:TITLE = METHOD: {text}",
-    "第 {line} 条粘贴规则的方式只能是 ctrl+v / shift+insert / type：{text}": "Paste rule {line}: the method must be ctrl+v, shift+insert or type: {text}",
+    "第 {line} 条粘贴规则格式不对，应为 process:程序名 = 方式 或 title:标题 = 方式：{text}": (
+        "Paste rule {line} is malformed; expected process:NAME = METHOD or title:TITLE = METHOD: {text}"
+    ),
+    "第 {line} 条粘贴规则的方式只能是 ctrl+v / shift+insert / type：{text}": (
+        "Paste rule {line}: the method must be ctrl+v, shift+insert or type: {text}"
+    ),
     "第 {line} 条粘贴规则的正则表达式有误：{reason}": "Paste rule {line}: invalid regular expression: {reason}",
     "第 {line} 条粘贴规则缺少程序名或标题：{text}": "Paste rule {line} names no program or title: {text}",
     "短语内容为空，没有粘贴": "The phrase is empty; nothing was pasted",
-    "没有找到要粘贴的窗口：请先点一下聊天窗口的输入框": "No window to paste into: click the chat window's input box first",
+    "没有找到要粘贴的窗口：请先点一下聊天窗口的输入框": (
+        "No window to paste into: click the chat window's input box first"
+    ),
     "目标窗口已关闭，短语没有粘贴": "The target window has closed; the phrase was not pasted",
-    "{0} 以管理员身份运行，助手无法向它粘贴。请以管理员身份运行助手，或以普通权限运行该程序": "{0} runs as administrator, so the assistant cannot paste into it. Run the assistant as administrator, or run that program normally",
-    "{0} 不在允许粘贴的程序列表中，短语没有粘贴": "{0} is not in the list of programs to paste into; the phrase was not pasted",
+    "{0} 以管理员身份运行，助手无法向它粘贴。请以管理员身份运行助手，或以普通权限运行该程序": (
+        "{0} runs as administrator, so the assistant cannot paste into it. Run the assistant as administrator, or run "
+        "that program normally"
+    ),
+    "{0} 不在允许粘贴的程序列表中，短语没有粘贴": (
+        "{0} is not in the list of programs to paste into; the phrase was not pasted"
+    ),
     "无法切换到目标窗口 {0}，短语没有粘贴": "Could not switch to the target window {0}; the phrase was not pasted",
     "无法模拟按键，短语没有粘贴：{0}": "Could not send keystrokes; the phrase was not pasted: {0}",
     "粘贴时出错，短语可能没有粘贴：{0}": "Error while pasting; the phrase may not have been pasted: {0}",
@@ -261,7 +305,9 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "X 服务器拒绝了这个快捷键：{0}": "The X server refused this hotkey: {0}",
     "快捷键：部分被占用": "Hotkeys: some taken",
     "导入短语：{0}": "Import phrases: {0}",
-    "表头不认识：请为每一列选择它是什么（至少要有“短语内容”）": "Unknown header: choose what each column is (at least “Text”)",
+    "表头不认识：请为每一列选择它是什么（至少要有“短语内容”）": (
+        "Unknown header: choose what each column is (at least “Text”)"
+    ),
     "第一行是表头": "The first row is a header",
     "按这个对应读取": "Read with these columns",
     "编码相同时跳过": "Skip when the code exists",
@@ -284,7 +330,9 @@ TRANSLATIONS: dict[str | tuple[str, str], str] = {
     "已使用 {0} 次 · 最近一次 {1}": "Used {0} times · last {1}",
     "已使用 {0} 次": "Used {0} times",
     "尚未使用": "Not used yet",
-    "目标程序没有取走文本，短语没有粘贴：请点一下输入框再试": "The target program did not take the text; the phrase was not pasted: click the input box and try again",
+    "目标程序没有取走文本，短语没有粘贴：请点一下输入框再试": (
+        "The target program did not take the text; the phrase was not pasted: click the input box and try again"
+    ),
 }
 TRANSLATIONS.update(NOTES_TRANSLATIONS)
 TRANSLATIONS.update(BUYERS_TRANSLATIONS)
@@ -505,7 +553,10 @@ def unextractable(path: Path) -> list[str]:
             continue
         name, args = _callee(node.func), node.args
         if name in indirect and any(_is_str(a) for a in args):
-            why = f"{name} is an alias/wrapper lupdate does not know; call QT_TRANSLATE_NOOP/translate/tr directly with literal arguments"
+            why = (
+                f"{name} is an alias/wrapper lupdate does not know; "
+                "call QT_TRANSLATE_NOOP/translate/tr directly with literal arguments"
+            )
         elif (
             name in ("QT_TRANSLATE_NOOP", "QT_TRANSLATE_NOOP3", "translate")
             and len(args) >= 2

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from desktop_assistant.domain.divisions import (
     CITY,
@@ -93,7 +94,7 @@ class ParsedAddress:
     postcode: str = ""
     warnings: list[str] = field(default_factory=list)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             key: getattr(self, key)
             for key in (
@@ -193,7 +194,7 @@ def _ambiguous(region: _Region, candidates: list[Division], text: str, end: int,
                 region.county, region.street, region.ambiguous = candidate, streets[0], False
                 region.end = _skip(text, street_end)
                 return _fill_parents(region)
-    provinces = {c.ancestor(PROVINCE).code for c in candidates if c.ancestor(PROVINCE)}
+    provinces = {province.code for c in candidates if (province := c.ancestor(PROVINCE)) is not None}
     if region.province is None and len(provinces) == 1:
         region.province = candidates[0].ancestor(PROVINCE)
     region.end = pos
@@ -251,8 +252,8 @@ def parse_address(text: str, index: DivisionIndex, lists: AddressLists = Address
         result.phone, result.phone_ext = phones[0].phone, phones[0].ext
     elif masked_phone:
         result.phone, result.phone_ext = re.sub(r"[\s-]", "", masked_phone.group(1)), masked_phone.group(2) or ""
-    for match in reversed(phones):
-        text = _blank(text, match.start, match.end)
+    for phone in reversed(phones):
+        text = _blank(text, phone.start, phone.end)
     for run in broken:  # a mistyped number is not part of the detail
         text = text.replace(run, " " * len(run), 1)
     postcode = _POSTCODE.search(text)
@@ -298,7 +299,7 @@ def _labelled_fields(text: str) -> dict[str, str]:
     fields: dict[str, str] = {}
     if text[: marks[0].start()].strip():
         fields["lead"] = text[: marks[0].start()].strip()
-    for mark, following in zip(marks, marks[1:] + [None]):
+    for mark, following in zip(marks, marks[1:] + [None], strict=True):
         value = text[mark.end() : following.start() if following else len(text)].strip(_EDGE_PUNCTUATION)
         key = _LABEL_FIELD[mark.group(1) or mark.group(2)]
         if key == "region" and "region" in fields:

@@ -280,7 +280,7 @@ def _csv_profiles(text: str) -> Iterator[tuple[int, Profile | BuyerError]]:
                     yield start, BuyerError(MSG_NO_NICK_COLUMN, line=start)
                     return
                 continue
-            values = {name: cell for name, cell in zip(header, row) if name}
+            values = {name: cell for name, cell in zip(header, row, strict=False) if name}  # short and long rows happen
             try:
                 yield start, profile_from_mapping(values)
             except BuyerError as exc:
@@ -333,17 +333,16 @@ def parse_blacklist(rows: Sequence[tuple[int, list[str]]]) -> list[BlacklistRow]
         raise BuyerError(MSG_NO_NICK_COLUMN, line=header_line)
     entries: list[BlacklistRow] = []
     seen: set[str] = set()
+
+    def cell(row: list[str], name: str) -> str:
+        index = columns.get(name)
+        return unneutralise(row[index]).strip() if index is not None and index < len(row) else ""
+
     for line, row in rows[1:]:
-
-        def cell(name: str) -> str:
-            index = columns.get(name)
-            return unneutralise(row[index]).strip() if index is not None and index < len(row) else ""
-
         try:
-            nick = valid_nick(cell("nick"))
-            entry = BlacklistRow(
-                line, nick, " ".join(cell("reason").split())[:200], cell("added_by")[:32], _list_time(cell("added_at"))
-            )
+            nick = valid_nick(cell(row, "nick"))
+            reason = " ".join(cell(row, "reason").split())[:200]
+            entry = BlacklistRow(line, nick, reason, cell(row, "added_by")[:32], _list_time(cell(row, "added_at")))
         except BuyerError as exc:
             raise BuyerError(MSG_AT_LINE, line=line, reason=exc) from None
         if nick not in seen:  # the same buyer twice in one file: the first row counts
@@ -354,5 +353,5 @@ def parse_blacklist(rows: Sequence[tuple[int, list[str]]]) -> list[BlacklistRow]
     return entries
 
 
-def blacklist_rows(entries: Sequence[ListEntry]) -> list[tuple]:
+def blacklist_rows(entries: Sequence[ListEntry]) -> list[tuple[str, str, str, str]]:
     return [(e.nick, e.reason, e.added_by, f"{e.added_at:%Y-%m-%d %H:%M:%S}") for e in entries]

@@ -149,7 +149,7 @@ def render_message(template: Template, check: OrderCheck, masked: bool = True) -
         if item.cod_only and not check.cod:
             values[item.label] = ""
 
-    def fill(match: re.Match) -> str:
+    def fill(match: re.Match[str]) -> str:
         return values.get(match.group(1), "").strip()
 
     lines = []

@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from desktop_assistant.domain.kpi import AGENT, BUYER, Message
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
@@ -64,7 +64,7 @@ class TimerRules:
     idle_close_s: int = 30 * 60  # an answered conversation quiet this long leaves the list
 
     @classmethod
-    def from_settings(cls, values: Mapping[str, object]) -> TimerRules:
+    def from_settings(cls, values: Mapping[str, Any]) -> TimerRules:
         def thresholds(prefix: str) -> Thresholds:
             warn, overdue, critical = (
                 int(values[f"timer.{prefix}{name}_s"]) for name in ("warn", "overdue", "critical")

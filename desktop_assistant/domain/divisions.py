@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 PROVINCE, CITY, COUNTY, STREET = 1, 2, 3, 4
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
@@ -201,7 +202,7 @@ def _is_under(node: Division, ancestor: Division) -> bool:
     return False
 
 
-def index_from_bundle(data: dict) -> DivisionIndex:
+def index_from_bundle(data: dict[str, Any]) -> DivisionIndex:
     """resources/divisions/divisions.json rows `[province, city, district, [towns]]` as a tree. A
     municipality's city is the province itself and gets no node; "" means the level does not exist."""
     rows: list[tuple[str, str, int, str]] = []

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, repeat
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 
@@ -276,15 +276,17 @@ def _scan(
     within: dict[dt.datetime, bool] = {}  # a log repeats its seconds many times over
     start_of_day, end_of_day = hours if hours is not None else (dt.time.min, dt.time.max)
     make = tuple.__new__  # Round(...) without the Python-level __new__
-    last_moment = counts = None
+    last_moment: dt.datetime | None = None
+    counts = False  # set by the first message, whose moment is new
     for moment, nick, sender, named in messages:  # unpacked: this loop runs a million times
         if moment is not last_moment:  # read_chat_log's messages share one object per time, in a row
             last_moment = moment
-            counts = within.get(moment)
-            if counts is None:
-                counts = hours is None or start_of_day <= moment.time() < end_of_day
+            cached = within.get(moment)
+            if cached is None:
+                cached = hours is None or start_of_day <= moment.time() < end_of_day
                 if moment.tzinfo is None:  # equal aware times may differ in wall-clock time: not cached
-                    within[moment] = counts
+                    within[moment] = cached
+            counts = cached
         if sender == BUYER:
             agent = named or last_agent.get(nick, UNASSIGNED)
             key = (agent, nick)
@@ -337,7 +339,9 @@ KEYS = (
 )
 
 
-def _figures(rounds: Sequence[Round], firsts: Sequence[float], buyer_messages: int, agent_messages: int) -> dict:
+def _figures(
+    rounds: Sequence[Round], firsts: Sequence[float], buyer_messages: int, agent_messages: int
+) -> dict[str, Any]:
     """The keys over `rounds`; `firsts`: the responses of each (agent, buyer, day)'s first round."""
     count = len(rounds)
     answered = sorted(r.response_s for r in rounds if r.reply is not None)  # sorted: a rate is a bisect
@@ -359,14 +363,14 @@ def _figures(rounds: Sequence[Round], firsts: Sequence[float], buyer_messages: i
     }
 
 
-def kpis(messages: Sequence[Message], hours: tuple[dt.time, dt.time] | None = DEFAULT_HOURS) -> dict:
+def kpis(messages: Sequence[Message], hours: tuple[dt.time, dt.time] | None = DEFAULT_HOURS) -> dict[str, Any]:
     """The keys of DESIGN 3.3 over everything, plus `agents: {name: {same keys}}`. `hours=None`: all hours."""
     return kpis_and_rounds(messages, hours)[0]
 
 
 def kpis_and_rounds(
     messages: Sequence[Message], hours: tuple[dt.time, dt.time] | None = DEFAULT_HOURS
-) -> tuple[dict, list[Round]]:
+) -> tuple[dict[str, Any], list[Round]]:
     """`kpis` and the counted rounds they come from (the 统计 charts draw those), in one pass."""
     rounds, buyer_msgs, agent_msgs = _scan(messages, hours)
     firsts: dict[tuple[str, str, dt.date], float] = {}  # in order of start, as the mean adds them up
@@ -390,7 +394,7 @@ def kpis_and_rounds(
     return result, rounds
 
 
-def iter_rows(result: dict) -> Iterator[tuple]:
+def iter_rows(result: dict[str, Any]) -> Iterator[tuple[Any, ...]]:
     """The table for exports: 全部 then each agent."""
     yield ("全部", *(result[key] for key in KEYS))
     for name, figures in result["agents"].items():

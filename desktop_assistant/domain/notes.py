@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop_assistant.domain.nicks import valid_nick
@@ -180,7 +180,7 @@ def build_memo(
     """`【客服】小王 11-23 14:05 【改】… 【赠】… 【发】… 【因】…`; empty parts are left out."""
     agent = " ".join(agent_name.split())
     parts = [f"【客服】{agent} {at:%m-%d %H:%M}" if agent else f"【客服】{at:%m-%d %H:%M}"]
-    for label, value in zip(MEMO_FIELDS, (changed, gift, ship, reason)):
+    for label, value in zip(MEMO_FIELDS, (changed, gift, ship, reason), strict=True):
         value = " ".join(value.split())
         if value:
             parts.append(f"【{label}】{value}")
@@ -236,7 +236,7 @@ EXPORT_HEADER = ("订单号", "买家", "旗帜", "颜色", "备注", "变动事
 MSG_EXPORT_FORMAT = QT_TRANSLATE_NOOP("Messages", "导出文件需以 .csv 或 .xlsx 结尾：{path}")
 
 
-def export_row(version: NoteVersion) -> tuple:
+def export_row(version: NoteVersion) -> tuple[str, str, int, str, str, str, str, str]:
     return (
         version.order_id,
         version.buyer,
@@ -258,7 +258,7 @@ def export_format(filename: str, fmt: str | None = None) -> str:
     return chosen
 
 
-def history_json(version: NoteVersion) -> dict:
+def history_json(version: NoteVersion) -> dict[str, Any]:
     """The shape of `notes history --json` (DESIGN 5)."""
     return {
         "order_id": version.order_id,

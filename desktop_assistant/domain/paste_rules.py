@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
@@ -177,7 +178,7 @@ def format_rules(rules: list[PasteRule] | tuple[PasteRule, ...]) -> str:
 def method_for(
     process: str,
     title: str,
-    rules: list[PasteRule] | tuple[PasteRule, ...] = (),
+    rules: Sequence[PasteRule] = (),
     *,
     defaults: tuple[PasteRule, ...] = DEFAULT_RULES,
 ) -> str:

@@ -46,10 +46,10 @@ def find_phones(text: str) -> tuple[list[PhoneMatch], list[str]]:
     text = normalise(text)
     found: list[PhoneMatch] = []
     masked = list(text)
-    for match in _PRIVACY.finditer(text):
-        digits = re.sub(r"\D", "", match.group(1))
-        found.append(PhoneMatch(digits, match.group(2), "mobile", match.start(), match.end()))
-        masked[match.start() : match.end()] = " " * (match.end() - match.start())
+    for privacy in _PRIVACY.finditer(text):
+        digits = re.sub(r"\D", "", privacy.group(1))
+        found.append(PhoneMatch(digits, privacy.group(2), "mobile", privacy.start(), privacy.end()))
+        masked[privacy.start() : privacy.end()] = " " * (privacy.end() - privacy.start())
     rest = "".join(masked)
     for match in phonenumbers.PhoneNumberMatcher(rest, REGION, leniency=phonenumbers.Leniency.VALID):
         number = match.number

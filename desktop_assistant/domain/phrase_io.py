@@ -423,7 +423,7 @@ def _field_error(where: ImportText | None, name: str, kind: str) -> PhraseImport
     return _error_at(where, reason) if where else PhraseImportError(MSG_JSON_FIELD, field=name, kind=ImportText(kind))
 
 
-def _text_field(item: dict, name: str, where: ImportText) -> str:
+def _text_field(item: dict[str, Any], name: str, where: ImportText) -> str:
     value = item.get(name, "")
     if value is None:
         value = ""
@@ -673,9 +673,9 @@ class ImportReport:
         )
         return ImportText(MSG_SUMMARY_DRY, summary=text) if self.dry_run else text
 
-    def notes(self) -> list[ImportText]:
+    def notes(self) -> list[UserError]:
         """Lines worth a glance besides the summary: dropped hotkeys, new groups, ignored columns."""
-        notes = []
+        notes: list[UserError] = []
         if self.hotkeys_dropped:
             notes.append(ImportText(MSG_HOTKEYS_DROPPED, count=self.hotkeys_dropped))
         if self.groups_added:

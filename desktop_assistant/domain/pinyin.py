@@ -41,6 +41,7 @@ def reading(text: str) -> Reading:
 def _word_tokens(word: str) -> tuple[str, ...]:
     from pypinyin import Style, lazy_pinyin
 
-    tokens = lazy_pinyin(word, style=Style.NORMAL, errors=_keep_as_is, strict=False)
+    # pypinyin's stub allows an `errors` callable returning str only; its code also takes a list (one token each).
+    tokens = lazy_pinyin(word, style=Style.NORMAL, errors=_keep_as_is, strict=False)  # type: ignore[arg-type]
     tokens = ["".join(ch for ch in token if ch.isascii() and ch.isalnum()) for token in tokens]
     return tuple(token for token in tokens if token)

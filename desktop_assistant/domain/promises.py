@@ -84,7 +84,7 @@ def urgency_order(promises: list[Promise], now: dt.datetime, lead: dt.timedelta)
     """Overdue first (longest overdue on top), then by due time; done ones last, newest first."""
     rank = {Status.OVERDUE: 0, Status.DUE_SOON: 1, Status.OPEN: 2, Status.DONE: 3}
 
-    def key(p: Promise) -> tuple:
+    def key(p: Promise) -> tuple[int, float, int]:
         status = promise_status(p, now, lead)
         done_key = -(p.done_at.timestamp()) if p.done_at else 0.0
         return (rank[status], done_key if status is Status.DONE else p.due.timestamp(), p.id)
@@ -96,7 +96,7 @@ def due_promise_reminders(
     promises: list[Promise], now: dt.datetime, lead: dt.timedelta, already: set[tuple[int, str]]
 ) -> list[tuple[Promise, Status]]:
     """(promise, DUE_SOON or OVERDUE) for each open promise that has entered a state not yet announced."""
-    due = []
+    due: list[tuple[Promise, Status]] = []
     for promise in promises:
         status = promise_status(promise, now, lead)
         if status in (Status.DUE_SOON, Status.OVERDUE) and (promise.id, status.value) not in already:

@@ -38,7 +38,7 @@ def is_masking(old: str | None, new: str | None) -> bool:
     """True when `new` is `old` with some characters replaced by the mask (or unchanged)."""
     if old is None or new is None:
         return old == new
-    return len(old) == len(new) and all(n == o or n == MASK for o, n in zip(old, new))
+    return len(old) == len(new) and all(n == o or n == MASK for o, n in zip(old, new, strict=True))
 
 
 def effective_days(retention_days: int, receiver_days: int) -> tuple[int, int]:

@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
 
 from desktop_assistant.domain.address import address_vague
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
@@ -93,7 +95,7 @@ def machine_like_nick(nick: str) -> bool:
     if len(nick) < 10 or _CJK.search(nick) or _PLATFORM_DEFAULT.fullmatch(nick):
         return False
     kinds = [char.isdigit() for char in nick if char.isascii() and char.isalnum()]
-    return sum(a != b for a, b in zip(kinds, kinds[1:])) >= 3
+    return sum(a != b for a, b in pairwise(kinds)) >= 3
 
 
 @dataclass  # not frozen: `screen` builds hundreds of thousands of these a second
@@ -148,7 +150,7 @@ class Screening:
     problems: tuple[Reason, ...] = ()  # code "problem", weight 0: reported, not scored
     advice: str = ""
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "nick": self.nick,
             "score": self.score,
@@ -216,7 +218,7 @@ def screen(profile: Profile, rules: Rules, shop: ShopFacts = ShopFacts(), today:
     """Score one buyer. `today` is the reference date when the profile has no `as_of`."""
     reference = profile.as_of or today or dt.date.today()
     problems: list[Reason] = []
-    hits: list[tuple[str, dict]] = []
+    hits: list[tuple[str, dict[str, object]]] = []
 
     if shop.list_status == "black":
         hits.append(("blacklisted", {"reason": shop.list_reason or "—"}))
@@ -282,7 +284,7 @@ def screen(profile: Profile, rules: Rules, shop: ShopFacts = ShopFacts(), today:
 
 def parse_names(text: str) -> frozenset[str]:
     """A name list: one per line or separated by commas (、，, too); `#` starts a comment."""
-    names = set()
+    names: set[str] = set()
     for line in text.splitlines():
         line = line.split("#", 1)[0]
         names.update(part.strip() for part in re.split(r"[,，、;；]", line) if part.strip())
@@ -294,7 +296,8 @@ COMMON_MARK = "*"  # 杨洋* in the celebrity list: a name many real people shar
 
 def parse_celebrities(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(every name, the names marked as shared by many real people) from a celebrity list."""
-    names, common = set(), set()
+    names: set[str] = set()
+    common: set[str] = set()
     for entry in parse_names(text.replace("＊", COMMON_MARK)):
         name = entry.rstrip(COMMON_MARK).strip()
         if name:
@@ -304,7 +307,7 @@ def parse_celebrities(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(names), frozenset(common)
 
 
-def rules_from_settings(values: Mapping[str, object], celebrity_list: str) -> Rules:
+def rules_from_settings(values: Mapping[str, Any], celebrity_list: str) -> Rules:
     """Weights and thresholds from the settings; the bundled celebrity list plus the shop's own names."""
     weights = {code: int(values.get(f"screen.weight.{code}", weight)) for code, weight in DEFAULT_WEIGHTS.items()}
     bundled, bundled_common = parse_celebrities(celebrity_list)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from desktop_assistant.domain.pinyin import fold
@@ -41,7 +41,7 @@ class SearchEntry:
 
 
 # Match-quality tiers, best first. Each is (kind, fields): prefix tiers use sorted arrays.
-_TIERS = (
+_TIERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("exact", ("code",)),
     ("prefix", ("code",)),
     ("prefix", ("name", "name_initials", "name_full")),
@@ -73,7 +73,7 @@ class PhraseSearchIndex:
         """`folded`: the entries' texts are stored folded already (storage's persisted index); the index
         then shares those strings instead of folding copies of them."""
         self._entries: dict[int, SearchEntry] = {e.id: e for e in entries}
-        self._reordered = {}
+        self._reordered: dict[int, SearchEntry] = {}  # slot -> the entry as used since the last rebuild
         self._fold = (lambda text: text) if folded else fold
         self._dirty = True
         self._last_query = ""
@@ -104,12 +104,12 @@ class PhraseSearchIndex:
         ordered = sorted(self._entries.values(), key=lambda e: (-e.use_count, -e.last_used, e.id))
         self._slots = ordered  # slot = popularity rank at the last rebuild
         self._ids = array("q", (e.id for e in ordered))
-        self._reordered: dict[int, SearchEntry] = {}  # slot -> the entry as used since
+        self._reordered = {}
         values = {f: [self._fold(getattr(e, f)) for e in ordered] for f in _FIELDS if f != "text_ascii"}
         values["text_ascii"] = [_ascii_runs(text) for text in values["text"]]
         self._values = values
         self._joined: dict[str, str] = {}
-        self._starts: dict[str, array] = {}
+        self._starts: dict[str, array[int]] = {}
         for f in _FIELDS:
             starts, offset = array("q"), 0
             for value in values[f]:
@@ -118,7 +118,7 @@ class PhraseSearchIndex:
             self._starts[f] = starts
             self._joined[f] = _SEP.join(values[f])
         # Per prefix field: its non-empty values sorted, and the slot of each (two flat arrays, not tuples).
-        self._sorted: dict[str, tuple[list[str], array]] = {}
+        self._sorted: dict[str, tuple[list[str], array[int]]] = {}
         for f in ("code", "name", "name_full", "name_initials"):
             column = values[f]
             order = sorted((slot for slot, v in enumerate(column) if v), key=column.__getitem__)
@@ -186,7 +186,7 @@ class PhraseSearchIndex:
             slots.update(self._hit_slots(f, q))
         return self._ordered(slots - seen)[:want]
 
-    def _key(self, slot: int) -> tuple:
+    def _key(self, slot: int) -> tuple[int, float, int]:
         entry = self._reordered.get(slot) or self._slots[slot]
         return -entry.use_count, -entry.last_used, entry.id
 
@@ -229,7 +229,7 @@ class PhraseSearchIndex:
         """Phrases in popularity order until `want` match: cheap exactly when matches are dense."""
         columns = [self._values[f] for f in fields]
 
-        def matching():
+        def matching() -> Iterator[int]:
             for slot in range(len(self._slots)):
                 if slot not in seen and any(
                     column[slot].startswith(q) if prefix else q in column[slot] for column in columns

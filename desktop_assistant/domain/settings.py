@@ -130,7 +130,7 @@ def _parse_bool(spec: SettingSpec, raw: Any) -> bool:
 def _parse_choice(spec: SettingSpec, raw: Any) -> str:
     if raw not in spec.choices:
         raise SettingError(MSG_NOT_A_CHOICE, key=spec.key, choices=" / ".join(spec.choices), value=_shown(raw))
-    return raw
+    return str(raw)  # one of the choices' keys: a str already
 
 
 def _parse_hotkey(spec: SettingSpec, raw: Any) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from desktop_assistant.domain.conversations import Event, event_source, message_events, messages_of
 from desktop_assistant.domain.kpi import DEFAULT_HOURS, Round, kpis_and_rounds
@@ -31,7 +32,7 @@ class Period:
 
 @dataclass(frozen=True)
 class Stats:
-    figures: dict  # the keys of DESIGN 3.3 plus `agents`
+    figures: dict[str, Any]  # the keys of DESIGN 3.3 plus `agents`
     histogram: list[tuple[str, int]]
     rounds_per_hour: list[int]  # 24 counts, by the hour the round started
     within_3min_by_day: list[tuple[dt.date, float, int]]  # day, rate, counted rounds

@@ -52,9 +52,11 @@ def xlsx_bytes(
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = openpyxl.Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook's only sheet
     sheet.title = title
     sheet.append(list(header))
     for cell in sheet[1]:

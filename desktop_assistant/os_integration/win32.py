@@ -135,7 +135,7 @@ class TOKEN_ELEVATION(ctypes.Structure):  # noqa: N801 - the Windows name
 def build_inputs(events: Sequence[KeyInput]) -> Any:
     """A ctypes INPUT array for SendInput, one keyboard input per event."""
     array = (INPUT * len(events))()
-    for slot, event in zip(array, events):
+    for slot, event in zip(array, events, strict=True):
         slot.type = INPUT_KEYBOARD
         slot.ki.wVk = event.vk
         slot.ki.wScan = event.scan

@@ -6,7 +6,13 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop_assistant.domain.buyers import BLACKLIST_HEADER, BuyerError, blacklist_rows, parse_blacklist
+from desktop_assistant.domain.buyers import (
+    BLACKLIST_HEADER,
+    BlacklistRow,
+    BuyerError,
+    blacklist_rows,
+    parse_blacklist,
+)
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 from desktop_assistant.domain.notes import export_format
 from desktop_assistant.domain.phrase_io import detect_format, table_rows
@@ -17,7 +23,7 @@ from desktop_assistant.storage.files import check_folder, write_export
 MSG_CANNOT_READ = QT_TRANSLATE_NOOP("Messages", "无法读取 {path}：{reason}")
 
 
-def read_blacklist_file(path: Path) -> list:
+def read_blacklist_file(path: Path) -> list[BlacklistRow]:
     """Parsed rows; a UserError (BuyerError or PhraseImportError) names the line of the first problem."""
     try:
         data = path.read_bytes()

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import Any
 
 import sqlite_utils
 
@@ -45,7 +46,7 @@ def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-def _profile(row: Sequence) -> Profile:
+def _profile(row: Sequence[Any]) -> Profile:
     (nick, credit, rate, registered, age, as_of, orders, refunds, last_7d, bad, off_platform, no_bargain) = row
     return Profile(
         nick,
@@ -63,7 +64,7 @@ def _profile(row: Sequence) -> Profile:
     )
 
 
-def _entry(row: Sequence) -> ListEntry:
+def _entry(row: Sequence[Any]) -> ListEntry:
     nick, status, reason, by, at = row
     return ListEntry(nick, status, reason, by, dt.datetime.fromisoformat(at))
 
@@ -149,7 +150,7 @@ class BuyerStore:
         return facts
 
     def count(self) -> int:
-        return self._db.execute("SELECT count(*) FROM buyer_profiles").fetchone()[0]
+        return int(self._db.execute("SELECT count(*) FROM buyer_profiles").fetchone()[0])
 
     # --- writing -------------------------------------------------------------------------------
     def save_profile(self, profile: Profile, platform: str, notes: str, by: str, at: dt.datetime) -> None:

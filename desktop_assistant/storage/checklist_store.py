@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 import sqlite_utils
 
@@ -27,7 +28,7 @@ class ChecklistStore:
         ).fetchall()
         stored = {name: parse_template(name, items, message) for name, items, message in rows}
         builtin = [
-            stored.pop(name, None) or parse_template(name, items, message)
+            stored.pop(name) if name in stored else parse_template(name, items, message)
             for name, (items, message) in DEFAULT_TEMPLATES.items()
         ]
         return builtin + list(stored.values())  # the built-in ones first, edited or not
@@ -78,7 +79,7 @@ class ChecklistStore:
         return [self._check(row) for row in rows]
 
     @staticmethod
-    def _check(row: tuple) -> OrderCheck:
+    def _check(row: tuple[Any, ...]) -> OrderCheck:
         order_id, template, buyer, cod, address, ticks, values, updated_at = row
         return OrderCheck(
             order_id,

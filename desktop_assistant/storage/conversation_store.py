@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import sqlite_utils
 
 from desktop_assistant.domain.conversations import Event
 from desktop_assistant.domain.questions import Question
+from desktop_assistant.storage.rows import inserted_id
 from desktop_assistant.storage.times import stamp
 
 _EVENT_COLUMNS = "at, buyer, kind, platform, agent_id, source"
@@ -20,12 +22,12 @@ def _stamp(moment: dt.datetime) -> str:
     return stamp(moment, "milliseconds")
 
 
-def _event(row: tuple) -> Event:
+def _event(row: tuple[Any, ...]) -> Event:
     at, buyer, kind, platform, agent_id, source = row
     return Event(dt.datetime.fromisoformat(at), buyer, kind, platform, agent_id, source)
 
 
-def _question(row: tuple) -> Question:
+def _question(row: tuple[Any, ...]) -> Question:
     qid, buyer, text, asked_at, due, agent_id, answered_at, answer = row
     return Question(
         qid,
@@ -67,7 +69,7 @@ class ConversationStore:
         return [_event(row) for row in rows]
 
     def count_events(self) -> int:
-        return self._db.execute("SELECT count(*) FROM conversation_events").fetchone()[0]
+        return int(self._db.execute("SELECT count(*) FROM conversation_events").fetchone()[0])
 
     # --- 待答问题 ---------------------------------------------------------------------------------
     def add_question(self, buyer: str, text: str, due: dt.datetime, agent_id: str, now: dt.datetime) -> Question:
@@ -76,7 +78,7 @@ class ConversationStore:
                 "INSERT INTO pending_questions (buyer, text, asked_at, due, agent_id) VALUES (?, ?, ?, ?, ?)",
                 [buyer, text, _stamp(now), _stamp(due), agent_id],
             )
-        return self.question(cursor.lastrowid)
+        return self.question(inserted_id(cursor))
 
     def question(self, question_id: int) -> Question:
         row = self._db.execute(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import replace
+from typing import Any
 
 import sqlite_utils
 
@@ -29,7 +30,7 @@ def upgrade_defaults(
     state: AppStateStore,
     now: dt.datetime,
     parsed: ParsedImport,
-    new_state: dict,
+    new_state: dict[str, Any],
     state_key: str = "phrases.defaults_installed",
 ) -> bool:
     """A release with a new default library: add the defaults this library was never offered (as samples)

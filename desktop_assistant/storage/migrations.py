@@ -46,9 +46,9 @@ def _refuse_changes(db: sqlite_utils.Database, table: str, what: str) -> None:
 
 @step
 def m001_settings_and_state(db: sqlite_utils.Database) -> None:
-    db["settings"].create({"key": str, "value": str}, pk="key", not_null={"value"})
+    db.table("settings").create({"key": str, "value": str}, pk="key", not_null={"value"})
     # UI state that is not a user preference (window geometry, last backup day, ...).
-    db["app_state"].create({"key": str, "value": str}, pk="key", not_null={"value"})
+    db.table("app_state").create({"key": str, "value": str}, pk="key", not_null={"value"})
 
 
 @step

@@ -4,7 +4,8 @@ mirrored in order_current by a trigger, Chinese text searchable through an FTS5 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import sqlite_utils
 
@@ -17,6 +18,7 @@ from desktop_assistant.domain.notes import (
     index_terms,
     match_expression,
 )
+from desktop_assistant.storage.rows import inserted_id
 from desktop_assistant.storage.times import stamp
 
 _NOTE_COLUMNS = "n.id, n.order_id, n.flag, n.text, n.reason, n.agent_id, n.buyer, n.at"
@@ -27,7 +29,7 @@ _CANDIDATES = 2000
 _MAX_BATCHES = 10
 
 
-def _version(row: tuple) -> NoteVersion:
+def _version(row: tuple[Any, ...]) -> NoteVersion:
     nid, order_id, flag, text, reason, agent_id, buyer, at = row
     return NoteVersion(nid, order_id, flag, text, reason, agent_id, buyer, dt.datetime.fromisoformat(at))
 
@@ -41,10 +43,11 @@ class NoteStore:
         stamp_text = stamp(at)
         with self._db.atomic():
             cursor = self._db.execute(
-                "INSERT INTO order_notes (order_id, flag, text, reason, agent_id, buyer, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO order_notes (order_id, flag, text, reason, agent_id, buyer, at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [change.order_id, change.flag, change.text, change.reason, change.agent_id, change.buyer, stamp_text],
             )
-            note_id = cursor.lastrowid
+            note_id = inserted_id(cursor)
             terms = index_terms(" ".join((change.text, change.reason)))
             if terms:
                 self._db.execute("INSERT INTO order_note_terms (rowid, terms) VALUES (?, ?)", [note_id, terms])
@@ -74,7 +77,7 @@ class NoteStore:
         return [_version(row) for row in rows]
 
     def count(self) -> int:
-        return self._db.execute("SELECT count(*) FROM order_notes").fetchone()[0]
+        return int(self._db.execute("SELECT count(*) FROM order_notes").fetchone()[0])
 
     def recent(self, limit: int = SEARCH_LIMIT, flag: int | None = None) -> list[OrderNote]:
         where, params = ("WHERE c.flag = ?", [flag]) if flag is not None else ("", [])
@@ -106,7 +109,7 @@ class NoteStore:
         return list(found.values())[:limit]
 
     def _orders_with_text(
-        self, query: str, flag_sql: str, flag_params: list, wanted: int, skip: set[str]
+        self, query: str, flag_sql: str, flag_params: Sequence[object], wanted: int, skip: set[str]
     ) -> Iterator[OrderNote]:
         """Orders with a version containing `query`, newest first: candidates from the term index in
         batches (confirmed by a substring test, filtered by colour) until enough are found."""
@@ -149,7 +152,7 @@ class NoteStore:
             if wanted <= 0 or len(rowids) < _CANDIDATES:
                 return
 
-    def _orders(self, where: str, params: list) -> list[OrderNote]:
+    def _orders(self, where: str, params: list[object]) -> list[OrderNote]:
         rows = self._db.execute(
             f"SELECT {_NOTE_COLUMNS}, c.versions FROM order_current c JOIN order_notes n ON n.id = c.note_id {where}",
             params,

@@ -237,7 +237,7 @@ def _decide(plan: _Plan, draft: Draft, fields: frozenset[str], policy: ConflictP
         return ImportItem(Action.REPLACED, draft.line, draft.where, merged, existing, sample=True)
 
     if target is None or policy is ConflictPolicy.KEEP_BOTH:
-        existing = plan.slots[target] if target is not None else None
+        same = plan.slots[target] if target is not None else None  # kept beside the new one
         dropped = ""
         if incoming.hotkey and plan.hotkey_clash(incoming.hotkey, None) is not None:
             if policy is not ConflictPolicy.KEEP_BOTH:
@@ -245,11 +245,11 @@ def _decide(plan: _Plan, draft: Draft, fields: frozenset[str], policy: ConflictP
             dropped, incoming = incoming.hotkey, replace(incoming, hotkey="")
         action = Action.ADDED
         original = ""
-        if existing is not None and incoming.code:
+        if same is not None and incoming.code:
             original, incoming = incoming.code, replace(incoming, code=plan.unique_code(incoming.code))
             action = Action.RENAMED
         plan.add(incoming, draft)
-        return ImportItem(action, draft.line, draft.where, incoming, existing, original, dropped)
+        return ImportItem(action, draft.line, draft.where, incoming, same, original, dropped)
     existing = plan.slots[target]
     if policy is ConflictPolicy.SKIP:
         return ImportItem(
@@ -316,7 +316,7 @@ def apply_import(
         return report
     ids = plan.existing_ids
 
-    def apply(step) -> None:
+    def apply(step: _Step) -> None:
         try:
             if step.add:
                 ids[step.slot] = phrases.add(step.phrase, now).id
@@ -349,7 +349,7 @@ def apply_import(
                 for step in steps[done:end]:
                     apply(step)
             else:
-                for step, new_id in zip(steps[done:end], new_ids):
+                for step, new_id in zip(steps[done:end], new_ids, strict=True):
                     ids[step.slot] = new_id
             done = end
     return report

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from typing import Any
 
 import sqlite_utils
 
@@ -14,6 +15,7 @@ from desktop_assistant.domain.phrases import Phrase, PhraseError, validated
 from desktop_assistant.domain.pinyin import reading
 from desktop_assistant.domain.search import SearchEntry
 from desktop_assistant.storage.phrase_search import NAME_CHARS, name_of, search_columns, search_ids
+from desktop_assistant.storage.rows import inserted_id
 
 MSG_CODE_TAKEN = QT_TRANSLATE_NOOP("Messages", "快捷编码 {code} 已被短语「{other}」使用")
 MSG_HOTKEY_TAKEN = QT_TRANSLATE_NOOP("Messages", "快捷键 {hotkey} 已被短语「{other}」使用")
@@ -30,7 +32,7 @@ def search_name(phrase: Phrase) -> str:
     return name_of(phrase.title, phrase.text)
 
 
-def _phrase(row: tuple) -> Phrase:
+def _phrase(row: tuple[Any, ...]) -> Phrase:
     pid, group, title, code, body, hotkey, use_count, last_used, position, sample = row
     return Phrase(
         text=body,
@@ -49,7 +51,7 @@ def _phrase(row: tuple) -> Phrase:
 _ENTRY_COLUMNS = "id, code, search_name, search_text, name_full, name_initials, use_count, last_used"
 
 
-def _entry(row: tuple) -> SearchEntry:
+def _entry(row: tuple[Any, ...]) -> SearchEntry:
     pid, code, name, text, full, initials, use_count, last_used = row
     used = dt.datetime.fromisoformat(last_used).timestamp() if last_used else 0.0
     return SearchEntry(pid, code, name, text, full, initials, use_count, used)
@@ -133,7 +135,8 @@ class PhraseStore:
             {
                 row[0]
                 for row in self._db.execute(
-                    f"SELECT p.id FROM phrases p JOIN phrase_groups g ON g.id = p.group_id WHERE g.name = ? AND p.id IN ({marks})",
+                    "SELECT p.id FROM phrases p JOIN phrase_groups g ON g.id = p.group_id"
+                    f" WHERE g.name = ? AND p.id IN ({marks})",
                     [group, *phrase_ids],
                 )
             }
@@ -143,7 +146,7 @@ class PhraseStore:
         return [pid for pid in phrase_ids if pid in inside]
 
     def count(self) -> int:
-        return self._db.execute("SELECT count(*) FROM phrases").fetchone()[0]
+        return int(self._db.execute("SELECT count(*) FROM phrases").fetchone()[0])
 
     def hotkeys(self) -> dict[str, int]:
         return dict(self._db.execute("SELECT hotkey, id FROM phrases WHERE hotkey != ''").fetchall())
@@ -162,12 +165,12 @@ class PhraseStore:
     def ensure_group(self, name: str) -> int:
         row = self._db.execute("SELECT id FROM phrase_groups WHERE name = ?", [name]).fetchone()
         if row:
-            return row[0]
+            return int(row[0])
         with self._db.atomic():
             position = self._db.execute("SELECT coalesce(max(position), -1) + 1 FROM phrase_groups").fetchone()[0]
-            return self._db.execute(
-                "INSERT INTO phrase_groups (name, position) VALUES (?, ?)", [name, position]
-            ).lastrowid
+            return inserted_id(
+                self._db.execute("INSERT INTO phrase_groups (name, position) VALUES (?, ?)", [name, position])
+            )
 
     def _check_unique(self, phrase: Phrase) -> None:
         for column, value, template in (
@@ -194,7 +197,7 @@ class PhraseStore:
             ).fetchone()[0]
             read = reading(search_name(phrase))
             stamp = now.isoformat(timespec="seconds")
-            new_id = self._db.execute(
+            cursor = self._db.execute(
                 "INSERT INTO phrases (group_id, title, code, body, hotkey, use_count, last_used, position, "
                 "created_at, updated_at, name_full, name_initials, search_name, search_text, sample) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -214,8 +217,8 @@ class PhraseStore:
                     *search_columns(phrase.title, phrase.text),
                     int(phrase.sample),
                 ],
-            ).lastrowid
-        return self.get(new_id)
+            )
+        return self.get(inserted_id(cursor))
 
     def add_many(self, phrases: Iterable[Phrase], now: dt.datetime) -> list[Phrase]:
         """All or nothing: one transaction for the lot."""
@@ -245,7 +248,8 @@ class PhraseStore:
             )
             stamp = now.isoformat(timespec="seconds")
 
-            def rows():  # made as executemany asks: 50,000 rows never sit in memory as one list
+            # Made as executemany asks: 50,000 rows never sit in memory as one list.
+            def rows() -> Iterator[tuple[object, ...]]:
                 for offset, phrase in enumerate(batch):
                     group_id = group_ids[phrase.group]
                     position = positions.get(group_id, 0)
@@ -280,8 +284,9 @@ class PhraseStore:
 
     def update(self, phrase: Phrase, now: dt.datetime, *, sample: bool = False) -> Phrase:
         """Write the phrase; it is the agent's from now on, unless `sample` (a default reworded by a release)."""
-        assert phrase.id is not None
-        current = self.get(phrase.id)
+        phrase_id = phrase.id
+        assert phrase_id is not None
+        current = self.get(phrase_id)
         phrase = validated(phrase)
         with self._db.atomic():
             self._check_unique(phrase)
@@ -308,10 +313,10 @@ class PhraseStore:
                     read.initials,
                     *search_columns(phrase.title, phrase.text),
                     int(sample),
-                    phrase.id,
+                    phrase_id,
                 ],
             )
-        return self.get(phrase.id)
+        return self.get(phrase_id)
 
     def mark_samples(self) -> None:
         """Every phrase is a sample: the default library just installed into an empty library."""

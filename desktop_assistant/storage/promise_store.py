@@ -4,11 +4,13 @@ outcome and time, so the day can be reviewed; reminders given are remembered acr
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import sqlite_utils
 
 from desktop_assistant.domain.nicks import normal_nick
 from desktop_assistant.domain.promises import MSG_ALREADY_LISTED, NewPromise, Promise, PromiseError, UnpaidOrder
+from desktop_assistant.storage.rows import inserted_id
 from desktop_assistant.storage.times import stamp
 
 _PROMISE_COLUMNS = "id, text, due, order_id, buyer, agent_id, created_at, done_at, done_by"
@@ -20,7 +22,7 @@ def _time(text: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(text) if text else None
 
 
-def _promise(row: tuple) -> Promise:
+def _promise(row: tuple[Any, ...]) -> Promise:
     pid, text, due, order_id, buyer, agent_id, created_at, done_at, done_by = row
     return Promise(
         pid,
@@ -35,7 +37,7 @@ def _promise(row: tuple) -> Promise:
     )
 
 
-def _unpaid(row: tuple) -> UnpaidOrder:
+def _unpaid(row: tuple[Any, ...]) -> UnpaidOrder:
     uid, order_id, buyer, placed_at, agent_id, closed_at, outcome = row
     return UnpaidOrder(uid, order_id, buyer, dt.datetime.fromisoformat(placed_at), agent_id, _time(closed_at), outcome)
 
@@ -51,7 +53,7 @@ class PromiseStore:
                 "INSERT INTO promises (text, due, order_id, buyer, agent_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 [promise.text, stamp(promise.due), promise.order_id, promise.buyer, agent_id, stamp(now)],
             )
-        return self.get(cursor.lastrowid)
+        return self.get(inserted_id(cursor))
 
     def get(self, promise_id: int) -> Promise:
         row = self._db.execute(f"SELECT {_PROMISE_COLUMNS} FROM promises WHERE id = ?", [promise_id]).fetchone()
@@ -93,7 +95,7 @@ class PromiseStore:
                 "INSERT INTO unpaid_orders (order_id, buyer, placed_at, agent_id) VALUES (?, ?, ?, ?)",
                 [order_id, normal_nick(buyer), stamp(placed_at), agent_id],
             )
-        return self.get_unpaid(cursor.lastrowid)
+        return self.get_unpaid(inserted_id(cursor))
 
     def get_unpaid(self, unpaid_id: int) -> UnpaidOrder:
         row = self._db.execute(f"SELECT {_UNPAID_COLUMNS} FROM unpaid_orders WHERE id = ?", [unpaid_id]).fetchone()

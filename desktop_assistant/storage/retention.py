@@ -165,6 +165,9 @@ def purge(
     return report
 
 
+Row = dict[str, Any]  # a row read by column name
+
+
 @dataclass(frozen=True)
 class _Target:
     """One table whose old rows are masked in place: which columns, how, and what the report calls it."""
@@ -173,13 +176,13 @@ class _Target:
     table: str
     key: str  # the row's identity in the UPDATE
     at: str  # the time column compared with the cut-off
-    label: Callable[[dict], Fragment]  # the example line for a row
+    label: Callable[[Row], Fragment]  # the example line for a row
     masks: dict[str, Callable[[str], str]]  # column -> its masked value
     extra: tuple[str, ...] = ()  # columns read only for the label
-    after: Callable[[sqlite_utils.Database, dict, dict], None] | None = None  # (db, old row, new values)
+    after: Callable[[sqlite_utils.Database, Row, Row], None] | None = None  # (db, old row, new values)
 
 
-def _reindex_note(db: sqlite_utils.Database, old: dict, new: dict) -> None:
+def _reindex_note(db: sqlite_utils.Database, old: Row, new: Row) -> None:
     # Contentless FTS5: the old terms are removed by naming them, then the masked ones indexed.
     old_terms = index_terms(f"{old['text']} {old['reason']}")
     new_terms = index_terms(f"{new['text']} {new['reason']}")

@@ -56,7 +56,7 @@ class ConversationModel(QAbstractTableModel):
         same_rows = (
             active == self.active
             and len(snapshot) == len(self._entries)
-            and all(new.conversation is old.conversation for new, old in zip(snapshot, self._entries))
+            and all(new.conversation is old.conversation for new, old in zip(snapshot, self._entries, strict=True))
         )
         if not same_rows:
             self.beginResetModel()

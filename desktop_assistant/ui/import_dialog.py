@@ -163,7 +163,8 @@ class ImportDialog(QDialog):
         }
 
     def set_mapping(self, fields: list[str | None]) -> None:
-        for combo, field in zip(self.mapping_combos, fields):
+        """The first len(fields) columns take these fields; the others keep theirs."""
+        for combo, field in zip(self.mapping_combos, fields, strict=False):
             combo.setCurrentIndex(combo.findData(field))
 
     def _parse_mapped(self) -> None:

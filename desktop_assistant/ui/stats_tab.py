@@ -59,7 +59,7 @@ def table_rows(figures: dict) -> list[list[str]]:
         "（未分配）": QCoreApplication.translate("StatsTab", "（未分配）"),
     }
     return [
-        [names.get(name, name)] + [shown(key, value) for key, value in zip(KEYS, values)]
+        [names.get(name, name)] + [shown(key, value) for key, value in zip(KEYS, values, strict=True)]
         for name, *values in iter_rows(figures)
     ]
 

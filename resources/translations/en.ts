@@ -127,7 +127,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_assistant/app.py" line="+181"/>
+        <location filename="../../desktop_assistant/app.py" line="+180"/>
         <source>没有保存</source>
         <translation>Not saved</translation>
     </message>
@@ -1191,7 +1191,7 @@ still to do: {1}</translation>
         <translation>Hotkeys</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>文件里有 {0} 条短语（{1}）</source>
         <translation>The file holds {0} phrases ({1})</translation>
     </message>
@@ -1475,7 +1475,7 @@ still to do: {1}</translation>
         <translation>A phrase cannot contain a NUL character (\0)</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/storage/phrase_store.py" line="+18"/>
+        <location filename="../../desktop_assistant/storage/phrase_store.py" line="+20"/>
         <source>快捷编码 {code} 已被短语「{other}」使用</source>
         <translation>Code {code} is already used by the phrase “{other}”</translation>
     </message>
@@ -1490,12 +1490,12 @@ still to do: {1}</translation>
         <translation>No such phrase (id {id})</translation>
     </message>
     <message>
-        <location line="+347"/>
+        <location line="+350"/>
         <source>分组 {name} 已存在</source>
         <translation>The group {name} already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+69"/>
+        <location filename="../../desktop_assistant/domain/phrase_io.py" line="+68"/>
         <source>第 {line} 行</source>
         <translation>Line {line}</translation>
     </message>
@@ -1726,7 +1726,7 @@ still to do: {1}</translation>
         <translation>{item} (hotkey {hotkey} is taken, not set)</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/paste_rules.py" line="+30"/>
+        <location filename="../../desktop_assistant/domain/paste_rules.py" line="+31"/>
         <source>第 {line} 条粘贴规则格式不对，应为 process:程序名 = 方式 或 title:标题 = 方式：{text}</source>
         <translation>Paste rule {line} is malformed; expected process:NAME = METHOD or title:TITLE = METHOD: {text}</translation>
     </message>
@@ -2052,7 +2052,7 @@ still to do: {1}</translation>
         <translation>Interface element rules {client}: {where} is wrong: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/storage/blacklist_files.py" line="+17"/>
+        <location filename="../../desktop_assistant/storage/blacklist_files.py" line="+23"/>
         <source>无法读取 {path}：{reason}</source>
         <translation>Cannot read {path}: {reason}</translation>
     </message>
@@ -2582,7 +2582,7 @@ Sending it will ask every time. Save anyway?</translation>
 <context>
     <name>Screening</name>
     <message>
-        <location filename="../../desktop_assistant/domain/screening.py" line="+39"/>
+        <location filename="../../desktop_assistant/domain/screening.py" line="+41"/>
         <source>暂未发现明显风险。所有沟通请留在旺旺里（平台只认旺旺聊天记录）。</source>
         <translation>No clear risk found. Keep every exchange on Wangwang (the platform only accepts Wangwang records).</translation>
     </message>
@@ -3753,7 +3753,7 @@ Send it anyway?</translation>
         <translation>3-minute rate per day</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/stats.py" line="+16"/>
+        <location filename="../../desktop_assistant/domain/stats.py" line="+17"/>
         <source>未回复</source>
         <translation>No reply</translation>
     </message>

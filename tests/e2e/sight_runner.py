@@ -5,7 +5,8 @@ benchmarks/reading.py.
 
 Prints JSON lines: {"event": "reader", "kind", "buyer", "count", "text", "at", "t"} for every ReaderEvent
 (t: time.monotonic() when read() returned it), {"event": "unavailable", "reason"} when the reader cannot
-read, {"event": "booted", "rss_kb"} before the OCR loads and {"event": "ready", "load_s", "rss_kb"} after. Stops on "quit" or end of stdin.
+read, {"event": "booted", "rss_kb"} before the OCR loads and {"event": "ready", "load_s", "rss_kb"} after.
+Stops on "quit" or end of stdin.
 """
 
 from __future__ import annotations

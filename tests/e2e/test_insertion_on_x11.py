@@ -74,7 +74,8 @@ def rig(x_display: str, tmp_path_factory):
     if ready["pyside_refcount_bug"]:
         warnings.warn(
             "this PySide6 drops references on every emit/void call (6.12.0 on Python 3.11); "
-            "the driver compensates, the app would abort after a few thousand calls"
+            "the driver compensates, the app would abort after a few thousand calls",
+            stacklevel=1,
         )
     yield x_display, target, driver, workdir
     code = driver.stop()

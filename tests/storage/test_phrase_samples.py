@@ -67,7 +67,7 @@ def test_migration_marks_the_untouched_defaults_of_an_existing_install(paths: Pa
     hy, zd, sd = by_code(store, "hy"), by_code(store, "zd"), by_code(store, "sd")
     store.phrases.update(replace_text(zd, "亲，在的~"), LATER)
     store.phrases.record_use(sd.id, LATER)
-    mine = store.phrases.add(Phrase(text="店里自己的", code="mine"), LATER)
+    store.phrases.add(Phrase(text="店里自己的", code="mine"), LATER)
     # Back to the schema before the sample column: drop it and forget the migration.
     last = "m007_phrase_samples"
     assert last in MIGRATION_NAMES

@@ -31,14 +31,7 @@ from desktop_assistant.storage.errors import (
     StorageError,
 )
 from desktop_assistant.storage.store import Store, open_store
-from tests.faults import (  # noqa: F401 - fixtures
-    fill,
-    immutable,
-    overwrite_random,
-    read_only_file,
-    read_only_view,
-    small_fs,
-)
+from tests.faults import fill, overwrite_random
 
 NOW = dt.datetime(2026, 11, 11, 9, 30)
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes and mounts")

@@ -13,7 +13,6 @@ from desktop_assistant.domain.notes import validated_change
 from desktop_assistant.storage import maintenance
 from desktop_assistant.storage.store import open_store
 from desktop_assistant.ui.dialogs import Recovery
-from tests.faults import immutable, small_fs  # noqa: F401 - fixtures
 
 
 def test_read_only_profile_opens_with_a_banner_and_a_refused_write_is_a_notice(

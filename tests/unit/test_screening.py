@@ -28,8 +28,8 @@ TODAY = dt.date(2026, 11, 26)
 RULES = Rules(celebrities=frozenset({"周杰伦", "刘德华"}))
 
 
-def codes(profile: Profile, shop: ShopFacts = ShopFacts(), rules: Rules = RULES) -> list[str]:
-    return [r.code for r in screen(profile, rules, shop, TODAY).reasons]
+def codes(profile: Profile, shop: ShopFacts | None = None, rules: Rules = RULES) -> list[str]:
+    return [r.code for r in screen(profile, rules, shop or ShopFacts(), TODAY).reasons]
 
 
 def test_the_issue_example_is_high_with_three_plain_chinese_reasons():
@@ -273,7 +273,10 @@ def test_input_fields_are_read_and_checked():
 
 
 def test_json_lines_with_bad_lines_named_and_the_rest_read():
-    text = '{"nick": "a", "credit": 5}\n\nnot json\n[1]\n{"nick": ""}\n{"nick": "b", "positive_rate": "x"}\n{"nick": "c"}\n'
+    text = (
+        '{"nick": "a", "credit": 5}\n\nnot json\n[1]\n{"nick": ""}\n'
+        '{"nick": "b", "positive_rate": "x"}\n{"nick": "c"}\n'
+    )
     items = list(read_screening_input(text))
     assert [(line, type(item).__name__) for line, item in items] == [
         (1, "Profile"),

@@ -78,7 +78,7 @@ class Ocr:
         if not result.txts:
             return []
         lines = []
-        for points, text, score in zip(result.boxes, result.txts, result.scores):
+        for points, text, score in zip(result.boxes, result.txts, result.scores, strict=True):
             xs, ys = [int(p[0]) for p in points], [int(p[1]) for p in points]
             text = normalize(text)
             if text:

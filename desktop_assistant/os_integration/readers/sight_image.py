@@ -77,7 +77,7 @@ def _row_segments(rows: np.ndarray) -> list[tuple[int, int]]:
     """[start, end) of each run of True in a 1-D bool array."""
     padded = np.concatenate(([False], rows, [False])).astype(np.int8)
     edges = np.flatnonzero(np.diff(padded))
-    return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2])]
+    return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
 
 
 def _fill_cover(img: np.ndarray, fg: np.ndarray, run: int) -> np.ndarray:
