@@ -1,10 +1,14 @@
-"""Test-wide set-up: offscreen Qt before anything imports it; fresh data directories."""
+"""Test-wide set-up: offscreen Qt before anything imports it; fresh data directories; the store every test
+shares (opened on `paths`, closed after the test even when it fails; tests/ui opens it at its fake clock's
+time, a module whose dates matter overrides `store_now`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -12,13 +16,42 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from desktop_assistant.paths import Paths  # noqa: E402
+from desktop_assistant.storage.store import Store, open_store  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
+STORE_NOW = dt.datetime(2026, 11, 11, 9, 30)
 
 
 @pytest.fixture
 def paths(tmp_path: Path) -> Paths:
     return Paths(tmp_path / "data")
+
+
+@pytest.fixture
+def store_now() -> dt.datetime:
+    """When `store` is opened: its first run (defaults, sample phrases) happens at this time."""
+    return STORE_NOW
+
+
+@pytest.fixture
+def open_store_at(paths: Paths) -> Iterator[Callable[..., Store]]:
+    """`open_store_at(now)` (or `open_store_at(now, other_paths)`) opens a store that is closed after the test;
+    closing it earlier, to reopen the file, is fine."""
+    opened: list[Store] = []
+
+    def open_at(now: dt.datetime, at: Paths | None = None) -> Store:
+        store = open_store(at or paths, now)
+        opened.append(store)
+        return store
+
+    yield open_at
+    for store in opened:
+        store.close()
+
+
+@pytest.fixture
+def store(open_store_at: Callable[..., Store], store_now: dt.datetime) -> Store:
+    return open_store_at(store_now)
 
 
 def run_cli(

@@ -12,12 +12,9 @@ from desktop_assistant.os_integration.foreground import WindowRef
 
 
 @pytest.fixture
-def app(agents_app):
-    made = agents_app
-    warned: list[tuple[str, str]] = []
-    made.buyers.warning.connect(lambda title, message: warned.append((title, message)))
-    made.warned = warned
-    return made
+def app(agents_app, record):
+    agents_app.warned = record(agents_app.buyers.warning)
+    return agents_app
 
 
 def fill(tab, **values) -> None:

@@ -14,12 +14,9 @@ ORDER = "3852190467712"
 
 
 @pytest.fixture
-def app(agents_app):
-    made = agents_app
-    notified: list[tuple[str, str]] = []
-    made.notes.notify.connect(lambda title, message: notified.append((title, message)))
-    made.notified = notified
-    return made
+def app(agents_app, record):
+    agents_app.notified = record(agents_app.notes.notify)
+    return agents_app
 
 
 def write(tab, text: str, flag: int, reason: str = "") -> None:
