@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import shutil
 import signal
@@ -75,6 +76,17 @@ def wait_for(predicate, timeout: float = 20.0, interval: float = 0.05) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("timed out waiting")
         time.sleep(interval)
+
+
+# The greeting by hour, written out from docs/phrase-formats.md rather than taken from the app's greeting().
+GREETING_BY_HOUR = ["晚上好"] * 5 + ["早上好"] * 6 + ["中午好"] * 2 + ["下午好"] * 5 + ["晚上好"] * 6
+WELCOME = "{}，亲！欢迎光临云朵家居旗舰店，我是客服小王，很高兴为您服务~ 请问有什么可以帮您的呢？"
+
+
+def welcome_texts(before: dt.datetime) -> set[str]:
+    """The default 欢迎语 (Ctrl+Alt+1) as pasted for 小王 of 云朵家居旗舰店 at any time from `before` to a
+    minute later (the paste may land in the next hour)."""
+    return {WELCOME.format(GREETING_BY_HOUR[at.hour]) for at in (before, before + dt.timedelta(minutes=1))}
 
 
 def log_text(basedir: Path) -> str:
