@@ -1,9 +1,12 @@
-"""A real X server (Xvfb) started by the tests; skipped with a reason only where none can start."""
+"""A real X server (Xvfb) started by the tests; skipped with a reason only where none can start, and never
+under CI: with the environment variable CI set, anything an e2e test needs that is missing fails the run
+(a green run must not hide skipped e2e tests)."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import importlib
 import os
 import shutil
 import signal
@@ -17,12 +20,48 @@ import pytest
 
 from tests.conftest import REPO
 
+# What each need is called in tools/install-test-deps.sh (apt) or pyproject.toml (pip).
+PACKAGES = {
+    "Xvfb": "apt: xvfb",
+    "xdotool": "apt: xdotool",
+    "xclip": "apt: xclip",
+    "openbox": "apt: openbox",
+    "tkinter": "apt: python3-tk",
+    "Xlib": "pip: python-xlib",
+    "rapidocr": "pip: .[sight]",
+}
+
+
+def cannot_run(reason: str, *, module: bool = False) -> None:
+    """Skip (the module, when called at its top), or fail when CI is set."""
+    if os.environ.get("CI"):
+        pytest.fail(f"CI is set and an e2e test cannot run: {reason}", pytrace=False)
+    pytest.skip(reason, allow_module_level=module)
+
+
+def missing_needs(programs: tuple[str, ...], modules: tuple[str, ...]) -> list[str]:
+    missing = [program for program in programs if shutil.which(program) is None]
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            missing.append(name)
+    return missing
+
+
+def require(*programs: str, modules: tuple[str, ...] = ()) -> None:
+    """At the top of an e2e module: the programs and Python modules its tests need (Xvfb and xdotool are
+    always checked by start_xvfb)."""
+    missing = missing_needs(programs, modules)
+    if missing:
+        cannot_run(f"{', '.join(f'{name} ({PACKAGES.get(name, name)})' for name in missing)} missing", module=True)
+
 
 def start_xvfb() -> tuple[subprocess.Popen, str]:
-    """Xvfb on the first free display number; skips the test when it cannot run here."""
-    missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
+    """Xvfb on the first free display number; skips the test when it cannot run here (fails under CI)."""
+    missing = missing_needs(("Xvfb", "xdotool"), ())
     if missing:
-        pytest.skip(f"no X server for e2e tests: {', '.join(missing)} not installed (apt: xvfb xdotool)")
+        cannot_run(f"no X server for e2e tests: {', '.join(missing)} not installed (apt: xvfb xdotool)")
     read_fd, write_fd = os.pipe()
     server = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
@@ -35,7 +74,7 @@ def start_xvfb() -> tuple[subprocess.Popen, str]:
         number = announced.readline().strip()
     if not number:
         server.kill()
-        pytest.skip("Xvfb did not start")
+        cannot_run("Xvfb did not start")
     return server, f":{number}"
 
 

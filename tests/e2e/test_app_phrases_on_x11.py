@@ -5,16 +5,14 @@ back; the picker (hotkey, type a code, Enter) pastes into that window and focus 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
 import pytest
 
 from tests.conftest import run_cli
-from tests.e2e.conftest import TargetWindow, panel_on_desktop, wait_for, welcome_texts, xclip, xdotool
+from tests.e2e.conftest import TargetWindow, panel_on_desktop, require, wait_for, welcome_texts, xclip, xdotool
 
 pytestmark = pytest.mark.e2e
-if shutil.which("openbox") is None:
-    pytest.skip("no window manager for this e2e test: openbox not installed (apt: openbox)", allow_module_level=True)
+require("openbox", "xclip", modules=("tkinter",))
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,6 @@ import datetime as dt
 import io
 import json
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -23,14 +22,20 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, run_cli
-from tests.e2e.conftest import desktop_env, log_text, start_openbox, start_xvfb, wait_for, welcome_texts, xdotool
+from tests.e2e.conftest import (
+    desktop_env,
+    log_text,
+    require,
+    start_openbox,
+    start_xvfb,
+    wait_for,
+    welcome_texts,
+    xdotool,
+)
 
 pytestmark = pytest.mark.e2e
 
-pytest.importorskip("Xlib")
-pytest.importorskip("rapidocr", reason="the OCR extra is not installed (pip install -e .[sight])")
-if shutil.which("openbox") is None:
-    pytest.skip("no window manager: openbox not installed (apt: openbox)", allow_module_level=True)
+require("openbox", modules=("Xlib", "rapidocr"))
 
 # A switch is seen at the next poll (up to 500 ms), read by OCR (header and list: 0.3 s measured on this
 # shared 2-core machine) and read again RECHECK_MS (100 ms) later: within 1 s, plus the OCR's own delays
