@@ -26,6 +26,7 @@ PACKAGES = {
     "xdotool": "apt: xdotool",
     "xclip": "apt: xclip",
     "openbox": "apt: openbox",
+    "xprop": "apt: x11-utils",
     "tkinter": "apt: python3-tk",
     "Xlib": "pip: python-xlib",
     "rapidocr": "pip: .[sight]",
@@ -51,7 +52,9 @@ def missing_needs(programs: tuple[str, ...], modules: tuple[str, ...]) -> list[s
 
 def require(*programs: str, modules: tuple[str, ...] = ()) -> None:
     """At the top of an e2e module: the programs and Python modules its tests need (Xvfb and xdotool are
-    always checked by start_xvfb)."""
+    always checked by start_xvfb; start_openbox asks xprop whether openbox is up)."""
+    if "openbox" in programs:
+        programs = (*programs, "xprop")
     missing = missing_needs(programs, modules)
     if missing:
         cannot_run(f"{', '.join(f'{name} ({PACKAGES.get(name, name)})' for name in missing)} missing", module=True)
@@ -91,8 +94,21 @@ def desktop_env(display: str, home: Path) -> dict[str, str]:
 
 
 def start_openbox(env: dict[str, str]) -> subprocess.Popen:
-    """A window manager with EWMH (_NET_ACTIVE_WINDOW), as agents' desktops have."""
-    return subprocess.Popen(["openbox", "--sm-disable"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    """A window manager with EWMH (_NET_ACTIVE_WINDOW), as agents' desktops have; returns once it manages the
+    screen (it has set _NET_SUPPORTING_WM_CHECK on the root window)."""
+    openbox = subprocess.Popen(
+        ["openbox", "--sm-disable"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+
+    def managing() -> bool:
+        assert openbox.poll() is None, f"openbox exited with {openbox.returncode}"
+        prop = subprocess.run(
+            ["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=env, capture_output=True, text=True, timeout=20
+        )
+        return "window id" in prop.stdout
+
+    wait_for(managing, timeout=20)
+    return openbox
 
 
 @pytest.fixture(scope="session")

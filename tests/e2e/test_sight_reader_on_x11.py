@@ -50,7 +50,6 @@ def desk(tmp_path_factory):
     openbox = start_openbox(desktop_env(display, workdir / "home"))
     desk = None
     try:
-        time.sleep(0.5)  # openbox takes the root window before the fake maps
         desk = Desk(display)
         desk.expect("active_buyer", buyer=desk.fake.first_buyers[0], timeout=30)
         yield desk
