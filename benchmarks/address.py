@@ -3,7 +3,8 @@ load (a fresh process: import, read resources/divisions/divisions.json, build th
 
     python benchmarks/address.py [--rounds 20] [--json-out FILE]
 
-Input: the 175 addresses of tests/data/addresses.jsonl, parsed --rounds times. Prints a table, then JSON.
+Input: the 175 addresses of tests/data/addresses.jsonl, parsed --rounds times, and 100 KB of noise
+(target: under 1 s; it was a timed unit test before). Prints a table, then JSON.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 TARGET_PER_S = 2000
+TARGET_NOISE_MS = 1000  # 100 KB pasted by mistake must not freeze the panel
 COLD = (
     "import time; t = time.perf_counter(); "
     "from desktop_assistant.resources_access import division_index, address_lists; "
@@ -59,13 +61,13 @@ def main() -> int:
     noise_s = time.perf_counter() - started
     median = statistics.median(rates)
     print(f"{'measure':36} {'value':>12}  target")
-    print(
-        f"{'addresses/s after warm-up (median)':36} {median:12,.0f}  >= {TARGET_PER_S:,} "
-        f"{'PASS' if median >= TARGET_PER_S else 'FAIL'}"
-    )
+    rate_verdict = "PASS" if median >= TARGET_PER_S else "FAIL"
+    print(f"{'addresses/s after warm-up (median)':36} {median:12,.0f}  >= {TARGET_PER_S:,} {rate_verdict}")
     print(f"{'addresses/s, slowest round':36} {min(rates):12,.0f}")
     print(f"{'cold load, median of fresh processes':36} {statistics.median(cold) * 1000:10.0f}ms")
-    print(f"{'100 KB of noise':36} {noise_s * 1000:10.1f}ms")
+    noise_ok = noise_s * 1000 < TARGET_NOISE_MS
+    verdict = "PASS" if noise_ok else "FAIL"
+    print(f"{'100 KB of noise':36} {noise_s * 1000:10.1f}ms  < {TARGET_NOISE_MS} ms {verdict}")
     result = {
         "address": {
             "addresses": len(texts),
@@ -75,7 +77,8 @@ def main() -> int:
             "cold_load_ms": round(statistics.median(cold) * 1000),
             "noise_100kb_ms": round(noise_s * 1000, 1),
             "target_per_s": TARGET_PER_S,
-            "pass": median >= TARGET_PER_S,
+            "target_noise_ms": TARGET_NOISE_MS,
+            "pass": median >= TARGET_PER_S and noise_ok,
         }
     }
     print(json.dumps(result, ensure_ascii=False))

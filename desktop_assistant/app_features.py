@@ -217,6 +217,8 @@ class Features:
             self.notes.notes_tab.order_opened.connect(lambda _order, buyer: buyers.buyer_became_active(buyer))
         if self.conversations is not None:  # the buyer of the active conversation is looked up and screened
             self.conversations.active_changed.connect(buyers.buyer_became_active)
+            # A chat already in front named it before this tab was built (one tab per turn of the event loop).
+            buyers.buyer_became_active(self.conversations.active)
         core.panel.add_feature_tab(buyers.tab)
 
     def build_stats(self) -> None:

@@ -106,7 +106,7 @@ def test_export_writes_every_version_with_formulas_neutralised(tmp_path, base):
     ok(cli(base, "notes", "add", "T1", "--flag", "3", "--text", "退换中", "--reason", "+改"))
     ok(cli(base, "notes", "add", "A9", "--flag", "0", "--text", "普通"))
     out_csv, out_xlsx = tmp_path / "notes.csv", tmp_path / "notes.xlsx"
-    assert "3" in ok(cli(base, "notes", "export", str(out_csv)))
+    assert f"已导出 3 条备注记录到 {out_csv}" in ok(cli(base, "notes", "export", str(out_csv)))
     ok(cli(base, "notes", "export", str(out_xlsx)))
     raw = out_csv.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")

@@ -221,7 +221,7 @@ def test_phrase_import_with_a_nul_byte_is_refused_in_one_line(tmp_path: Path) ->
     source.write_text("code,text\nok,独一无二的短语甲\nbad,前\0后\n", encoding="utf-8")
     result = run_cli("--basedir", str(tmp_path / "data"), "phrases", "import", str(source))
     line = one_line(result, 2, "NUL")
-    assert "3" in line  # names the line
+    assert "第 3 行" in line  # names the line
     assert (
         "独一无二的短语甲" not in run_cli("--basedir", str(tmp_path / "data"), "phrases", "list").stdout
     )  # all or nothing

@@ -1,8 +1,12 @@
-"""A real X server (Xvfb) started by the tests; skipped with a reason only where none can start."""
+"""A real X server (Xvfb) started by the tests; skipped with a reason only where none can start, and never
+under CI: with the environment variable CI set, anything an e2e test needs that is missing fails the run
+(a green run must not hide skipped e2e tests)."""
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import importlib
 import os
 import shutil
 import signal
@@ -16,12 +20,51 @@ import pytest
 
 from tests.conftest import REPO
 
+# What each need is called in tools/install-test-deps.sh (apt) or pyproject.toml (pip).
+PACKAGES = {
+    "Xvfb": "apt: xvfb",
+    "xdotool": "apt: xdotool",
+    "xclip": "apt: xclip",
+    "openbox": "apt: openbox",
+    "xprop": "apt: x11-utils",
+    "tkinter": "apt: python3-tk",
+    "Xlib": "pip: python-xlib",
+    "rapidocr": "pip: .[sight]",
+}
+
+
+def cannot_run(reason: str, *, module: bool = False) -> None:
+    """Skip (the module, when called at its top), or fail when CI is set."""
+    if os.environ.get("CI"):
+        pytest.fail(f"CI is set and an e2e test cannot run: {reason}", pytrace=False)
+    pytest.skip(reason, allow_module_level=module)
+
+
+def missing_needs(programs: tuple[str, ...], modules: tuple[str, ...]) -> list[str]:
+    missing = [program for program in programs if shutil.which(program) is None]
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            missing.append(name)
+    return missing
+
+
+def require(*programs: str, modules: tuple[str, ...] = ()) -> None:
+    """At the top of an e2e module: the programs and Python modules its tests need (Xvfb and xdotool are
+    always checked by start_xvfb; start_openbox asks xprop whether openbox is up)."""
+    if "openbox" in programs:
+        programs = (*programs, "xprop")
+    missing = missing_needs(programs, modules)
+    if missing:
+        cannot_run(f"{', '.join(f'{name} ({PACKAGES.get(name, name)})' for name in missing)} missing", module=True)
+
 
 def start_xvfb() -> tuple[subprocess.Popen, str]:
-    """Xvfb on the first free display number; skips the test when it cannot run here."""
-    missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
+    """Xvfb on the first free display number; skips the test when it cannot run here (fails under CI)."""
+    missing = missing_needs(("Xvfb", "xdotool"), ())
     if missing:
-        pytest.skip(f"no X server for e2e tests: {', '.join(missing)} not installed (apt: xvfb xdotool)")
+        cannot_run(f"no X server for e2e tests: {', '.join(missing)} not installed (apt: xvfb xdotool)")
     read_fd, write_fd = os.pipe()
     server = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
@@ -34,7 +77,7 @@ def start_xvfb() -> tuple[subprocess.Popen, str]:
         number = announced.readline().strip()
     if not number:
         server.kill()
-        pytest.skip("Xvfb did not start")
+        cannot_run("Xvfb did not start")
     return server, f":{number}"
 
 
@@ -51,8 +94,21 @@ def desktop_env(display: str, home: Path) -> dict[str, str]:
 
 
 def start_openbox(env: dict[str, str]) -> subprocess.Popen:
-    """A window manager with EWMH (_NET_ACTIVE_WINDOW), as agents' desktops have."""
-    return subprocess.Popen(["openbox", "--sm-disable"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    """A window manager with EWMH (_NET_ACTIVE_WINDOW), as agents' desktops have; returns once it manages the
+    screen (it has set _NET_SUPPORTING_WM_CHECK on the root window)."""
+    openbox = subprocess.Popen(
+        ["openbox", "--sm-disable"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+
+    def managing() -> bool:
+        assert openbox.poll() is None, f"openbox exited with {openbox.returncode}"
+        prop = subprocess.run(
+            ["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=env, capture_output=True, text=True, timeout=20
+        )
+        return "window id" in prop.stdout
+
+    wait_for(managing, timeout=20)
+    return openbox
 
 
 @pytest.fixture(scope="session")
@@ -75,6 +131,17 @@ def wait_for(predicate, timeout: float = 20.0, interval: float = 0.05) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("timed out waiting")
         time.sleep(interval)
+
+
+# The greeting by hour, written out from docs/phrase-formats.md rather than taken from the app's greeting().
+GREETING_BY_HOUR = ["晚上好"] * 5 + ["早上好"] * 6 + ["中午好"] * 2 + ["下午好"] * 5 + ["晚上好"] * 6
+WELCOME = "{}，亲！欢迎光临云朵家居旗舰店，我是客服小王，很高兴为您服务~ 请问有什么可以帮您的呢？"
+
+
+def welcome_texts(before: dt.datetime) -> set[str]:
+    """The default 欢迎语 (Ctrl+Alt+1) as pasted for 小王 of 云朵家居旗舰店 at any time from `before` to a
+    minute later (the paste may land in the next hour)."""
+    return {WELCOME.format(GREETING_BY_HOUR[at.hour]) for at in (before, before + dt.timedelta(minutes=1))}
 
 
 def log_text(basedir: Path) -> str:

@@ -3,16 +3,13 @@ buyer active, looks them up, and flags them when they are on the blacklist (DESI
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from tests.conftest import run_cli
-from tests.e2e.conftest import TargetWindow, log_text, panel_on_desktop, wait_for, xdotool
+from tests.e2e.conftest import TargetWindow, log_text, panel_on_desktop, require, wait_for, xdotool
 
 pytestmark = pytest.mark.e2e
-if shutil.which("openbox") is None:
-    pytest.skip("no window manager for this e2e test: openbox not installed (apt: openbox)", allow_module_level=True)
+require("openbox", modules=("tkinter",))
 
 
 def test_a_blacklisted_buyers_chat_window_is_flagged(tmp_path) -> None:

@@ -5,7 +5,6 @@ closes with its response time recorded in the real database (DESIGN 1, 3.3)."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import time
 
 import pytest
@@ -16,11 +15,10 @@ from desktop_assistant.domain.kpi import rounds_of
 from desktop_assistant.paths import DB_FILENAME
 from desktop_assistant.storage.conversation_store import ConversationStore
 from tests.conftest import run_cli
-from tests.e2e.conftest import TargetWindow, log_text, panel_on_desktop, wait_for, xdotool
+from tests.e2e.conftest import TargetWindow, log_text, panel_on_desktop, require, wait_for, xdotool
 
 pytestmark = pytest.mark.e2e
-if shutil.which("openbox") is None:
-    pytest.skip("no window manager for this e2e test: openbox not installed (apt: openbox)", allow_module_level=True)
+require("openbox", modules=("tkinter",))
 
 
 def recorded_events(basedir):

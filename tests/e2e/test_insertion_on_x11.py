@@ -7,7 +7,6 @@ plays the agent's clipboard from outside. What the target holds is read back exa
 
 from __future__ import annotations
 
-import shutil
 import struct
 import time
 import warnings
@@ -16,13 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import E2E_DIR, LineProcess, TargetWindow, wait_for, xclip, xdotool
+from tests.e2e.conftest import E2E_DIR, LineProcess, TargetWindow, require, wait_for, xclip, xdotool
 
 pytestmark = pytest.mark.e2e
 
-pytest.importorskip("tkinter", reason="no Tk for the target window (apt: python3-tk)")
-if shutil.which("xclip") is None:
-    pytest.skip("xclip not installed (apt: xclip)", allow_module_level=True)
+require("xclip", modules=("tkinter",))
 
 CONTEXT = {"agent": "小王", "shop": "云朵家居", "now": "2026-11-11T09:30:00"}
 GREETING_BODY = "亲, {问候}! 欢迎光临{店铺}, 我是客服{客服}。\n请问有什么可以帮您?"

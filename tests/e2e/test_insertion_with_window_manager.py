@@ -4,20 +4,16 @@ message, and a hotkey still inserts the exact text. Own Xvfb, so the frames do n
 
 from __future__ import annotations
 
-import shutil
 import time
 
 import pytest
 
-from tests.e2e.conftest import TargetWindow, desktop_env, start_openbox, start_xvfb, wait_for, xdotool
+from tests.e2e.conftest import TargetWindow, desktop_env, require, start_openbox, start_xvfb, wait_for, xdotool
 from tests.e2e.test_insertion_on_x11 import GREETING, GREETING_BODY, start_driver, toplevel_of
 
 pytestmark = pytest.mark.e2e
 
-pytest.importorskip("tkinter", reason="no Tk for the target window (apt: python3-tk)")
-pytest.importorskip("Xlib")
-if shutil.which("openbox") is None:
-    pytest.skip("no window manager for the EWMH tests: openbox not installed (apt: openbox)", allow_module_level=True)
+require("openbox", "xclip", modules=("tkinter", "Xlib"))
 
 
 def net_active_window(display: str) -> int:

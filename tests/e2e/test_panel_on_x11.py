@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -48,17 +49,10 @@ def test_panel_docks_to_the_right_edge(x_display: str, panel_process) -> None:
 
 def test_global_hotkey_toggles_the_panel(x_display: str, panel_process, tmp_path: Path) -> None:
     wait_for(lambda: len(visible_panels(x_display)) == 1)
-    wait_for(lambda: "hotkeys unavailable" in log_text(tmp_path) or _hotkeys_ready(x_display))
-    assert "hotkeys unavailable" not in log_text(tmp_path)
+    # The app logs the hotkey service's state once its grabs are in place (or have failed).
+    wait_for(lambda: re.search(r"global hotkeys (active|partial|unavailable)", log_text(tmp_path)))
+    assert "global hotkeys active" in log_text(tmp_path), log_text(tmp_path)
     xdotool(x_display, "key", "ctrl+alt+h")
     wait_for(lambda: visible_panels(x_display) == [])
     xdotool(x_display, "key", "ctrl+alt+h")
     wait_for(lambda: len(visible_panels(x_display)) == 1)
-
-
-def _hotkeys_ready(display: str) -> bool:
-    # pynput's RECORD listener is up once it has started; give it a moment after the panel shows.
-    import time
-
-    time.sleep(0.3)
-    return True

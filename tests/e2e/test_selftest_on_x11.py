@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,13 +14,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from tests.e2e.conftest import desktop_env, start_openbox, start_xvfb, wait_for
+from tests.e2e.conftest import desktop_env, require, start_openbox, start_xvfb, wait_for
 
 pytestmark = pytest.mark.e2e
 
-pytest.importorskip("Xlib")
-if shutil.which("openbox") is None:
-    pytest.skip("no window manager for the selftest: openbox not installed (apt: openbox)", allow_module_level=True)
+require("openbox", modules=("Xlib",))
 
 STEPS = ["target", "hotkey", "press", "text", "no_leak", "clipboard", "picker_focus", "focus_back"]
 

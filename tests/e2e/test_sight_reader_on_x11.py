@@ -3,19 +3,15 @@ capture (QScreen.grabWindow) and the real OCR, in processes of their own as in t
 
 from __future__ import annotations
 
-import shutil
 import time
 
 import pytest
 
-from tests.e2e.conftest import REPO, LineProcess, desktop_env, start_openbox, start_xvfb, wait_for
+from tests.e2e.conftest import REPO, LineProcess, desktop_env, require, start_openbox, start_xvfb, wait_for
 
 pytestmark = pytest.mark.e2e
 
-pytest.importorskip("Xlib")
-pytest.importorskip("rapidocr", reason="the OCR extra is not installed (pip install -e .[sight])")
-if shutil.which("openbox") is None:
-    pytest.skip("no window manager: openbox not installed (apt: openbox)", allow_module_level=True)
+require("openbox", modules=("Xlib", "rapidocr"))
 
 INTERVAL_MS = 500  # the default of reader.interval_ms
 
@@ -54,7 +50,6 @@ def desk(tmp_path_factory):
     openbox = start_openbox(desktop_env(display, workdir / "home"))
     desk = None
     try:
-        time.sleep(0.5)  # openbox takes the root window before the fake maps
         desk = Desk(display)
         desk.expect("active_buyer", buyer=desk.fake.first_buyers[0], timeout=30)
         yield desk

@@ -9,17 +9,13 @@ import pytest
 from desktop_assistant.domain.buyers import BuyerError, parse_blacklist
 from desktop_assistant.domain.notes import validated_change
 from desktop_assistant.domain.screening import Profile, Rules, screen
-from desktop_assistant.paths import Paths
-from desktop_assistant.storage.store import open_store
 
 NOW = dt.datetime(2026, 11, 26, 10, 0)
 
 
 @pytest.fixture
-def store(paths: Paths):
-    opened = open_store(paths, NOW)
-    yield opened
-    opened.close()
+def store_now() -> dt.datetime:
+    return NOW
 
 
 def test_a_profile_round_trips_with_receivers_tags_and_screenings(store):

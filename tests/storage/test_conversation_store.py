@@ -8,17 +8,13 @@ import sqlite3
 import pytest
 
 from desktop_assistant.domain.conversations import BUYER_WROTE, REPLIED, Event
-from desktop_assistant.paths import Paths
-from desktop_assistant.storage.store import open_store
 
 T0 = dt.datetime(2026, 11, 11, 10, 0, 0, 250_000)
 
 
 @pytest.fixture
-def store(paths: Paths):
-    opened = open_store(paths, T0)
-    yield opened
-    opened.close()
+def store_now() -> dt.datetime:
+    return T0
 
 
 def test_events_round_trip_with_milliseconds_in_time_order(store):

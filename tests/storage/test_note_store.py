@@ -8,17 +8,13 @@ import sqlite3
 import pytest
 
 from desktop_assistant.domain.notes import validated_change
-from desktop_assistant.paths import Paths
-from desktop_assistant.storage.store import open_store
 
 T0 = dt.datetime(2026, 11, 23, 14, 5)
 
 
 @pytest.fixture
-def store(paths: Paths):
-    opened = open_store(paths, T0)
-    yield opened
-    opened.close()
+def store_now() -> dt.datetime:
+    return T0
 
 
 def write(store, order, flag, text, reason="", agent="A01", buyer="", minutes=0):

@@ -45,11 +45,9 @@ def clear_library(store: Store) -> None:
 
 
 @pytest.fixture
-def store(paths: Paths):
-    store = open_store(paths, NOW)
+def store(store: Store) -> Store:
     clear_library(store)
-    yield store
-    store.close()
+    return store
 
 
 @pytest.fixture

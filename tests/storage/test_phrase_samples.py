@@ -21,13 +21,6 @@ LATER = NOW + dt.timedelta(hours=1)
 HEADER = "分组,快捷编码,标题,短语内容,快捷键"
 
 
-@pytest.fixture
-def store(paths: Paths):
-    store = open_store(paths, NOW)  # first run: the default library, every phrase an untouched sample
-    yield store
-    store.close()
-
-
 def by_code(store: Store, code: str) -> Phrase:
     return next(p for p in store.phrases.all() if p.code == code)
 

@@ -4,22 +4,19 @@ import pytest
 
 from desktop_assistant.domain.phrases import Phrase, PhraseError
 from desktop_assistant.domain.search import PhraseSearchIndex
-from desktop_assistant.paths import Paths
 from desktop_assistant.storage.phrase_store import PhraseStore
-from desktop_assistant.storage.store import open_store
+from desktop_assistant.storage.store import Store
 
 NOW = dt.datetime(2026, 11, 11, 9, 30)
 
 
 @pytest.fixture
-def phrases(paths: Paths):
-    store = open_store(paths, NOW)
+def phrases(store: Store):
     repo = PhraseStore(store.db)
     for phrase in repo.all():  # start from an empty library whatever the first run installed
         repo.delete(phrase.id)
     store.db.execute("DELETE FROM phrase_groups")
-    yield repo
-    store.close()
+    return repo
 
 
 def test_add_keeps_group_order_and_positions(phrases: PhraseStore) -> None:

@@ -7,17 +7,13 @@ import datetime as dt
 import pytest
 
 from desktop_assistant.domain.promises import PromiseError, validated_promise
-from desktop_assistant.paths import Paths
-from desktop_assistant.storage.store import open_store
 
 NOW = dt.datetime(2026, 11, 11, 10, 0)
 
 
 @pytest.fixture
-def store(paths: Paths):
-    opened = open_store(paths, NOW)
-    yield opened
-    opened.close()
+def store_now() -> dt.datetime:
+    return NOW
 
 
 def test_promises_are_added_listed_and_done_without_being_deleted(store):
@@ -46,13 +42,10 @@ def test_an_order_is_on_the_unpaid_list_once_while_open(store):
     assert [u.id for u in store.promises.open_unpaid()] == [reopened.id]
 
 
-def test_reminders_given_are_remembered_across_a_restart(paths, store):
+def test_reminders_given_are_remembered_across_a_restart(store, open_store_at):
     store.promises.remember_reminders("promise", [(1, "due_soon"), (2, "overdue")], NOW)
     store.promises.remember_reminders("promise", [(1, "due_soon")], NOW)  # again: no error, no duplicate
     store.close()
-    reopened = open_store(paths, NOW)
-    try:
-        assert reopened.promises.reminders_given("promise") == {(1, "due_soon"), (2, "overdue")}
-        assert reopened.promises.reminders_given("urge") == set()
-    finally:
-        reopened.close()
+    reopened = open_store_at(NOW)
+    assert reopened.promises.reminders_given("promise") == {(1, "due_soon"), (2, "overdue")}
+    assert reopened.promises.reminders_given("urge") == set()

@@ -15,21 +15,17 @@ from desktop_assistant.paths import Paths
 from desktop_assistant.storage import migrations
 from desktop_assistant.storage.database import connect
 from desktop_assistant.storage.migrations import CURRENT_VERSION, NewerSchemaError, migrate
-from desktop_assistant.storage.store import open_store
+from desktop_assistant.storage.store import Store, open_store
 
 NOW = dt.datetime(2026, 11, 11, 9, 30)
 
 
-def test_new_file_is_wal_with_foreign_keys_and_current_schema(paths: Paths) -> None:
-    store = open_store(paths, NOW)
-    try:
-        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        assert migrations.schema_version(store.db) == CURRENT_VERSION
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION
-        assert store.pre_migration_copy is None  # nothing to protect in a new file
-    finally:
-        store.close()
+def test_new_file_is_wal_with_foreign_keys_and_current_schema(store: Store) -> None:
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert migrations.schema_version(store.db) == CURRENT_VERSION
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION
+    assert store.pre_migration_copy is None  # nothing to protect in a new file
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
@@ -116,37 +112,25 @@ def test_new_timer_defaults_reach_new_files_and_stored_values_stay(paths: Paths)
         store.close()
 
 
-def test_set_many_is_all_or_nothing(paths: Paths) -> None:
-    store = open_store(paths, NOW)
-    try:
-        with pytest.raises(SettingError):
-            store.settings.set_many({"agent_name": "小李", "panel.width": 5})
-        assert store.settings.get("agent_name") == ""
-        with pytest.raises(SettingError):  # two actions on one combo, both in the same change
-            store.settings.set_many({"hotkey.picker": "ctrl+alt+9", "hotkey.replied": "ctrl+alt+9"})
-        assert store.settings.get("hotkey.picker") == DEFAULTS["hotkey.picker"]
-    finally:
-        store.close()
+def test_set_many_is_all_or_nothing(store: Store) -> None:
+    with pytest.raises(SettingError):
+        store.settings.set_many({"agent_name": "小李", "panel.width": 5})
+    assert store.settings.get("agent_name") == ""
+    with pytest.raises(SettingError):  # two actions on one combo, both in the same change
+        store.settings.set_many({"hotkey.picker": "ctrl+alt+9", "hotkey.replied": "ctrl+alt+9"})
+    assert store.settings.get("hotkey.picker") == DEFAULTS["hotkey.picker"]
 
 
-def test_a_hand_edited_bad_value_falls_back_to_the_default(paths: Paths) -> None:
-    store = open_store(paths, NOW)
-    try:
-        with store.db.atomic():
-            store.db.execute("UPDATE settings SET value = ? WHERE key = 'panel.width'", [json.dumps("huge")])
-        assert store.settings.get("panel.width") == DEFAULTS["panel.width"]
-    finally:
-        store.close()
+def test_a_hand_edited_bad_value_falls_back_to_the_default(store: Store) -> None:
+    with store.db.atomic():
+        store.db.execute("UPDATE settings SET value = ? WHERE key = 'panel.width'", [json.dumps("huge")])
+    assert store.settings.get("panel.width") == DEFAULTS["panel.width"]
 
 
-def test_app_state_round_trips(paths: Paths) -> None:
-    store = open_store(paths, NOW)
-    try:
-        assert store.state.get("panel.geometry") is None
-        store.state.set("panel.geometry", "AdnQywADAAA=")
-        assert store.state.get("panel.geometry") == "AdnQywADAAA="
-    finally:
-        store.close()
+def test_app_state_round_trips(store: Store) -> None:
+    assert store.state.get("panel.geometry") is None
+    store.state.set("panel.geometry", "AdnQywADAAA=")
+    assert store.state.get("panel.geometry") == "AdnQywADAAA="
 
 
 def test_settings_survive_reopening(paths: Paths) -> None:

@@ -12,7 +12,6 @@ from desktop_assistant.os_integration.foreground import WindowRef
 from desktop_assistant.os_integration.hotkeys.fake import FakeHotkeyBackend
 from desktop_assistant.os_integration.insertion import InsertionPipeline, Timing
 from desktop_assistant.paths import Paths
-from desktop_assistant.storage.store import open_store
 
 
 @pytest.fixture
@@ -26,10 +25,8 @@ def backend() -> FakeHotkeyBackend:
 
 
 @pytest.fixture
-def store(paths: Paths, clock: FakeClock):
-    opened = open_store(paths, clock.now())
-    yield opened
-    opened.close()
+def store_now(clock: FakeClock) -> dt.datetime:
+    return clock.now()
 
 
 IM_WINDOW = WindowRef(
@@ -71,6 +68,18 @@ def make_app(qapp, paths: Paths, clock: FakeClock, backend: FakeHotkeyBackend, i
     yield factory
     for app in built:
         app.shutdown()
+
+
+@pytest.fixture
+def record():
+    """`record(signal)`: the list of every (title, message) a controller's notice signal emits, in order."""
+
+    def recorder(signal) -> list[tuple[str, str]]:
+        heard: list[tuple[str, str]] = []
+        signal.connect(lambda title, message: heard.append((title, message)))
+        return heard
+
+    return recorder
 
 
 AGENT = {"agent_name": "小王", "agent_id": "A01", "shop_name": "云朵家居旗舰店"}

@@ -1,6 +1,7 @@
 """The composed application with a fake hotkey backend and a fake clock."""
 
 import datetime as dt
+import os
 
 from desktop_assistant.os_integration.hotkeys.fake import FakeHotkeyBackend
 from desktop_assistant.storage import maintenance
@@ -97,6 +98,8 @@ def test_corrupt_database_offers_the_newest_good_backup(qtbot, make_app, paths, 
     store.settings.set("agent_name", "小王")
     good = store.daily_backup(clock.now().date())
     store.close()
+    taken = dt.datetime(2026, 11, 11, 8, 45)  # the copy's time as the agent is shown it, set independently
+    os.utime(good, (taken.timestamp(), taken.timestamp()))
     damage(paths.db_path)
     asked = []
 
@@ -106,7 +109,7 @@ def test_corrupt_database_offers_the_newest_good_backup(qtbot, make_app, paths, 
 
     app = make_app(ask_recovery=agent_chooses_restore)
     assert app.open_database()
-    assert asked == [(good.name, asked[0][1])] and asked[0][1]
+    assert asked == [(good.name, "2026-11-11 08:45")]
     assert app.store.settings.get("agent_name") == "小王"
     assert len(list(paths.quarantine_dir.iterdir())) == 1  # the damaged file is kept
 

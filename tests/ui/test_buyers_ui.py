@@ -12,12 +12,9 @@ from desktop_assistant.os_integration.foreground import WindowRef
 
 
 @pytest.fixture
-def app(agents_app):
-    made = agents_app
-    warned: list[tuple[str, str]] = []
-    made.buyers.warning.connect(lambda title, message: warned.append((title, message)))
-    made.warned = warned
-    return made
+def app(agents_app, record):
+    agents_app.warned = record(agents_app.buyers.warning)
+    return agents_app
 
 
 def fill(tab, **values) -> None:
@@ -182,3 +179,21 @@ def test_the_chat_in_front_fills_the_buyer_placeholder(app, im_target, qtbot):
     app.phrases.insert(cf3.id)
     qtbot.waitUntil(lambda: im_target.box != "", timeout=3000)
     assert im_target.box.startswith("tb_云朵朵亲，您的订单T2还在")
+
+
+def test_a_blacklisted_buyers_chat_in_front_before_the_buyers_tab_is_built_is_flagged(make_app, clock):
+    """The tabs are built one per turn of the event loop after the panel shows: a chat window already in
+    front names the active conversation before 买家 exists. Its buyer must still be looked up and flagged."""
+    app = make_app(defer_features=True)
+    assert app.open_database()
+    app.store.buyers.set_list("tb_云朵朵", "black", "职业差评", "B02", clock.now())
+    app.build_ui()
+    app.show()
+    app.features_timer.stop()  # the steps by hand: conversations first, a chat comes to the front, the rest
+    app._build_next_feature()
+    app.features_timer.stop()
+    app.conversations.window_activated("AliIM.exe", "tb_云朵朵 - 云朵家居:小美", window_class="StandardFrame")
+    assert app.buyers is None and app.conversations.active == "tb_云朵朵"
+    app.build_features()
+    assert app.buyers.active_nick == "tb_云朵朵" and app.buyers.tab.nick_edit.text() == "tb_云朵朵"
+    assert "注意：黑名单买家" in app.panel.status_strip.conversation_label.text()

@@ -15,14 +15,12 @@ from desktop_assistant.os_integration.foreground import WindowRef
 
 
 @pytest.fixture
-def app(agents_app):
+def app(agents_app, record):
     made = agents_app
     # These tests time every round alike; the first round's stricter defaults (10/30/60 s) are tested below.
     made.store.settings.set_many({"timer.first_warn_s": 30, "timer.first_overdue_s": 60, "timer.first_critical_s": 180})
     made.apply_settings(made.store.settings.all())
-    notified: list[tuple[str, str]] = []
-    made.conversations.notify.connect(lambda title, message: notified.append((title, message)))
-    made.notified = notified
+    made.notified = record(made.conversations.notify)
     return made
 
 

@@ -14,12 +14,9 @@ ORDER = "3852190467712"
 
 
 @pytest.fixture
-def app(agents_app):
-    made = agents_app
-    notified: list[tuple[str, str]] = []
-    made.notes.notify.connect(lambda title, message: notified.append((title, message)))
-    made.notified = notified
-    return made
+def app(agents_app, record):
+    agents_app.notified = record(agents_app.notes.notify)
+    return agents_app
 
 
 def write(tab, text: str, flag: int, reason: str = "") -> None:
@@ -67,8 +64,8 @@ def test_a_change_without_a_reason_is_refused_inline_and_writes_nothing(app):
 def test_the_counter_shows_bytes_left_and_refuses_more_than_1000(app):
     tab = app.notes.notes_tab
     tab.open_order(ORDER)
-    tab.text_edit.setPlainText("赠" * 300)
-    assert "100" in tab.counter.text() and tab.save_button.isEnabled()
+    tab.text_edit.setPlainText("赠" * 300)  # 900 of the 1000 bytes (the empty box says 1000 left)
+    assert tab.counter.text() == "还可输入 100 字节" and tab.save_button.isEnabled()
     tab.text_edit.setPlainText("赠" * 334)
     assert "超出 2 字节" in tab.counter.text() and not tab.save_button.isEnabled()
     tab.save()  # even if called directly

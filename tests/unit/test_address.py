@@ -4,8 +4,6 @@ municipalities, ethnic autonomous regions, towns straight under a city (中山�
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -153,10 +151,10 @@ def test_noise_and_full_width():
     )
 
 
-def test_100_kb_of_noise_returns_quickly():
-    started = time.perf_counter()
-    parse_address("噪声abc123，" * 12_000, INDEX, LISTS)
-    assert time.perf_counter() - started < 1.0
+def test_100_kb_of_noise_is_parsed_as_nothing_useful():  # how fast: benchmarks/address.py
+    result = parse_address("噪声abc123，" * 12_000, INDEX, LISTS)
+    assert (result.phone, result.province, result.district) == ("", "", "")
+    assert "phone_missing" in result.warnings and "address_incomplete" in result.warnings
 
 
 @settings(max_examples=200, deadline=None)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -56,9 +54,7 @@ def test_masking():
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from("0123456789０１２３８+-转 ()abc张三省市"), max_size=200))
-def test_never_crashes_and_stays_quick(text):
-    started = time.perf_counter()
+def test_never_crashes(text):  # how fast on such text: benchmarks/phone.py
     found, broken = find_phones(text)
-    assert time.perf_counter() - started < 0.5
     for match in found:
         assert match.phone and match.kind in ("mobile", "landline")

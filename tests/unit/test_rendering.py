@@ -1,10 +1,12 @@
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop_assistant.domain.rendering import KNOWN, RenderContext, greeting, placeholders_in, render
+from tests.conftest import REPO
 
 CTX = RenderContext(
     now=dt.datetime(2026, 11, 11, 14, 5),
@@ -28,6 +30,37 @@ def test_fills_every_known_placeholder() -> None:
 )
 def test_greeting_follows_the_time_of_day(hour: int, word: str) -> None:
     assert greeting(dt.datetime(2026, 11, 11, hour, 0)) == word
+
+
+GREETING_TABLE = re.compile(r"^\| (\d\d):(\d\d) \| (\d\d):(\d\d) \| (\S+) \|$", re.MULTILINE)
+
+
+def documented_greetings() -> list[tuple[dt.time, dt.time, str]]:
+    """docs/phrase-formats.md's `{问候}` table: (from, until, greeting) per row."""
+    text = (REPO / "docs" / "phrase-formats.md").read_text(encoding="utf-8")
+    return [
+        (dt.time(int(a), int(b)), dt.time(int(c), int(d)), word) for a, b, c, d, word in GREETING_TABLE.findall(text)
+    ]
+
+
+def test_greeting_boundaries_are_the_documented_table() -> None:
+    rows = documented_greetings()
+    assert [word for *_, word in rows] == ["早上好", "中午好", "下午好", "晚上好"]
+    for start, until, word in rows:
+        for at in (start, until):  # the first and the last minute of the row
+            assert greeting(dt.datetime.combine(dt.date(2026, 11, 11), at)) == word, (at, word)
+    # Each row starts the minute after the one before it ends, around the clock: no gap, no overlap.
+    for (_, until, _), (start, _, _) in zip(rows, rows[1:] + rows[:1], strict=True):
+        after = (dt.datetime.combine(dt.date(2026, 11, 11), until) + dt.timedelta(minutes=1)).time()
+        assert after == start
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "shown"), [(3, 5, "3月5日"), (1, 31, "1月31日"), (10, 1, "10月1日"), (12, 25, "12月25日")]
+)
+def test_date_has_no_leading_zeros_and_time_has_them(month: int, day: int, shown: str) -> None:
+    ctx = RenderContext(now=dt.datetime(2026, month, day, 9, 5))
+    assert render("{日期} {时间}", ctx).text == f"{shown} 09:05"
 
 
 def test_unknown_placeholders_stay_visible_and_are_reported() -> None:
