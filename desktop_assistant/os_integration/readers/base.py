@@ -42,5 +42,9 @@ class Reader(ABC):
         RECHECK_MS instead of a whole interval (a switch is followed within 1 s)."""
         return False
 
-    def close(self) -> None:
+    def idle(self) -> None:  # noqa: B027 - optional: most readers hold nothing to reload
+        """No chat window for IDLE_RELEASE_MS: drop what can be loaded again (the OCR models), keeping what
+        was seen. Must not block."""
+
+    def close(self) -> None:  # noqa: B027 - optional: the manual reader holds nothing
         """Release what the reader holds (COM objects, OCR models)."""
