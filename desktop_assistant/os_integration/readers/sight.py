@@ -21,7 +21,7 @@ from collections.abc import Callable
 from concurrent import futures
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
@@ -44,34 +44,11 @@ from desktop_assistant.os_integration.foreground import WindowRef
 from desktop_assistant.os_integration.readers import sight_image as image
 from desktop_assistant.os_integration.readers.base import Reader, ReaderUnavailable
 from desktop_assistant.os_integration.readers.ocr import Ocr, OcrMissing, TextLine, release_memory
+from desktop_assistant.os_integration.readers.sight_capture import Grabber, QtGrabber
 
 ROW_REACH = 28  # px above and below a badge's centre that belong to its conversation row
 TIME = re.compile(r"(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*)?(昨天)?\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?")
 MAX_KEYS = 2000  # bubbles remembered per conversation
-
-
-class Grabber(Protocol):
-    def grab(self, window: int, region: Region) -> np.ndarray | None:
-        """The region's pixels (RGB, H x W x 3) from the window's client area; None when it cannot."""
-
-
-class QtGrabber:
-    """QScreen.grabWindow(window id, x, y, w, h): relative to the window, so it follows moves; the same
-    call takes an X11 window id or a Windows HWND. Only the region's pixels are copied."""
-
-    def grab(self, window: int, region: Region) -> np.ndarray | None:
-        from PySide6.QtGui import QGuiApplication, QImage
-
-        screen = QGuiApplication.primaryScreen()
-        if screen is None:
-            return None
-        pixmap = screen.grabWindow(window, region.x, region.y, region.w, region.h)
-        if pixmap.isNull() or pixmap.width() < region.w or pixmap.height() < region.h:
-            return None  # gone, minimised, or smaller than the calibrated region
-        img = pixmap.toImage().convertToFormat(QImage.Format.Format_RGB888)
-        w, h, stride = img.width(), img.height(), img.bytesPerLine()
-        rows = np.frombuffer(img.constBits(), np.uint8, img.sizeInBytes()).reshape(h, stride)
-        return rows[:, : w * 3].reshape(h, w, 3).copy()
 
 
 def parse_clock(text: str, now: dt.datetime) -> dt.datetime | None:
