@@ -131,6 +131,9 @@ def test_active_buyer_only_after_two_equal_readings(scene, ocr):
     events = reader.read(WINDOW, "千牛", NOW)
     assert kinds(events) == [(ACTIVE_BUYER, "小熊爱吃鱼2023")]
     assert events[0].source == SIGHT and events[0].platform == "千牛"
+    assert reader.confirming()  # the switch went out; its bubbles are read from the grab that followed
+    assert reader.wait(timeout=120)
+    assert reader.read(WINDOW, "千牛", NOW) == []  # no bubble here
     assert not reader.confirming()
     assert poll(reader) == []
     scene.switch("jd_小王")
@@ -151,6 +154,20 @@ def test_a_nick_is_confirmed_by_the_next_grab_and_events_keep_the_time_of_their_
     reader.wait(timeout=120)
     events = reader.read(WINDOW, "千牛", latest + dt.timedelta(seconds=1))
     assert [(e.kind, e.buyer, e.at) for e in events] == [(ACTIVE_BUYER, "jd_小王", latest)]
+
+
+def test_a_switch_goes_out_before_its_bubbles_are_read(scene, ocr):
+    """The bubbles of the new conversation are read from the grab after the one that confirmed its nick, so the
+    switch does not wait for them (a switch is followed within 1 s, DESIGN 3.7)."""
+    scene.buyer("小熊爱吃鱼2023", "在吗", "10:04:00")
+    reader, _ = make_reader(scene, ocr)
+    for _ in range(2):
+        reader.read(WINDOW, "千牛", NOW)
+        reader.wait(timeout=120)
+    assert kinds(reader.read(WINDOW, "千牛", NOW)) == [(ACTIVE_BUYER, "小熊爱吃鱼2023")]
+    reader.wait(timeout=120)
+    assert kinds(reader.read(WINDOW, "千牛", NOW)) == [(BUYER_MESSAGE, "小熊爱吃鱼2023")]
+    assert not reader.confirming()
 
 
 def test_on_screen_at_start_only_unanswered_buyer_messages_count_at_their_printed_time(scene, ocr):

@@ -225,8 +225,8 @@ class SightReader(Reader):
     # --- one poll (GUI thread) ------------------------------------------------------------------
     def read(self, window: WindowRef, client: str, now: dt.datetime) -> list[ReaderEvent]:
         """Grabs the regions and hands them to the worker when it is free; returns the events of the poll
-        it finished (its exception is raised here). A poll whose nick waits for a second reading is
-        followed at once by the next grab, so the hub's recheck collects the confirmation."""
+        it finished (its exception is raised here). A poll whose nick waits for a second reading, or that
+        confirmed a switch, is followed at once by the next grab, so the hub's recheck collects it."""
         regions = self._regions(client)
         if self._failure is not None:
             failure, self._failure = self._failure, None
@@ -236,10 +236,10 @@ class SightReader(Reader):
             if not self._job.done():
                 return []
             job, self._job = self._job, None
-            found, waiting, target = job.result()  # the worker's ReaderUnavailable is raised here
+            found, again, target = job.result()  # the worker's ReaderUnavailable is raised here
             if target != (window.id, client):  # read from a window the agent left: this one is read now
-                found, waiting = [], True
-            if not waiting:
+                found, again = [], True
+            if not again:
                 return found
             events = found
         try:
@@ -292,7 +292,7 @@ class SightReader(Reader):
         return True
 
     def _analyse(self, job: _Job) -> tuple[list[ReaderEvent], bool, tuple[int, str]]:
-        """The events of one poll, whether a nick waits for its second reading, and the window read."""
+        """The events of one poll, whether to grab again at once, and the window read."""
         ocr = self._engine()
         if self._target != job.target:
             self._reset(job.target)
@@ -305,10 +305,11 @@ class SightReader(Reader):
         if self._changed("header", job.header):
             self._reading = self._nick(ocr.lines(job.header), job.sellers)
             read_text = True
-        if self._confirmer.offer(self._reading):
+        switched = self._confirmer.offer(self._reading)
+        if switched:
             event(ACTIVE_BUYER, self._confirmer.confirmed, job.now)
         buyer = self._confirmer.confirmed
-        if buyer and self._reading == buyer:  # not while the header shows another, unconfirmed nick
+        if buyer and self._reading == buyer and not switched:  # not while the header shows another nick
             if self._changed("messages", job.messages, buyer):
                 self._messages(ocr, job, buyer, event)
                 read_text = True
@@ -317,7 +318,10 @@ class SightReader(Reader):
             read_text = True
         if read_text:
             release_memory()  # onnxruntime's buffers for this input size go back to the system
-        return events, bool(self._reading) and self._reading != self._confirmer.confirmed, job.target
+        # Grab again at once while a nick waits for its second reading, and right after a switch: the switch
+        # goes out without waiting for the new conversation's bubbles, which the next grab reads.
+        again = switched or (bool(self._reading) and self._reading != self._confirmer.confirmed)
+        return events, again, job.target
 
     @staticmethod
     def _nick(lines: list[TextLine], sellers: frozenset[str] | set[str]) -> str:
