@@ -406,29 +406,14 @@ class Application(QObject):
         return {"buyer": chatting or order.get("buyer", ""), "order_id": order.get("order_id", "")}
 
     def _calibrate_reader(self) -> None:
-        """The sight reader's calibration overlay over the chat window the agent was last in; the client
-        is the platform of the first title rule whose process matches that window."""
-        import fnmatch
-
-        from desktop_assistant.domain.conversation_titles import TitleRuleError, parse_title_rules
+        """The sight reader's calibration overlay over the chat window the agent was last in; its client is
+        found the way the reader hub finds it."""
+        from desktop_assistant.os_integration.readers.hub import chat_client
         from desktop_assistant.ui.calibration import start_calibration
 
         assert self.store is not None and self.panel is not None and self.pipeline is not None
         window = self.pipeline.tracker.last_external if self.pipeline.tracker is not None else None
-        client = ""
-        if window is not None:
-            try:
-                rules = parse_title_rules(self.store.settings.get("conversation.title_rules"))
-            except TitleRuleError:
-                rules = ()
-            client = next(
-                (
-                    rule.platform
-                    for rule in rules
-                    if rule.platform and fnmatch.fnmatch(window.process.lower(), rule.process)
-                ),
-                "",
-            )
+        client = chat_client(window, self.store.settings.get("conversation.title_rules"))
         result = start_calibration(self.store.settings, window if client else None, client, None)
         if isinstance(result, str):
             self.panel.status_strip.show_notice(result)

@@ -136,3 +136,24 @@ def test_probe_without_a_desktop_says_so(tmp_path) -> None:
         == "没有可列出的窗口 (没有图形桌面, 或此平台不支持)"
     )
     assert json.loads(ok(run_cli("--basedir", str(tmp_path), "reader", "probe", "--json", env=env))) == []
+
+
+def test_probe_asks_the_sight_reader_what_its_regions_show_now() -> None:
+    """A sight read hands the pixels to its worker and returns the events at a later read: the probe, which
+    reads once, takes the reader's snapshot instead."""
+    from desktop_assistant.cli_reader import _read_once
+    from desktop_assistant.os_integration.readers.sight import SightSnapshot
+
+    class Sight:
+        def snapshot(self, window, client):
+            assert client == "千牛"
+            return SightSnapshot("小熊爱吃鱼2023", (("jd_小王", 2),), "buyer")
+
+        def read(self, window, client, now):
+            return []
+
+    assert _read_once(Sight(), object(), "千牛", DAY) == {
+        "buyer": "小熊爱吃鱼2023",
+        "last_speaker": "buyer",
+        "badges": [{"buyer": "jd_小王", "count": 2}],
+    }

@@ -132,13 +132,13 @@
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="+296"/>
+        <location line="+281"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
     <message>
-        <location line="-111"/>
-        <location line="+167"/>
+        <location line="-96"/>
+        <location line="+152"/>
         <source>数据库可能已损坏</source>
         <translation>The database may be damaged</translation>
     </message>
@@ -3523,22 +3523,22 @@ Send it anyway?</translation>
 <context>
     <name>SightReader</name>
     <message>
-        <location filename="../../desktop_assistant/os_integration/readers/sight.py" line="+153"/>
+        <location filename="../../desktop_assistant/os_integration/readers/sight.py" line="+158"/>
         <source>尚未校准 {client} 的识别区域</source>
         <translation>The reading regions of {client} are not calibrated yet</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+121"/>
         <source>未安装文字识别组件 (rapidocr)</source>
         <translation>The text recognition component (rapidocr) is not installed</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-102"/>
         <source>无法截取窗口画面（窗口已关闭、最小化或小于校准区域）</source>
         <translation>Cannot capture the window (closed, minimised or smaller than the calibrated regions)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+82"/>
         <source>窗口画面为空（已最小化或尚未绘制）</source>
         <translation>The window shows nothing (minimised or not drawn yet)</translation>
     </message>

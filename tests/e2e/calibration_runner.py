@@ -20,23 +20,11 @@ def main() -> int:
     from desktop_assistant.os_integration.foreground import X11Foreground
     from desktop_assistant.os_integration.x11 import X11Connection
     from desktop_assistant.ui.calibration import start_calibration
+    from tests.calibration_settings import CalibrationSettings
 
     app = QApplication(sys.argv[:1])
 
-    class Settings:
-        values = {"reader.regions": regions}
-
-        def get(self, key):
-            return self.values.get(key)
-
-        def all(self):
-            return dict(self.values)
-
-        def set_many(self, changes):
-            self.values.update(changes)
-            return changes
-
-    settings = Settings()
+    settings = CalibrationSettings(**{"reader.regions": regions})
     overlay = start_calibration(settings, X11Foreground(X11Connection()).describe(window_id), client)
     if isinstance(overlay, str):
         print(json.dumps({"event": "refused", "reason": overlay}, ensure_ascii=False), flush=True)

@@ -6,7 +6,7 @@ benchmarks/reading.py.
 Prints JSON lines: {"event": "reader", "kind", "buyer", "count", "text", "at", "t"} for every ReaderEvent
 (t: time.monotonic() when read() returned it), {"event": "unavailable", "reason"} when the reader cannot
 read, {"event": "booted", "rss_kb"} before the OCR loads and {"event": "ready", "load_s", "rss_kb"} after.
-Stops on "quit" or end of stdin.
+Stops on "quit" or end of stdin. Like the hub, it reads again RECHECK_MS later while `confirming()`.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ def main() -> int:
 
     from desktop_assistant.os_integration.foreground import X11Foreground
     from desktop_assistant.os_integration.readers.base import ReaderUnavailable
+    from desktop_assistant.os_integration.readers.hub import RECHECK_MS
     from desktop_assistant.os_integration.readers.sight import SightReader
     from desktop_assistant.os_integration.x11 import X11Connection
 
@@ -60,7 +61,7 @@ def main() -> int:
 
     say(event="booted", rss_kb=rss_kb())  # Qt and the reader's module, no OCR yet: sight off
     started = time.perf_counter()
-    reader.engine()
+    reader.engine()  # loads on the reader's worker
     say(event="ready", load_s=round(time.perf_counter() - started, 3), rss_kb=rss_kb())
     last_reason = [""]
 
@@ -76,6 +77,8 @@ def main() -> int:
             last_reason[0] = str(exc)
             return
         last_reason[0] = ""
+        if reader.confirming():  # as the hub does: a poll in the worker or a nick read once
+            recheck.start()
         now = time.monotonic()
         for e in events:
             say(
@@ -102,10 +105,16 @@ def main() -> int:
         bridge.quit.emit()
 
     threading.Thread(target=read_stdin, daemon=True).start()
+    recheck = QTimer()
+    recheck.setSingleShot(True)
+    recheck.setInterval(RECHECK_MS)
+    recheck.timeout.connect(poll)
     timer = QTimer()
     timer.timeout.connect(poll)
     timer.start(args.interval)
-    return app.exec()
+    code = app.exec()
+    reader.close()  # stops the worker
+    return code
 
 
 if __name__ == "__main__":

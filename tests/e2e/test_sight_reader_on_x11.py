@@ -82,12 +82,17 @@ def test_a_buyer_message_is_seen_within_a_second(desk):
 
 
 def test_switching_conversation_moves_the_active_buyer(desk):
-    nick = desk.fake.first_buyers[1]
-    desk.fake.switch(nick)
-    switched = time.monotonic()
-    event = desk.expect("active_buyer", buyer=nick)
-    # read twice before it counts: two polls, plus the OCR on a shared, loaded CI core
-    assert event["t"] - switched <= 2 * INTERVAL_MS / 1000 + 0.5
+    """DESIGN 3.7: a switch is followed within 1 s at reader.interval_ms = 500. The analysis runs on the
+    reader's worker; the poll that finds the nick read once grabs again at once, and the runner (like the
+    hub) reads again RECHECK_MS later while the worker is busy or a nick waits."""
+    took = []
+    for nick in (desk.fake.first_buyers[2], desk.fake.first_buyers[0], desk.fake.first_buyers[1]):
+        desk.fake.switch(nick)
+        switched = time.monotonic()
+        took.append(desk.expect("active_buyer", buyer=nick)["t"] - switched)
+    print("switch drawn -> active buyer: " + ", ".join(f"{t:.3f} s" for t in took))
+    # the OCR on a shared 2-core machine that other jobs load: the same tolerance as the day test
+    assert max(took) <= 1.0 + 0.4, took
 
 
 def test_a_badge_on_another_row_names_that_buyer(desk):

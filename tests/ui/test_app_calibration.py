@@ -52,3 +52,12 @@ def test_without_a_chat_window_the_agent_is_told(qtbot, make_app, qapp, im_targe
     app = app_beside(make_app, qapp, im_target, NOTEPAD)
     app._calibrate_reader()
     assert "请先点一下聊天窗口" in app.panel.status_strip.conversation_label.text()
+
+
+def test_the_clients_home_window_is_no_chat_window_to_calibrate(qtbot, make_app, qapp, im_target) -> None:
+    """The client is found by the title rules as the reader hub finds it, not by the process alone: 千牛's
+    home (千牛工作台) is not where the regions are."""
+    home = WindowRef(id=9, pid=4242, process="AliWorkbench.exe", title="小店:小美 - 千牛工作台")
+    app = app_beside(make_app, qapp, im_target, home)
+    app._calibrate_reader()
+    assert "请先点一下聊天窗口" in app.panel.status_strip.conversation_label.text()

@@ -12,23 +12,9 @@ from PySide6.QtGui import QImage
 from desktop_assistant.domain.reading import parse_regions
 from desktop_assistant.os_integration.readers.ocr import Ocr
 from desktop_assistant.ui.calibration import CalibrationOverlay, ocr_analyser
+from tests.calibration_settings import CalibrationSettings as Settings
 from tests.e2e import fake_workbench as fake
 from tests.unit.sight_scene import render
-
-
-class Settings:
-    def __init__(self, **values) -> None:
-        self.values = {"reader.regions": "", **values}
-
-    def get(self, key):
-        return self.values.get(key)
-
-    def all(self):
-        return dict(self.values)
-
-    def set_many(self, changes):
-        self.values.update(changes)
-        return changes
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,13 @@ from desktop_assistant.domain.reading import (
 from desktop_assistant.domain.settings import DEFAULTS
 from desktop_assistant.os_integration.foreground import WindowRef
 from desktop_assistant.os_integration.readers.base import Reader, ReaderUnavailable
-from desktop_assistant.os_integration.readers.hub import RECHECK_MS, RETRY_AFTER, ReaderHub
+from desktop_assistant.os_integration.readers.hub import (
+    IDLE_RELEASE_MS,
+    RECHECK_MS,
+    RETRY_AFTER,
+    ReaderHub,
+    chat_client,
+)
 from desktop_assistant.os_integration.readers.manual import ManualReader
 
 T0 = dt.datetime(2026, 12, 7, 10, 0, 0)
@@ -43,6 +49,10 @@ class FakeReader(Reader):
         self.polls = list(polls)
         self.calls: list[tuple[int, str]] = []
         self.closed = False
+        self.idled = 0
+
+    def idle(self) -> None:
+        self.idled += 1
 
     def read(self, window, client, now):
         self.calls.append((window.id, client))
@@ -233,3 +243,31 @@ def test_the_status_strip_says_which_reader_is_live(qapp) -> None:
     assert strip.reader_label.text() == "读取：千牛 · 手动"
     strip.set_reader("", "", "")
     assert strip.reader_label.isHidden()
+
+
+def test_without_a_chat_window_for_a_while_the_readers_let_go_of_what_they_can_reload(make_hub) -> None:
+    h = make_hub(**{"reader.ui_tree": False})
+    h.hub.poll()  # sight read the chat window
+    assert h.hub.release.interval() == IDLE_RELEASE_MS
+    h.tracker.last_external = NOTEPAD
+    h.hub.poll()
+    assert h.hub.release.isActive()
+    h.hub.poll()  # still away: the timer is not started again
+    h.hub.release.timeout.emit()  # (IDLE_RELEASE_MS passed)
+    assert h.readers[SIGHT].idled == 1 and not h.readers[SIGHT].closed
+    h.tracker.last_external = QIANNIU
+    h.hub.poll()
+    h.tracker.last_external = NOTEPAD
+    h.hub.poll()
+    assert h.hub.release.isActive()
+    h.tracker.last_external = QIANNIU
+    h.hub.poll()  # back before the time is up: nothing is released
+    assert not h.hub.release.isActive()
+
+
+def test_the_client_of_a_window_is_found_by_the_title_rules_as_the_hub_does() -> None:
+    rules = str(DEFAULTS["conversation.title_rules"])
+    assert chat_client(QIANNIU, rules) == "千牛"
+    assert chat_client(HOME, rules) == ""  # 千牛's home: the same process, no chat window
+    assert chat_client(NOTEPAD, rules) == "" and chat_client(None, rules) == ""
+    assert chat_client(QIANNIU, "千牛 | aliworkbench* | 聊天 | (") == ""  # unusable rules: nothing

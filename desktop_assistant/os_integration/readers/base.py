@@ -1,9 +1,11 @@
 """The interface every reader of the IM client implements (DESIGN 3.7).
 
 A reader is polled on the GUI thread with the chat window of one client; it returns what it saw as
-`ReaderEvent`s (domain/reading.py). It never clicks, types or focuses anything in the client and
-stores no image. `ReaderUnavailable` says it cannot read this window now (opaque to UIA, no
-calibration, OCR not installed ...): the hub then falls back to the next reader for that client.
+`ReaderEvent`s (domain/reading.py). A reader whose analysis is slow runs it elsewhere and returns its
+events at a later poll (the sight reader: one worker thread of its own, docs/sight.md). It never clicks,
+types or focuses anything in the client and stores no image. `ReaderUnavailable` says it cannot read
+this window now (opaque to UIA, no calibration, OCR not installed ...): the hub then falls back to the
+next reader for that client.
 
 How the hub (readers/hub.py) takes the events:
 - ACTIVE_BUYER is reported once the reader read the same nick twice in a row (domain NickConfirmer, in
@@ -42,5 +44,9 @@ class Reader(ABC):
         RECHECK_MS instead of a whole interval (a switch is followed within 1 s)."""
         return False
 
-    def close(self) -> None:
+    def idle(self) -> None:  # noqa: B027 - optional: most readers hold nothing to reload
+        """No chat window for IDLE_RELEASE_MS: drop what can be loaded again (the OCR models), keeping what
+        was seen. Must not block."""
+
+    def close(self) -> None:  # noqa: B027 - optional: the manual reader holds nothing
         """Release what the reader holds (COM objects, OCR models)."""

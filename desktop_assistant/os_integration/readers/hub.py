@@ -25,7 +25,13 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_assistant.domain.clock import Clock
-from desktop_assistant.domain.conversation_titles import TitleRuleError, WindowMatch, match_window, parse_title_rules
+from desktop_assistant.domain.conversation_titles import (
+    TitleRule,
+    TitleRuleError,
+    WindowMatch,
+    match_window,
+    parse_title_rules,
+)
 from desktop_assistant.domain.reading import (
     ACTIVE_BUYER,
     MANUAL,
@@ -44,7 +50,28 @@ RETRY_AFTER = dt.timedelta(seconds=10)  # a reader that could not read is not as
 # A nick read once is read again this soon (Reader.confirming): the second reading of a header that did not
 # change costs a grab and a digest, and a whole interval more would put a switch past 1 s.
 RECHECK_MS = 100
+# Without a chat window this long, readers let go of what they can load again (the OCR models, ~80 MB).
+IDLE_RELEASE_MS = 10 * 60 * 1000
 ReaderFactory = Callable[[], Reader]
+
+
+def chat_match(window: WindowRef | None, rules: tuple[TitleRule, ...]) -> WindowMatch | None:
+    """What `window` is by the title rules, when it is a chat window of a client (else None)."""
+    if window is None:
+        return None
+    found = match_window(window.process, window.title, rules, window.window_class)
+    return found if found is not None and found.is_chat_window else None
+
+
+def chat_client(window: WindowRef | None, title_rules: str) -> str:
+    """The client (platform) of `window` the way the hub finds it, from the setting's text; "" when the
+    window is no chat window or the rules are unusable. For the calibration overlay."""
+    try:
+        rules = parse_title_rules(title_rules)
+    except TitleRuleError:
+        return ""
+    found = chat_match(window, rules)
+    return found.platform if found is not None else ""
 
 
 class ReaderHub(QObject):
@@ -76,6 +103,10 @@ class ReaderHub(QObject):
         self.recheck.setSingleShot(True)
         self.recheck.setInterval(RECHECK_MS)
         self.recheck.timeout.connect(self.poll)
+        self.release = QTimer(self)  # runs while there is no chat window
+        self.release.setSingleShot(True)
+        self.release.setInterval(IDLE_RELEASE_MS)
+        self.release.timeout.connect(self._release)
         self.apply_settings(values)
 
     # --- settings ----------------------------------------------------------------------------
@@ -103,6 +134,7 @@ class ReaderHub(QObject):
     def stop(self) -> None:
         self.timer.stop()
         self.recheck.stop()
+        self.release.stop()
         for reader in self._readers.values():
             try:
                 reader.close()
@@ -136,16 +168,17 @@ class ReaderHub(QObject):
         key = (window.id, window.process, window.window_class, window.title)
         if key != self._seen:  # the idle fast path: the same window says the same as last tick
             self._seen = key
-            found = match_window(window.process, window.title, self._rules, window.window_class)
-            self._match = found if found is not None and found.is_chat_window else None
+            self._match = chat_match(window, self._rules)
         return (window, self._match) if self._match is not None else None
 
     # --- the poll ----------------------------------------------------------------------------
     def poll(self) -> list[ReaderEvent]:
         found = self.chat_window()
         if found is None:
-            self._set_live("", "", "")
+            if self._set_live("", "", "") and self._readers:
+                self.release.start()
             return []
+        self.release.stop()
         window, match = found
         client = match.platform
         now = self._clock.now()
@@ -194,8 +227,15 @@ class ReaderHub(QObject):
             self.event.emit(event)
         return delivered
 
-    def _set_live(self, client: str, source: str, reason: str) -> None:
-        if (client, source, reason) != self.live:
-            self.live = (client, source, reason)
-            log.info("reader live: %s %s %s", client or "-", source or "-", reason)
-            self.live_changed.emit(client, source, reason)
+    def _release(self) -> None:
+        for reader in self._readers.values():
+            reader.idle()
+
+    def _set_live(self, client: str, source: str, reason: str) -> bool:
+        """Whether this changed what is live."""
+        if (client, source, reason) == self.live:
+            return False
+        self.live = (client, source, reason)
+        log.info("reader live: %s %s %s", client or "-", source or "-", reason)
+        self.live_changed.emit(client, source, reason)
+        return True

@@ -7,8 +7,12 @@ checksum pass over 30 MB at every start). See docs/dependencies.md for the choic
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import functools
 import importlib.util
 import os
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +37,26 @@ class TextLine:
 
 def available() -> bool:
     return importlib.util.find_spec("rapidocr") is not None and importlib.util.find_spec("onnxruntime") is not None
+
+
+def release_memory() -> None:
+    """Hands the heap's free pages back to the system (glibc only). onnxruntime allocates buffers sized
+    for each input and frees them after the run, but glibc keeps them: ~50 MB of the OCR's resident
+    memory was such free space (docs/benchmarks.md). A few ms, after a poll that ran the OCR."""
+    libc = _glibc()
+    if libc is not None:
+        libc.malloc_trim(0)
+
+
+@functools.cache
+def _glibc() -> ctypes.CDLL | None:
+    if not sys.platform.startswith("linux"):
+        return None  # no such call elsewhere (Windows: not measured)
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return libc if hasattr(libc, "malloc_trim") else None  # musl has none
+    except OSError:
+        return None
 
 
 def normalize(text: str) -> str:
@@ -65,6 +89,9 @@ class Ocr:
                 # One thread: the reader shares the GUI thread's core budget (DESIGN 3.7: <= 3 % steady).
                 "EngineConfig.onnxruntime.intra_op_num_threads": threads,
                 "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+                # The default in rapidocr 3.10, set here so an update cannot turn it on: the arena keeps the
+                # largest input's buffers for good (+11 MB measured, docs/benchmarks.md).
+                "EngineConfig.onnxruntime.enable_cpu_mem_arena": False,
             }
         )
         self._engine = RapidOCR(params=params)
