@@ -141,10 +141,12 @@ def test_probe_without_a_desktop_says_so(tmp_path) -> None:
 def test_probe_asks_the_sight_reader_what_its_regions_show_now() -> None:
     """A sight read hands the pixels to its worker and returns the events at a later read: the probe, which
     reads once, takes the reader's snapshot instead."""
-    from desktop_assistant.cli_reader import _read_once
+    from desktop_assistant.cli.reader import _read_once
     from desktop_assistant.os_integration.readers.sight import SightSnapshot
 
     class Sight:
+        source = "sight"
+
         def snapshot(self, window, client):
             assert client == "千牛"
             return SightSnapshot("小熊爱吃鱼2023", (("jd_小王", 2),), "buyer")
@@ -157,3 +159,14 @@ def test_probe_asks_the_sight_reader_what_its_regions_show_now() -> None:
         "last_speaker": "buyer",
         "badges": [{"buyer": "jd_小王", "count": 2}],
     }
+
+    class Tree:  # the UI Automation reader has a snapshot too, of another shape: a probe reads it
+        source = "ui_tree"
+
+        def snapshot(self, window, client, now):
+            raise AssertionError("the probe reads the tree, it takes no snapshot of it")
+
+        def read(self, window, client, now):
+            return []
+
+    assert _read_once(Tree(), object(), "千牛", DAY) == {"buyer": "", "last_speaker": "", "badges": []}

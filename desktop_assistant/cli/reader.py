@@ -138,13 +138,13 @@ class _Unavailable:
 
 def _read_once(reader: Any, window: Any, client: str, now: dt.datetime) -> dict[str, Any]:
     """One poll, summed up: the nick read, who spoke last, the badges; or why nothing could be read."""
-    from desktop_assistant.domain.reading import ACTIVE_BUYER, AGENT_MESSAGE, BUYER_MESSAGE, UNREAD_BADGE
+    from desktop_assistant.domain.reading import ACTIVE_BUYER, AGENT_MESSAGE, BUYER_MESSAGE, SIGHT, UNREAD_BADGE
     from desktop_assistant.os_integration.readers.base import ReaderUnavailable
 
     if isinstance(reader, _Unavailable):
         return {"error": reader.reason}
     try:
-        if hasattr(reader, "snapshot"):  # sight: a read returns its events later (its worker), the snapshot now
+        if reader.source == SIGHT:  # a sight read returns its events later (its worker), the snapshot now
             shot = reader.snapshot(window, client)
             return {
                 "buyer": shot.nick,
