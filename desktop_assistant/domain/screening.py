@@ -12,7 +12,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from desktop_assistant.domain.address import address_vague
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 
 # code -> default weight (DESIGN 3.6); the settings hold the shop's own.
@@ -272,6 +271,8 @@ def screen(profile: Profile, rules: Rules, shop: ShopFacts = ShopFacts(), today:
         hits.append(("receiver_celebrity_common", {"name": receiver}))
     elif receiver and receiver in rules.celebrities:
         hits.append(("receiver_celebrity", {"name": receiver}))
+    from desktop_assistant.domain.address import address_vague  # its tables: only when a buyer is screened
+
     if profile.address.strip() and address_vague(profile.address):
         hits.append(("address_vague", {}))
     burst = _count(profile.orders_last_7d, "orders_last_7d", problems)

@@ -7,8 +7,6 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-import sqlite_utils
-
 from desktop_assistant.domain.buyers import (
     MSG_AT_LINE,
     MSG_LIST_CONFLICT,
@@ -20,6 +18,7 @@ from desktop_assistant.domain.buyers import (
     ScreeningRecord,
 )
 from desktop_assistant.domain.screening import Profile, Screening, ShopFacts
+from desktop_assistant.storage.sqlite_lib import sqlite_utils
 from desktop_assistant.storage.times import stamp
 
 _PROFILE_COLUMNS = (

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import sqlite_utils
-
 from desktop_assistant.domain.checklist import (
     DEFAULT_TEMPLATES,
     OrderCheck,
@@ -14,6 +12,7 @@ from desktop_assistant.domain.checklist import (
     parse_template,
     template_items_text,
 )
+from desktop_assistant.storage.sqlite_lib import sqlite_utils
 from desktop_assistant.storage.times import stamp
 
 

@@ -7,8 +7,6 @@ import sqlite3
 import time
 from pathlib import Path
 
-import sqlite_utils
-
 from desktop_assistant.domain.retention import is_masking
 from desktop_assistant.storage.errors import (
     SQLITE_CORRUPT,
@@ -18,6 +16,7 @@ from desktop_assistant.storage.errors import (
     StorageError,
     classify,
 )
+from desktop_assistant.storage.sqlite_lib import sqlite_utils
 
 __all__ = [
     "CorruptDatabaseError",

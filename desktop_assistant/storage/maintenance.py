@@ -8,8 +8,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import sqlite_utils
-
 from desktop_assistant.paths import Paths
 from desktop_assistant.storage.backup import backup_database, move_aside
 from desktop_assistant.storage.database import connect, connect_read_only, integrity_problems
@@ -21,6 +19,7 @@ from desktop_assistant.storage.migrations import (
     migrations,
     newer_schema_reason,
 )
+from desktop_assistant.storage.sqlite_lib import sqlite_utils
 
 DAILY_PREFIX = "daily-"
 BACKUP_SUFFIX = ".sqlite3"

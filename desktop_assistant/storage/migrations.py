@@ -12,12 +12,10 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
-
 from desktop_assistant.storage.backup import backup_database
 from desktop_assistant.storage.database import foreign_tables
 from desktop_assistant.storage.errors import NewerSchemaError, NotOurDatabaseError
+from desktop_assistant.storage.sqlite_lib import Migrations, sqlite_utils
 
 __all__ = ["CURRENT_VERSION", "MIGRATION_NAMES", "NewerSchemaError", "migrate", "migrations", "schema_version"]
 

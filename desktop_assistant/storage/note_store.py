@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-import sqlite_utils
-
 from desktop_assistant.domain.notes import (
     NoteChange,
     NoteVersion,
@@ -16,6 +14,7 @@ from desktop_assistant.domain.notes import (
     index_terms,
     match_expression,
 )
+from desktop_assistant.storage.sqlite_lib import sqlite_utils
 from desktop_assistant.storage.times import stamp
 
 _NOTE_COLUMNS = "n.id, n.order_id, n.flag, n.text, n.reason, n.agent_id, n.buyer, n.at"

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-import sqlite_utils
-
 from desktop_assistant.domain.pinyin import fold
 from desktop_assistant.domain.search import NAME_FIELDS, TEXT_FIELDS, TextIndex, query_key
+from desktop_assistant.storage.sqlite_lib import sqlite_utils
 
 NAME_CHARS = 40  # how much of an untitled body is read as its name
 # What TextIndex reads per phrase, in id order (its lookups bisect the ids).

@@ -7,13 +7,12 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-import sqlite_utils
-
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 from desktop_assistant.domain.phrases import Phrase, PhraseError, validated
 from desktop_assistant.domain.pinyin import reading
 from desktop_assistant.domain.search import TextIndex
 from desktop_assistant.storage.phrase_search import NAME_CHARS, TEXT_ROWS, name_of, search_columns, search_ids
+from desktop_assistant.storage.sqlite_lib import sqlite_utils
 
 MSG_CODE_TAKEN = QT_TRANSLATE_NOOP("Messages", "快捷编码 {code} 已被短语「{other}」使用")
 MSG_HOTKEY_TAKEN = QT_TRANSLATE_NOOP("Messages", "快捷键 {hotkey} 已被短语「{other}」使用")

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import sqlite_utils
-
 from desktop_assistant.domain.promises import MSG_ALREADY_LISTED, NewPromise, Promise, PromiseError, UnpaidOrder
+from desktop_assistant.storage.sqlite_lib import sqlite_utils
 from desktop_assistant.storage.times import stamp
 
 _PROMISE_COLUMNS = "id, text, due, order_id, buyer, agent_id, created_at, done_at, done_by"

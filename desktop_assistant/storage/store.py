@@ -8,8 +8,6 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
 from desktop_assistant.domain.messages import UserError
 from desktop_assistant.paths import Paths
 from desktop_assistant.storage import maintenance, retention
@@ -32,6 +30,7 @@ from desktop_assistant.storage.phrase_store import PhraseStore
 from desktop_assistant.storage.promise_store import PromiseStore
 from desktop_assistant.storage.retention import PurgeReport
 from desktop_assistant.storage.settings_store import AppStateStore, SettingsStore
+from desktop_assistant.storage.sqlite_lib import sqlite_utils
 
 log = logging.getLogger(__name__)
 
