@@ -83,7 +83,8 @@ def _fill_phrases(conn, count: int) -> None:
     )
     conn.executemany(
         "INSERT INTO phrases (group_id, title, code, body, hotkey, use_count, last_used, position, created_at, "
-        "updated_at, name_full, name_initials, search_name, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "updated_at, name_full, name_initials, search_name, search_text) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         phrase_rows(count),
     )
 
