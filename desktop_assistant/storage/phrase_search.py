@@ -25,8 +25,8 @@ TEXT_ROWS = "SELECT id, search_name, name_initials || char(31) || name_full, sea
 # Ranking n candidates by id costs about n lookups; walking the popularity order about N * want / n rows,
 # each ~5x cheaper: the walk wins when n * n > N * want / 5.
 _WALK_RATIO = 0.2
-# Up to this many candidates are read by id and sorted; more are dense: a walk in popularity order fills a
-# page of 50 within about 50 * 50,000 / 2,000 phrases.
+# Up to this many candidates (per 50 wanted) are read by id and sorted; more are dense: a walk in
+# popularity order fills a page of 50 within about 50 * 50,000 / 2,000 phrases.
 _COLLECT = 2000
 _POPULARITY = "use_count DESC, last_used DESC, id"
 _NAMES = ("search_name", "name_initials", "name_full")
@@ -41,6 +41,12 @@ def name_of(title: str, body: str) -> str:
 def search_columns(title: str, body: str) -> tuple[str, str]:
     """(search_name, search_text) as stored: folded as the search compares them."""
     return fold(name_of(title, body)), fold(body)
+
+
+def _cap(want: int) -> int:
+    """How many candidates are still worth collecting for a page of `want` (the walk needs more rows for a
+    longer page)."""
+    return _COLLECT * max(1, want // 50)
 
 
 def _ints(ids) -> str:
@@ -64,15 +70,13 @@ class _Search:
             for (pid,) in rows:
                 yield pid
 
-    def capped(self, sqls: list[str]) -> set[int] | None:
-        """The union of what the statements find, or None when one of them finds more than _COLLECT."""
-        found: set[int] = set()
-        for sql in sqls:
-            ids = self.ids(f"{sql} LIMIT {_COLLECT + 1}")
-            if len(ids) > _COLLECT:
+    def capped(self, sqls: list[str], want: int) -> set[int] | None:
+        """The union of what the statements find, or None when one of them finds too many to collect."""
+        cap = _cap(want)
+        for sql in sqls:  # counted first, inside SQLite: a dense range is never turned into Python ints
+            if self.ids(f"SELECT count(*) FROM ({sql} LIMIT {cap + 1})")[0] > cap:
                 return None
-            found.update(ids)
-        return found
+        return {pid for sql in sqls for pid in self.ids(sql)}
 
     def ranked(self, candidates: set[int], want: int) -> list[int]:
         """The `want` most popular of `candidates`: read by id through the narrow index and sorted, or when
@@ -111,13 +115,13 @@ class _Search:
 
     def prefix(self, sqls: list[str], fields: tuple[int, ...], condition: str, want: int, seen: set[int]) -> list[int]:
         """A prefix tier: its matches are index ranges (`sqls`), `condition` the same as an expression."""
-        candidates = self.capped(sqls)
+        candidates = self.capped(sqls, want)
         if candidates is None:
             return self.walk(fields, True, condition, want, seen)
         return self.ranked(candidates - seen, want)
 
     def substring(self, fields: tuple[int, ...], condition: str, want: int, seen: set[int]) -> list[int]:
-        candidates = None if self.text is None else self.text.holding(fields, self.q, _COLLECT)
+        candidates = None if self.text is None else self.text.holding(fields, self.q, _cap(want))
         if candidates is None:
             return self.walk(fields, False, condition, want, seen)
         return self.ranked(candidates - seen, want)
