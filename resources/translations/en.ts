@@ -1424,7 +1424,7 @@ still to do: {1}</translation>
         <translation>{key} must be between {minimum} and {maximum}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/phrases.py" line="+23"/>
+        <location filename="../../desktop_assistant/domain/phrases.py" line="+24"/>
         <source>短语内容不能为空</source>
         <translation>The phrase text cannot be empty</translation>
     </message>
@@ -1459,7 +1459,7 @@ still to do: {1}</translation>
         <translation>A phrase cannot contain a NUL character (\0)</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/storage/phrase_store.py" line="+18"/>
+        <location filename="../../desktop_assistant/storage/phrase_store.py" line="+17"/>
         <source>快捷编码 {code} 已被短语「{other}」使用</source>
         <translation>Code {code} is already used by the phrase “{other}”</translation>
     </message>
@@ -1474,7 +1474,7 @@ still to do: {1}</translation>
         <translation>No such phrase (id {id})</translation>
     </message>
     <message>
-        <location line="+347"/>
+        <location line="+340"/>
         <source>分组 {name} 已存在</source>
         <translation>The group {name} already exists</translation>
     </message>
@@ -1730,7 +1730,7 @@ still to do: {1}</translation>
         <translation>Paste rule {line} names no program or title: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/storage/phrase_import.py" line="+61"/>
+        <location filename="../../desktop_assistant/storage/phrase_import.py" line="+60"/>
         <source>快捷键 {hotkey} 已用于本软件的「{other}」</source>
         <translation>Hotkey {hotkey} is used by this app for “{other}”</translation>
     </message>
@@ -2568,7 +2568,7 @@ Sending it will ask every time. Save anyway?</translation>
 <context>
     <name>Screening</name>
     <message>
-        <location filename="../../desktop_assistant/domain/screening.py" line="+51"/>
+        <location filename="../../desktop_assistant/domain/screening.py" line="+50"/>
         <source>暂未发现明显风险。所有沟通请留在旺旺里（平台只认旺旺聊天记录）。</source>
         <translation>No clear risk found. Keep every exchange on Wangwang (the platform only accepts Wangwang records).</translation>
     </message>
