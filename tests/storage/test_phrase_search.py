@@ -134,3 +134,25 @@ def test_text_index_ascii_runs_and_prefixes() -> None:
     assert index.holding(TEXT_FIELDS, "顺丰", 10) == {1} and index.holding(TEXT_FIELDS, "韵达", 10) == {2}
     index.remove(1)
     assert index.holding(TEXT_FIELDS, "顺丰", 10) == set() and not index.holds(1, NAME_FIELDS, "sf")
+
+
+def test_migration_m010_indexes_an_existing_file(paths: Paths) -> None:
+    """A file from before m010 (the indexes missing) gets them when opened, and searches as a new one."""
+    indexes = {"phrases_by_search_name", "phrases_by_name_initials", "phrases_by_name_full", "phrases_popularity_by_id"}
+    store = open_store(paths, NOW)
+    pid = store.phrases.add(Phrase("鑫淼测试正文", title="鑫淼测试", code="zz9"), NOW).id
+    for name in indexes:
+        store.db.execute(f"DROP INDEX {name}")
+    store.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm010_phrase_search_indexes'")
+    store.db.execute("PRAGMA user_version = 9")
+    store.close()
+    store = open_store(paths, NOW)
+    try:
+        assert store.pre_migration_copy is not None
+        names = {row[0] for row in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert indexes <= names
+        assert store.phrases.search_ids("zz9") == [pid]
+        assert store.phrases.search_ids("xinmiao") == [pid]
+        assert store.phrases.search_ids("测试正", text=TextIndex(store.phrases.text_rows())) == [pid]
+    finally:
+        store.close()
