@@ -21,7 +21,8 @@ from search import COMMON  # noqa: E402  (benchmarks/search.py: the same text th
 
 from desktop_assistant.domain.pinyin import reading  # noqa: E402
 from desktop_assistant.paths import resolve_paths  # noqa: E402
-from desktop_assistant.storage.migrations import CURRENT_VERSION  # noqa: E402
+from desktop_assistant.storage.migrations import CURRENT_VERSION, MIGRATION_NAMES  # noqa: E402
+from desktop_assistant.storage.phrase_search import search_columns  # noqa: E402
 from desktop_assistant.storage.store import open_store  # noqa: E402
 
 NOW = dt.datetime(2026, 11, 30, 9, 0)
@@ -38,7 +39,8 @@ def _name(phrases: int, big: bool, schema: int) -> str:
 
 
 def phrase_rows(count: int, seed: int = 11) -> list[tuple]:
-    """(group_id, title, code, body, hotkey, use_count, last_used, position, created, updated, full, initials)."""
+    """(group_id, title, code, body, hotkey, use_count, last_used, position, created, updated, full, initials,
+    search_name, search_text)."""
     rng = random.Random(seed)
     rows, positions = [], [0] * len(GROUPS)
     stamp = NOW.isoformat(timespec="seconds")
@@ -65,6 +67,7 @@ def phrase_rows(count: int, seed: int = 11) -> list[tuple]:
                 stamp,
                 read.full,
                 read.initials,
+                *search_columns(title, body),
             )
         )
         positions[group] += 1
@@ -80,7 +83,8 @@ def _fill_phrases(conn, count: int) -> None:
     )
     conn.executemany(
         "INSERT INTO phrases (group_id, title, code, body, hotkey, use_count, last_used, position, created_at, "
-        "updated_at, name_full, name_initials) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "updated_at, name_full, name_initials, search_name, search_text) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         phrase_rows(count),
     )
 
@@ -158,6 +162,19 @@ def build(basedir: Path, phrases: int, big: bool) -> dict:
     return took
 
 
+def _known_migrations(path: Path) -> bool:
+    """Whether a cached file's migrations are all this release's (a cache made by a branch whose
+    migration names differ would be refused as a newer schema)."""
+    import sqlite3
+
+    conn = sqlite3.connect(path / "desktop_assistant.sqlite3")
+    try:
+        names = [row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations")]
+    finally:
+        conn.close()
+    return names == MIGRATION_NAMES[: len(names)]
+
+
 def cached(phrases: int, big: bool, fresh_to: Path) -> Path:
     """A copy of the cached database for (phrases, big) in `fresh_to` (a --basedir); built once per schema
     version: a cache of an older schema is copied and migrated, as an upgrade would, not generated again."""
@@ -165,7 +182,7 @@ def cached(phrases: int, big: bool, fresh_to: Path) -> Path:
     if not (source / "done").exists():
         shutil.rmtree(source, ignore_errors=True)
         older = [CACHE / _name(phrases, big, v) for v in range(CURRENT_VERSION - 1, 0, -1)]
-        older = [path for path in older if (path / "done").exists()]
+        older = [path for path in older if (path / "done").exists() and _known_migrations(path)]
         started = time.perf_counter()
         if older:
             shutil.copytree(older[0], source, ignore=shutil.ignore_patterns("done", "logs", "backups"))

@@ -3,21 +3,26 @@
     python benchmarks/search.py [--sizes 1000,10000,50000] [--json-out FILE]
 
 Phrases are generated from common characters with realistic lengths (titles 4-10 characters, bodies
-20-80) and pinyin computed by the same code the app uses. Every query is typed keystroke by keystroke,
+20-80) and imported into a fresh database as `phrases import` does; the search is the picker's (the
+database plus the in-memory TextIndex). Every query is typed keystroke by keystroke,
 as in the picker: each prefix is one measured search. Prints a table, then one JSON object.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import random
 import statistics
+import tempfile
 import time
 from pathlib import Path
 
-from desktop_assistant.domain.pinyin import reading
-from desktop_assistant.domain.search import PhraseSearchIndex, SearchEntry
+from desktop_assistant.domain.phrases import Phrase
+from desktop_assistant.domain.search import TextIndex
+from desktop_assistant.paths import resolve_paths
+from desktop_assistant.storage.store import open_store
 
 COMMON = (
     "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而"
@@ -31,6 +36,7 @@ COMMON = (
     "何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调"
     "满县局照参红细引听该铁价严顺丰递货款退换"
 )
+NOW = dt.datetime(2026, 11, 30, 9, 0)
 QUERIES = [
     "hy",
     "huanying",
@@ -57,28 +63,28 @@ QUERIES = [
 ]
 
 
-def make_entries(count: int, seed: int = 11) -> list[SearchEntry]:
+def make_phrases(count: int, seed: int = 11) -> list[Phrase]:
     rng = random.Random(seed)
-    entries = []
+    phrases = []
     for pid in range(count):
         title = "".join(rng.choice(COMMON) for _ in range(rng.randint(4, 10)))
         text = "".join(rng.choice(COMMON) for _ in range(rng.randint(20, 80)))
         if pid % 7 == 0:
             text += f" {rng.randint(1, 48)}小时内发货 SF"
-        read = reading(title)
-        entries.append(
-            SearchEntry(pid, f"c{pid}", title, text, read.full, read.initials, rng.randint(0, 200), rng.random() * 1e9)
+        used = NOW - dt.timedelta(minutes=rng.randrange(500_000))
+        phrases.append(
+            Phrase(text, group="售前", title=title, code=f"c{pid}", use_count=rng.randint(0, 200), last_used=used)
         )
-    return entries
+    return phrases
 
 
-def measure(index: PhraseSearchIndex, rounds: int) -> list[float]:
+def measure(store, text: TextIndex, rounds: int) -> list[float]:
     samples = []
     for _ in range(rounds):
         for query in QUERIES:
             for end in range(1, len(query) + 1):
                 started = time.perf_counter()
-                index.search(query[:end], limit=30)
+                store.phrases.search_ids(query[:end], 30, text)
                 samples.append(time.perf_counter() - started)
     return samples
 
@@ -95,12 +101,14 @@ def main() -> int:
     args = parser.parse_args()
     results = {}
     for size in (int(s) for s in args.sizes.split(",")):
-        entries = make_entries(size)
-        started = time.perf_counter()
-        index = PhraseSearchIndex(entries)
-        index.search("")  # builds the joined strings and sorted arrays
-        build = time.perf_counter() - started
-        ordered = sorted(measure(index, args.rounds))
+        with tempfile.TemporaryDirectory() as tmp:
+            store = open_store(resolve_paths(tmp), NOW)
+            store.phrases.insert_many(make_phrases(size), NOW)
+            started = time.perf_counter()
+            text = TextIndex(store.phrases.text_rows())  # what the picker loads in idle time
+            build = time.perf_counter() - started
+            ordered = sorted(measure(store, text, args.rounds))
+            store.close()
         results[str(size)] = {
             "keystrokes": len(ordered),
             "median_ms": round(statistics.median(ordered) * 1000, 3),

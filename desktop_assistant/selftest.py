@@ -26,7 +26,8 @@ from desktop_assistant.domain.clock import SystemClock
 from desktop_assistant.domain.hotkeys import parse_hotkey
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 from desktop_assistant.domain.phrases import Phrase
-from desktop_assistant.domain.search import SearchEntry
+from desktop_assistant.domain.pinyin import fold
+from desktop_assistant.domain.search import TextIndex, query_key
 from desktop_assistant.os_integration.clipboard import ClipboardSnapshot
 from desktop_assistant.os_integration.foreground import ForegroundTracker, WindowRef
 from desktop_assistant.os_integration.hotkeys.base import HotkeyService
@@ -108,10 +109,13 @@ class _PhraseList:
     def get_many(self, phrase_ids: list[int]) -> list[Phrase]:
         return [self._phrase for i in phrase_ids if i == self._phrase.id]
 
-    def search_entries(self) -> list[SearchEntry]:
-        p = self._phrase
+    def search_ids(self, query: str, limit: int, text: TextIndex | None) -> list[int]:
+        p, q = self._phrase, query_key(query)
         assert p.id is not None
-        return [SearchEntry(p.id, p.code, p.title, p.text, "", "")]
+        return [p.id] if limit and any(q in fold(field) for field in (p.code, p.title, p.text)) else []
+
+    def text_rows(self) -> list[tuple[int, str, str, str]]:
+        return []
 
 
 class SelfTest:

@@ -42,6 +42,7 @@ from translations_reading import READING_TRANSLATIONS
 from translations_rules import RULES_TRANSLATIONS
 from translations_safety2 import SAFETY2_TRANSLATIONS
 from translations_scale import SCALE_TRANSLATIONS
+from translations_scale2 import SCALE2_TRANSLATIONS
 from translations_selftest import SELFTEST_TRANSLATIONS
 from translations_shopwords import SHOPWORDS_TRANSLATIONS
 from translations_sight import SIGHT_TRANSLATIONS
@@ -345,6 +346,7 @@ TRANSLATIONS.update(READING_TRANSLATIONS)
 TRANSLATIONS.update(SIGHT_TRANSLATIONS)
 TRANSLATIONS.update(UIA_TRANSLATIONS)
 TRANSLATIONS.update(SCALE_TRANSLATIONS)
+TRANSLATIONS.update(SCALE2_TRANSLATIONS)
 TRANSLATIONS.update(DATA_TRANSLATIONS)
 TRANSLATIONS.update(GUARD_TRANSLATIONS)
 TRANSLATIONS.update(SHOPWORDS_TRANSLATIONS)

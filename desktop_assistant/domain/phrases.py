@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Protocol
 
 from desktop_assistant.domain.hotkeys import HotkeyError, normalise_hotkey
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
-from desktop_assistant.domain.search import SearchEntry
+from desktop_assistant.domain.search import TextIndex
 
 MESSAGE_SEPARATOR = "---"
 # Shop rules: long answers go out as several messages. Past this a single message gets a hint.
@@ -143,6 +144,8 @@ class PhraseRepository(Protocol):
 
     def move(self, phrase_id: int, group: str, index: int, now: dt.datetime) -> None: ...
 
-    def search_entries(self) -> list[SearchEntry]: ...
+    def search_ids(self, query: str, limit: int, text: TextIndex | None) -> list[int]: ...
 
-    def search_entry(self, phrase: Phrase) -> SearchEntry: ...
+    def text_rows(self) -> Iterable[tuple[int, str, str, str]]: ...
+
+    def text_row(self, phrase_id: int) -> tuple[int, str, str, str]: ...

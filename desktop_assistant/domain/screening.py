@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from desktop_assistant.domain.address import address_vague
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 from desktop_assistant.domain.screening_rules import (
     DEFAULT_HIGH,
@@ -252,6 +251,8 @@ def screen(profile: Profile, rules: Rules, shop: ShopFacts = ShopFacts(), today:
         hits.append(("receiver_celebrity_common", {"name": receiver}))
     elif receiver and receiver in rules.celebrities:
         hits.append(("receiver_celebrity", {"name": receiver}))
+    from desktop_assistant.domain.address import address_vague  # its tables: only when a buyer is screened
+
     if profile.address.strip() and address_vague(profile.address):
         hits.append(("address_vague", {}))
     burst = _count(profile.orders_last_7d, "orders_last_7d", problems)

@@ -6,9 +6,8 @@ import os
 import sqlite3
 from pathlib import Path
 
-import sqlite_utils
-
 from desktop_assistant.storage.database import create_private, restrict_permissions, storage_error
+from desktop_assistant.storage.sqlite_lib import sqlite_utils
 
 
 def private_dir(path: Path) -> Path:

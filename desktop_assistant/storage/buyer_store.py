@@ -8,8 +8,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-import sqlite_utils
-
 from desktop_assistant.domain.buyers import (
     MSG_AT_LINE,
     MSG_LIST_CONFLICT,
@@ -22,6 +20,7 @@ from desktop_assistant.domain.buyers import (
 )
 from desktop_assistant.domain.nicks import normal_nick
 from desktop_assistant.domain.screening import Profile, Screening, ShopFacts
+from desktop_assistant.storage.sqlite_lib import sqlite_utils
 from desktop_assistant.storage.times import stamp
 
 _PROFILE_COLUMNS = (

@@ -6,8 +6,6 @@ import datetime as dt
 import json
 from typing import Any
 
-import sqlite_utils
-
 from desktop_assistant.domain.checklist import (
     DEFAULT_TEMPLATES,
     OrderCheck,
@@ -15,6 +13,7 @@ from desktop_assistant.domain.checklist import (
     parse_template,
     template_items_text,
 )
+from desktop_assistant.storage.sqlite_lib import sqlite_utils
 from desktop_assistant.storage.times import stamp
 
 

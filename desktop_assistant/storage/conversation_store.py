@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import sqlite_utils
-
 from desktop_assistant.domain.conversations import Event
 from desktop_assistant.domain.questions import Question
 from desktop_assistant.storage.rows import inserted_id
+from desktop_assistant.storage.sqlite_lib import sqlite_utils
 from desktop_assistant.storage.times import stamp
 
 _EVENT_COLUMNS = "at, buyer, kind, platform, agent_id, source"

@@ -9,8 +9,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import sqlite_utils
-
 from desktop_assistant.domain.retention import is_masking
 from desktop_assistant.storage.errors import (
     SQLITE_CORRUPT,
@@ -21,6 +19,7 @@ from desktop_assistant.storage.errors import (
     StorageError,
     classify,
 )
+from desktop_assistant.storage.sqlite_lib import sqlite_utils
 
 __all__ = [
     "CorruptDatabaseError",

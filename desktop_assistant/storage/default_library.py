@@ -8,11 +8,10 @@ import logging
 from dataclasses import replace
 from typing import Any
 
-import sqlite_utils
-
 from desktop_assistant.domain.phrase_io import ParsedImport
 from desktop_assistant.storage.phrase_store import PhraseStore
 from desktop_assistant.storage.settings_store import AppStateStore
+from desktop_assistant.storage.sqlite_lib import sqlite_utils
 
 log = logging.getLogger(__name__)
 

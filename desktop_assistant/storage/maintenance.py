@@ -8,8 +8,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import sqlite_utils
-
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop_assistant.paths import Paths
 from desktop_assistant.storage.backup import backup_database, move_aside
@@ -22,6 +20,7 @@ from desktop_assistant.storage.migrations import (
     migrations,
     newer_schema_reason,
 )
+from desktop_assistant.storage.sqlite_lib import sqlite_utils
 
 DAILY_PREFIX = "daily-"
 BACKUP_SUFFIX = ".sqlite3"

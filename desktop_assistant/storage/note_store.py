@@ -7,8 +7,6 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-import sqlite_utils
-
 from desktop_assistant.domain.nicks import normal_nick
 from desktop_assistant.domain.notes import (
     NoteChange,
@@ -19,6 +17,7 @@ from desktop_assistant.domain.notes import (
     match_expression,
 )
 from desktop_assistant.storage.rows import inserted_id
+from desktop_assistant.storage.sqlite_lib import sqlite_utils
 from desktop_assistant.storage.times import stamp
 
 _NOTE_COLUMNS = "n.id, n.order_id, n.flag, n.text, n.reason, n.agent_id, n.buyer, n.at"

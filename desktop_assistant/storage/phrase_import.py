@@ -25,8 +25,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import sqlite_utils
-
 from desktop_assistant.domain.guard import Guard, report_lines
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop_assistant.domain.phrase_io import (
@@ -51,6 +49,7 @@ from desktop_assistant.storage.default_library import upgrade_defaults
 from desktop_assistant.storage.files import write_export
 from desktop_assistant.storage.phrase_store import MSG_HOTKEY_TAKEN, PhraseStore
 from desktop_assistant.storage.settings_store import AppStateStore, SettingsStore
+from desktop_assistant.storage.sqlite_lib import sqlite_utils
 
 log = logging.getLogger(__name__)
 

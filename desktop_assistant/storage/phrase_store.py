@@ -8,14 +8,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
-import sqlite_utils
-
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 from desktop_assistant.domain.phrases import Phrase, PhraseError, validated
 from desktop_assistant.domain.pinyin import reading
-from desktop_assistant.domain.search import SearchEntry
-from desktop_assistant.storage.phrase_search import NAME_CHARS, name_of, search_columns, search_ids
+from desktop_assistant.domain.search import TextIndex
+from desktop_assistant.storage.phrase_search import NAME_CHARS, TEXT_ROWS, name_of, search_columns, search_ids
 from desktop_assistant.storage.rows import inserted_id
+from desktop_assistant.storage.sqlite_lib import sqlite_utils
 
 MSG_CODE_TAKEN = QT_TRANSLATE_NOOP("Messages", "快捷编码 {code} 已被短语「{other}」使用")
 MSG_HOTKEY_TAKEN = QT_TRANSLATE_NOOP("Messages", "快捷键 {hotkey} 已被短语「{other}」使用")
@@ -46,15 +45,6 @@ def _phrase(row: tuple[Any, ...]) -> Phrase:
         position=position,
         sample=bool(sample),
     )
-
-
-_ENTRY_COLUMNS = "id, code, search_name, search_text, name_full, name_initials, use_count, last_used"
-
-
-def _entry(row: tuple[Any, ...]) -> SearchEntry:
-    pid, code, name, text, full, initials, use_count, last_used = row
-    used = dt.datetime.fromisoformat(last_used).timestamp() if last_used else 0.0
-    return SearchEntry(pid, code, name, text, full, initials, use_count, used)
 
 
 class PhraseStore:
@@ -104,9 +94,13 @@ class PhraseStore:
         row = self._db.execute("SELECT id FROM phrases WHERE hotkey = ? AND hotkey != ''", [hotkey]).fetchone()
         return self.get(row[0]) if row else None
 
+    def search_ids(self, query: str, limit: int = 50, text: TextIndex | None = None) -> list[int]:
+        """The best `limit` matches, best first (storage/phrase_search.py); `text`: the in-memory substring
+        index, which callers that search once (the CLI) go without."""
+        return search_ids(self._db, query, limit, text)
+
     def search(self, query: str, limit: int = 50) -> list[Phrase]:
-        """The index's answer in SQL: one query, for callers that search once (the CLI)."""
-        return self.get_many(search_ids(self._db, query, limit))
+        return self.get_many(self.search_ids(query, limit))
 
     def get(self, phrase_id: int) -> Phrase:
         row = self._db.execute(
@@ -151,15 +145,14 @@ class PhraseStore:
     def hotkeys(self) -> dict[str, int]:
         return dict(self._db.execute("SELECT hotkey, id FROM phrases WHERE hotkey != ''").fetchall())
 
-    def search_entries(self) -> list[SearchEntry]:
-        """The persisted index (folded name and text, pinyin), as the in-memory index loads it."""
-        rows = self._db.execute(f"SELECT {_ENTRY_COLUMNS} FROM phrases")
-        return [_entry(row) for row in rows]
+    def text_rows(self) -> Iterator[tuple[int, str, str, str]]:
+        """(id, name, "initials\\x1ffull pinyin", text) as stored, folded, in id order: what TextIndex holds (read as it
+        asks: 50,000 rows never sit in memory as a list)."""
+        return iter(self._db.execute(f"{TEXT_ROWS} ORDER BY id"))
 
-    def search_entry(self, phrase: Phrase) -> SearchEntry:
-        """The stored phrase as the search index wants it; its pinyin was computed when it was written."""
-        assert phrase.id is not None
-        return _entry(self._db.execute(f"SELECT {_ENTRY_COLUMNS} FROM phrases WHERE id = ?", [phrase.id]).fetchone())
+    def text_row(self, phrase_id: int) -> tuple[int, str, str, str]:
+        pid, name, pinyin, text = self._db.execute(f"{TEXT_ROWS} WHERE id = ?", [phrase_id]).fetchone()
+        return int(pid), str(name), str(pinyin), str(text)
 
     # --- writing -----------------------------------------------------------------------------
     def ensure_group(self, name: str) -> int:

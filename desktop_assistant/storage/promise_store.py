@@ -6,11 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import sqlite_utils
-
 from desktop_assistant.domain.nicks import normal_nick
 from desktop_assistant.domain.promises import MSG_ALREADY_LISTED, NewPromise, Promise, PromiseError, UnpaidOrder
 from desktop_assistant.storage.rows import inserted_id
+from desktop_assistant.storage.sqlite_lib import sqlite_utils
 from desktop_assistant.storage.times import stamp
 
 _PROMISE_COLUMNS = "id, text, due, order_id, buyer, agent_id, created_at, done_at, done_by"

@@ -19,13 +19,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import sqlite_utils
-
 from desktop_assistant.domain.divisions import DivisionIndex
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 from desktop_assistant.domain.notes import index_terms
 from desktop_assistant.domain.retention import effective_days, mask_personal
 from desktop_assistant.storage.errors import Fragment
+from desktop_assistant.storage.sqlite_lib import sqlite_utils
 from desktop_assistant.storage.times import stamp
 
 DONE_KEY = "retention.masked_before"  # app_state: the cut-off of the last run that wrote

@@ -9,10 +9,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from desktop_assistant.domain.settings import DEFAULTS, REPLACED_DEFAULTS, SettingError, spec_for, validate_change
 from desktop_assistant.storage.errors import classify
+from desktop_assistant.storage.sqlite_lib import sqlite_utils
 
 log = logging.getLogger(__name__)
 

@@ -5,17 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from desktop_assistant.domain.messages import UserError
 from desktop_assistant.paths import Paths
-from desktop_assistant.storage import maintenance, retention
-from desktop_assistant.storage.buyer_store import BuyerStore
-from desktop_assistant.storage.checklist_store import ChecklistStore
-from desktop_assistant.storage.conversation_store import ConversationStore
+from desktop_assistant.storage import maintenance
 from desktop_assistant.storage.database import (
     START_CHECK_SECONDS,
     connect,
@@ -33,34 +30,75 @@ from desktop_assistant.storage.errors import (
     StorageError,
 )
 from desktop_assistant.storage.migrations import migrate, migrations, newer_schema_reason
-from desktop_assistant.storage.note_store import NoteStore
 from desktop_assistant.storage.phrase_import import install_default_library
 from desktop_assistant.storage.phrase_store import PhraseStore
-from desktop_assistant.storage.promise_store import PromiseStore
-from desktop_assistant.storage.retention import PurgeReport
 from desktop_assistant.storage.settings_store import AppStateStore, SettingsStore
+from desktop_assistant.storage.sqlite_lib import sqlite_utils
+
+if TYPE_CHECKING:
+    from desktop_assistant.storage.buyer_store import BuyerStore
+    from desktop_assistant.storage.checklist_store import ChecklistStore
+    from desktop_assistant.storage.conversation_store import ConversationStore
+    from desktop_assistant.storage.note_store import NoteStore
+    from desktop_assistant.storage.promise_store import PromiseStore
+    from desktop_assistant.storage.retention import PurgeReport
 
 log = logging.getLogger(__name__)
+_Repository = TypeVar("_Repository")
 
 
 @dataclass
 class Store:
+    """The other repositories are made on first use: a command that reads phrases does not import the
+    notes, buyers or conversations code (issue 17: `phrases search` as a command)."""
+
     db: sqlite_utils.Database
     paths: Paths
     settings: SettingsStore
     state: AppStateStore
     phrases: PhraseStore
-    notes: NoteStore
-    promises: PromiseStore
-    buyers: BuyerStore
-    checks: ChecklistStore
-    conversations: ConversationStore
     pre_migration_copy: Path | None = None
     # Why the file was opened read-only (folder or file not writable), None when it is writable.
     read_only: ReadOnlyError | None = None
     # The start check ran out of time or could not check the text index here: the panel finishes it
     # in the background (storage.background_check).
     check_pending: bool = False
+    _made: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def _made_once(self, name: str, make: Callable[[sqlite_utils.Database], _Repository]) -> _Repository:
+        if name not in self._made:
+            self._made[name] = make(self.db)
+        return cast(_Repository, self._made[name])
+
+    @property
+    def notes(self) -> NoteStore:
+        from desktop_assistant.storage.note_store import NoteStore
+
+        return self._made_once("notes", NoteStore)
+
+    @property
+    def promises(self) -> PromiseStore:
+        from desktop_assistant.storage.promise_store import PromiseStore
+
+        return self._made_once("promises", PromiseStore)
+
+    @property
+    def buyers(self) -> BuyerStore:
+        from desktop_assistant.storage.buyer_store import BuyerStore
+
+        return self._made_once("buyers", BuyerStore)
+
+    @property
+    def checks(self) -> ChecklistStore:
+        from desktop_assistant.storage.checklist_store import ChecklistStore
+
+        return self._made_once("checks", ChecklistStore)
+
+    @property
+    def conversations(self) -> ConversationStore:
+        from desktop_assistant.storage.conversation_store import ConversationStore
+
+        return self._made_once("conversations", ConversationStore)
 
     def daily_backup(self, today: dt.date) -> Path | None:
         return maintenance.daily_backup(self.db, self.paths.backup_dir, today, self.settings.get("backup.keep"))
@@ -69,6 +107,7 @@ class Store:
         """Personal data older than `retention.days` masked or purged, receivers after the shorter of that and
         `privacy.retention_days` (storage.retention); `days` overrides `retention.days`."""
         from desktop_assistant.resources_access import division_index  # 38 ms, read only when purging
+        from desktop_assistant.storage import retention
 
         setting = self.settings.get("retention.days") if days is None else days
         return retention.purge(
@@ -140,21 +179,7 @@ def open_store(
         log.warning("database opened read-only: %s", read_only)
     if copy:
         log.info("migrated %s; copy of the previous version at %s", db_path, copy)
-    store = Store(
-        db,
-        paths,
-        settings,
-        AppStateStore(db),
-        PhraseStore(db),
-        NoteStore(db),
-        PromiseStore(db),
-        BuyerStore(db),
-        ChecklistStore(db),
-        ConversationStore(db),
-        copy,
-        read_only,
-        not checked,
-    )
+    store = Store(db, paths, settings, AppStateStore(db), PhraseStore(db), copy, read_only, not checked)
     if read_only is None:
         _install_default_phrases(store, now)
     return store

@@ -1,8 +1,8 @@
-"""The phrase library as the UI sees it: the repository plus the in-memory search index, one signal.
+"""The phrase library as the UI sees it: the repository plus the in-memory substring index, one signal.
 
-Nothing here reads the whole table at start: the lists read pages, hotkeys and codes are single queries,
-and the in-memory index is loaded from the persisted one (folded text and pinyin, storage) on the first
-search, or by `warm_up()` once the panel is idle.
+Nothing here reads the whole table at start: the lists read pages, hotkeys and codes are single queries.
+The search runs in the database (storage/phrase_search.py) with a TextIndex of the stored folded names
+and texts for its substring tiers, loaded on the first search or by `warm_up()` once the panel is idle.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop_assistant.domain.clock import Clock
 from desktop_assistant.domain.phrases import Phrase, PhraseRepository
-from desktop_assistant.domain.search import PhraseSearchIndex
+from desktop_assistant.domain.search import TextIndex
 
 
 class PhraseLibrary(QObject):
@@ -21,17 +21,17 @@ class PhraseLibrary(QObject):
         super().__init__(parent)
         self._repo = repository
         self._clock = clock
-        self._loaded: PhraseSearchIndex | None = None
+        self._loaded: TextIndex | None = None
 
     @property
-    def _index(self) -> PhraseSearchIndex:
-        if self._loaded is None:
-            self._loaded = PhraseSearchIndex(self._repo.search_entries(), folded=True)
+    def _text(self) -> TextIndex:
+        if self._loaded is None or self._loaded.outdated:
+            self._loaded = TextIndex(self._repo.text_rows())
         return self._loaded
 
     def warm_up(self) -> None:
-        """Load the search index now (idle time after start), so the picker's first key does not wait."""
-        self._index.search("")
+        """Load the substring index now (idle time after start), so the picker's first key does not wait."""
+        self._text  # noqa: B018 (loads it)
 
     def all(self) -> list[Phrase]:
         return self._repo.all()
@@ -56,11 +56,11 @@ class PhraseLibrary(QObject):
         return self._repo.hotkeys()
 
     def search(self, query: str, limit: int = 50) -> list[Phrase]:
-        return self._repo.get_many(self._index.search(query, limit))
+        return self._repo.get_many(self.search_ids(query, limit))
 
     def search_ids(self, query: str, limit: int = 50, group: str = "") -> list[int]:
         """The best `limit` matches, best first; with `group`, those of them in that group."""
-        ids = self._index.search(query, limit)
+        ids = self._repo.search_ids(query, limit, self._text)
         return self._repo.in_group(ids, group) if group else ids
 
     def get_many(self, phrase_ids: list[int]) -> list[Phrase]:
@@ -85,14 +85,14 @@ class PhraseLibrary(QObject):
         self.changed.emit()
 
     def record_use(self, phrase_id: int) -> Phrase:
-        used = self._repo.record_use(phrase_id, self._clock.now())
-        self._upsert(used)
+        used = self._repo.record_use(phrase_id, self._clock.now())  # the order is the database's: no index to touch
         self.changed.emit()
         return used
 
     def _upsert(self, phrase: Phrase) -> None:
         if self._loaded is not None:  # not loaded yet: it will read the stored row when it is
-            self._loaded.upsert(self._repo.search_entry(phrase))
+            assert phrase.id is not None
+            self._loaded.update(*self._repo.text_row(phrase.id))
 
     def reload(self) -> None:
         """After a bulk change (import): the index is read again from the database when next searched."""

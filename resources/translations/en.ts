@@ -1440,7 +1440,7 @@ still to do: {1}</translation>
         <translation>{key} must be between {minimum} and {maximum}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/phrases.py" line="+23"/>
+        <location filename="../../desktop_assistant/domain/phrases.py" line="+24"/>
         <source>短语内容不能为空</source>
         <translation>The phrase text cannot be empty</translation>
     </message>
@@ -1475,7 +1475,7 @@ still to do: {1}</translation>
         <translation>A phrase cannot contain a NUL character (\0)</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/storage/phrase_store.py" line="+20"/>
+        <location filename="../../desktop_assistant/storage/phrase_store.py" line="+19"/>
         <source>快捷编码 {code} 已被短语「{other}」使用</source>
         <translation>Code {code} is already used by the phrase “{other}”</translation>
     </message>
@@ -1490,7 +1490,7 @@ still to do: {1}</translation>
         <translation>No such phrase (id {id})</translation>
     </message>
     <message>
-        <location line="+350"/>
+        <location line="+343"/>
         <source>分组 {name} 已存在</source>
         <translation>The group {name} already exists</translation>
     </message>
@@ -1746,7 +1746,7 @@ still to do: {1}</translation>
         <translation>Paste rule {line} names no program or title: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/storage/phrase_import.py" line="+61"/>
+        <location filename="../../desktop_assistant/storage/phrase_import.py" line="+60"/>
         <source>快捷键 {hotkey} 已用于本软件的「{other}」</source>
         <translation>Hotkey {hotkey} is used by this app for “{other}”</translation>
     </message>
@@ -2582,7 +2582,7 @@ Sending it will ask every time. Save anyway?</translation>
 <context>
     <name>Screening</name>
     <message>
-        <location filename="../../desktop_assistant/domain/screening.py" line="+41"/>
+        <location filename="../../desktop_assistant/domain/screening.py" line="+40"/>
         <source>暂未发现明显风险。所有沟通请留在旺旺里（平台只认旺旺聊天记录）。</source>
         <translation>No clear risk found. Keep every exchange on Wangwang (the platform only accepts Wangwang records).</translation>
     </message>
@@ -2695,7 +2695,7 @@ Sending it will ask every time. Save anyway?</translation>
 <context>
     <name>Selftest</name>
     <message>
-        <location filename="../../desktop_assistant/selftest.py" line="+50"/>
+        <location filename="../../desktop_assistant/selftest.py" line="+51"/>
         <source>无法模拟按键：{reason}</source>
         <translation>Cannot simulate key presses: {reason}</translation>
     </message>
@@ -3884,7 +3884,7 @@ Send it anyway?</translation>
         <translation>is missing</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/storage/maintenance.py" line="+30"/>
+        <location filename="../../desktop_assistant/storage/maintenance.py" line="+29"/>
         <source>文件不存在：{path}</source>
         <translation>File not found: {path}</translation>
     </message>
@@ -3924,7 +3924,7 @@ Send it anyway?</translation>
         <translation>The database in use cannot be restored from itself</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/storage/migrations.py" line="+25"/>
+        <location filename="../../desktop_assistant/storage/migrations.py" line="+23"/>
         <source>user_version {found} &gt; {current}</source>
         <translation>user_version {found} &gt; {current}</translation>
     </message>
@@ -3934,7 +3934,7 @@ Send it anyway?</translation>
         <translation>migration {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/storage/retention.py" line="+36"/>
+        <location filename="../../desktop_assistant/storage/retention.py" line="+35"/>
         <source>没有设置保留期（retention.days 和 privacy.retention_days 都是 0），什么也不清除</source>
         <translation>No retention period set (retention.days and privacy.retention_days are both 0): nothing is removed</translation>
     </message>

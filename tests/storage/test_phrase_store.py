@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from desktop_assistant.domain.phrases import Phrase, PhraseError
-from desktop_assistant.domain.search import PhraseSearchIndex
+from desktop_assistant.domain.search import TextIndex
 from desktop_assistant.storage.phrase_store import PhraseStore
 from desktop_assistant.storage.store import Store
 
@@ -43,9 +43,10 @@ def test_update_use_and_search_entries(phrases: PhraseStore) -> None:
     assert edited.title == "重庆发顺丰" and edited.id == saved.id
     used = phrases.record_use(saved.id, NOW + dt.timedelta(minutes=5))
     assert used.use_count == 1 and used.last_used == NOW + dt.timedelta(minutes=5)
-    [entry] = phrases.search_entries()
-    assert entry.name_initials == "cqfsf" and entry.use_count == 1
-    assert PhraseSearchIndex(phrases.search_entries()).search("chongqing") == [saved.id]
+    [row] = phrases.text_rows()
+    assert row == (saved.id, "重庆发顺丰", "cqfsf\x1fchongqingfashunfeng", "顺丰需补差价")
+    assert phrases.search_ids("chongqing") == [saved.id]
+    assert phrases.search_ids("chongqing", text=TextIndex(phrases.text_rows())) == [saved.id]
 
 
 def test_move_reorders_within_and_across_groups(phrases: PhraseStore) -> None:
@@ -85,7 +86,7 @@ def test_insert_many_adds_in_bulk_in_group_order_with_the_search_columns(phrases
     assert len(ids) == 300 and phrases.count() == 301
     in_group = [p for p in phrases.all() if p.group == "售前"]
     assert in_group[0].id == first.id and [p.position for p in in_group] == list(range(151))
-    assert PhraseSearchIndex(phrases.search_entries()).search("chongqing7", limit=3)[0] == ids[7]
+    assert phrases.search_ids("chongqing7", limit=3)[0] == ids[7]
     assert [p.id for p in phrases.search("b29")] == [ids[29], *ids[290:300]]  # exact code, then prefixes
 
 

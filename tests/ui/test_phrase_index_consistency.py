@@ -1,8 +1,9 @@
 """The search index stays the plain scan's answer through adds, edits, deletes, uses and imports (issue 17).
 
-Three searches are held to a plain scan written from DESIGN 3.1 (tier by match quality, then use count,
-then recency, then id): the library's in-memory index (kept by upserts, reloaded after an import, as in
-the app) and the persisted index searched in SQL (what `phrases search` runs).
+The searches are held to a plain scan written from DESIGN 3.1 (tier by match quality, then use count,
+then recency, then id): the library's (the database plus its in-memory TextIndex, kept by updates,
+reloaded after an import, as in the app), the same forced to walk the popularity order instead of
+collecting candidates, and the database alone (what `phrases search` runs).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from desktop_assistant.domain.phrase_io import parse_phrases
 from desktop_assistant.domain.phrases import Phrase, PhraseError
 from desktop_assistant.domain.pinyin import fold, reading
 from desktop_assistant.paths import Paths
+from desktop_assistant.storage import phrase_search
 from desktop_assistant.storage.phrase_import import apply_import
 from desktop_assistant.storage.phrase_search import search_ids
 from desktop_assistant.storage.phrase_store import search_name
@@ -133,15 +135,24 @@ class IndexMachine(RuleBasedStateMachine):
     def searches_agree(self) -> None:
         phrases = self.store.phrases.all()
         for query in ("", "hy", "h", "欢迎", "ｂ", "a1", "cq", "huanying", "退换"):
-            expected = plain_scan(phrases, query, 30)
+            self._agree(phrases, query)
+
+    def _agree(self, phrases: list[Phrase], query: str) -> None:
+        expected = plain_scan(phrases, query, 30)
+        assert self.library.search_ids(query, 30) == expected, query
+        assert search_ids(self.store.db, query, 30) == expected, query
+        # Every tier walks the popularity order (as when matches are dense at 50,000 phrases).
+        collect, ratio = phrase_search._COLLECT, phrase_search._WALK_RATIO
+        try:
+            phrase_search._COLLECT, phrase_search._WALK_RATIO = 0, 0.0
             assert self.library.search_ids(query, 30) == expected, query
             assert search_ids(self.store.db, query, 30) == expected, query
+        finally:
+            phrase_search._COLLECT, phrase_search._WALK_RATIO = collect, ratio
 
     @rule(query=queries)
     def search(self, query) -> None:
-        expected = plain_scan(self.store.phrases.all(), query, 30)
-        assert self.library.search_ids(query, 30) == expected
-        assert search_ids(self.store.db, query, 30) == expected
+        self._agree(self.store.phrases.all(), query)
 
 
 IndexMachine.TestCase.settings = settings(
