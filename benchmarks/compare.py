@@ -32,7 +32,7 @@ Press profiles (both applied identically to every contender, a table row each):
              last key is up ~36 ms after the driver's time stamp (xdotool starts in ~3 ms).
   quick tap  `xdotool key --delay 1 ctrl+alt+1`: the same six events in the same order, 0.5 ms apart: all up
              ~8 ms after the time stamp. Both are measured in every run (key_timeline(), "profiles" in the JSON).
-Our app pastes only once every key is up (DESIGN 3.2: on a real keyboard a Ctrl+V sent while Ctrl+Alt are held
+Our app pastes only once every key is up (docs/insertion.md: on a real keyboard a Ctrl+V sent while Ctrl+Alt are held
 arrives as Ctrl+Alt+V); AutoKey pastes as soon as it sees the key press, while the keys are held (it only works
 here because its XTEST key-ups undo xdotool's XTEST key-downs). So the default profile's 20 ms of holding is
 waiting time for us and not for AutoKey; the quick tap shows the two with (almost) no holding. The table also

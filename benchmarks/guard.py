@@ -1,4 +1,4 @@
-"""The outgoing-text guard (DESIGN 3.8) per phrase over a 50,000-phrase library (target: < 1 ms per phrase).
+"""The outgoing-text guard (docs/guard.md) per phrase over a 50,000-phrase library (target: < 1 ms per phrase).
 
     python benchmarks/guard.py [--phrases 50000] [--json-out FILE]
 

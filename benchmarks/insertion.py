@@ -14,7 +14,7 @@ benchmarks/contenders/measure.py, shared with the other contenders:
            whether the text is exactly those phrases back to back (in order, nothing interleaved).
   floor    `xdotool key shift+super+x` -> "X" in the target: xdotool's own share of every latency;
            and how long `xdotool key ctrl+alt+1` holds the keys: we paste only once they are up
-           (DESIGN 3.2), so "text after the keys are up" is the pipeline's own share (a contender that
+           (docs/insertion.md), so "text after the keys are up" is the pipeline's own share (a contender that
            pastes while the keys are held shows a negative number there).
 
 Another contender is anything with the `Contender` interface of measure.py; add a factory to CONTENDERS

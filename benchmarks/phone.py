@@ -1,4 +1,4 @@
-"""Phone finding in pasted order text (DESIGN 3.4) on messy input: no call on text up to 200 characters over
+"""Phone finding in pasted order text (docs/checklist.md) on messy input: no call on text up to 200 characters over
 500 ms (a timed unit test before).
 
     python benchmarks/phone.py [--texts 2000] [--seed 5] [--json-out FILE]

@@ -1,4 +1,4 @@
-"""What the sight reader costs and how fast it sees (DESIGN 3.7: <= 3 % of one core steady, a bubble
+"""What the sight reader costs and how fast it sees (docs/reading.md: <= 3 % of one core steady, a bubble
 starts its timer within 1 s), against the fake 千牛 接待中心 on Xvfb with openbox.
 
     python benchmarks/reading.py [--seconds 60] [--interval 500] [--json-out FILE]

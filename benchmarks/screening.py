@@ -1,10 +1,10 @@
-"""Buyer screening throughput and profile look-up latency (DESIGN 6: `screen` >= 20,000 profiles/s;
+"""Buyer screening throughput and profile look-up latency (docs/benchmarks.md: `screen` >= 20,000 profiles/s;
 issue: a profile look-up <= 5 ms with 100,000 stored profiles).
 
     python benchmarks/screening.py [--profiles 200000] [--stored 100000] [--lookups 500] [--runs 3]
                                    [--quick] [--json-out FILE]
 
-Screening: --profiles realistic profiles (DESIGN 5 screening input: Chinese and machine-made nicks,
+Screening: --profiles realistic profiles (docs/cli.md screening input: Chinese and machine-made nicks,
 credit as points or level text 3心 / 2钻 / 1冠, 好评率, registration date or account age, as_of,
 order / refund / burst / bad-review counts, receivers with some celebrity names, Chinese addresses
 with some vague ones, the two behaviour flags) are written as JSON Lines and as CSV (Chinese header),

@@ -1,4 +1,4 @@
-"""Where the sight reader's memory goes (DESIGN 6: the panel <= 150 MB resident), offscreen, with the real OCR
+"""Where the sight reader's memory goes (docs/benchmarks.md: the panel <= 150 MB resident), offscreen, with the real OCR
 on the fake 接待中心's drawing. Each variant runs in a fresh process.
 
     python benchmarks/sight_memory.py [--variants shipped,no trim,arena on,sessions] [--json-out FILE]

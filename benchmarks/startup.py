@@ -2,7 +2,7 @@
 
     python benchmarks/startup.py [--runs 10] [--json-out FILE]
 
-Targets (DESIGN 6, issue 2): smoke test well under 1.5 s offscreen; panel shown within 0.6 s (warm).
+Targets (docs/benchmarks.md, issue 2): smoke test well under 1.5 s offscreen; panel shown within 0.6 s (warm).
 Prints a table, then one JSON object.
 """
 

@@ -431,7 +431,7 @@ class Application(QObject):
 
     def _insert_texts(self, texts: list[str], caret: int | None, tag: object, into_last_window: bool) -> None:
         assert self.pipeline is not None
-        if self.send_guard is not None:  # DESIGN 3.8: contact and 返现 ask first, absolute words warn
+        if self.send_guard is not None:  # docs/guard.md: contact and 返现 ask first, absolute words warn
             decision = self.send_guard.decide(texts, self._buyer_phones(tag))
             if decision is Decision.CANCEL:
                 return

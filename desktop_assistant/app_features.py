@@ -135,7 +135,7 @@ class Features:
             self.conversations.window_activated(window.process, window.title, window)
 
     def build_reader_hub(self) -> None:
-        """The readers of the IM client (DESIGN 3.7) feed the conversations; the strip says which is live."""
+        """The readers of the IM client (docs/reading.md) feed the conversations; the strip says which is live."""
         from desktop_assistant.os_integration.readers.hub import ReaderHub
 
         core, tracker, conversations = self.core, self.core.pipeline.tracker, self.conversations
@@ -239,7 +239,7 @@ class Features:
 
 
 def reader_factories(settings: Any, data_dir: Path) -> dict[str, Callable[[], Reader]]:
-    """A factory per reader source (DESIGN 3.7), each imported on first use: UI Automation needs comtypes
+    """A factory per reader source (docs/reading.md), each imported on first use: UI Automation needs comtypes
     (Windows), sight its OCR models (~250 MB); neither may cost the start."""
     from desktop_assistant.os_integration.readers.manual import ManualReader
 

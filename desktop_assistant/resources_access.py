@@ -73,7 +73,7 @@ def address_lists(celebrities_extra: str = "", remote_override: str = "", pickup
     )
 
 
-# --- the send guard's lists (resources/lists/guard_*.txt, DESIGN 3.8) -----------------------------------
+# --- the send guard's lists (resources/lists/guard_*.txt, docs/guard.md) -----------------------------------
 
 GUARD_LIST_FILES = {
     "contact": "guard_contact.txt",

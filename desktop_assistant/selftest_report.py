@@ -1,6 +1,6 @@
 """The selftest's steps and how they are reported (plain Python: no Qt, no OS; unit-tested alone).
 
-Exit codes follow DESIGN 5: 0 every step passed, 1 a step failed or could not run.
+Exit codes follow docs/cli.md: 0 every step passed, 1 a step failed or could not run.
 """
 
 from __future__ import annotations

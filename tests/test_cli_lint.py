@@ -1,4 +1,4 @@
-"""`desktop-assistant phrases lint [--json]` in a real process (DESIGN 3.8)."""
+"""`desktop-assistant phrases lint [--json]` in a real process (docs/guard.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`notes` and `promises` in real processes: the history of DESIGN 5, exports, and refusals that
+"""`notes` and `promises` in real processes: the history of docs/cli.md, exports, and refusals that
 write nothing."""
 
 from __future__ import annotations

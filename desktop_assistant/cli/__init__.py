@@ -1,4 +1,4 @@
-"""The command line: the panel by default, subcommands for batch work (DESIGN 5).
+"""The command line: the panel by default, subcommands for batch work (docs/cli.md).
 
 main.py parses and dispatches; errors.py says how a command fails; every other module is one command
 group that adds its own subparsers and runs them. Qt is imported only when the panel starts, and each

@@ -1,4 +1,4 @@
-"""`address parse TEXT|- [--json]` (DESIGN 5): the parser of DESIGN 3.4 on the command line."""
+"""`address parse TEXT|- [--json]` (docs/cli.md): the parser of docs/checklist.md on the command line."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`screen` and `blacklist` subcommands (DESIGN 5)."""
+"""`screen` and `blacklist` subcommands (docs/cli.md)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """`conversations export FILE|- [--since YYYY-MM-DD]`: the stored conversation events as the chat-log CSV of
-DESIGN 5 with a `source` column (ui_tree, sight, manual, phrase). `kpi` on the file gives the 统计 numbers."""
+docs/cli.md with a `source` column (ui_tree, sight, manual, phrase). `kpi` on the file gives the 统计 numbers."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""How a command fails: one line on stderr and an exit code, never a traceback (DESIGN 5).
+"""How a command fails: one line on stderr and an exit code, never a traceback (docs/cli.md).
 
 A storage failure (full disk, read-only, damaged or newer database, ...) has its own code, the
 `exit_code` of its StorageError (storage/errors.py); cli/storage.py prints it.

@@ -1,4 +1,4 @@
-"""`phrases lint [--json]`: the outgoing-text guard (DESIGN 3.8) over the whole phrase library.
+"""`phrases lint [--json]`: the outgoing-text guard (docs/guard.md) over the whole phrase library.
 
 Lists every finding, blocking (站外联系, 好评返现) or warning (极限词), with the phrase's code, the
 category and the words found. Exit 1 when anything blocking is found, else 0.

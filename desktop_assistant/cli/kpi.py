@@ -1,4 +1,4 @@
-"""`kpi FILE [--all-hours | --hours 08:00-23:00] [--json]` (DESIGN 5): KPIs of a chat-log CSV."""
+"""`kpi FILE [--all-hours | --hours 08:00-23:00] [--json]` (docs/cli.md): KPIs of a chat-log CSV."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Parse the command line and run the command: the panel by default, subcommands for batch work (DESIGN 5).
+"""Parse the command line and run the command: the panel by default, subcommands for batch work (docs/cli.md).
 
 Qt is imported only when the panel starts, so batch commands stay fast.
 """

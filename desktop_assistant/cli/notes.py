@@ -1,4 +1,4 @@
-"""`notes` and `promises` subcommands (DESIGN 5). Every refusal is a UsageError: exit 2, nothing written."""
+"""`notes` and `promises` subcommands (docs/cli.md). Every refusal is a UsageError: exit 2, nothing written."""
 
 from __future__ import annotations
 

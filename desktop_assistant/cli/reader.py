@@ -1,5 +1,5 @@
 """`reader calibrate CLIENT --list X,Y,W,H --header X,Y,W,H --messages X,Y,W,H` and `reader probe [--json]`
-(DESIGN 3.7). Calibrate stores the regions of one client in `reader.regions` (pixels from the top-left
+(docs/reading.md). Calibrate stores the regions of one client in `reader.regions` (pixels from the top-left
 corner of the window's client area): a shop deploys one layout to many desks. Probe lists the top-level
 windows, what the title rules make of each, and what each reader reads in the chat windows right now:
 what support asks an agent for. Probe only reads: it never clicks, types or focuses anything."""

@@ -1,4 +1,4 @@
-"""Address text as agents paste it from an order (DESIGN 3.4) -> name, phone, region, detail, postcode
+"""Address text as agents paste it from an order (docs/checklist.md) -> name, phone, region, detail, postcode
 and warnings. Labels (收货人: …) or none, any field order, commas, spaces or newlines, full-width
 characters. Never guesses: a district name that exists in several cities without a city given stays
 ambiguous."""
@@ -77,7 +77,7 @@ _DETAIL_MARKER = re.compile(
 
 
 def address_vague(address: str) -> bool:
-    """DESIGN 3.4: the address has no number and no building / unit / room marker."""
+    """docs/checklist.md: the address has no number and no building / unit / room marker."""
     return bool(address.strip()) and not _DETAIL_MARKER.search(address)
 
 

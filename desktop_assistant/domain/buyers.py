@@ -1,4 +1,4 @@
-"""Buyer profiles (DESIGN 3.6): the stored record around a screening Profile, tag presets, the shop's
+"""Buyer profiles (docs/screening.md): the stored record around a screening Profile, tag presets, the shop's
 black/white list, and the readers for screening input (JSON Lines / CSV) and blacklist files."""
 
 from __future__ import annotations
@@ -193,7 +193,7 @@ def _text(name: str, value: object, limit: int = 500) -> str:
 
 
 def profile_from_mapping(values: Mapping[str, Any]) -> Profile:
-    """A screening Profile from one JSON object or CSV row (DESIGN 5 field names); BuyerError if bad."""
+    """A screening Profile from one JSON object or CSV row (docs/cli.md field names); BuyerError if bad."""
     _refuse_huge_numbers(values)
     credit_raw = values.get("credit")
     credit = parse_credit(credit_raw)
@@ -289,7 +289,7 @@ def _csv_profiles(text: str) -> Iterator[tuple[int, Profile | BuyerError]]:
         yield line + 1, BuyerError(MSG_AT_LINE, line=line + 1, reason=str(exc))
 
 
-# --- blacklist files (DESIGN 5: nick/买家 required, reason/原因, added_by/登记人, added_at/登记时间) ---------
+# --- blacklist files (docs/cli.md: nick/买家 required, reason/原因, added_by/登记人, added_at/登记时间) ---------
 BLACKLIST_HEADER = ("买家", "原因", "登记人", "登记时间")
 _LIST_COLUMNS = {
     "nick": ("nick", "买家", "昵称", "买家昵称"),

@@ -1,4 +1,4 @@
-"""Order confirmation checklists (DESIGN 3.4): templates of items, the state of one order's check, and
+"""Order confirmation checklists (docs/checklist.md): templates of items, the state of one order's check, and
 the confirmation message rendered from an editable template (phone masked unless turned off)."""
 
 from __future__ import annotations

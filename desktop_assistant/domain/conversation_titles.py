@@ -1,5 +1,5 @@
 """Which IM client a window belongs to, whether it is a chat window, and what its title really names
-(DESIGN 3.7). Real 千牛 9.x titles name the seller's own account (`店铺:客服-接待中心`), never the buyer,
+(docs/reading.md). Real 千牛 9.x titles name the seller's own account (`店铺:客服-接待中心`), never the buyer,
 so a title gives a buyer only through a rule that says the title holds the buyer.
 
 Rules are lines, editable in the settings (`conversation.title_rules`):
@@ -81,7 +81,7 @@ class WindowMatch(NamedTuple):
         return self.buyer
 
 
-# Titles from DESIGN 3.7. Order matters: homes and pop-ups are ruled out before the chat frames.
+# Titles listed in docs/reading.md. Order matters: homes and pop-ups are ruled out before the chat frames.
 DEFAULT_RULES_TEXT = "\n".join(
     (
         r"千牛 | aliworkbench* | 类=Qt5\d+QWindowToolSaveBits | 非聊天 | .*",
@@ -97,7 +97,7 @@ DEFAULT_RULES_TEXT = "\n".join(
         r" | * | 与\s*(?P<nick>\S+?)\s*(?:的)?(?:交谈|聊天|对话)中",
     )
 )
-# The default shipped before DESIGN 3.7: its 千牛 line took the seller for a buyer. A stored copy the
+# The default shipped before these rules: its 千牛 line took the seller for a buyer. A stored copy the
 # agent never edited is replaced by the new default (storage/settings_store).
 LEGACY_RULES_TEXT = "\n".join(
     (

@@ -1,4 +1,4 @@
-"""Live conversations by the platform's round rule (DESIGN 3.3): who is waiting, since when, how urgent.
+"""Live conversations by the platform's round rule (docs/conversations.md): who is waiting, since when, how urgent.
 
 Pure: events in, state out, the time always from the caller. The same events, stored append-only, are
 turned into chat-log messages for the KPI engine (`messages_of`), so the panel's numbers follow exactly
@@ -91,7 +91,7 @@ _AS_STORED = {UI_TREE: UI_TREE, SIGHT: SIGHT, PHRASE: PHRASE, "paste": PHRASE}  
 
 
 def event_source(stored: str) -> str:
-    """The source of a stored event (DESIGN 3.7): ui_tree, sight, phrase, or manual for every path the agent
+    """The source of a stored event (docs/reading.md): ui_tree, sight, phrase, or manual for every path the agent
     drives by hand (hotkey, button, clipboard, panel, window title, idle close; what older releases stored).
     The stored value keeps that detail; this is what 统计 filters on and what exports write."""
     return _AS_STORED.get(stored, MANUAL)

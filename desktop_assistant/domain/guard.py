@@ -1,4 +1,4 @@
-"""Outgoing-text guard (DESIGN 3.8): words and numbers the platform penalises in what an agent sends.
+"""Outgoing-text guard (docs/guard.md): words and numbers the platform penalises in what an agent sends.
 
 Three categories: `contact` (off-platform contact: WeChat/QQ/Alipay transfer/bank card, phone numbers
 other than the buyer's own, links outside the platform), `cashback` (好评返现) and `absolute` (广告法

@@ -1,4 +1,4 @@
-"""Rounds and KPIs by the platform's rule (DESIGN 3.3): one engine for `kpi` on chat logs and, later,
+"""Rounds and KPIs by the platform's rule (docs/conversations.md): one engine for `kpi` on chat logs and, later,
 for the panel's own recorded events.
 
 A round starts at the first buyer message not yet answered (more buyer messages do not restart it) and
@@ -86,7 +86,7 @@ def _time(value: str) -> dt.datetime:
 
 
 def read_chat_log(text: str) -> list[Message]:
-    """Rows of the chat-log CSV (DESIGN 5) sorted by time, file order breaking ties; KpiError names the line."""
+    """Rows of the chat-log CSV (docs/cli.md) sorted by time, file order breaking ties; KpiError names the line."""
     plain = _plain(text)
     if plain is None:
         reader: Iterator[list[str]] = csv.reader(io.StringIO(text, newline=""))
@@ -364,7 +364,8 @@ def _figures(
 
 
 def kpis(messages: Sequence[Message], hours: tuple[dt.time, dt.time] | None = DEFAULT_HOURS) -> dict[str, Any]:
-    """The keys of DESIGN 3.3 over everything, plus `agents: {name: {same keys}}`. `hours=None`: all hours."""
+    """The keys of docs/conversations.md over everything, plus `agents: {name: {same keys}}`.
+    `hours=None`: all hours."""
     return kpis_and_rounds(messages, hours)[0]
 
 

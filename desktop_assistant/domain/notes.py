@@ -1,4 +1,4 @@
-"""Order notes (DESIGN 3.5): the platform's flags, the 1000-byte memo limit, append-only versions,
+"""Order notes (docs/notes.md): the platform's flags, the 1000-byte memo limit, append-only versions,
 the one-line memo builder and the search terms that make text search fast over a million rows."""
 
 from __future__ import annotations
@@ -148,7 +148,7 @@ def validated_change(
     buyer: str = "",
     current: NoteVersion | None = None,
 ) -> NoteChange:
-    """Check every rule of DESIGN 3.5; `current` is the order's newest version, if it has one."""
+    """Check every rule of docs/notes.md; `current` is the order's newest version, if it has one."""
     order = parse_order_id(order_id)
     colour = parse_flag(flag)
     body = normalise_text(text)
@@ -259,7 +259,7 @@ def export_format(filename: str, fmt: str | None = None) -> str:
 
 
 def history_json(version: NoteVersion) -> dict[str, Any]:
-    """The shape of `notes history --json` (DESIGN 5)."""
+    """The shape of `notes history --json` (docs/cli.md)."""
     return {
         "order_id": version.order_id,
         "flag": version.flag,

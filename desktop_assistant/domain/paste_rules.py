@@ -1,4 +1,4 @@
-"""Per-application paste method (DESIGN 3.2): Ctrl+V by default, Shift+Insert or typing where needed.
+"""Per-application paste method (docs/insertion.md): Ctrl+V by default, Shift+Insert or typing where needed.
 
 A rule matches the target's process name or its window title and names a method:
 

@@ -1,4 +1,4 @@
-"""Phone numbers in pasted order text (DESIGN 3.4): mainland mobiles with +86 / 86- prefixes, spaces,
+"""Phone numbers in pasted order text (docs/checklist.md): mainland mobiles with +86 / 86- prefixes, spaces,
 dashes and full-width digits; privacy numbers with a 4-digit extension (`-1234`, `转1234`); landlines
 with an area code. Validation and formats come from libphonenumber (the `phonenumbers` package); only
 the platforms' privacy-extension notation is ours.
@@ -81,7 +81,7 @@ def _looks_like_postcode_or_number(run: str) -> bool:
 
 
 def mask(phone: str) -> str:
-    """138****5678 (DESIGN 3.4): lists and messages show this unless masking is turned off."""
+    """138****5678 (docs/checklist.md): lists and messages show this unless masking is turned off."""
     if re.fullmatch(r"1\d{10}", phone):
         return f"{phone[:3]}****{phone[-4:]}"
     if "-" in phone:

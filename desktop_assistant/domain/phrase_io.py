@@ -1,4 +1,4 @@
-"""Phrase files (DESIGN 5): reading CSV / XLSX / Beeftext CSV / our JSON into drafts, and writing exports.
+"""Phrase files (docs/cli.md): reading CSV / XLSX / Beeftext CSV / our JSON into drafts, and writing exports.
 
 Pure Python on bytes: the caller reads and writes the files. Every problem is a PhraseImportError whose
 one-line Chinese message names the line (CSV, XLSX) or item (JSON) and the reason; the template is

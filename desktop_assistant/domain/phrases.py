@@ -1,4 +1,4 @@
-"""Quick phrases (DESIGN 3.1): the record, multi-message bodies, and the checks an editor applies."""
+"""Quick phrases (docs/phrases.md): the record, multi-message bodies, and the checks an editor applies."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Promises (承诺) and unpaid orders (催付), DESIGN 3.5: what is due, what is overdue, and when to remind.
+"""Promises (承诺) and unpaid orders (催付), docs/notes.md: what is due, what is overdue, and when to remind.
 
 Pure functions of the records and the time: the UI ticks a timer and asks; tests move a FakeClock.
 """

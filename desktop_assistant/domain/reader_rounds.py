@@ -1,4 +1,4 @@
-"""What an event a reader saw means for the conversations (DESIGN 3.3 + 3.7), as pure rules: the
+"""What an event a reader saw means for the conversations (docs/conversations.md + docs/reading.md), as pure rules: the
 conversations controller asks `ReaderRounds.decide` and records what it says.
 
 - ACTIVE_BUYER (the hub already confirmed it: read twice) makes that conversation active; a new one opens

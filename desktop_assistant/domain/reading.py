@@ -1,4 +1,4 @@
-"""What a reader of the IM client sees, as pure data (DESIGN 3.7): events, calibrated regions, and the
+"""What a reader of the IM client sees, as pure data (docs/reading.md): events, calibrated regions, and the
 rule that the active buyer switches only after the same nick was read twice in a row.
 
 A reader (os_integration/readers) turns a client window into `ReaderEvent`s; the conversations
@@ -126,7 +126,7 @@ def format_regions(regions: Mapping[str, Regions]) -> str:
 
 
 class NickConfirmer:
-    """DESIGN 3.7: the active buyer switches only after the same nick was read twice in a row.
+    """docs/reading.md: the active buyer switches only after the same nick was read twice in a row.
     Values read while the client switches conversations can be empty or stale for a moment."""
 
     def __init__(self) -> None:

@@ -1,4 +1,4 @@
-"""Placeholder substitution (DESIGN 3.1): literal, no expressions; unknown names stay visible."""
+"""Placeholder substitution (docs/phrases.md): literal, no expressions; unknown names stay visible."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Retention of personal data (DESIGN 6, issue 15): what is masked or purged after N days.
+"""Retention of personal data (docs/data-safety.md): what is masked or purged after N days.
 
 Pure text rules; storage applies them. Masking keeps the length and replaces the digits of a phone and
 the characters of a postal address (domain.address_spans) with `*`, so an

@@ -1,4 +1,4 @@
-"""Buyer screening for bad-review scammers (差评师), DESIGN 3.6: explainable rules with weights.
+"""Buyer screening for bad-review scammers (差评师), docs/screening.md: explainable rules with weights.
 
 Every hit is a Reason with a code, its weight and a Chinese explanation that advises caution and
 never accuses. Data that cannot be right (a registration after the reference date, a rate over 100)
@@ -89,7 +89,7 @@ _PLATFORM_DEFAULT = re.compile(r"(?:tb_?|t_)\d+|jd_[0-9a-f]+", re.IGNORECASE)
 
 
 def machine_like_nick(nick: str) -> bool:
-    """DESIGN 3.6: random-looking interleaving (a8s7d6f5g4): >= 10 characters, no CJK, letters and digits
+    """docs/screening.md: random-looking interleaving (a8s7d6f5g4): >= 10 characters, no CJK, letters and digits
     switching at least 3 times. A word followed by digits or a year (xiaoming1990) switches once."""
     if len(nick) < 10 or _CJK.search(nick) or _PLATFORM_DEFAULT.fullmatch(nick):
         return False
@@ -99,7 +99,7 @@ def machine_like_nick(nick: str) -> bool:
 
 @dataclass  # not frozen: `screen` builds hundreds of thousands of these a second
 class Profile:
-    """What screening reads (DESIGN 5 screening input). None means unknown: the rule is not applied."""
+    """What screening reads (docs/cli.md screening input). None means unknown: the rule is not applied."""
 
     nick: str
     credit: int | None = None
@@ -189,7 +189,7 @@ _PROBLEM_RATE = QT_TRANSLATE_NOOP("Screening", "好评率 {rate}% 不可能（�
 _PROBLEM_NEGATIVE = QT_TRANSLATE_NOOP("Screening", "{field} 是负数（{value}），未计分")
 
 
-# Weight codes that are reported under their rule's code (DESIGN 3.6 names one rule, two weights).
+# Weight codes that are reported under their rule's code (docs/screening.md names one rule, two weights).
 _REPORTED_AS = {"receiver_celebrity_common": "receiver_celebrity"}
 
 

@@ -158,7 +158,7 @@ _PARSERS = {
 _PASTE_RULE = r"\s*(?:process|title)\s*:(?:/(?:\\.|[^/\\])*/|[^;/])*?=\s*(?:ctrl\+v|shift\+insert|type)\s*"
 _PASTE_RULES_PATTERN = rf"(?i){_PASTE_RULE}(?:;{_PASTE_RULE})*;?\s*"
 
-# Screening rules (DESIGN 3.6) and their default weights; the labels name the rule for the dialog.
+# Screening rules (docs/screening.md) and their default weights; the labels name the rule for the dialog.
 SCHEMA: tuple[SettingSpec, ...] = (
     SettingSpec("agent_name", "text", "", QT_TRANSLATE_NOOP("Settings", "客服昵称"), "agent", max_length=32),
     SettingSpec(
@@ -455,7 +455,7 @@ SCHEMA: tuple[SettingSpec, ...] = (
         "lists",
         max_length=500,
     ),
-    # Outgoing-text guard (DESIGN 3.8, domain/guard.py): a switch per category, the shop's own words.
+    # Outgoing-text guard (docs/guard.md, domain/guard.py): a switch per category, the shop's own words.
     SettingSpec(
         "guard.contact", "bool", True, QT_TRANSLATE_NOOP("Settings", "拦截站外联系（微信/QQ/电话/站外链接）"), "guard"
     ),

@@ -15,7 +15,7 @@ from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 # Histogram bins (seconds, upper bound inclusive) named as the platform's standards read.
 BINS: tuple[tuple[str, float], ...] = (("≤10s", 10), ("≤30s", 30), ("≤60s", 60), ("≤3min", 180), ("≤10min", 600))
 UNANSWERED = QT_TRANSLATE_NOOP("StatsTab", "未回复")  # a bar of the histogram, translated by the tab
-CHAT_LOG_HEADER = ("time", "buyer", "sender", "agent", "source")  # DESIGN 5's chat log, plus where each came from
+CHAT_LOG_HEADER = ("time", "buyer", "sender", "agent", "source")  # docs/cli.md's chat log, plus where each came from
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class Period:
 
 @dataclass(frozen=True)
 class Stats:
-    figures: dict[str, Any]  # the keys of DESIGN 3.3 plus `agents`
+    figures: dict[str, Any]  # the keys of docs/conversations.md plus `agents`
     histogram: list[tuple[str, int]]
     rounds_per_hour: list[int]  # 24 counts, by the hour the round started
     within_3min_by_day: list[tuple[dt.date, float, int]]  # day, rate, counted rounds
@@ -83,7 +83,7 @@ def stats_for(
 
 
 def chat_log_rows(events: Sequence[Event]) -> list[tuple[str, str, str, str, str]]:
-    """The events as chat-log rows (DESIGN 5, times to the millisecond) with the source of each message:
+    """The events as chat-log rows (docs/cli.md, times to the millisecond) with the source of each message:
     `kpi` on them counts exactly what the 统计 tab counts from the same events."""
     return [
         (m.at.isoformat(sep=" ", timespec="milliseconds"), m.buyer, m.sender, m.agent, event_source(e.source))

@@ -1,5 +1,5 @@
 """Spreadsheets shared by every feature: exports as CSV that Excel reads (UTF-8 BOM, CRLF) and XLSX,
-both with formulas neutralised (DESIGN 5) so a cell like `=HYPERLINK(...)` is shown, never run; and
+both with formulas neutralised (docs/cli.md) so a cell like `=HYPERLINK(...)` is shown, never run; and
 the decoding of imported text files (UTF-8 or GB18030)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The insertion pipeline (DESIGN 3.2): rendered phrase text into the target window, exactly once.
+"""The insertion pipeline (docs/insertion.md): rendered phrase text into the target window, exactly once.
 
 For each request, in order, never interleaved:
   wait until the agent's keys are up (polled, the GUI thread stays free to serve the clipboard)

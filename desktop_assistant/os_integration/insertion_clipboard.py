@@ -1,4 +1,4 @@
-"""The insertion pipeline's clipboard steps (DESIGN 3.2), a part of InsertionPipeline kept in its own file.
+"""The insertion pipeline's clipboard steps (docs/insertion.md), a part of InsertionPipeline kept in its own file.
 
 Back up the agent's clipboard (an unreadable one is read again with backoff, never taken for empty),
 put our text on it and check it is there (set again with backoff; no paste chord without it), and give

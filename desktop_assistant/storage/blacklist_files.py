@@ -1,4 +1,4 @@
-"""Blacklist files (DESIGN 5): CSV or XLSX in, merged all-or-nothing; CSV or XLSX out."""
+"""Blacklist files (docs/cli.md): CSV or XLSX in, merged all-or-nothing; CSV or XLSX out."""
 
 from __future__ import annotations
 

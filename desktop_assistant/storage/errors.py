@@ -1,4 +1,4 @@
-"""Why the database could not be used, told apart at the storage boundary (DESIGN 4, issue 15).
+"""Why the database could not be used, told apart at the storage boundary (docs/data-safety.md).
 
 Each kind has its own message for the agent (translatable: the panel shows it in the UI language, the
 command line prints the Chinese) and its own exit code, so scripts can tell a full disk from damage.

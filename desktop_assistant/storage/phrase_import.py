@@ -381,7 +381,7 @@ def import_file(
 
 
 def shop_guard(settings: SettingsStore) -> Guard:
-    """The outgoing-text guard with the shop's switches and words (DESIGN 3.8)."""
+    """The outgoing-text guard with the shop's switches and words (docs/guard.md)."""
     from desktop_assistant.resources_access import load_guard
 
     return load_guard(settings.all())

@@ -1,4 +1,4 @@
-"""Retention: personal data older than the setting is purged or masked (issue 15, DESIGN 6).
+"""Retention: personal data older than the setting is purged or masked (docs/data-safety.md).
 
 - buyer_receivers (name + address): rows not seen since the cut-off are deleted;
 - order_checks: the parsed address is emptied, phones in the item values masked;

@@ -53,7 +53,7 @@ _INT_FIELDS = ("orders_count", "refund_count", "orders_last_7d", "bad_reviews_gi
 
 class BuyerTab(QWidget, MessageLine):
     lookup_requested = Signal(str)  # nick
-    save_requested = Signal(dict)  # the form as screening input (DESIGN 5 names) plus platform, notes, tags
+    save_requested = Signal(dict)  # the form as screening input (docs/cli.md names) plus platform, notes, tags
     list_requested = Signal(str, str, str)  # nick, "black" | "white" | "none", reason
     import_requested = Signal()
     export_requested = Signal()

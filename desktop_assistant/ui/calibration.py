@@ -1,4 +1,4 @@
-"""Calibrating the sight reader (DESIGN 3.7): a one-time overlay exactly over the client window.
+"""Calibrating the sight reader (docs/reading.md): a one-time overlay exactly over the client window.
 
 The overlay shows a picture of the client's client area taken just before it opened (a window on top
 of the client would otherwise be what a capture sees) and lets the agent drag the three regions on it:

@@ -1,4 +1,4 @@
-"""Wires conversations to the panel: events from the readers of the IM client (DESIGN 3.7), hotkeys,
+"""Wires conversations to the panel: events from the readers of the IM client (docs/reading.md), hotkeys,
 buttons, pastes and the chat window in front; one tick a second repaints every timer, raises alerts once
 per level and round, and counts down the 待答问题. Every event is stored before the board takes it."""
 

@@ -1,5 +1,5 @@
 """Phrase editor: placeholder buttons, live preview, unknown placeholders marked, hotkey capture, and the
-outgoing-text guard's hits marked inline (DESIGN 3.8): contact and 返现 ask before saving, absolute words warn."""
+outgoing-text guard's hits marked inline (docs/guard.md): contact and 返现 ask before saving, absolute words warn."""
 
 from __future__ import annotations
 

@@ -51,7 +51,7 @@ class PhrasesController(QObject):
         guard: Callable[[], Guard] | None = None,
     ) -> None:
         super().__init__(parent)
-        self._guard = guard  # the outgoing-text guard, marked in the editor (DESIGN 3.8)
+        self._guard = guard  # the outgoing-text guard, marked in the editor (docs/guard.md)
         self.library = library
         self._importer = importer
         self._clipboard_text = clipboard_text

@@ -1,4 +1,4 @@
-"""The outgoing-text guard before an insertion (DESIGN 3.8), on the GUI thread: contact and 好评返现 ask
+"""The outgoing-text guard before an insertion (docs/guard.md), on the GUI thread: contact and 好评返现 ask
 the agent first, absolute words go out with a notice. Every insertion the app makes passes here."""
 
 from __future__ import annotations

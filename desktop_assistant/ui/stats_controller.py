@@ -79,7 +79,7 @@ class StatsController(QObject):
             self.export_to(Path(name))
 
     def export_log(self, path: Path) -> bool:
-        """The period's recorded events as a chat log (DESIGN 5): `kpi` on it gives the figures shown here."""
+        """The period's recorded events as a chat log (docs/cli.md): `kpi` on it gives the figures shown here."""
         period = Period.ending_today(self._clock.now(), self.tab.days())
         events = of_source(self._repository.events_between(period.start, period.end), self.tab.chosen_source())
         rows = chat_log_rows(events)

@@ -91,7 +91,7 @@ class StatsTab(QWidget, MessageLine):
         self.agent = QComboBox(self)
         self.agent.addItem("", None)
         self.agent.currentIndexChanged.connect(self.refresh_requested)
-        self.source = QComboBox(self)  # rounds started by one reader (DESIGN 3.7), or all
+        self.source = QComboBox(self)  # rounds started by one reader (docs/reading.md), or all
         for data in (None, "ui_tree", "sight", "manual"):
             self.source.addItem("", data)
         self.source.currentIndexChanged.connect(self.refresh_requested)

@@ -1,5 +1,5 @@
 """The strip at the bottom of the panel: the active conversation, which reader of the IM client is live
-(DESIGN 3.7) and whether hotkeys are live."""
+(docs/reading.md) and whether hotkeys are live."""
 
 from __future__ import annotations
 

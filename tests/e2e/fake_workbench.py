@@ -1,4 +1,4 @@
-"""A fake 千牛 9.x 接待中心 (reception window) in its own process, for reading tests (DESIGN 3.7).
+"""A fake 千牛 9.x 接待中心 (reception window) in its own process, for reading tests (docs/reading.md).
 
     python fake_workbench.py [--x X] [--y Y]
 

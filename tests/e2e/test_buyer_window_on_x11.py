@@ -1,5 +1,5 @@
 """A real chat window of another process names a buyer in its title: the running panel makes that
-buyer active, looks them up, and flags them when they are on the blacklist (DESIGN 1, 3.6)."""
+buyer active, looks them up, and flags them when they are on the blacklist (docs/screening.md)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """A buyer's chat window of another process comes to the front: the running panel makes that buyer's
 conversation active with its timer running; the greeting hotkey answers into that window and the round
-closes with its response time recorded in the real database (DESIGN 1, 3.3)."""
+closes with its response time recorded in the real database (docs/conversations.md)."""
 
 from __future__ import annotations
 

@@ -82,7 +82,7 @@ def test_a_buyer_message_is_seen_within_a_second(desk):
 
 
 def test_switching_conversation_moves_the_active_buyer(desk):
-    """DESIGN 3.7: a switch is followed within 1 s at reader.interval_ms = 500. The analysis runs on the
+    """docs/reading.md: a switch is followed within 1 s at reader.interval_ms = 500. The analysis runs on the
     reader's worker; the poll that finds the nick read once grabs again at once, and the runner (like the
     hub) reads again RECHECK_MS later while the worker is busy or a nick waits."""
     took = []

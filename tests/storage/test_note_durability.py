@@ -1,4 +1,4 @@
-"""kill -9 during note writes (DESIGN 6): nothing acknowledged is lost and the file stays sound.
+"""kill -9 during note writes (docs/benchmarks.md): nothing acknowledged is lost and the file stays sound.
 
 Writer processes open the real SQLite file through open_store and append notes in a loop, printing
 one acknowledgement line only after NoteStore.append has returned (the transaction is committed).

@@ -1,4 +1,4 @@
-"""Storage failures told apart on the real file system and real SQLite (issue 15, DESIGN 4 and 6).
+"""Storage failures told apart on the real file system and real SQLite (docs/data-safety.md).
 
 Each test makes the fault for real (a full tmpfs, RLIMIT_FSIZE, chattr +i, a read-only bind mount,
 bytes overwritten, a zero-byte, truncated or newer file) and asserts two things: the error names the

@@ -1,6 +1,6 @@
 """The search index stays the plain scan's answer through adds, edits, deletes, uses and imports (issue 17).
 
-The searches are held to a plain scan written from DESIGN 3.1 (tier by match quality, then use count,
+The searches are held to a plain scan written from docs/phrases.md (tier by match quality, then use count,
 then recency, then id): the library's (the database plus its in-memory TextIndex, kept by updates,
 reloaded after an import, as in the app), the same forced to walk the popularity order instead of
 collecting candidates, and the database alone (what `phrases search` runs).

@@ -182,7 +182,7 @@ def test_editor_shows_use_count_and_last_use(qtbot, library) -> None:
     assert editor.usage.text().startswith("已使用 1 次 · 最近一次 11-11 09:00")
 
 
-# --- the outgoing-text guard in the editor (DESIGN 3.8) ---------------------------------------------
+# --- the outgoing-text guard in the editor (docs/guard.md) ---------------------------------------------
 def guarded_editor(qtbot, library, phrase=None) -> PhraseEditor:
     from desktop_assistant.resources_access import load_guard
 

@@ -1,5 +1,5 @@
-"""Automatic rounds (DESIGN 3.3 + 3.7): what the readers saw becomes conversations, rounds and timers with
-no keypress; every stored event keeps its source; the seller's account is never a buyer."""
+"""Automatic rounds (docs/conversations.md + docs/reading.md): what the readers saw becomes conversations, rounds
+and timers with no keypress; every stored event keeps its source; the seller's account is never a buyer."""
 
 from __future__ import annotations
 

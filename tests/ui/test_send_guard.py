@@ -1,4 +1,4 @@
-"""The guard before an insertion (DESIGN 3.8), in the running app: a phrase with 加我微信 is not sent
+"""The guard before an insertion (docs/guard.md), in the running app: a phrase with 加我微信 is not sent
 without the agent's confirmation; absolute words go out with a notice."""
 
 from __future__ import annotations

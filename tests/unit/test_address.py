@@ -1,4 +1,4 @@
-"""The address parser (DESIGN 3.4) on a small division tree that holds the hard cases: a district name
+"""The address parser (docs/checklist.md) on a small division tree that holds the hard cases: a district name
 in several cities (朝阳区, 鼓楼区), a city whose short form starts a district's name (朝阳市 / 朝阳区),
 municipalities, ethnic autonomous regions, towns straight under a city (中山市), county-level cities."""
 

@@ -1,4 +1,4 @@
-"""Checklist templates and the confirmation message (DESIGN 3.4)."""
+"""Checklist templates and the confirmation message (docs/checklist.md)."""
 
 from __future__ import annotations
 

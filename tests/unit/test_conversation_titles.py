@@ -1,4 +1,4 @@
-"""Title rules that cannot lie (DESIGN 3.7): the real titles of 千牛 9.x, 千牛 5, old 阿里旺旺, 拼多多, 抖店
+"""Title rules that cannot lie (docs/reading.md): the real titles of 千牛 9.x, 千牛 5, old 阿里旺旺, 拼多多, 抖店
 and 京麦; a buyer only where a rule says the title holds one; the seller's own account never a buyer."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The outgoing-text guard (DESIGN 3.8) against the bundled lists."""
+"""The outgoing-text guard (docs/guard.md) against the bundled lists."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""KPIs by the platform's rule (DESIGN 3.3): bursts, auto-replies, the 600 s cap, unanswered rounds,
+"""KPIs by the platform's rule (docs/conversations.md): bursts, auto-replies, the 600 s cap, unanswered rounds,
 service hours, first response per buyer per day, several agents, encodings, order, malformed rows."""
 
 from __future__ import annotations

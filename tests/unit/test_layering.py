@@ -1,4 +1,4 @@
-"""DESIGN 2: import-linter contracts, Qt-free domain and storage, nothing done at import time."""
+"""docs/architecture.md: import-linter contracts, Qt-free domain and storage, nothing done at import time."""
 
 import os
 import shutil

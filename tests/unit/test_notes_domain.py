@@ -1,4 +1,4 @@
-"""Order notes rules (DESIGN 3.5): flags, the 1000-byte limit, reasons, the memo line, search terms."""
+"""Order notes rules (docs/notes.md): flags, the 1000-byte limit, reasons, the memo line, search terms."""
 
 from __future__ import annotations
 

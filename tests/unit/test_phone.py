@@ -1,4 +1,4 @@
-"""Phone numbers in pasted order text (DESIGN 3.4), through libphonenumber plus the privacy extension."""
+"""Phone numbers in pasted order text (docs/checklist.md), through libphonenumber plus the privacy extension."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Phrase files (DESIGN 5): CSV in every encoding, XLSX, Beeftext, our JSON; errors at line N; exports that
+"""Phrase files (docs/cli.md): CSV in every encoding, XLSX, Beeftext, our JSON; errors at line N; exports that
 neutralise formulas; fuzzing. Pure domain: no database, no Qt."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Promises and 催付 timing (DESIGN 3.5), all on explicit times: no clock, no sleeping."""
+"""Promises and 催付 timing (docs/notes.md), all on explicit times: no clock, no sleeping."""
 
 from __future__ import annotations
 

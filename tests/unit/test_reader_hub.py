@@ -144,7 +144,7 @@ def test_sight_only_when_on_and_calibrated_else_manual(make_hub) -> None:
 
 def test_a_nick_read_once_is_read_again_soon_not_at_the_next_tick(make_hub) -> None:
     """Read twice before it counts: the second read comes RECHECK_MS later, so a switch is followed within
-    1 s (DESIGN 3.7) even when it was drawn just after a tick (two ticks and the OCR took up to 1.3 s)."""
+    1 s (docs/reading.md) even when it was drawn just after a tick (two ticks and the OCR took up to 1.3 s)."""
     t = make_hub(**{"reader.ui_tree": False})
     sight = t.readers[SIGHT]
     sight.confirming = lambda: True

@@ -1,4 +1,4 @@
-"""DESIGN 3.7's rules for every reader of the IM client, checked on the reader modules themselves (the ones
+"""docs/reading.md's rules for every reader of the IM client, checked on the reader modules themselves (the ones
 here and those added later): never click, type or focus anything in the client, store no image. The
 import-linter contract in pyproject.toml keeps key sending, pasting and the clipboard out of their reach;
 this test catches the direct OS calls that would do the same."""

@@ -1,4 +1,4 @@
-"""Screening rules (DESIGN 3.6): every rule at and around its threshold, list overrides, credit text,
+"""Screening rules (docs/screening.md): every rule at and around its threshold, list overrides, credit text,
 impossible data reported not scored, and fuzzed input that never crashes the reader."""
 
 from __future__ import annotations

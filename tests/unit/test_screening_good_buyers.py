@@ -1,4 +1,4 @@
-"""Screening without false alarms (issue 16, item 5; DESIGN 3.6): ordinary good buyers stay `low`, the
+"""Screening without false alarms (issue 16, item 5; docs/screening.md): ordinary good buyers stay `low`, the
 risky ones stay `high`, with the bundled celebrity list and the default weights as a shop gets them."""
 
 from __future__ import annotations

@@ -88,7 +88,7 @@ def test_json_is_one_object_with_each_steps_name_ok_and_detail() -> None:
     assert data["ok"] is False and data["platform"] == "win32" and data["backend"] == "native"
     assert [(s["name"], s["ok"]) for s in data["steps"]] == [(s.name, s.ok) for s in steps]
     assert data["steps"][-1]["detail"] == "焦点没有回到目标窗口"
-    assert "焦点" in as_json(steps)  # Chinese unescaped (DESIGN 5)
+    assert "焦点" in as_json(steps)  # Chinese unescaped (docs/cli.md)
 
 
 def test_unknown_backend_is_bad_usage_exit_2() -> None:

@@ -158,7 +158,7 @@ def test_a_nick_is_confirmed_by_the_next_grab_and_events_keep_the_time_of_their_
 
 def test_a_switch_goes_out_before_its_bubbles_are_read(scene, ocr):
     """The bubbles of the new conversation are read from the grab after the one that confirmed its nick, so the
-    switch does not wait for them (a switch is followed within 1 s, DESIGN 3.7)."""
+    switch does not wait for them (a switch is followed within 1 s, docs/reading.md)."""
     scene.buyer("小熊爱吃鱼2023", "在吗", "10:04:00")
     reader, _ = make_reader(scene, ocr)
     for _ in range(2):
@@ -482,7 +482,7 @@ def test_a_minimised_window_reads_nothing_and_loses_nothing(scene, ocr):
 
 def test_the_ocr_leaves_no_telemetry_behind(tmp_path):
     """onnxruntime 1.32 queues Microsoft 1DS telemetry events in ~/.cache/Microsoft/DeveloperTools for upload;
-    the panel must open no network connection (DESIGN 6) and write nothing of the sort."""
+    the panel must open no network connection (docs/benchmarks.md) and write nothing of the sort."""
     import os
     import subprocess
     import sys

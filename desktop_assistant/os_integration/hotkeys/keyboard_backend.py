@@ -5,7 +5,7 @@ own `add_hotkey(suppress=True)` also holds the modifiers back, so GetAsyncKeySta
 up while the agent holds them, the pipeline pastes at once, and the package then replays the held
 Ctrl/Alt around our injected keys: the target gets Ctrl+Alt+V and Alt stays logically down. Here the
 hook tracks the held modifiers from the package's own events, so:
-- the pipeline sees the agent's real Ctrl/Alt and waits for them to go up (DESIGN 3.2);
+- the pipeline sees the agent's real Ctrl/Alt and waits for them to go up (docs/insertion.md);
 - the suppressed final key never reached the system (a hook runs before the asynchronous key state
   is updated), so nothing waits for it; its auto-repeats and its key-up are suppressed too, and it
   fires once per press however long it is held;

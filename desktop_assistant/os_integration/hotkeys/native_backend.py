@@ -3,7 +3,7 @@ WM_HOTKEY read by a Qt native event filter.
 
 Why this and not a keyboard hook (docs/windows-hotkeys.md has the sources):
 - the modifiers stay real: the agent's Ctrl/Alt reach the system, GetAsyncKeyState sees them held and
-  the insertion pipeline waits until they are up before its Ctrl+V (DESIGN 3.2); the final key is
+  the insertion pipeline waits until they are up before its Ctrl+V (docs/insertion.md); the final key is
   eaten by the system, but its asynchronous state is still updated, so the pipeline waits for it too;
 - MOD_NOREPEAT: holding the combo gives one WM_HOTKEY, not one per auto-repeat;
 - a combo another program registered first fails with ERROR_HOTKEY_ALREADY_REGISTERED and goes into

@@ -1,1 +1,1 @@
-"""Readers of the IM client (DESIGN 3.7): accessibility tree, sight, manual; one interface."""
+"""Readers of the IM client (docs/reading.md): accessibility tree, sight, manual; one interface."""

@@ -1,4 +1,4 @@
-"""The interface every reader of the IM client implements (DESIGN 3.7).
+"""The interface every reader of the IM client implements (docs/reading.md).
 
 A reader is polled on the GUI thread with the chat window of one client; it returns what it saw as
 `ReaderEvent`s (domain/reading.py). A reader whose analysis is slow runs it elsewhere and returns its

@@ -1,4 +1,4 @@
-"""The reader hub (DESIGN 3.7): on the GUI thread, every `reader.interval_ms`, it takes the client window
+"""The reader hub (docs/reading.md): on the GUI thread, every `reader.interval_ms`, it takes the client window
 the agent was last in (the foreground tracker's last external window), finds its client by the title
 rules and polls that client's readers in order: the accessibility tree (`reader.ui_tree`), sight
 (`reader.sight`, only once the client's regions are calibrated), manual last. A reader that raises
@@ -7,7 +7,7 @@ ReaderUnavailable hands over to the next one and is tried again after RETRY_AFTE
 Rules the hub keeps for every reader:
 - the read-twice rule for the active buyer (domain NickConfirmer) is applied by each reader, which sees
   its own reads (a stale header, a list still loading); ACTIVE_BUYER arrives confirmed and switches at
-  once. Confirming again here would cost a second poll (500 ms) on every switch (DESIGN 3.7: within 1 s).
+  once. Confirming again here would cost a second poll (500 ms) on every switch (docs/reading.md: within 1 s).
   While a reader holds a nick read once (`confirming()`), it is polled again after RECHECK_MS;
 - message text is kept only when `reader.capture_questions` is on; otherwise it is dropped here, before
   anything else sees it.

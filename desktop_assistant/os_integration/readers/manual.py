@@ -1,4 +1,4 @@
-"""The manual reader: the honest "nothing automatic here" state (DESIGN 3.7 (c)).
+"""The manual reader: the honest "nothing automatic here" state (docs/reading.md).
 
 It reads nothing from the window, by design: for this client the events come from the agent (the
 买家发言 / 已回复 hotkeys and buttons, a nick copied to the clipboard, a nick typed in 会话), which the

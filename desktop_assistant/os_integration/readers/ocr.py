@@ -67,7 +67,7 @@ def normalize(text: str) -> str:
 class Ocr:
     def __init__(self, threads: int = 1) -> None:
         # onnxruntime (1.32 at least) queues Microsoft telemetry events on disk for upload unless this is set
-        # before it loads; the panel sends nothing anywhere (DESIGN 6).
+        # before it loads; the panel sends nothing anywhere (docs/architecture.md).
         os.environ["ORT_DISABLE_TELEMETRY"] = "1"
         try:
             import rapidocr
@@ -86,7 +86,7 @@ class Ocr:
                 # Screen text is small: the default (shortest side scaled up to 736 px) costs ~20x the time.
                 "Det.limit_type": "max",
                 "Det.limit_side_len": 960,
-                # One thread: the reader shares the GUI thread's core budget (DESIGN 3.7: <= 3 % steady).
+                # One thread: the reader shares the GUI thread's core budget (docs/reading.md: <= 3 % steady).
                 "EngineConfig.onnxruntime.intra_op_num_threads": threads,
                 "EngineConfig.onnxruntime.inter_op_num_threads": 1,
                 # The default in rapidocr 3.10, set here so an update cannot turn it on: the arena keeps the

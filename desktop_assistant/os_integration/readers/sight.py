@@ -1,4 +1,4 @@
-"""The sight reader (DESIGN 3.7 b): reads the IM client from pixels of its calibrated regions.
+"""The sight reader (docs/sight.md): reads the IM client from pixels of its calibrated regions.
 
 Each poll grabs only the three regions (list, header, messages) of the client window, relative to its
 client area, so moving the window changes nothing. A digest of each region says whether anything

@@ -1,4 +1,4 @@
-"""The accessibility-tree reader (DESIGN 3.7 (a)): 千牛 read through Windows UI Automation.
+"""The accessibility-tree reader (docs/uia.md): 千牛 read through Windows UI Automation.
 
 `UiaReader.read` gets the window's element tree (uia_com.py on Windows), reads it with the client's
 element rules (uia_rules.py, data in resources/readers/uia_rules.json) and turns what changed since
