@@ -9,9 +9,10 @@ that an update is nothing but masking (`is_masking`).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from desktop_assistant.domain.address_spans import address_spans
-from desktop_assistant.domain.divisions import DivisionIndex
+if TYPE_CHECKING:
+    from desktop_assistant.domain.divisions import DivisionIndex
 
 MASK = "*"
 # Phone-like digit runs: 7+ digits, maybe split by spaces or dashes, full-width digits too (NFKC would
@@ -28,6 +29,9 @@ def mask_phones(text: str) -> str:
 
 def mask_personal(text: str, divisions: DivisionIndex) -> str:
     """Phones and addresses masked (both found in the original text; both keep the length)."""
+    # Imported here: the address rules cost ~20 ms, which the storage layer (is_masking) must not pay.
+    from desktop_assistant.domain.address_spans import address_spans
+
     masked = mask_phones(text)
     for start, end in address_spans(text, divisions):
         masked = masked[:start] + re.sub(r"\S", MASK, masked[start:end]) + masked[end:]
