@@ -331,18 +331,28 @@ class SelfTest:
         picker.chosen.connect(chosen)
         self.activated.clear()
         self._on_activated = {"picker": lambda: picker.popup_at(QCursor.pos())}
-        keys_before, focus_before = len(target.keys), len(target.focus)
+        focus_before = len(target.focus)
+        if self._type_into_picker(picker, foreground, presser):
+            presser.tap("enter")
+            self._check_focus_back(picker, foreground, focus_before)
+
+    def _type_into_picker(self, picker: PickerPopup, foreground: Any, presser: Any) -> bool:
+        """The picker's hotkey opens it with the keyboard focus, and the phrase's code is typed into its search
+        (records picker_focus; on failure skips focus_back)."""
+        target = self.target
+        assert target is not None
+        keys_before = len(target.keys)
         presser.press(parse_hotkey(PICKER_HOTKEY))
         if not self.wait(lambda: self._dispatch("picker"), 3):
             self.record("picker_focus", False, Note(MSG_NO_HOTKEY, hotkey=PICKER_HOTKEY))
             self.skip("focus_back", why=Note(MSG_PICKER_NOT_OPENED))
-            return
+            return False
         own = os.getpid()
         if not self.wait(lambda: picker.isActiveWindow() and _pid(foreground) == own, 3):
             self.record("picker_focus", False, Note(MSG_PICKER_NO_FOCUS, window=_describe(foreground)))
             picker.hide()
             self.skip("focus_back", why=Note(MSG_PICKER_NO_FOCUS_WHY))
-            return
+            return False
         presser.tap(*PICKER_CODE)
         if not self.wait(lambda: picker.search.text() == PICKER_CODE, 3):
             typed = "".join(k["text"] for k in target.keys[keys_before:])
@@ -354,9 +364,15 @@ class SelfTest:
             self.record("picker_focus", False, Note(MSG_NOT_IN_PICKER, where=where))
             picker.hide()
             self.skip("focus_back", why=Note(MSG_PICKER_NO_KEYBOARD))
-            return
+            return False
         self.record("picker_focus", True, Note(MSG_PICKER_OK, code=repr(PICKER_CODE)))
-        presser.tap("enter")
+        return True
+
+    def _check_focus_back(self, picker: PickerPopup, foreground: Any, focus_before: int) -> None:
+        """After Enter in the picker: the phrase is in the target window and the focus went back to it
+        (records focus_back)."""
+        target = self.target
+        assert target is not None
         done = self.wait(
             lambda: (
                 "picker" in self.results

@@ -42,15 +42,12 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _phrase_json(phrase: Any) -> dict[str, Any]:
-    return {
-        "id": phrase.id,
-        "group": phrase.group,
-        "code": phrase.code,
-        "title": phrase.title,
-        "text": phrase.text,
-        "hotkey": phrase.hotkey,
-        "use_count": phrase.use_count,
-    }
+    """The export's fields with the id in front; the listing leaves out the last use."""
+    from desktop_assistant.domain.phrase_io import phrase_to_json
+
+    fields = phrase_to_json(phrase)
+    del fields["last_used"]
+    return {"id": phrase.id, **fields}
 
 
 def _print_phrases(phrases: list, as_json: bool) -> None:

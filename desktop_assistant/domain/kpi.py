@@ -315,14 +315,25 @@ def _scan(
             continue
         if counts:  # an agent's message (any sender but buyer and auto, as ever)
             agent_msgs[named] = agent_msgs.get(named, 0) + 1
+    _close_log(open_rounds, unowned, done, buyer_msgs)
+    return done, buyer_msgs, agent_msgs
+
+
+def _close_log(
+    open_rounds: dict[tuple[str, str], tuple[dt.datetime, str, bool]],
+    unowned: dict[str, int],
+    done: list[Round],
+    buyer_msgs: dict[str, int],
+) -> None:
+    """At the end of the log: rounds still open stay unanswered (600 s), and buyer messages nobody answered
+    count for no agent."""
     done.extend(
-        make(Round, (agent, buyer, start, None, CAP_S))
+        tuple.__new__(Round, (agent, buyer, start, None, CAP_S))
         for (agent, buyer), (start, _, counted) in open_rounds.items()
         if counted
     )
-    if unowned:  # never answered
+    if unowned:
         buyer_msgs[UNASSIGNED] = buyer_msgs.get(UNASSIGNED, 0) + sum(unowned.values())
-    return done, buyer_msgs, agent_msgs
 
 
 # --- KPIs -----------------------------------------------------------------------------------------------

@@ -348,9 +348,8 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
 
     if not data.strip():
         raise PhraseImportError(MSG_EMPTY_FILE)
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (
+    # openpyxl raises whatever the damaged part causes, on opening and on reading rows
+    damaged = (
         zipfile.BadZipFile,
         KeyError,
         ValueError,
@@ -360,7 +359,10 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
         IndexError,
         AttributeError,
         SyntaxError,
-    ) as exc:  # openpyxl raises whatever the damaged part causes
+    )
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except damaged as exc:
         raise PhraseImportError(MSG_XLSX_BROKEN) from exc
     try:
         if not book.worksheets:
@@ -372,17 +374,7 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
         ]
     except PhraseImportError:
         raise
-    except (
-        zipfile.BadZipFile,
-        KeyError,
-        ValueError,
-        TypeError,
-        OSError,
-        EOFError,
-        IndexError,
-        AttributeError,
-        SyntaxError,
-    ) as exc:
+    except damaged as exc:
         raise PhraseImportError(MSG_XLSX_BROKEN) from exc
     finally:
         book.close()

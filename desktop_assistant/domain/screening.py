@@ -221,6 +221,30 @@ def screen(profile: Profile, rules: Rules, shop: ShopFacts = ShopFacts(), today:
 
     if shop.list_status == "black":
         hits.append(("blacklisted", {"reason": shop.list_reason or "—"}))
+    _record_hits(profile, reference, hits, problems)
+    _conduct_hits(profile, rules, hits, problems)
+    if shop.flagged_orders > 0:
+        hits.append(("shop_history", {"count": shop.flagged_orders}))
+
+    reasons = tuple(
+        Reason(
+            _REPORTED_AS.get(code, code), rules.weights.get(code, DEFAULT_WEIGHTS[code]), _EXPLANATIONS[code], fields
+        )
+        for code, fields in hits
+    )
+    score = min(100, sum(r.weight for r in reasons))
+    level = HIGH if score >= rules.high else MEDIUM if score >= rules.medium else LOW
+    if shop.list_status == "black":
+        level = HIGH
+    elif shop.list_status == "white":
+        level = LOW  # the shop vouched for this buyer; the hits are still shown
+    return Screening(profile.nick, score, level, reasons, tuple(problems), ADVICE[level])
+
+
+def _record_hits(
+    profile: Profile, reference: dt.date, hits: list[tuple[str, dict[str, object]]], problems: list[Reason]
+) -> None:
+    """The rules on the buyer's record: positive rate, account age, credit, refund rate."""
     rate = profile.positive_rate
     if rate is not None and not 0 <= rate <= 100:
         problems.append(_problem(_PROBLEM_RATE, rate=f"{rate:g}"))
@@ -244,6 +268,12 @@ def screen(profile: Profile, rules: Rules, shop: ShopFacts = ShopFacts(), today:
         hits.append(
             ("refund_rate_high", {"refunds": refunds, "orders": orders, "rate": f"{refunds / orders * 100:.0f}"})
         )
+
+
+def _conduct_hits(
+    profile: Profile, rules: Rules, hits: list[tuple[str, dict[str, object]]], problems: list[Reason]
+) -> None:
+    """The rules on who the buyer is and how they order: nick, receiver, address, bursts, reviews, contact."""
     if machine_like_nick(profile.nick):
         hits.append(("nickname_machine", {"nick": profile.nick}))
     receiver = profile.receiver_name.strip()
@@ -265,22 +295,6 @@ def screen(profile: Profile, rules: Rules, shop: ShopFacts = ShopFacts(), today:
         hits.append(("off_platform_contact", {}))
     if profile.no_bargain_many_items:
         hits.append(("no_bargain_many_items", {}))
-    if shop.flagged_orders > 0:
-        hits.append(("shop_history", {"count": shop.flagged_orders}))
-
-    reasons = tuple(
-        Reason(
-            _REPORTED_AS.get(code, code), rules.weights.get(code, DEFAULT_WEIGHTS[code]), _EXPLANATIONS[code], fields
-        )
-        for code, fields in hits
-    )
-    score = min(100, sum(r.weight for r in reasons))
-    level = HIGH if score >= rules.high else MEDIUM if score >= rules.medium else LOW
-    if shop.list_status == "black":
-        level = HIGH
-    elif shop.list_status == "white":
-        level = LOW  # the shop vouched for this buyer; the hits are still shown
-    return Screening(profile.nick, score, level, reasons, tuple(problems), ADVICE[level])
 
 
 def parse_names(text: str) -> frozenset[str]:

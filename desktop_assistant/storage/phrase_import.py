@@ -290,15 +290,7 @@ def apply_import(
     new_groups = tuple(
         g for g in parsed.groups if g not in existing_groups and (g in written_groups or g in parsed.declared_groups)
     )
-    guard_notes: list[UserError] = []
-    blocked = 0
-    if guard is not None:
-        written = [
-            (item.where, display_name(item.phrase), item.phrase.text)
-            for item in items
-            if item.action is not Action.SKIPPED
-        ]
-        guard_notes, blocked = report_lines(guard, written)
+    guard_notes, blocked = _guard_notes(guard, items)
     report = ImportReport(
         policy,
         dry_run,
@@ -313,6 +305,31 @@ def apply_import(
     )
     if dry_run or not report.changes:
         return report
+    with db.atomic():
+        for group in new_groups:
+            phrases.ensure_group(group)
+        _write_steps(db, phrases, plan, now, progress)
+    return report
+
+
+def _guard_notes(guard: Guard | None, items: list[ImportItem]) -> tuple[list[UserError], int]:
+    """What the guard finds in the phrases the import writes: its report lines, and how many it would block."""
+    if guard is None:
+        return [], 0
+    written = [
+        (item.where, display_name(item.phrase), item.phrase.text) for item in items if item.action is not Action.SKIPPED
+    ]
+    return report_lines(guard, written)
+
+
+def _write_steps(
+    db: sqlite_utils.Database,
+    phrases: PhraseStore,
+    plan: _Plan,
+    now: dt.datetime,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    """The plan's steps in order, inside the caller's transaction; the ids of new phrases go into the plan."""
     ids = plan.existing_ids
 
     def apply(step: _Step) -> None:
@@ -327,31 +344,27 @@ def apply_import(
             ) from None
 
     steps = list(plan.steps)
-    with db.atomic():
-        for group in new_groups:
-            phrases.ensure_group(group)
-        done = 0
-        while done < len(steps):
-            if progress is not None:
-                progress(done, len(steps))
-            end = done
-            while end < len(steps) and steps[end].add:
-                end += 1
-            if end == done:
-                apply(steps[done])
-                done += 1
-                continue
-            try:  # a run of new phrases goes in with one executemany (issue 17: 50,000 rows in seconds)
-                with db.atomic():
-                    new_ids = phrases.insert_many([step.phrase for step in steps[done:end]], now)
-            except PhraseError:  # refused: one by one, to name the line
-                for step in steps[done:end]:
-                    apply(step)
-            else:
-                for step, new_id in zip(steps[done:end], new_ids, strict=True):
-                    ids[step.slot] = new_id
-            done = end
-    return report
+    done = 0
+    while done < len(steps):
+        if progress is not None:
+            progress(done, len(steps))
+        end = done
+        while end < len(steps) and steps[end].add:
+            end += 1
+        if end == done:
+            apply(steps[done])
+            done += 1
+            continue
+        try:  # a run of new phrases goes in with one executemany (issue 17: 50,000 rows in seconds)
+            with db.atomic():
+                new_ids = phrases.insert_many([step.phrase for step in steps[done:end]], now)
+        except PhraseError:  # refused: one by one, to name the line
+            for step in steps[done:end]:
+                apply(step)
+        else:
+            for step, new_id in zip(steps[done:end], new_ids, strict=True):
+                ids[step.slot] = new_id
+        done = end
 
 
 def import_file(

@@ -47,6 +47,35 @@ def _phrase(row: tuple[Any, ...]) -> Phrase:
     )
 
 
+# The columns a new phrase fills, in the order of _new_row (the id is SQLite's, or given in front).
+_NEW_COLUMNS = (
+    "group_id, title, code, body, hotkey, use_count, last_used, position, "
+    "created_at, updated_at, name_full, name_initials, search_name, search_text, sample"
+)
+_NEW_VALUES = ", ".join("?" * (_NEW_COLUMNS.count(",") + 1))
+
+
+def _new_row(phrase: Phrase, group_id: int, position: int, stamp: str) -> tuple[object, ...]:
+    """The values of _NEW_COLUMNS for a phrase added now (`stamp`), with its search columns."""
+    read = reading(search_name(phrase))
+    return (
+        group_id,
+        phrase.title,
+        phrase.code,
+        phrase.text,
+        phrase.hotkey,
+        phrase.use_count,
+        phrase.last_used.isoformat(timespec="seconds") if phrase.last_used else None,
+        position,
+        stamp,
+        stamp,
+        read.full,
+        read.initials,
+        *search_columns(phrase.title, phrase.text),
+        int(phrase.sample),
+    )
+
+
 class PhraseStore:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db
@@ -180,36 +209,22 @@ class PhraseStore:
                 other = row[1] or " ".join(row[2].split())[:20]
                 raise PhraseError(template, **{column: value, "other": other})
 
+    def _next_position(self, group_id: int) -> int:
+        """The position after the last phrase of the group: a phrase added or moved there goes last."""
+        position: int = self._db.execute(
+            "SELECT coalesce(max(position), -1) + 1 FROM phrases WHERE group_id = ?", [group_id]
+        ).fetchone()[0]
+        return position
+
     def add(self, phrase: Phrase, now: dt.datetime) -> Phrase:
         phrase = validated(replace(phrase, id=None))
         with self._db.atomic():
             self._check_unique(phrase)
             group_id = self.ensure_group(phrase.group)
-            position = self._db.execute(
-                "SELECT coalesce(max(position), -1) + 1 FROM phrases WHERE group_id = ?", [group_id]
-            ).fetchone()[0]
-            read = reading(search_name(phrase))
             stamp = now.isoformat(timespec="seconds")
             cursor = self._db.execute(
-                "INSERT INTO phrases (group_id, title, code, body, hotkey, use_count, last_used, position, "
-                "created_at, updated_at, name_full, name_initials, search_name, search_text, sample) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    group_id,
-                    phrase.title,
-                    phrase.code,
-                    phrase.text,
-                    phrase.hotkey,
-                    phrase.use_count,
-                    phrase.last_used.isoformat(timespec="seconds") if phrase.last_used else None,
-                    position,
-                    stamp,
-                    stamp,
-                    read.full,
-                    read.initials,
-                    *search_columns(phrase.title, phrase.text),
-                    int(phrase.sample),
-                ],
+                f"INSERT INTO phrases ({_NEW_COLUMNS}) VALUES ({_NEW_VALUES})",
+                _new_row(phrase, group_id, self._next_position(group_id), stamp),
             )
         return self.get(inserted_id(cursor))
 
@@ -247,30 +262,10 @@ class PhraseStore:
                     group_id = group_ids[phrase.group]
                     position = positions.get(group_id, 0)
                     positions[group_id] = position + 1
-                    read = reading(search_name(phrase))
-                    used = phrase.last_used.isoformat(timespec="seconds") if phrase.last_used else None
-                    yield (
-                        next_id + offset,
-                        group_id,
-                        phrase.title,
-                        phrase.code,
-                        phrase.text,
-                        phrase.hotkey,
-                        phrase.use_count,
-                        used,
-                        position,
-                        stamp,
-                        stamp,
-                        read.full,
-                        read.initials,
-                        *search_columns(phrase.title, phrase.text),
-                        int(phrase.sample),
-                    )
+                    yield (next_id + offset, *_new_row(phrase, group_id, position, stamp))
 
             self._db.conn.executemany(
-                "INSERT INTO phrases (id, group_id, title, code, body, hotkey, use_count, last_used, position, "
-                "created_at, updated_at, name_full, name_initials, search_name, search_text, sample) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO phrases (id, {_NEW_COLUMNS}) VALUES (?, {_NEW_VALUES})",
                 rows(),
             )
         return list(range(next_id, next_id + len(batch)))
@@ -286,9 +281,7 @@ class PhraseStore:
             group_id = self.ensure_group(phrase.group)
             position = current.position
             if phrase.group != current.group:
-                position = self._db.execute(
-                    "SELECT coalesce(max(position), -1) + 1 FROM phrases WHERE group_id = ?", [group_id]
-                ).fetchone()[0]
+                position = self._next_position(group_id)
             read = reading(search_name(phrase))
             self._db.execute(
                 "UPDATE phrases SET group_id = ?, title = ?, code = ?, body = ?, hotkey = ?, position = ?, "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_assistant.domain.promises import Promise, Status, UnpaidOrder, UrgeReminder
-from desktop_assistant.ui.widgets import MessageLabel, MessageLine
+from desktop_assistant.ui.widgets import MessageLabel, MessageLine, Retranslated
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 STATUS_COLOURS = {Status.OVERDUE: "#c62828", Status.DUE_SOON: "#ef6c00", Status.OPEN: "", Status.DONE: "#9e9e9e"}
@@ -44,7 +44,7 @@ def span(minutes: int) -> str:
     return QCoreApplication.translate("AgendaTab", "{0} 天 {1} 小时").format(hours // 24, hours % 24)
 
 
-class AgendaTab(QWidget, MessageLine):
+class AgendaTab(Retranslated, MessageLine):
     new_promise_requested = Signal()
     promise_done = Signal(int)
     unpaid_added = Signal(str, str, int)  # order id, buyer, minutes since it was placed
@@ -222,8 +222,3 @@ class AgendaTab(QWidget, MessageLine):
         self.cancel_button.setText(self.tr("不再催"))
         self.show_promises(self._promises, self._now)
         self.show_unpaid(self._unpaid, self._now)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

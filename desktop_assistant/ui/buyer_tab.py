@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,7 +27,7 @@ from desktop_assistant.domain.buyers import FREE_TAG, TAG_PRESETS, BuyerRecord
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 from desktop_assistant.domain.screening import Profile, Screening
 from desktop_assistant.ui.score_gauge import ScoreGauge
-from desktop_assistant.ui.widgets import MessageLabel, MessageLine, fill_with_scrolling
+from desktop_assistant.ui.widgets import MessageLabel, MessageLine, Retranslated, fill_with_scrolling
 
 PLATFORMS = ("淘宝", "天猫", "京东", "拼多多", "抖店")
 LEVEL_NAMES = {
@@ -51,7 +51,7 @@ FIELD_LABELS = {
 _INT_FIELDS = ("orders_count", "refund_count", "orders_last_7d", "bad_reviews_given", "account_age_days")
 
 
-class BuyerTab(QWidget, MessageLine):
+class BuyerTab(Retranslated, MessageLine):
     lookup_requested = Signal(str)  # nick
     save_requested = Signal(dict)  # the form as screening input (docs/cli.md names) plus platform, notes, tags
     list_requested = Signal(str, str, str)  # nick, "black" | "white" | "none", reason
@@ -355,8 +355,3 @@ class BuyerTab(QWidget, MessageLine):
         self.export_button.setText(self.tr("导出黑名单…"))
         self._show_screening()
         self._show_history()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -22,9 +22,10 @@ from desktop_assistant.domain.messages import UserError
 from desktop_assistant.domain.screening import Profile, Screening, rules_from_settings, screen
 from desktop_assistant.domain.settings import SettingsAccess
 from desktop_assistant.ui.buyer_tab import BuyerTab
+from desktop_assistant.ui.on_demand import OnDemand
 
 
-class BuyersController(QObject):
+class BuyersController(QObject, OnDemand):  # works when a buyer is looked up or comes to the front
     warning = Signal(str, str)  # title, message: a risky buyer's chat came to the front
     active_buyer_changed = Signal(str)
 
@@ -52,12 +53,6 @@ class BuyersController(QObject):
         tab.list_requested.connect(self.set_list)
         tab.import_requested.connect(self.choose_import_file)
         tab.export_requested.connect(self.choose_export_file)
-
-    def start(self) -> None:
-        """Nothing runs on its own: the tab works when a buyer is looked up or comes to the front."""
-
-    def stop(self) -> None:
-        """Nothing to release."""
 
     def apply_settings(self, values: dict) -> None:
         self.rules = rules_from_settings(values, self._celebrity_list)

@@ -31,13 +31,14 @@ from desktop_assistant.domain.clock import Clock
 from desktop_assistant.domain.messages import UserError
 from desktop_assistant.domain.notes import parse_order_id
 from desktop_assistant.ui.check_tab import CheckTab
+from desktop_assistant.ui.on_demand import OnDemand
 from desktop_assistant.ui.widgets import ERROR_STYLE
 
 AddressParser = Callable[[str], dict]  # text -> ParsedAddress.as_json()
 Sender = Callable[[list[str]], None]  # texts -> the chat window the agent was in
 
 
-class CheckController(QObject):
+class CheckController(QObject, OnDemand):
     def __init__(
         self,
         checks: ChecklistRepository,
@@ -65,16 +66,6 @@ class CheckController(QObject):
         self._templates: dict[str, Template] = {}
         self._reload_templates(PRESALE)
         self.refresh_incomplete()
-
-    # The Feature protocol (app_features): a check works when the agent acts; nothing runs or is held.
-    def start(self) -> None:
-        pass
-
-    def apply_settings(self, values: dict) -> None:
-        pass
-
-    def stop(self) -> None:
-        pass
 
     def _reload_templates(self, current: str) -> None:
         self._templates = {t.name: t for t in self._checks.templates()}

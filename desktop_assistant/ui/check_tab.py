@@ -3,7 +3,7 @@ and send the confirmation message into the chat window or copy it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_assistant.domain.checklist import WARNING_TEXT, OrderCheck, Template, values_from_address
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
-from desktop_assistant.ui.widgets import ERROR_STYLE, MessageLabel, MessageLine, fill_with_scrolling
+from desktop_assistant.ui.widgets import ERROR_STYLE, MessageLabel, MessageLine, Retranslated, fill_with_scrolling
 
 ADDRESS_FIELDS = (
     ("name", QT_TRANSLATE_NOOP("CheckTab", "收货人")),
@@ -39,7 +39,7 @@ ADDRESS_FIELDS = (
 ORDER_ROLE = Qt.ItemDataRole.UserRole
 
 
-class CheckTab(QWidget, MessageLine):
+class CheckTab(Retranslated, MessageLine):
     parse_requested = Signal(str)
     order_requested = Signal(str)  # load (or start) this order's check
     template_changed = Signal(str)
@@ -278,8 +278,3 @@ class CheckTab(QWidget, MessageLine):
         self.send_button.setText(self.tr("发送到聊天窗口"))
         self.copy_button.setText(self.tr("复制"))
         self._show_warnings()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 from desktop_assistant.domain.conversations import Entry, format_wait
 from desktop_assistant.domain.questions import Question
 from desktop_assistant.ui.conversation_model import NICK_ROLE, ConversationModel
-from desktop_assistant.ui.widgets import MessageLabel, MessageLine
+from desktop_assistant.ui.widgets import MessageLabel, MessageLine, Retranslated
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole
 OVERDUE_COLOUR, SOON_COLOUR, DONE_COLOUR = "#c62828", "#ef6c00", "#9e9e9e"
 
 
-class ConversationsTab(QWidget, MessageLine):
+class ConversationsTab(Retranslated, MessageLine):
     new_requested = Signal(str)  # nick typed in the panel
     chosen = Signal(str)  # the agent picked a conversation: it becomes active
     buyer_wrote_requested = Signal()
@@ -225,8 +225,3 @@ class ConversationsTab(QWidget, MessageLine):
         self.answered_button.setText(self.tr("已答"))
         self.save_phrase_button.setText(self.tr("存为短语"))
         self.question_box.setTitle(self.tr("待答问题"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

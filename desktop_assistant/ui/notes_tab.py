@@ -3,7 +3,7 @@ as a timeline. Every save appends; nothing here can change or remove an earlier 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,7 +33,7 @@ from desktop_assistant.domain.notes import (
     validated_change,
 )
 from desktop_assistant.domain.settings import SettingsAccess
-from desktop_assistant.ui.widgets import MessageLabel, MessageLine
+from desktop_assistant.ui.widgets import MessageLabel, MessageLine, Retranslated
 
 ORDER_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_DELAY_MS = 120  # one query per pause in typing, not per keystroke
@@ -60,7 +60,7 @@ def one_line(text: str, limit: int = 40) -> str:
     return flat if len(flat) <= limit else flat[:limit] + "…"
 
 
-class NotesTab(QWidget, MessageLine):
+class NotesTab(Retranslated, MessageLine):
     order_opened = Signal(str, str)  # order id, buyer: the order the agent is working on
     memo_requested = Signal()
     promise_requested = Signal(str, str)  # order id, buyer
@@ -334,8 +334,3 @@ class NotesTab(QWidget, MessageLine):
         if self._versions or self.current is not None:
             self._show_current()
         self._show_history()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -3,7 +3,7 @@ The list is a view over PhraseListModel: pages of rows as it scrolls, so 50,000 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 from desktop_assistant.domain.phrases import Phrase
 from desktop_assistant.ui.phrase_library import PhraseLibrary
 from desktop_assistant.ui.phrase_list_model import ID_ROLE, PhraseListModel, item_text
+from desktop_assistant.ui.widgets import Retranslated
 
 __all__ = ["ALL_GROUPS", "ID_ROLE", "PhrasesTab", "item_text"]
 ALL_GROUPS = ""
 SEARCH_RESULTS = 200
 
 
-class PhrasesTab(QWidget):
+class PhrasesTab(Retranslated):
     insert_requested = Signal(int)  # phrase id
     edit_requested = Signal(object)  # Phrase, or None for a new one
     import_requested = Signal()
@@ -177,8 +178,3 @@ class PhrasesTab(QWidget):
         self.export_button.setText(self.tr("导出"))
         if self.group_box.count():
             self.group_box.setItemText(0, self.tr("全部分组"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

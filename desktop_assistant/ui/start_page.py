@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_assistant.domain.settings import SCHEMA, TR_CONTEXT
+from desktop_assistant.ui.widgets import Retranslated
 
 
-class StartPage(QWidget):
+class StartPage(Retranslated):
     settings_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -81,8 +82,3 @@ class StartPage(QWidget):
             + "\n"
             + self.tr("最近备份：{0}").format(self._last_backup or self.tr("尚无"))
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -16,10 +16,11 @@ from desktop_assistant.domain.messages import UserError
 from desktop_assistant.domain.questions import ConversationRepository
 from desktop_assistant.domain.stats import CHAT_LOG_HEADER, Period, Stats, chat_log_rows, stats_for
 from desktop_assistant.domain.tables import csv_bytes, xlsx_bytes
+from desktop_assistant.ui.on_demand import OnDemand
 from desktop_assistant.ui.stats_tab import HEADINGS, StatsTab, heading, table_rows
 
 
-class StatsController(QObject):
+class StatsController(QObject, OnDemand):
     def __init__(
         self,
         repository: ConversationRepository,
@@ -36,16 +37,6 @@ class StatsController(QObject):
         tab.refresh_requested.connect(self.refresh)
         tab.export_requested.connect(self.choose_export_file)
         self.tab.installEventFilter(self)  # figures are computed when the tab is looked at, not every second
-
-    # The Feature protocol (app_features): figures are computed when asked, nothing runs or is held.
-    def start(self) -> None:
-        pass
-
-    def apply_settings(self, values: dict) -> None:
-        pass
-
-    def stop(self) -> None:
-        pass
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.tab and event.type() == QEvent.Type.Show:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QMargins, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_assistant.domain.kpi import DEFAULT_HOURS, KEYS, iter_rows
 from desktop_assistant.domain.stats import Stats
-from desktop_assistant.ui.widgets import MessageLabel, MessageLine, fill_with_scrolling
+from desktop_assistant.ui.widgets import MessageLabel, MessageLine, Retranslated, fill_with_scrolling
 
 if TYPE_CHECKING:  # QtCharts itself is imported with the first charts: nobody pays for it before
     from PySide6.QtCharts import QChart, QChartView
@@ -78,7 +78,7 @@ def _chart(title: str) -> tuple[QChart, QChartView]:
     return chart, view
 
 
-class StatsTab(QWidget, MessageLine):
+class StatsTab(Retranslated, MessageLine):
     refresh_requested = Signal()
     export_requested = Signal()
 
@@ -255,8 +255,3 @@ class StatsTab(QWidget, MessageLine):
             self.histogram_chart.setTitle(self.tr("响应时间分布（轮次）"))
             self.hourly_chart.setTitle(self.tr("每小时轮次"))
             self.daily_chart.setTitle(self.tr("每天 3 分钟回复率"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

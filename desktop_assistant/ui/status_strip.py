@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from desktop_assistant.ui.widgets import Retranslated
 
-class StatusStrip(QWidget):
+
+class StatusStrip(Retranslated):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusStrip")
@@ -101,8 +103,3 @@ class StatusStrip(QWidget):
         self.hotkey_label.setText(texts.get(self._hotkey_state, self._hotkey_state))
         self.hotkey_label.setToolTip(self._hotkey_problem)
         self._show_reader()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 ERROR_STYLE = "color: #c62828;"
@@ -33,6 +34,18 @@ class MessageLine:
 
     def clear_message(self) -> None:
         self.message.say("")
+
+
+class Retranslated(QWidget):
+    """A widget whose texts follow the language: retranslate() runs on every LanguageChange."""
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 def fill_with_scrolling(page: QWidget, content: QWidget) -> None:
