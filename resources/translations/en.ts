@@ -390,7 +390,7 @@
 <context>
     <name>BuyersController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/buyers_controller.py" line="+100"/>
+        <location filename="../../desktop_assistant/ui/buyers_controller.py" line="+95"/>
         <source>注意：黑名单买家</source>
         <translation>Careful: blacklisted buyer</translation>
     </message>
@@ -542,7 +542,7 @@ Last to speak: {speaker}</translation>
 <context>
     <name>CheckController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/check_controller.py" line="+136"/>
+        <location filename="../../desktop_assistant/ui/check_controller.py" line="+127"/>
         <source>已保存，核对完成</source>
         <translation>Saved; the check is complete</translation>
     </message>
@@ -1490,7 +1490,7 @@ still to do: {1}</translation>
         <translation>No such phrase (id {id})</translation>
     </message>
     <message>
-        <location line="+343"/>
+        <location line="+337"/>
         <source>分组 {name} 已存在</source>
         <translation>The group {name} already exists</translation>
     </message>
@@ -1666,7 +1666,7 @@ still to do: {1}</translation>
         <translation>Unknown file format: {format}</translation>
     </message>
     <message>
-        <location line="+478"/>
+        <location line="+470"/>
         <source>新增 {added} 条，替换 {replaced} 条，跳过 {skipped} 条，改编码后新增 {renamed} 条</source>
         <translation>Added {added}, replaced {replaced}, skipped {skipped}, added under a new code {renamed}</translation>
     </message>
@@ -2437,7 +2437,7 @@ Sending it will ask every time. Save anyway?</translation>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../desktop_assistant/ui/phrases_tab.py" line="+88"/>
+        <location filename="../../desktop_assistant/ui/phrases_tab.py" line="+89"/>
         <location line="+91"/>
         <source>全部分组</source>
         <translation>All groups</translation>
@@ -3546,7 +3546,7 @@ Send it anyway?</translation>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../desktop_assistant/ui/start_page.py" line="+65"/>
+        <location filename="../../desktop_assistant/ui/start_page.py" line="+66"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
@@ -3594,7 +3594,7 @@ Send it anyway?</translation>
 <context>
     <name>StatsController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/stats_controller.py" line="+67"/>
+        <location filename="../../desktop_assistant/ui/stats_controller.py" line="+58"/>
         <source>{0} 轮，更新于 {1}</source>
         <translation>{0} rounds, updated at {1}</translation>
     </message>
@@ -3761,7 +3761,7 @@ Send it anyway?</translation>
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../desktop_assistant/ui/status_strip.py" line="+44"/>
+        <location filename="../../desktop_assistant/ui/status_strip.py" line="+46"/>
         <source>无</source>
         <translation>None</translation>
     </message>
