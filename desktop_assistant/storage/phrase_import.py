@@ -215,7 +215,9 @@ def plan_import(
 
 
 def _decide(plan: _Plan, draft: Draft, fields: frozenset[str], policy: ConflictPolicy) -> ImportItem:
-    incoming = replace(draft.phrase, id=None, position=0, sample=False)
+    incoming = draft.phrase
+    if (incoming.id, incoming.position, incoming.sample) != (None, 0, False):  # a parsed row already is
+        incoming = replace(incoming, id=None, position=0, sample=False)
     target = plan.conflict(incoming)
 
     def clash(hotkey: str, slot: int | None) -> None:
