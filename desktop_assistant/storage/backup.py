@@ -19,6 +19,16 @@ def private_dir(path: Path) -> Path:
     return path
 
 
+def unused_name(folder: Path, stem: str) -> Path:
+    """`stem`.sqlite3 in `folder`, or stem-2, -3 … when taken: a kept copy never writes over an older one
+    (names are by the second; a script or a retry can run twice within one)."""
+    candidate, n = folder / f"{stem}.sqlite3", 1
+    while candidate.exists():
+        n += 1
+        candidate = folder / f"{stem}-{n}.sqlite3"
+    return candidate
+
+
 def backup_database(db: sqlite_utils.Database, dest: Path) -> Path:
     """Write a consistent copy of `db` to `dest` atomically (owner-only temp file, then rename).
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop_assistant.paths import Paths
-from desktop_assistant.storage.backup import backup_database, move_aside
+from desktop_assistant.storage.backup import backup_database, move_aside, unused_name
 from desktop_assistant.storage.database import connect, connect_read_only, fts_scan_problems, integrity_problems
 from desktop_assistant.storage.errors import CorruptDatabaseError, Fragment, NewerSchemaError, StorageError
 from desktop_assistant.storage.migrations import (
@@ -167,7 +167,7 @@ def remove_stale_partials(backup_dir: Path, now: float) -> list[Path]:
 
 def quarantine(paths: Paths, now: dt.datetime) -> Path:
     """Move a damaged database out of the way (kept for forensics, never deleted)."""
-    return move_aside(paths.db_path, paths.quarantine_dir / f"corrupt-{now:%Y%m%d-%H%M%S}{BACKUP_SUFFIX}")
+    return move_aside(paths.db_path, unused_name(paths.quarantine_dir, f"corrupt-{now:%Y%m%d-%H%M%S}"))
 
 
 def restore(paths: Paths, source: Path, now: dt.datetime) -> Path | None:
@@ -188,7 +188,7 @@ def restore(paths: Paths, source: Path, now: dt.datetime) -> Path | None:
         if current.ok:
             live = connect(db_path)
             try:
-                kept = backup_database(live, backup_dir / f"pre-restore-{stamp}{BACKUP_SUFFIX}")
+                kept = backup_database(live, unused_name(backup_dir, f"pre-restore-{stamp}"))
             finally:
                 live.close()
         else:

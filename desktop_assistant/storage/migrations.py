@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
-from desktop_assistant.storage.backup import backup_database
+from desktop_assistant.storage.backup import backup_database, unused_name
 from desktop_assistant.storage.database import foreign_tables
 from desktop_assistant.storage.errors import Fragment, NewerSchemaError, NotOurDatabaseError
 from desktop_assistant.storage.sqlite_lib import Migrations, sqlite_utils
@@ -385,7 +385,7 @@ def migrate(
     copy = None
     if applied:  # a brand-new file has nothing to protect
         stamp = now().strftime("%Y%m%d-%H%M%S")
-        copy = backup_dir / f"pre-migrate-v{len(applied)}-{stamp}.sqlite3"
+        copy = unused_name(backup_dir, f"pre-migrate-v{len(applied)}-{stamp}")
         backup_database(db, copy)
     migrations.apply(db)
     db.execute(f"PRAGMA user_version = {CURRENT_VERSION}")

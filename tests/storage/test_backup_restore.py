@@ -52,6 +52,20 @@ def test_restore_replaces_data_and_keeps_the_previous_file(paths: Paths, tmp_pat
     assert connect(kept, read_only=True)["settings"].get("agent_name")["value"] == '"小李"'
 
 
+def test_two_restores_in_the_same_second_keep_both_previous_files(paths: Paths, tmp_path) -> None:
+    """The copy a restore keeps of the file it replaces is named by the second: a second restore within it
+    (a script, or a retry after a kill) must not write over the first copy, the only one of that data."""
+    store = make_store(paths, "小王")
+    backup = backup_database(store.db, tmp_path / "monday.sqlite3")
+    store.settings.set("agent_name", "小李")  # written only to the live file
+    store.close()
+    first = maintenance.restore(paths, backup, NOW)
+    second = maintenance.restore(paths, backup, NOW)
+    assert first is not None and second is not None and first != second
+    assert connect(first, read_only=True)["settings"].get("agent_name")["value"] == '"小李"'
+    assert connect(second, read_only=True)["settings"].get("agent_name")["value"] == '"小王"'
+
+
 @pytest.mark.parametrize("content", [b"", b"not a database at all", b"SQLite format 3\x00" + b"\xff" * 5000])
 def test_restore_refuses_a_bad_source_and_changes_nothing(paths: Paths, tmp_path, content: bytes) -> None:
     make_store(paths).close()
@@ -135,3 +149,12 @@ def test_daily_backup_refuses_to_copy_a_damaged_database(paths: Paths) -> None:
         assert not list(paths.backup_dir.glob("daily-*"))
     finally:
         db.close()
+
+
+def test_two_damaged_files_moved_aside_in_the_same_second_are_both_kept(paths: Paths) -> None:
+    moved = []
+    for agent in ("小王", "小李"):
+        make_store(paths, agent).close()
+        corrupt(paths.db_path)
+        moved.append(maintenance.quarantine(paths, NOW))
+    assert moved[0] != moved[1] and all(path.is_file() for path in moved)
