@@ -37,14 +37,17 @@ class MessageLine:
 
 
 class Retranslated(QWidget):
-    """A widget whose texts follow the language: retranslate() runs on every LanguageChange."""
+    """A widget whose texts follow the language: its retranslate() runs on every LanguageChange. A subclass
+    without one is refused when it is defined, not when the agent first switches the language."""
 
-    def retranslate(self) -> None:
-        raise NotImplementedError
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if not callable(getattr(cls, "retranslate", None)):
+            raise TypeError(f"{cls.__name__} follows the language but has no retranslate()")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+            self.retranslate()  # type: ignore[attr-defined]  # every subclass has one (__init_subclass__)
         super().changeEvent(event)
 
 
