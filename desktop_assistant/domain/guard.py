@@ -40,10 +40,12 @@ _LINK = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d[\d\s\-]{5,}\d")  # only text with a run like this can hold a phone number
+_FOLDABLE = re.compile("[\uff01-\uff5e\u3000A-Z]")
 
 
 def fold(text: str) -> str:
-    return text.translate(_FOLD)
+    # str.translate walks every character in Python's slow path; most texts have nothing to fold.
+    return text.translate(_FOLD) if _FOLDABLE.search(text) else text
 
 
 def parse_list(text: str) -> tuple[str, ...]:
@@ -56,9 +58,11 @@ def parse_list(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(fold(e) for e in entries if e))
 
 
-def _pattern(word: str) -> str:
+def _pattern(word: str, *, bounded: bool = True) -> str:
     pieces = [re.escape(piece) for piece in word.split("*")]
     body = f"[^，。！？；,.!?;\\n]{{0,{WILDCARD_CHARS}}}".join(pieces)
+    if not bounded:
+        return body
     # A word of ASCII letters counts only as a word of its own: vx, not the vx inside "xvxx".
     if word[0].isascii() and word[0].isalpha():
         body = r"(?<![a-z])" + body
@@ -67,10 +71,10 @@ def _pattern(word: str) -> str:
     return body
 
 
-def _compile(words: Iterable[str]) -> re.Pattern[str] | None:
+def _compile(words: Iterable[str], *, bounded: bool = True) -> re.Pattern[str] | None:
     # Longest first, so 最低价 is named rather than 最低.
     ordered = sorted(set(words), key=len, reverse=True)
-    return re.compile("|".join(_pattern(w) for w in ordered)) if ordered else None
+    return re.compile("|".join(_pattern(w, bounded=bounded) for w in ordered)) if ordered else None
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,10 @@ class Guard:
 
     def __post_init__(self) -> None:
         self._words = {c: _compile(self.lists.words.get(c, ())) for c in CATEGORIES}
+        # Every word of every category without its letter boundaries: what any category could match is
+        # found by this one scan, which re can start only at a word's first characters (a lookbehind in
+        # front makes it try every branch at every position). Most texts end here.
+        self._any_word = _compile((w for c in CATEGORIES for w in self.lists.words.get(c, ())), bounded=False)
         self._exceptions = _compile(self.lists.exceptions)
         self._domains = tuple(d.lower().lstrip(".") for d in self.lists.allowed_domains)
 
@@ -110,9 +118,10 @@ class Guard:
         """Every hit in `text`, in order. `allowed_phones`: the buyer's own numbers (digits)."""
         folded = fold(text)
         hits: list[Hit] = []
+        any_word = self._any_word is not None and self._any_word.search(folded) is not None
         for category in CATEGORIES:
             pattern = self._words[category]
-            if pattern is not None and self.is_on(category):
+            if any_word and pattern is not None and self.is_on(category):
                 hits.extend(
                     Hit(category, text[m.start() : m.end()], m.start(), m.end()) for m in pattern.finditer(folded)
                 )
@@ -126,7 +135,9 @@ class Guard:
         return sorted(hits, key=lambda h: (h.start, h.end))
 
     def _links(self, text: str, folded: str) -> list[Hit]:
-        found = []
+        found: list[Hit] = []
+        if "." not in folded and "://" not in folded:  # every link _LINK matches has one of the two
+            return found
         for match in _LINK.finditer(folded):
             link = match.group(0)
             host = re.sub(r"^(?:https?://)?", "", link).split("/", 1)[0].split(":", 1)[0].rstrip(".")
