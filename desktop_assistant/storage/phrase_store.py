@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import replace
 from typing import Any
 
@@ -12,6 +13,7 @@ from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP
 from desktop_assistant.domain.phrases import Phrase, PhraseError, validated
 from desktop_assistant.domain.pinyin import reading
 from desktop_assistant.domain.search import TextIndex
+from desktop_assistant.storage.bulk import plain_indexes_built_after, worth_it
 from desktop_assistant.storage.phrase_search import NAME_CHARS, TEXT_ROWS, name_of, search_columns, search_ids
 from desktop_assistant.storage.rows import inserted_id
 from desktop_assistant.storage.sqlite_lib import sqlite_utils
@@ -264,10 +266,15 @@ class PhraseStore:
                     positions[group_id] = position + 1
                     yield (next_id + offset, *_new_row(phrase, group_id, position, stamp))
 
-            self._db.conn.executemany(
-                f"INSERT INTO phrases (id, {_NEW_COLUMNS}) VALUES (?, {_NEW_VALUES})",
-                rows(),
+            stored = self._db.execute("SELECT count(*) FROM phrases").fetchone()[0]
+            bulk = (
+                plain_indexes_built_after(self._db.conn, "phrases") if worth_it(len(batch), stored) else nullcontext()
             )
+            with bulk:
+                self._db.conn.executemany(
+                    f"INSERT INTO phrases (id, {_NEW_COLUMNS}) VALUES (?, {_NEW_VALUES})",
+                    rows(),
+                )
         return list(range(next_id, next_id + len(batch)))
 
     def update(self, phrase: Phrase, now: dt.datetime, *, sample: bool = False) -> Phrase:
