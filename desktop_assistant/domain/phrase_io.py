@@ -107,6 +107,14 @@ class PhraseImportError(UserError):
 class ImportText(UserError):
     """A translatable piece of text that is shown (a location, a report line), never raised."""
 
+    def __init__(self, template: str, **fields: Any) -> None:
+        # Formatted when shown, not when made: an import makes one per row (50,000), and shows ten.
+        self.template = template
+        self.fields = fields
+
+    def __str__(self) -> str:
+        return self.template.format(**self.fields)
+
 
 def at_line(line: int) -> ImportText:
     return ImportText(MSG_LINE, line=line)
