@@ -48,7 +48,7 @@ from typing import Any
 from desktop_assistant.cli.buyers import screen_stream, screening_context
 from desktop_assistant.domain.buyers import read_screening_input, valid_nick
 from desktop_assistant.domain.notes import NoteChange
-from desktop_assistant.domain.screening import Profile, ShopFacts, rules_from_settings, screen
+from desktop_assistant.domain.screening import PROFILE_FIELDS, Profile, ShopFacts, rules_from_settings, screen
 from desktop_assistant.domain.tables import decode_text
 from desktop_assistant.paths import resolve_paths
 from desktop_assistant.resources_access import resource_path
@@ -155,22 +155,7 @@ CSV_HEADER = [
     "站外联系",
     "不议价加单",
 ]
-FIELDS = [
-    "nick",
-    "credit",
-    "positive_rate",
-    "registered_on",
-    "account_age_days",
-    "as_of",
-    "orders_count",
-    "refund_count",
-    "orders_last_7d",
-    "bad_reviews_given",
-    "receiver_name",
-    "address",
-    "off_platform_contact",
-    "no_bargain_many_items",
-]
+FIELDS = PROFILE_FIELDS
 
 
 # --- realistic input ---------------------------------------------------------------------------------

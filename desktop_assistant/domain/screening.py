@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from itertools import pairwise
 from typing import Any
 
@@ -115,6 +115,13 @@ class Profile:
     address: str = ""
     off_platform_contact: bool = False
     no_bargain_many_items: bool = False
+
+
+# The screening input's field names, in order: what `screen` reads, what CSV exports of profiles carry.
+PROFILE_FIELDS = tuple(f.name for f in fields(Profile))
+# The receiver is kept per address (buyer_receivers); the rest is one row per buyer (buyer_profiles).
+RECEIVER_FIELDS = ("receiver_name", "address")
+STORED_PROFILE_FIELDS = tuple(name for name in PROFILE_FIELDS if name not in RECEIVER_FIELDS)
 
 
 @dataclass(frozen=True)

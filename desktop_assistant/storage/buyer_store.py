@@ -19,24 +19,11 @@ from desktop_assistant.domain.buyers import (
     ScreeningRecord,
 )
 from desktop_assistant.domain.nicks import normal_nick
-from desktop_assistant.domain.screening import Profile, Screening, ShopFacts
+from desktop_assistant.domain.screening import STORED_PROFILE_FIELDS, Profile, Screening, ShopFacts
 from desktop_assistant.storage.sqlite_lib import sqlite_utils
 from desktop_assistant.storage.times import stamp
 
-_PROFILE_COLUMNS = (
-    "nick",
-    "credit",
-    "positive_rate",
-    "registered_on",
-    "account_age_days",
-    "as_of",
-    "orders_count",
-    "refund_count",
-    "orders_last_7d",
-    "bad_reviews_given",
-    "off_platform_contact",
-    "no_bargain_many_items",
-)
+_PROFILE_COLUMNS = STORED_PROFILE_FIELDS
 RED_OR_YELLOW = (1, 2)
 SCREENINGS_SHOWN = 20
 
@@ -46,21 +33,12 @@ def _date(text: str | None) -> dt.date | None:
 
 
 def _profile(row: Sequence[Any]) -> Profile:
-    (nick, credit, rate, registered, age, as_of, orders, refunds, last_7d, bad, off_platform, no_bargain) = row
-    return Profile(
-        nick,
-        credit,
-        rate,
-        _date(registered),
-        age,
-        _date(as_of),
-        orders,
-        refunds,
-        last_7d,
-        bad,
-        off_platform_contact=bool(off_platform),
-        no_bargain_many_items=bool(no_bargain),
-    )
+    values = dict(zip(_PROFILE_COLUMNS, row, strict=True))
+    for name in ("registered_on", "as_of"):
+        values[name] = _date(values[name])
+    for name in ("off_platform_contact", "no_bargain_many_items"):
+        values[name] = bool(values[name])
+    return Profile(**values)
 
 
 def _entry(row: Sequence[Any]) -> ListEntry:

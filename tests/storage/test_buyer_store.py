@@ -123,3 +123,25 @@ def test_retention_forgets_old_receivers_only(store):
     store.settings.set("privacy.retention_days", "0")
     buyers.add_receiver("小明", "王五", "x", NOW - dt.timedelta(days=3000))
     assert store.purge_personal_data(NOW).total == 0
+
+
+def test_every_screening_field_but_the_receiver_is_stored_and_read_back(store):
+    from desktop_assistant.domain.screening import PROFILE_FIELDS, RECEIVER_FIELDS, STORED_PROFILE_FIELDS
+
+    assert set(STORED_PROFILE_FIELDS) | set(RECEIVER_FIELDS) == set(PROFILE_FIELDS)
+    profile = Profile(
+        "小红",
+        credit=12,
+        positive_rate=98.5,
+        registered_on=dt.date(2025, 1, 2),
+        account_age_days=300,
+        as_of=dt.date(2026, 11, 1),
+        orders_count=9,
+        refund_count=2,
+        orders_last_7d=4,
+        bad_reviews_given=3,
+        off_platform_contact=True,
+        no_bargain_many_items=True,
+    )
+    store.buyers.save_profile(profile, "", "", "A01", NOW)
+    assert store.buyers.get("小红").profile == profile
