@@ -28,6 +28,8 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from fake_nicks import NICK_HEADS, NICK_TAILS  # benchmarks/ is the script's folder
+
 from desktop_assistant.domain.notes import build_memo, index_terms
 from desktop_assistant.paths import resolve_paths
 from desktop_assistant.storage.store import Store, open_store
@@ -109,29 +111,6 @@ NAMES = ["张先生", "李女士", "王小姐", "刘阿姨", "陈同学", "赵�
 COLOURS = ["雾霾蓝", "奶白色", "酒红色", "墨绿色", "燕麦色"]
 SIZES = ["S", "M", "L", "XL", "XXL", "36码", "38码"]
 TRACKING = [("SF", 12), ("JD", 13), ("YT", 13), ("ZTO", 12)]
-NICK_HEADS = [
-    "小鱼",
-    "晴天",
-    "阿狸",
-    "momo",
-    "风吹麦浪",
-    "tb",
-    "糖糖",
-    "一只猫",
-    "大白",
-    "柠檬",
-    "Coco",
-    "星河",
-    "橘子",
-    "木木",
-    "jack",
-    "七七",
-    "小熊",
-    "lucky",
-    "芒果",
-    "阿宝",
-]
-NICK_TAILS = ["儿", "酱", "_", "不吃鱼", "宝宝", "妈妈", "的店", "同学", "", ""]
 FLAGS = [0, 1, 2, 3, 4, 5]
 FLAG_WEIGHTS = [50, 15, 10, 10, 8, 7]
 

@@ -45,6 +45,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from fake_nicks import NICK_HEADS, NICK_TAILS  # benchmarks/ is the script's folder
+
 from desktop_assistant.cli.buyers import screen_stream, screening_context
 from desktop_assistant.domain.buyers import read_screening_input, valid_nick
 from desktop_assistant.domain.notes import NoteChange
@@ -60,33 +62,6 @@ LOOKUP_TARGET_MS = 5.0  # p95
 NOW = dt.datetime(2026, 11, 30, 9, 0)
 TODAY = NOW.date()
 
-NICK_HEADS = [
-    "小鱼",
-    "晴天",
-    "阿狸",
-    "momo",
-    "风吹麦浪",
-    "tb",
-    "糖糖",
-    "一只猫",
-    "大白",
-    "柠檬",
-    "Coco",
-    "星河",
-    "橘子",
-    "木木",
-    "jack",
-    "七七",
-    "小熊",
-    "lucky",
-    "芒果",
-    "阿宝",
-    "快乐的",
-    "安静",
-    "追风少年",
-    "甜心",
-]
-NICK_TAILS = ["儿", "酱", "_", "不吃鱼", "宝宝", "妈妈", "的店", "同学", "", "", "2018", "hh"]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
 GIVEN = (
     "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彩春菊兰凤洁梅琳素云莲真环雪荣爱妹霞香月莺媛艳瑞凡佳嘉琼勤珍贞莉桂娣叶璧璐娅琦晶妍茜秋珊莎锦黛青倩婷姣婉娴瑾颖露"
