@@ -19,6 +19,7 @@ database as it was.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import logging
 from collections.abc import Callable, Mapping
@@ -359,7 +360,11 @@ def _write_steps(
             continue
         try:  # a run of new phrases goes in with one executemany (issue 17: 50,000 rows in seconds)
             with db.atomic():
-                new_ids = phrases.insert_many([step.phrase for step in steps[done:end]], now)
+                new_ids = phrases.insert_many(
+                    [step.phrase for step in steps[done:end]],
+                    now,
+                    progress=None if progress is None else functools.partial(_advance, progress, done, len(steps)),
+                )
         except PhraseError:  # refused: one by one, to name the line
             for step in steps[done:end]:
                 apply(step)
@@ -367,6 +372,12 @@ def _write_steps(
             for step, new_id in zip(steps[done:end], new_ids, strict=True):
                 ids[step.slot] = new_id
         done = end
+    if progress is not None:
+        progress(len(steps), len(steps))
+
+
+def _advance(progress: Callable[[int, int], None], start: int, total: int, written: int) -> None:
+    progress(start + written, total)
 
 
 def import_file(

@@ -95,6 +95,18 @@ def test_new_phrases_are_added_in_file_order_with_new_groups_last(library: Store
     assert str(report.summary) == "新增 3 条，替换 0 条，跳过 0 条，改编码后新增 0 条"
 
 
+def test_progress_moves_while_a_bulk_run_of_new_rows_is_written_and_ends_at_the_total(library: Store) -> None:
+    from desktop_assistant.storage.phrase_store import PROGRESS_ROWS
+
+    rows = [f"售后,b{n},,第{n}条," for n in range(2 * PROGRESS_ROWS + 10)]
+    seen: list[tuple[int, int]] = []
+    apply_import(
+        library.db, library.phrases, csv_import(*rows), "skip", LATER, progress=lambda d, t: seen.append((d, t))
+    )
+    total = len(rows)
+    assert seen == [(0, total), (0, total), (PROGRESS_ROWS, total), (2 * PROGRESS_ROWS, total), (total, total)]
+
+
 def test_added_phrases_are_searchable_by_pinyin(library: Store) -> None:
     apply(library, csv_import("售后,,退换货流程,亲，退换货请在订单里申请,"))
     assert library.phrases.get(library.phrases.search_ids("thh")[0]).title == "退换货流程"
@@ -229,7 +241,7 @@ def test_a_failure_while_writing_leaves_the_file_byte_identical(library: Store, 
     real_insert = library.phrases.insert_many
     calls = []
 
-    def failing_insert(phrases, now):  # new phrases go in bulk: 29 rows written, then the disk is full
+    def failing_insert(phrases, now, progress=None):  # new phrases go in bulk: 29 rows written, then the disk is full
         calls.extend(phrases)
         real_insert(calls[:29], now)
         raise OSError("disk full")
@@ -250,7 +262,9 @@ def test_a_store_refusal_is_reported_at_its_line(library: Store, monkeypatch) ->
 
     before = file_bytes(library)
     monkeypatch.setattr(library.phrases, "add", refuse)
-    monkeypatch.setattr(library.phrases, "insert_many", lambda phrases, now: refuse(list(phrases)[0], now))
+    monkeypatch.setattr(
+        library.phrases, "insert_many", lambda phrases, now, progress=None: refuse(list(phrases)[0], now)
+    )
     with pytest.raises(PhraseImportError, match="^第 2 行：数据库拒绝写入"):
         apply(library, csv_import("售后,az,安抚,别着急,"))
     assert file_bytes(library) == before
