@@ -144,7 +144,7 @@ class Features:
         factories = reader_factories(core.store.settings, core.data_dir)
         hub = ReaderHub(tracker, factories, core.store.settings.all(), core.clock, parent=core.parent)
         self.reader_hub = self._register(hub)
-        hub.event.connect(conversations.reader_event)
+        hub.reader_event.connect(conversations.reader_event)
         hub.live_changed.connect(core.panel.status_strip.set_reader)
 
     def build_notes(self) -> None:

@@ -120,7 +120,7 @@ def test_the_reader_hub_is_wired_to_the_conversations_and_the_strip(desk_app) ->
     hub.poll()  # UI Automation is Windows only and sight is off: manual is live
     assert app.panel.status_strip.reader_label.text() == "读取：千牛 · 手动"
     assert "小店:小美" in app.conversations.seller_accounts()
-    hub.event.emit(seen(ACTIVE_BUYER, "小熊", dt.datetime(2026, 11, 11, 9, 0)))
+    hub.reader_event.emit(seen(ACTIVE_BUYER, "小熊", dt.datetime(2026, 11, 11, 9, 0)))
     assert app.conversations.active == "小熊"
 
 

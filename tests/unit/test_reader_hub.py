@@ -83,7 +83,7 @@ def make_hub(qapp):
         clock = FakeClock(T0)
         hub = ReaderHub(tracker, {k: (lambda r=r: r) for k, r in readers.items()}, values, clock)
         seen, live = [], []
-        hub.event.connect(seen.append)
+        hub.reader_event.connect(seen.append)
         hub.live_changed.connect(lambda *args: live.append(args))
         return SimpleNamespace(hub=hub, tracker=tracker, readers=readers, clock=clock, seen=seen, live=live)
 

@@ -75,7 +75,7 @@ def chat_client(window: WindowRef | None, title_rules: str) -> str:
 
 
 class ReaderHub(QObject):
-    event = Signal(object)  # ReaderEvent, on the GUI thread
+    reader_event = Signal(object)  # ReaderEvent, on the GUI thread; not `event`, which would hide QObject.event()
     live_changed = Signal(str, str, str)  # client, source (ui_tree | sight | manual; "" when idle), reason
 
     def __init__(
@@ -224,7 +224,7 @@ class ReaderHub(QObject):
             if not event.buyer:
                 continue  # a bubble in a chat whose buyer is not known yet: nobody to time
             delivered.append(event)
-            self.event.emit(event)
+            self.reader_event.emit(event)
         return delivered
 
     def _release(self) -> None:
