@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_assistant.domain.clock import Clock
@@ -161,7 +161,12 @@ class PhrasesController(QObject):
             self.import_file(Path(name))
 
     def import_file(self, path: Path) -> ImportDialog:
-        dialog = ImportDialog(path, self._importer, self.tab.window())
+        # Reading, parsing and the dry run take a second or two for 50,000 rows: say so before the dialog shows.
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            dialog = ImportDialog(path, self._importer, self.tab.window())
+        finally:
+            QGuiApplication.restoreOverrideCursor()
         dialog.accepted.connect(self._imported)
         dialog.open()
         return dialog

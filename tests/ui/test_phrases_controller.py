@@ -133,3 +133,31 @@ def test_export_round_trips_through_import(controller, tmp_path) -> None:
 
     cells = [c.value for row in openpyxl.load_workbook(path).active.iter_rows() for c in row]
     assert "'=SUM(A1)" in cells  # a formula never runs when the agent opens the export
+
+
+def test_the_import_shows_a_busy_cursor_while_it_reads_and_then_gives_it_back(
+    controller, qtbot, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop_assistant.ui import import_dialog
+
+    cursors = []
+    real_parse = import_dialog.parse_phrases
+
+    def parse(*args, **kwargs):
+        cursor = QGuiApplication.overrideCursor()
+        cursors.append(cursor.shape() if cursor is not None else None)
+        return real_parse(*args, **kwargs)
+
+    monkeypatch.setattr(import_dialog, "parse_phrases", parse)
+    source = tmp_path / "ok.csv"
+    source.write_text("分组,快捷编码,短语内容\n售前,zd,在的亲\n", encoding="utf-8")
+    qtbot.addWidget(controller.import_file(source))
+    assert cursors and set(cursors) == {Qt.CursorShape.WaitCursor}
+    assert QGuiApplication.overrideCursor() is None
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    qtbot.addWidget(controller.import_file(bad))  # a file that fails to parse gives the cursor back too
+    assert QGuiApplication.overrideCursor() is None
