@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -192,11 +193,14 @@ class ImportDialog(QDialog):
     def _dry_run(self) -> None:
         if self.parsed is None:
             return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a new policy plans 50,000 rows again
         try:
             report = self._importer.apply(self.parsed, self.policy.currentData(), dry_run=True)
         except PhraseImportError as exc:
             self._fail(_tr(exc))
             return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
         lines = [_tr(report.summary), *(_tr(note) for note in report.notes())]
         lines += [_tr(item.message) for item in report.first(6)]
         self.details.setText("\n".join(lines))

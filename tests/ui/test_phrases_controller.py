@@ -157,6 +157,18 @@ def test_the_import_shows_a_busy_cursor_while_it_reads_and_then_gives_it_back(
     qtbot.addWidget(controller.import_file(source))
     assert cursors and set(cursors) == {Qt.CursorShape.WaitCursor}
     assert QGuiApplication.overrideCursor() is None
+    dialog = controller.import_file(source)
+    qtbot.addWidget(dialog)
+    real_apply = dialog._importer.apply
+
+    def apply(*args, **kwargs):
+        cursors.append(QGuiApplication.overrideCursor().shape())
+        return real_apply(*args, **kwargs)
+
+    monkeypatch.setattr(dialog._importer, "apply", apply)
+    cursors.clear()
+    dialog.policy.setCurrentIndex((dialog.policy.currentIndex() + 1) % dialog.policy.count())  # a new dry run
+    assert cursors == [Qt.CursorShape.WaitCursor] and QGuiApplication.overrideCursor() is None
     bad = tmp_path / "bad.json"
     bad.write_text("{", encoding="utf-8")
     qtbot.addWidget(controller.import_file(bad))  # a file that fails to parse gives the cursor back too
