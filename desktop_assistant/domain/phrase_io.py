@@ -283,7 +283,7 @@ def _table(rows: Iterable[tuple[int, list[str]]], fmt: str, *, pad_short_rows: b
     width = 0
     drafts: list[Draft] = []
     for line, row in rows:
-        if not any(cell.strip() for cell in row):
+        if not "".join(row).strip():
             continue  # blank lines and rows of empty cells
         where = at_line(line)
         if columns is None:
@@ -297,7 +297,10 @@ def _table(rows: Iterable[tuple[int, list[str]]], fmt: str, *, pad_short_rows: b
             row = row + [""] * (width - len(row))
         if len(row) != width:
             raise _error_at(where, ImportText(MSG_COLUMN_COUNT, expected=width, actual=len(row)))
-        drafts.append(_draft({name: unneutralise(row[index]) for name, index in columns.items()}, line, where))
+        values = {name: row[index] for name, index in columns.items()}
+        if "'" in "".join(values.values()):  # only then can a cell carry an export's formula guard
+            values = {name: unneutralise(value) for name, value in values.items()}
+        drafts.append(_draft(values, line, where))
     if columns is None:
         raise PhraseImportError(MSG_EMPTY_FILE)
     return ParsedImport(fmt, tuple(drafts), _groups_of(drafts), fields=frozenset(columns), ignored_columns=ignored)
