@@ -80,6 +80,21 @@ def test_import_gb18030_csv_dry_run_then_for_real(tmp_path) -> None:
     assert phrases[-1]["group"] == "活动" and phrases[-1]["code"] == "hd1"
 
 
+def test_a_gbk_file_of_six_thousand_phrases_goes_in_whole_through_the_bulk_path(tmp_path) -> None:
+    """More rows than storage/bulk.py's threshold: the plain indexes are rebuilt in the same transaction, and
+    the file that results passes `db check` and finds any phrase by its pinyin."""
+    base = tmp_path / "data"
+    rows = [f"物流{n % 7},wl{n},重庆发货{n}号,亲，第{n}单从重庆发出～," for n in range(6000)]
+    source = tmp_path / "大批.csv"
+    source.write_bytes("\r\n".join([HEADER, *rows, ""]).encode("gbk"))
+    out = ok(cli(base, "import", str(source)))
+    assert out.splitlines()[0] == "新增 6000 条，替换 0 条，跳过 0 条，改编码后新增 0 条"
+    assert ok(run_cli("db", "check", "--basedir", str(base)))
+    found = json.loads(ok(cli(base, "search", "chongqingfahuo5999", "--json")))
+    assert [p["code"] for p in found] == ["wl5999"]
+    assert json.loads(ok(cli(base, "search", "cqfh4321", "--json")))[0]["code"] == "wl4321"
+
+
 def touch(base: Path, code: str) -> None:
     """The agent used this default phrase: it is theirs now, and imports keep the chosen policy for it."""
     store = open_store(Paths(base), dt.datetime(2026, 11, 11, 9, 0))
