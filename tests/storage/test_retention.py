@@ -208,3 +208,29 @@ def test_rows_passed_under_the_phone_only_rules_are_gone_over_again(paths: Paths
         assert "文三路" not in store.notes.history("ADDR")[0].text
     finally:
         store.close()
+
+
+def test_a_purge_reads_the_division_table_only_to_mask_and_does_not_keep_it(paths: Paths, monkeypatch) -> None:
+    """The table is ~40 MB of Python objects: the daily purge at start used to load it into the parser's cache
+    and the idle panel kept it (docs/benchmarks.md, "Where the megabytes go")."""
+    from desktop_assistant import resources_access
+
+    reads: list[int] = []
+    real = resources_access.read_division_index
+    monkeypatch.setattr(resources_access, "read_division_index", lambda: reads.append(1) or real())
+    resources_access.division_index.cache_clear()
+    store = seed(paths)
+    try:
+        assert store.purge_personal_data(NOW, days=60).total == 0  # nothing that old: not read
+        assert reads == []
+        assert store.purge_personal_data(NOW, days=30).total == 3
+        assert reads == [1]  # once for every row of the run
+        assert resources_access.division_index.cache_info().currsize == 0  # and not kept
+        store.notes.append(validated_change("OLD2", 1, f"电话 {PHONE}", "", "007"), NOW - dt.timedelta(days=25))
+        held = resources_access.division_index()  # the address parser has read it: the purge uses that one
+        assert reads == [1, 1]
+        assert store.purge_personal_data(NOW + dt.timedelta(days=10), days=30).notes == 1  # the next run: OLD2
+        assert reads == [1, 1] and resources_access.division_index() is held
+    finally:
+        resources_access.division_index.cache_clear()
+        store.close()
