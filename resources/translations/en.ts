@@ -132,7 +132,7 @@
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="+281"/>
+        <location line="+287"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
@@ -610,12 +610,13 @@ Last to speak: {speaker}</translation>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location filename="../../desktop_assistant/app_features.py" line="+182"/>
+        <location filename="../../desktop_assistant/ui/check_tab.py" line="+122"/>
         <source>核对</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location filename="../../desktop_assistant/ui/check_tab.py" line="+98"/>
         <source>{0}
 还差：{1}</source>
         <translation>{0}
@@ -2234,7 +2235,7 @@ still to do: {1}</translation>
 <context>
     <name>PanelWindow</name>
     <message>
-        <location filename="../../desktop_assistant/ui/panel.py" line="+299"/>
+        <location filename="../../desktop_assistant/ui/panel.py" line="+330"/>
         <location line="+1"/>
         <source>客服助手</source>
         <translation>CS Assistant</translation>
@@ -3662,12 +3663,13 @@ Send it anyway?</translation>
         <translation>Answers/questions</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location filename="../../desktop_assistant/app_features.py" line="+3"/>
+        <location filename="../../desktop_assistant/ui/stats_tab.py" line="+99"/>
         <source>统计</source>
         <translation>Stats</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location filename="../../desktop_assistant/ui/stats_tab.py" line="-104"/>
         <source>平均响应（秒）</source>
         <translation>Avg response (s)</translation>
     </message>
