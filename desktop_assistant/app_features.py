@@ -241,7 +241,8 @@ class Features:
             self.conversations.active_changed.connect(buyers.buyer_became_active)
             # A chat already in front named it before this tab was built (one tab per turn of the event loop).
             buyers.buyer_became_active(self.conversations.active)
-        core.panel.add_feature_tab(buyers.tab)
+        # The tab is built when first opened; the controller screens and warns without it.
+        core.panel.add_lazy_tab(lambda: QCoreApplication.translate("BuyerTab", "买家"), lambda: buyers.tab)
 
     def build_stats(self) -> QWidget:
         from desktop_assistant.domain.kpi import KpiError

@@ -231,12 +231,13 @@
         <translation>Address</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location filename="../../desktop_assistant/app_features.py" line="+245"/>
+        <location filename="../../desktop_assistant/ui/buyer_tab.py" line="+173"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location filename="../../desktop_assistant/ui/buyer_tab.py" line="-182"/>
         <source>信用（分或 3心/2钻）</source>
         <translation>Credit (points or 3心/2钻)</translation>
     </message>
@@ -390,7 +391,7 @@
 <context>
     <name>BuyersController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/buyers_controller.py" line="+95"/>
+        <location filename="../../desktop_assistant/ui/buyers_controller.py" line="+122"/>
         <source>注意：黑名单买家</source>
         <translation>Careful: blacklisted buyer</translation>
     </message>
@@ -610,7 +611,7 @@ Last to speak: {speaker}</translation>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/app_features.py" line="+182"/>
+        <location filename="../../desktop_assistant/app_features.py" line="-63"/>
         <location filename="../../desktop_assistant/ui/check_tab.py" line="+122"/>
         <source>核对</source>
         <translation>Check</translation>
