@@ -173,7 +173,8 @@ class Features:
         agenda = notes.agenda_tab
         notes.badge_changed.connect(lambda count: core.panel.update_tab_title(agenda, count > 0))
         notes.overdue_changed.connect(core.tray.set_overdue)
-        core.panel.add_feature_tab(notes.notes_tab)
+        # 备注 is built when first opened; 待办 (the reminders' list and badge) at once.
+        core.panel.add_lazy_tab(lambda: QCoreApplication.translate("NotesTab", "备注"), lambda: notes.notes_tab)
         core.panel.add_feature_tab(agenda)
 
     # 核对 and 统计 work only while the agent looks at them: built when first opened, so the idle panel does
@@ -211,7 +212,7 @@ class Features:
         self.checks = checks
         # What happened before the tab was opened: the order open in 备注, the buyer of the chat in front.
         if self.notes is not None:
-            self.notes.notes_tab.order_opened.connect(checks.use_order)
+            self.notes.order_opened.connect(checks.use_order)
             context = self.notes.context()
             checks.use_order(context["order_id"], context["buyer"])
         if self.buyers is not None:
@@ -236,7 +237,7 @@ class Features:
         if self.checks is not None:
             buyers.active_buyer_changed.connect(self.checks.use_buyer)
         if self.notes is not None:
-            self.notes.notes_tab.order_opened.connect(lambda _order, buyer: buyers.buyer_became_active(buyer))
+            self.notes.order_opened.connect(lambda _order, buyer: buyers.buyer_became_active(buyer))
         if self.conversations is not None:  # the buyer of the active conversation is looked up and screened
             self.conversations.active_changed.connect(buyers.buyer_became_active)
             # A chat already in front named it before this tab was built (one tab per turn of the event loop).

@@ -231,7 +231,7 @@
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/app_features.py" line="+245"/>
+        <location filename="../../desktop_assistant/app_features.py" line="+246"/>
         <location filename="../../desktop_assistant/ui/buyer_tab.py" line="+173"/>
         <source>买家</source>
         <translation>Buyer</translation>
@@ -2095,7 +2095,7 @@ still to do: {1}</translation>
 <context>
     <name>NotesController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/notes_controller.py" line="+133"/>
+        <location filename="../../desktop_assistant/ui/notes_controller.py" line="+155"/>
         <source>承诺已超时</source>
         <translation>Promise overdue</translation>
     </message>
@@ -2133,12 +2133,13 @@ still to do: {1}</translation>
 <context>
     <name>NotesTab</name>
     <message>
+        <location filename="../../desktop_assistant/app_features.py" line="-6"/>
         <location filename="../../desktop_assistant/ui/notes_tab.py" line="+182"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../desktop_assistant/ui/notes_tab.py" line="+21"/>
         <source>{0} 版</source>
         <translation>{0} versions</translation>
     </message>
@@ -3664,7 +3665,7 @@ Send it anyway?</translation>
         <translation>Answers/questions</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/app_features.py" line="+3"/>
+        <location filename="../../desktop_assistant/app_features.py" line="+9"/>
         <location filename="../../desktop_assistant/ui/stats_tab.py" line="+99"/>
         <source>统计</source>
         <translation>Stats</translation>

@@ -86,7 +86,7 @@ AGENT = {"agent_name": "小王", "agent_id": "A01", "shop_name": "云朵家居�
 
 
 def open_tab(app, title: str):
-    """The agent clicks the tab named `title`; a tab built on first look (核对, 统计) is built then."""
+    """The agent clicks the tab named `title`; a tab built on first look (备注, 核对, 买家, 统计) is built then."""
     tabs = app.panel.tabs
     tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.tabText(i) == title))
     return tabs.currentWidget()
