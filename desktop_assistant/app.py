@@ -210,7 +210,8 @@ class Application(QObject):
         self.features = Features(core)
 
     def _build_panel_and_tray(self, store: Store) -> tuple[PanelWindow, Tray]:
-        icon = QIcon(str(resource_path("icons", "app.svg")))
+        # The .ico holds the icon drawn at every size asked for (tools/make_icon.py): no QtSvg at run time (~1 MB).
+        icon = QIcon(str(resource_path("icons", "app.ico")))
         self.qt_app.setWindowIcon(icon)
         panel = PanelWindow(store.settings, store.state, icon)
         if store.read_only is not None:

@@ -296,3 +296,12 @@ def test_a_session_unlock_recovers_the_backend_chosen_in_settings_not_the_first(
     in_use = [b for b in backends if b.name == "keyboard" and b.recovered]
     assert in_use, "the backend in use was not recovered after the unlock"
     assert all(b.recovered == 0 for b in backends if b.name != "keyboard")
+
+
+def test_the_window_and_tray_icon_carry_every_size_drawn_for_them(make_app) -> None:
+    """app.ico holds the icon drawn at each size Windows and the tray ask for (tools/make_icon.py), so the panel
+    needs neither QtSvg nor its icon engine at run time (1 MB of the idle panel, docs/benchmarks.md)."""
+    app = started(make_app)
+    sizes = {(size.width(), size.height()) for size in app.qt_app.windowIcon().availableSizes()}
+    assert {(16, 16), (24, 24), (32, 32), (256, 256)} <= sizes
+    assert app.tray.icon.icon().cacheKey() == app.qt_app.windowIcon().cacheKey()
