@@ -1,14 +1,15 @@
 """The idle panel's resident memory (issue 17 item 6), python run and frozen build, with what it is made of.
 
-    python benchmarks/idle_memory.py [--runs 3] [--wait 3] [--frozen PATH] [--build-frozen] [--json-out FILE]
+    python benchmarks/idle_memory.py [--runs 3] [--wait 6] [--frozen PATH] [--build-frozen] [--xvfb] [--json-out FILE]
 
 Each run starts the panel as an agent does (`python -m desktop_assistant`, or the frozen executable) on a copy
-of the 70-phrase database of benchmarks/scale.py, offscreen, waits for the log line "panel shown" (hotkeys
-live), then `--wait` seconds (every deferred start-up step done), and reads /proc/PID/smaps: resident MB by what
-is mapped (heap and anonymous memory, Qt, bindings, fonts, ...), then ends the panel. Prints medians and one
-JSON line. `--build-frozen` builds build.spec into a temporary folder first (never the repository's build/
-and dist/). A second part (`--steps`) runs the start in this process step by step (imports, QApplication,
-database, panel, each deferred step, each tab opened) and prints the resident MB each step added.
+of the 70-phrase database of benchmarks/scale.py, offscreen (`--xvfb`: xcb on an Xvfb of its own, hotkeys
+live), waits for the log line "panel shown", then `--wait` seconds (the first backup and purge run at 3 s),
+and reads /proc/PID/smaps: resident MB by what is mapped (heap and anonymous memory, Qt, bindings, fonts, ...),
+then ends the panel. Prints medians and one JSON line. `--build-frozen` builds build.spec into a temporary
+folder first (never the repository's build/ and dist/). Unless `--no-steps`, the start also runs in one
+process step by step (imports, QApplication, database, panel, each deferred step, each tab opened), printing
+the resident MB each step added.
 """
 
 from __future__ import annotations
@@ -39,12 +40,12 @@ def rollup(pid: int) -> dict[str, float]:
     return out
 
 
-def one_run(command: list[str], basedir: Path, wait: float) -> dict:
+def one_run(command: list[str], basedir: Path, wait: float, env: dict) -> dict:
     scale_data.cached(70, False, basedir)
     log = basedir / "logs" / "desktop_assistant.log"
     started = time.perf_counter()
     process = subprocess.Popen(
-        [*command, "--basedir", str(basedir)], cwd=REPO, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [*command, "--basedir", str(basedir)], cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     try:
         while not (log.exists() and "panel shown" in log.read_text(encoding="utf-8")):
@@ -143,10 +144,11 @@ def steps(basedir: Path) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--wait", type=float, default=3.0)
+    parser.add_argument("--wait", type=float, default=6.0, help="seconds after 'panel shown' (the backup is at 3 s)")
     parser.add_argument("--frozen", help="the frozen executable (dist/desktop-assistant/desktop-assistant)")
     parser.add_argument("--build-frozen", action="store_true", help="build build.spec into a temporary folder")
     parser.add_argument("--no-steps", action="store_true")
+    parser.add_argument("--xvfb", action="store_true", help="on an Xvfb of its own (xcb, hotkeys live) not offscreen")
     parser.add_argument("--json-out")
     args = parser.parse_args()
     results: dict = {}
@@ -158,9 +160,20 @@ def main() -> int:
         contenders = {"python": APP}
         if frozen:
             contenders["frozen"] = [str(frozen)]
-        for name, command in contenders.items():
-            runs = [one_run(command, Path(tmp) / "db", args.wait) for _ in range(args.runs)]
-            results[name] = medians(runs)
+        xvfb, env = None, ENV
+        if args.xvfb:
+            from contenders.measure import start_xvfb
+
+            xvfb, display = start_xvfb()
+            env = {**ENV, "QT_QPA_PLATFORM": "xcb", "DISPLAY": display}
+        try:
+            for name, command in contenders.items():
+                runs = [one_run(command, Path(tmp) / "db", args.wait, env) for _ in range(args.runs)]
+                results[name] = medians(runs)
+        finally:
+            if xvfb is not None:
+                xvfb.terminate()
+                xvfb.wait(timeout=10)
         if not args.no_steps:
             results["steps"] = steps(Path(tmp) / "db")
     print_report(results)
