@@ -210,7 +210,8 @@ class Application(QObject):
         self.features = Features(core)
 
     def _build_panel_and_tray(self, store: Store) -> tuple[PanelWindow, Tray]:
-        icon = QIcon(str(resource_path("icons", "app.svg")))
+        # The .ico holds the icon drawn at every size asked for (tools/make_icon.py): no QtSvg at run time (~1 MB).
+        icon = QIcon(str(resource_path("icons", "app.ico")))
         self.qt_app.setWindowIcon(icon)
         panel = PanelWindow(store.settings, store.state, icon)
         if store.read_only is not None:
@@ -268,7 +269,8 @@ class Application(QObject):
         return phrases
 
     def _plan_features(self) -> None:
-        """The tabs after 短语: 会话, 备注, 待办, 核对, 买家, 统计, in an order that meets their links (once)."""
+        """The tabs after 短语: 会话, 备注, 待办, 核对, 买家, 统计, in an order that meets their links (once);
+        核对 and 统计 only take their place in the tab bar, and are built when first opened."""
         features = self.features
         if self._feature_steps or features is None or features.registered:
             return
@@ -276,10 +278,10 @@ class Application(QObject):
             features.build_conversations,
             features.build_reader_hub,  # reads the IM client into the conversations
             features.build_notes,
-            features.build_checks,  # opens the order 备注 opens
+            features.plan_checks,  # built when first opened; then opens the order 备注 opened
             features.build_buyers,  # screens the buyer of the conversation, the check and the order
             features.start,  # every link made: the first ticks reach them all
-            features.build_stats,
+            features.plan_stats,  # built when first opened
             self._warm_search,
         ]
 
@@ -294,6 +296,11 @@ class Application(QObject):
             self._feature_steps.pop(0)()
         if self._feature_steps:
             self.features_timer.start()  # the next tab on the next turn of the event loop
+
+    @property
+    def starting(self) -> bool:
+        """True while start-up steps are left for the coming turns of the event loop."""
+        return bool(self._feature_steps)
 
     def _warm_search(self) -> None:
         """The phrase search index and the guard's lists (libphonenumber, ~70 ms) loaded once the panel is
@@ -601,9 +608,10 @@ def run(paths: Paths, *, debug: bool = False, smoke_test: bool = False) -> int:
         app.build_ui()
         app.show()
         if smoke_test:  # everything a real start does, hotkeys included, then out
-            if (
-                app.stats is not None
-            ):  # and the charts, built on first look otherwise: a frozen build must carry QtCharts
+            # and the tabs and charts built on first look otherwise: a frozen build must carry them (QtCharts)
+            if app.panel is not None:
+                app.panel.build_lazy_tabs()
+            if app.stats is not None:
                 app.stats.refresh()
             qt_app.processEvents()
             return 0

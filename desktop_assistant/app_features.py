@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_assistant.domain.clock import Clock
 from desktop_assistant.os_integration.foreground import WindowRef
@@ -75,6 +75,7 @@ class Features:
     def __init__(self, core: Core) -> None:
         self.core = core
         self.registered: list[Feature] = []
+        self.started = False  # a feature built after start() (a tab opened later) is started when built
         self.conversations: ConversationsController | None = None
         self.reader_hub: ReaderHub | None = None
         self.notes: NotesController | None = None
@@ -86,8 +87,13 @@ class Features:
         self.registered.append(feature)
         return feature
 
+    def _start_if_late(self, feature: Feature) -> None:
+        if self.started:
+            feature.start()
+
     # --- the loops -------------------------------------------------------------------------------
     def start(self) -> None:
+        self.started = True
         for feature in self.registered:
             feature.start()
 
@@ -100,6 +106,7 @@ class Features:
         for feature in reversed(self.registered):
             feature.stop()
         self.registered = []
+        self.started = False
         self.conversations = self.reader_hub = self.notes = self.checks = self.buyers = self.stats = None
 
     # --- one builder per feature ---------------------------------------------------------------
@@ -166,10 +173,19 @@ class Features:
         agenda = notes.agenda_tab
         notes.badge_changed.connect(lambda count: core.panel.update_tab_title(agenda, count > 0))
         notes.overdue_changed.connect(core.tray.set_overdue)
-        core.panel.add_feature_tab(notes.notes_tab)
+        # 备注 is built when first opened; 待办 (the reminders' list and badge) at once.
+        core.panel.add_lazy_tab(lambda: QCoreApplication.translate("NotesTab", "备注"), lambda: notes.notes_tab)
         core.panel.add_feature_tab(agenda)
 
-    def build_checks(self) -> None:
+    # 核对 and 统计 work only while the agent looks at them: built when first opened, so the idle panel does
+    # not hold their widgets (and 统计 its charts); docs/benchmarks.md, "Where the megabytes go".
+    def plan_checks(self) -> None:
+        self.core.panel.add_lazy_tab(lambda: QCoreApplication.translate("CheckTab", "核对"), self.build_checks)
+
+    def plan_stats(self) -> None:
+        self.core.panel.add_lazy_tab(lambda: QCoreApplication.translate("StatsTab", "统计"), self.build_stats)
+
+    def build_checks(self) -> QWidget:
         from desktop_assistant import resources_access
         from desktop_assistant.domain.address import parse_address
         from desktop_assistant.ui.check_controller import CheckController
@@ -194,9 +210,16 @@ class Features:
             )
         )
         self.checks = checks
+        # What happened before the tab was opened: the order open in 备注, the buyer of the chat in front.
         if self.notes is not None:
-            self.notes.notes_tab.order_opened.connect(checks.use_order)
-        core.panel.add_feature_tab(checks.tab)
+            self.notes.order_opened.connect(checks.use_order)
+            context = self.notes.context()
+            checks.use_order(context["order_id"], context["buyer"])
+        if self.buyers is not None:
+            self.buyers.active_buyer_changed.connect(checks.use_buyer)
+            checks.use_buyer(self.buyers.active_nick)
+        self._start_if_late(checks)
+        return checks.tab
 
     def build_buyers(self) -> None:
         from desktop_assistant.storage.blacklist_files import BlacklistFiles
@@ -214,14 +237,15 @@ class Features:
         if self.checks is not None:
             buyers.active_buyer_changed.connect(self.checks.use_buyer)
         if self.notes is not None:
-            self.notes.notes_tab.order_opened.connect(lambda _order, buyer: buyers.buyer_became_active(buyer))
+            self.notes.order_opened.connect(lambda _order, buyer: buyers.buyer_became_active(buyer))
         if self.conversations is not None:  # the buyer of the active conversation is looked up and screened
             self.conversations.active_changed.connect(buyers.buyer_became_active)
             # A chat already in front named it before this tab was built (one tab per turn of the event loop).
             buyers.buyer_became_active(self.conversations.active)
-        core.panel.add_feature_tab(buyers.tab)
+        # The tab is built when first opened; the controller screens and warns without it.
+        core.panel.add_lazy_tab(lambda: QCoreApplication.translate("BuyerTab", "买家"), lambda: buyers.tab)
 
-    def build_stats(self) -> None:
+    def build_stats(self) -> QWidget:
         from desktop_assistant.domain.kpi import KpiError
         from desktop_assistant.storage.files import write_export
         from desktop_assistant.ui.stats_controller import StatsController
@@ -235,7 +259,8 @@ class Features:
                 parent=core.parent,
             )
         )
-        core.panel.add_feature_tab(self.stats.tab)
+        self._start_if_late(self.stats)
+        return self.stats.tab
 
 
 def reader_factories(settings: Any, data_dir: Path) -> dict[str, Callable[[], Reader]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import tempfile
@@ -41,6 +40,8 @@ class Paths:
     @property
     def instance_key(self) -> str:
         """One running panel per data directory and user: the name of the local socket."""
+        import hashlib  # here: storage imports it first, without OpenSSL (storage/sqlite_lib.py)
+
         digest = hashlib.sha256(str(self.data_dir.resolve()).encode("utf-8")).hexdigest()[:16]
         user = os.environ.get("USERNAME") or os.environ.get("USER") or "user"
         return f"{APP_NAME}-{user}-{digest}"

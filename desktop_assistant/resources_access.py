@@ -29,11 +29,23 @@ def resource_path(*parts: str) -> Path:
 # --- the address parser's data: the division table (38 ms to read) and lists -------------------------
 
 
-@functools.lru_cache(maxsize=1)
-def division_index() -> DivisionIndex:
+def read_division_index() -> DivisionIndex:
+    """A new copy of the table: about 40 MB of Python objects while it is held."""
     from desktop_assistant.domain.divisions import index_from_bundle
 
     return index_from_bundle(json.loads(resource_path("divisions", "divisions.json").read_text(encoding="utf-8")))
+
+
+@functools.lru_cache(maxsize=1)
+def division_index() -> DivisionIndex:
+    """The table the address parser keeps once it has parsed an address."""
+    return read_division_index()
+
+
+def division_index_for_once() -> DivisionIndex:
+    """For a job that runs once in a while (the daily purge): the parser's table when it holds one, else a
+    copy that goes when the job is done, so the idle panel does not keep 40 MB for a job of seconds."""
+    return division_index() if division_index.cache_info().currsize else read_division_index()
 
 
 @functools.cache

@@ -16,8 +16,8 @@ region named without a street and number (浙江省杭州市) is not personal en
 
 from __future__ import annotations
 
-import functools
 import re
+import weakref
 
 from desktop_assistant.domain.address import _chain  # the parser's own region matcher, not a copy
 from desktop_assistant.domain.divisions import DivisionIndex
@@ -42,10 +42,17 @@ def _is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
-@functools.lru_cache(maxsize=2)
+# Per table, and only while the table lives: a cache keyed by the table itself would keep a copy read for one
+# job (the daily purge, ~40 MB) for the rest of the process.
+_OPENINGS: weakref.WeakKeyDictionary[DivisionIndex, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
 def _openings(index: DivisionIndex) -> frozenset[str]:
     """The first two characters of every name: where a region can start (skips most positions cheaply)."""
-    return frozenset(name[:2] for name in index.names)
+    found = _OPENINGS.get(index)
+    if found is None:
+        found = _OPENINGS[index] = frozenset(name[:2] for name in index.names)
+    return found
 
 
 def address_spans(text: str, index: DivisionIndex) -> list[tuple[int, int]]:

@@ -137,13 +137,21 @@ def purge(
     days: int,
     receiver_days: int,
     *,
-    divisions: DivisionIndex,
+    divisions: Callable[[], DivisionIndex],
     dry_run: bool = False,
     examples: int = 5,
 ) -> PurgeReport:
     """Purge or mask what is older than the setting; with `dry_run` only count (and show a few).
-    `divisions`: the division table addresses in free text are found with."""
+    `divisions`: reads the division table addresses in free text are found with; called once, at the first
+    row to mask (a daily run with nothing old to mask never reads it)."""
     days, receiver_days = effective_days(days, receiver_days)
+    table: list[DivisionIndex] = []
+
+    def mask(text: str) -> str:
+        if not table:
+            table.append(divisions())
+        return mask_personal(text, table[0])
+
     report = PurgeReport(days, receiver_days, dry_run)
     with db.atomic():
         if receiver_days:
@@ -156,7 +164,7 @@ def purge(
         if days:
             cutoff = stamp(now - dt.timedelta(days=days))
             since = _state(db, DONE_KEY, "") if _state(db, RULES_KEY, 1) >= RULES else ""
-            for target in _targets(lambda text: mask_personal(text, divisions)):
+            for target in _targets(mask):
                 _mask_rows(db, report, target, since, cutoff, examples)
             if not dry_run and cutoff > since:
                 for key, value in ((DONE_KEY, cutoff), (RULES_KEY, RULES)):

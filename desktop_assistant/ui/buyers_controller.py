@@ -4,6 +4,7 @@ lists, and a warning when the buyer of the chat window that comes to the front i
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -21,8 +22,10 @@ from desktop_assistant.domain.clock import Clock
 from desktop_assistant.domain.messages import UserError
 from desktop_assistant.domain.screening import Profile, Screening, rules_from_settings, screen
 from desktop_assistant.domain.settings import SettingsAccess
-from desktop_assistant.ui.buyer_tab import BuyerTab
 from desktop_assistant.ui.on_demand import OnDemand
+
+if TYPE_CHECKING:
+    from desktop_assistant.ui.buyer_tab import BuyerTab
 
 
 class BuyersController(QObject, OnDemand):  # works when a buyer is looked up or comes to the front
@@ -45,18 +48,34 @@ class BuyersController(QObject, OnDemand):  # works when a buyer is looked up or
         self._clock = clock
         self._celebrity_list = celebrity_list
         self.rules = rules_from_settings(settings.all(), celebrity_list)
-        self.tab = tab = BuyerTab()
-        tab.set_risk_thresholds(self.rules.medium, self.rules.high)
-        self.active_nick = ""
-        tab.lookup_requested.connect(self.lookup)
-        tab.save_requested.connect(self.save)
-        tab.list_requested.connect(self.set_list)
-        tab.import_requested.connect(self.choose_import_file)
-        tab.export_requested.connect(self.choose_export_file)
+        self.active_nick = ""  # the buyer of the chat in front: screened and warned about with or without the tab
+        self._tab: BuyerTab | None = None
+
+    @property
+    def tab_built(self) -> bool:
+        return self._tab is not None
+
+    @property
+    def tab(self) -> BuyerTab:
+        """The 买家 tab, built the first time it is asked for (the agent opens it): it then shows the buyer in front."""
+        if self._tab is None:
+            from desktop_assistant.ui.buyer_tab import BuyerTab
+
+            self._tab = tab = BuyerTab()
+            tab.set_risk_thresholds(self.rules.medium, self.rules.high)
+            tab.lookup_requested.connect(self.lookup)
+            tab.save_requested.connect(self.save)
+            tab.list_requested.connect(self.set_list)
+            tab.import_requested.connect(self.choose_import_file)
+            tab.export_requested.connect(self.choose_export_file)
+            if self.active_nick:
+                self.lookup(self.active_nick)
+        return self._tab
 
     def apply_settings(self, values: dict) -> None:
         self.rules = rules_from_settings(values, self._celebrity_list)
-        self.tab.set_risk_thresholds(self.rules.medium, self.rules.high)
+        if self._tab is not None:
+            self._tab.set_risk_thresholds(self.rules.medium, self.rules.high)
 
     def _say_error(self, error: UserError) -> None:
         self.tab.show_error(error.translated(QCoreApplication.translate))
@@ -84,12 +103,20 @@ class BuyersController(QObject, OnDemand):  # works when a buyer is looked up or
         return screening
 
     def buyer_became_active(self, nick: str) -> None:
+        """Screened and warned about whether or not the 买家 tab was ever opened; shown there if it was."""
         if not nick or nick == self.active_nick:
             return
         self.active_nick = nick
         self.active_buyer_changed.emit(nick)
-        screening = self.lookup(nick)
-        record = self.tab.record
+        if self._tab is not None:
+            screening = self.lookup(nick)
+            record = self._tab.record
+        else:
+            try:
+                record = self._buyers.get(valid_nick(nick))
+            except BuyerError:
+                return  # not a nick: nothing to screen (the tab says why when the agent looks it up)
+            screening = self.assess(nick, record)
         if record is not None and record.listing is not None and record.listing.status == "black":
             self.warning.emit(
                 self.tr("注意：黑名单买家"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
@@ -26,7 +27,9 @@ from desktop_assistant.domain.promises import (
 from desktop_assistant.domain.settings import SettingsAccess
 from desktop_assistant.ui.agenda_tab import AgendaTab
 from desktop_assistant.ui.note_dialogs import MemoDialog, PromiseDialog
-from desktop_assistant.ui.notes_tab import NotesTab
+
+if TYPE_CHECKING:
+    from desktop_assistant.ui.notes_tab import NotesTab
 
 TICK_MS = 15_000  # reminders are minute-grained; four looks a minute are plenty and cost nothing
 PROMISE, URGE = "promise", "urge"
@@ -40,6 +43,7 @@ class NotesController(QObject):
     notify = Signal(str, str)  # title, message: a tray notification (never steals focus)
     badge_changed = Signal(int)  # promises due soon or overdue, plus orders waiting to be chased
     overdue_changed = Signal(list)  # one line per overdue promise, for the tray menu
+    order_opened = Signal(str, str)  # order id, buyer: opened in the 备注 tab
 
     def __init__(
         self,
@@ -55,18 +59,33 @@ class NotesController(QObject):
         self._settings = settings
         self._clock = clock
         self._send_phrase = send_phrase
-        self.notes_tab = notes_tab = NotesTab(notes, settings, clock)
+        self._notes = notes
+        self._notes_tab: NotesTab | None = None  # built when first opened: the reminders run without it
         self.agenda_tab = agenda = AgendaTab()
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
-        notes_tab.memo_requested.connect(self.open_memo)
-        notes_tab.promise_requested.connect(self.open_promise_dialog)
         agenda.new_promise_requested.connect(lambda: self.open_promise_dialog(*self.context().values()))
         agenda.promise_done.connect(self.mark_done)
         agenda.unpaid_added.connect(self.add_unpaid)
         agenda.urge_requested.connect(self.urge)
         agenda.unpaid_closed.connect(self.close_unpaid)
+
+    @property
+    def notes_tab_built(self) -> bool:
+        return self._notes_tab is not None
+
+    @property
+    def notes_tab(self) -> NotesTab:
+        """The 备注 tab, built the first time it is asked for (the agent opens it)."""
+        if self._notes_tab is None:
+            from desktop_assistant.ui.notes_tab import NotesTab
+
+            self._notes_tab = tab = NotesTab(self._notes, self._settings, self._clock)
+            tab.memo_requested.connect(self.open_memo)
+            tab.promise_requested.connect(self.open_promise_dialog)
+            tab.order_opened.connect(self.order_opened)
+        return self._notes_tab
 
     @property
     def badge(self) -> int:
@@ -80,12 +99,15 @@ class NotesController(QObject):
         self.timer.stop()
 
     def apply_settings(self, values: dict) -> None:
-        self.notes_tab.apply_settings(values)
+        if self._notes_tab is not None:  # built later, it reads the settings then
+            self._notes_tab.apply_settings(values)
         self.tick()  # reminder times follow the new lead and cut-off at once
 
     def context(self) -> dict[str, str]:
-        """The order open in the 备注 tab: {订单号} and {买家} for phrases."""
-        return self.notes_tab.order_context()
+        """The order open in the 备注 tab: {订单号} and {买家} for phrases (none before the tab is opened)."""
+        if self._notes_tab is None:
+            return {"order_id": "", "buyer": ""}
+        return self._notes_tab.order_context()
 
     def _lead(self) -> dt.timedelta:
         return dt.timedelta(minutes=self._settings.get("promises.remind_minutes"))

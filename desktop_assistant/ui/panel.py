@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QMargins, QRect, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QMargins, QRect, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QIcon, QPalette, QScreen
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +23,7 @@ from desktop_assistant.domain.settings import SCHEMA, SettingsAccess, StateAcces
 from desktop_assistant.ui.settings_dialog import SettingsDialog
 from desktop_assistant.ui.start_page import StartPage
 from desktop_assistant.ui.status_strip import StatusStrip
+from desktop_assistant.ui.widgets import LazyTab
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +101,7 @@ class PanelWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.start_page, "")
+        self.tabs.currentChanged.connect(self._build_if_lazy)
         self.status_strip = StatusStrip(self)
         # Read-only mode (file or folder not writable): always in sight, not a notice that fades.
         self.read_only_banner = QLabel(self)
@@ -233,6 +235,35 @@ class PanelWindow(QMainWindow):
         """A feature's tab goes before 概览; the widget names itself through `tab_title()`."""
         self.tabs.insertTab(self.tabs.indexOf(self.start_page), widget, widget.tab_title())
         self.tabs.setCurrentIndex(0)
+
+    def add_lazy_tab(self, title: Callable[[], str], build: Callable[[], QWidget]) -> None:
+        """A feature's tab built the first time it is opened (or by build_lazy_tabs): until then the tab bar
+        holds only its name, and neither its widgets nor its controller cost memory at idle."""
+        self.add_feature_tab(LazyTab(title, build, self.tabs))
+
+    def build_lazy_tabs(self) -> None:
+        """Every tab still waiting to be opened, built now (the smoke test: a frozen build must carry them)."""
+        for index in range(self.tabs.count()):
+            placeholder = self.tabs.widget(index)
+            if isinstance(placeholder, LazyTab):
+                self._build_lazy(placeholder)
+
+    def _build_if_lazy(self, index: int) -> None:
+        placeholder = self.tabs.widget(index)
+        if isinstance(placeholder, LazyTab):
+            self._build_lazy(placeholder)
+
+    def _build_lazy(self, placeholder: LazyTab) -> None:
+        """The real tab takes the placeholder's place (and, if it was the open tab, is opened)."""
+        widget = placeholder.build()
+        was_current = self.tabs.currentWidget() is placeholder
+        blocker = QSignalBlocker(self.tabs)  # the swap moves the current index: no other tab is built for it
+        self.tabs.insertTab(self.tabs.indexOf(placeholder), widget, widget.tab_title())
+        if was_current:
+            self.tabs.setCurrentWidget(widget)
+        self.tabs.removeTab(self.tabs.indexOf(placeholder))
+        blocker.unblock()
+        placeholder.deleteLater()
 
     def update_tab_title(self, widget: QWidget, urgent: bool) -> None:
         """A feature's title changed (a count); urgent ones are drawn in red so they are seen at a glance."""

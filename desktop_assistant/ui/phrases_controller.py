@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QCursor, QGuiApplication
@@ -16,11 +16,13 @@ from desktop_assistant.domain.hotkeys import HotkeyError, normalise_hotkey
 from desktop_assistant.domain.phrase_io import PhraseImporter, PhraseImportError
 from desktop_assistant.domain.rendering import RenderContext, render
 from desktop_assistant.domain.settings import SCHEMA, SettingsAccess
-from desktop_assistant.ui.import_dialog import ImportDialog
-from desktop_assistant.ui.phrase_editor import PhraseEditor
 from desktop_assistant.ui.phrase_library import PhraseLibrary
 from desktop_assistant.ui.phrases_tab import PhrasesTab
 from desktop_assistant.ui.picker import FocusHandover, PickerPopup
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not by the idle panel
+    from desktop_assistant.ui.import_dialog import ImportDialog
+    from desktop_assistant.ui.phrase_editor import PhraseEditor
 
 PHRASE_ACTION = "phrase:"
 
@@ -138,6 +140,8 @@ class PhrasesController(QObject):
         self.picker.popup_at(QCursor.pos())
 
     def edit(self, phrase: object) -> PhraseEditor:
+        from desktop_assistant.ui.phrase_editor import PhraseEditor
+
         editor = PhraseEditor(
             self.library, phrase, self.render_context, self.hotkey_problem, self.tab.window(), guard=self._guard
         )
@@ -161,6 +165,8 @@ class PhrasesController(QObject):
             self.import_file(Path(name))
 
     def import_file(self, path: Path) -> ImportDialog:
+        from desktop_assistant.ui.import_dialog import ImportDialog
+
         # Reading, parsing and the dry run take a second or two for 50,000 rows: say so before the dialog shows.
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

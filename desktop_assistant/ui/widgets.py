@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -59,3 +61,16 @@ def fill_with_scrolling(page: QWidget, content: QWidget) -> None:
     layout = QVBoxLayout(page)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(scroll)
+
+
+class LazyTab(QWidget):
+    """Holds a feature's place in the tab bar until the agent first opens it (PanelWindow.add_lazy_tab): it
+    only names the tab; `build` makes the real widget then."""
+
+    def __init__(self, title: Callable[[], str], build: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._title = title
+        self.build = build
+
+    def tab_title(self) -> str:
+        return self._title()

@@ -132,7 +132,7 @@
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="+281"/>
+        <location line="+287"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
@@ -231,12 +231,13 @@
         <translation>Address</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location filename="../../desktop_assistant/app_features.py" line="+246"/>
+        <location filename="../../desktop_assistant/ui/buyer_tab.py" line="+173"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location filename="../../desktop_assistant/ui/buyer_tab.py" line="-182"/>
         <source>信用（分或 3心/2钻）</source>
         <translation>Credit (points or 3心/2钻)</translation>
     </message>
@@ -390,7 +391,7 @@
 <context>
     <name>BuyersController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/buyers_controller.py" line="+95"/>
+        <location filename="../../desktop_assistant/ui/buyers_controller.py" line="+122"/>
         <source>注意：黑名单买家</source>
         <translation>Careful: blacklisted buyer</translation>
     </message>
@@ -610,12 +611,13 @@ Last to speak: {speaker}</translation>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location filename="../../desktop_assistant/app_features.py" line="-63"/>
+        <location filename="../../desktop_assistant/ui/check_tab.py" line="+122"/>
         <source>核对</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location filename="../../desktop_assistant/ui/check_tab.py" line="+98"/>
         <source>{0}
 还差：{1}</source>
         <translation>{0}
@@ -2093,7 +2095,7 @@ still to do: {1}</translation>
 <context>
     <name>NotesController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/notes_controller.py" line="+133"/>
+        <location filename="../../desktop_assistant/ui/notes_controller.py" line="+155"/>
         <source>承诺已超时</source>
         <translation>Promise overdue</translation>
     </message>
@@ -2131,12 +2133,13 @@ still to do: {1}</translation>
 <context>
     <name>NotesTab</name>
     <message>
+        <location filename="../../desktop_assistant/app_features.py" line="-6"/>
         <location filename="../../desktop_assistant/ui/notes_tab.py" line="+182"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../desktop_assistant/ui/notes_tab.py" line="+21"/>
         <source>{0} 版</source>
         <translation>{0} versions</translation>
     </message>
@@ -2234,7 +2237,7 @@ still to do: {1}</translation>
 <context>
     <name>PanelWindow</name>
     <message>
-        <location filename="../../desktop_assistant/ui/panel.py" line="+299"/>
+        <location filename="../../desktop_assistant/ui/panel.py" line="+330"/>
         <location line="+1"/>
         <source>客服助手</source>
         <translation>CS Assistant</translation>
@@ -3662,12 +3665,13 @@ Send it anyway?</translation>
         <translation>Answers/questions</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location filename="../../desktop_assistant/app_features.py" line="+9"/>
+        <location filename="../../desktop_assistant/ui/stats_tab.py" line="+99"/>
         <source>统计</source>
         <translation>Stats</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location filename="../../desktop_assistant/ui/stats_tab.py" line="-104"/>
         <source>平均响应（秒）</source>
         <translation>Avg response (s)</translation>
     </message>

@@ -4,7 +4,9 @@ append-only history keeps its rows, and the database still refuses any other cha
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import sqlite3
+import weakref
 
 import pytest
 
@@ -207,4 +209,37 @@ def test_rows_passed_under_the_phone_only_rules_are_gone_over_again(paths: Paths
         assert store.purge_personal_data(NOW, days=30).notes == 1
         assert "文三路" not in store.notes.history("ADDR")[0].text
     finally:
+        store.close()
+
+
+def test_a_purge_reads_the_division_table_only_to_mask_and_does_not_keep_it(paths: Paths, monkeypatch) -> None:
+    """The table is ~40 MB of Python objects: the daily purge at start used to load it into the parser's cache
+    and the idle panel kept it (docs/benchmarks.md, "Where the megabytes go")."""
+    from desktop_assistant import resources_access
+
+    reads: list[weakref.ref] = []
+
+    def read():  # each copy read, watched: it must be gone once the purge is done
+        table = real()
+        reads.append(weakref.ref(table))
+        return table
+
+    real = resources_access.read_division_index
+    monkeypatch.setattr(resources_access, "read_division_index", read)
+    resources_access.division_index.cache_clear()
+    store = seed(paths)
+    try:
+        assert store.purge_personal_data(NOW, days=60).total == 0  # nothing that old: not read
+        assert not reads
+        assert store.purge_personal_data(NOW, days=30).total == 3
+        assert len(reads) == 1  # once for every row of the run
+        gc.collect()
+        assert resources_access.division_index.cache_info().currsize == 0 and reads[0]() is None  # and not kept
+        store.notes.append(validated_change("OLD2", 1, f"电话 {PHONE}", "", "007"), NOW - dt.timedelta(days=25))
+        held = resources_access.division_index()  # the address parser has read it: the purge uses that one
+        assert len(reads) == 2
+        assert store.purge_personal_data(NOW + dt.timedelta(days=10), days=30).notes == 1  # the next run: OLD2
+        assert len(reads) == 2 and resources_access.division_index() is held
+    finally:
+        resources_access.division_index.cache_clear()
         store.close()

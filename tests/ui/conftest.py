@@ -85,6 +85,13 @@ def record():
 AGENT = {"agent_name": "小王", "agent_id": "A01", "shop_name": "云朵家居旗舰店"}
 
 
+def open_tab(app, title: str):
+    """The agent clicks the tab named `title`; a tab built on first look (备注, 核对, 买家, 统计) is built then."""
+    tabs = app.panel.tabs
+    tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.tabText(i) == title))
+    return tabs.currentWidget()
+
+
 @pytest.fixture
 def agents_app(make_app):
     """The running app as agent 小王 (工号 A01) of 云朵家居旗舰店 uses it."""

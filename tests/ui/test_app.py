@@ -237,9 +237,10 @@ def test_the_feature_tabs_follow_the_first_paint(qtbot, make_app) -> None:
     app.show()
     tabs = app.panel.tabs
     assert app.notes is None and tabs.count() == 2  # 短语 and 概览: the panel is up and usable
-    qtbot.waitUntil(lambda: app.stats is not None)
+    qtbot.waitUntil(lambda: not app.starting)
     titles = [tabs.tabText(i) for i in range(tabs.count())]
     assert titles == ["短语", "会话", "备注", "待办", "核对", "买家", "统计", "概览"]
+    assert app.checks is None and app.stats is None  # named in the bar, built when first opened (test_lazy_tabs)
     assert app.notes.timer.isActive() and app.conversations.timer.isActive()
 
 
@@ -254,11 +255,11 @@ def test_a_hotkey_pressed_while_the_tabs_are_built_waits_for_one_tab_not_all(qtb
         assert backend.press("ctrl+alt+h")  # the agent's first hotkey arrives while 会话 is being built
 
     app.features.build_conversations = build_then_press
-    served_before_stats = []
-    app.hotkeys.activated.connect(lambda _action: served_before_stats.append(app.stats is None))
+    served_before_buyers = []
+    app.hotkeys.activated.connect(lambda _action: served_before_buyers.append(app.buyers is None))
     app.show()
-    qtbot.waitUntil(lambda: app.stats is not None)
-    assert served_before_stats == [True]  # handled between two tabs, not after the last one
+    qtbot.waitUntil(lambda: not app.starting)
+    assert served_before_buyers == [True]  # handled between two tabs, not after the last one
     assert not app.panel.isVisible()
 
 
@@ -295,3 +296,12 @@ def test_a_session_unlock_recovers_the_backend_chosen_in_settings_not_the_first(
     in_use = [b for b in backends if b.name == "keyboard" and b.recovered]
     assert in_use, "the backend in use was not recovered after the unlock"
     assert all(b.recovered == 0 for b in backends if b.name != "keyboard")
+
+
+def test_the_window_and_tray_icon_carry_every_size_drawn_for_them(make_app) -> None:
+    """app.ico holds the icon drawn at each size Windows and the tray ask for (tools/make_icon.py), so the panel
+    needs neither QtSvg nor its icon engine at run time (1 MB of the idle panel, docs/benchmarks.md)."""
+    app = started(make_app)
+    sizes = {(size.width(), size.height()) for size in app.qt_app.windowIcon().availableSizes()}
+    assert {(16, 16), (24, 24), (32, 32), (256, 256)} <= sizes
+    assert app.tray.icon.icon().cacheKey() == app.qt_app.windowIcon().cacheKey()

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import pytest
 
+from tests.ui.conftest import open_tab
+
 ORDER = "3852190467712"
 PASTED = "张三，13812345678，浙江省 杭州市 西湖区 北山街道 文三路100号，310000"
 
 
 @pytest.fixture
 def app(agents_app):
+    open_tab(agents_app, "核对")
     return agents_app
 
 

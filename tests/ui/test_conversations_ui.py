@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from desktop_assistant.domain.conversations import Level
 from desktop_assistant.os_integration.foreground import WindowRef
+from tests.ui.conftest import open_tab
 
 
 @pytest.fixture
@@ -261,8 +262,8 @@ def test_the_stats_tab_shows_the_day_with_charts_and_exports(app, clock, tmp_pat
         clock.advance(seconds=wait)
         conversations.replied("button")
     conversations.new_conversation("d", "panel")  # still waiting: 600 s in the averages
+    open_tab(app, "统计")  # built and shown: computed
     stats = app.stats
-    app.panel.tabs.setCurrentWidget(stats.tab)  # shown: computed
     figures = stats.stats.figures
     assert figures["rounds"] == 4 and figures["answered"] == 3
     assert figures["avg_response_s"] == round((8 + 45 + 200 + 600) / 4, 1)
@@ -314,7 +315,7 @@ def test_kpi_on_the_exported_log_gives_the_numbers_of_the_stats_tab(app, clock, 
         conversations.close_active()
         clock.advance(minutes=1)
     conversations.new_conversation("d", "panel")  # left waiting
-    app.panel.tabs.setCurrentWidget(app.stats.tab)
+    open_tab(app, "统计")
     log = tmp_path / "log.csv"
     assert app.stats.export_log(log)
     lines = log.read_bytes().decode("utf-8-sig").splitlines()
@@ -331,12 +332,12 @@ def test_english_ui(app, qtbot):
     tab = app.conversations.tab
     qtbot.waitUntil(lambda: tab.new_button.text() == "New chat")
     assert tab.model.headerData(3, Qt.Orientation.Horizontal) == "Timer"
-    assert app.stats.tab.refresh_button.text() == "Refresh"
-    assert app.panel.tabs.tabText(app.panel.tabs.indexOf(app.stats.tab)) == "Stats"
     app.conversations.new_conversation("小熊", "panel")
     assert app.panel.status_strip.conversation_label.text().endswith("小熊 · waiting 0:00")
     assert app.conversations.tab.model.index(0, 2).data() == "Waiting"
-    app.panel.tabs.setCurrentWidget(app.stats.tab)  # shown: computed, the bars named in English
+    open_tab(app, "Stats")  # named in English before it was built; shown: computed, the bars named in English
+    assert app.stats.tab.refresh_button.text() == "Refresh"
+    assert app.panel.tabs.tabText(app.panel.tabs.indexOf(app.stats.tab)) == "Stats"
     assert app.stats.tab.histogram_chart.axes(Qt.Orientation.Horizontal)[0].categories()[-2:] == ["≤10min", "No reply"]
 
 

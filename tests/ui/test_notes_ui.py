@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_assistant.domain.promises import validated_promise
+from tests.ui.conftest import open_tab
 
 ORDER = "3852190467712"
 
@@ -211,10 +212,10 @@ def test_the_open_order_fills_the_order_placeholder_of_any_phrase(app, im_target
 
 
 def test_english_ui(app, qtbot):
+    tab = open_tab(app, "备注")  # built, then switched
     values = {**app.store.settings.all(), "language": "en"}
     app.store.settings.set_many({"language": "en"})
     app.apply_settings(values)
-    tab = app.notes.notes_tab
     qtbot.waitUntil(lambda: tab.save_button.text() == "Save note")
     qtbot.waitUntil(lambda: app.panel.tabs.tabText(app.panel.tabs.indexOf(tab)) == "Notes")
     assert app.notes.agenda_tab.new_promise_button.text() == "New promise…"

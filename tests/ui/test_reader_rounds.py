@@ -18,6 +18,7 @@ from desktop_assistant.domain.reading import (
     UNREAD_BADGE,
     ReaderEvent,
 )
+from tests.ui.conftest import open_tab
 
 ALL = (dt.datetime(2026, 1, 1), dt.datetime(2027, 1, 1))
 
@@ -133,6 +134,7 @@ def test_the_stats_tab_filters_on_the_source_that_started_the_round(app, clock) 
     conversations.new_conversation("老客户", "panel")
     clock.advance(seconds=50)
     conversations.replied("button")
+    open_tab(app, "统计")
     tab = app.stats.tab
     assert [tab.source.itemText(i) for i in range(tab.source.count())] == [
         "全部来源",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from desktop_assistant.domain.phrases import Phrase
 from desktop_assistant.resources_access import load_guard
 from desktop_assistant.ui.send_guard import Decision, SendGuard
+from tests.ui.conftest import open_tab
 
 
 def started(make_app):
@@ -89,6 +90,7 @@ def test_the_buyers_own_phone_in_a_confirmation_is_not_contact(qapp) -> None:
 def test_the_unmasked_confirmation_with_the_buyers_phone_goes_out_without_a_question(qtbot, agents_app, im_target):
     app = agents_app
     app.build_features()
+    open_tab(app, "核对")
     questions = asked(app, False)
     tab = app.checks.tab
     app.checks.open_order("3852190467712")
