@@ -132,7 +132,7 @@
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="+287"/>
+        <location line="+288"/>
         <source>短语没有粘贴</source>
         <translation>Phrase not pasted</translation>
     </message>
@@ -1113,7 +1113,7 @@ still to do: {1}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_assistant/ui/import_dialog.py" line="+65"/>
+        <location filename="../../desktop_assistant/ui/import_dialog.py" line="+66"/>
         <source>第一行是表头</source>
         <translation>The first row is a header</translation>
     </message>
@@ -1198,7 +1198,7 @@ still to do: {1}</translation>
         <translation>The file holds {0} phrases ({1})</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>正在导入短语…</source>
         <translation>Importing phrases…</translation>
     </message>
@@ -1477,7 +1477,7 @@ still to do: {1}</translation>
         <translation>A phrase cannot contain a NUL character (\0)</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/storage/phrase_store.py" line="+19"/>
+        <location filename="../../desktop_assistant/storage/phrase_store.py" line="+21"/>
         <source>快捷编码 {code} 已被短语「{other}」使用</source>
         <translation>Code {code} is already used by the phrase “{other}”</translation>
     </message>
@@ -1492,7 +1492,7 @@ still to do: {1}</translation>
         <translation>No such phrase (id {id})</translation>
     </message>
     <message>
-        <location line="+337"/>
+        <location line="+348"/>
         <source>分组 {name} 已存在</source>
         <translation>The group {name} already exists</translation>
     </message>
@@ -1668,7 +1668,7 @@ still to do: {1}</translation>
         <translation>Unknown file format: {format}</translation>
     </message>
     <message>
-        <location line="+470"/>
+        <location line="+481"/>
         <source>新增 {added} 条，替换 {replaced} 条，跳过 {skipped} 条，改编码后新增 {renamed} 条</source>
         <translation>Added {added}, replaced {replaced}, skipped {skipped}, added under a new code {renamed}</translation>
     </message>
@@ -1748,7 +1748,7 @@ still to do: {1}</translation>
         <translation>Paste rule {line} names no program or title: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/storage/phrase_import.py" line="+60"/>
+        <location filename="../../desktop_assistant/storage/phrase_import.py" line="+61"/>
         <source>快捷键 {hotkey} 已用于本软件的「{other}」</source>
         <translation>Hotkey {hotkey} is used by this app for “{other}”</translation>
     </message>
@@ -2019,7 +2019,7 @@ still to do: {1}</translation>
         <translation>Line {line}: the window class pattern is wrong: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/guard.py" line="+181"/>
+        <location filename="../../desktop_assistant/domain/guard.py" line="+192"/>
         <source>{where}：「{name}」含{category}：{words}（发送前要确认）</source>
         <translation>{where}: &quot;{name}&quot; has {category}: {words} (asks before sending)</translation>
     </message>
@@ -2395,7 +2395,7 @@ Sending it will ask every time. Save anyway?</translation>
 <context>
     <name>PhrasesController</name>
     <message>
-        <location filename="../../desktop_assistant/ui/phrases_controller.py" line="+93"/>
+        <location filename="../../desktop_assistant/ui/phrases_controller.py" line="+95"/>
         <source>{0} 已被客服助手的「{1}」使用</source>
         <translation>{0} is already the assistant&apos;s “{1}” hotkey</translation>
     </message>
@@ -2415,7 +2415,7 @@ Sending it will ask every time. Save anyway?</translation>
         <translation>No phrase has the code “{0}”: change the chase phrase in the settings, or create that code</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>导入短语</source>
         <translation>Import phrases</translation>
     </message>
@@ -2425,7 +2425,7 @@ Sending it will ask every time. Save anyway?</translation>
         <translation>Phrase files (*.csv *.xlsx *.json);;All files (*)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <location line="+7"/>
         <location line="+3"/>
         <source>导出短语</source>
@@ -2645,7 +2645,7 @@ Sending it will ask every time. Save anyway?</translation>
         <translation>{count} red/yellow-flagged orders in our notes (disputes or suspicious)</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/screening.py" line="+147"/>
+        <location filename="../../desktop_assistant/domain/screening.py" line="+154"/>
         <source>注册日期 {registered} 晚于参照日期 {reference}，账龄未计分</source>
         <translation>Registered {registered}, after the reference date {reference}; account age not scored</translation>
     </message>
@@ -2665,7 +2665,7 @@ Sending it will ask every time. Save anyway?</translation>
         <translation>{refunds} refunds in {orders} orders ({rate}% refunded): many refunds; check the variant and keep evidence before shipping</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/domain/screening.py" line="-159"/>
+        <location filename="../../desktop_assistant/domain/screening.py" line="-166"/>
         <source>风险高：请谨慎接待，发货前逐项核对并留存凭证（截图、称重、录像）。所有沟通请留在旺旺里（平台只认旺旺聊天记录），不要转到微信、QQ 或电话。</source>
         <translation>High risk: serve with care, check every item before shipping and keep evidence (screenshots, weight, video). Keep every exchange on Wangwang (the platform only accepts Wangwang records), not WeChat, QQ or phone.</translation>
     </message>
