@@ -123,32 +123,35 @@ class FakeForeground(Foreground):
     """Windows by id; `activate` moves focus (unless `refuse_focus`), `close(id)` makes one vanish."""
 
     def __init__(self, *windows: WindowRef, active: int | None = None) -> None:
-        self.windows: dict[int, WindowRef] = {w.id: w for w in windows}
+        self._windows: dict[int, WindowRef] = {w.id: w for w in windows}
         self.active_id = active if active is not None else (windows[0].id if windows else None)
         self.refuse_focus = False
         self.elevated_self = False
         self.activations: list[int] = []
         self.focus_taken: list[int] = []  # our own windows that asked for the keyboard
 
+    def windows(self) -> list[WindowRef]:
+        return list(self._windows.values())
+
     def take_focus(self, window_id: int) -> bool:
         self.focus_taken.append(window_id)
         return False
 
     def active(self) -> WindowRef | None:
-        return self.windows.get(self.active_id) if self.active_id is not None else None
+        return self._windows.get(self.active_id) if self.active_id is not None else None
 
     def exists(self, ref: WindowRef) -> bool:
-        return ref.id in self.windows
+        return ref.id in self._windows
 
     def activate(self, ref: WindowRef) -> bool:
         self.activations.append(ref.id)
-        if self.refuse_focus or ref.id not in self.windows:
+        if self.refuse_focus or ref.id not in self._windows:
             return False
         self.active_id = ref.id
         return True
 
     def close(self, window_id: int) -> None:
-        self.windows.pop(window_id, None)
+        self._windows.pop(window_id, None)
         if self.active_id == window_id:
             self.active_id = None
 

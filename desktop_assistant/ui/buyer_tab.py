@@ -170,9 +170,9 @@ class BuyerTab(Retranslated, MessageLine):
         self.history = QListWidget(self.history_box)
         self.history.setWordWrap(True)
         self.history.setMaximumHeight(120)
-        self.receivers = QListWidget(self.history_box)
-        self.receivers.setWordWrap(True)
-        self.receivers.setMaximumHeight(80)
+        self.receiver_list = QListWidget(self.history_box)
+        self.receiver_list.setWordWrap(True)
+        self.receiver_list.setMaximumHeight(80)
         self.receivers_label = QLabel(self.history_box)
         self.import_button = QPushButton(self.history_box)
         self.import_button.clicked.connect(self.import_requested)
@@ -185,7 +185,7 @@ class BuyerTab(Retranslated, MessageLine):
         history_layout = QVBoxLayout(self.history_box)
         history_layout.addWidget(self.history)
         history_layout.addWidget(self.receivers_label)
-        history_layout.addWidget(self.receivers)
+        history_layout.addWidget(self.receiver_list)
         history_layout.addLayout(files_row)
 
     def _lay_out(self) -> None:
@@ -325,9 +325,9 @@ class BuyerTab(Retranslated, MessageLine):
                     record.by,
                 )
             )
-        self.receivers.clear()
+        self.receiver_list.clear()
         for receiver in self.record.receivers if self.record else ():
-            self.receivers.addItem(f"{receiver.name}  {receiver.address}")
+            self.receiver_list.addItem(f"{receiver.name}  {receiver.address}")
 
     # --- language ------------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -63,3 +63,11 @@ def test_process_name_from_proc(tmp_path: Path) -> None:
     assert process_name(200, tmp_path) == "gnome-terminal-server"
     assert process_name(300, tmp_path) == "" and process_name(0, tmp_path) == ""
     assert process_name(os.getpid()) != ""
+
+
+def test_the_fake_lists_its_windows_as_the_real_foregrounds_do() -> None:
+    # `reader probe` asks a Foreground for windows(); the fake used to hide that method behind a dict.
+    foreground = FakeForeground(IM, NOTEPAD)
+    assert foreground.windows() == [IM, NOTEPAD]
+    foreground.close(IM.id)
+    assert foreground.windows() == [NOTEPAD] and not foreground.exists(IM)
