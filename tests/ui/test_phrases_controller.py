@@ -173,3 +173,27 @@ def test_the_import_shows_a_busy_cursor_while_it_reads_and_then_gives_it_back(
     bad.write_text("{", encoding="utf-8")
     qtbot.addWidget(controller.import_file(bad))  # a file that fails to parse gives the cursor back too
     assert QGuiApplication.overrideCursor() is None
+
+
+def test_a_big_file_goes_in_through_the_dialog_with_its_progress_moving(
+    controller, qtbot, tmp_path, monkeypatch
+) -> None:
+    """Past storage/bulk.py's threshold: the dialog's progress callback runs the event loop while SQLite writes."""
+    from desktop_assistant.storage import bulk
+    from desktop_assistant.ui import import_dialog
+
+    monkeypatch.setattr(bulk, "BULK_ROWS", 500)
+    values: list[int] = []
+    real_set_value = import_dialog.QProgressDialog.setValue
+    monkeypatch.setattr(
+        import_dialog.QProgressDialog, "setValue", lambda self, v: (values.append(v), real_set_value(self, v))[1]
+    )
+    source = tmp_path / "big.csv"
+    rows = [f"物流,k{n},重庆{n},亲，第{n}单已发出～" for n in range(2500)]
+    source.write_text("\n".join(["分组,快捷编码,标题,短语内容", *rows]), encoding="utf-8")
+    dialog = controller.import_file(source)
+    qtbot.addWidget(dialog)
+    dialog.import_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert values == [0, 0, 1000, 2000, 2500]
+    assert controller.library.search("chongqing2499")[0].code == "k2499"
