@@ -1055,7 +1055,7 @@ still to do: {1}</translation>
 <context>
     <name>Hotkeys</name>
     <message>
-        <location filename="../../desktop_assistant/os_integration/hotkeys/x11_backend.py" line="+27"/>
+        <location filename="../../desktop_assistant/os_integration/hotkeys/x11_backend.py" line="+28"/>
         <source>无法连接 X 服务器，全局快捷键不可用：{0}</source>
         <translation>Cannot connect to the X server; global hotkeys are unavailable: {0}</translation>
     </message>
@@ -1075,7 +1075,7 @@ still to do: {1}</translation>
         <translation>The X server refused this hotkey: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/os_integration/hotkeys/native_backend.py" line="+36"/>
+        <location filename="../../desktop_assistant/os_integration/hotkeys/native_backend.py" line="+37"/>
         <source>{0} 已被其他程序注册为全局快捷键：请换一个组合，或把快捷键方式改为 keyboard 抢占它</source>
         <translation>{0} is registered as a global hotkey by another program: choose another combination, or switch the hotkey method to keyboard to take it over</translation>
     </message>
@@ -1100,7 +1100,7 @@ still to do: {1}</translation>
         <translation>RegisterHotKey is unavailable: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_assistant/os_integration/hotkeys/keyboard_backend.py" line="+41"/>
+        <location filename="../../desktop_assistant/os_integration/hotkeys/keyboard_backend.py" line="+42"/>
         <source>keyboard 无法识别 {0} 的按键：{1}</source>
         <translation>keyboard does not know the key of {0}: {1}</translation>
     </message>

@@ -1,4 +1,5 @@
-"""The static checks of .ci/run, also in the test run: ruff's lint and format, mypy strict on domain and storage.
+"""The static checks of .ci/run, also in the test run: ruff's lint and format, mypy strict on domain, storage and
+the hotkey backends (those also as on Windows).
 
 They run the tools the test extra installs, with the configuration in pyproject.toml, from the repository
 root, so a commit that breaks one fails `pytest` on a developer's machine before it reaches CI.
@@ -17,7 +18,11 @@ from tests.conftest import REPO
 CHECKS = {
     "ruff check": ("ruff", ["check", "--no-cache", "."]),
     "ruff format --check": ("ruff", ["format", "--check", "--no-cache", "."]),
-    "mypy (strict: domain, storage)": ("mypy", []),
+    "mypy (strict: domain, storage, hotkey backends)": ("mypy", []),
+    "mypy --platform win32 (hotkey backends)": (
+        "mypy",
+        ["--platform", "win32", "desktop_assistant/os_integration/hotkeys"],
+    ),
 }
 
 

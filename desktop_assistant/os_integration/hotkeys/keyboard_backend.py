@@ -30,9 +30,10 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType, ModuleType
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from desktop_assistant.domain.hotkeys import Hotkey
+from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP  # typed str -> str; lupdate reads it the same
 from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyUnavailable
 from desktop_assistant.os_integration.hotkeys.win_user32 import input_idle_ms
 
@@ -183,7 +184,9 @@ class KeyboardBackend(HotkeyBackend):
         try:
             module = self._module
             if module is None:
-                import keyboard as module
+                import keyboard
+
+                module = keyboard
             self._module = module
             table, failures = self._table(module, bindings)
             self._matcher = HookMatcher(table, on_press, self._mask)
@@ -199,7 +202,9 @@ class KeyboardBackend(HotkeyBackend):
         self._liveness.start()
 
     @staticmethod
-    def _table(module: Any, bindings: Mapping[Hotkey, str]) -> tuple[dict, dict[Hotkey, str]]:
+    def _table(
+        module: Any, bindings: Mapping[Hotkey, str]
+    ) -> tuple[dict[tuple[frozenset[str], int], str], dict[Hotkey, str]]:
         table: dict[tuple[frozenset[str], int], str] = {}
         failures: dict[Hotkey, str] = {}
         for hotkey, action in bindings.items():
@@ -221,7 +226,7 @@ class KeyboardBackend(HotkeyBackend):
         if self._liveness is not None:
             self._liveness.stop()
             self._liveness = None
-        if self._hook is not None:
+        if self._hook is not None and self._module is not None:  # a hook is only set through the module
             try:
                 self._module.unhook(self._hook)
             except (KeyError, ValueError):

@@ -21,9 +21,10 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractNativeEventFilter, QCoreApplication
+from PySide6.QtCore import QAbstractNativeEventFilter, QCoreApplication
 
 from desktop_assistant.domain.hotkeys import Hotkey
+from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP  # typed str -> str; lupdate reads it the same
 from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyUnavailable
 from desktop_assistant.os_integration.hotkeys.win_user32 import (
     ERROR_HOTKEY_ALREADY_REGISTERED,
@@ -116,8 +117,9 @@ class NativeHotkeyBackend(HotkeyBackend):
             self._on_press(action)
 
     def stop(self) -> None:
-        for hotkey_id in self._actions:
-            self._api.unregister_hotkey(hotkey_id)
+        if self._api is not None:  # None only before a start, when there is nothing registered
+            for hotkey_id in self._actions:
+                self._api.unregister_hotkey(hotkey_id)
         self._actions = {}
         if self._filter is not None and self._app is not None:
             self._app.removeNativeEventFilter(self._filter)

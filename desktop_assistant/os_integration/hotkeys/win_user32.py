@@ -8,7 +8,7 @@ layout of the running Python (64-bit: 48 bytes) and a test can build one on any 
 from __future__ import annotations
 
 import ctypes
-import os
+import sys
 
 from desktop_assistant.os_integration.platform_errors import PlatformUnavailable
 
@@ -47,8 +47,11 @@ class User32Hotkeys:
     """The real calls; only on Windows, only from the thread that runs Qt's event loop (a thread
     hotkey's WM_HOTKEY goes to the thread that registered it)."""
 
+    _user32: ctypes.CDLL
+
     def __init__(self) -> None:
-        if os.name != "nt":
+        # sys.platform, not os.name: mypy then checks the Windows-only ctypes names as on Windows.
+        if sys.platform != "win32":
             raise PlatformUnavailable("RegisterHotKey needs Windows")
         from ctypes import wintypes
 
@@ -62,7 +65,9 @@ class User32Hotkeys:
         """0 on success, else the Windows error code (1409: another program holds the combo)."""
         if self._user32.RegisterHotKey(None, hotkey_id, modifiers, vk):
             return 0
-        return ctypes.get_last_error() or -1
+        if sys.platform == "win32":  # always, once constructed: the narrowing mypy needs for get_last_error
+            return ctypes.get_last_error() or -1
+        return -1
 
     def unregister_hotkey(self, hotkey_id: int) -> None:
         self._user32.UnregisterHotKey(None, hotkey_id)
@@ -75,7 +80,7 @@ class LASTINPUTINFO(ctypes.Structure):
 def input_idle_ms() -> int | None:
     """Milliseconds since the last input of any kind on this session (GetLastInputInfo), None where
     it cannot be asked. Any thread may call it."""
-    if os.name != "nt":
+    if sys.platform != "win32":
         return None
     user32 = ctypes.WinDLL("user32", use_last_error=True)
     kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
@@ -83,4 +88,4 @@ def input_idle_ms() -> int | None:
     info = LASTINPUTINFO(cbSize=ctypes.sizeof(LASTINPUTINFO))
     if not user32.GetLastInputInfo(ctypes.byref(info)):
         return None
-    return (kernel32.GetTickCount() - info.dwTime) & 0xFFFFFFFF  # both wrap after 49.7 days
+    return int(kernel32.GetTickCount() - info.dwTime) & 0xFFFFFFFF  # both wrap after 49.7 days

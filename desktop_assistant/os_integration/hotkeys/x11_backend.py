@@ -17,9 +17,10 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from desktop_assistant.domain.hotkeys import Hotkey
+from desktop_assistant.domain.messages import QT_TRANSLATE_NOOP  # typed str -> str; lupdate reads it the same
 from desktop_assistant.os_integration.hotkeys.base import HotkeyBackend, HotkeyUnavailable
 
 log = logging.getLogger(__name__)
