@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import sqlite3
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING
 
 from desktop_assistant.domain.messages import UserError
 from desktop_assistant.paths import Paths
@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     from desktop_assistant.storage.retention import PurgeReport
 
 log = logging.getLogger(__name__)
-_Repository = TypeVar("_Repository")
 
 
 @dataclass
@@ -63,42 +62,36 @@ class Store:
     # The start check ran out of time or could not check the text index here: the panel finishes it
     # in the background (storage.background_check).
     check_pending: bool = False
-    _made: dict[str, Any] = field(default_factory=dict, repr=False)
 
-    def _made_once(self, name: str, make: Callable[[sqlite_utils.Database], _Repository]) -> _Repository:
-        if name not in self._made:
-            self._made[name] = make(self.db)
-        return cast(_Repository, self._made[name])
-
-    @property
+    @functools.cached_property
     def notes(self) -> NoteStore:
         from desktop_assistant.storage.note_store import NoteStore
 
-        return self._made_once("notes", NoteStore)
+        return NoteStore(self.db)
 
-    @property
+    @functools.cached_property
     def promises(self) -> PromiseStore:
         from desktop_assistant.storage.promise_store import PromiseStore
 
-        return self._made_once("promises", PromiseStore)
+        return PromiseStore(self.db)
 
-    @property
+    @functools.cached_property
     def buyers(self) -> BuyerStore:
         from desktop_assistant.storage.buyer_store import BuyerStore
 
-        return self._made_once("buyers", BuyerStore)
+        return BuyerStore(self.db)
 
-    @property
+    @functools.cached_property
     def checks(self) -> ChecklistStore:
         from desktop_assistant.storage.checklist_store import ChecklistStore
 
-        return self._made_once("checks", ChecklistStore)
+        return ChecklistStore(self.db)
 
-    @property
+    @functools.cached_property
     def conversations(self) -> ConversationStore:
         from desktop_assistant.storage.conversation_store import ConversationStore
 
-        return self._made_once("conversations", ConversationStore)
+        return ConversationStore(self.db)
 
     def daily_backup(self, today: dt.date) -> Path | None:
         return maintenance.daily_backup(self.db, self.paths.backup_dir, today, self.settings.get("backup.keep"))
