@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -117,3 +118,14 @@ def run_cli(
         timeout=timeout,
         cwd=REPO,
     )
+
+
+def record_future_migration(db_path: Path, name: str = "m099_future") -> None:
+    """Mark the file as migrated by a newer release: a migration this one does not know."""
+    conn = sqlite3.connect(db_path)
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('desktop_assistant', ?, '2030')",
+        [name],
+    )
+    conn.commit()
+    conn.close()

@@ -31,6 +31,7 @@ from desktop_assistant.storage.errors import (
     StorageError,
 )
 from desktop_assistant.storage.store import Store, open_store
+from tests.conftest import record_future_migration
 from tests.faults import fill, overwrite_random
 
 NOW = dt.datetime(2026, 11, 11, 9, 30)
@@ -41,6 +42,15 @@ def add_note(store: Store, n: int) -> str:
     order = f"T{n:06d}"
     store.notes.append(validated_change(order, 1, f"第 {n} 条备注 " + "内容" * 20, "", "007"), NOW)
     return order
+
+
+def assert_read_only_with_every_note(store: Store, acknowledged: set[str], db_path: Path) -> None:
+    """Opened read-only: every note written before is there, and a new one is refused as read-only."""
+    assert isinstance(store.read_only, ReadOnlyError), store.read_only
+    assert {o for o in acknowledged if store.notes.current(o)} == acknowledged
+    with pytest.raises(sqlite3.Error) as raised:
+        add_note(store, 99)
+    assert isinstance(storage_error(raised.value, db_path), ReadOnlyError)
 
 
 def notes_in(path: Path) -> set[str]:
@@ -166,11 +176,7 @@ def test_immutable_folder_opens_read_only_reads_work_writes_are_refused(paths: P
     assert paths.ensure() in (True, False)  # never a traceback
     store = open_store(paths, NOW)
     try:
-        assert isinstance(store.read_only, ReadOnlyError)
-        assert {o for o in acknowledged if store.notes.current(o)} == acknowledged
-        with pytest.raises(sqlite3.Error) as raised:
-            add_note(store, 99)
-        assert isinstance(storage_error(raised.value, paths.db_path), ReadOnlyError)
+        assert_read_only_with_every_note(store, acknowledged, paths.db_path)
         store.state.set("panel.geometry", "x")  # UI state is skipped, not an error
     finally:
         store.close()
@@ -189,11 +195,7 @@ def test_read_only_profile_on_a_full_disk_says_read_only(small_fs: Path, read_on
     view = Paths(read_only_view(paths.data_dir))
     store = open_store(view, NOW)
     try:
-        assert isinstance(store.read_only, ReadOnlyError), store.read_only
-        assert {o for o in acknowledged if store.notes.current(o)} == acknowledged
-        with pytest.raises(sqlite3.Error) as raised:
-            add_note(store, 99)
-        assert isinstance(storage_error(raised.value, view.db_path), ReadOnlyError)
+        assert_read_only_with_every_note(store, acknowledged, view.db_path)
     finally:
         store.close()
     assert not paths.quarantine_dir.exists()
@@ -209,11 +211,7 @@ def test_unwritable_file_in_a_writable_folder_opens_read_only(paths: Paths, read
     read_only_file(paths.db_path)
     store = open_store(paths, NOW)
     try:
-        assert isinstance(store.read_only, ReadOnlyError)
-        assert {o for o in acknowledged if store.notes.current(o)} == acknowledged
-        with pytest.raises(sqlite3.Error) as raised:
-            add_note(store, 99)
-        assert isinstance(storage_error(raised.value, paths.db_path), ReadOnlyError)
+        assert_read_only_with_every_note(store, acknowledged, paths.db_path)
     finally:
         store.close()
 
@@ -304,13 +302,7 @@ def test_newer_schema_is_refused_without_writing(paths: Paths) -> None:
 
 def test_unknown_migration_is_a_newer_schema(paths: Paths) -> None:
     open_store(paths, NOW).close()
-    conn = sqlite3.connect(paths.db_path)
-    conn.execute(
-        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-        "VALUES ('desktop_assistant', 'm099_future', '2030')"
-    )
-    conn.commit()
-    conn.close()
+    record_future_migration(paths.db_path)
     with pytest.raises(NewerSchemaError):
         open_store(paths, NOW)
 

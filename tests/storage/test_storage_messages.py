@@ -16,6 +16,7 @@ from desktop_assistant.storage import maintenance
 from desktop_assistant.storage.errors import Fragment, NewerSchemaError
 from desktop_assistant.storage.retention import MSG_EXAMPLE_NOTE, PurgeReport
 from desktop_assistant.storage.store import open_store
+from tests.conftest import record_future_migration
 
 NOW = dt.datetime(2026, 11, 26, 10, 0)
 CATALOGUE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "en.qm"
@@ -33,13 +34,7 @@ def english(qapp):
 
 def test_an_unknown_migration_is_named_in_english_too(paths: Paths, english) -> None:
     open_store(paths, NOW).close()
-    conn = sqlite3.connect(paths.db_path)
-    conn.execute(
-        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-        "VALUES ('desktop_assistant', 'm099_future', '2030')"
-    )
-    conn.commit()
-    conn.close()
+    record_future_migration(paths.db_path)
     with pytest.raises(NewerSchemaError) as raised:
         open_store(paths, NOW)
     assert "（迁移 m099_future）" in str(raised.value)
