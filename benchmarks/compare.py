@@ -61,6 +61,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from bench_json import emit  # benchmarks/ is the script's folder, first on sys.path
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))  # for `contenders`, as run_autokey.py does
 
@@ -699,10 +701,7 @@ def main() -> int:
     )
     print(memory_report(results, stages))
     print(f"elapsed {summary['elapsed_s']} s, load {summary['load_1min_before_after']}, commit {summary['commit']}")
-    line = json.dumps(summary, ensure_ascii=False)
-    print(line)
-    if args.json_out:
-        Path(args.json_out).write_text(line + "\n", encoding="utf-8")
+    emit(summary, args.json_out)
     return 0
 
 

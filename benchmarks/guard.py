@@ -14,11 +14,11 @@ table, then one JSON object.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import statistics
 import time
-from pathlib import Path
+
+from bench_json import emit  # benchmarks/ is the script's folder, first on sys.path
 
 from desktop_assistant.domain.guard import findings
 from desktop_assistant.resources_access import load_guard
@@ -120,9 +120,7 @@ def main() -> int:
         "guard built (lists read, patterns compiled) and libphonenumber loaded: "
         f"{result['guard_build_and_first_phone_ms']} ms"
     )
-    print(json.dumps({"guard": result}, ensure_ascii=False))
-    if args.json_out:
-        Path(args.json_out).write_text(json.dumps({"guard": result}, ensure_ascii=False, indent=2), encoding="utf-8")
+    emit({"guard": result}, args.json_out)
     return 0
 
 

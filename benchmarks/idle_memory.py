@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_json import emit  # benchmarks/ is the script's folder, first on sys.path
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import scale_data  # noqa: E402
@@ -177,9 +179,7 @@ def main() -> int:
         if not args.no_steps:
             results["steps"] = steps(Path(tmp) / "db")
     print_report(results)
-    print(json.dumps(results, ensure_ascii=False))
-    if args.json_out:
-        Path(args.json_out).write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    emit(results, args.json_out)
     return 0
 
 

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench_json import emit  # benchmarks/ is the script's folder, first on sys.path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -112,10 +113,7 @@ def main() -> int:
     print("In-process stages (one run):")
     for name, seconds in took.items():
         print(f"  {name:55s} {seconds:7.3f} s")
-    line = json.dumps({"import_stages": result}, ensure_ascii=False)
-    print(line)
-    if args.json_out:
-        Path(args.json_out).write_text(line + "\n", encoding="utf-8")
+    emit({"import_stages": result}, args.json_out)
     return 0
 
 

@@ -38,6 +38,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench_json import emit  # benchmarks/ is the script's folder, first on sys.path
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))  # for `contenders`, as benchmarks/contenders/run_autokey.py does
 
@@ -303,10 +305,7 @@ def main() -> int:
         shutil.rmtree(workdir, ignore_errors=True)
     print(table(results, floor))
     summary = {"benchmark": "insertion", "phrase_chars": len(PHRASE), "hotkey": HOTKEY, **floor, "results": results}
-    line = json.dumps(summary, ensure_ascii=False)
-    print(line)
-    if args.json_out:
-        Path(args.json_out).write_text(line + "\n", encoding="utf-8")
+    emit(summary, args.json_out)
     return 0 if all(r.get("burst_exact") and not r.get("latency_missed") for r in results[:1]) else 1
 
 

@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_json import emit  # benchmarks/ is the script's folder, first on sys.path
+
 REPO = Path(__file__).resolve().parents[1]
 TARGET_S = 5.0
 
@@ -99,9 +101,7 @@ def main() -> int:
             "pass": median <= TARGET_S,
         }
     }
-    print(json.dumps(out, ensure_ascii=False))
-    if args.json_out:
-        args.json_out.write_text(json.dumps(out, ensure_ascii=False, indent=2), encoding="utf-8")
+    emit(out, args.json_out)
     return 0
 
 

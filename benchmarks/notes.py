@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import heapq
-import json
 import random
 import statistics
 import sys
@@ -28,6 +27,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from bench_json import emit  # benchmarks/ is the script's folder, first on sys.path
 from fake_nicks import NICK_HEADS, NICK_TAILS  # benchmarks/ is the script's folder
 
 from desktop_assistant.domain.notes import build_memo, index_terms
@@ -281,9 +281,7 @@ def main() -> int:
         )
     failed = [name for name, row in results.items() if not row["pass"]]
     print("all PASS" if not failed else f"FAIL: {', '.join(failed)}")
-    print(json.dumps({"notes": summary}, ensure_ascii=False))
-    if args.json_out:
-        Path(args.json_out).write_text(json.dumps({"notes": summary}, ensure_ascii=False, indent=2), encoding="utf-8")
+    emit({"notes": summary}, args.json_out)
     return 0
 
 

@@ -23,6 +23,8 @@ import time
 import unicodedata
 from pathlib import Path
 
+from bench_json import emit  # benchmarks/ is the script's folder, first on sys.path
+
 REPO = Path(__file__).resolve().parents[1]
 NICKS = [
     "小熊爱吃鱼2023",
@@ -200,9 +202,7 @@ def main() -> int:
             )
     print("installed (MB):", ", ".join(f"{k} {v}" for k, v in sizes.items()))
     data = {"engines": results, "installed_mb": sizes}
-    print(json.dumps(data, ensure_ascii=False))
-    if args.json_out:
-        args.json_out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    emit(data, args.json_out)
     return 0
 
 

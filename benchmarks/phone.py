@@ -13,12 +13,13 @@ metadata and is reported apart. Prints a table, then one JSON object.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import statistics
 import sys
 import time
 from pathlib import Path
+
+from bench_json import emit  # benchmarks/ is the script's folder, first on sys.path
 
 REPO = Path(__file__).resolve().parents[1]
 ALPHABET = "0123456789０１２３８+-转 ()abc张三省市"
@@ -72,9 +73,7 @@ def main() -> int:
             "pass": ok,
         }
     }
-    print(json.dumps(result, ensure_ascii=False))
-    if args.json_out:
-        args.json_out.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    emit(result, args.json_out)
     return 0 if ok else 1
 
 

@@ -18,13 +18,14 @@ Prints a table, then JSON.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import statistics
 import sys
 import time
 from pathlib import Path
+
+from bench_json import emit  # benchmarks/ is the script's folder, first on sys.path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -151,9 +152,7 @@ def main() -> int:
     print(f"sight reader, poll every {args.interval} ms, {args.seconds:.0f} s per phase")
     for name, value, target in rows:
         print(f"  {name:<{width}}  {value:<32} {target}")
-    print(json.dumps(result, ensure_ascii=False))
-    if args.json_out:
-        args.json_out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    emit(result, args.json_out)
     return 0
 
 

@@ -45,6 +45,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench_json import emit  # benchmarks/ is the script's folder, first on sys.path
 from fake_nicks import NICK_HEADS, NICK_TAILS  # benchmarks/ is the script's folder
 
 from desktop_assistant.cli.buyers import screen_stream, screening_context
@@ -628,11 +629,7 @@ def main() -> int:
     failed = [name for name, row in screening["rows"].items() if row["pass"] is False]
     failed += [name for name, row in lookup["queries"].items() if not row["pass"]]
     print("all PASS" if not failed else f"FAIL: {', '.join(failed)}")
-    print(json.dumps({"screening": summary}, ensure_ascii=False))
-    if args.json_out:
-        Path(args.json_out).write_text(
-            json.dumps({"screening": summary}, ensure_ascii=False, indent=2), encoding="utf-8"
-        )
+    emit({"screening": summary}, args.json_out)
     return 0
 
 

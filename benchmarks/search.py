@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import random
 import statistics
 import tempfile
 import time
-from pathlib import Path
+
+from bench_json import emit  # benchmarks/ is the script's folder, first on sys.path
 
 from desktop_assistant.domain.phrases import Phrase
 from desktop_assistant.domain.search import TextIndex
@@ -125,9 +125,7 @@ def main() -> int:
             f"{size:>8} {row['keystrokes']:>10} {row['median_ms']:>7.2f}ms {row['p95_ms']:>7.2f}ms "
             f"{row['max_ms']:>7.2f}ms {row['index_build_s']:>11.2f}s"
         )
-    print(json.dumps({"search": results}, ensure_ascii=False))
-    if args.json_out:
-        Path(args.json_out).write_text(json.dumps({"search": results}, ensure_ascii=False, indent=2), encoding="utf-8")
+    emit({"search": results}, args.json_out)
     return 0
 
 

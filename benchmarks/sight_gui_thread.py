@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import statistics
 import sys
 import time
 from pathlib import Path
+
+from bench_json import emit  # benchmarks/ is the script's folder, first on sys.path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -130,9 +131,7 @@ def main() -> int:
             f"{row['after_cpu_ms']:10.2f} {row['reads']:6.0f}"
         )
     out = {"benchmark": "sight_gui_thread", "rounds": args.rounds, "events": summary}
-    print(json.dumps(out, ensure_ascii=False))
-    if args.json_out:
-        args.json_out.write_text(json.dumps(out, ensure_ascii=False, indent=2), encoding="utf-8")
+    emit(out, args.json_out)
     return 0
 
 

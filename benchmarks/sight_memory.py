@@ -24,6 +24,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench_json import emit  # benchmarks/ is the script's folder, first on sys.path
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 VARIANTS = ("shipped", "no trim", "arena on", "pattern off", "one malloc arena", "sessions")
@@ -175,9 +177,7 @@ def main() -> int:
         for step, value in steps.items():
             print(f"  {step:58} {value:8.1f}")
     out = {"benchmark": "sight_memory", "variants": results}
-    print(json.dumps(out, ensure_ascii=False))
-    if args.json_out:
-        args.json_out.write_text(json.dumps(out, ensure_ascii=False, indent=2), encoding="utf-8")
+    emit(out, args.json_out)
     return 0
 
 

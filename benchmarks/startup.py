@@ -9,7 +9,6 @@ Prints a table, then one JSON object.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -17,6 +16,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench_json import emit  # benchmarks/ is the script's folder, first on sys.path
 
 REPO = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -100,9 +101,7 @@ def main() -> int:
     print(
         f"{'panel resident memory':34} {results['panel_rss_mb']:>7.1f}MB {'':>8} {'':>8}  <= 150 MB (all data loaded)"
     )
-    print(json.dumps(results, ensure_ascii=False))
-    if args.json_out:
-        Path(args.json_out).write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    emit(results, args.json_out)
     return 0
 
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench_json import emit  # benchmarks/ is the script's folder, first on sys.path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -109,9 +110,7 @@ def main() -> int:
             "pass": max(shown_cpu, hidden_cpu) < TARGET_PERCENT,
         }
     }
-    print(json.dumps(out, ensure_ascii=False))
-    if args.json_out:
-        args.json_out.write_text(json.dumps(out, ensure_ascii=False, indent=2), encoding="utf-8")
+    emit(out, args.json_out)
     return 0
 
 

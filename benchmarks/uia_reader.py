@@ -14,11 +14,12 @@ from __future__ import annotations
 import argparse
 import copy
 import datetime as dt
-import json
 import statistics
 import sys
 import time
 from pathlib import Path
+
+from bench_json import emit  # benchmarks/ is the script's folder, first on sys.path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -113,9 +114,7 @@ def main() -> int:
         f"(p95 {result['cpu_ms_per_poll_p95']} ms) = {result['share_of_one_core_at_500ms']} % of one core "
         f"every 500 ms; COM calls per steady poll: {calls}"
     )
-    print(json.dumps(result, ensure_ascii=False))
-    if args.json_out:
-        Path(args.json_out).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    emit(result, args.json_out)
     return 0
 
 
