@@ -16,6 +16,7 @@ from desktop_assistant.domain.guard import (
     CONTACT,
     Guard,
     GuardLists,
+    _compile,
     blocking,
     fold,
     guard_from_texts,
@@ -221,11 +222,19 @@ _ALPHABET = sorted(
     ).map("".join)
 )
 @settings(max_examples=400, deadline=None)
-def test_the_one_scan_for_any_word_never_hides_a_hit(text):
-    guard = load_guard({})
-    always = Guard(guard.lists, guard.enabled)
-    always._any_word = re.compile("")  # the old way: every category scanned, whatever the text
-    assert guard.check(text) == always.check(text)
+def test_the_letter_check_after_the_first_letter_finds_what_a_lookbehind_in_front_finds(text):
+    # The plain form of the rule (no letter right before, none right after), written here as the reference.
+    def plain(word: str) -> str:
+        body = "[^，。！？；,.!?;\\n]{0,6}".join(re.escape(piece) for piece in word.split("*"))
+        before = r"(?<![a-z])" if word[0].isascii() and word[0].isalpha() else ""
+        after = r"(?![a-z])" if word[-1].isascii() and word[-1].isalpha() else ""
+        return before + body + after
+
+    folded = fold(text)
+    for words in _GUARD_WORDS.values():
+        ordered = sorted(set(words), key=len, reverse=True)
+        reference = re.compile("|".join(plain(w) for w in ordered))
+        assert [m.span() for m in _compile(words).finditer(folded)] == [m.span() for m in reference.finditer(folded)]
 
 
 @given(st.text(alphabet="abwhtps.:/ 0，中", max_size=30))
